@@ -1,0 +1,75 @@
+package io.octoplane.protocol;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Machine-readable error kinds shared by the brain (which puts the slug in the
+ * {@code code} member of every RFC 9457 problem document) and octl (which maps it to an
+ * exit status). Clients match on the slug, never on the human-readable detail.
+ */
+public enum ErrorCode {
+
+	/** The request body or parameters are malformed or out of range. */
+	INVALID_REQUEST("invalid-request", 400),
+
+	/** No usable credentials were presented. */
+	UNAUTHENTICATED("unauthenticated", 401),
+
+	/** Credentials were presented but their role does not allow this call. */
+	FORBIDDEN("forbidden", 403),
+
+	/** The named node is not known to the brain (or not visible to the caller). */
+	NODE_NOT_FOUND("node-not-found", 404),
+
+	/** The requested resource does not exist. */
+	NOT_FOUND("not-found", 404),
+
+	/** The request conflicts with the current state, for example pruning an online node. */
+	CONFLICT("conflict", 409),
+
+	/** The request body is larger than the configured limit. */
+	PAYLOAD_TOO_LARGE("payload-too-large", 413),
+
+	/** A dependency such as Redis is not reachable; retrying later may succeed. */
+	UNAVAILABLE("unavailable", 503),
+
+	/** An unexpected failure inside the brain. */
+	INTERNAL("internal", 500);
+
+	private static final String TYPE_PREFIX = "urn:octoplane:problem:";
+
+	private final String slug;
+
+	private final int httpStatus;
+
+	ErrorCode(String slug, int httpStatus) {
+		this.slug = slug;
+		this.httpStatus = httpStatus;
+	}
+
+	/** The stable identifier carried in the problem document's {@code code} member. */
+	public String slug() {
+		return this.slug;
+	}
+
+	/** The HTTP status the brain answers with for this error. */
+	public int httpStatus() {
+		return this.httpStatus;
+	}
+
+	/** The problem document's {@code type} URI for this error. */
+	public String typeUri() {
+		return TYPE_PREFIX + this.slug;
+	}
+
+	/**
+	 * Finds the error code for a slug received from the wire.
+	 * @param slug the {@code code} member of a problem document
+	 * @return the matching code, or empty for a slug this client does not know
+	 */
+	public static Optional<ErrorCode> fromSlug(String slug) {
+		return Arrays.stream(values()).filter((code) -> code.slug.equals(slug)).findFirst();
+	}
+
+}

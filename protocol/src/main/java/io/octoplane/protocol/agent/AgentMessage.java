@@ -1,0 +1,16 @@
+package io.octoplane.protocol.agent;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A frame sent by a tentacle to the brain. The family is sealed so the brain's dispatcher
+ * is an exhaustive switch: adding a message breaks the build until it is handled.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = Hello.class, name = "hello"),
+		@JsonSubTypes.Type(value = Heartbeat.class, name = "heartbeat"),
+		@JsonSubTypes.Type(value = CommandResult.class, name = "command-result") })
+public sealed interface AgentMessage permits Hello, Heartbeat, CommandResult {
+
+}

@@ -1,0 +1,17 @@
+package io.octoplane.protocol.agent;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A frame sent by the brain to a tentacle. Sealed for an exhaustive switch in the
+ * tentacle.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
+		@JsonSubTypes.Type(value = HeartbeatAck.class, name = "heartbeat-ack"),
+		@JsonSubTypes.Type(value = RunCommand.class, name = "run-command"),
+		@JsonSubTypes.Type(value = Goodbye.class, name = "goodbye") })
+public sealed interface BrainMessage permits Welcome, HeartbeatAck, RunCommand, Goodbye {
+
+}

@@ -1,0 +1,23 @@
+package io.octoplane.protocol.agent;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** How a tentacle runs a command. */
+public enum CommandMode {
+
+	/** {@code sh -c <command>} in the foreground; output and exit code are returned. */
+	@JsonProperty("shell")
+	SHELL,
+
+	/**
+	 * {@code sh -c <command>} detached: the result returns as soon as the process started,
+	 * and the process keeps running after it.
+	 */
+	@JsonProperty("background")
+	BACKGROUND,
+
+	/** The command text is a script file's content, written to a temp file and run by sh. */
+	@JsonProperty("script")
+	SCRIPT
+
+}

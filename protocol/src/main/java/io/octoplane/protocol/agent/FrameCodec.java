@@ -1,0 +1,123 @@
+package io.octoplane.protocol.agent;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import io.octoplane.protocol.ProtocolVersion;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes agent frames: a 4-byte big-endian length, one byte of protocol version,
+ * then a JSON object. The codec lives in the protocol module (not in each side) so brain
+ * and tentacle cannot disagree on framing, size limits or how unknown fields are treated.
+ *
+ * <p>
+ * Instances are immutable and thread-safe; the streams passed in are not, so callers
+ * serialise writes to one stream themselves.
+ */
+public final class FrameCodec {
+
+	/** Default largest frame accepted: commands and results with capped output fit easily. */
+	public static final int DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+	private final JsonMapper mapper;
+
+	private final int maxFrameBytes;
+
+	/**
+	 * Creates a codec.
+	 * @param maxFrameBytes the largest frame, in bytes, that is read or written; positive
+	 */
+	public FrameCodec(int maxFrameBytes) {
+		if (maxFrameBytes <= 0) {
+			throw new IllegalArgumentException("maxFrameBytes must be positive");
+		}
+		this.maxFrameBytes = maxFrameBytes;
+		// Newer peers may add fields; older readers must skip them rather than fail.
+		this.mapper = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.build();
+	}
+
+	/** The largest frame this codec reads or writes, in bytes. */
+	public int maxFrameBytes() {
+		return this.maxFrameBytes;
+	}
+
+	/**
+	 * Writes one frame and flushes.
+	 * @param out the stream to write to
+	 * @param message the message
+	 * @throws FrameTooLargeException if the encoded message exceeds the limit
+	 * @throws IOException if the stream fails
+	 */
+	public void write(OutputStream out, Object message) throws IOException {
+		byte[] json;
+		try {
+			json = this.mapper.writeValueAsBytes(message);
+		}
+		catch (JacksonException ex) {
+			throw new ProtocolException("cannot encode " + message.getClass().getSimpleName(), ex);
+		}
+		int length = json.length + 1;
+		if (length > this.maxFrameBytes) {
+			throw new FrameTooLargeException(length, this.maxFrameBytes);
+		}
+		DataOutputStream data = new DataOutputStream(out);
+		byte[] frame = new byte[4 + length];
+		frame[0] = (byte) (length >>> 24);
+		frame[1] = (byte) (length >>> 16);
+		frame[2] = (byte) (length >>> 8);
+		frame[3] = (byte) length;
+		frame[4] = (byte) ProtocolVersion.CURRENT;
+		System.arraycopy(json, 0, frame, 5, json.length);
+		// One write call per frame so a TLS record is not split into tiny pieces.
+		data.write(frame);
+		data.flush();
+	}
+
+	/**
+	 * Reads one frame.
+	 * @param <T> the message family
+	 * @param in the stream to read from
+	 * @param family {@link AgentMessage} or {@link BrainMessage}
+	 * @return the message
+	 * @throws EOFException if the stream ended cleanly before a frame started
+	 * @throws FrameTooLargeException if the announced length exceeds the limit
+	 * @throws UnsupportedProtocolVersionException if the frame's version is not spoken here
+	 * @throws ProtocolException if the payload is not a valid message of that family
+	 * @throws IOException if the stream fails
+	 */
+	public <T> T read(InputStream in, Class<T> family) throws IOException {
+		DataInputStream data = new DataInputStream(in);
+		int length = data.readInt();
+		if (length <= 0) {
+			throw new ProtocolException("frame length " + length + " is not positive");
+		}
+		if (length > this.maxFrameBytes) {
+			throw new FrameTooLargeException(length, this.maxFrameBytes);
+		}
+		int version = data.readUnsignedByte();
+		if (version != ProtocolVersion.CURRENT) {
+			throw new UnsupportedProtocolVersionException(version);
+		}
+		byte[] json = new byte[length - 1];
+		data.readFully(json);
+		try {
+			return this.mapper.readValue(json, family);
+		}
+		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+			// Record constructors reject invalid values with IAE/NPE; to the reader that is
+			// a malformed frame like any other.
+			throw new ProtocolException("malformed " + family.getSimpleName() + " frame: " + ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,29 @@
+/**
+ * The brain-tentacle protocol: frames on the single long-lived control connection that a
+ * tentacle dials to the brain's agent port.
+ *
+ * <h2>Transport</h2> TLS 1.3 with mutual authentication. The node's name is the CN of its
+ * client certificate, which must carry the node role; nothing a message says about its
+ * sender's name is trusted. Each frame is a 4-byte big-endian length {@code n}, then
+ * {@code n} bytes: one byte of protocol version followed by one UTF-8 JSON object whose
+ * {@code type} member names the message. See {@link io.octoplane.protocol.agent.FrameCodec}.
+ *
+ * <h2>Connection states</h2> <pre>
+ *  tentacle                                   brain
+ *  DIALING --TCP+TLS (mTLS, role=node)------> checks chain, role, CN
+ *  HELLO   --Hello(version, os, arch)-------> registers node online under the CN
+ *          <---------------Welcome(name, hb)-
+ *  READY   --Heartbeat(seq, t1, status)-----> stores status, last seen
+ *          <----HeartbeatAck(seq, t1, t2, t3)- tentacle computes RTT and clock offset,
+ *                                              reports them in its next Heartbeat
+ *          <-------------RunCommand(id, ...)-
+ *          --CommandResult(id, ...)---------->
+ *  CLOSED  either side closes, or the brain sends Goodbye(reason); the tentacle redials
+ *          with jittered exponential backoff. A brain that hears nothing for three
+ *          heartbeat intervals marks the node offline.
+ * </pre>
+ */
+@NullMarked
+package io.octoplane.protocol.agent;
+
+import org.jspecify.annotations.NullMarked;

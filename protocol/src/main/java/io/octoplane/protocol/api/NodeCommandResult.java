@@ -1,0 +1,37 @@
+package io.octoplane.protocol.api;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The result of a command on one node.
+ *
+ * @param name node name
+ * @param state final state: {@code succeeded}, {@code failed}, {@code timed-out},
+ * {@code started} (background), {@code error} (could not start), {@code offline},
+ * {@code not-found} or {@code lost} (the link dropped before the result came)
+ * @param errorKind whether and how it failed
+ * @param exitCode process exit status, or {@code null} when there is none
+ * @param output captured standard output
+ * @param stderr captured standard error
+ * @param truncated whether output beyond the limit was dropped
+ * @param durationMillis run time on the node in milliseconds, or {@code null}
+ * @param error why it failed, for humans, or {@code null}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record NodeCommandResult(String name, String state, @JsonProperty("error_kind") ErrorKind errorKind,
+		@JsonProperty("exit_code") @Nullable Integer exitCode, String output, String stderr, boolean truncated,
+		@JsonProperty("duration_ms") @Nullable Long durationMillis, @Nullable String error) {
+
+	public NodeCommandResult {
+		Objects.requireNonNull(name, "name must not be null");
+		Objects.requireNonNull(state, "state must not be null");
+		Objects.requireNonNull(errorKind, "errorKind must not be null");
+		Objects.requireNonNull(output, "output must not be null");
+		Objects.requireNonNull(stderr, "stderr must not be null");
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.octoplane.protocol.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Answer of {@code GET /api/v1/nodes}, shaped as Octopoda's {@code octl node get}.
+ *
+ * @param brain the brain that answered
+ * @param nodes the nodes, sorted by name
+ * @param total number of nodes listed
+ * @param online number listed that are online or unstable
+ * @param offline number listed that are offline
+ */
+public record NodeListResponse(BrainInfo brain, List<NodeInfo> nodes, int total, int online, int offline) {
+
+	public NodeListResponse {
+		Objects.requireNonNull(brain, "brain must not be null");
+		nodes = List.copyOf(nodes);
+	}
+
+	/**
+	 * Builds the response and its counters from a node list.
+	 * @param brain the answering brain
+	 * @param nodes the nodes to list
+	 * @return the response
+	 */
+	public static NodeListResponse of(BrainInfo brain, List<NodeInfo> nodes) {
+		int offline = (int) nodes.stream().filter((node) -> node.state() == NodeState.OFFLINE).count();
+		return new NodeListResponse(brain, nodes, nodes.size(), nodes.size() - offline, offline);
+	}
+
+}
