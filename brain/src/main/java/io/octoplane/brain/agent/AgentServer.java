@@ -1,0 +1,159 @@
+package io.octoplane.brain.agent;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import io.octoplane.brain.config.BrainIdentity;
+import io.octoplane.brain.node.NodeRepository;
+import io.octoplane.protocol.agent.FrameCodec;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listens on the agent port for tentacles: TLS 1.3 only, client certificate required and
+ * verified against the fleet CA. Each connection is served by an {@link AgentSession} on
+ * a virtual thread, so tens of thousands of mostly idle connections cost little.
+ */
+@Component
+public class AgentServer implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(AgentServer.class);
+
+	private final AgentProperties properties;
+
+	private final SslBundles sslBundles;
+
+	private final AgentSessions sessions;
+
+	private final NodeRepository nodes;
+
+	private final BrainIdentity identity;
+
+	private final Clock clock;
+
+	private final FrameCodec codec;
+
+	private final Semaphore connectionSlots;
+
+	private @Nullable SSLServerSocket serverSocket;
+
+	private @Nullable ExecutorService connections;
+
+	private @Nullable Thread acceptor;
+
+	private volatile boolean running;
+
+	AgentServer(AgentProperties properties, SslBundles sslBundles, AgentSessions sessions, NodeRepository nodes,
+			BrainIdentity identity, Clock clock) {
+		this.properties = properties;
+		this.sslBundles = sslBundles;
+		this.sessions = sessions;
+		this.nodes = nodes;
+		this.identity = identity;
+		this.clock = clock;
+		this.codec = new FrameCodec(properties.maxFrameBytes());
+		this.connectionSlots = new Semaphore(properties.maxConnections());
+	}
+
+	/** The port actually bound (useful when configured as 0). */
+	public int port() {
+		SSLServerSocket socket = this.serverSocket;
+		if (socket == null) {
+			throw new IllegalStateException("agent server is not running");
+		}
+		return socket.getLocalPort();
+	}
+
+	@Override
+	public void start() {
+		SslBundle bundle = this.sslBundles.getBundle(this.properties.sslBundle());
+		try {
+			SSLServerSocket socket = (SSLServerSocket) bundle.createSslContext()
+				.getServerSocketFactory()
+				.createServerSocket();
+			socket.setEnabledProtocols(new String[] { "TLSv1.3" });
+			socket.setNeedClientAuth(true);
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress(InetAddress.getByName(this.properties.address()), this.properties.port()),
+					1024);
+			this.serverSocket = socket;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot listen for tentacles on " + this.properties.address() + ":"
+					+ this.properties.port() + ": " + ex.getMessage(), ex);
+		}
+		this.connections = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("agent-", 0).factory());
+		this.running = true;
+		this.acceptor = Thread.ofPlatform().name("agent-acceptor").daemon().start(this::acceptLoop);
+		logger.info("Listening for tentacles on {}:{}", this.properties.address(), port());
+	}
+
+	private void acceptLoop() {
+		SSLServerSocket server = this.serverSocket;
+		ExecutorService executor = this.connections;
+		while (this.running && server != null && executor != null) {
+			try {
+				Socket socket = server.accept();
+				if (!this.connectionSlots.tryAcquire()) {
+					logger.warn("Refusing {}: {} tentacle connections is the limit", socket.getRemoteSocketAddress(),
+							this.properties.maxConnections());
+					socket.close();
+					continue;
+				}
+				AgentSession session = new AgentSession((SSLSocket) socket, this.codec, this.properties, this.sessions,
+						this.nodes, this.identity, this.clock);
+				executor.execute(() -> {
+					try {
+						session.serve();
+					}
+					finally {
+						this.connectionSlots.release();
+					}
+				});
+			}
+			catch (IOException ex) {
+				if (this.running) {
+					logger.warn("Accepting a tentacle connection failed: {}", ex.getMessage());
+				}
+			}
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		try {
+			if (this.serverSocket != null) {
+				this.serverSocket.close();
+			}
+		}
+		catch (IOException ex) {
+			// Closing to stop accepting; an error here changes nothing.
+		}
+		this.sessions.all().forEach((session) -> session.close("brain is shutting down", true));
+		if (this.connections != null) {
+			this.connections.shutdownNow();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+}

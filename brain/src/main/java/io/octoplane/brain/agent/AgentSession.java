@@ -1,0 +1,304 @@
+package io.octoplane.brain.agent;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+
+import io.octoplane.brain.config.BrainIdentity;
+import io.octoplane.brain.node.NodeRepository;
+import io.octoplane.certs.CertificateRole;
+import io.octoplane.protocol.agent.AgentMessage;
+import io.octoplane.protocol.agent.BrainMessage;
+import io.octoplane.protocol.agent.CommandResult;
+import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.agent.Goodbye;
+import io.octoplane.protocol.agent.Heartbeat;
+import io.octoplane.protocol.agent.HeartbeatAck;
+import io.octoplane.protocol.agent.Hello;
+import io.octoplane.protocol.agent.ProtocolException;
+import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.protocol.agent.Welcome;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+
+/**
+ * One tentacle's control connection, from TLS handshake to close. Runs on its own
+ * (virtual) thread: handshake, role check, Hello/Welcome, then a read loop that answers
+ * heartbeats and completes pending commands. Writes come from any thread and are
+ * serialised by a lock.
+ */
+public final class AgentSession {
+
+	private static final Logger logger = LoggerFactory.getLogger(AgentSession.class);
+
+	private final SSLSocket socket;
+
+	private final FrameCodec codec;
+
+	private final AgentProperties properties;
+
+	private final AgentSessions sessions;
+
+	private final NodeRepository nodes;
+
+	private final BrainIdentity identity;
+
+	private final Clock clock;
+
+	private final String sessionId = UUID.randomUUID().toString();
+
+	private final ReentrantLock writeLock = new ReentrantLock();
+
+	private final ConcurrentMap<String, CompletableFuture<CommandResult>> pending = new ConcurrentHashMap<>();
+
+	private volatile @Nullable String nodeName;
+
+	private volatile boolean closed;
+
+	AgentSession(SSLSocket socket, FrameCodec codec, AgentProperties properties, AgentSessions sessions,
+			NodeRepository nodes, BrainIdentity identity, Clock clock) {
+		this.socket = socket;
+		this.codec = codec;
+		this.properties = properties;
+		this.sessions = sessions;
+		this.nodes = nodes;
+		this.identity = identity;
+		this.clock = clock;
+	}
+
+	/** The node's name (its certificate CN); set once the handshake succeeded. */
+	public String nodeName() {
+		String name = this.nodeName;
+		if (name == null) {
+			throw new IllegalStateException("session has not completed its handshake");
+		}
+		return name;
+	}
+
+	/** The remote address, {@code host:port}. */
+	public String remoteAddress() {
+		return this.socket.getInetAddress().getHostAddress() + ":" + this.socket.getPort();
+	}
+
+	/**
+	 * Sends a command and returns the future of its result. The future fails with
+	 * {@link SessionClosedException} if the connection ends first.
+	 * @param command the command
+	 * @return its result, once the tentacle reports it
+	 */
+	public CompletableFuture<CommandResult> run(RunCommand command) {
+		CompletableFuture<CommandResult> result = new CompletableFuture<>();
+		this.pending.put(command.commandId(), result);
+		result.whenComplete((value, failure) -> this.pending.remove(command.commandId(), result));
+		try {
+			send(command);
+		}
+		catch (IOException ex) {
+			result.completeExceptionally(new SessionClosedException(nodeName(), ex));
+		}
+		if (this.closed) {
+			result.completeExceptionally(new SessionClosedException(nodeName(), null));
+		}
+		return result;
+	}
+
+	void serve() {
+		try {
+			String name = handshake();
+			this.nodeName = name;
+			Hello hello = readHello();
+			Instant now = this.clock.instant();
+			AgentSession replaced = this.sessions.register(this);
+			if (replaced != null) {
+				replaced.close("replaced by a new connection of the same node", true);
+			}
+			this.nodes.connected(name, hello, remoteAddress(), this.sessionId, now);
+			send(new Welcome(name, this.properties.heartbeatInterval().toMillis(), this.identity.name(),
+					this.identity.version()));
+			logger.info("Node {} connected from {} (tentacle {}, {} {})", name, remoteAddress(), hello.agentVersion(),
+					hello.os(), hello.arch());
+			this.socket.setSoTimeout((int) this.properties.offlineAfter().toMillis());
+			readLoop(name);
+		}
+		catch (SocketTimeoutException ex) {
+			logger.info("Node {} at {} went silent; dropping its connection", describe(), remoteAddress());
+		}
+		catch (SSLException ex) {
+			logger.info("TLS handshake with {} failed: {}", remoteAddress(), ex.getMessage());
+		}
+		catch (EOFException ex) {
+			logger.info("Node {} at {} closed its connection", describe(), remoteAddress());
+		}
+		catch (ProtocolException ex) {
+			logger.warn("Node {} at {} broke the protocol: {}", describe(), remoteAddress(), ex.getMessage());
+			close(ex.getMessage(), false);
+		}
+		catch (RefusedException ex) {
+			logger.warn("Refused {}: {}", remoteAddress(), ex.getMessage());
+			close(ex.getMessage(), false);
+		}
+		catch (IOException ex) {
+			if (!this.closed) {
+				logger.info("Connection of node {} at {} failed: {}", describe(), remoteAddress(), ex.getMessage());
+			}
+		}
+		finally {
+			finish();
+		}
+	}
+
+	private String handshake() throws IOException {
+		this.socket.setSoTimeout((int) this.properties.handshakeTimeout().toMillis());
+		this.socket.startHandshake();
+		Certificate[] chain = this.socket.getSession().getPeerCertificates();
+		X509Certificate leaf = (X509Certificate) chain[0];
+		Optional<CertificateRole> role = CertificateRole.of(leaf);
+		if (role.isEmpty() || role.get() != CertificateRole.NODE) {
+			throw new RefusedException("certificate " + leaf.getSubjectX500Principal().getName() + " has role "
+					+ role.map(CertificateRole::ou).orElse("none") + ", only node certificates may connect here");
+		}
+		return CertificateRole.commonName(leaf);
+	}
+
+	private Hello readHello() throws IOException {
+		AgentMessage first = this.codec.read(this.socket.getInputStream(), AgentMessage.class);
+		if (!(first instanceof Hello hello)) {
+			throw new ProtocolException("expected hello as the first frame, got " + first.getClass().getSimpleName());
+		}
+		return hello;
+	}
+
+	private void readLoop(String name) throws IOException {
+		InputStream in = this.socket.getInputStream();
+		while (!this.closed) {
+			AgentMessage message = this.codec.read(in, AgentMessage.class);
+			Instant receivedAt = this.clock.instant();
+			switch (message) {
+				case Heartbeat heartbeat -> onHeartbeat(name, heartbeat, receivedAt);
+				case CommandResult result -> onResult(name, result);
+				case Hello hello -> throw new ProtocolException("hello sent twice");
+			}
+		}
+	}
+
+	private void onHeartbeat(String name, Heartbeat heartbeat, Instant receivedAt) throws IOException {
+		try {
+			this.nodes.heartbeat(name, heartbeat, receivedAt);
+		}
+		catch (DataAccessException ex) {
+			// The link is fine; only the registry is behind. Keep the node connected.
+			logger.warn("Cannot record heartbeat of {}: {}", name, ex.getMessage());
+		}
+		send(new HeartbeatAck(heartbeat.seq(), heartbeat.sentAtMillis(), receivedAt.toEpochMilli(),
+				this.clock.millis(), this.properties.heartbeatInterval().toMillis()));
+	}
+
+	private void onResult(String name, CommandResult result) {
+		CompletableFuture<CommandResult> waiting = this.pending.get(result.commandId());
+		if (waiting == null) {
+			logger.info("Node {} reported command {} that nobody waits for any more", name, result.commandId());
+			return;
+		}
+		waiting.complete(result);
+	}
+
+	void send(BrainMessage message) throws IOException {
+		this.writeLock.lock();
+		try {
+			OutputStream out = this.socket.getOutputStream();
+			this.codec.write(out, message);
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	/**
+	 * Closes the connection, telling the tentacle why first.
+	 * @param reason what the tentacle logs
+	 * @param retry whether it should redial
+	 */
+	void close(String reason, boolean retry) {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		try {
+			if (this.writeLock.tryLock(Duration.ofSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
+				try {
+					this.codec.write(this.socket.getOutputStream(), new Goodbye(reason, retry));
+				}
+				finally {
+					this.writeLock.unlock();
+				}
+			}
+		}
+		catch (IOException | InterruptedException ex) {
+			// The peer is gone or going; closing the socket below is all that is left to do.
+		}
+		closeSocket();
+	}
+
+	private void finish() {
+		this.closed = true;
+		closeSocket();
+		String name = this.nodeName;
+		if (name == null) {
+			return;
+		}
+		this.sessions.unregister(this);
+		this.pending.values().forEach((result) -> result.completeExceptionally(new SessionClosedException(name, null)));
+		try {
+			this.nodes.disconnected(name, this.sessionId, this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			// Redis down, or already closed during shutdown: the node will show offline anyway
+			// once its last-seen time is older than offline-after.
+			logger.warn("Cannot record disconnect of {}: {}", name, ex.getMessage());
+		}
+	}
+
+	private void closeSocket() {
+		try {
+			this.socket.close();
+		}
+		catch (IOException ex) {
+			// Already broken; nothing to release.
+		}
+	}
+
+	private String describe() {
+		String name = this.nodeName;
+		return (name != null) ? name : "(unidentified)";
+	}
+
+	/** The peer is not allowed to connect; it is told why and not asked to retry. */
+	private static final class RefusedException extends IOException {
+
+		RefusedException(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.octoplane.brain.node;
+
+import java.util.List;
+
+import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.NodeListResponse;
+import io.octoplane.protocol.api.NodeState;
+import io.octoplane.protocol.api.NodeStatusResponse;
+import io.octoplane.protocol.api.PruneResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The node registry over REST. */
+@RestController
+class NodeController {
+
+	private final NodeService nodes;
+
+	NodeController(NodeService nodes) {
+		this.nodes = nodes;
+	}
+
+	@GetMapping(ApiPaths.NODES)
+	NodeListResponse list(@RequestParam(name = "name", defaultValue = "") List<String> names,
+			@RequestParam(name = "state", required = false) @Nullable String state) {
+		return this.nodes.list(clean(names), parseState(state));
+	}
+
+	@GetMapping(ApiPaths.NODE_STATUS)
+	NodeStatusResponse status(@RequestParam(name = "name", defaultValue = "") List<String> names) {
+		return this.nodes.status(clean(names));
+	}
+
+	@DeleteMapping(ApiPaths.NODES)
+	PruneResponse prune(@RequestParam(name = "name", defaultValue = "") List<String> names) {
+		return this.nodes.prune(clean(names));
+	}
+
+	private static List<String> clean(List<String> names) {
+		return names.stream().map(String::trim).filter((name) -> !name.isEmpty()).distinct().toList();
+	}
+
+	private static @Nullable NodeState parseState(@Nullable String state) {
+		if (state == null || state.isBlank()) {
+			return null;
+		}
+		return switch (state.trim().toLowerCase()) {
+			case "online" -> NodeState.ONLINE;
+			case "unstable" -> NodeState.UNSTABLE;
+			case "offline" -> NodeState.OFFLINE;
+			default -> throw new InvalidRequestException("state must be online, unstable or offline, not '" + state + "'");
+		};
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.octoplane.brain.node;
+
+import java.time.Instant;
+
+import io.octoplane.protocol.agent.NodeStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What Redis holds about one node.
+ *
+ * @param name node name (certificate CN)
+ * @param version tentacle release
+ * @param addr remote address of its connection, {@code host:port}
+ * @param os operating system
+ * @param arch CPU architecture
+ * @param connected whether some brain holds a connection of it
+ * @param connectedAt when the current (or last) connection started
+ * @param disconnectedAt when the last connection ended, or {@code null}
+ * @param lastSeen when the last frame arrived
+ * @param rttMicros last round-trip time in microseconds, -1 if unknown
+ * @param clockOffsetMillis brain clock minus node clock, milliseconds
+ * @param status latest host status, or {@code null} if none was reported
+ */
+public record NodeRecord(String name, String version, String addr, String os, String arch, boolean connected,
+		@Nullable Instant connectedAt, @Nullable Instant disconnectedAt, @Nullable Instant lastSeen, long rttMicros,
+		long clockOffsetMillis, @Nullable NodeStatus status) {
+
+}

@@ -1,0 +1,175 @@
+package io.octoplane.brain.node;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.octoplane.protocol.agent.Heartbeat;
+import io.octoplane.protocol.agent.Hello;
+import io.octoplane.protocol.agent.NodeStatus;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The node registry in Redis: a set of names ({@code octoplane:nodes}) and one hash per
+ * node ({@code octoplane:node:{name}}; the braces are a Redis Cluster hash tag so a node's
+ * future keys land on the same shard).
+ */
+@Repository
+public class NodeRepository {
+
+	static final String NODES_KEY = "octoplane:nodes";
+
+	/**
+	 * Marks a node disconnected only if the connection ending is still the current one, so
+	 * a stale connection closing late cannot mark a freshly reconnected node offline.
+	 */
+	private static final RedisScript<Long> DISCONNECT = RedisScript.of("""
+			if redis.call('HGET', KEYS[1], 'session') == ARGV[1] then
+			  redis.call('HSET', KEYS[1], 'connected', '0', 'disconnectedAt', ARGV[2])
+			  return 1
+			end
+			return 0
+			""", Long.class);
+
+	private final StringRedisTemplate redis;
+
+	private final JsonMapper json;
+
+	NodeRepository(StringRedisTemplate redis, JsonMapper json) {
+		this.redis = redis;
+		this.json = json;
+	}
+
+	static String key(String name) {
+		return "octoplane:node:{" + name + "}";
+	}
+
+	/**
+	 * Records a new connection of a node.
+	 * @param name node name from its certificate
+	 * @param hello what the tentacle said about itself
+	 * @param addr remote address
+	 * @param sessionId id of this connection
+	 * @param now connection time
+	 */
+	public void connected(String name, Hello hello, String addr, String sessionId, Instant now) {
+		Map<String, String> fields = new HashMap<>();
+		fields.put("name", name);
+		fields.put("version", hello.agentVersion());
+		fields.put("addr", addr);
+		fields.put("os", hello.os());
+		fields.put("arch", hello.arch());
+		fields.put("hostname", hello.hostname());
+		fields.put("connected", "1");
+		fields.put("connectedAt", Long.toString(now.toEpochMilli()));
+		fields.put("lastSeen", Long.toString(now.toEpochMilli()));
+		fields.put("session", sessionId);
+		this.redis.opsForHash().putAll(key(name), fields);
+		this.redis.opsForSet().add(NODES_KEY, name);
+	}
+
+	/**
+	 * Records a heartbeat.
+	 * @param name node name
+	 * @param heartbeat the heartbeat
+	 * @param now arrival time
+	 */
+	public void heartbeat(String name, Heartbeat heartbeat, Instant now) {
+		Map<String, String> fields = new HashMap<>();
+		fields.put("lastSeen", Long.toString(now.toEpochMilli()));
+		fields.put("rttMicros", Long.toString(heartbeat.rttMicros()));
+		fields.put("clockOffsetMillis", Long.toString(heartbeat.clockOffsetMillis()));
+		if (heartbeat.status() != null) {
+			fields.put("status", this.json.writeValueAsString(heartbeat.status()));
+		}
+		this.redis.opsForHash().putAll(key(name), fields);
+	}
+
+	/**
+	 * Records the end of a connection, unless a newer connection already replaced it.
+	 * @param name node name
+	 * @param sessionId id of the connection that ended
+	 * @param now when it ended
+	 */
+	public void disconnected(String name, String sessionId, Instant now) {
+		this.redis.execute(DISCONNECT, List.of(key(name)), sessionId, Long.toString(now.toEpochMilli()));
+	}
+
+	/** Finds a node by name. */
+	public Optional<NodeRecord> find(String name) {
+		Map<Object, Object> hash = this.redis.opsForHash().entries(key(name));
+		return hash.isEmpty() ? Optional.empty() : Optional.of(toRecord(name, hash));
+	}
+
+	/** All known nodes, in no particular order; one pipelined round trip for the hashes. */
+	@SuppressWarnings("unchecked")
+	public List<NodeRecord> findAll() {
+		Set<String> members = this.redis.opsForSet().members(NODES_KEY);
+		if (members == null || members.isEmpty()) {
+			return List.of();
+		}
+		List<String> names = List.copyOf(members);
+		List<Object> hashes = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			for (String name : names) {
+				connection.hashCommands().hGetAll(key(name).getBytes(StandardCharsets.UTF_8));
+			}
+			return null;
+		});
+		List<NodeRecord> records = new ArrayList<>();
+		for (int i = 0; i < names.size(); i++) {
+			Map<Object, Object> hash = (Map<Object, Object>) hashes.get(i);
+			if (hash != null && !hash.isEmpty()) {
+				records.add(toRecord(names.get(i), hash));
+			}
+		}
+		return records;
+	}
+
+	/** Removes nodes from the registry. */
+	public void delete(Collection<String> names) {
+		for (String name : names) {
+			this.redis.delete(key(name));
+			this.redis.opsForSet().remove(NODES_KEY, name);
+		}
+	}
+
+	private NodeRecord toRecord(String name, Map<Object, Object> hash) {
+		return new NodeRecord(name, text(hash, "version"), text(hash, "addr"), text(hash, "os"), text(hash, "arch"),
+				"1".equals(hash.get("connected")), instant(hash, "connectedAt"), instant(hash, "disconnectedAt"),
+				instant(hash, "lastSeen"), number(hash, "rttMicros", -1), number(hash, "clockOffsetMillis", 0),
+				status(hash));
+	}
+
+	private @Nullable NodeStatus status(Map<Object, Object> hash) {
+		Object value = hash.get("status");
+		return (value != null) ? this.json.readValue(value.toString(), NodeStatus.class) : null;
+	}
+
+	private static String text(Map<Object, Object> hash, String field) {
+		Object value = hash.get(field);
+		return (value != null) ? value.toString() : "";
+	}
+
+	private static @Nullable Instant instant(Map<Object, Object> hash, String field) {
+		Object value = hash.get(field);
+		return (value != null) ? Instant.ofEpochMilli(Long.parseLong(value.toString())) : null;
+	}
+
+	private static long number(Map<Object, Object> hash, String field, long otherwise) {
+		Object value = hash.get(field);
+		return (value != null) ? Long.parseLong(value.toString()) : otherwise;
+	}
+
+}

@@ -1,0 +1,159 @@
+package io.octoplane.brain.node;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.octoplane.brain.config.BrainIdentity;
+import io.octoplane.brain.web.ConflictException;
+import io.octoplane.brain.web.NotFoundException;
+import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.agent.NodeStatus;
+import io.octoplane.protocol.api.NodeInfo;
+import io.octoplane.protocol.api.NodeListResponse;
+import io.octoplane.protocol.api.NodeState;
+import io.octoplane.protocol.api.NodeStatusInfo;
+import io.octoplane.protocol.api.NodeStatusResponse;
+import io.octoplane.protocol.api.PruneResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/** Answers questions about nodes from the registry. */
+@Service
+public class NodeService {
+
+	private final NodeRepository repository;
+
+	private final NodeStateRule stateRule;
+
+	private final BrainIdentity identity;
+
+	private final Clock clock;
+
+	NodeService(NodeRepository repository, NodeStateRule stateRule, BrainIdentity identity, Clock clock) {
+		this.repository = repository;
+		this.stateRule = stateRule;
+		this.identity = identity;
+		this.clock = clock;
+	}
+
+	/**
+	 * Lists nodes.
+	 * @param names node names to list, or empty for all
+	 * @param state only nodes in this state ({@code online} includes unstable), or
+	 * {@code null} for all
+	 * @return the listing, sorted by name
+	 * @throws NotFoundException if a named node is unknown
+	 */
+	public NodeListResponse list(Collection<String> names, @Nullable NodeState state) {
+		Instant now = this.clock.instant();
+		List<NodeInfo> nodes = select(names).stream()
+			.map((node) -> toInfo(node, this.stateRule.stateOf(node, now)))
+			.filter((node) -> state == null || matches(node.state(), state))
+			.toList();
+		return NodeListResponse.of(this.identity.info(), nodes);
+	}
+
+	/**
+	 * The latest status of nodes that reported one.
+	 * @param names node names, or empty for all
+	 * @return statuses sorted by name
+	 * @throws NotFoundException if a named node is unknown
+	 */
+	public NodeStatusResponse status(Collection<String> names) {
+		List<NodeStatusInfo> statuses = select(names).stream()
+			.filter((node) -> node.status() != null)
+			.map(NodeService::toStatusInfo)
+			.toList();
+		return NodeStatusResponse.of(statuses);
+	}
+
+	/**
+	 * Removes offline nodes from the registry.
+	 * @param names nodes to remove, or empty for every offline node
+	 * @return the removed names
+	 * @throws NotFoundException if a named node is unknown
+	 * @throws ConflictException if a named node is not offline
+	 */
+	public PruneResponse prune(Collection<String> names) {
+		Instant now = this.clock.instant();
+		List<NodeRecord> selected = select(names);
+		if (!names.isEmpty()) {
+			List<String> live = selected.stream()
+				.filter((node) -> this.stateRule.stateOf(node, now) != NodeState.OFFLINE)
+				.map(NodeRecord::name)
+				.toList();
+			if (!live.isEmpty()) {
+				throw new ConflictException("only offline nodes can be pruned; still connected: " + String.join(", ", live));
+			}
+		}
+		List<String> pruned = selected.stream()
+			.filter((node) -> this.stateRule.stateOf(node, now) == NodeState.OFFLINE)
+			.map(NodeRecord::name)
+			.toList();
+		this.repository.delete(pruned);
+		return new PruneResponse(pruned);
+	}
+
+	/** Whether a node is in the registry. */
+	public boolean exists(String name) {
+		return this.repository.find(name).isPresent();
+	}
+
+	private List<NodeRecord> select(Collection<String> names) {
+		List<NodeRecord> all = this.repository.findAll();
+		if (names.isEmpty()) {
+			return all.stream().sorted(Comparator.comparing(NodeRecord::name)).toList();
+		}
+		Map<String, NodeRecord> byName = all.stream().collect(Collectors.toMap(NodeRecord::name, Function.identity()));
+		Set<String> wanted = new LinkedHashSet<>(names);
+		List<String> unknown = wanted.stream().filter((name) -> !byName.containsKey(name)).toList();
+		if (!unknown.isEmpty()) {
+			throw new NotFoundException(ErrorCode.NODE_NOT_FOUND, "no such node: " + String.join(", ", unknown));
+		}
+		return wanted.stream().map(byName::get).sorted(Comparator.comparing(NodeRecord::name)).toList();
+	}
+
+	private static boolean matches(NodeState actual, NodeState wanted) {
+		if (wanted == NodeState.ONLINE) {
+			return actual != NodeState.OFFLINE;
+		}
+		return actual == wanted;
+	}
+
+	private static NodeInfo toInfo(NodeRecord node, NodeState state) {
+		boolean offline = state == NodeState.OFFLINE;
+		double delayMillis = (node.rttMicros() < 0) ? -1 : node.rttMicros() / 1000.0;
+		return new NodeInfo(node.name(), node.version(), node.addr(), state, delayMillis,
+				offline ? null : node.connectedAt(), offline ? offlineSince(node) : null, node.lastSeen(), node.os(),
+				node.arch(), node.clockOffsetMillis());
+	}
+
+	private static @Nullable Instant offlineSince(NodeRecord node) {
+		// A brain that died never recorded the disconnect; the last frame is the best guess.
+		return (node.disconnectedAt() != null && !node.connected()) ? node.disconnectedAt() : node.lastSeen();
+	}
+
+	private static NodeStatusInfo toStatusInfo(NodeRecord node) {
+		NodeStatus status = node.status();
+		return new NodeStatusInfo(node.name(), (node.os() + " " + node.arch()).trim(), status.cpuCores(),
+				Instant.ofEpochMilli(status.localTimeMillis()), status.load1(), status.load5(), status.load15(),
+				status.memoryUsedBytes(), status.memoryTotalBytes(),
+				percent(status.memoryUsedBytes(), status.memoryTotalBytes()), status.diskUsedBytes(),
+				status.diskTotalBytes(), percent(status.diskUsedBytes(), status.diskTotalBytes()),
+				status.uptimeSeconds());
+	}
+
+	private static double percent(long used, long total) {
+		return (total <= 0) ? 0 : Math.round(used * 10000.0 / total) / 100.0;
+	}
+
+}

@@ -1,0 +1,12 @@
+package io.octoplane.brain.web;
+
+import io.octoplane.protocol.ErrorCode;
+
+/** The request cannot be carried out in the current state. */
+public class ConflictException extends OctoplaneException {
+
+	public ConflictException(String detail) {
+		super(ErrorCode.CONFLICT, detail);
+	}
+
+}

@@ -1,0 +1,12 @@
+package io.octoplane.brain.web;
+
+import io.octoplane.protocol.ErrorCode;
+
+/** A dependency (Redis, a peer brain) is not reachable; retrying later may succeed. */
+public class UnavailableException extends OctoplaneException {
+
+	public UnavailableException(String detail) {
+		super(ErrorCode.UNAVAILABLE, detail);
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.octoplane.brain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+import io.octoplane.brain.redis.RedisServerExtension;
+import io.octoplane.certs.CertFixtures;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Properties that point a {@code @SpringBootTest} brain at a test Redis and at
+ * certificates minted for the test class, with random ports and fast heartbeats.
+ */
+public final class BrainTestSupport {
+
+	private BrainTestSupport() {
+	}
+
+	/** Mints a fresh PKI in a temporary folder. */
+	public static CertFixtures certificates() {
+		try {
+			return CertFixtures.create(Files.createTempDirectory("octoplane-certs-"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Registers the brain's properties.
+	 * @param registry the registry of a {@code @DynamicPropertySource} method
+	 * @param redis the test Redis
+	 * @param certs the test PKI
+	 */
+	public static void register(DynamicPropertyRegistry registry, RedisServerExtension redis, CertFixtures certs) {
+		registry.add("spring.data.redis.host", () -> "127.0.0.1");
+		registry.add("spring.data.redis.port", redis::port);
+		registry.add("octoplane.tls.certificate", () -> "file:" + certs.brain().certificate());
+		registry.add("octoplane.tls.private-key", () -> "file:" + certs.brain().privateKey());
+		registry.add("octoplane.tls.ca", () -> "file:" + certs.caCert());
+		registry.add("octoplane.agent.port", () -> 0);
+		registry.add("octoplane.agent.address", () -> "127.0.0.1");
+		registry.add("octoplane.agent.heartbeat-interval", () -> "200ms");
+		registry.add("octoplane.agent.unstable-after", () -> "700ms");
+		registry.add("octoplane.agent.offline-after", () -> "1500ms");
+		registry.add("octoplane.agent.handshake-timeout", () -> "3s");
+		registry.add("octoplane.brain.name", () -> "test-brain");
+		registry.add("management.server.port", () -> 0);
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.octoplane.brain.redis;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.octoplane.brain.BrainApplication;
+import io.octoplane.certs.CertFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A brain with no Redis configured and none answering starts its own redis-server, keeps
+ * its data in the brain's data folder, and stops it on shutdown.
+ */
+class LocalRedisAutoStartIT {
+
+	@Test
+	void brainStartsAndStopsItsOwnRedis(@TempDir Path dir) throws Exception {
+		CertFixtures certs = CertFixtures.create(dir.resolve("certs"));
+		int port = RedisServerExtension.freePort();
+		Path dataDir = dir.resolve("data");
+		LocalRedisServer server;
+		try (ConfigurableApplicationContext brain = new SpringApplicationBuilder(BrainApplication.class).run(
+				"--octoplane.redis.local.port=" + port, "--octoplane.brain.data-dir=" + dataDir,
+				"--octoplane.tls.certificate=file:" + certs.brain().certificate(),
+				"--octoplane.tls.private-key=file:" + certs.brain().privateKey(),
+				"--octoplane.tls.ca=file:" + certs.caCert(), "--server.port=0", "--management.server.port=0",
+				"--octoplane.agent.port=0", "--octoplane.agent.address=127.0.0.1")) {
+			LocalRedis local = brain.getBean(LocalRedis.class);
+			assertThat(local.startedHere()).isTrue();
+			assertThat(local.port()).isEqualTo(port);
+			StringRedisTemplate redis = brain.getBean(StringRedisTemplate.class);
+			redis.opsForValue().set("octoplane:probe", "kept");
+			assertThat(redis.opsForValue().get("octoplane:probe")).isEqualTo("kept");
+			server = local.server();
+		}
+		assertThat(server).isNotNull();
+		assertThat(server.isAlive()).isFalse();
+		assertThat(RedisPing.answers("127.0.0.1", port, Duration.ofMillis(300))).isFalse();
+		assertThat(Files.exists(dataDir.resolve("redis"))).isTrue();
+	}
+
+	@Test
+	void brainUsesTheRedisThatAlreadyAnswers(@TempDir Path dir) throws Exception {
+		CertFixtures certs = CertFixtures.create(dir.resolve("certs"));
+		RedisServerExtension existing = new RedisServerExtension();
+		try (ConfigurableApplicationContext brain = new SpringApplicationBuilder(BrainApplication.class).run(
+				"--octoplane.redis.local.port=" + existing.port(), "--octoplane.brain.data-dir=" + dir.resolve("data"),
+				"--octoplane.tls.certificate=file:" + certs.brain().certificate(),
+				"--octoplane.tls.private-key=file:" + certs.brain().privateKey(),
+				"--octoplane.tls.ca=file:" + certs.caCert(), "--server.port=0", "--management.server.port=0",
+				"--octoplane.agent.port=0", "--octoplane.agent.address=127.0.0.1")) {
+			assertThat(brain.getBean(LocalRedis.class).startedHere()).isFalse();
+		}
+		finally {
+			existing.stop();
+		}
+	}
+
+}

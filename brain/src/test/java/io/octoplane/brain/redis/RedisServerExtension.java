@@ -1,0 +1,75 @@
+package io.octoplane.brain.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs a real redis-server on a random 127.0.0.1 port for a test class, with its data in a
+ * temporary folder. Register it as a static field with {@code @RegisterExtension}; the
+ * port is known as soon as the field is initialised, so {@code @DynamicPropertySource}
+ * methods can read it.
+ */
+public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
+
+	private final int port = freePort();
+
+	private final Path dataDir;
+
+	private LocalRedisServer server;
+
+	public RedisServerExtension() {
+		try {
+			this.dataDir = Files.createTempDirectory("octoplane-redis-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server = LocalRedisServer.start(Optional.empty(), this.port, this.dataDir, Duration.ofSeconds(20));
+	}
+
+	/** The loopback port Redis listens on. */
+	public int port() {
+		return this.port;
+	}
+
+	/** Stops Redis (it flushes its append-only file first). */
+	public void stop() {
+		this.server.close();
+	}
+
+	/** Starts Redis again on the same port with the same data. */
+	public void start() {
+		this.server = LocalRedisServer.start(Optional.empty(), this.port, this.dataDir, Duration.ofSeconds(20));
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		if (!this.server.isAlive()) {
+			start();
+		}
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		this.server.close();
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,177 @@
+package io.octoplane.brain.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+
+import io.octoplane.brain.BrainTestSupport;
+import io.octoplane.brain.redis.RedisServerExtension;
+import io.octoplane.certs.CertFixtures;
+import io.octoplane.certs.PemPair;
+import io.octoplane.certs.tls.PemTls;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The REST port over real HTTPS: who may call it, and that every error is a problem
+ * document with a code.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RestApiIT {
+
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
+
+	static final CertFixtures certs = BrainTestSupport.certificates();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		BrainTestSupport.register(registry, redis, certs);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void operatorListsNodes() throws Exception {
+		HttpResponse<String> response = get(operator(), "/api/v1/nodes");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"brain\"").contains("\"name\":\"test-brain\"").contains("\"total\"");
+	}
+
+	@Test
+	void nodeCertificateIsForbidden() throws Exception {
+		PemPair node = certs.node("pi1");
+		HttpResponse<String> response = get(PemTls.clientContext(node.certificate(), node.privateKey(), certs.caCert()),
+				"/api/v1/nodes");
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"code\":\"forbidden\"").contains("urn:octoplane:problem:forbidden");
+	}
+
+	@Test
+	void serverCertificateIsForbidden() throws Exception {
+		PemPair brain = certs.brain();
+		HttpResponse<String> response = get(
+				PemTls.clientContext(brain.certificate(), brain.privateKey(), certs.caCert()), "/api/v1/nodes");
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void callerWithoutCertificateIsRefusedAtHandshake() {
+		assertThatExceptionOfType(java.io.IOException.class)
+			.isThrownBy(() -> get(PemTls.trustOnly(certs.caCert()), "/api/v1/nodes"));
+	}
+
+	@Test
+	void callerWithForeignCertificateIsRefusedAtHandshake() {
+		PemPair foreign = certs.foreignNode("intruder");
+		assertThatExceptionOfType(java.io.IOException.class).isThrownBy(() -> get(
+				PemTls.clientContext(foreign.certificate(), foreign.privateKey(), certs.caCert()), "/api/v1/nodes"));
+	}
+
+	@Test
+	void unknownNodeIsProblemWithCode() throws Exception {
+		HttpResponse<String> response = get(operator(), "/api/v1/nodes?name=nope");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("\"code\":\"node-not-found\"").contains("nope");
+	}
+
+	@Test
+	void badStateFilterIsInvalidRequest() throws Exception {
+		HttpResponse<String> response = get(operator(), "/api/v1/nodes?state=sleepy");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("\"code\":\"invalid-request\"");
+	}
+
+	@Test
+	void malformedJsonIsInvalidRequest() throws Exception {
+		HttpResponse<String> response = post(operator(), "/api/v1/commands", "{\"targets\": [");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("\"code\":\"invalid-request\"");
+	}
+
+	@Test
+	void commandWithoutTargetsIsInvalidRequest() throws Exception {
+		HttpResponse<String> response = post(operator(), "/api/v1/commands",
+				"{\"targets\":[],\"mode\":\"shell\",\"command\":\"true\"}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("at least one node");
+	}
+
+	@Test
+	void commandWithTraversalLikeTargetIsInvalidRequest() throws Exception {
+		HttpResponse<String> response = post(operator(), "/api/v1/commands",
+				"{\"targets\":[\"../etc\"],\"mode\":\"shell\",\"command\":\"true\"}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("not a valid node name");
+	}
+
+	@Test
+	void commandTooLongTimeoutIsInvalidRequest() throws Exception {
+		HttpResponse<String> response = post(operator(), "/api/v1/commands",
+				"{\"targets\":[\"pi1\"],\"mode\":\"shell\",\"command\":\"true\",\"timeout_seconds\":999999999}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("timeout_seconds");
+	}
+
+	@Test
+	void commandToUnknownNodeIsCommunicationError() throws Exception {
+		HttpResponse<String> response = post(operator(), "/api/v1/commands",
+				"{\"targets\":[\"ghost\"],\"mode\":\"shell\",\"command\":\"true\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"state\":\"not-found\"")
+			.contains("\"error_kind\":\"communication\"")
+			.contains("\"communication_error\":1");
+	}
+
+	@Test
+	void unknownPathIsProblemWithCode() throws Exception {
+		HttpResponse<String> response = get(operator(), "/api/v1/nothing-here");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("\"code\":\"not-found\"");
+	}
+
+	private SSLContext operator() throws Exception {
+		PemPair operator = certs.operator("alice");
+		return PemTls.clientContext(operator.certificate(), operator.privateKey(), certs.caCert());
+	}
+
+	private HttpResponse<String> get(SSLContext context, String path) throws Exception {
+		return send(context, HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	private HttpResponse<String> post(SSLContext context, String path, String body) throws Exception {
+		return send(context, HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	private HttpResponse<String> send(SSLContext context, HttpRequest.Builder request) throws Exception {
+		try (HttpClient client = HttpClient.newBuilder()
+			.sslContext(context)
+			.connectTimeout(Duration.ofSeconds(5))
+			.version(HttpClient.Version.HTTP_1_1)
+			.build()) {
+			return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+		}
+	}
+
+	private URI uri(String path) {
+		return URI.create("https://localhost:" + this.port + path);
+	}
+
+}

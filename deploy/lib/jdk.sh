@@ -1,0 +1,39 @@
+# Sourced by the deploy scripts: exports JAVA_HOME pointing at a JDK 21 or newer.
+# Looks at $JAVA_HOME, then `java` on the PATH, then /usr/lib/jvm/*; fails with a clear
+# message when none is new enough.
+
+octoplane_java_major() {
+	"$1/bin/java" -XshowSettings:properties -version 2>&1 |
+		sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+}
+
+octoplane_find_jdk() {
+	local candidates=()
+	[ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+	if command -v javac >/dev/null 2>&1; then
+		candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
+	fi
+	local dir
+	for dir in /usr/lib/jvm/*; do
+		[ -d "$dir" ] && candidates+=("$dir")
+	done
+	local best="" best_major=0 major
+	for dir in "${candidates[@]}"; do
+		[ -x "$dir/bin/javac" ] || continue
+		major="$(octoplane_java_major "$dir")"
+		[ -n "$major" ] || continue
+		if [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+			best="$dir"
+			best_major="$major"
+		fi
+	done
+	if [ -z "$best" ]; then
+		echo "error: Octoplane needs a JDK 21 or newer and found none (looked at JAVA_HOME, javac on the PATH and /usr/lib/jvm)." >&2
+		echo "       Install one, e.g. 'apt-get install openjdk-21-jdk-headless' (or Temurin 21+), or set JAVA_HOME." >&2
+		return 1
+	fi
+	export JAVA_HOME="$best"
+	export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+octoplane_find_jdk

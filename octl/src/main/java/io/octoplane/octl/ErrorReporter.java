@@ -1,0 +1,96 @@
+package io.octoplane.octl;
+
+import java.io.PrintWriter;
+
+import io.octoplane.octl.config.OctlConfigException;
+import io.octoplane.octl.sdk.OctoplaneApiException;
+import io.octoplane.octl.sdk.OctoplaneConnectionException;
+import io.octoplane.protocol.ErrorCode;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps failures to an {@link ExitStatus} and prints them as one line on standard error.
+ * The problem {@code code} of the brain decides the status, never the message text.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExceptionMapper {
+
+	private final boolean stacktrace;
+
+	ErrorReporter(boolean stacktrace) {
+		this.stacktrace = stacktrace;
+	}
+
+	@Override
+	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+		return report(ex, commandLine.getErr());
+	}
+
+	@Override
+	public int getExitCode(Throwable exception) {
+		return statusOf(exception);
+	}
+
+	int report(Throwable failure, PrintWriter err) {
+		int status = statusOf(failure);
+		boolean known = failure instanceof ExitException || failure instanceof OctlConfigException
+				|| failure instanceof OctoplaneApiException || failure instanceof OctoplaneConnectionException;
+		if (known) {
+			err.println("octl: error: " + failure.getMessage() + hint(failure));
+		}
+		else {
+			err.println("octl: internal error: " + failure
+					+ (this.stacktrace ? "" : " (run again with -x for the stack trace)"));
+		}
+		if (this.stacktrace) {
+			failure.printStackTrace(err);
+		}
+		err.flush();
+		return status;
+	}
+
+	private static String hint(Throwable failure) {
+		if (failure instanceof OctoplaneConnectionException connection
+				&& connection.reason() == OctoplaneConnectionException.Reason.TLS) {
+			return " (check cert, key and ca in the octl config: the operator certificate must come from the CA "
+					+ "the brain trusts, and ca must be the CA that issued the brain's certificate)";
+		}
+		return "";
+	}
+
+	static int statusOf(Throwable failure) {
+		if (failure instanceof ExitException exit) {
+			return exit.status();
+		}
+		if (failure instanceof ParameterException || failure instanceof OctlConfigException) {
+			return ExitStatus.INVALID_INPUT;
+		}
+		if (failure instanceof OctoplaneConnectionException) {
+			return ExitStatus.INTERNAL;
+		}
+		if (failure instanceof OctoplaneApiException api) {
+			return api.errorCode().map(ErrorReporter::statusOf).orElseGet(() -> statusOfHttp(api.httpStatus()));
+		}
+		return ExitStatus.INTERNAL;
+	}
+
+	private static int statusOf(ErrorCode code) {
+		return switch (code) {
+			case INVALID_REQUEST, PAYLOAD_TOO_LARGE -> ExitStatus.INVALID_INPUT;
+			case NODE_NOT_FOUND, NOT_FOUND, CONFLICT -> ExitStatus.UNEXPECTED_STATE;
+			case UNAVAILABLE, INTERNAL -> ExitStatus.INTERNAL;
+			case UNAUTHENTICATED, FORBIDDEN -> ExitStatus.GENERIC;
+		};
+	}
+
+	private static int statusOfHttp(int httpStatus) {
+		// Without a known code (a proxy's error page, a newer brain's slug) only the
+		// status class can be trusted: server-side failures are internal, the rest
+		// generic.
+		return (httpStatus >= 500) ? ExitStatus.INTERNAL : ExitStatus.GENERIC;
+	}
+
+}

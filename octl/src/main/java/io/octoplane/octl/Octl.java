@@ -1,0 +1,152 @@
+package io.octoplane.octl;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+import io.octoplane.octl.cmd.CmdCommand;
+import io.octoplane.octl.config.OctlConfig;
+import io.octoplane.octl.node.NodeCommand;
+import io.octoplane.octl.output.OutputFormat;
+import io.octoplane.octl.output.Printer;
+import io.octoplane.octl.sdk.OctoplaneClient;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code octl} top command: global options shared by every subcommand, the
+ * environment it reads, and the entry point. It never calls {@link System#exit} except in
+ * {@link #main}, so it runs in-process:
+ *
+ * <pre>{@code
+ * int status = new CommandLine(new Octl(Map.of("OCTL_CONFIG", "/tmp/octl.yaml"), home))
+ * 	.setOut(out).setErr(err).execute("node", "get");
+ * }</pre>
+ */
+@Command(name = "octl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = OctlVersion.class,
+		subcommands = { NodeCommand.class, CmdCommand.class },
+		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them.", "",
+				"Talks HTTPS with mutual TLS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
+						+ "else ~/.config/octl/octl.yaml). Answers go to stdout as JSON (or -o yaml|table); "
+						+ "messages go to stderr." },
+		footerHeading = "%nExamples:%n",
+		footer = { "  octl node get", "  octl node status pi1 pi2 -o table", "  octl cmd run 'uname -a' pi1 pi2", "",
+				"Exit status: 0 ok, 1 failure (also: a command failed on a node), "
+						+ "2 invalid input, 3 unexpected state (unknown node, conflict), 4 brain unreachable or internal error." })
+public final class Octl implements Runnable {
+
+	private final Map<String, String> env;
+
+	private final Path home;
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+			description = "Config file (default: $OCTL_CONFIG, else ~/.config/octl/octl.yaml).")
+	private @Nullable Path configFile;
+
+	@Option(names = { "-o", "--output" }, paramLabel = "FORMAT", scope = ScopeType.INHERIT, defaultValue = "json",
+			converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Candidates.class,
+			description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+	private OutputFormat output = OutputFormat.JSON;
+
+	@Option(names = { "-x", "--stacktrace" }, scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+	private boolean stacktrace;
+
+	/**
+	 * Creates octl reading the process environment and the user's home folder.
+	 */
+	public Octl() {
+		this(System.getenv(), Path.of(System.getProperty("user.home")));
+	}
+
+	/**
+	 * Creates octl with an injected environment, for running in-process.
+	 * @param env the environment variables ({@code OCTL_CONFIG}, {@code OCTL_BRAIN})
+	 * @param home the home folder the default config location is under
+	 */
+	public Octl(Map<String, String> env, Path home) {
+		this.env = Map.copyOf(Objects.requireNonNull(env, "env must not be null"));
+		this.home = Objects.requireNonNull(home, "home must not be null");
+	}
+
+	/**
+	 * Runs octl and exits with its status.
+	 * @param args the command line arguments
+	 */
+	public static void main(String[] args) {
+		System.exit(new Octl().commandLine().execute(args));
+	}
+
+	/**
+	 * A picocli command line for this octl with its error handling installed.
+	 * @return a new command line
+	 */
+	public CommandLine commandLine() {
+		CommandLine commandLine = new CommandLine(this);
+		commandLine.setExecutionExceptionHandler((ex, line, result) -> errorReporter().report(ex, line.getErr()));
+		commandLine.setExitCodeExceptionMapper(ErrorReporter::statusOf);
+		return commandLine;
+	}
+
+	@Override
+	public void run() {
+		throw new ParameterException(this.spec.commandLine(), "missing command: try 'octl node get' or 'octl --help'");
+	}
+
+	/**
+	 * Loads the config file named by {@code --config}, {@code $OCTL_CONFIG} or the
+	 * default location.
+	 * @return the validated configuration
+	 * @throws io.octoplane.octl.config.OctlConfigException if it is missing or invalid
+	 */
+	public OctlConfig config() {
+		return OctlConfig.load(this.configFile, this.env, this.home);
+	}
+
+	/**
+	 * Builds a client for the configured brain.
+	 * @return the client
+	 * @throws io.octoplane.octl.config.OctlConfigException if the config is missing or
+	 * invalid
+	 */
+	public OctoplaneClient client() {
+		return config().client();
+	}
+
+	/**
+	 * A printer for the chosen {@code -o} format writing to this command line's stdout.
+	 * @param command the running command's spec
+	 * @return the printer
+	 */
+	public Printer printer(CommandSpec command) {
+		return new Printer(this.output, command.commandLine().getOut());
+	}
+
+	ErrorReporter errorReporter() {
+		return new ErrorReporter(this.stacktrace);
+	}
+
+	/**
+	 * Finds the {@link Octl} a command runs under.
+	 * @param command a command's spec
+	 * @return the enclosing octl
+	 * @throws IllegalStateException if the command is not part of an octl command tree
+	 */
+	static Octl of(CommandSpec command) {
+		for (CommandSpec current = command; current != null; current = current.parent()) {
+			if (current.userObject() instanceof Octl octl) {
+				return octl;
+			}
+		}
+		throw new IllegalStateException("command '" + command.qualifiedName() + "' does not run under octl");
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.octoplane.octl.output;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.function.Function;
+
+import io.octoplane.octl.sdk.OctoplaneJson;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * Prints one answer to standard output in the chosen {@link OutputFormat}. JSON and YAML
+ * use the wire member names, so {@code octl} output and the REST API read the same.
+ */
+public final class Printer {
+
+	private final OutputFormat format;
+
+	private final PrintWriter out;
+
+	/**
+	 * Creates a printer.
+	 * @param format the output format
+	 * @param out standard output
+	 */
+	public Printer(OutputFormat format, PrintWriter out) {
+		this.format = Objects.requireNonNull(format, "format must not be null");
+		this.out = Objects.requireNonNull(out, "out must not be null");
+	}
+
+	/**
+	 * Prints a value.
+	 * @param <T> the value's type
+	 * @param value the answer to print
+	 * @param table renders the value for {@link OutputFormat#TABLE}
+	 */
+	public <T> void print(T value, Function<T, String> table) {
+		String text = switch (this.format) {
+			case JSON -> json().writeValueAsString(value) + "\n";
+			case YAML -> yaml().writeValueAsString(value);
+			case TABLE -> table.apply(value);
+		};
+		this.out.print(text);
+		this.out.flush();
+	}
+
+	private static ObjectWriter json() {
+		// Octopoda printed "name": value; Jackson's default puts a space before the
+		// colon.
+		DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(
+				Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
+			.withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+		return OctoplaneJson.mapper().writer().with(pretty);
+	}
+
+	private static ObjectWriter yaml() {
+		return YAMLMapper.builder()
+			.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+			.enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+			.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.build()
+			.writer();
+	}
+
+}

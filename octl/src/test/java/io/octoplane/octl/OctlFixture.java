@@ -1,0 +1,93 @@
+package io.octoplane.octl;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.octoplane.certs.CertFixtures;
+import io.octoplane.certs.PemPair;
+import picocli.CommandLine;
+
+/**
+ * Certificates, a config file and an in-process runner for octl tests: the way the
+ * picocli docs test a CLI, with the environment injected instead of read from the
+ * process.
+ */
+public final class OctlFixture {
+
+	private final Path dir;
+
+	private final CertFixtures certs;
+
+	private OctlFixture(Path dir) {
+		this.dir = dir;
+		this.certs = CertFixtures.create(mkdirs(dir.resolve("certs")));
+	}
+
+	public static OctlFixture create(Path dir) {
+		return new OctlFixture(dir);
+	}
+
+	public CertFixtures certs() {
+		return this.certs;
+	}
+
+	public Path home() {
+		return mkdirs(this.dir.resolve("home"));
+	}
+
+	/** Writes octl.yaml for alice with paths relative to the config's folder. */
+	public Path writeConfig(URI brain) {
+		return writeConfig(brain, this.certs.operator("alice"), this.certs.caCert());
+	}
+
+	public Path writeConfig(URI brain, PemPair operator, Path ca) {
+		return writeConfigText("brain: " + brain + "\ncert: " + relative(operator.certificate()) + "\nkey: "
+				+ relative(operator.privateKey()) + "\nca: " + relative(ca) + "\ntimeout: 60s\n");
+	}
+
+	public Path writeConfigText(String yaml) {
+		Path config = this.dir.resolve("octl.yaml");
+		try {
+			Files.writeString(config, yaml);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return config;
+	}
+
+	public OctlRun run(Path config, String... args) {
+		return run(Map.of("OCTL_CONFIG", config.toString()), args);
+	}
+
+	public OctlRun run(Map<String, String> env, String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exitCode = new CommandLine(new Octl(env, home())).setOut(new PrintWriter(out))
+			.setErr(new PrintWriter(err))
+			.execute(args);
+		return new OctlRun(exitCode, out.toString(), err.toString());
+	}
+
+	private String relative(Path file) {
+		Path absolute = file.toAbsolutePath();
+		return absolute.startsWith(this.dir.toAbsolutePath())
+				? this.dir.toAbsolutePath().relativize(absolute).toString() : absolute.toString();
+	}
+
+	private static Path mkdirs(Path dir) {
+		try {
+			return Files.createDirectories(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,162 @@
+package io.octoplane.octl.node;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+
+import io.octoplane.octl.ApiFixtures;
+import io.octoplane.octl.OctlFixture;
+import io.octoplane.octl.OctlRun;
+import io.octoplane.octl.StubBrain;
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.ErrorCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NodeGetCommandTests {
+
+	@TempDir
+	Path dir;
+
+	private OctlFixture octl;
+
+	private StubBrain brain;
+
+	private Path config;
+
+	@BeforeEach
+	void startBrain() {
+		this.octl = OctlFixture.create(this.dir);
+		this.brain = StubBrain.start(this.octl.certs());
+		this.config = this.octl.writeConfig(this.brain.uri());
+	}
+
+	@AfterEach
+	void stopBrain() {
+		this.brain.close();
+	}
+
+	@Test
+	void printsNodeListAsOctopodaJson() {
+		this.brain.answerJson("GET", ApiPaths.NODES, ApiFixtures.nodeList());
+		OctlRun run = this.octl.run(this.config, "node", "get");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.err()).isEmpty();
+		JsonNode json = run.json();
+		assertThat(json.path("brain").path("name").asString()).isEqualTo("brain-1");
+		assertThat(json.path("total").asInt()).isEqualTo(2);
+		assertThat(json.path("online").asInt()).isEqualTo(1);
+		assertThat(json.path("offline").asInt()).isEqualTo(1);
+		JsonNode pi1 = json.path("nodes").get(0);
+		assertThat(pi1.path("name").asString()).isEqualTo("pi1");
+		assertThat(pi1.path("state").asString()).isEqualTo("online");
+		assertThat(pi1.path("online_time").asString()).isEqualTo("2026-11-22T09:15:30Z");
+		assertThat(pi1.path("last_active").asString()).isEqualTo("2026-11-22T10:15:30Z");
+		assertThat(pi1.has("offline_time")).isFalse();
+		assertThat(json.path("nodes").get(1).path("offline_time").isString()).isTrue();
+	}
+
+	@Test
+	void stdoutHoldsOnlyPrettyJson() {
+		this.brain.answerJson("GET", ApiPaths.NODES, ApiFixtures.nodeList());
+		OctlRun run = this.octl.run(this.config, "node", "get");
+		assertThat(run.out()).startsWith("{\n").endsWith("}\n").contains("\"total\": 2");
+		assertThat(run.json().isObject()).isTrue();
+	}
+
+	@Test
+	void sendsNamesAndStateFilter() {
+		this.brain.answerJson("GET", ApiPaths.NODES, ApiFixtures.nodeList());
+		OctlRun run = this.octl.run(this.config, "node", "get", "-sf", "online", "pi1", "pi 2");
+		assertThat(run.exitCode()).isZero();
+		assertThat(this.brain.lastRequest().query()).isEqualTo("name=pi1&name=pi+2&state=online");
+	}
+
+	@Test
+	void sendsNoQueryWithoutNamesOrFilter() {
+		this.brain.answerJson("GET", ApiPaths.NODES, ApiFixtures.nodeList());
+		this.octl.run(this.config, "node", "get");
+		assertThat(this.brain.lastRequest().query()).isNull();
+	}
+
+	@Test
+	void rejectsUnknownStateFilterAsUsageError() {
+		OctlRun run = this.octl.run(this.config, "node", "get", "-sf", "sideways");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).contains("'sideways' is not a state filter; use online or offline");
+		assertThat(this.brain.requests()).isEmpty();
+	}
+
+	@Test
+	void printsAlignedTable() {
+		this.brain.answerJson("GET", ApiPaths.NODES, ApiFixtures.nodeList());
+		OctlRun run = this.octl.run(this.config, "node", "get", "-o", "table");
+		assertThat(run.exitCode()).isZero();
+		String[] lines = run.out().split("\n");
+		assertThat(lines).hasSize(3);
+		assertThat(lines[0]).matches("NAME\\s+STATE\\s+ADDR\\s+VERSION\\s+DELAY\\s+LAST_ACTIVE");
+		assertThat(lines[1]).matches("pi1\\s+online\\s+10.0.0.11:51234\\s+0.1.0\\s+12ms\\s+2026-11-22T10:15:30Z");
+		assertThat(lines[2]).startsWith("pi2-long-name  offline");
+		assertThat(lines[1].indexOf("online")).isEqualTo(lines[0].indexOf("STATE"));
+		assertThat(lines[2].indexOf("-  ")).isEqualTo(lines[0].indexOf("DELAY"));
+	}
+
+	@Test
+	void printsYaml() {
+		this.brain.answerJson("GET", ApiPaths.NODES, ApiFixtures.nodeList());
+		OctlRun run = this.octl.run(this.config, "node", "get", "-o", "yaml");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).doesNotStartWith("---").contains("nodes:", "- name: pi1");
+		JsonNode yaml = new YAMLMapper().readTree(run.out());
+		assertThat(yaml.path("nodes").get(0).path("online_time").asString()).isEqualTo("2026-11-22T09:15:30Z");
+	}
+
+	@Test
+	void ignoresMembersAddedByNewerBrains() {
+		this.brain.answer("GET", ApiPaths.NODES, 200, "application/json",
+				"{\"brain\":{\"name\":\"b\",\"version\":\"9\",\"addr\":\"x:1\",\"region\":\"eu\"},\"nodes\":[],"
+						+ "\"total\":0,\"online\":0,\"offline\":0,\"workgroup\":\"root\"}");
+		OctlRun run = this.octl.run(this.config, "node", "get");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.json().path("total").asInt()).isZero();
+	}
+
+	@Test
+	void unknownNodeExitsWithUnexpectedState() {
+		this.brain.answerProblem("GET", ApiPaths.NODES, ErrorCode.NODE_NOT_FOUND, "no node named pi9");
+		OctlRun run = this.octl.run(this.config, "node", "get", "pi9");
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).contains("no node named pi9", "HTTP 404, node-not-found").doesNotContain("\tat ");
+	}
+
+	@Test
+	void unreachableBrainExitsWithInternalAndSaysWhy() throws IOException {
+		URI closed;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closed = URI.create("https://127.0.0.1:" + socket.getLocalPort());
+		}
+		OctlRun run = this.octl.run(this.octl.writeConfig(closed), "node", "get");
+		assertThat(run.exitCode()).isEqualTo(4);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err().strip())
+			.isEqualTo("octl: error: cannot reach brain at " + closed + ": connection refused");
+	}
+
+	@Test
+	void stacktraceOptionPrintsTheTrace() {
+		this.brain.answerProblem("GET", ApiPaths.NODES, ErrorCode.NODE_NOT_FOUND, "no node named pi9");
+		OctlRun run = this.octl.run(this.config, "node", "get", "pi9", "-x");
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.err()).contains("OctoplaneApiException", "\tat ");
+	}
+
+}

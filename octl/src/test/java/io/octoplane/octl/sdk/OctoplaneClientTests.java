@@ -1,0 +1,156 @@
+package io.octoplane.octl.sdk;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.octoplane.certs.CertFixtures;
+import io.octoplane.certs.PemPair;
+import io.octoplane.certs.tls.PemTls;
+import io.octoplane.octl.ApiFixtures;
+import io.octoplane.octl.StubBrain;
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.agent.CommandMode;
+import io.octoplane.protocol.api.CommandRequest;
+import io.octoplane.protocol.api.CommandResponse;
+import io.octoplane.protocol.api.NodeListResponse;
+import io.octoplane.protocol.api.NodeState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class OctoplaneClientTests {
+
+	@TempDir
+	Path dir;
+
+	private CertFixtures certs;
+
+	private StubBrain brain;
+
+	@BeforeEach
+	void startBrain() throws Exception {
+		this.certs = CertFixtures.create(Files.createDirectories(this.dir.resolve("certs")));
+		this.brain = StubBrain.start(this.certs);
+	}
+
+	@AfterEach
+	void stopBrain() {
+		this.brain.close();
+	}
+
+	@Test
+	void readsNodeList() throws Exception {
+		this.brain.answerJson("GET", ApiPaths.NODES, ApiFixtures.nodeList());
+		NodeListResponse nodes = client(this.certs.operator("alice"), this.certs.caCert()).nodes(List.of("pi1"),
+				NodeState.OFFLINE);
+		assertThat(nodes).isEqualTo(ApiFixtures.nodeList());
+		assertThat(this.brain.lastRequest().query()).isEqualTo("name=pi1&state=offline");
+	}
+
+	@Test
+	void postsCommandRequest() throws Exception {
+		CommandResponse answer = ApiFixtures.commandResponse(ApiFixtures.succeeded("pi1", "hi\n"));
+		this.brain.answerJson("POST", ApiPaths.COMMANDS, answer);
+		CommandResponse response = client(this.certs.operator("alice"), this.certs.caCert())
+			.run(new CommandRequest(List.of("pi1"), CommandMode.SHELL, "echo hi", 10L, null), Duration.ofSeconds(40));
+		assertThat(response).isEqualTo(answer);
+		assertThat(this.brain.lastRequest().body()).contains("\"mode\":\"shell\"", "\"timeout_seconds\":10");
+	}
+
+	@Test
+	void problemDocumentBecomesApiException() throws Exception {
+		this.brain.answerProblem("DELETE", ApiPaths.NODES, ErrorCode.CONFLICT, "node pi1 is online");
+		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
+		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.prune(List.of("pi1")))
+			.satisfies((ex) -> {
+				assertThat(ex.errorCode()).contains(ErrorCode.CONFLICT);
+				assertThat(ex.httpStatus()).isEqualTo(409);
+				assertThat(ex.title()).isEqualTo("Problem: conflict");
+				assertThat(ex.detail()).isEqualTo("node pi1 is online");
+			});
+	}
+
+	@Test
+	void unknownSlugKeepsTheSlugWithoutCode() throws Exception {
+		this.brain.answer("GET", ApiPaths.NODE_STATUS, 429, "application/problem+json",
+				"{\"title\":\"Too Many Requests\",\"status\":429,\"code\":\"rate-limited\"}");
+		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
+		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.nodeStatus(List.of()))
+			.satisfies((ex) -> {
+				assertThat(ex.errorCode()).isEmpty();
+				assertThat(ex.codeSlug()).isEqualTo("rate-limited");
+				assertThat(ex.getMessage()).isEqualTo("Too Many Requests (HTTP 429, rate-limited)");
+			});
+	}
+
+	@Test
+	void nonProblemErrorBodyIsDescribed() throws Exception {
+		this.brain.answer("GET", ApiPaths.NODES, 502, "text/html", "<html><body>Bad Gateway</body></html>");
+		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
+		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.nodes(List.of(), null))
+			.satisfies((ex) -> {
+				assertThat(ex.errorCode()).isEmpty();
+				assertThat(ex.httpStatus()).isEqualTo(502);
+				assertThat(ex.getMessage()).contains("HTTP 502 without a problem document", "text/html",
+						"<html><body>Bad Gateway</body></html>");
+			});
+	}
+
+	@Test
+	void operatorCertificateFromForeignCaFailsTheHandshake() throws Exception {
+		CertFixtures foreign = CertFixtures.create(Files.createDirectories(this.dir.resolve("foreign")));
+		OctoplaneClient client = client(foreign.operator("mallory"), this.certs.caCert());
+		assertThatExceptionOfType(OctoplaneConnectionException.class).isThrownBy(() -> client.nodes(List.of(), null))
+			.withMessageStartingWith("TLS handshake with " + this.brain.uri() + " failed: ")
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(OctoplaneConnectionException.Reason.TLS));
+		assertThat(this.brain.requests()).isEmpty();
+	}
+
+	@Test
+	void brainCertificateFromForeignCaFailsTheHandshake() throws Exception {
+		CertFixtures foreign = CertFixtures.create(Files.createDirectories(this.dir.resolve("foreign")));
+		OctoplaneClient client = client(this.certs.operator("alice"), foreign.caCert());
+		assertThatExceptionOfType(OctoplaneConnectionException.class).isThrownBy(() -> client.nodes(List.of(), null))
+			.withMessageStartingWith("TLS handshake with " + this.brain.uri() + " failed: ");
+	}
+
+	@Test
+	void closedPortIsConnectionRefused() throws Exception {
+		URI closed;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closed = URI.create("https://127.0.0.1:" + socket.getLocalPort());
+		}
+		PemPair alice = this.certs.operator("alice");
+		OctoplaneClient client = OctoplaneClient.builder()
+			.baseUri(closed)
+			.sslContext(PemTls.clientContext(alice.certificate(), alice.privateKey(), this.certs.caCert()))
+			.build();
+		assertThatExceptionOfType(OctoplaneConnectionException.class).isThrownBy(() -> client.nodes(List.of(), null))
+			.withMessage("cannot reach brain at " + closed + ": connection refused")
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(OctoplaneConnectionException.Reason.REFUSED));
+	}
+
+	@Test
+	void builderRequiresBaseUri() {
+		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> OctoplaneClient.builder().build())
+			.withMessage("baseUri must not be null");
+	}
+
+	private OctoplaneClient client(PemPair operator, Path ca) throws Exception {
+		return OctoplaneClient.builder()
+			.baseUri(this.brain.uri())
+			.sslContext(PemTls.clientContext(operator.certificate(), operator.privateKey(), ca))
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+}

@@ -1,0 +1,319 @@
+package io.octoplane.tentacle;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+
+import io.octoplane.certs.tls.PemTls;
+import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.agent.Hello;
+import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.protocol.agent.Welcome;
+import io.octoplane.tentacle.command.CommandRunner;
+import io.octoplane.tentacle.config.TentacleConfig;
+import io.octoplane.tentacle.config.TentacleConfigException;
+import io.octoplane.tentacle.connection.AgentConnection;
+import io.octoplane.tentacle.connection.Backoff;
+import io.octoplane.tentacle.connection.BrainDialer;
+import io.octoplane.tentacle.connection.BrainRefusedException;
+import io.octoplane.tentacle.status.HostMetrics;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running node agent: keeps one control connection to the brain alive, redialling with
+ * backoff, and runs the commands it receives on their own virtual threads so a long
+ * command never delays a heartbeat. Start it with {@link #start()}, stop it with
+ * {@link #close()}; both return promptly.
+ */
+public final class Tentacle implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(Tentacle.class);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+	private final TentacleConfig config;
+
+	private final Clock clock;
+
+	private final BrainDialer dialer;
+
+	private final FrameCodec codec;
+
+	private final Hello hello;
+
+	private final HostMetrics metrics;
+
+	private final CommandRunner runner;
+
+	private final ExecutorService commands = Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("tentacle-command-", 0).factory());
+
+	private final ResultOutbox outbox = new ResultOutbox();
+
+	private final CountDownLatch stopping = new CountDownLatch(1);
+
+	private final Object stateMonitor = new Object();
+
+	private TentacleState state = TentacleState.NEW;
+
+	private volatile @Nullable String nodeName;
+
+	private volatile @Nullable AgentConnection connection;
+
+	private @Nullable Thread loop;
+
+	/**
+	 * Creates a tentacle; nothing is dialled before {@link #start()}.
+	 * @param config the configuration
+	 * @param clock the node clock (heartbeat timestamps, command times)
+	 * @throws TentacleConfigException if the TLS files cannot be loaded or the workspace
+	 * cannot be created
+	 */
+	public Tentacle(TentacleConfig config, Clock clock) {
+		this.config = config;
+		this.clock = clock;
+		this.dialer = new BrainDialer(sslContext(config), config.brain(), config.connectTimeout());
+		this.codec = new FrameCodec(config.maxFrameBytes());
+		this.hello = AgentInfo.hello(clock.millis());
+		try {
+			Files.createDirectories(config.workspace());
+		}
+		catch (IOException ex) {
+			throw new TentacleConfigException("cannot create workspace " + config.workspace() + ": " + ex, ex);
+		}
+		this.metrics = new HostMetrics(config.workspace(), clock);
+		this.runner = new CommandRunner(config.workspace(), config.outputLimitBytes(), clock);
+	}
+
+	/**
+	 * Starts dialling the brain on a background thread.
+	 * @throws IllegalStateException if already started
+	 */
+	public void start() {
+		synchronized (this.stateMonitor) {
+			if (this.state != TentacleState.NEW) {
+				throw new IllegalStateException("tentacle already started");
+			}
+			setState(TentacleState.DIALING);
+			this.loop = Thread.ofVirtual().name("tentacle-connection").start(this::connectionLoop);
+		}
+	}
+
+	/** The current state of the connection loop. */
+	public TentacleState state() {
+		synchronized (this.stateMonitor) {
+			return this.state;
+		}
+	}
+
+	/** The node name from the brain's last Welcome, or {@code null} before the first. */
+	public @Nullable String nodeName() {
+		return this.nodeName;
+	}
+
+	/**
+	 * Waits until the tentacle is in the given state.
+	 * @param expected the state to wait for
+	 * @param timeout how long to wait at most
+	 * @return whether the state was reached in time
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public boolean awaitState(TentacleState expected, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.stateMonitor) {
+			while (this.state != expected) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					return false;
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.stateMonitor, remaining);
+			}
+			return true;
+		}
+	}
+
+	/**
+	 * Waits until the brain welcomed this tentacle.
+	 * @param timeout how long to wait at most
+	 * @return whether it connected in time
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public boolean awaitConnected(Duration timeout) throws InterruptedException {
+		return awaitState(TentacleState.CONNECTED, timeout);
+	}
+
+	/**
+	 * Stops dialling, closes the connection and kills running foreground commands (their
+	 * process trees included). Background commands keep running. Idempotent.
+	 */
+	@Override
+	public void close() {
+		this.stopping.countDown();
+		AgentConnection current = this.connection;
+		if (current != null) {
+			current.close();
+		}
+		Thread thread;
+		synchronized (this.stateMonitor) {
+			thread = this.loop;
+			if (thread == null) {
+				setState(TentacleState.STOPPED);
+			}
+		}
+		// Interrupting a virtual thread blocked in socket I/O closes that socket, which ends
+		// a dial or handshake in progress at once.
+		if (thread != null) {
+			thread.interrupt();
+			join(thread);
+		}
+		this.commands.shutdownNow();
+		try {
+			if (!this.commands.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.warn("commands did not stop within {}", STOP_TIMEOUT);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void connectionLoop() {
+		Backoff backoff = new Backoff(this.config.backoffInitial(), this.config.backoffMax(),
+				RandomGenerator.getDefault());
+		try {
+			while (this.stopping.getCount() > 0) {
+				setState(TentacleState.DIALING);
+				if (!connectOnce(backoff)) {
+					return;
+				}
+				if (this.stopping.getCount() == 0) {
+					return;
+				}
+				Duration delay = backoff.next();
+				setState(TentacleState.BACKING_OFF);
+				logger.info("reconnecting in {}", String.format(Locale.ROOT, "%.1fs", delay.toMillis() / 1000.0));
+				if (this.stopping.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+					return;
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			// close() interrupts: that is the stop signal.
+		}
+		finally {
+			setState(TentacleState.STOPPED);
+		}
+	}
+
+	/** One connection's life. Returns whether to dial again. */
+	private boolean connectOnce(Backoff backoff) {
+		boolean welcomed = false;
+		try (AgentConnection current = AgentConnection.open(this.dialer, this.codec, this.hello, this.clock)) {
+			this.connection = current;
+			if (this.stopping.getCount() == 0) {
+				return false;
+			}
+			Welcome welcome = current.welcome();
+			welcomed = true;
+			backoff.reset();
+			this.nodeName = welcome.nodeName();
+			logger.info("connected to brain {} as {} (brain {} {}, heartbeat every {} ms)", this.dialer.brain(),
+					welcome.nodeName(), welcome.brainName(), welcome.brainVersion(), welcome.heartbeatIntervalMillis());
+			this.outbox.attach(current);
+			setState(TentacleState.CONNECTED);
+			try {
+				current.run(this.metrics, this::submit);
+			}
+			finally {
+				this.outbox.detach(current);
+			}
+			return true;
+		}
+		catch (BrainRefusedException ex) {
+			if (!ex.retry()) {
+				logger.error("brain refused: {}; stopping, will not redial", ex.getMessage());
+				return false;
+			}
+			logger.warn("brain {} said goodbye: {}", this.dialer.brain(), ex.getMessage());
+		}
+		catch (SSLException ex) {
+			logger.warn("TLS handshake with brain {} failed (check the ca, cert and key settings): {}",
+					this.dialer.brain(), ex.getMessage());
+		}
+		catch (IOException ex) {
+			if (this.stopping.getCount() > 0) {
+				logger.warn("{} brain {}: {}", welcomed ? "lost connection to" : "cannot connect to", this.dialer.brain(),
+						describe(ex));
+			}
+		}
+		finally {
+			this.connection = null;
+		}
+		return true;
+	}
+
+	private void submit(RunCommand command) {
+		try {
+			this.commands.execute(() -> {
+				logger.info("running command {} ({})", command.commandId(), command.mode());
+				this.outbox.deliver(this.runner.run(command));
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			logger.info("not running command {}: the tentacle is stopping", command.commandId());
+		}
+	}
+
+	private void setState(TentacleState next) {
+		synchronized (this.stateMonitor) {
+			if (this.state != TentacleState.STOPPED) {
+				this.state = next;
+				this.stateMonitor.notifyAll();
+			}
+		}
+	}
+
+	private static String describe(IOException ex) {
+		if (ex instanceof EOFException) {
+			return "the brain closed the connection";
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+	}
+
+	private static void join(Thread thread) {
+		try {
+			if (!thread.join(STOP_TIMEOUT)) {
+				logger.warn("connection loop did not stop within {}", STOP_TIMEOUT);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static SSLContext sslContext(TentacleConfig config) {
+		try {
+			return PemTls.clientContext(config.cert(), config.key(), config.ca());
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new TentacleConfigException("cannot load TLS files (cert " + config.cert() + ", key " + config.key()
+					+ ", ca " + config.ca() + "): " + ex.getMessage(), ex);
+		}
+	}
+
+}

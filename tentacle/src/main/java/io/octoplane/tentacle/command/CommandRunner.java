@@ -1,0 +1,125 @@
+package io.octoplane.tentacle.command;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.List;
+
+import io.octoplane.protocol.agent.CommandOutcome;
+import io.octoplane.protocol.agent.CommandResult;
+import io.octoplane.protocol.agent.RunCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link RunCommand} in the workspace and describes how it ended. {@code run}
+ * blocks for foreground commands, so callers run it off the connection's threads; it never
+ * throws: anything that goes wrong becomes an {@link CommandOutcome#ERROR} result.
+ *
+ * <p>
+ * Thread-safe; commands may run concurrently.
+ */
+public final class CommandRunner {
+
+	/** Folder under the workspace for the agent's own files (scripts, background logs). */
+	public static final String STATE_FOLDER = ".octoplane";
+
+	private static final Logger logger = LoggerFactory.getLogger(CommandRunner.class);
+
+	private final Path workspace;
+
+	private final Clock clock;
+
+	private final ForegroundRun foreground;
+
+	/**
+	 * Creates a runner.
+	 * @param workspace the folder commands run in
+	 * @param outputLimitBytes cap on the bytes kept of stdout and of stderr each, whatever a
+	 * command asks for
+	 * @param clock the clock for start and finish times
+	 */
+	public CommandRunner(Path workspace, int outputLimitBytes, Clock clock) {
+		if (outputLimitBytes <= 0) {
+			throw new IllegalArgumentException("outputLimitBytes must be positive");
+		}
+		this.workspace = workspace;
+		this.clock = clock;
+		this.foreground = new ForegroundRun(workspace, outputLimitBytes, clock);
+	}
+
+	/**
+	 * Runs the command; returns when it ended, timed out, or (background) was started.
+	 * @param command the command
+	 * @return the result; never {@code null}
+	 */
+	public CommandResult run(RunCommand command) {
+		return switch (command.mode()) {
+			case SHELL -> this.foreground.run(command, List.of("sh", "-c", command.command()));
+			case SCRIPT -> runScript(command);
+			case BACKGROUND -> startBackground(command);
+		};
+	}
+
+	private CommandResult runScript(RunCommand command) {
+		long startedAt = this.clock.millis();
+		Path script;
+		try {
+			Path folder = Files.createDirectories(this.workspace.resolve(STATE_FOLDER));
+			// 0700: the script may hold secrets and must not be readable by other users.
+			script = Files.createTempFile(folder, "script-", ".sh",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			Files.writeString(script, command.command());
+		}
+		catch (IOException | RuntimeException ex) {
+			return error(command, startedAt, this.clock.millis(), "cannot write script: " + ex.getMessage());
+		}
+		try {
+			return this.foreground.run(command, List.of("sh", script.toString()));
+		}
+		finally {
+			try {
+				Files.deleteIfExists(script);
+			}
+			catch (IOException ex) {
+				logger.warn("cannot delete script {}: {}", script, ex.getMessage());
+			}
+		}
+	}
+
+	private CommandResult startBackground(RunCommand command) {
+		long startedAt = this.clock.millis();
+		try {
+			Path log = Files.createDirectories(this.workspace.resolve(STATE_FOLDER))
+				.resolve("bg-" + safeFileName(command.commandId()) + ".log");
+			// Own session, no stdin and output in a file: nothing ties the process to the
+			// agent, so it keeps running when the tentacle stops or restarts.
+			Process process = new ProcessBuilder(ProcessTree.inOwnSession(List.of("sh", "-c", command.command())))
+				.directory(this.workspace.toFile())
+				.redirectInput(ForegroundRun.DEV_NULL)
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+				.start();
+			logger.info("started background command {} as pid {}, output in {}", command.commandId(), process.pid(),
+					log);
+			return new CommandResult(command.commandId(), CommandOutcome.STARTED, -1, "", "", false, startedAt,
+					this.clock.millis(), null);
+		}
+		catch (IOException | RuntimeException ex) {
+			return error(command, startedAt, this.clock.millis(), "cannot start process: " + ex.getMessage());
+		}
+	}
+
+	static CommandResult error(RunCommand command, long startedAt, long finishedAt, String reason) {
+		return new CommandResult(command.commandId(), CommandOutcome.ERROR, -1, "", "", false, startedAt, finishedAt,
+				reason);
+	}
+
+	private static String safeFileName(String commandId) {
+		// The id comes from the brain; it must not be able to point outside the folder.
+		return commandId.replaceAll("[^A-Za-z0-9._-]", "_").replace("..", "_");
+	}
+
+}

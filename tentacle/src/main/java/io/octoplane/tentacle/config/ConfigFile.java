@@ -1,0 +1,79 @@
+package io.octoplane.tentacle.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The shape of {@code tentacle.yaml}. Every setting is optional here; defaults and
+ * validation belong to {@link TentacleConfig}. Durations stay text so that
+ * {@code 10s} reads as naturally as it does on the command line.
+ */
+record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable String key, @Nullable String ca,
+		@Nullable String workspace, @Nullable Integer outputLimitBytes, @Nullable String backoffInitial,
+		@Nullable String backoffMax, @Nullable String connectTimeout, @Nullable Integer maxFrameBytes) {
+
+	static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null);
+
+	// A misspelt key would otherwise be dropped silently and its default used instead.
+	private static final YAMLMapper MAPPER = YAMLMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private static final String KNOWN = Arrays.stream(ConfigFile.class.getRecordComponents())
+		.map(RecordComponent::getName)
+		.collect(Collectors.joining(", "));
+
+	static ConfigFile read(Path file) {
+		String text;
+		try {
+			text = Files.readString(file);
+		}
+		catch (NoSuchFileException ex) {
+			throw new TentacleConfigException("config file " + file + " does not exist");
+		}
+		catch (IOException ex) {
+			throw new TentacleConfigException("cannot read config file " + file + ": " + ex.getMessage(), ex);
+		}
+		if (text.isBlank()) {
+			return EMPTY;
+		}
+		try {
+			ConfigFile parsed = MAPPER.readValue(text, ConfigFile.class);
+			return (parsed != null) ? parsed : EMPTY;
+		}
+		catch (UnrecognizedPropertyException ex) {
+			// Reported without a line: the parser has moved past the key by the time it is
+			// rejected, so the line it knows would point at the wrong place.
+			throw new TentacleConfigException("invalid config file " + file + ": unknown setting '"
+					+ ex.getPropertyName() + "' (known settings: " + KNOWN + ")", ex);
+		}
+		catch (JacksonException ex) {
+			TokenStreamLocation location = ex.getLocation();
+			String where = (location != null && location.getLineNr() > 0) ? file + ":" + location.getLineNr()
+					: file.toString();
+			throw new TentacleConfigException("invalid config file " + where + ": " + firstLine(ex), ex);
+		}
+	}
+
+	private static String firstLine(JacksonException ex) {
+		String message = ex.getOriginalMessage();
+		if (message == null) {
+			return ex.getClass().getSimpleName();
+		}
+		int newline = message.indexOf('\n');
+		return (newline < 0) ? message : message.substring(0, newline);
+	}
+
+}

@@ -1,0 +1,199 @@
+package io.octoplane.tentacle.config;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import io.octoplane.protocol.agent.FrameCodec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a tentacle needs to run, validated in the constructor so that a bad value is
+ * reported at start-up, naming the setting, rather than on the first dial.
+ *
+ * @param brain the brain's agent address
+ * @param cert the node's certificate PEM file (its CN is the node's name)
+ * @param key the node's private key PEM file
+ * @param ca the CA certificate PEM file the brain's certificate must chain to
+ * @param workspace folder where commands run; created if missing
+ * @param outputLimitBytes the most bytes of stdout and of stderr each kept per command,
+ * whatever a command asks for; positive and at most a quarter of {@code maxFrameBytes}
+ * @param backoffInitial the shortest wait before redialling; positive
+ * @param backoffMax the longest wait before redialling; at least {@code backoffInitial}
+ * @param connectTimeout limit for TCP connect, TLS handshake and the brain's Welcome
+ * @param maxFrameBytes the largest protocol frame read or written, bytes
+ */
+public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, Path workspace, int outputLimitBytes,
+		Duration backoffInitial, Duration backoffMax, Duration connectTimeout, int maxFrameBytes) {
+
+	/** Default per-stream output cap: enough for logs, small enough for one frame. */
+	public static final int DEFAULT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
+
+	public TentacleConfig {
+		Objects.requireNonNull(brain, "brain must not be null");
+		Objects.requireNonNull(workspace, "workspace must not be null");
+		requireFile(cert, "node certificate", "cert");
+		requireFile(key, "node private key", "key");
+		requireFile(ca, "CA certificate", "ca");
+		if (Files.exists(workspace) && !Files.isDirectory(workspace)) {
+			throw new TentacleConfigException("workspace " + workspace + " exists but is not a folder");
+		}
+		if (maxFrameBytes < 64 * 1024) {
+			throw new TentacleConfigException("maxFrameBytes " + maxFrameBytes + " must be at least 65536");
+		}
+		if (outputLimitBytes <= 0 || outputLimitBytes > maxFrameBytes / 4) {
+			throw new TentacleConfigException("outputLimitBytes " + outputLimitBytes
+					+ " must be positive and at most a quarter of maxFrameBytes (" + maxFrameBytes / 4 + ")");
+		}
+		requirePositive(backoffInitial, "backoffInitial");
+		requirePositive(backoffMax, "backoffMax");
+		requirePositive(connectTimeout, "connectTimeout");
+		if (backoffMax.compareTo(backoffInitial) < 0) {
+			throw new TentacleConfigException("backoffMax " + backoffMax + " must not be less than backoffInitial "
+					+ backoffInitial);
+		}
+	}
+
+	/**
+	 * A configuration with default limits and timings.
+	 * @param brain the brain's agent address
+	 * @param cert the node certificate PEM file
+	 * @param key the node private key PEM file
+	 * @param ca the CA certificate PEM file
+	 * @param workspace folder where commands run
+	 * @return the configuration
+	 * @throws TentacleConfigException if a file is missing or a value is invalid
+	 */
+	public static TentacleConfig of(BrainAddress brain, Path cert, Path key, Path ca, Path workspace) {
+		return new TentacleConfig(brain, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
+				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+	}
+
+	/**
+	 * A copy with other reconnect and connect timings (tests and fleet simulators want them
+	 * short).
+	 * @param backoffInitial the shortest wait before redialling
+	 * @param backoffMax the longest wait before redialling
+	 * @param connectTimeout the connect, handshake and Welcome limit
+	 * @return the copy
+	 * @throws TentacleConfigException if a value is invalid
+	 */
+	public TentacleConfig withTimings(Duration backoffInitial, Duration backoffMax, Duration connectTimeout) {
+		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
+				backoffInitial, backoffMax, connectTimeout, this.maxFrameBytes);
+	}
+
+	/**
+	 * Loads the configuration from a YAML file and the environment.
+	 * @param yamlFile the config file, or {@code null} for none
+	 * @param env the environment ({@code OCTOPLANE_BRAIN}, {@code OCTOPLANE_CERT}, ...)
+	 * @return the validated configuration
+	 * @throws TentacleConfigException if the file cannot be read or parsed, or a value is
+	 * missing or invalid
+	 */
+	public static TentacleConfig load(@Nullable Path yamlFile, Map<String, String> env) {
+		return load(yamlFile, env, ConfigOverrides.none());
+	}
+
+	/**
+	 * Loads the configuration; flags win over the environment, which wins over the file.
+	 * Relative paths in the file resolve against the file's folder, all others against the
+	 * working directory.
+	 * @param yamlFile the config file, or {@code null} for none
+	 * @param env the environment
+	 * @param flags command-line values
+	 * @return the validated configuration
+	 * @throws TentacleConfigException if the file cannot be read or parsed, or a value is
+	 * missing or invalid
+	 */
+	public static TentacleConfig load(@Nullable Path yamlFile, Map<String, String> env, ConfigOverrides flags) {
+		ConfigFile file = (yamlFile != null) ? ConfigFile.read(yamlFile) : ConfigFile.EMPTY;
+		Path cwd = Path.of("").toAbsolutePath();
+		Path fileFolder = (yamlFile != null) ? yamlFile.toAbsolutePath().getParent() : cwd;
+		Settings settings = new Settings(env, cwd, fileFolder);
+		String brain = settings.text(flags.brain(), "OCTOPLANE_BRAIN", file.brain());
+		if (brain == null) {
+			throw new TentacleConfigException(
+					"no brain address: set 'brain' in the config file, OCTOPLANE_BRAIN or --brain host:port");
+		}
+		return new TentacleConfig(BrainAddress.parse(brain),
+				settings.path("cert", flags.cert(), "OCTOPLANE_CERT", file.cert(), null),
+				settings.path("key", flags.key(), "OCTOPLANE_KEY", file.key(), null),
+				settings.path("ca", flags.ca(), "OCTOPLANE_CA", file.ca(), null),
+				settings.path("workspace", flags.workspace(), "OCTOPLANE_WORKSPACE", file.workspace(), "workspace"),
+				(file.outputLimitBytes() != null) ? file.outputLimitBytes() : DEFAULT_OUTPUT_LIMIT_BYTES,
+				duration("backoffInitial", file.backoffInitial(), Duration.ofSeconds(1)),
+				duration("backoffMax", file.backoffMax(), Duration.ofSeconds(60)),
+				duration("connectTimeout", file.connectTimeout(), Duration.ofSeconds(10)),
+				(file.maxFrameBytes() != null) ? file.maxFrameBytes() : FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+	}
+
+	private static Duration duration(String setting, @Nullable String text, Duration fallback) {
+		return (text != null) ? DurationText.parse(setting, text) : fallback;
+	}
+
+	private static void requireFile(@Nullable Path file, String what, String setting) {
+		if (file == null) {
+			throw new TentacleConfigException("no " + what + " file: set '" + setting + "' in the config file, OCTOPLANE_"
+					+ setting.toUpperCase(Locale.ROOT) + " or --" + setting);
+		}
+		if (!Files.isRegularFile(file)) {
+			throw new TentacleConfigException(what + " file " + file + " (setting '" + setting + "') does not exist");
+		}
+		if (!Files.isReadable(file)) {
+			throw new TentacleConfigException(what + " file " + file + " (setting '" + setting + "') is not readable");
+		}
+	}
+
+	private static void requirePositive(@Nullable Duration duration, String setting) {
+		Objects.requireNonNull(duration, setting + " must not be null");
+		if (duration.isNegative() || duration.isZero()) {
+			throw new TentacleConfigException(setting + " " + duration + " must be positive");
+		}
+	}
+
+	/** Picks each setting from the first source that has it, with that source's base folder. */
+	private record Settings(Map<String, String> env, Path cwd, Path fileFolder) {
+
+		@Nullable String text(@Nullable String flag, String envName, @Nullable String fromFile) {
+			if (flag != null) {
+				return flag;
+			}
+			String fromEnv = this.env.get(envName);
+			if (fromEnv != null && !fromEnv.isBlank()) {
+				return fromEnv;
+			}
+			return fromFile;
+		}
+
+		@Nullable Path path(String setting, @Nullable String flag, String envName, @Nullable String fromFile,
+				@Nullable String fallback) {
+			String fromEnv = this.env.get(envName);
+			if (flag != null) {
+				return resolve(setting, this.cwd, flag);
+			}
+			if (fromEnv != null && !fromEnv.isBlank()) {
+				return resolve(setting, this.cwd, fromEnv);
+			}
+			if (fromFile != null) {
+				return resolve(setting, this.fileFolder, fromFile);
+			}
+			return (fallback != null) ? resolve(setting, this.cwd, fallback) : null;
+		}
+
+		private static Path resolve(String setting, Path base, String value) {
+			try {
+				return base.resolve(value).normalize();
+			}
+			catch (InvalidPathException ex) {
+				throw new TentacleConfigException(setting + " '" + value + "' is not a valid path");
+			}
+		}
+
+	}
+
+}

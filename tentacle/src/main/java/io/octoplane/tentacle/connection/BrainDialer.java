@@ -1,0 +1,71 @@
+package io.octoplane.tentacle.connection;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+import io.octoplane.tentacle.config.BrainAddress;
+
+/**
+ * Opens the TLS socket to the brain: TLS 1.3 only, our node certificate offered, the
+ * brain's certificate checked against the configured CA and against the brain's host name
+ * (HTTPS rules), so a certificate stolen from another server of the same CA is refused.
+ */
+public final class BrainDialer {
+
+	private final SSLContext sslContext;
+
+	private final BrainAddress brain;
+
+	private final Duration timeout;
+
+	/**
+	 * Creates a dialer.
+	 * @param sslContext context holding the node's key and the CA as trust anchor
+	 * @param brain the brain's agent address
+	 * @param timeout limit for TCP connect and for the TLS handshake
+	 */
+	public BrainDialer(SSLContext sslContext, BrainAddress brain, Duration timeout) {
+		this.sslContext = sslContext;
+		this.brain = brain;
+		this.timeout = timeout;
+	}
+
+	/** The address dialled. */
+	public BrainAddress brain() {
+		return this.brain;
+	}
+
+	/**
+	 * Connects and completes the TLS handshake. The host name is resolved on every call.
+	 * @return the connected link, with the timeout set as its read timeout
+	 * @throws IOException if the brain is unreachable or the handshake fails
+	 */
+	TlsLink dial() throws IOException {
+		int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, this.timeout.toMillis());
+		Socket tcp = new Socket();
+		try {
+			tcp.connect(new InetSocketAddress(this.brain.host(), this.brain.port()), timeoutMillis);
+			tcp.setTcpNoDelay(true);
+			SSLSocket socket = (SSLSocket) this.sslContext.getSocketFactory()
+				.createSocket(tcp, this.brain.host(), this.brain.port(), true);
+			SSLParameters parameters = socket.getSSLParameters();
+			parameters.setProtocols(new String[] { "TLSv1.3" });
+			parameters.setEndpointIdentificationAlgorithm("HTTPS");
+			socket.setSSLParameters(parameters);
+			socket.setSoTimeout(timeoutMillis);
+			socket.startHandshake();
+			return new TlsLink(socket, tcp);
+		}
+		catch (IOException | RuntimeException ex) {
+			tcp.close();
+			throw ex;
+		}
+	}
+
+}

@@ -1,0 +1,23 @@
+/**
+ * The tentacle's side of the control connection: dialling the brain over mutual TLS, the
+ * Hello/Welcome handshake, heartbeats with clock sync, dead-link detection and backoff.
+ *
+ * <h2>Connection states</h2> <pre>
+ *  DIALING      TCP connect, TLS 1.3 handshake: the brain's certificate must chain to the
+ *     |         configured CA and match the brain's host name; ours carries the node role
+ *     |         --Hello--&gt;   &lt;--Welcome(name, interval)-- (or Goodbye: refused)
+ *     v
+ *  CONNECTED    --Heartbeat(seq, t1, status, rtt, offset)--&gt; every interval
+ *     |         &lt;--HeartbeatAck(seq, t1, t2, t3, interval)--  the brain sets the pace
+ *     |         &lt;--RunCommand-- ... --CommandResult--&gt;       (commands run elsewhere)
+ *     |  no frame for 3 intervals, I/O error, Goodbye(retry=true)
+ *     v
+ *  BACKING_OFF  wait Backoff.next() (jittered, reset by each Welcome), then DIALING
+ *
+ *  Goodbye(retry=false) or Tentacle.close() from any state: STOPPED
+ * </pre>
+ */
+@NullMarked
+package io.octoplane.tentacle.connection;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,135 @@
+package io.octoplane.tentacle.command;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.octoplane.protocol.agent.CommandMode;
+import io.octoplane.protocol.agent.CommandOutcome;
+import io.octoplane.protocol.agent.CommandResult;
+import io.octoplane.protocol.agent.RunCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class CommandRunnerTests {
+
+	@TempDir
+	Path workspace;
+
+	private CommandRunner runner(int limit) {
+		return new CommandRunner(this.workspace, limit, Clock.systemUTC());
+	}
+
+	private static RunCommand shell(String command, long timeoutMillis) {
+		return new RunCommand("c1", CommandMode.SHELL, command, timeoutMillis, 1024 * 1024);
+	}
+
+	@Test
+	void shellCapturesStdoutAndStderrAndExitCode() throws IOException {
+		CommandResult result = runner(4096).run(shell("echo hello; echo oops >&2; pwd", 10_000));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.stdout()).isEqualTo("hello\n" + this.workspace.toRealPath() + "\n");
+		assertThat(result.stderr()).isEqualTo("oops\n");
+		assertThat(result.outputTruncated()).isFalse();
+		assertThat(result.error()).isNull();
+		assertThat(result.finishedAtMillis()).isGreaterThanOrEqualTo(result.startedAtMillis());
+	}
+
+	@Test
+	void nonZeroExitIsFailed() {
+		CommandResult result = runner(4096).run(shell("echo partial; exit 3", 10_000));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.FAILED);
+		assertThat(result.exitCode()).isEqualTo(3);
+		assertThat(result.stdout()).isEqualTo("partial\n");
+	}
+
+	@Test
+	void timeoutKillsTheShellAndItsGrandchildren() throws IOException {
+		Path pidFile = this.workspace.resolve("pid");
+		long started = System.nanoTime();
+		CommandResult result = runner(4096).run(shell("sleep 300 & echo $! > pid; echo waiting; wait", 500));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.TIMED_OUT);
+		assertThat(result.exitCode()).isEqualTo(-1);
+		assertThat(result.stdout()).isEqualTo("waiting\n");
+		assertThat(result.error()).contains("timed out");
+		long grandchild = Long.parseLong(Files.readString(pidFile).strip());
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE);
+	}
+
+	@Test
+	void outputBeyondTheLimitIsDrainedAndMarkedTruncated() {
+		CommandResult result = runner(100).run(shell("head -c 100000 /dev/zero | tr '\\0' x; echo done >&2", 10_000));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+		assertThat(result.stdout()).hasSize(100).matches("x+");
+		assertThat(result.stderr()).isEqualTo("done\n");
+		assertThat(result.outputTruncated()).isTrue();
+	}
+
+	@Test
+	void commandLimitWinsWhenSmallerThanTheConfiguredCap() {
+		RunCommand command = new RunCommand("c2", CommandMode.SHELL, "echo 0123456789", 10_000, 4);
+		CommandResult result = runner(4096).run(command);
+		assertThat(result.stdout()).isEqualTo("0123");
+		assertThat(result.outputTruncated()).isTrue();
+	}
+
+	@Test
+	void scriptRunsFromATempFileThatIsDeletedAfterwards() throws IOException {
+		String script = "#!/bin/sh\nset -e\nx=41\necho $((x + 1))\necho \"$0\"\n";
+		CommandResult result = runner(4096).run(new RunCommand("s1", CommandMode.SCRIPT, script, 10_000, 4096));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+		String[] lines = result.stdout().split("\n");
+		assertThat(lines[0]).isEqualTo("42");
+		assertThat(Path.of(lines[1])).doesNotExist();
+		try (var files = Files.list(this.workspace.resolve(CommandRunner.STATE_FOLDER))) {
+			assertThat(files).isEmpty();
+		}
+	}
+
+	@Test
+	void scriptTimeoutIsReported() {
+		CommandResult result = runner(4096).run(new RunCommand("s2", CommandMode.SCRIPT, "sleep 300\n", 300, 4096));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.TIMED_OUT);
+	}
+
+	@Test
+	void backgroundReturnsAtOnceAndKeepsRunning() throws IOException {
+		String command = "echo $$ > bg.pid; echo started; exec sleep 300";
+		long started = System.nanoTime();
+		CommandResult result = runner(4096).run(new RunCommand("bg/1", CommandMode.BACKGROUND, command, 1000, 4096));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.STARTED);
+		assertThat(result.exitCode()).isEqualTo(-1);
+		Path pidFile = this.workspace.resolve("bg.pid");
+		await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(pidFile) && Files.size(pidFile) > 0);
+		long pid = Long.parseLong(Files.readString(pidFile).strip());
+		Optional<ProcessHandle> process = ProcessHandle.of(pid);
+		try {
+			assertThat(process).hasValueSatisfying((handle) -> assertThat(handle.isAlive()).isTrue());
+			Path log = this.workspace.resolve(CommandRunner.STATE_FOLDER).resolve("bg-bg_1.log");
+			await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(log) && Files.readString(log).equals("started\n"));
+		}
+		finally {
+			process.ifPresent(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	@Test
+	void processThatCannotStartIsAnError() throws IOException {
+		Path notAFolder = Files.writeString(this.workspace.resolve("file"), "x");
+		CommandResult result = new CommandRunner(notAFolder, 4096, Clock.systemUTC()).run(shell("echo hi", 1000));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.ERROR);
+		assertThat(result.exitCode()).isEqualTo(-1);
+		assertThat(result.error()).startsWith("cannot start process");
+	}
+
+}

@@ -1,0 +1,176 @@
+package io.octoplane.tentacle.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.octoplane.protocol.agent.FrameCodec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TentacleConfigTests {
+
+	@TempDir
+	Path dir;
+
+	@BeforeEach
+	void pemFiles() throws IOException {
+		for (String name : new String[] { "node.crt", "node.key", "ca.crt", "other.crt" }) {
+			Files.writeString(this.dir.resolve(name), "pem");
+		}
+	}
+
+	private Path yaml(String text) throws IOException {
+		return Files.writeString(this.dir.resolve("tentacle.yaml"), text);
+	}
+
+	@Test
+	void loadsFileWithDefaultsAndPathsRelativeToTheFile() throws IOException {
+		Path file = yaml("brain: brain.example.org\ncert: node.crt\nkey: node.key\nca: ca.crt\n");
+		TentacleConfig config = TentacleConfig.load(file, Map.of());
+		assertThat(config.brain()).isEqualTo(new BrainAddress("brain.example.org", 3457));
+		assertThat(config.cert()).isEqualTo(this.dir.resolve("node.crt"));
+		assertThat(config.ca()).isEqualTo(this.dir.resolve("ca.crt"));
+		assertThat(config.workspace()).isEqualTo(Path.of("workspace").toAbsolutePath());
+		assertThat(config.backoffInitial()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(config.backoffMax()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(config.maxFrameBytes()).isEqualTo(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+		assertThat(config.outputLimitBytes()).isEqualTo(TentacleConfig.DEFAULT_OUTPUT_LIMIT_BYTES);
+	}
+
+	@Test
+	void readsEveryTuningSetting() throws IOException {
+		Path file = yaml("""
+				brain: "[::1]:4000"
+				cert: node.crt
+				key: node.key
+				ca: ca.crt
+				workspace: ws
+				outputLimitBytes: 2048
+				backoffInitial: 500ms
+				backoffMax: 2m
+				connectTimeout: PT3S
+				maxFrameBytes: 1048576
+				""");
+		TentacleConfig config = TentacleConfig.load(file, Map.of());
+		assertThat(config.brain()).isEqualTo(new BrainAddress("::1", 4000));
+		assertThat(config.workspace()).isEqualTo(this.dir.resolve("ws"));
+		assertThat(config.outputLimitBytes()).isEqualTo(2048);
+		assertThat(config.backoffInitial()).isEqualTo(Duration.ofMillis(500));
+		assertThat(config.backoffMax()).isEqualTo(Duration.ofMinutes(2));
+		assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(config.maxFrameBytes()).isEqualTo(1048576);
+	}
+
+	@Test
+	void environmentWinsOverFileAndFlagsWinOverEnvironment() throws IOException {
+		Path file = yaml("brain: file-brain:1\ncert: node.crt\nkey: node.key\nca: ca.crt\n");
+		Map<String, String> env = Map.of("OCTOPLANE_BRAIN", "env-brain:2", "OCTOPLANE_CA",
+				this.dir.resolve("other.crt").toString());
+		TentacleConfig fromEnv = TentacleConfig.load(file, env);
+		assertThat(fromEnv.brain()).isEqualTo(new BrainAddress("env-brain", 2));
+		assertThat(fromEnv.ca()).isEqualTo(this.dir.resolve("other.crt"));
+		TentacleConfig fromFlags = TentacleConfig.load(file, env,
+				new ConfigOverrides("flag-brain", null, null, null, "/srv/ws"));
+		assertThat(fromFlags.brain()).isEqualTo(new BrainAddress("flag-brain", 3457));
+		assertThat(fromFlags.workspace()).isEqualTo(Path.of("/srv/ws"));
+	}
+
+	@Test
+	void worksWithoutAFile() {
+		Map<String, String> env = Map.of("OCTOPLANE_BRAIN", "127.0.0.1", "OCTOPLANE_CERT",
+				this.dir.resolve("node.crt").toString(), "OCTOPLANE_KEY", this.dir.resolve("node.key").toString(),
+				"OCTOPLANE_CA", this.dir.resolve("ca.crt").toString());
+		assertThat(TentacleConfig.load(null, env).brain()).isEqualTo(new BrainAddress("127.0.0.1", 3457));
+	}
+
+	@Test
+	void missingConfigFileIsNamed() {
+		Path missing = this.dir.resolve("nope.yaml");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(missing, Map.of()))
+			.withMessage("config file " + missing + " does not exist");
+	}
+
+	@Test
+	void badYamlNamesFileAndLine() throws IOException {
+		Path file = yaml("brain: x\ncert: node.crt\nkey: [unclosed\nca: ca.crt\n");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(file, Map.of()))
+			.withMessageStartingWith("invalid config file " + file + ":")
+			.withMessageNotContaining("\n")
+			.satisfies((ex) -> assertThat(ex.getMessage()).containsPattern(file + ":[345]:"));
+	}
+
+	@Test
+	void misspeltSettingIsRejected() throws IOException {
+		Path file = yaml("brain: x\ncertificate: node.crt\n");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(file, Map.of()))
+			.withMessageStartingWith("invalid config file " + file + ": unknown setting 'certificate' (known settings: brain, cert,");
+	}
+
+	@Test
+	void wrongTypeNamesFileAndLine() throws IOException {
+		Path file = yaml("brain: x\ncert: node.crt\noutputLimitBytes: lots\n");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(file, Map.of()))
+			.withMessageStartingWith("invalid config file " + file + ":3:");
+	}
+
+	@Test
+	void missingCertificateFileNamesFileAndSetting() throws IOException {
+		Path file = yaml("brain: x\ncert: gone.crt\nkey: node.key\nca: ca.crt\n");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(file, Map.of()))
+			.withMessage("node certificate file " + this.dir.resolve("gone.crt") + " (setting 'cert') does not exist");
+	}
+
+	@Test
+	void unsetCertificateSaysWhereToSetIt() throws IOException {
+		Path file = yaml("brain: x\nkey: node.key\nca: ca.crt\n");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(file, Map.of()))
+			.withMessageContaining("'cert'")
+			.withMessageContaining("OCTOPLANE_CERT")
+			.withMessageContaining("--cert");
+	}
+
+	@Test
+	void missingBrainIsReported() throws IOException {
+		Path file = yaml("cert: node.crt\nkey: node.key\nca: ca.crt\n");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(file, Map.of()))
+			.withMessageStartingWith("no brain address");
+	}
+
+	@Test
+	void badValuesAreReportedBySetting() throws IOException {
+		String pems = "brain: x\ncert: node.crt\nkey: node.key\nca: ca.crt\n";
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml(pems + "backoffInitial: soon\n"), Map.of()))
+			.withMessageStartingWith("backoffInitial 'soon' is not a duration");
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml(pems + "backoffInitial: 2m\nbackoffMax: 1m\n"), Map.of()))
+			.withMessageStartingWith("backoffMax");
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml(pems + "outputLimitBytes: 0\n"), Map.of()))
+			.withMessageStartingWith("outputLimitBytes 0");
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml("brain: host:port\n"), Map.of()))
+			.withMessageContaining("no valid port");
+	}
+
+	@Test
+	void brainAddressForms() {
+		assertThat(BrainAddress.parse("b")).isEqualTo(new BrainAddress("b", 3457));
+		assertThat(BrainAddress.parse("b:1")).isEqualTo(new BrainAddress("b", 1));
+		assertThat(BrainAddress.parse("[::1]")).isEqualTo(new BrainAddress("::1", 3457));
+		assertThat(BrainAddress.parse("[fe80::1]:9")).hasToString("[fe80::1]:9");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> BrainAddress.parse("::1"))
+			.withMessageContaining("[addr]:port");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> BrainAddress.parse("b:70000"))
+			.withMessageContaining("65535");
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.octoplane.tentacle.connection;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.security.cert.X509Certificate;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import io.octoplane.certs.CertificateRole;
+import io.octoplane.protocol.agent.AgentMessage;
+import io.octoplane.protocol.agent.BrainMessage;
+import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.agent.Goodbye;
+import io.octoplane.protocol.agent.Heartbeat;
+import io.octoplane.protocol.agent.HeartbeatAck;
+import io.octoplane.protocol.agent.Welcome;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A brain that speaks just enough of the agent protocol for tests: mTLS on 127.0.0.1,
+ * Welcome with the client certificate's CN, an ack for each heartbeat, and everything the
+ * tentacle sends recorded in order.
+ */
+final class FakeBrain implements AutoCloseable {
+
+	final BlockingQueue<AgentMessage> received = new LinkedBlockingQueue<>();
+
+	final AtomicInteger handshakes = new AtomicInteger();
+
+	volatile boolean ackHeartbeats = true;
+
+	volatile @Nullable Goodbye refuseWith;
+
+	private final SSLServerSocket server;
+
+	private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+
+	private final long intervalMillis;
+
+	private final Thread acceptor;
+
+	private volatile @Nullable SSLSocket current;
+
+	FakeBrain(SSLContext context, long intervalMillis) throws IOException {
+		this.intervalMillis = intervalMillis;
+		this.server = (SSLServerSocket) context.getServerSocketFactory()
+			.createServerSocket(0, 10, InetAddress.getLoopbackAddress());
+		this.server.setNeedClientAuth(true);
+		this.server.setEnabledProtocols(new String[] { "TLSv1.3" });
+		this.acceptor = Thread.ofVirtual().name("fake-brain").start(this::accept);
+	}
+
+	int port() {
+		return this.server.getLocalPort();
+	}
+
+	void send(BrainMessage message) throws IOException {
+		SSLSocket socket = this.current;
+		if (socket == null) {
+			throw new IOException("no tentacle connected");
+		}
+		synchronized (socket) {
+			this.codec.write(socket.getOutputStream(), message);
+		}
+	}
+
+	void dropConnection() throws IOException {
+		SSLSocket socket = this.current;
+		if (socket != null) {
+			socket.close();
+		}
+	}
+
+	private void accept() {
+		while (!this.server.isClosed()) {
+			try {
+				SSLSocket socket = (SSLSocket) this.server.accept();
+				Thread.ofVirtual().name("fake-brain-connection").start(() -> serve(socket));
+			}
+			catch (IOException ex) {
+				// Closed by close(), or a client that failed the handshake.
+			}
+		}
+	}
+
+	private void serve(SSLSocket socket) {
+		try (socket) {
+			socket.startHandshake();
+			String node = CertificateRole
+				.commonName((X509Certificate) socket.getSession().getPeerCertificates()[0]);
+			this.received.add(this.codec.read(socket.getInputStream(), AgentMessage.class));
+			this.handshakes.incrementAndGet();
+			Goodbye goodbye = this.refuseWith;
+			this.current = socket;
+			if (goodbye != null) {
+				send(goodbye);
+				return;
+			}
+			send(new Welcome(node, this.intervalMillis, "fake-brain", "test"));
+			while (true) {
+				AgentMessage message = this.codec.read(socket.getInputStream(), AgentMessage.class);
+				long receivedAt = System.currentTimeMillis();
+				this.received.add(message);
+				if (message instanceof Heartbeat heartbeat && this.ackHeartbeats) {
+					synchronized (socket) {
+						this.codec.write(socket.getOutputStream(), new HeartbeatAck(heartbeat.seq(),
+								heartbeat.sentAtMillis(), receivedAt, System.currentTimeMillis(), this.intervalMillis));
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			// The tentacle went away or the test dropped the connection.
+		}
+	}
+
+	@Override
+	public void close() throws IOException, InterruptedException {
+		this.server.close();
+		dropConnection();
+		this.acceptor.join(2000);
+	}
+
+}
