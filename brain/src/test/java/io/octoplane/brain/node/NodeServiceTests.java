@@ -1,0 +1,92 @@
+package io.octoplane.brain.node;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import io.octoplane.brain.agent.AgentProperties;
+import io.octoplane.brain.config.BrainIdentity;
+import io.octoplane.brain.web.ConflictException;
+import io.octoplane.brain.web.NotFoundException;
+import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.api.BrainInfo;
+import io.octoplane.protocol.api.NodeListResponse;
+import io.octoplane.protocol.api.NodeState;
+import io.octoplane.protocol.api.NodeStatusResponse;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+class NodeServiceTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+	private final NodeRepository repository = mock(NodeRepository.class);
+
+	private final NodeService service = new NodeService(this.repository,
+			new NodeStateRule(new AgentProperties(0, "127.0.0.1", "agent", Duration.ofSeconds(10),
+					Duration.ofSeconds(25), Duration.ofSeconds(45), Duration.ofSeconds(5), 65536, 10)),
+			new BrainIdentity(new BrainInfo("b1", "1.0", "b1:12345")), Clock.fixed(NOW, ZoneOffset.UTC));
+
+	@Test
+	void listSortsByNameAndCountsStates() {
+		given(this.repository.findAll()).willReturn(List.of(NodeFixtures.connected("zeta", NOW),
+				NodeFixtures.disconnected("alpha", NOW.minusSeconds(5)), NodeFixtures.connected("mid", NOW)));
+		NodeListResponse list = this.service.list(List.of(), null);
+		assertThat(list.nodes()).extracting("name").containsExactly("alpha", "mid", "zeta");
+		assertThat(list.total()).isEqualTo(3);
+		assertThat(list.online()).isEqualTo(2);
+		assertThat(list.offline()).isEqualTo(1);
+		assertThat(list.nodes().get(0).offlineTime()).isEqualTo(NOW.minusSeconds(5));
+		assertThat(list.nodes().get(0).onlineTime()).isNull();
+		assertThat(list.nodes().get(1).delay()).isEqualTo(1.5);
+	}
+
+	@Test
+	void onlineFilterIncludesUnstable() {
+		given(this.repository.findAll()).willReturn(List.of(NodeFixtures.connected("a", NOW.minusSeconds(30)),
+				NodeFixtures.disconnected("b", NOW)));
+		assertThat(this.service.list(List.of(), NodeState.ONLINE).nodes()).extracting("name").containsExactly("a");
+		assertThat(this.service.list(List.of(), NodeState.OFFLINE).nodes()).extracting("name").containsExactly("b");
+	}
+
+	@Test
+	void unknownNamedNodeIsNotFound() {
+		given(this.repository.findAll()).willReturn(List.of(NodeFixtures.connected("a", NOW)));
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.service.list(List.of("a", "b"), null))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.NODE_NOT_FOUND))
+			.withMessageContaining("b");
+	}
+
+	@Test
+	void statusAveragesReportedNodes() {
+		given(this.repository.findAll())
+			.willReturn(List.of(NodeFixtures.connected("a", NOW), NodeFixtures.disconnected("b", NOW)));
+		NodeStatusResponse status = this.service.status(List.of());
+		assertThat(status.nodes()).extracting("name").containsExactly("a");
+		assertThat(status.nodes().get(0).memoryUsage()).isEqualTo(25.0);
+		assertThat(status.averageDiskUsage()).isEqualTo(25.0);
+	}
+
+	@Test
+	void pruneRefusesNamedOnlineNode() {
+		given(this.repository.findAll()).willReturn(List.of(NodeFixtures.connected("a", NOW)));
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.service.prune(List.of("a")))
+			.withMessageContaining("a");
+	}
+
+	@Test
+	void pruneWithoutNamesRemovesOnlyOfflineNodes() {
+		given(this.repository.findAll())
+			.willReturn(List.of(NodeFixtures.connected("a", NOW), NodeFixtures.disconnected("b", NOW)));
+		assertThat(this.service.prune(List.of()).pruned()).containsExactly("b");
+		verify(this.repository).delete(List.of("b"));
+	}
+
+}
