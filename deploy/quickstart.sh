@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# Brings up a complete local fleet under run/: builds Octoplane, mints a PKI, starts the
+# nameserver, the brain (which starts its own Redis when none answers) and three
+# tentacles, then shows `octl node get`.
+#
+#   deploy/quickstart.sh          build and start (stops a previous quick start first)
+#   deploy/quickstart.sh stop     stop everything the quick start started
+#   deploy/quickstart.sh status   show what is running
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+RUN="$ROOT/run"
+NODES=(node1 node2 node3)
+REDIS_PORT="${OCTOPLANE_QUICKSTART_REDIS_PORT:-16379}"
+
+say() { printf '==> %s\n' "$*" >&2; }
+fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+stop_all() {
+	[ -d "$RUN/pids" ] || return 0
+	local pidfile pid
+	for pidfile in "$RUN"/pids/*.pid; do
+		[ -e "$pidfile" ] || continue
+		pid="$(cat "$pidfile")"
+		if kill -0 "$pid" 2>/dev/null; then
+			kill "$pid" 2>/dev/null || true
+		fi
+	done
+	for pidfile in "$RUN"/pids/*.pid; do
+		[ -e "$pidfile" ] || continue
+		pid="$(cat "$pidfile")"
+		for _ in $(seq 1 100); do
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -9 "$pid" 2>/dev/null || true
+		rm -f "$pidfile"
+	done
+}
+
+status_all() {
+	local pidfile
+	for pidfile in "$RUN"/pids/*.pid; do
+		[ -e "$pidfile" ] || { echo "nothing running"; return 0; }
+		if kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+			echo "$(basename "$pidfile" .pid): running (pid $(cat "$pidfile"))"
+		else
+			echo "$(basename "$pidfile" .pid): not running"
+		fi
+	done
+}
+
+jar_of() {
+	local jar
+	jar="$(ls "$ROOT/$1"/target/octoplane-"$1"-*-exec.jar 2>/dev/null | head -n 1)"
+	[ -n "$jar" ] || fail "no $1 jar under $1/target; the build did not produce it"
+	echo "$jar"
+}
+
+start_process() {
+	local name="$1"
+	shift
+	mkdir -p "$RUN/pids" "$RUN/logs"
+	nohup "$@" >"$RUN/logs/$name.log" 2>&1 </dev/null &
+	echo $! >"$RUN/pids/$name.pid"
+}
+
+port_open() {
+	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+wait_for_port() {
+	local name="$1" port="$2"
+	for _ in $(seq 1 240); do
+		if port_open "$port"; then
+			return 0
+		fi
+		if ! kill -0 "$(cat "$RUN/pids/$name.pid")" 2>/dev/null; then
+			tail -n 30 "$RUN/logs/$name.log" >&2 || true
+			fail "$name exited during start-up; its log is $RUN/logs/$name.log"
+		fi
+		sleep 0.5
+	done
+	tail -n 30 "$RUN/logs/$name.log" >&2 || true
+	fail "$name did not open port $port within 2 minutes; its log is $RUN/logs/$name.log"
+}
+
+case "${1:-start}" in
+	stop)
+		stop_all
+		say "stopped"
+		exit 0
+		;;
+	status)
+		status_all
+		exit 0
+		;;
+	start) ;;
+	*)
+		fail "unknown action '$1'; use start, stop or status"
+		;;
+esac
+
+# shellcheck source=deploy/lib/jdk.sh
+. "$ROOT/deploy/lib/jdk.sh"
+say "using JDK at $JAVA_HOME"
+stop_all
+
+for port in 12345 3457 3455; do
+	if port_open "$port"; then
+		fail "port $port is already in use; stop what listens there (see 'ss -ltnp') and run this again"
+	fi
+done
+
+say "building (first run downloads dependencies; this takes a few minutes)"
+(cd "$ROOT" && ./mvnw -B -q -ntp -DskipTests package)
+
+CERTS_JAR="$(jar_of certs)"
+BRAIN_JAR="$(jar_of brain)"
+NAMESERVER_JAR="$(jar_of nameserver)"
+TENTACLE_JAR="$(jar_of tentacle)"
+OCTL_JAR="$(jar_of octl)"
+
+certs() { "$JAVA_HOME/bin/java" -jar "$CERTS_JAR" "$@"; }
+mkdir -p "$RUN/certs" "$RUN/bin"
+if [ ! -f "$RUN/certs/ca.pem" ]; then
+	say "minting a CA and certificates in $RUN/certs"
+	certs ca --out "$RUN/certs" --cn "Octoplane quickstart CA"
+	certs server brain --role brain --ca-dir "$RUN/certs" --out "$RUN/certs"
+	certs server nameserver --role nameserver --ca-dir "$RUN/certs" --out "$RUN/certs"
+	certs node "${NODES[@]}" --ca-dir "$RUN/certs" --out "$RUN/certs"
+	certs client admin --ca-dir "$RUN/certs" --out "$RUN/certs"
+else
+	say "reusing the certificates in $RUN/certs"
+fi
+
+TLS_ARGS=()
+tls_args() {
+	TLS_ARGS=("--octoplane.tls.certificate=file:$RUN/certs/$1.pem" "--octoplane.tls.private-key=file:$RUN/certs/$1-key.pem"
+		"--octoplane.tls.ca=file:$RUN/certs/ca.pem")
+}
+
+say "starting the nameserver on :3455"
+tls_args nameserver
+start_process nameserver "$JAVA_HOME/bin/java" -Xmx128m -jar "$NAMESERVER_JAR" "${TLS_ARGS[@]}"
+
+say "starting the brain on :12345 (REST) and :3457 (tentacles); Redis on 127.0.0.1:$REDIS_PORT"
+tls_args brain
+mkdir -p "$RUN/brain"
+start_process brain "$JAVA_HOME/bin/java" -Xmx512m -jar "$BRAIN_JAR" "${TLS_ARGS[@]}" \
+	"--octoplane.brain.data-dir=$RUN/brain/data" "--octoplane.brain.advertised-address=127.0.0.1:12345" \
+	"--octoplane.redis.local.port=$REDIS_PORT" "--octoplane.agent.heartbeat-interval=5s" \
+	"--octoplane.agent.unstable-after=12s" "--octoplane.agent.offline-after=20s"
+wait_for_port brain 12345
+wait_for_port nameserver 3455
+
+for node in "${NODES[@]}"; do
+	mkdir -p "$RUN/tentacles/$node/workspace"
+	cat >"$RUN/tentacles/$node/tentacle.yaml" <<YAML
+brain: 127.0.0.1:3457
+cert: $RUN/certs/$node.pem
+key: $RUN/certs/$node-key.pem
+ca: $RUN/certs/ca.pem
+workspace: $RUN/tentacles/$node/workspace
+YAML
+	say "starting tentacle $node"
+	# A tentacle is mostly idle: a small heap, one JIT thread and the C1 compiler keep its
+	# footprint small enough for a Raspberry Pi.
+	start_process "tentacle-$node" "$JAVA_HOME/bin/java" -Xms8m -Xmx48m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+		-XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m -Xss512k -XX:CICompilerCount=1 \
+		--enable-native-access=ALL-UNNAMED -jar "$TENTACLE_JAR" \
+		--config "$RUN/tentacles/$node/tentacle.yaml"
+done
+
+cat >"$RUN/octl.yaml" <<YAML
+brain: https://127.0.0.1:12345
+cert: $RUN/certs/admin.pem
+key: $RUN/certs/admin-key.pem
+ca: $RUN/certs/ca.pem
+timeout: 60s
+YAML
+cat >"$RUN/bin/octl" <<SH
+#!/bin/sh
+exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$OCTL_JAR" "\$@"
+SH
+chmod +x "$RUN/bin/octl"
+export OCTL_CONFIG="$RUN/octl.yaml"
+
+say "waiting for ${#NODES[@]} tentacles to come online"
+online=0
+for _ in $(seq 1 60); do
+	online="$("$RUN/bin/octl" node get -sf online 2>/dev/null | sed -n 's/^ *"online": *\([0-9]*\).*/\1/p' | head -n 1)"
+	[ "${online:-0}" -ge "${#NODES[@]}" ] && break
+	sleep 1
+done
+[ "${online:-0}" -ge "${#NODES[@]}" ] || fail "only ${online:-0} of ${#NODES[@]} tentacles came online; logs are in $RUN/logs"
+
+say "octl node get"
+"$RUN/bin/octl" node get
+cat >&2 <<TEXT
+
+The fleet is running. Try:
+  export OCTL_CONFIG=$RUN/octl.yaml
+  $RUN/bin/octl node get -o table
+  $RUN/bin/octl cmd run 'uname -a' ${NODES[*]}
+  $RUN/bin/octl node status
+Logs: $RUN/logs    Stop: deploy/quickstart.sh stop
+TEXT
