@@ -147,8 +147,8 @@ class FleetIT {
 		assertThat(result.get("state").asString()).isEqualTo("timed-out");
 		long childPid = Long.parseLong(Files.readString(work.resolve("node1/child.pid")).trim());
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(ProcessHandle.of(childPid).map(ProcessHandle::isAlive)).isNotEqualTo(
-					Optional.of(true)));
+			.untilAsserted(() -> assertThat(ProcessHandle.of(childPid).map(ProcessHandle::isAlive))
+				.isNotEqualTo(Optional.of(true)));
 	}
 
 	@Test

@@ -52,11 +52,10 @@ class NameserverIT {
 	@Test
 	void announcesConfiguredBrains() throws Exception {
 		try (HttpClient client = HttpClient.newBuilder().sslContext(PemTls.trustOnly(certs.caCert())).build()) {
-			HttpResponse<String> response = client.send(
-					HttpRequest.newBuilder(URI.create("https://localhost:" + this.port + "/api/v1/brains"))
-						.timeout(Duration.ofSeconds(10))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = client
+				.send(HttpRequest.newBuilder(URI.create("https://localhost:" + this.port + "/api/v1/brains"))
+					.timeout(Duration.ofSeconds(10))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).isEqualTo("{\"brains\":[\"brain1.example:3457\",\"brain2.example:3457\"]}");
 		}
@@ -65,11 +64,10 @@ class NameserverIT {
 	@Test
 	void reportsHealthOnLoopbackManagementPort() throws Exception {
 		try (HttpClient client = HttpClient.newHttpClient()) {
-			HttpResponse<String> response = client.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health"))
-						.timeout(Duration.ofSeconds(10))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = client
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health"))
+					.timeout(Duration.ofSeconds(10))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).contains("\"status\":\"UP\"");
 		}

@@ -25,7 +25,9 @@ public enum ErrorCode {
 	/** The requested resource does not exist. */
 	NOT_FOUND("not-found", 404),
 
-	/** The request conflicts with the current state, for example pruning an online node. */
+	/**
+	 * The request conflicts with the current state, for example pruning an online node.
+	 */
 	CONFLICT("conflict", 409),
 
 	/** The request body is larger than the configured limit. */

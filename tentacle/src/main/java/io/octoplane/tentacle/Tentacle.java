@@ -175,7 +175,8 @@ public final class Tentacle implements AutoCloseable {
 				setState(TentacleState.STOPPED);
 			}
 		}
-		// Interrupting a virtual thread blocked in socket I/O closes that socket, which ends
+		// Interrupting a virtual thread blocked in socket I/O closes that socket, which
+		// ends
 		// a dial or handshake in progress at once.
 		if (thread != null) {
 			thread.interrupt();
@@ -257,8 +258,8 @@ public final class Tentacle implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			if (this.stopping.getCount() > 0) {
-				logger.warn("{} brain {}: {}", welcomed ? "lost connection to" : "cannot connect to", this.dialer.brain(),
-						describe(ex));
+				logger.warn("{} brain {}: {}", welcomed ? "lost connection to" : "cannot connect to",
+						this.dialer.brain(), describe(ex));
 			}
 		}
 		finally {

@@ -1,6 +1,8 @@
 package io.octoplane.tentacle;
 
-/** Where a {@link Tentacle}'s connection loop is; see the package documentation's diagram. */
+/**
+ * Where a {@link Tentacle}'s connection loop is; see the package documentation's diagram.
+ */
 public enum TentacleState {
 
 	/** Created, not started. */

@@ -1,7 +1,7 @@
 /**
- * The Octoplane tentacle: the agent that runs on every node. {@link
- * io.octoplane.tentacle.Tentacle} ties the features together (connection, command, status,
- * config) and {@link io.octoplane.tentacle.TentacleMain} is its command line.
+ * The Octoplane tentacle: the agent that runs on every node.
+ * {@link io.octoplane.tentacle.Tentacle} ties the features together (connection, command,
+ * status, config) and {@link io.octoplane.tentacle.TentacleMain} is its command line.
  *
  * <h2>Life of a tentacle</h2> <pre>
  *  NEW --start()--&gt; DIALING --Welcome--&gt; CONNECTED --link lost--&gt; BACKING_OFF --&gt; DIALING ...

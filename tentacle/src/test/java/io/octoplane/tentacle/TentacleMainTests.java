@@ -28,8 +28,8 @@ class TentacleMainTests {
 	void missingConfigFileExitsWithTwoAndOneLine() {
 		Path missing = this.dir.resolve("nope.yaml");
 		assertThat(run(Map.of(), "--config", missing.toString())).isEqualTo(2);
-		assertThat(this.err.toString()).isEqualTo("tentacle: config file " + missing + " does not exist"
-				+ System.lineSeparator());
+		assertThat(this.err.toString())
+			.isEqualTo("tentacle: config file " + missing + " does not exist" + System.lineSeparator());
 	}
 
 	@Test

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param port TCP port; 0 picks a free one (tests)
  * @param address address to bind; tentacles connect from anywhere, hence all interfaces
- * @param sslBundle name of the {@code spring.ssl.bundle.pem.*} bundle with the brain's key,
- * certificate and the CA that signs node certificates
+ * @param sslBundle name of the {@code spring.ssl.bundle.pem.*} bundle with the brain's
+ * key, certificate and the CA that signs node certificates
  * @param heartbeatInterval how often tentacles send heartbeats (told to them in Welcome)
  * @param unstableAfter silence after which a connected node shows as unstable
  * @param offlineAfter silence after which a node shows as offline and its connection is
@@ -36,7 +36,8 @@ public record AgentProperties(@DefaultValue("" + DefaultPorts.BRAIN_AGENT) int p
 			throw new IllegalArgumentException("octoplane.agent.heartbeat-interval must be positive");
 		}
 		if (unstableAfter.compareTo(heartbeatInterval) <= 0) {
-			throw new IllegalArgumentException("octoplane.agent.unstable-after must be longer than the heartbeat interval");
+			throw new IllegalArgumentException(
+					"octoplane.agent.unstable-after must be longer than the heartbeat interval");
 		}
 		if (offlineAfter.compareTo(unstableAfter) <= 0) {
 			throw new IllegalArgumentException("octoplane.agent.offline-after must be longer than unstable-after");

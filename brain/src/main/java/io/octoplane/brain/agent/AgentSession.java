@@ -209,8 +209,8 @@ public final class AgentSession {
 			// The link is fine; only the registry is behind. Keep the node connected.
 			logger.warn("Cannot record heartbeat of {}: {}", name, ex.getMessage());
 		}
-		send(new HeartbeatAck(heartbeat.seq(), heartbeat.sentAtMillis(), receivedAt.toEpochMilli(),
-				this.clock.millis(), this.properties.heartbeatInterval().toMillis()));
+		send(new HeartbeatAck(heartbeat.seq(), heartbeat.sentAtMillis(), receivedAt.toEpochMilli(), this.clock.millis(),
+				this.properties.heartbeatInterval().toMillis()));
 	}
 
 	private void onResult(String name, CommandResult result) {
@@ -254,7 +254,8 @@ public final class AgentSession {
 			}
 		}
 		catch (IOException | InterruptedException ex) {
-			// The peer is gone or going; closing the socket below is all that is left to do.
+			// The peer is gone or going; closing the socket below is all that is left to
+			// do.
 		}
 		closeSocket();
 	}
@@ -272,7 +273,8 @@ public final class AgentSession {
 			this.nodes.disconnected(name, this.sessionId, this.clock.instant());
 		}
 		catch (RuntimeException ex) {
-			// Redis down, or already closed during shutdown: the node will show offline anyway
+			// Redis down, or already closed during shutdown: the node will show offline
+			// anyway
 			// once its last-seen time is older than offline-after.
 			logger.warn("Cannot record disconnect of {}: {}", name, ex.getMessage());
 		}

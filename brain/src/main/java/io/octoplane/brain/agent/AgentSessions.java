@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The tentacle connections held by this brain, by node name. At most one per node: a
- * node that reconnects while its old connection is still half-open replaces it.
+ * The tentacle connections held by this brain, by node name. At most one per node: a node
+ * that reconnects while its old connection is still half-open replaces it.
  */
 @Component
 public class AgentSessions {

@@ -22,7 +22,8 @@ class BrainConfiguration {
 	@Bean
 	BrainIdentity brainIdentity(BrainProperties properties, @Value("${server.port:12345}") int port) {
 		String name = properties.name().isBlank() ? hostName() : properties.name();
-		String addr = properties.advertisedAddress().isBlank() ? hostName() + ":" + port : properties.advertisedAddress();
+		String addr = properties.advertisedAddress().isBlank() ? hostName() + ":" + port
+				: properties.advertisedAddress();
 		String version = BrainIdentity.class.getPackage().getImplementationVersion();
 		return new BrainIdentity(new BrainInfo(name, (version != null) ? version : "dev", addr));
 	}

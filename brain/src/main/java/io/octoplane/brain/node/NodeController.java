@@ -53,7 +53,8 @@ class NodeController {
 			case "online" -> NodeState.ONLINE;
 			case "unstable" -> NodeState.UNSTABLE;
 			case "offline" -> NodeState.OFFLINE;
-			default -> throw new InvalidRequestException("state must be online, unstable or offline, not '" + state + "'");
+			default ->
+				throw new InvalidRequestException("state must be online, unstable or offline, not '" + state + "'");
 		};
 	}
 

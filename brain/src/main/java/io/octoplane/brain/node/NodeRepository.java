@@ -23,8 +23,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The node registry in Redis: a set of names ({@code octoplane:nodes}) and one hash per
- * node ({@code octoplane:node:{name}}; the braces are a Redis Cluster hash tag so a node's
- * future keys land on the same shard).
+ * node ({@code octoplane:node:{name}}; the braces are a Redis Cluster hash tag so a
+ * node's future keys land on the same shard).
  */
 @Repository
 public class NodeRepository {
@@ -32,8 +32,8 @@ public class NodeRepository {
 	static final String NODES_KEY = "octoplane:nodes";
 
 	/**
-	 * Marks a node disconnected only if the connection ending is still the current one, so
-	 * a stale connection closing late cannot mark a freshly reconnected node offline.
+	 * Marks a node disconnected only if the connection ending is still the current one,
+	 * so a stale connection closing late cannot mark a freshly reconnected node offline.
 	 */
 	private static final RedisScript<Long> DISCONNECT = RedisScript.of("""
 			if redis.call('HGET', KEYS[1], 'session') == ARGV[1] then
@@ -113,7 +113,9 @@ public class NodeRepository {
 		return hash.isEmpty() ? Optional.empty() : Optional.of(toRecord(name, hash));
 	}
 
-	/** All known nodes, in no particular order; one pipelined round trip for the hashes. */
+	/**
+	 * All known nodes, in no particular order; one pipelined round trip for the hashes.
+	 */
 	@SuppressWarnings("unchecked")
 	public List<NodeRecord> findAll() {
 		Set<String> members = this.redis.opsForSet().members(NODES_KEY);

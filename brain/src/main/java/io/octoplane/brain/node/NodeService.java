@@ -92,7 +92,8 @@ public class NodeService {
 				.map(NodeRecord::name)
 				.toList();
 			if (!live.isEmpty()) {
-				throw new ConflictException("only offline nodes can be pruned; still connected: " + String.join(", ", live));
+				throw new ConflictException(
+						"only offline nodes can be pruned; still connected: " + String.join(", ", live));
 			}
 		}
 		List<String> pruned = selected.stream()
@@ -138,7 +139,8 @@ public class NodeService {
 	}
 
 	private static @Nullable Instant offlineSince(NodeRecord node) {
-		// A brain that died never recorded the disconnect; the last frame is the best guess.
+		// A brain that died never recorded the disconnect; the last frame is the best
+		// guess.
 		return (node.disconnectedAt() != null && !node.connected()) ? node.disconnectedAt() : node.lastSeen();
 	}
 

@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Gives a newcomer a working Redis without setup: when no Redis is configured, use the one
- * answering on loopback, else start a redis-server child process that lives and dies with
- * the brain.
+ * Gives a newcomer a working Redis without setup: when no Redis is configured, use the
+ * one answering on loopback, else start a redis-server child process that lives and dies
+ * with the brain.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.data.redis.host:}' == '' and '${spring.data.redis.url:}' == ''")

@@ -89,9 +89,8 @@ public final class LocalRedisServer implements AutoCloseable {
 			}
 		}
 		close();
-		throw new LocalRedisStartException(
-				"redis-server did not answer on 127.0.0.1:" + this.port + " within " + timeout + "; its output:\n" + logTail(),
-				null);
+		throw new LocalRedisStartException("redis-server did not answer on 127.0.0.1:" + this.port + " within "
+				+ timeout + "; its output:\n" + logTail(), null);
 	}
 
 	private String logTail() {

@@ -49,7 +49,8 @@ class OperatorCertificateFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Optional<X509Certificate> certificate = clientCertificate(request);
 		if (certificate.isEmpty()) {
-			refuse(request, response, ErrorCode.UNAUTHENTICATED, "a client certificate of the operator role is required");
+			refuse(request, response, ErrorCode.UNAUTHENTICATED,
+					"a client certificate of the operator role is required");
 			return;
 		}
 		Optional<CertificateRole> role = CertificateRole.of(certificate.get());
@@ -57,8 +58,9 @@ class OperatorCertificateFilter extends OncePerRequestFilter {
 			logger.warn("Refused REST call {} {} with a {} certificate ({})", request.getMethod(),
 					request.getRequestURI(), role.map(CertificateRole::ou).orElse("role-less"),
 					certificate.get().getSubjectX500Principal().getName());
-			refuse(request, response, ErrorCode.FORBIDDEN, "only operator certificates may call the API; this one has role "
-					+ role.map(CertificateRole::ou).orElse("none"));
+			refuse(request, response, ErrorCode.FORBIDDEN,
+					"only operator certificates may call the API; this one has role "
+							+ role.map(CertificateRole::ou).orElse("none"));
 			return;
 		}
 		request.setAttribute(OPERATOR_ATTRIBUTE, CertificateRole.commonName(certificate.get()));

@@ -30,8 +30,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DataAccessException.class)
 	ResponseEntity<Object> redisUnavailable(DataAccessException ex, WebRequest request) {
 		logger.warn("Redis call failed: {}", ex.getMessage());
-		return handleExceptionInternal(new UnavailableException("the brain's Redis is not reachable; try again shortly"),
-				null, new HttpHeaders(), HttpStatusCode.valueOf(503), request);
+		return handleExceptionInternal(
+				new UnavailableException("the brain's Redis is not reachable; try again shortly"), null,
+				new HttpHeaders(), HttpStatusCode.valueOf(503), request);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -50,8 +50,8 @@ class NodeServiceTests {
 
 	@Test
 	void onlineFilterIncludesUnstable() {
-		given(this.repository.findAll()).willReturn(List.of(NodeFixtures.connected("a", NOW.minusSeconds(30)),
-				NodeFixtures.disconnected("b", NOW)));
+		given(this.repository.findAll()).willReturn(
+				List.of(NodeFixtures.connected("a", NOW.minusSeconds(30)), NodeFixtures.disconnected("b", NOW)));
 		assertThat(this.service.list(List.of(), NodeState.ONLINE).nodes()).extracting("name").containsExactly("a");
 		assertThat(this.service.list(List.of(), NodeState.OFFLINE).nodes()).extracting("name").containsExactly("b");
 	}

@@ -18,7 +18,8 @@ class NodeStateRuleTests {
 
 	@Test
 	void recentHeartbeatIsOnline() {
-		assertThat(this.rule.stateOf(NodeFixtures.connected("a", NOW.minusSeconds(9)), NOW)).isEqualTo(NodeState.ONLINE);
+		assertThat(this.rule.stateOf(NodeFixtures.connected("a", NOW.minusSeconds(9)), NOW))
+			.isEqualTo(NodeState.ONLINE);
 	}
 
 	@Test

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a real redis-server on a random 127.0.0.1 port for a test class, with its data in a
- * temporary folder. Register it as a static field with {@code @RegisterExtension}; the
+ * Runs a real redis-server on a random 127.0.0.1 port for a test class, with its data in
+ * a temporary folder. Register it as a static field with {@code @RegisterExtension}; the
  * port is known as soon as the field is initialised, so {@code @DynamicPropertySource}
  * methods can read it.
  */

@@ -57,8 +57,8 @@ class RestApiIT {
 		HttpResponse<String> response = get(PemTls.clientContext(node.certificate(), node.privateKey(), certs.caCert()),
 				"/api/v1/nodes");
 		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"code\":\"forbidden\"").contains("urn:octoplane:problem:forbidden");
 	}
 
@@ -79,8 +79,9 @@ class RestApiIT {
 	@Test
 	void callerWithForeignCertificateIsRefusedAtHandshake() {
 		PemPair foreign = certs.foreignNode("intruder");
-		assertThatExceptionOfType(java.io.IOException.class).isThrownBy(() -> get(
-				PemTls.clientContext(foreign.certificate(), foreign.privateKey(), certs.caCert()), "/api/v1/nodes"));
+		assertThatExceptionOfType(java.io.IOException.class)
+			.isThrownBy(() -> get(PemTls.clientContext(foreign.certificate(), foreign.privateKey(), certs.caCert()),
+					"/api/v1/nodes"));
 	}
 
 	@Test
@@ -155,9 +156,10 @@ class RestApiIT {
 	}
 
 	private HttpResponse<String> post(SSLContext context, String path, String body) throws Exception {
-		return send(context, HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		return send(context,
+				HttpRequest.newBuilder(uri(path))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	private HttpResponse<String> send(SSLContext context, HttpRequest.Builder request) throws Exception {

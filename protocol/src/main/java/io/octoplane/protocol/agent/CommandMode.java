@@ -10,13 +10,15 @@ public enum CommandMode {
 	SHELL,
 
 	/**
-	 * {@code sh -c <command>} detached: the result returns as soon as the process started,
-	 * and the process keeps running after it.
+	 * {@code sh -c <command>} detached: the result returns as soon as the process
+	 * started, and the process keeps running after it.
 	 */
 	@JsonProperty("background")
 	BACKGROUND,
 
-	/** The command text is a script file's content, written to a temp file and run by sh. */
+	/**
+	 * The command text is a script file's content, written to a temp file and run by sh.
+	 */
 	@JsonProperty("script")
 	SCRIPT
 

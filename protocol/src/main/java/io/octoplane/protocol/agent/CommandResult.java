@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * epoch milliseconds
  * @param error why the process could not start or was killed, or {@code null}
  */
-public record CommandResult(String commandId, CommandOutcome outcome, int exitCode, String stdout,
-		String stderr, boolean outputTruncated, long startedAtMillis, long finishedAtMillis,
+public record CommandResult(String commandId, CommandOutcome outcome, int exitCode, String stdout, String stderr,
+		boolean outputTruncated, long startedAtMillis, long finishedAtMillis,
 		@Nullable String error) implements AgentMessage {
 
 	public CommandResult {

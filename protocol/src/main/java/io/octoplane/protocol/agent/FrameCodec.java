@@ -13,9 +13,10 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes agent frames: a 4-byte big-endian length, one byte of protocol version,
- * then a JSON object. The codec lives in the protocol module (not in each side) so brain
- * and tentacle cannot disagree on framing, size limits or how unknown fields are treated.
+ * Reads and writes agent frames: a 4-byte big-endian length, one byte of protocol
+ * version, then a JSON object. The codec lives in the protocol module (not in each side)
+ * so brain and tentacle cannot disagree on framing, size limits or how unknown fields are
+ * treated.
  *
  * <p>
  * Instances are immutable and thread-safe; the streams passed in are not, so callers
@@ -23,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FrameCodec {
 
-	/** Default largest frame accepted: commands and results with capped output fit easily. */
+	/**
+	 * Default largest frame accepted: commands and results with capped output fit easily.
+	 */
 	public static final int DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
 	private final JsonMapper mapper;
@@ -91,7 +94,8 @@ public final class FrameCodec {
 	 * @return the message
 	 * @throws EOFException if the stream ended cleanly before a frame started
 	 * @throws FrameTooLargeException if the announced length exceeds the limit
-	 * @throws UnsupportedProtocolVersionException if the frame's version is not spoken here
+	 * @throws UnsupportedProtocolVersionException if the frame's version is not spoken
+	 * here
 	 * @throws ProtocolException if the payload is not a valid message of that family
 	 * @throws IOException if the stream fails
 	 */
@@ -114,7 +118,8 @@ public final class FrameCodec {
 			return this.mapper.readValue(json, family);
 		}
 		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-			// Record constructors reject invalid values with IAE/NPE; to the reader that is
+			// Record constructors reject invalid values with IAE/NPE; to the reader that
+			// is
 			// a malformed frame like any other.
 			throw new ProtocolException("malformed " + family.getSimpleName() + " frame: " + ex.getMessage(), ex);
 		}

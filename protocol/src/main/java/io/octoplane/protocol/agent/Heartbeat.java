@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param status host metrics, or {@code null} if they could not be read
  * @param rttMicros round-trip time of the previous exchange in microseconds, or -1 before
  * the first exchange completed
- * @param clockOffsetMillis brain clock minus tentacle clock from the previous exchange, in
- * milliseconds (0 before the first exchange completed)
+ * @param clockOffsetMillis brain clock minus tentacle clock from the previous exchange,
+ * in milliseconds (0 before the first exchange completed)
  */
 public record Heartbeat(long seq, long sentAtMillis, @Nullable NodeStatus status, long rttMicros,
 		long clockOffsetMillis) implements AgentMessage {

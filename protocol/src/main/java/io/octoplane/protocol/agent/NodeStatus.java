@@ -15,8 +15,7 @@ package io.octoplane.protocol.agent;
  * @param localTimeMillis node clock when sampled, epoch milliseconds
  */
 public record NodeStatus(int cpuCores, double load1, double load5, double load15, long memoryUsedBytes,
-		long memoryTotalBytes, long diskUsedBytes, long diskTotalBytes, long uptimeSeconds,
-		long localTimeMillis) {
+		long memoryTotalBytes, long diskUsedBytes, long diskTotalBytes, long uptimeSeconds, long localTimeMillis) {
 
 	public NodeStatus {
 		if (cpuCores < 1) {

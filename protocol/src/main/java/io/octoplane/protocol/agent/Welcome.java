@@ -6,8 +6,8 @@ import java.util.Objects;
  * The brain's answer to {@link Hello}: the connection is accepted.
  *
  * @param nodeName the name the brain knows this node by (the certificate CN)
- * @param heartbeatIntervalMillis how often the tentacle must send a {@link Heartbeat},
- * in milliseconds, greater than zero
+ * @param heartbeatIntervalMillis how often the tentacle must send a {@link Heartbeat}, in
+ * milliseconds, greater than zero
  * @param brainName the brain's instance name
  * @param brainVersion the brain's release version
  */

@@ -6,7 +6,8 @@
  * client certificate, which must carry the node role; nothing a message says about its
  * sender's name is trusted. Each frame is a 4-byte big-endian length {@code n}, then
  * {@code n} bytes: one byte of protocol version followed by one UTF-8 JSON object whose
- * {@code type} member names the message. See {@link io.octoplane.protocol.agent.FrameCodec}.
+ * {@code type} member names the message. See
+ * {@link io.octoplane.protocol.agent.FrameCodec}.
  *
  * <h2>Connection states</h2> <pre>
  *  tentacle                                   brain

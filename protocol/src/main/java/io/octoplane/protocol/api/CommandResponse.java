@@ -15,8 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param processError number of nodes where the process failed
  */
 public record CommandResponse(String id, List<NodeCommandResult> results, int success,
-		@JsonProperty("communication_error") int communicationError,
-		@JsonProperty("process_error") int processError) {
+		@JsonProperty("communication_error") int communicationError, @JsonProperty("process_error") int processError) {
 
 	public CommandResponse {
 		Objects.requireNonNull(id, "id must not be null");

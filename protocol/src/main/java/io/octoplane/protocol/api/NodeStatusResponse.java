@@ -5,9 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Answer of {@code GET /api/v1/nodes/status}, shaped as Octopoda's {@code octl node status}.
- * Nodes that never sent a status are left out. Averages are over the listed nodes and 0
- * when none is listed.
+ * Answer of {@code GET /api/v1/nodes/status}, shaped as Octopoda's
+ * {@code octl node status}. Nodes that never sent a status are left out. Averages are
+ * over the listed nodes and 0 when none is listed.
  *
  * @param nodes status per node, sorted by name
  * @param averageCpuLoad mean 1-minute load average
@@ -28,7 +28,8 @@ public record NodeStatusResponse(List<NodeStatusInfo> nodes, @JsonProperty("aver
 	 * @return the response
 	 */
 	public static NodeStatusResponse of(List<NodeStatusInfo> nodes) {
-		return new NodeStatusResponse(nodes, nodes.stream().mapToDouble(NodeStatusInfo::cpuAverage1).average().orElse(0),
+		return new NodeStatusResponse(nodes,
+				nodes.stream().mapToDouble(NodeStatusInfo::cpuAverage1).average().orElse(0),
 				nodes.stream().mapToDouble(NodeStatusInfo::memoryUsage).average().orElse(0),
 				nodes.stream().mapToDouble(NodeStatusInfo::diskUsage).average().orElse(0));
 	}

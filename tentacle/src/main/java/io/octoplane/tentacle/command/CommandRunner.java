@@ -15,15 +15,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link RunCommand} in the workspace and describes how it ended. {@code run}
- * blocks for foreground commands, so callers run it off the connection's threads; it never
- * throws: anything that goes wrong becomes an {@link CommandOutcome#ERROR} result.
+ * blocks for foreground commands, so callers run it off the connection's threads; it
+ * never throws: anything that goes wrong becomes an {@link CommandOutcome#ERROR} result.
  *
  * <p>
  * Thread-safe; commands may run concurrently.
  */
 public final class CommandRunner {
 
-	/** Folder under the workspace for the agent's own files (scripts, background logs). */
+	/**
+	 * Folder under the workspace for the agent's own files (scripts, background logs).
+	 */
 	public static final String STATE_FOLDER = ".octoplane";
 
 	private static final Logger logger = LoggerFactory.getLogger(CommandRunner.class);
@@ -37,8 +39,8 @@ public final class CommandRunner {
 	/**
 	 * Creates a runner.
 	 * @param workspace the folder commands run in
-	 * @param outputLimitBytes cap on the bytes kept of stdout and of stderr each, whatever a
-	 * command asks for
+	 * @param outputLimitBytes cap on the bytes kept of stdout and of stderr each,
+	 * whatever a command asks for
 	 * @param clock the clock for start and finish times
 	 */
 	public CommandRunner(Path workspace, int outputLimitBytes, Clock clock) {

@@ -45,7 +45,8 @@ final class ForegroundRun {
 				.start();
 		}
 		catch (IOException | RuntimeException ex) {
-			return CommandRunner.error(command, startedAt, this.clock.millis(), "cannot start process: " + ex.getMessage());
+			return CommandRunner.error(command, startedAt, this.clock.millis(),
+					"cannot start process: " + ex.getMessage());
 		}
 		int limit = Math.min(command.outputLimitBytes(), this.outputLimitBytes);
 		String name = "command-" + command.commandId();
@@ -83,8 +84,9 @@ final class ForegroundRun {
 					finishedAt, "timed out after " + command.timeoutMillis() + " ms; process tree killed");
 		}
 		int exitCode = process.exitValue();
-		return new CommandResult(command.commandId(), (exitCode == 0) ? CommandOutcome.SUCCEEDED : CommandOutcome.FAILED,
-				exitCode, out, err, truncated, startedAt, finishedAt, null);
+		return new CommandResult(command.commandId(),
+				(exitCode == 0) ? CommandOutcome.SUCCEEDED : CommandOutcome.FAILED, exitCode, out, err, truncated,
+				startedAt, finishedAt, null);
 	}
 
 }

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts children as leaders of their own session where {@code setsid} exists, and kills a
- * child together with everything it spawned. Killing only the shell would leave its
+ * Starts children as leaders of their own session where {@code setsid} exists, and kills
+ * a child together with everything it spawned. Killing only the shell would leave its
  * children running (and holding the output pipes open), so the whole process group is
  * signalled, and descendants that left the group are hunted down by process handle.
  */
@@ -38,9 +38,9 @@ final class ProcessTree {
 	}
 
 	/**
-	 * Kills the process, its process group and all its descendants. Descendants are listed
-	 * before anything is killed: once their parent dies they are re-parented and no longer
-	 * show up as descendants.
+	 * Kills the process, its process group and all its descendants. Descendants are
+	 * listed before anything is killed: once their parent dies they are re-parented and
+	 * no longer show up as descendants.
 	 */
 	static void kill(Process process) {
 		List<ProcessHandle> descendants = process.descendants().toList();
@@ -57,7 +57,8 @@ final class ProcessTree {
 			return;
 		}
 		try {
-			// The JDK cannot signal a process group; the shell's kill builtin can (a negative
+			// The JDK cannot signal a process group; the shell's kill builtin can (a
+			// negative
 			// pid names the group).
 			Process kill = new ProcessBuilder("sh", "-c", "kill -9 -" + groupId).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)

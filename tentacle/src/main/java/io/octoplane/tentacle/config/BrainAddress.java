@@ -6,8 +6,8 @@ import io.octoplane.protocol.DefaultPorts;
 
 /**
  * Where the brain's agent port is: a host name or IP literal and a TCP port. The host is
- * kept as text, not resolved, so every dial resolves it afresh and a brain that moved to a
- * new address is found again.
+ * kept as text, not resolved, so every dial resolves it afresh and a brain that moved to
+ * a new address is found again.
  *
  * @param host host name or IP literal, without brackets
  * @param port TCP port, 1 to 65535
@@ -42,8 +42,8 @@ public record BrainAddress(String host, int port) {
 			if (!rest.isEmpty() && !rest.startsWith(":")) {
 				throw new TentacleConfigException("brain address '" + text + "' is not [host]:port");
 			}
-			return new BrainAddress(value.substring(1, close), rest.isEmpty() ? DefaultPorts.BRAIN_AGENT
-					: port(text, rest.substring(1)));
+			return new BrainAddress(value.substring(1, close),
+					rest.isEmpty() ? DefaultPorts.BRAIN_AGENT : port(text, rest.substring(1)));
 		}
 		int colon = value.lastIndexOf(':');
 		if (colon < 0) {

@@ -17,8 +17,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The shape of {@code tentacle.yaml}. Every setting is optional here; defaults and
- * validation belong to {@link TentacleConfig}. Durations stay text so that
- * {@code 10s} reads as naturally as it does on the command line.
+ * validation belong to {@link TentacleConfig}. Durations stay text so that {@code 10s}
+ * reads as naturally as it does on the command line.
  */
 record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable String key, @Nullable String ca,
 		@Nullable String workspace, @Nullable Integer outputLimitBytes, @Nullable String backoffInitial,
@@ -54,7 +54,8 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 			return (parsed != null) ? parsed : EMPTY;
 		}
 		catch (UnrecognizedPropertyException ex) {
-			// Reported without a line: the parser has moved past the key by the time it is
+			// Reported without a line: the parser has moved past the key by the time it
+			// is
 			// rejected, so the line it knows would point at the wrong place.
 			throw new TentacleConfigException("invalid config file " + file + ": unknown setting '"
 					+ ex.getPropertyName() + "' (known settings: " + KNOWN + ")", ex);

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param ca CA certificate PEM file that signed the brain's certificate
  * @param workspace folder where commands run
  */
-public record ConfigOverrides(@Nullable String brain, @Nullable String cert, @Nullable String key,
-		@Nullable String ca, @Nullable String workspace) {
+public record ConfigOverrides(@Nullable String brain, @Nullable String cert, @Nullable String key, @Nullable String ca,
+		@Nullable String workspace) {
 
 	/** No flags given. */
 	public static ConfigOverrides none() {

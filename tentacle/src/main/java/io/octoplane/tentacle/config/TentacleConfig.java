@@ -53,8 +53,8 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 		requirePositive(backoffMax, "backoffMax");
 		requirePositive(connectTimeout, "connectTimeout");
 		if (backoffMax.compareTo(backoffInitial) < 0) {
-			throw new TentacleConfigException("backoffMax " + backoffMax + " must not be less than backoffInitial "
-					+ backoffInitial);
+			throw new TentacleConfigException(
+					"backoffMax " + backoffMax + " must not be less than backoffInitial " + backoffInitial);
 		}
 	}
 
@@ -74,8 +74,8 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 	}
 
 	/**
-	 * A copy with other reconnect and connect timings (tests and fleet simulators want them
-	 * short).
+	 * A copy with other reconnect and connect timings (tests and fleet simulators want
+	 * them short).
 	 * @param backoffInitial the shortest wait before redialling
 	 * @param backoffMax the longest wait before redialling
 	 * @param connectTimeout the connect, handshake and Welcome limit
@@ -101,8 +101,8 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 
 	/**
 	 * Loads the configuration; flags win over the environment, which wins over the file.
-	 * Relative paths in the file resolve against the file's folder, all others against the
-	 * working directory.
+	 * Relative paths in the file resolve against the file's folder, all others against
+	 * the working directory.
 	 * @param yamlFile the config file, or {@code null} for none
 	 * @param env the environment
 	 * @param flags command-line values
@@ -138,8 +138,8 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 
 	private static void requireFile(@Nullable Path file, String what, String setting) {
 		if (file == null) {
-			throw new TentacleConfigException("no " + what + " file: set '" + setting + "' in the config file, OCTOPLANE_"
-					+ setting.toUpperCase(Locale.ROOT) + " or --" + setting);
+			throw new TentacleConfigException("no " + what + " file: set '" + setting
+					+ "' in the config file, OCTOPLANE_" + setting.toUpperCase(Locale.ROOT) + " or --" + setting);
 		}
 		if (!Files.isRegularFile(file)) {
 			throw new TentacleConfigException(what + " file " + file + " (setting '" + setting + "') does not exist");
@@ -156,7 +156,10 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 		}
 	}
 
-	/** Picks each setting from the first source that has it, with that source's base folder. */
+	/**
+	 * Picks each setting from the first source that has it, with that source's base
+	 * folder.
+	 */
 	private record Settings(Map<String, String> env, Path cwd, Path fileFolder) {
 
 		@Nullable String text(@Nullable String flag, String envName, @Nullable String fromFile) {

@@ -3,8 +3,8 @@ package io.octoplane.tentacle.connection;
 import java.io.IOException;
 
 /**
- * The brain said {@code Goodbye}: it closed the connection on purpose and told us why, and
- * whether dialling again can help.
+ * The brain said {@code Goodbye}: it closed the connection on purpose and told us why,
+ * and whether dialling again can help.
  */
 public class BrainRefusedException extends IOException {
 

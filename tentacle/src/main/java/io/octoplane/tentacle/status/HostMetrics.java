@@ -58,13 +58,16 @@ public final class HostMetrics implements Supplier<@Nullable NodeStatus> {
 		GlobalMemory memory = hardware.getMemory();
 		FileStore store = Files.getFileStore(existing(this.workspace));
 		long diskTotal = store.getTotalSpace();
-		return new NodeStatus(Math.max(1, processor.getLogicalProcessorCount()), orUnknown(load[0]),
-				orUnknown(load[1]), orUnknown(load[2]), Math.max(0, memory.getTotal() - memory.getAvailable()),
-				memory.getTotal(), Math.max(0, diskTotal - store.getUnallocatedSpace()), diskTotal,
+		return new NodeStatus(Math.max(1, processor.getLogicalProcessorCount()), orUnknown(load[0]), orUnknown(load[1]),
+				orUnknown(load[2]), Math.max(0, memory.getTotal() - memory.getAvailable()), memory.getTotal(),
+				Math.max(0, diskTotal - store.getUnallocatedSpace()), diskTotal,
 				systemInfo().getOperatingSystem().getSystemUptime(), this.clock.millis());
 	}
 
-	/** The status, or {@code null} if it cannot be sampled (logged once, not per heartbeat). */
+	/**
+	 * The status, or {@code null} if it cannot be sampled (logged once, not per
+	 * heartbeat).
+	 */
 	@Override
 	public @Nullable NodeStatus get() {
 		try {
@@ -83,7 +86,8 @@ public final class HostMetrics implements Supplier<@Nullable NodeStatus> {
 	private SystemInfo systemInfo() {
 		SystemInfo info = this.systemInfo;
 		if (info == null) {
-			// Created lazily: OSHI loads native bindings, which a node without metrics support
+			// Created lazily: OSHI loads native bindings, which a node without metrics
+			// support
 			// should only pay for (and fail on) when sampling, not at start-up.
 			info = new SystemInfo();
 			this.systemInfo = info;

@@ -1,6 +1,6 @@
 /**
- * Host metrics for heartbeats, read through OSHI so the same code works on Linux, macOS and
- * Windows nodes.
+ * Host metrics for heartbeats, read through OSHI so the same code works on Linux, macOS
+ * and Windows nodes.
  */
 @NullMarked
 package io.octoplane.tentacle.status;

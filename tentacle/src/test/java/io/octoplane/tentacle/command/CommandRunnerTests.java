@@ -116,7 +116,8 @@ class CommandRunnerTests {
 		try {
 			assertThat(process).hasValueSatisfying((handle) -> assertThat(handle.isAlive()).isTrue());
 			Path log = this.workspace.resolve(CommandRunner.STATE_FOLDER).resolve("bg-bg_1.log");
-			await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(log) && Files.readString(log).equals("started\n"));
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> Files.exists(log) && Files.readString(log).equals("started\n"));
 		}
 		finally {
 			process.ifPresent(ProcessHandle::destroyForcibly);

@@ -94,7 +94,8 @@ class TentacleConfigTests {
 	@Test
 	void missingConfigFileIsNamed() {
 		Path missing = this.dir.resolve("nope.yaml");
-		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(missing, Map.of()))
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(missing, Map.of()))
 			.withMessage("config file " + missing + " does not exist");
 	}
 
@@ -111,7 +112,8 @@ class TentacleConfigTests {
 	void misspeltSettingIsRejected() throws IOException {
 		Path file = yaml("brain: x\ncertificate: node.crt\n");
 		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(file, Map.of()))
-			.withMessageStartingWith("invalid config file " + file + ": unknown setting 'certificate' (known settings: brain, cert,");
+			.withMessageStartingWith(
+					"invalid config file " + file + ": unknown setting 'certificate' (known settings: brain, cert,");
 	}
 
 	@Test

@@ -42,7 +42,8 @@ class BackoffTests {
 		for (int i = 0; i < 40; i++) {
 			delays.add(backoff.next());
 		}
-		assertThat(delays.subList(20, 40)).anySatisfy((delay) -> assertThat(delay).isGreaterThan(Duration.ofSeconds(20)));
+		assertThat(delays.subList(20, 40))
+			.anySatisfy((delay) -> assertThat(delay).isGreaterThan(Duration.ofSeconds(20)));
 	}
 
 	@Test

@@ -92,8 +92,7 @@ final class FakeBrain implements AutoCloseable {
 	private void serve(SSLSocket socket) {
 		try (socket) {
 			socket.startHandshake();
-			String node = CertificateRole
-				.commonName((X509Certificate) socket.getSession().getPeerCertificates()[0]);
+			String node = CertificateRole.commonName((X509Certificate) socket.getSession().getPeerCertificates()[0]);
 			this.received.add(this.codec.read(socket.getInputStream(), AgentMessage.class));
 			this.handshakes.incrementAndGet();
 			Goodbye goodbye = this.refuseWith;
