@@ -8,11 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.octoplane.brain.BrainApplication;
-import io.octoplane.brain.BrainTestSupport;
+import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
-import io.octoplane.brain.redis.RedisServerExtension;
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;
@@ -21,15 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,19 +32,8 @@ import static org.awaitility.Awaitility.await;
  * tentacles dialling it over mutual TLS and running real child processes, and octl
  * driving it all as an operator would.
  */
-@SpringBootTest(classes = BrainApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FleetIT {
-
-	@RegisterExtension
-	static final RedisServerExtension redis = new RedisServerExtension();
-
-	static final CertFixtures certs = BrainTestSupport.certificates();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BrainTestSupport.register(registry, redis, certs);
-	}
+class FleetIT extends BrainIntegrationTest {
 
 	@TempDir
 	static Path work;

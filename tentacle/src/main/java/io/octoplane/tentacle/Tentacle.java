@@ -176,8 +176,7 @@ public final class Tentacle implements AutoCloseable {
 			}
 		}
 		// Interrupting a virtual thread blocked in socket I/O closes that socket, which
-		// ends
-		// a dial or handshake in progress at once.
+		// ends a dial or handshake in progress at once.
 		if (thread != null) {
 			thread.interrupt();
 			join(thread);

@@ -6,11 +6,9 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
-import io.octoplane.brain.BrainTestSupport;
+import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.node.NodeRecord;
 import io.octoplane.brain.node.NodeRepository;
-import io.octoplane.brain.redis.RedisServerExtension;
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.agent.BrainMessage;
@@ -20,12 +18,8 @@ import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.agent.Welcome;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,18 +29,7 @@ import static org.awaitility.Awaitility.await;
  * The agent port against real TLS clients: who is let in, under which name, and that the
  * brain keeps serving good nodes after bad ones knocked.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AgentEndpointIT {
-
-	@RegisterExtension
-	static final RedisServerExtension redis = new RedisServerExtension();
-
-	static final CertFixtures certs = BrainTestSupport.certificates();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BrainTestSupport.register(registry, redis, certs);
-	}
+class AgentEndpointIT extends BrainIntegrationTest {
 
 	@Autowired
 	AgentServer server;

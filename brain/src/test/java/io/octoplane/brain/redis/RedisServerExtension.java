@@ -8,17 +8,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a real redis-server on a random 127.0.0.1 port for a test class, with its data in
- * a temporary folder. Register it as a static field with {@code @RegisterExtension}; the
- * port is known as soon as the field is initialised, so {@code @DynamicPropertySource}
- * methods can read it.
+ * Runs a real redis-server on a random 127.0.0.1 port, with its data in a temporary
+ * folder. Register it as a static field with {@code @RegisterExtension}; the port is
+ * known as soon as the field is initialised, so {@code @DynamicPropertySource} methods
+ * can read it. The server outlives the test class and stops when the test JVM exits,
+ * because Spring caches application contexts (and their Redis connections) across
+ * classes.
  */
-public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
+public final class RedisServerExtension implements BeforeAllCallback {
 
 	private final int port = freePort();
 
@@ -34,6 +35,7 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
 			throw new UncheckedIOException(ex);
 		}
 		this.server = LocalRedisServer.start(Optional.empty(), this.port, this.dataDir, Duration.ofSeconds(20));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> this.server.close()));
 	}
 
 	/** The loopback port Redis listens on. */
@@ -56,11 +58,6 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
 		if (!this.server.isAlive()) {
 			start();
 		}
-	}
-
-	@Override
-	public void afterAll(ExtensionContext context) {
-		this.server.close();
 	}
 
 	static int freePort() {

@@ -8,18 +8,12 @@ import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
 
-import io.octoplane.brain.BrainTestSupport;
-import io.octoplane.brain.redis.RedisServerExtension;
-import io.octoplane.certs.CertFixtures;
+import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -28,18 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The REST port over real HTTPS: who may call it, and that every error is a problem
  * document with a code.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RestApiIT {
-
-	@RegisterExtension
-	static final RedisServerExtension redis = new RedisServerExtension();
-
-	static final CertFixtures certs = BrainTestSupport.certificates();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BrainTestSupport.register(registry, redis, certs);
-	}
+class RestApiIT extends BrainIntegrationTest {
 
 	@LocalServerPort
 	int port;

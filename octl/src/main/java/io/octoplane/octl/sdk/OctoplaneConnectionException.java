@@ -62,8 +62,14 @@ public final class OctoplaneConnectionException extends OctoplaneException {
 			return new OctoplaneConnectionException(Reason.REFUSED,
 					"cannot reach brain at " + brain + ": connection refused", failure);
 		}
+		// Under TLS 1.3 the server checks the client certificate after the client already
+		// considers the handshake done, so a refused certificate often shows up only as a
+		// connection closed without an answer.
 		return new OctoplaneConnectionException(Reason.IO,
-				"connection to brain at " + brain + " failed: " + messageOf(failure), failure);
+				"connection to brain at " + brain + " failed: " + messageOf(failure)
+						+ " (if this repeats, the brain may not accept the client certificate:"
+						+ " check cert, key and ca in the octl config)",
+				failure);
 	}
 
 	/**
