@@ -35,6 +35,13 @@ class RestApiIT extends BrainIntegrationTest {
 	}
 
 	@Test
+	void infoNamesTheBrain() throws Exception {
+		HttpResponse<String> response = get(operator(), "/api/v1/info");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"name\":\"test-brain\"").contains("\"version\"");
+	}
+
+	@Test
 	void nodeCertificateIsForbidden() throws Exception {
 		PemPair node = certs.node("pi1");
 		HttpResponse<String> response = get(PemTls.clientContext(node.certificate(), node.privateKey(), certs.caCert()),
