@@ -16,24 +16,34 @@ REDIS_PORT="${OCTOPLANE_QUICKSTART_REDIS_PORT:-16379}"
 say() { printf '==> %s\n' "$*" >&2; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# Whether a pid still belongs to a process this script started (after a reboot the number
+# may have been reused by something else, which must not be killed).
+ours() {
+	[ -r "/proc/$1/cmdline" ] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -q "octoplane-"
+}
+
 stop_all() {
 	[ -d "$RUN/pids" ] || return 0
 	local pidfile pid
 	for pidfile in "$RUN"/pids/*.pid; do
 		[ -e "$pidfile" ] || continue
 		pid="$(cat "$pidfile")"
-		if kill -0 "$pid" 2>/dev/null; then
+		if ours "$pid"; then
 			kill "$pid" 2>/dev/null || true
+		else
+			rm -f "$pidfile"
 		fi
 	done
 	for pidfile in "$RUN"/pids/*.pid; do
 		[ -e "$pidfile" ] || continue
 		pid="$(cat "$pidfile")"
 		for _ in $(seq 1 100); do
-			kill -0 "$pid" 2>/dev/null || break
+			ours "$pid" || break
 			sleep 0.1
 		done
-		kill -9 "$pid" 2>/dev/null || true
+		if ours "$pid"; then
+			kill -9 "$pid" 2>/dev/null || true
+		fi
 		rm -f "$pidfile"
 	done
 }
@@ -42,7 +52,7 @@ status_all() {
 	local pidfile
 	for pidfile in "$RUN"/pids/*.pid; do
 		[ -e "$pidfile" ] || { echo "nothing running"; return 0; }
-		if kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+		if ours "$(cat "$pidfile")"; then
 			echo "$(basename "$pidfile" .pid): running (pid $(cat "$pidfile"))"
 		else
 			echo "$(basename "$pidfile" .pid): not running"
@@ -106,7 +116,7 @@ esac
 say "using JDK at $JAVA_HOME"
 stop_all
 
-for port in 12345 3457 3455; do
+for port in 12345 12346 3457 3455 3454; do
 	if port_open "$port"; then
 		fail "port $port is already in use; stop what listens there (see 'ss -ltnp') and run this again"
 	fi
@@ -189,7 +199,7 @@ export OCTL_CONFIG="$RUN/octl.yaml"
 say "waiting for ${#NODES[@]} tentacles to come online"
 online=0
 for _ in $(seq 1 60); do
-	online="$("$RUN/bin/octl" node get -sf online 2>/dev/null | sed -n 's/^ *"online": *\([0-9]*\).*/\1/p' | head -n 1)"
+	online="$({ "$RUN/bin/octl" node get -sf online 2>/dev/null || true; } | sed -n 's/^ *"online": *\([0-9]*\).*/\1/p' | head -n 1)"
 	[ "${online:-0}" -ge "${#NODES[@]}" ] && break
 	sleep 1
 done

@@ -8,6 +8,15 @@ octoplane_java_major() {
 }
 
 octoplane_find_jdk() {
+	# An explicit JAVA_HOME that is new enough wins.
+	if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+		local chosen
+		chosen="$(octoplane_java_major "$JAVA_HOME")"
+		if [ -n "$chosen" ] && [ "$chosen" -ge 21 ]; then
+			export PATH="$JAVA_HOME/bin:$PATH"
+			return 0
+		fi
+	fi
 	local candidates=()
 	[ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
 	if command -v javac >/dev/null 2>&1; then

@@ -42,10 +42,11 @@ public final class BrainTestSupport {
 		registry.add("octoplane.tls.ca", () -> "file:" + certs.caCert());
 		registry.add("octoplane.agent.port", () -> 0);
 		registry.add("octoplane.agent.address", () -> "127.0.0.1");
-		registry.add("octoplane.agent.heartbeat-interval", () -> "200ms");
-		registry.add("octoplane.agent.unstable-after", () -> "700ms");
-		registry.add("octoplane.agent.offline-after", () -> "1500ms");
-		registry.add("octoplane.agent.handshake-timeout", () -> "3s");
+		registry.add("octoplane.agent.heartbeat-interval", () -> "1s");
+		registry.add("octoplane.agent.unstable-after", () -> "3s");
+		registry.add("octoplane.agent.offline-after", () -> "6s");
+		registry.add("octoplane.agent.handshake-timeout", () -> "5s");
+		registry.add("octoplane.command.dispatch-interval", () -> "200ms");
 		registry.add("octoplane.brain.name", () -> "test-brain");
 		registry.add("management.server.port", () -> 0);
 	}

@@ -74,7 +74,9 @@ class FleetIT extends BrainIntegrationTest {
 		assertThat(json.get("total").asInt()).isEqualTo(2);
 		assertThat(json.get("online").asInt()).isEqualTo(2);
 		for (JsonNode node : json.get("nodes")) {
-			assertThat(node.get("state").asString()).isEqualTo("online");
+			// A heartbeat delayed by a loaded machine shows as unstable; both are
+			// connected.
+			assertThat(node.get("state").asString()).isIn("online", "unstable");
 			assertThat(node.get("addr").asString()).startsWith("127.0.0.1:");
 			assertThat(node.has("online_time")).isTrue();
 		}
@@ -134,11 +136,13 @@ class FleetIT extends BrainIntegrationTest {
 	}
 
 	@Test
-	void backgroundCommandReturnsAtOnceAndKeepsRunning() {
-		OctlRun run = octl("cmd", "run", "-bg", "sleep 1; echo done > bg.txt", "node2");
+	void backgroundCommandReturnsAtOnceAndKeepsRunning() throws Exception {
+		OctlRun run = octl("cmd", "run", "-bg", "while [ ! -e go ]; do sleep 0.1; done; echo done > bg.txt", "node2");
 		assertThat(run.status()).as(run.err()).isZero();
-		assertThat(run.json().get("results").get(0).get("state").asString()).isEqualTo("started");
+		assertThat(run.json().get("results").get(0).get("state").asString()).isEqualTo("succeeded");
+		// The command returned while its process still waits for the gate file.
 		assertThat(work.resolve("node2/bg.txt")).doesNotExist();
+		Files.writeString(work.resolve("node2/go"), "");
 		await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(work.resolve("node2/bg.txt")));
 	}
 
@@ -156,7 +160,8 @@ class FleetIT extends BrainIntegrationTest {
 	void stoppedTentacleTurnsOfflineAndCanBePruned() throws Exception {
 		Tentacle node3 = startTentacle("node3");
 		assertThat(node3.awaitConnected(Duration.ofSeconds(20))).isTrue();
-		assertThat(octl("node", "get", "node3").json().get("nodes").get(0).get("state").asString()).isEqualTo("online");
+		assertThat(octl("node", "get", "node3").json().get("nodes").get(0).get("state").asString()).isIn("online",
+				"unstable");
 		node3.close();
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(octl("node", "get", "-sf", "offline").json().get("nodes"))

@@ -3,6 +3,7 @@ package io.octoplane.octl;
 import java.io.PrintWriter;
 
 import io.octoplane.octl.config.OctlConfigException;
+import io.octoplane.octl.sdk.JobTimeoutException;
 import io.octoplane.octl.sdk.OctoplaneApiException;
 import io.octoplane.octl.sdk.OctoplaneConnectionException;
 import io.octoplane.protocol.ErrorCode;
@@ -37,7 +38,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
 	int report(Throwable failure, PrintWriter err) {
 		int status = statusOf(failure);
 		boolean known = failure instanceof ExitException || failure instanceof OctlConfigException
-				|| failure instanceof OctoplaneApiException || failure instanceof OctoplaneConnectionException;
+				|| failure instanceof OctoplaneApiException || failure instanceof OctoplaneConnectionException
+				|| failure instanceof JobTimeoutException;
 		if (known) {
 			err.println("octl: error: " + failure.getMessage() + hint(failure));
 		}
@@ -68,7 +70,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
 		if (failure instanceof ParameterException || failure instanceof OctlConfigException) {
 			return ExitStatus.INVALID_INPUT;
 		}
-		if (failure instanceof OctoplaneConnectionException) {
+		if (failure instanceof OctoplaneConnectionException || failure instanceof JobTimeoutException) {
 			return ExitStatus.INTERNAL;
 		}
 		if (failure instanceof OctoplaneApiException api) {
@@ -80,7 +82,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
 	private static int statusOf(ErrorCode code) {
 		return switch (code) {
 			case INVALID_REQUEST, PAYLOAD_TOO_LARGE -> ExitStatus.INVALID_INPUT;
-			case NODE_NOT_FOUND, NOT_FOUND, CONFLICT -> ExitStatus.UNEXPECTED_STATE;
+			case NODE_NOT_FOUND, JOB_NOT_FOUND, NOT_FOUND, CONFLICT -> ExitStatus.UNEXPECTED_STATE;
 			case UNAVAILABLE, INTERNAL -> ExitStatus.INTERNAL;
 			case UNAUTHENTICATED, FORBIDDEN -> ExitStatus.GENERIC;
 		};

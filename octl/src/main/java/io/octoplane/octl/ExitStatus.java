@@ -18,14 +18,14 @@ public final class ExitStatus {
 	public static final int INVALID_INPUT = 2;
 
 	/**
-	 * Unexpected state: an unknown node or resource, or a conflict such as pruning an
-	 * online node.
+	 * Unexpected state: an unknown node, job or resource, or a conflict such as pruning
+	 * an online node.
 	 */
 	public static final int UNEXPECTED_STATE = 3;
 
 	/**
-	 * Internal failure: the brain is unreachable, unavailable or failed, or octl itself
-	 * did.
+	 * Internal failure: the brain is unreachable, unavailable or failed, a job did not
+	 * finish within the wait, or octl itself failed.
 	 */
 	public static final int INTERNAL = 4;
 

@@ -1,11 +1,14 @@
 package io.octoplane.octl;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
 import io.octoplane.octl.cmd.CmdCommand;
 import io.octoplane.octl.config.OctlConfig;
+import io.octoplane.octl.job.JobCommand;
 import io.octoplane.octl.node.NodeCommand;
 import io.octoplane.octl.output.OutputFormat;
 import io.octoplane.octl.output.Printer;
@@ -30,20 +33,24 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "octl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = OctlVersion.class,
-		subcommands = { NodeCommand.class, CmdCommand.class },
-		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them.", "",
+		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class },
+		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them as jobs.", "",
 				"Talks HTTPS with mutual TLS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
 						+ "else ~/.config/octl/octl.yaml). Answers go to stdout as JSON (or -o yaml|table); "
 						+ "messages go to stderr." },
 		footerHeading = "%nExamples:%n",
-		footer = { "  octl node get", "  octl node status pi1 pi2 -o table", "  octl cmd run 'uname -a' pi1 pi2", "",
+		footer = { "  octl node get", "  octl node status pi1 pi2 -o table", "  octl cmd run 'uname -a' pi1 pi2",
+				"  octl job list -o table", "",
 				"Exit status: 0 ok, 1 failure (also: a command failed on a node), "
-						+ "2 invalid input, 3 unexpected state (unknown node, conflict), 4 brain unreachable or internal error." })
+						+ "2 invalid input, 3 unexpected state (unknown node or job, conflict), "
+						+ "4 brain unreachable, wait timed out, or internal error." })
 public final class Octl implements Runnable {
 
 	private final Map<String, String> env;
 
 	private final Path home;
+
+	private final boolean interactive;
 
 	@Spec
 	private CommandSpec spec;
@@ -64,7 +71,7 @@ public final class Octl implements Runnable {
 	 * Creates octl reading the process environment and the user's home folder.
 	 */
 	public Octl() {
-		this(System.getenv(), Path.of(System.getProperty("user.home")));
+		this(System.getenv(), Path.of(System.getProperty("user.home")), stderrIsTerminal());
 	}
 
 	/**
@@ -73,8 +80,20 @@ public final class Octl implements Runnable {
 	 * @param home the home folder the default config location is under
 	 */
 	public Octl(Map<String, String> env, Path home) {
+		this(env, home, false);
+	}
+
+	/**
+	 * Creates octl with an injected environment, for running in-process.
+	 * @param env the environment variables ({@code OCTL_CONFIG}, {@code OCTL_BRAIN})
+	 * @param home the home folder the default config location is under
+	 * @param interactive whether standard error is a terminal a person watches, which
+	 * enables progress notes there
+	 */
+	public Octl(Map<String, String> env, Path home, boolean interactive) {
 		this.env = Map.copyOf(Objects.requireNonNull(env, "env must not be null"));
 		this.home = Objects.requireNonNull(home, "home must not be null");
+		this.interactive = interactive;
 	}
 
 	/**
@@ -130,8 +149,33 @@ public final class Octl implements Runnable {
 		return new Printer(this.output, command.commandLine().getOut());
 	}
 
+	/** The chosen {@code -o} format. */
+	public OutputFormat outputFormat() {
+		return this.output;
+	}
+
+	/**
+	 * Whether standard error is a terminal, so progress notes help a person instead of
+	 * cluttering a log.
+	 */
+	public boolean interactive() {
+		return this.interactive;
+	}
+
 	ErrorReporter errorReporter() {
 		return new ErrorReporter(this.stacktrace);
+	}
+
+	private static boolean stderrIsTerminal() {
+		// Java can only ask whether the console as a whole is a terminal; on Linux the
+		// descriptor's target tells about stderr alone, and elsewhere notes stay off.
+		try {
+			String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+			return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+		}
+		catch (IOException | UnsupportedOperationException | SecurityException ex) {
+			return false;
+		}
 	}
 
 	/**

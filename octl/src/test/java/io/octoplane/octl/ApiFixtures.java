@@ -3,11 +3,17 @@ package io.octoplane.octl;
 import java.time.Instant;
 import java.util.List;
 
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.BrainInfo;
-import io.octoplane.protocol.api.CommandResponse;
 import io.octoplane.protocol.api.ErrorKind;
+import io.octoplane.protocol.api.JobListResponse;
+import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.api.JobState;
+import io.octoplane.protocol.api.JobSummary;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeInfo;
+import io.octoplane.protocol.api.NodeOutputEvent;
 import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.protocol.api.NodeStatusInfo;
@@ -19,6 +25,8 @@ import io.octoplane.protocol.api.NodeStatusResponse;
 public final class ApiFixtures {
 
 	public static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
+
+	public static final String JOB_ID = "job-1";
 
 	private ApiFixtures() {
 	}
@@ -46,13 +54,72 @@ public final class ApiFixtures {
 		return new NodeCommandResult(node, "failed", ErrorKind.PROCESS, 1, "", stderr, false, 20L, null);
 	}
 
-	public static NodeCommandResult offline(String node) {
-		return new NodeCommandResult(node, "offline", ErrorKind.COMMUNICATION, null, "", "", false, null,
+	public static NodeCommandResult expired(String node) {
+		return new NodeCommandResult(node, "expired", ErrorKind.COMMUNICATION, null, "", "", false, null,
 				"node is offline");
 	}
 
-	public static CommandResponse commandResponse(NodeCommandResult... results) {
-		return CommandResponse.of("cmd-1", List.of(results));
+	public static NodeCommandResult queued(String node) {
+		return new NodeCommandResult(node, "queued", ErrorKind.NONE, null, "", "", false, null, null);
+	}
+
+	public static NodeCommandResult running(String node) {
+		return new NodeCommandResult(node, "running", ErrorKind.NONE, null, "", "", false, null, null);
+	}
+
+	public static NodeCommandResult cancelled(String node) {
+		return new NodeCommandResult(node, "cancelled", ErrorKind.CANCELLED, null, "", "", false, null,
+				"cancelled by an operator");
+	}
+
+	public static NodeOutputEvent stdout(String node, String data) {
+		return new NodeOutputEvent(node, "stdout", data);
+	}
+
+	/** A job with counters that match its results; done once every result is final. */
+	public static JobResponse job(NodeCommandResult... results) {
+		return job(JobState.COMPLETED, results);
+	}
+
+	public static JobResponse job(JobState whenDone, NodeCommandResult... results) {
+		int pending = 0;
+		int success = 0;
+		int communication = 0;
+		int process = 0;
+		int cancelled = 0;
+		for (NodeCommandResult result : results) {
+			switch (result.state()) {
+				case "queued", "delivered", "running" -> pending++;
+				case "succeeded" -> success++;
+				case "expired", "rejected" -> communication++;
+				case "cancelled" -> cancelled++;
+				default -> process++;
+			}
+		}
+		JobState state = (pending > 0) ? JobState.RUNNING : whenDone;
+		return new JobResponse(JOB_ID, state, CommandMode.SHELL, "uptime", NOW,
+				(pending > 0) ? null : NOW.plusSeconds(2), List.of(results), pending, success, communication, process,
+				cancelled);
+	}
+
+	public static JobListResponse jobList() {
+		JobSummary running = new JobSummary("job-2", JobState.RUNNING, CommandMode.SHELL, "apt-get -y upgrade",
+				NOW.plusSeconds(60), null, 3, 2, 1, 0, 0, 0);
+		JobSummary done = new JobSummary(JOB_ID, JobState.COMPLETED, CommandMode.SHELL, "uptime", NOW,
+				NOW.plusSeconds(2), 3, 0, 1, 1, 1, 0);
+		return new JobListResponse(List.of(running, done));
+	}
+
+	public static String jobPath(String template) {
+		return template.replace("{id}", JOB_ID);
+	}
+
+	public static String jobPath() {
+		return jobPath(ApiPaths.JOB);
+	}
+
+	public static String eventsPath() {
+		return jobPath(ApiPaths.JOB_EVENTS);
 	}
 
 }

@@ -67,9 +67,24 @@ public final class OctlFixture {
 	}
 
 	public OctlRun run(Map<String, String> env, String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exitCode = new CommandLine(new Octl(env, home())).setOut(new PrintWriter(out))
+		return run(env, false, new StringWriter(), new StringWriter(), args);
+	}
+
+	/** Runs as if stderr were a terminal, so progress notes are on. */
+	public OctlRun runInteractive(Path config, String... args) {
+		return run(Map.of("OCTL_CONFIG", config.toString()), true, new StringWriter(), new StringWriter(), args);
+	}
+
+	/**
+	 * Runs with the caller's stdout, which it can watch from another thread meanwhile.
+	 */
+	public OctlRun run(Path config, StringWriter out, String... args) {
+		return run(Map.of("OCTL_CONFIG", config.toString()), false, out, new StringWriter(), args);
+	}
+
+	private OctlRun run(Map<String, String> env, boolean interactive, StringWriter out, StringWriter err,
+			String... args) {
+		int exitCode = new CommandLine(new Octl(env, home(), interactive)).setOut(new PrintWriter(out))
 			.setErr(new PrintWriter(err))
 			.execute(args);
 		return new OctlRun(exitCode, out.toString(), err.toString());

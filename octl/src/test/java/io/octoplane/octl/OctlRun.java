@@ -1,6 +1,7 @@
 package io.octoplane.octl;
 
 import io.octoplane.octl.sdk.OctoplaneJson;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,7 +15,11 @@ public record OctlRun(int exitCode, String out, String err) {
 
 	/** Parses stdout as one JSON document, failing if anything else is there. */
 	public JsonNode json() {
-		return OctoplaneJson.mapper().readTree(this.out);
+		return OctoplaneJson.mapper()
+			.rebuild()
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.build()
+			.readTree(this.out);
 	}
 
 }

@@ -21,7 +21,9 @@ class OctlTests {
 	void helpExplainsAndGivesExamples() {
 		OctlFixture octl = OctlFixture.create(this.dir);
 		for (String[] args : new String[][] { { "--help" }, { "node", "get", "--help" }, { "node", "status", "--help" },
-				{ "node", "prune", "--help" }, { "cmd", "run", "--help" } }) {
+				{ "node", "prune", "--help" }, { "cmd", "run", "--help" }, { "job", "--help" },
+				{ "job", "get", "--help" }, { "job", "list", "--help" }, { "job", "cancel", "--help" },
+				{ "job", "wait", "--help" } }) {
 			OctlRun run = octl.run(Map.of(), args);
 			assertThat(run.exitCode()).isZero();
 			assertThat(run.out()).startsWith("Usage: octl").contains("Examples:");

@@ -7,10 +7,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -28,21 +33,31 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stands in for the brain: a real HTTPS server on 127.0.0.1 that demands a client
- * certificate from the fixtures' CA, serves canned answers per method and path, and
+ * certificate from the fixtures' CA, serves canned answers per method and path (in
+ * sequence, the last one repeating), plays {@link SseScript}s on event stream paths, and
  * records every request.
  */
 public final class StubBrain implements AutoCloseable {
 
+	private static final JsonMapper MAPPER = OctoplaneJson.mapper();
+
 	private final HttpsServer server;
 
-	private final JsonMapper mapper = OctoplaneJson.mapper();
+	private final ExecutorService executor;
 
-	private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+	private final Map<String, Sequence<Answer>> answers = new ConcurrentHashMap<>();
+
+	private final Map<String, Sequence<SseScript>> streams = new ConcurrentHashMap<>();
 
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-	private StubBrain(HttpsServer server) {
+	private final AtomicInteger refused = new AtomicInteger();
+
+	private volatile long downUntil;
+
+	private StubBrain(HttpsServer server, ExecutorService executor) {
 		this.server = server;
+		this.executor = executor;
 	}
 
 	public static StubBrain start(CertFixtures certs) {
@@ -60,7 +75,10 @@ public final class StubBrain implements AutoCloseable {
 				}
 
 			});
-			StubBrain brain = new StubBrain(server);
+			// Event streams hold their exchange open, so every exchange needs a thread.
+			ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+			server.setExecutor(executor);
+			StubBrain brain = new StubBrain(server, executor);
 			server.createContext("/", brain::handle);
 			server.start();
 			return brain;
@@ -74,23 +92,51 @@ public final class StubBrain implements AutoCloseable {
 		return URI.create("https://127.0.0.1:" + this.server.getAddress().getPort());
 	}
 
-	public StubBrain answer(String method, String path, int status, String contentType, String body) {
-		this.answers.put(method + " " + path, new Answer(status, contentType, body));
+	/** Answers each request with the next answer; the last one repeats. */
+	public StubBrain answers(String method, String path, Answer... answers) {
+		this.answers.put(method + " " + path, new Sequence<>(List.of(answers)));
 		return this;
 	}
 
+	public StubBrain answer(String method, String path, int status, String contentType, String body) {
+		return answers(method, path, new Answer(status, contentType, body, Map.of()));
+	}
+
 	public StubBrain answerJson(String method, String path, Object value) {
-		return answer(method, path, 200, "application/json", this.mapper.writeValueAsString(value));
+		return answers(method, path, Answer.json(value));
 	}
 
 	public StubBrain answerProblem(String method, String path, ErrorCode code, String detail) {
-		String body = this.mapper.writeValueAsString(Map.of("type", code.typeUri(), "title", "Problem: " + code.slug(),
-				"status", code.httpStatus(), "detail", detail, "instance", path, "code", code.slug()));
-		return answer(method, path, code.httpStatus(), "application/problem+json", body);
+		return answers(method, path, Answer.problem(code, detail));
+	}
+
+	/** Plays one script per connection to {@code GET path}; the last one repeats. */
+	public StubBrain events(String path, SseScript... scripts) {
+		this.streams.put("GET " + path, new Sequence<>(List.of(scripts)));
+		return this;
+	}
+
+	/**
+	 * Acts like a killed brain for a while: every connection is closed without an answer
+	 * (and not recorded) until the time is up, as if it restarted.
+	 */
+	public void goDown(Duration duration) {
+		this.downUntil = System.nanoTime() + duration.toNanos();
+	}
+
+	/** How many requests came in while the stub was down. */
+	public int refusedWhileDown() {
+		return this.refused.get();
 	}
 
 	public List<Request> requests() {
 		return List.copyOf(this.requests);
+	}
+
+	public List<Request> requests(String method, String path) {
+		return this.requests.stream()
+			.filter((request) -> request.method().equals(method) && request.path().equals(path))
+			.toList();
 	}
 
 	public Request lastRequest() {
@@ -100,17 +146,34 @@ public final class StubBrain implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+		this.executor.shutdownNow();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange; InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
-			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			URI uri = exchange.getRequestURI();
-			this.requests.add(new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(), body));
-			Answer answer = this.answers.getOrDefault(exchange.getRequestMethod() + " " + uri.getPath(),
-					new Answer(404, "application/problem+json", "{\"title\":\"Not Found\",\"code\":\"not-found\"}"));
+		if (System.nanoTime() < this.downUntil) {
+			this.refused.incrementAndGet();
+			// Leaving the exchange open makes the server close the connection unanswered.
+			throw new IOException("stub brain is down");
+		}
+		String body;
+		try (InputStream in = exchange.getRequestBody()) {
+			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		URI uri = exchange.getRequestURI();
+		this.requests.add(new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(), body));
+		String key = exchange.getRequestMethod() + " " + uri.getPath();
+		Sequence<SseScript> scripts = this.streams.get(key);
+		if (scripts != null) {
+			scripts.next().play(exchange);
+			return;
+		}
+		Sequence<Answer> sequence = this.answers.get(key);
+		Answer answer = (sequence != null) ? sequence.next() : new Answer(404, "application/problem+json",
+				"{\"title\":\"Not Found\",\"code\":\"not-found\"}", Map.of());
+		try (exchange; OutputStream out = exchange.getResponseBody()) {
 			byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+			answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
 			exchange.sendResponseHeaders(answer.status(), bytes.length);
 			out.write(bytes);
 		}
@@ -127,7 +190,52 @@ public final class StubBrain implements AutoCloseable {
 	public record Request(String method, String path, @Nullable String query, String body) {
 	}
 
-	private record Answer(int status, String contentType, String body) {
+	/**
+	 * One canned answer.
+	 *
+	 * @param status the HTTP status
+	 * @param contentType the content type
+	 * @param body the body
+	 * @param headers further response headers
+	 */
+	public record Answer(int status, String contentType, String body, Map<String, String> headers) {
+
+		public static Answer json(Object value) {
+			return json(200, value);
+		}
+
+		public static Answer json(int status, Object value) {
+			return new Answer(status, "application/json", MAPPER.writeValueAsString(value), Map.of());
+		}
+
+		public static Answer problem(ErrorCode code, String detail) {
+			String body = MAPPER.writeValueAsString(Map.of("type", code.typeUri(), "title", "Problem: " + code.slug(),
+					"status", code.httpStatus(), "detail", detail, "code", code.slug()));
+			return new Answer(code.httpStatus(), "application/problem+json", body, Map.of());
+		}
+
+		public Answer withHeader(String name, String value) {
+			Map<String, String> headers = new HashMap<>(this.headers);
+			headers.put(name, value);
+			return new Answer(this.status, this.contentType, this.body, Map.copyOf(headers));
+		}
+
+	}
+
+	private static final class Sequence<T> {
+
+		private final List<T> items;
+
+		private final AtomicInteger next = new AtomicInteger();
+
+		Sequence(List<T> items) {
+			this.items = items;
+		}
+
+		T next() {
+			return this.items.get(Math.min(this.next.getAndIncrement(), this.items.size() - 1));
+		}
+
 	}
 
 }

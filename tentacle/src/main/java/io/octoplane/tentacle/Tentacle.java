@@ -8,9 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
@@ -20,7 +17,6 @@ import javax.net.ssl.SSLException;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Hello;
-import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.agent.Welcome;
 import io.octoplane.tentacle.command.CommandRunner;
 import io.octoplane.tentacle.config.TentacleConfig;
@@ -29,6 +25,7 @@ import io.octoplane.tentacle.connection.AgentConnection;
 import io.octoplane.tentacle.connection.Backoff;
 import io.octoplane.tentacle.connection.BrainDialer;
 import io.octoplane.tentacle.connection.BrainRefusedException;
+import io.octoplane.tentacle.journal.CommandJournal;
 import io.octoplane.tentacle.status.HostMetrics;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,7 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A running node agent: keeps one control connection to the brain alive, redialling with
  * backoff, and runs the commands it receives on their own virtual threads so a long
- * command never delays a heartbeat. Start it with {@link #start()}, stop it with
+ * command never delays a heartbeat. A journal on disk makes delivery safe across link
+ * drops and restarts: no command id runs twice, and every result is resent after each
+ * reconnect until the brain acknowledges it. Start it with {@link #start()}, stop it with
  * {@link #close()}; both return promptly.
  */
 public final class Tentacle implements AutoCloseable {
@@ -58,12 +57,9 @@ public final class Tentacle implements AutoCloseable {
 
 	private final HostMetrics metrics;
 
-	private final CommandRunner runner;
+	private final ResultDelivery delivery;
 
-	private final ExecutorService commands = Executors
-		.newThreadPerTaskExecutor(Thread.ofVirtual().name("tentacle-command-", 0).factory());
-
-	private final ResultOutbox outbox = new ResultOutbox();
+	private final CommandDesk desk;
 
 	private final CountDownLatch stopping = new CountDownLatch(1);
 
@@ -81,8 +77,8 @@ public final class Tentacle implements AutoCloseable {
 	 * Creates a tentacle; nothing is dialled before {@link #start()}.
 	 * @param config the configuration
 	 * @param clock the node clock (heartbeat timestamps, command times)
-	 * @throws TentacleConfigException if the TLS files cannot be loaded or the workspace
-	 * cannot be created
+	 * @throws TentacleConfigException if the TLS files cannot be loaded, or the workspace
+	 * or the journal cannot be created or read
 	 */
 	public Tentacle(TentacleConfig config, Clock clock) {
 		this.config = config;
@@ -97,7 +93,16 @@ public final class Tentacle implements AutoCloseable {
 			throw new TentacleConfigException("cannot create workspace " + config.workspace() + ": " + ex, ex);
 		}
 		this.metrics = new HostMetrics(config.workspace(), clock);
-		this.runner = new CommandRunner(config.workspace(), config.outputLimitBytes(), clock);
+		CommandJournal journal;
+		try {
+			journal = CommandJournal.open(config.journal(), config.journalRetention(), clock);
+		}
+		catch (IOException ex) {
+			throw new TentacleConfigException("cannot open the command journal " + config.journal() + ": " + ex, ex);
+		}
+		this.delivery = new ResultDelivery(journal);
+		this.desk = new CommandDesk(journal, new CommandRunner(config.workspace(), config.outputLimitBytes(), clock),
+				this.delivery, clock);
 	}
 
 	/**
@@ -181,15 +186,7 @@ public final class Tentacle implements AutoCloseable {
 			thread.interrupt();
 			join(thread);
 		}
-		this.commands.shutdownNow();
-		try {
-			if (!this.commands.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-				logger.warn("commands did not stop within {}", STOP_TIMEOUT);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.desk.close(STOP_TIMEOUT);
 	}
 
 	private void connectionLoop() {
@@ -234,13 +231,15 @@ public final class Tentacle implements AutoCloseable {
 			this.nodeName = welcome.nodeName();
 			logger.info("connected to brain {} as {} (brain {} {}, heartbeat every {} ms)", this.dialer.brain(),
 					welcome.nodeName(), welcome.brainName(), welcome.brainVersion(), welcome.heartbeatIntervalMillis());
-			this.outbox.attach(current);
+			// Unacknowledged results go out before the first frame from the brain is
+			// read, so a redelivered command finds the brain already holding its result.
+			this.delivery.attach(current);
 			setState(TentacleState.CONNECTED);
 			try {
-				current.run(this.metrics, this::submit);
+				current.run(this.metrics, this.desk);
 			}
 			finally {
-				this.outbox.detach(current);
+				this.delivery.detach(current);
 			}
 			return true;
 		}
@@ -265,18 +264,6 @@ public final class Tentacle implements AutoCloseable {
 			this.connection = null;
 		}
 		return true;
-	}
-
-	private void submit(RunCommand command) {
-		try {
-			this.commands.execute(() -> {
-				logger.info("running command {} ({})", command.commandId(), command.mode());
-				this.outbox.deliver(this.runner.run(command));
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			logger.info("not running command {}: the tentacle is stopping", command.commandId());
-		}
 	}
 
 	private void setState(TentacleState next) {

@@ -7,8 +7,11 @@
  *  NEW --start()--&gt; DIALING --Welcome--&gt; CONNECTED --link lost--&gt; BACKING_OFF --&gt; DIALING ...
  *                      |                     |
  *                      +--Goodbye(retry=false) or close()--&gt; STOPPED
- * </pre> Commands run on their own virtual threads; their results go out on whichever
- * connection is up when they finish, and wait for the next one if none is.
+ * </pre> Commands run on their own virtual threads. Each is journalled as started before
+ * its process starts and its result is journalled before it is sent
+ * ({@link io.octoplane.tentacle.journal}); results go out on whichever connection is up
+ * and are resent, oldest first, right after every Welcome until the brain acknowledges
+ * them. A redelivered command is answered from the journal and never runs twice.
  */
 @NullMarked
 package io.octoplane.tentacle;

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param handshakeTimeout time allowed for TLS handshake plus Hello; slow links need some
  * @param maxFrameBytes largest frame accepted from a tentacle
  * @param maxConnections most tentacle connections held at once by this brain
+ * @param writeTimeout longest time one frame may take to write before the connection is
+ * dropped as stuck
  */
 @ConfigurationProperties("octoplane.agent")
 public record AgentProperties(@DefaultValue("" + DefaultPorts.BRAIN_AGENT) int port,
@@ -29,7 +31,7 @@ public record AgentProperties(@DefaultValue("" + DefaultPorts.BRAIN_AGENT) int p
 		@DefaultValue("10s") Duration heartbeatInterval, @DefaultValue("25s") Duration unstableAfter,
 		@DefaultValue("45s") Duration offlineAfter, @DefaultValue("20s") Duration handshakeTimeout,
 		@DefaultValue("" + FrameCodec.DEFAULT_MAX_FRAME_BYTES) int maxFrameBytes,
-		@DefaultValue("20000") int maxConnections) {
+		@DefaultValue("20000") int maxConnections, @DefaultValue("30s") Duration writeTimeout) {
 
 	public AgentProperties {
 		if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {

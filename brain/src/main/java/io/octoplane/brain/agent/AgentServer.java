@@ -7,7 +7,9 @@ import java.net.Socket;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -44,11 +46,16 @@ public class AgentServer implements SmartLifecycle {
 
 	private final BrainIdentity identity;
 
+	private final AgentListener listener;
+
 	private final Clock clock;
 
 	private final FrameCodec codec;
 
 	private final Semaphore connectionSlots;
+
+	private final ScheduledExecutorService watchdog = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("agent-watchdog").daemon().factory());
 
 	private @Nullable SSLServerSocket serverSocket;
 
@@ -59,12 +66,13 @@ public class AgentServer implements SmartLifecycle {
 	private volatile boolean running;
 
 	AgentServer(AgentProperties properties, SslBundles sslBundles, AgentSessions sessions, NodeRepository nodes,
-			BrainIdentity identity, Clock clock) {
+			BrainIdentity identity, AgentListener listener, Clock clock) {
 		this.properties = properties;
 		this.sslBundles = sslBundles;
 		this.sessions = sessions;
 		this.nodes = nodes;
 		this.identity = identity;
+		this.listener = listener;
 		this.clock = clock;
 		this.codec = new FrameCodec(properties.maxFrameBytes());
 		this.connectionSlots = new Semaphore(properties.maxConnections());
@@ -94,8 +102,7 @@ public class AgentServer implements SmartLifecycle {
 			this.serverSocket = socket;
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("cannot listen for tentacles on " + this.properties.address() + ":"
-					+ this.properties.port() + ": " + ex.getMessage(), ex);
+			throw new AgentPortException(this.properties.address(), this.properties.port(), ex);
 		}
 		this.connections = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("agent-", 0).factory());
 		this.running = true;
@@ -116,7 +123,7 @@ public class AgentServer implements SmartLifecycle {
 					continue;
 				}
 				AgentSession session = new AgentSession((SSLSocket) socket, this.codec, this.properties, this.sessions,
-						this.nodes, this.identity, this.clock);
+						this.nodes, this.identity, this.listener, this.watchdog, this.clock);
 				executor.execute(() -> {
 					try {
 						session.serve();
@@ -146,9 +153,22 @@ public class AgentServer implements SmartLifecycle {
 			// Closing to stop accepting; an error here changes nothing.
 		}
 		this.sessions.all().forEach((session) -> session.close("brain is shutting down", true));
-		if (this.connections != null) {
-			this.connections.shutdownNow();
+		ExecutorService current = this.connections;
+		if (current != null) {
+			// Let sessions record their disconnect before Redis goes away; interrupting
+			// them would abort exactly that write.
+			current.shutdown();
+			try {
+				if (!current.awaitTermination(5, TimeUnit.SECONDS)) {
+					current.shutdownNow();
+				}
+			}
+			catch (InterruptedException ex) {
+				current.shutdownNow();
+				Thread.currentThread().interrupt();
+			}
 		}
+		this.watchdog.shutdownNow();
 	}
 
 	@Override

@@ -12,9 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -26,14 +25,16 @@ import io.octoplane.brain.node.NodeRepository;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.BrainMessage;
+import io.octoplane.protocol.agent.CommandOutput;
 import io.octoplane.protocol.agent.CommandResult;
+import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.ProtocolException;
-import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.Welcome;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,8 +45,8 @@ import org.springframework.dao.DataAccessException;
 /**
  * One tentacle's control connection, from TLS handshake to close. Runs on its own
  * (virtual) thread: handshake, role check, Hello/Welcome, then a read loop that answers
- * heartbeats and completes pending commands. Writes come from any thread and are
- * serialised by a lock.
+ * heartbeats and hands command frames to the {@link AgentListener}. Writes come from any
+ * thread and are serialised by a lock.
  */
 public final class AgentSession {
 
@@ -63,26 +64,31 @@ public final class AgentSession {
 
 	private final BrainIdentity identity;
 
+	private final AgentListener listener;
+
+	private final ScheduledExecutorService watchdog;
+
 	private final Clock clock;
 
 	private final String sessionId = UUID.randomUUID().toString();
 
 	private final ReentrantLock writeLock = new ReentrantLock();
 
-	private final ConcurrentMap<String, CompletableFuture<CommandResult>> pending = new ConcurrentHashMap<>();
-
 	private volatile @Nullable String nodeName;
 
 	private volatile boolean closed;
 
 	AgentSession(SSLSocket socket, FrameCodec codec, AgentProperties properties, AgentSessions sessions,
-			NodeRepository nodes, BrainIdentity identity, Clock clock) {
+			NodeRepository nodes, BrainIdentity identity, AgentListener listener, ScheduledExecutorService watchdog,
+			Clock clock) {
 		this.socket = socket;
 		this.codec = codec;
 		this.properties = properties;
 		this.sessions = sessions;
 		this.nodes = nodes;
 		this.identity = identity;
+		this.listener = listener;
+		this.watchdog = watchdog;
 		this.clock = clock;
 	}
 
@@ -100,44 +106,30 @@ public final class AgentSession {
 		return this.socket.getInetAddress().getHostAddress() + ":" + this.socket.getPort();
 	}
 
-	/**
-	 * Sends a command and returns the future of its result. The future fails with
-	 * {@link SessionClosedException} if the connection ends first.
-	 * @param command the command
-	 * @return its result, once the tentacle reports it
-	 */
-	public CompletableFuture<CommandResult> run(RunCommand command) {
-		CompletableFuture<CommandResult> result = new CompletableFuture<>();
-		this.pending.put(command.commandId(), result);
-		result.whenComplete((value, failure) -> this.pending.remove(command.commandId(), result));
-		try {
-			send(command);
-		}
-		catch (IOException ex) {
-			result.completeExceptionally(new SessionClosedException(nodeName(), ex));
-		}
-		if (this.closed) {
-			result.completeExceptionally(new SessionClosedException(nodeName(), null));
-		}
-		return result;
-	}
-
 	void serve() {
 		try {
+			// SO_TIMEOUT bounds each read; this bounds the whole handshake, so a client
+			// trickling bytes cannot hold a connection slot for long.
+			ScheduledFuture<?> handshakeDeadline = this.watchdog.schedule(this::closeSocket,
+					this.properties.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			String name = handshake();
 			this.nodeName = name;
 			Hello hello = readHello();
 			Instant now = this.clock.instant();
+			this.nodes.connected(name, hello, remoteAddress(), this.sessionId, now);
+			// Welcome goes out before the session is findable, so no command can overtake
+			// it.
+			send(new Welcome(name, this.properties.heartbeatInterval().toMillis(), this.identity.name(),
+					this.identity.version()));
+			handshakeDeadline.cancel(false);
 			AgentSession replaced = this.sessions.register(this);
 			if (replaced != null) {
 				replaced.close("replaced by a new connection of the same node", true);
 			}
-			this.nodes.connected(name, hello, remoteAddress(), this.sessionId, now);
-			send(new Welcome(name, this.properties.heartbeatInterval().toMillis(), this.identity.name(),
-					this.identity.version()));
 			logger.info("Node {} connected from {} (tentacle {}, {} {})", name, remoteAddress(), hello.agentVersion(),
 					hello.os(), hello.arch());
 			this.socket.setSoTimeout((int) this.properties.offlineAfter().toMillis());
+			this.listener.connected(this);
 			readLoop(name);
 		}
 		catch (SocketTimeoutException ex) {
@@ -150,8 +142,10 @@ public final class AgentSession {
 			logger.info("Node {} at {} closed its connection", describe(), remoteAddress());
 		}
 		catch (ProtocolException ex) {
+			// Retry: a version skew or a limit mismatch is fixed by an upgrade, not by
+			// stopping the agent for good.
 			logger.warn("Node {} at {} broke the protocol: {}", describe(), remoteAddress(), ex.getMessage());
-			close(ex.getMessage(), false);
+			close(ex.getMessage(), true);
 		}
 		catch (RefusedException ex) {
 			logger.warn("Refused {}: {}", remoteAddress(), ex.getMessage());
@@ -161,6 +155,10 @@ public final class AgentSession {
 			if (!this.closed) {
 				logger.info("Connection of node {} at {} failed: {}", describe(), remoteAddress(), ex.getMessage());
 			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Dropping connection of node {} at {}: {}", describe(), remoteAddress(), ex.toString());
+			close("the brain could not serve this connection; try again", true);
 		}
 		finally {
 			finish();
@@ -195,7 +193,9 @@ public final class AgentSession {
 			Instant receivedAt = this.clock.instant();
 			switch (message) {
 				case Heartbeat heartbeat -> onHeartbeat(name, heartbeat, receivedAt);
-				case CommandResult result -> onResult(name, result);
+				case CommandStarted started -> this.listener.started(this, started);
+				case CommandOutput output -> this.listener.output(this, output);
+				case CommandResult result -> onResult(result);
 				case Hello hello -> throw new ProtocolException("hello sent twice");
 			}
 		}
@@ -203,7 +203,7 @@ public final class AgentSession {
 
 	private void onHeartbeat(String name, Heartbeat heartbeat, Instant receivedAt) throws IOException {
 		try {
-			this.nodes.heartbeat(name, heartbeat, receivedAt);
+			this.nodes.heartbeat(name, this.sessionId, heartbeat, receivedAt);
 		}
 		catch (DataAccessException ex) {
 			// The link is fine; only the registry is behind. Keep the node connected.
@@ -213,24 +213,50 @@ public final class AgentSession {
 				this.properties.heartbeatInterval().toMillis()));
 	}
 
-	private void onResult(String name, CommandResult result) {
-		CompletableFuture<CommandResult> waiting = this.pending.get(result.commandId());
-		if (waiting == null) {
-			logger.info("Node {} reported command {} that nobody waits for any more", name, result.commandId());
+	private void onResult(CommandResult result) throws IOException {
+		try {
+			this.listener.result(this, result);
+		}
+		catch (RuntimeException ex) {
+			// Not stored, so not acknowledged: the node keeps the result in its journal
+			// and
+			// sends it again once it has reconnected, which closing the link brings
+			// about.
+			logger.warn("Cannot store result of command {} from {}: {}", result.commandId(), describe(),
+					ex.getMessage());
+			close("the brain cannot store results right now; reconnect and send them again", true);
 			return;
 		}
-		waiting.complete(result);
+		send(new ResultAck(result.commandId()));
 	}
 
-	void send(BrainMessage message) throws IOException {
+	/**
+	 * Sends a frame to the node. Safe to call from any thread.
+	 * @param message the frame
+	 * @throws IOException if the connection is broken; it is then closing
+	 */
+	public void send(BrainMessage message) throws IOException {
+		if (this.closed) {
+			throw new IOException("connection to node " + describe() + " is closed");
+		}
 		this.writeLock.lock();
+		// A node that stops reading fills its TCP window and would block this write,
+		// and every writer behind it, for ever; the watchdog cuts such a link.
+		ScheduledFuture<?> guard = this.watchdog.schedule(this::writeTimedOut,
+				this.properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		try {
-			OutputStream out = this.socket.getOutputStream();
-			this.codec.write(out, message);
+			this.codec.write(this.socket.getOutputStream(), message);
 		}
 		finally {
+			guard.cancel(false);
 			this.writeLock.unlock();
 		}
+	}
+
+	private void writeTimedOut() {
+		logger.warn("Node {} at {} stopped reading; dropping its connection", describe(), remoteAddress());
+		this.closed = true;
+		closeSocket();
 	}
 
 	/**
@@ -268,7 +294,6 @@ public final class AgentSession {
 			return;
 		}
 		this.sessions.unregister(this);
-		this.pending.values().forEach((result) -> result.completeExceptionally(new SessionClosedException(name, null)));
 		try {
 			this.nodes.disconnected(name, this.sessionId, this.clock.instant());
 		}
@@ -281,6 +306,15 @@ public final class AgentSession {
 	}
 
 	private void closeSocket() {
+		try {
+			// SSLSocket.close() drains pending input first, for up to SO_TIMEOUT; a
+			// silent
+			// or stuck peer must not hold this thread that long.
+			this.socket.setSoTimeout(200);
+		}
+		catch (IOException ex) {
+			// Already closed or broken; close() below still releases it.
+		}
 		try {
 			this.socket.close();
 		}

@@ -1,6 +1,7 @@
 package io.octoplane.brain.node;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.octoplane.brain.web.InvalidRequestException;
 import io.octoplane.protocol.ApiPaths;
@@ -49,7 +50,7 @@ class NodeController {
 		if (state == null || state.isBlank()) {
 			return null;
 		}
-		return switch (state.trim().toLowerCase()) {
+		return switch (state.trim().toLowerCase(Locale.ROOT)) {
 			case "online" -> NodeState.ONLINE;
 			case "unstable" -> NodeState.UNSTABLE;
 			case "offline" -> NodeState.OFFLINE;

@@ -43,6 +43,28 @@ public class NodeRepository {
 			return 0
 			""", Long.class);
 
+	/**
+	 * Deletes a node only if it is still offline: a node that reconnected since the
+	 * caller looked must not vanish from the registry.
+	 */
+	private static final RedisScript<Long> DELETE_IF_OFFLINE = RedisScript.of("""
+			local connected = redis.call('HGET', KEYS[1], 'connected')
+			local lastSeen = tonumber(redis.call('HGET', KEYS[1], 'lastSeen') or '0')
+			if connected == '1' and lastSeen > tonumber(ARGV[2]) then return 0 end
+			redis.call('DEL', KEYS[1])
+			redis.call('SREM', KEYS[2], ARGV[1])
+			return 1
+			""", Long.class);
+
+	/** Records a heartbeat only for the node's current connection. */
+	private static final RedisScript<Long> HEARTBEAT = RedisScript.of("""
+			if redis.call('HGET', KEYS[1], 'session') ~= ARGV[1] then return 0 end
+			for i = 2, #ARGV, 2 do
+			  redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+			end
+			return 1
+			""", Long.class);
+
 	private final StringRedisTemplate redis;
 
 	private final JsonMapper json;
@@ -81,20 +103,22 @@ public class NodeRepository {
 	}
 
 	/**
-	 * Records a heartbeat.
+	 * Records a heartbeat, unless a newer connection of the node replaced this one or the
+	 * node was pruned.
 	 * @param name node name
+	 * @param sessionId id of the connection it arrived on
 	 * @param heartbeat the heartbeat
 	 * @param now arrival time
 	 */
-	public void heartbeat(String name, Heartbeat heartbeat, Instant now) {
-		Map<String, String> fields = new HashMap<>();
-		fields.put("lastSeen", Long.toString(now.toEpochMilli()));
-		fields.put("rttMicros", Long.toString(heartbeat.rttMicros()));
-		fields.put("clockOffsetMillis", Long.toString(heartbeat.clockOffsetMillis()));
+	public void heartbeat(String name, String sessionId, Heartbeat heartbeat, Instant now) {
+		List<String> args = new ArrayList<>(List.of(sessionId, "lastSeen", Long.toString(now.toEpochMilli()),
+				"rttMicros", Long.toString(heartbeat.rttMicros()), "clockOffsetMillis",
+				Long.toString(heartbeat.clockOffsetMillis())));
 		if (heartbeat.status() != null) {
-			fields.put("status", this.json.writeValueAsString(heartbeat.status()));
+			args.add("status");
+			args.add(this.json.writeValueAsString(heartbeat.status()));
 		}
-		this.redis.opsForHash().putAll(key(name), fields);
+		this.redis.execute(HEARTBEAT, List.of(key(name)), args.toArray());
 	}
 
 	/**
@@ -105,6 +129,12 @@ public class NodeRepository {
 	 */
 	public void disconnected(String name, String sessionId, Instant now) {
 		this.redis.execute(DISCONNECT, List.of(key(name)), sessionId, Long.toString(now.toEpochMilli()));
+	}
+
+	/** Names of every registered node. */
+	public Set<String> names() {
+		Set<String> names = this.redis.opsForSet().members(NODES_KEY);
+		return (names != null) ? Set.copyOf(names) : Set.of();
 	}
 
 	/** Finds a node by name. */
@@ -139,12 +169,23 @@ public class NodeRepository {
 		return records;
 	}
 
-	/** Removes nodes from the registry. */
-	public void delete(Collection<String> names) {
+	/**
+	 * Removes nodes from the registry, skipping any that is connected and was seen after
+	 * the cutoff.
+	 * @param names the nodes
+	 * @param seenCutoff a connected node seen after this is kept
+	 * @return the names actually removed
+	 */
+	public List<String> deleteOffline(Collection<String> names, Instant seenCutoff) {
+		List<String> deleted = new ArrayList<>();
 		for (String name : names) {
-			this.redis.delete(key(name));
-			this.redis.opsForSet().remove(NODES_KEY, name);
+			Long removed = this.redis.execute(DELETE_IF_OFFLINE, List.of(key(name), NODES_KEY), name,
+					Long.toString(seenCutoff.toEpochMilli()));
+			if (removed != null && removed == 1) {
+				deleted.add(name);
+			}
 		}
+		return deleted;
 	}
 
 	private NodeRecord toRecord(String name, Map<Object, Object> hash) {

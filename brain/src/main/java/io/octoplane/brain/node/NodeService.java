@@ -100,13 +100,12 @@ public class NodeService {
 			.filter((node) -> this.stateRule.stateOf(node, now) == NodeState.OFFLINE)
 			.map(NodeRecord::name)
 			.toList();
-		this.repository.delete(pruned);
-		return new PruneResponse(pruned);
+		return new PruneResponse(this.repository.deleteOffline(pruned, now.minus(this.stateRule.offlineAfter())));
 	}
 
-	/** Whether a node is in the registry. */
-	public boolean exists(String name) {
-		return this.repository.find(name).isPresent();
+	/** Names of every node in the registry. */
+	public Set<String> names() {
+		return this.repository.names();
 	}
 
 	private List<NodeRecord> select(Collection<String> names) {

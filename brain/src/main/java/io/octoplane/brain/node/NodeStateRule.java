@@ -25,6 +25,10 @@ class NodeStateRule {
 		this.offlineAfter = properties.offlineAfter();
 	}
 
+	Duration offlineAfter() {
+		return this.offlineAfter;
+	}
+
 	NodeState stateOf(NodeRecord node, Instant now) {
 		if (!node.connected() || node.lastSeen() == null) {
 			return NodeState.OFFLINE;

@@ -19,7 +19,9 @@ import org.springframework.context.annotation.Configuration;
  * with the brain.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.data.redis.host:}' == '' and '${spring.data.redis.url:}' == ''")
+@ConditionalOnExpression("'${spring.data.redis.host:}' == '' and '${spring.data.redis.url:}' == ''"
+		+ " and '${spring.data.redis.port:}' == '' and '${spring.data.redis.sentinel.master:}' == ''"
+		+ " and '${spring.data.redis.cluster.nodes:}' == ''")
 class LocalRedisConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalRedisConfiguration.class);

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.octoplane.certs.CertificateRole;
-import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,6 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Admits a REST call only with a client certificate of the operator role. TLS has already
  * verified the chain; this checks what the certificate is for, so a node's or the brain's
  * own certificate (signed by the same CA) cannot drive the fleet.
+ *
+ * <p>
+ * It guards every request on the API port rather than matching paths: path matching in a
+ * filter and in the dispatcher can disagree ({@code /api;x/v1/...}, percent-encoding),
+ * and the one thing that must not happen is a request the filter skipped reaching a
+ * controller. Health and metrics live on the separate management port.
  */
 @Component
 class OperatorCertificateFilter extends OncePerRequestFilter {
@@ -37,11 +42,6 @@ class OperatorCertificateFilter extends OncePerRequestFilter {
 
 	OperatorCertificateFilter(JsonMapper json) {
 		this.json = json;
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith(ApiPaths.V1);
 	}
 
 	@Override

@@ -30,8 +30,9 @@ class NodeServiceTests {
 	private final NodeRepository repository = mock(NodeRepository.class);
 
 	private final NodeService service = new NodeService(this.repository,
-			new NodeStateRule(new AgentProperties(0, "127.0.0.1", "agent", Duration.ofSeconds(10),
-					Duration.ofSeconds(25), Duration.ofSeconds(45), Duration.ofSeconds(5), 65536, 10)),
+			new NodeStateRule(
+					new AgentProperties(0, "127.0.0.1", "agent", Duration.ofSeconds(10), Duration.ofSeconds(25),
+							Duration.ofSeconds(45), Duration.ofSeconds(5), 65536, 10, Duration.ofSeconds(30))),
 			new BrainIdentity(new BrainInfo("b1", "1.0", "b1:12345")), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
@@ -85,8 +86,9 @@ class NodeServiceTests {
 	void pruneWithoutNamesRemovesOnlyOfflineNodes() {
 		given(this.repository.findAll())
 			.willReturn(List.of(NodeFixtures.connected("a", NOW), NodeFixtures.disconnected("b", NOW)));
+		given(this.repository.deleteOffline(List.of("b"), NOW.minusSeconds(45))).willReturn(List.of("b"));
 		assertThat(this.service.prune(List.of()).pruned()).containsExactly("b");
-		verify(this.repository).delete(List.of("b"));
+		verify(this.repository).deleteOffline(List.of("b"), NOW.minusSeconds(45));
 	}
 
 }

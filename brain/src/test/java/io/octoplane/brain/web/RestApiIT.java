@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import javax.net.ssl.SSLContext;
 
@@ -120,13 +121,49 @@ class RestApiIT extends BrainIntegrationTest {
 	}
 
 	@Test
-	void commandToUnknownNodeIsCommunicationError() throws Exception {
+	void commandToUnknownNodeIsRejectedForThatNode() throws Exception {
 		HttpResponse<String> response = post(operator(), "/api/v1/commands",
 				"{\"targets\":[\"ghost\"],\"mode\":\"shell\",\"command\":\"true\"}");
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"state\":\"not-found\"")
+		assertThat(response.statusCode()).isEqualTo(202);
+		assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).startsWith("/api/v1/jobs/"));
+		assertThat(response.body()).contains("\"state\":\"rejected\"")
 			.contains("\"error_kind\":\"communication\"")
 			.contains("\"communication_error\":1");
+	}
+
+	@Test
+	void unknownJobIsProblemWithCode() throws Exception {
+		HttpResponse<String> response = get(operator(), "/api/v1/jobs/no-such-job");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("\"code\":\"job-not-found\"");
+	}
+
+	@Test
+	void badFanOutLimitIsInvalidRequest() throws Exception {
+		HttpResponse<String> response = post(operator(), "/api/v1/commands",
+				"{\"targets\":[\"pi1\"],\"mode\":\"shell\",\"command\":\"true\",\"max_errors\":\"lots\"}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("max_errors");
+	}
+
+	@Test
+	void oversizedBodyIsRefusedWithPayloadTooLarge() throws Exception {
+		String huge = "{\"targets\":[\"pi1\"],\"mode\":\"shell\",\"command\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}";
+		HttpResponse<String> response = post(operator(), "/api/v1/commands", huge);
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("\"code\":\"payload-too-large\"");
+	}
+
+	@Test
+	void nodeCertificateCannotSneakInThroughPathVariants() throws Exception {
+		PemPair node = certs.node("sneaky1");
+		SSLContext context = PemTls.clientContext(node.certificate(), node.privateKey(), certs.caCert());
+		for (String path : List.of("/api;x/v1/nodes", "/%61pi/v1/nodes", "/api/v1/../v1/nodes", "//api/v1/nodes")) {
+			HttpResponse<String> response = get(context, path);
+			assertThat(response.statusCode()).as(path).isIn(400, 403, 404);
+			assertThat(response.body()).as(path).doesNotContain("\"brain\"");
+		}
 	}
 
 	@Test

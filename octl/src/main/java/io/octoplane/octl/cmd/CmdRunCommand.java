@@ -1,22 +1,21 @@
 package io.octoplane.octl.cmd;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
-import io.octoplane.octl.output.Table;
+import io.octoplane.octl.config.DurationConverter;
+import io.octoplane.octl.job.JobTables;
+import io.octoplane.octl.job.JobWaiter;
+import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
-import io.octoplane.protocol.api.CommandResponse;
-import io.octoplane.protocol.api.ErrorKind;
-import io.octoplane.protocol.api.NodeCommandResult;
+import io.octoplane.protocol.api.JobResponse;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,26 +23,36 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code octl cmd run}: runs a shell command, a background process or a local script on
- * nodes and waits for every node's result. Exits 0 only when the command succeeded on
- * every node.
+ * {@code octl cmd run}: starts a job that runs a shell command, a background process or a
+ * local script on nodes, and waits for every node's result (unless {@code --async}).
+ * Exits 0 only when the command succeeded on every node.
  */
 @Command(name = "run",
-		customSynopsis = { "octl cmd run [-c] COMMAND NODE... [--timeout=DURATION] [--output-limit=BYTES]",
-				"       octl cmd run -bg COMMAND NODE...",
-				"       octl cmd run -ss SCRIPT NODE... [--timeout=DURATION]" },
-		description = { "Run a command on nodes and print each node's state, exit code and output.",
-				"The command runs with sh -c on every node at once; octl waits until each node answered or the timeout "
-						+ "passed. Exit status is 0 only if it succeeded on every node, 1 otherwise." },
+		customSynopsis = { "octl cmd run [-c] COMMAND NODE... [--timeout=DURATION] [--output-limit=BYTES] [OPTIONS]",
+				"       octl cmd run -bg COMMAND NODE... [OPTIONS]",
+				"       octl cmd run -ss SCRIPT NODE... [--timeout=DURATION] [OPTIONS]" },
+		description = { "Run a command on nodes as a job and print each node's state, exit code and output.",
+				"The command runs with sh -c on the nodes; octl waits until every node finished, following the job's "
+						+ "events and polling the brain if they break (a brain restart does not lose the result). "
+						+ "Exit status is 0 only if it succeeded on every node, 1 otherwise, "
+						+ "4 if the brain cannot be reached or the job outlives the wait "
+						+ "(--wait-offline + --timeout per batch of --max-concurrency nodes + 60s).",
+				"",
+				"With -o json (the default) stdout holds one JSON document, the final job; -o table prints each node's "
+						+ "row as it finishes. Progress notes go to stderr when it is a terminal." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  octl cmd run 'uname -a' pi1 pi2", "  octl cmd run -c 'apt-get update' pi1 --timeout 5m",
-				"  octl cmd run -bg './server --port 8080' pi1", "  octl cmd run -ss deploy.sh pi1 pi2 -o table" })
+				"  octl cmd run -bg './server --port 8080' pi1", "  octl cmd run -ss deploy.sh pi1 pi2 -o table",
+				"  octl cmd run 'apt-get -y upgrade' pi1 pi2 pi3 --wait-offline 10m --max-concurrency 1 --max-errors 1",
+				"  octl cmd run 'tail -f /var/log/syslog' pi1 --continuous --timeout 1m --follow",
+				"  octl cmd run 'reboot' pi1 --async" })
 public final class CmdRunCommand extends OctlCommand {
 
 	/**
-	 * Extra wait beyond the command's timeout for the brain to collect and send results.
+	 * Extra wait beyond the command's own limits, for delivery, result collection and a
+	 * brain restart in between.
 	 */
-	private static final Duration ANSWER_MARGIN = Duration.ofSeconds(30);
+	private static final Duration ANSWER_MARGIN = Duration.ofSeconds(60);
 
 	@Option(names = { "-c", "--shell" }, paramLabel = "COMMAND",
 			description = "Run COMMAND with sh -c and wait for its exit (the default mode).")
@@ -65,17 +74,62 @@ public final class CmdRunCommand extends OctlCommand {
 			description = "Most bytes of stdout and of stderr kept per node (default: the brain's limit).")
 	private @Nullable Integer outputLimit;
 
+	@Option(names = "--wait-offline", paramLabel = "DURATION", converter = DurationConverter.OrZero.class,
+			defaultValue = "0",
+			description = "How long an offline node may take to come back and still get the command "
+					+ "(default: 0, offline nodes fail at once as 'expired').")
+	private Duration waitOffline = Duration.ZERO;
+
+	@Option(names = "--max-concurrency", paramLabel = "N|N%", converter = LimitConverter.class,
+			description = "Most nodes running the command at once: a number or a percentage of the nodes "
+					+ "(default: all at once).")
+	private @Nullable String maxConcurrency;
+
+	@Option(names = "--max-errors", paramLabel = "N|N%", converter = ErrorLimitConverter.class,
+			description = "Once more nodes than this failed, start no further node (they end 'cancelled'): "
+					+ "a number or a percentage of the nodes (default: no limit).")
+	private @Nullable String maxErrors;
+
+	@Option(names = "--continuous",
+			description = "The command runs until --timeout ends it (like tail -f), and that counts as success.")
+	private boolean continuous;
+
+	@Option(names = "--follow",
+			description = "Print output live as 'node| line' (stdout to stdout, stderr to stderr) and the summary "
+					+ "table on stderr, so stdout is just the command's output.")
+	private boolean follow;
+
+	@Option(names = "--async",
+			description = "Print the accepted job and exit 0 without waiting; " + "follow it with 'octl job wait ID'.")
+	private boolean async;
+
 	@Parameters(paramLabel = "ARG", arity = "0..*",
 			description = "The command (unless -c, -bg or -ss is given), then the node names.")
 	private List<String> arguments = new ArrayList<>();
 
 	@Override
 	protected int execute(Octl octl) {
+		if (this.async && this.follow) {
+			throw usage("use either --async or --follow");
+		}
 		CommandRequest request = request(octl);
-		Duration requestTimeout = Duration.ofSeconds(request.timeoutSeconds()).plus(ANSWER_MARGIN);
-		CommandResponse response = octl.client().run(request, requestTimeout);
-		octl.printer(spec()).print(response, CmdRunCommand::table);
-		return summarize(response, spec().commandLine().getErr());
+		OctoplaneClient client = octl.client();
+		JobResponse accepted = client.submit(request);
+		if (this.async) {
+			octl.printer(spec()).print(accepted, JobTables::job);
+			return ExitStatus.OK;
+		}
+		return JobWaiter.await(octl, spec(), client, accepted, waitLimit(request), this.follow);
+	}
+
+	private Duration waitLimit(CommandRequest request) {
+		long timeoutSeconds = (request.timeoutSeconds() != null) ? request.timeoutSeconds() : 0;
+		int targets = request.targets().size();
+		// With a concurrency limit the nodes run in batches, each taking up to the
+		// timeout.
+		int atOnce = (this.maxConcurrency != null) ? LimitConverter.nodes(this.maxConcurrency, targets) : targets;
+		int batches = (targets + atOnce - 1) / atOnce;
+		return this.waitOffline.plusSeconds(timeoutSeconds * batches).plus(ANSWER_MARGIN);
 	}
 
 	private CommandRequest request(Octl octl) {
@@ -112,57 +166,18 @@ public final class CmdRunCommand extends OctlCommand {
 			throw usage("--output-limit must be a positive number of bytes");
 		}
 		Duration limit = (this.timeout != null) ? this.timeout : octl.config().timeout();
-		// The wire carries whole seconds; rounding up never cuts a run short.
-		long seconds = Math.max(1, (limit.toMillis() + 999) / 1000);
-		return new CommandRequest(List.copyOf(new LinkedHashSet<>(nodes)), mode, command, seconds, this.outputLimit);
+		return new CommandRequest(List.copyOf(new LinkedHashSet<>(nodes)), mode, command, wholeSeconds(limit),
+				this.outputLimit, this.waitOffline.isZero() ? 0L : wholeSeconds(this.waitOffline), this.maxConcurrency,
+				this.maxErrors, this.continuous, this.follow);
+	}
+
+	private static long wholeSeconds(Duration duration) {
+		// The wire carries whole seconds; rounding up never cuts a wait short.
+		return Math.max(1, (duration.toMillis() + 999) / 1000);
 	}
 
 	private ParameterException usage(String message) {
 		return new ParameterException(spec().commandLine(), message);
-	}
-
-	private static int summarize(CommandResponse response, PrintWriter err) {
-		List<NodeCommandResult> failed = response.results()
-			.stream()
-			.filter((result) -> result.errorKind() != ErrorKind.NONE)
-			.toList();
-		if (failed.isEmpty()) {
-			return ExitStatus.OK;
-		}
-		err.println("octl: command did not succeed on " + failed.size() + " of " + response.results().size()
-				+ " nodes: " + failed.stream().map(CmdRunCommand::describe).collect(Collectors.joining(", ")));
-		err.flush();
-		return ExitStatus.GENERIC;
-	}
-
-	private static String describe(NodeCommandResult result) {
-		String exit = (result.exitCode() != null) ? ", exit " + result.exitCode() : "";
-		return result.name() + " (" + result.state() + exit + ")";
-	}
-
-	static String table(CommandResponse response) {
-		Table table = Table.withHeaders("NODE", "STATE", "EXIT");
-		response.results().forEach((result) -> table.row(result.name(), result.state(), result.exitCode()));
-		StringBuilder text = new StringBuilder(table.render());
-		for (NodeCommandResult result : response.results()) {
-			text.append('\n').append(result.name()).append(":\n");
-			indent(text, result.output());
-			if (!result.stderr().isEmpty()) {
-				text.append("  stderr:\n");
-				indent(text, result.stderr());
-			}
-			if (result.error() != null) {
-				text.append("  error: ").append(result.error()).append('\n');
-			}
-			if (result.truncated()) {
-				text.append("  (output truncated at the output limit)\n");
-			}
-		}
-		return text.toString();
-	}
-
-	private static void indent(StringBuilder text, String output) {
-		output.lines().forEach((line) -> text.append("    ").append(line).append('\n'));
 	}
 
 }

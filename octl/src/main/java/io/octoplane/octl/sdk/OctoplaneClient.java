@@ -17,7 +17,8 @@ import javax.net.ssl.SSLContext;
 
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.CommandRequest;
-import io.octoplane.protocol.api.CommandResponse;
+import io.octoplane.protocol.api.JobListResponse;
+import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.protocol.api.NodeStatusResponse;
@@ -39,9 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
  * 	.sslContext(PemTls.clientContext(cert, key, ca))
  * 	.build();
  * NodeListResponse nodes = client.nodes(List.of(), NodeState.ONLINE);
+ * JobResponse job = client.submit(CommandRequest.of(List.of("pi1"), CommandMode.SHELL, "uptime"));
+ * JobResponse done = client.awaitJob(job.id(), Duration.ofMinutes(2), JobListener.none());
  * }</pre>
  */
 public final class OctoplaneClient {
+
+	/** Most jobs {@link #jobs(int)} can list at once. */
+	public static final int MAX_JOBS = 1000;
 
 	private final URI baseUri;
 
@@ -121,22 +127,119 @@ public final class OctoplaneClient {
 	}
 
 	/**
-	 * Runs a command on nodes ({@code POST /api/v1/commands}) and waits until every
-	 * target answered.
+	 * Starts a job ({@code POST /api/v1/commands}). The brain answers at once: targets
+	 * are {@code queued}, or already {@code expired} when offline without
+	 * {@code wait_offline_seconds}. Follow the job with {@link #awaitJob}.
 	 * @param request the command and its targets
-	 * @param requestTimeout how long to wait for the answer; longer than the command's
-	 * own timeout, since the brain answers only after the slowest node
-	 * @return one result per target
-	 * @throws OctoplaneApiException if the brain refused the command
-	 * @throws OctoplaneConnectionException if the brain could not be reached or did not
-	 * answer in time
+	 * @return the accepted job
+	 * @throws OctoplaneApiException with {@code invalid-request} if the brain refused the
+	 * request
+	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
-	public CommandResponse run(CommandRequest request, Duration requestTimeout) {
+	public JobResponse submit(CommandRequest request) {
 		byte[] body = this.mapper.writeValueAsBytes(request);
 		HttpRequest.Builder post = request(ApiPaths.COMMANDS, new StringJoiner("&"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
-		return send(post, requestTimeout, CommandResponse.class);
+		return send(post, this.requestTimeout, JobResponse.class);
+	}
+
+	/**
+	 * Reads a job with every target's state and result ({@code GET /api/v1/jobs/{id}}).
+	 * @param id the job id
+	 * @return the job
+	 * @throws OctoplaneApiException with {@code job-not-found} if the brain does not know
+	 * it
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public JobResponse job(String id) {
+		return job(id, this.requestTimeout);
+	}
+
+	/**
+	 * Lists the most recent jobs, newest first ({@code GET /api/v1/jobs}).
+	 * @param limit how many at most, 1 to {@value #MAX_JOBS}
+	 * @return the jobs' counters
+	 * @throws IllegalArgumentException if the limit is out of range
+	 * @throws OctoplaneApiException if the brain answered with an error
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public JobListResponse jobs(int limit) {
+		if (limit < 1 || limit > MAX_JOBS) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_JOBS);
+		}
+		StringJoiner query = new StringJoiner("&").add("limit=" + limit);
+		return send(request(ApiPaths.JOBS, query).GET(), this.requestTimeout, JobListResponse.class);
+	}
+
+	/**
+	 * Cancels a job ({@code POST /api/v1/jobs/{id}/cancel}): targets not yet final end
+	 * {@code cancelled}. Cancelling a finished job changes nothing.
+	 * @param id the job id
+	 * @return the job, {@code cancelled}, or {@code completed} if it had already finished
+	 * @throws OctoplaneApiException with {@code job-not-found} if the brain does not know
+	 * it
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public JobResponse cancel(String id) {
+		HttpRequest.Builder post = request(jobPath(ApiPaths.JOB_CANCEL, id), new StringJoiner("&"))
+			.POST(HttpRequest.BodyPublishers.noBody());
+		return send(post, this.requestTimeout, JobResponse.class);
+	}
+
+	/**
+	 * Waits until a job is done, following its event stream ({@code GET
+	 * /api/v1/jobs/{id}/events}) and reporting node states and live output to the
+	 * listener. When the stream cannot be opened or breaks, for example while the brain
+	 * restarts, it polls the job every 0.5 to 5 seconds and re-opens the stream as soon
+	 * as it can, so the final result arrives as long as the brain comes back in time.
+	 * @param id the job id
+	 * @param timeout how long to wait in total, positive
+	 * @param listener receives node states and output on the calling thread
+	 * @return the final job
+	 * @throws JobTimeoutException if the job was not done in time; it keeps running
+	 * @throws OctoplaneApiException with {@code job-not-found} if the brain does not know
+	 * the job, or on an authentication error
+	 * @throws OctoplaneConnectionException if the calling thread was interrupted
+	 */
+	public JobResponse awaitJob(String id, Duration timeout, JobListener listener) {
+		Objects.requireNonNull(id, "id must not be null");
+		Objects.requireNonNull(listener, "listener must not be null");
+		Builder.positive(timeout, "timeout");
+		return new JobWatch(this, id, timeout, listener).await();
+	}
+
+	JobResponse job(String id, Duration timeout) {
+		return send(request(jobPath(ApiPaths.JOB, id), new StringJoiner("&")).GET(), timeout, JobResponse.class);
+	}
+
+	HttpRequest eventsRequest(String id, Duration timeout) {
+		return request(jobPath(ApiPaths.JOB_EVENTS, id), new StringJoiner("&"))
+			.setHeader("Accept", "text/event-stream, application/problem+json")
+			.timeout(timeout)
+			.GET()
+			.build();
+	}
+
+	HttpClient http() {
+		return this.http;
+	}
+
+	JsonMapper mapper() {
+		return this.mapper;
+	}
+
+	Duration requestTimeout() {
+		return this.requestTimeout;
+	}
+
+	private static String jobPath(String template, String id) {
+		if (id.isBlank()) {
+			throw new IllegalArgumentException("job id must not be blank");
+		}
+		// Path segments must not turn spaces into '+' as form encoding does.
+		String segment = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+		return template.replace("{id}", segment);
 	}
 
 	private HttpRequest.Builder request(String path, StringJoiner query) {
@@ -231,8 +334,9 @@ public final class OctoplaneClient {
 		}
 
 		/**
-		 * Sets how long to wait for the answer of a query ({@code nodes}, {@code status},
-		 * {@code prune}); 30 seconds by default. Commands take their own timeout.
+		 * Sets how long to wait for the answer of one call, and for an event stream's
+		 * headers; 30 seconds by default. {@link #awaitJob} takes its own overall
+		 * timeout.
 		 * @param requestTimeout the request timeout, positive
 		 * @return this builder
 		 */
@@ -261,7 +365,7 @@ public final class OctoplaneClient {
 			return new OctoplaneClient(this);
 		}
 
-		private static Duration positive(Duration duration, String name) {
+		static Duration positive(Duration duration, String name) {
 			Objects.requireNonNull(duration, name + " must not be null");
 			if (duration.isNegative() || duration.isZero()) {
 				throw new IllegalArgumentException(name + " must be positive");

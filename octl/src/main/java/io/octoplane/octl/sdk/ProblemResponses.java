@@ -1,5 +1,6 @@
 package io.octoplane.octl.sdk;
 
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 
 import io.octoplane.protocol.ErrorCode;
@@ -20,9 +21,11 @@ final class ProblemResponses {
 	}
 
 	static OctoplaneApiException toException(HttpResponse<String> response, JsonMapper mapper) {
-		int status = response.statusCode();
-		String contentType = response.headers().firstValue("Content-Type").orElse("");
-		String body = response.body();
+		return toException(response.statusCode(), response.headers(), response.body(), mapper);
+	}
+
+	static OctoplaneApiException toException(int status, HttpHeaders headers, String body, JsonMapper mapper) {
+		String contentType = headers.firstValue("Content-Type").orElse("");
 		JsonNode problem = parseObject(body, mapper);
 		if (problem != null && (contentType.startsWith("application/problem+json") || problem.has("code"))) {
 			String slug = text(problem, "code");

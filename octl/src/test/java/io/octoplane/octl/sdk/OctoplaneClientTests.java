@@ -12,11 +12,13 @@ import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.octl.ApiFixtures;
 import io.octoplane.octl.StubBrain;
+import io.octoplane.octl.StubBrain.Answer;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
-import io.octoplane.protocol.api.CommandResponse;
+import io.octoplane.protocol.api.JobListResponse;
+import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.protocol.api.NodeState;
 import org.junit.jupiter.api.AfterEach;
@@ -57,13 +59,48 @@ class OctoplaneClientTests {
 	}
 
 	@Test
-	void postsCommandRequest() throws Exception {
-		CommandResponse answer = ApiFixtures.commandResponse(ApiFixtures.succeeded("pi1", "hi\n"));
-		this.brain.answerJson("POST", ApiPaths.COMMANDS, answer);
-		CommandResponse response = client(this.certs.operator("alice"), this.certs.caCert())
-			.run(new CommandRequest(List.of("pi1"), CommandMode.SHELL, "echo hi", 10L, null), Duration.ofSeconds(40));
-		assertThat(response).isEqualTo(answer);
-		assertThat(this.brain.lastRequest().body()).contains("\"mode\":\"shell\"", "\"timeout_seconds\":10");
+	void submitPostsJobRequestAndReadsAcceptedJob() throws Exception {
+		JobResponse accepted = ApiFixtures.job(ApiFixtures.queued("pi1"), ApiFixtures.expired("pi2"));
+		this.brain.answers("POST", ApiPaths.COMMANDS,
+				Answer.json(202, accepted).withHeader("Location", ApiFixtures.jobPath()));
+		JobResponse response = client(this.certs.operator("alice"), this.certs.caCert()).submit(new CommandRequest(
+				List.of("pi1", "pi2"), CommandMode.SHELL, "echo hi", 10L, null, 600L, "25%", "2", true, true));
+		assertThat(response).isEqualTo(accepted);
+		assertThat(this.brain.lastRequest().body()).contains("\"mode\":\"shell\"", "\"timeout_seconds\":10",
+				"\"wait_offline_seconds\":600", "\"max_concurrency\":\"25%\"", "\"max_errors\":\"2\"",
+				"\"continuous\":true", "\"stream_output\":true");
+	}
+
+	@Test
+	void readsListsAndCancelsJobs() throws Exception {
+		JobResponse done = ApiFixtures.job(ApiFixtures.succeeded("pi1", "up\n"));
+		this.brain.answerJson("GET", ApiFixtures.jobPath(), done)
+			.answerJson("GET", ApiPaths.JOBS, ApiFixtures.jobList())
+			.answerJson("POST", ApiFixtures.jobPath(ApiPaths.JOB_CANCEL), done);
+		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
+		assertThat(client.job(ApiFixtures.JOB_ID)).isEqualTo(done);
+		JobListResponse jobs = client.jobs(5);
+		assertThat(jobs).isEqualTo(ApiFixtures.jobList());
+		assertThat(this.brain.lastRequest().query()).isEqualTo("limit=5");
+		assertThat(client.cancel(ApiFixtures.JOB_ID)).isEqualTo(done);
+		assertThat(this.brain.lastRequest().method()).isEqualTo("POST");
+		assertThat(this.brain.lastRequest().path()).isEqualTo("/api/v1/jobs/job-1/cancel");
+	}
+
+	@Test
+	void unknownJobIsJobNotFound() throws Exception {
+		this.brain.answerProblem("GET", "/api/v1/jobs/nope", ErrorCode.JOB_NOT_FOUND, "no job nope");
+		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
+		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.job("nope"))
+			.satisfies((ex) -> assertThat(ex.errorCode()).contains(ErrorCode.JOB_NOT_FOUND));
+	}
+
+	@Test
+	void jobsLimitOutOfRangeIsRefusedLocally() throws Exception {
+		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> client.jobs(0));
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> client.jobs(1001));
+		assertThat(this.brain.requests()).isEmpty();
 	}
 
 	@Test

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = Hello.class, name = "hello"),
 		@JsonSubTypes.Type(value = Heartbeat.class, name = "heartbeat"),
+		@JsonSubTypes.Type(value = CommandStarted.class, name = "command-started"),
+		@JsonSubTypes.Type(value = CommandOutput.class, name = "command-output"),
 		@JsonSubTypes.Type(value = CommandResult.class, name = "command-result") })
-public sealed interface AgentMessage permits Hello, Heartbeat, CommandResult {
+public sealed interface AgentMessage permits Hello, Heartbeat, CommandStarted, CommandOutput, CommandResult {
 
 }

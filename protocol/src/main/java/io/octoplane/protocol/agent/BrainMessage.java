@@ -11,7 +11,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({ @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 		@JsonSubTypes.Type(value = HeartbeatAck.class, name = "heartbeat-ack"),
 		@JsonSubTypes.Type(value = RunCommand.class, name = "run-command"),
+		@JsonSubTypes.Type(value = ResultAck.class, name = "result-ack"),
+		@JsonSubTypes.Type(value = CancelCommand.class, name = "cancel-command"),
 		@JsonSubTypes.Type(value = Goodbye.class, name = "goodbye") })
-public sealed interface BrainMessage permits Welcome, HeartbeatAck, RunCommand, Goodbye {
+public sealed interface BrainMessage permits Welcome, HeartbeatAck, RunCommand, ResultAck, CancelCommand, Goodbye {
 
 }

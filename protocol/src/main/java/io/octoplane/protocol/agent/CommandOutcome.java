@@ -23,6 +23,20 @@ public enum CommandOutcome {
 
 	/** The process could not be started at all (see the result's error). */
 	@JsonProperty("error")
-	ERROR
+	ERROR,
+
+	/**
+	 * The command was cancelled ({@link CancelCommand}): killed while running, or never
+	 * started.
+	 */
+	@JsonProperty("cancelled")
+	CANCELLED,
+
+	/**
+	 * The tentacle will not run it and did not: for example it restarted while the
+	 * command ran, so running it again could run it twice and its outcome is unknown.
+	 */
+	@JsonProperty("rejected")
+	REJECTED
 
 }

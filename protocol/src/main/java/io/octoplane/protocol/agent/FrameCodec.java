@@ -42,10 +42,13 @@ public final class FrameCodec {
 			throw new IllegalArgumentException("maxFrameBytes must be positive");
 		}
 		this.maxFrameBytes = maxFrameBytes;
-		// Newer peers may add fields; older readers must skip them rather than fail.
+		// Newer peers may add fields; older readers must skip them rather than fail. A
+		// field an older peer does not send takes its zero value, so new boolean and
+		// number fields are chosen such that zero means "as before".
 		this.mapper = JsonMapper.builder()
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
 			.build();
 	}
 

@@ -13,9 +13,26 @@ import java.util.Objects;
  * is killed; positive
  * @param outputLimitBytes the most bytes of stdout and of stderr each that are kept; the
  * rest is dropped and the result marked truncated; positive
+ * @param continuous whether reaching the time limit is the normal end (a {@code tail -f}
+ * style command): the process tree is killed then and the outcome is
+ * {@link CommandOutcome#SUCCEEDED}, not {@link CommandOutcome#TIMED_OUT}
+ * @param streamOutput whether to send {@link CommandOutput} frames while the command
+ * runs, in addition to the output kept in the result
  */
-public record RunCommand(String commandId, CommandMode mode, String command, long timeoutMillis,
-		int outputLimitBytes) implements BrainMessage {
+public record RunCommand(String commandId, CommandMode mode, String command, long timeoutMillis, int outputLimitBytes,
+		boolean continuous, boolean streamOutput) implements BrainMessage {
+
+	/**
+	 * A plain command: not continuous, no live output.
+	 * @param commandId unique id of this command on this node
+	 * @param mode how to run it
+	 * @param command the command line or script content
+	 * @param timeoutMillis run time limit in milliseconds
+	 * @param outputLimitBytes output kept per stream in bytes
+	 */
+	public RunCommand(String commandId, CommandMode mode, String command, long timeoutMillis, int outputLimitBytes) {
+		this(commandId, mode, command, timeoutMillis, outputLimitBytes, false, false);
+	}
 
 	public RunCommand {
 		Objects.requireNonNull(commandId, "commandId must not be null");

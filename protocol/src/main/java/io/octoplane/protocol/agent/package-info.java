@@ -17,8 +17,12 @@
  *  READY   --Heartbeat(seq, t1, status)-----> stores status, last seen
  *          <----HeartbeatAck(seq, t1, t2, t3)- tentacle computes RTT and clock offset,
  *                                              reports them in its next Heartbeat
- *          <-------------RunCommand(id, ...)-
- *          --CommandResult(id, ...)---------->
+ *          <-------------RunCommand(id, ...)-  (again after every reconnect until final)
+ *          --CommandStarted(id)-------------->  journalled; id never runs twice
+ *          --CommandOutput(id, chunk)-------->  only if asked for, best effort
+ *          --CommandResult(id, ...)---------->  kept in the journal until acknowledged;
+ *          <---------------ResultAck(id)-----   resent after every reconnect until then
+ *          <---------CancelCommand(id, why)--   kill or never start; answered by a result
  *  CLOSED  either side closes, or the brain sends Goodbye(reason); the tentacle redials
  *          with jittered exponential backoff. A brain that hears nothing for three
  *          heartbeat intervals marks the node offline.

@@ -8,16 +8,27 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum ErrorKind {
 
-	/** The command ran and succeeded (or a background process started). */
+	/**
+	 * The command succeeded (or a background process started), or it is not final yet.
+	 */
 	@JsonProperty("none")
 	NONE,
 
-	/** The node was unknown, offline, or the link failed before a result arrived. */
+	/**
+	 * It never ran: the node was unknown, stayed offline past the deadline, or refused
+	 * it.
+	 */
 	@JsonProperty("communication")
 	COMMUNICATION,
 
 	/** The process failed: non-zero exit, timeout, or it could not be started. */
 	@JsonProperty("process")
-	PROCESS
+	PROCESS,
+
+	/**
+	 * It was cancelled before it could finish, by an operator or by the max-errors rule.
+	 */
+	@JsonProperty("cancelled")
+	CANCELLED
 
 }

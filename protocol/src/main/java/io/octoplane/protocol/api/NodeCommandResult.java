@@ -7,13 +7,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The result of a command on one node.
+ * The state, and once final the result, of a command on one node.
  *
  * @param name node name
- * @param state final state: {@code succeeded}, {@code failed}, {@code timed-out},
- * {@code started} (background), {@code error} (could not start), {@code offline},
- * {@code not-found} or {@code lost} (the link dropped before the result came)
- * @param errorKind whether and how it failed
+ * @param state {@code queued}, {@code delivered}, {@code running}, or a final state:
+ * {@code succeeded}, {@code failed}, {@code timed-out}, {@code expired},
+ * {@code rejected}, {@code cancelled} (see {@link JobResponse})
+ * @param errorKind whether and how it failed ({@code none} while not final)
  * @param exitCode process exit status, or {@code null} when there is none
  * @param output captured standard output
  * @param stderr captured standard error

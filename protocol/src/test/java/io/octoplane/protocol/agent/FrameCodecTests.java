@@ -38,6 +38,14 @@ class FrameCodecTests {
 	}
 
 	@Test
+	void fieldsAnOlderPeerDoesNotSendTakeTheirZeroValue() throws IOException {
+		byte[] frame = frame(1,
+				"{\"type\":\"run-command\",\"commandId\":\"c\",\"mode\":\"shell\",\"command\":\"x\",\"timeoutMillis\":5,\"outputLimitBytes\":1}");
+		assertThat(this.codec.read(new ByteArrayInputStream(frame), BrainMessage.class))
+			.isEqualTo(new RunCommand("c", CommandMode.SHELL, "x", 5, 1, false, false));
+	}
+
+	@Test
 	void oversizedFrameIsRefusedBeforeReadingItsBody() {
 		byte[] header = { 0x7f, 0, 0, 0 };
 		assertThatExceptionOfType(FrameTooLargeException.class)

@@ -58,14 +58,24 @@ public final class CommandRunner {
 	 * @return the result; never {@code null}
 	 */
 	public CommandResult run(RunCommand command) {
+		return run(command, new RunControl(null));
+	}
+
+	/**
+	 * Runs the command under a handle that can cancel it and receives its live output.
+	 * @param command the command
+	 * @param control the run's handle
+	 * @return the result; never {@code null}
+	 */
+	public CommandResult run(RunCommand command, RunControl control) {
 		return switch (command.mode()) {
-			case SHELL -> this.foreground.run(command, List.of("sh", "-c", command.command()));
-			case SCRIPT -> runScript(command);
-			case BACKGROUND -> startBackground(command);
+			case SHELL -> this.foreground.run(command, List.of("sh", "-c", command.command()), control);
+			case SCRIPT -> runScript(command, control);
+			case BACKGROUND -> startBackground(command, control);
 		};
 	}
 
-	private CommandResult runScript(RunCommand command) {
+	private CommandResult runScript(RunCommand command, RunControl control) {
 		long startedAt = this.clock.millis();
 		Path script;
 		try {
@@ -79,7 +89,7 @@ public final class CommandRunner {
 			return error(command, startedAt, this.clock.millis(), "cannot write script: " + ex.getMessage());
 		}
 		try {
-			return this.foreground.run(command, List.of("sh", script.toString()));
+			return this.foreground.run(command, List.of("sh", script.toString()), control);
 		}
 		finally {
 			try {
@@ -91,8 +101,12 @@ public final class CommandRunner {
 		}
 	}
 
-	private CommandResult startBackground(RunCommand command) {
+	private CommandResult startBackground(RunCommand command, RunControl control) {
 		long startedAt = this.clock.millis();
+		String cancelled = control.cancelledBeforeStart();
+		if (cancelled != null) {
+			return cancelled(command.commandId(), startedAt, cancelled);
+		}
 		try {
 			Path log = Files.createDirectories(this.workspace.resolve(STATE_FOLDER))
 				.resolve("bg-" + safeFileName(command.commandId()) + ".log");
@@ -117,6 +131,17 @@ public final class CommandRunner {
 	static CommandResult error(RunCommand command, long startedAt, long finishedAt, String reason) {
 		return new CommandResult(command.commandId(), CommandOutcome.ERROR, -1, "", "", false, startedAt, finishedAt,
 				reason);
+	}
+
+	/**
+	 * The result of a command cancelled before its process started.
+	 * @param commandId the command's id
+	 * @param atMillis node clock, epoch milliseconds
+	 * @param reason the cancel's reason
+	 * @return the result
+	 */
+	public static CommandResult cancelled(String commandId, long atMillis, String reason) {
+		return new CommandResult(commandId, CommandOutcome.CANCELLED, -1, "", "", false, atMillis, atMillis, reason);
 	}
 
 	private static String safeFileName(String commandId) {

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads one output stream of a child on its own thread, keeping at most {@code limit}
  * bytes and draining the rest. Draining matters: a child that fills a pipe nobody reads
@@ -19,15 +21,26 @@ final class OutputCapture {
 
 	private boolean truncated;
 
+	private final @Nullable LiveOutput.Stream live;
+
 	private final Thread thread;
 
-	private OutputCapture(InputStream in, int limit, String name) {
+	private OutputCapture(InputStream in, int limit, String name, LiveOutput.@Nullable Stream live) {
 		this.limit = limit;
+		this.live = live;
 		this.thread = Thread.ofVirtual().name(name).start(() -> drain(in));
 	}
 
 	static OutputCapture start(InputStream in, int limit, String name) {
-		return new OutputCapture(in, limit, name);
+		return new OutputCapture(in, limit, name, null);
+	}
+
+	/**
+	 * Like {@link #start(InputStream, int, String)}, also handing everything read (not
+	 * only what is kept) to a live stream.
+	 */
+	static OutputCapture start(InputStream in, int limit, String name, LiveOutput.@Nullable Stream live) {
+		return new OutputCapture(in, limit, name, live);
 	}
 
 	private void drain(InputStream in) {
@@ -35,6 +48,9 @@ final class OutputCapture {
 		try (in) {
 			int read;
 			while ((read = in.read(buffer)) != -1) {
+				if (this.live != null) {
+					this.live.offer(buffer, 0, read);
+				}
 				synchronized (this) {
 					int room = this.limit - this.kept.size();
 					this.kept.write(buffer, 0, Math.max(0, Math.min(read, room)));

@@ -22,9 +22,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable String key, @Nullable String ca,
 		@Nullable String workspace, @Nullable Integer outputLimitBytes, @Nullable String backoffInitial,
-		@Nullable String backoffMax, @Nullable String connectTimeout, @Nullable Integer maxFrameBytes) {
+		@Nullable String backoffMax, @Nullable String connectTimeout, @Nullable Integer maxFrameBytes,
+		@Nullable String journal, @Nullable String journalRetention) {
 
-	static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null);
+	static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
+			null);
 
 	// A misspelt key would otherwise be dropped silently and its default used instead.
 	private static final YAMLMapper MAPPER = YAMLMapper.builder()

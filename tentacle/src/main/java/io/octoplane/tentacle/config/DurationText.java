@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads durations the way operators write them in YAML and flags ({@code 500ms},
- * {@code 10s}, {@code 2m}, {@code 1h}), and ISO-8601 ({@code PT10S}) for those who prefer
- * it.
+ * {@code 10s}, {@code 2m}, {@code 1h}, {@code 7d}), and ISO-8601 ({@code PT10S}) for
+ * those who prefer it.
  */
 final class DurationText {
 
-	private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+	private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
 	private DurationText() {
 	}
@@ -27,7 +27,8 @@ final class DurationText {
 				case "ms" -> Duration.ofMillis(amount);
 				case "s" -> Duration.ofSeconds(amount);
 				case "m" -> Duration.ofMinutes(amount);
-				default -> Duration.ofHours(amount);
+				case "h" -> Duration.ofHours(amount);
+				default -> Duration.ofDays(amount);
 			};
 		}
 		try {
@@ -35,7 +36,7 @@ final class DurationText {
 		}
 		catch (DateTimeParseException ex) {
 			throw new TentacleConfigException(
-					setting + " '" + text + "' is not a duration (write e.g. 500ms, 10s, 2m or 1h)");
+					setting + " '" + text + "' is not a duration (write e.g. 500ms, 10s, 2m, 1h or 7d)");
 		}
 	}
 

@@ -26,16 +26,35 @@ import org.jspecify.annotations.Nullable;
  * @param backoffMax the longest wait before redialling; at least {@code backoffInitial}
  * @param connectTimeout limit for TCP connect, TLS handshake and the brain's Welcome
  * @param maxFrameBytes the largest protocol frame read or written, bytes
+ * @param journal folder of the command journal (which commands ran, which results the
+ * brain has not acknowledged yet); created if missing; must survive restarts
+ * @param journalRetention how long an acknowledged command stays in the journal, so that
+ * a redelivery within that time is still recognised and not run again; positive
  */
 public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, Path workspace, int outputLimitBytes,
-		Duration backoffInitial, Duration backoffMax, Duration connectTimeout, int maxFrameBytes) {
+		Duration backoffInitial, Duration backoffMax, Duration connectTimeout, int maxFrameBytes, Path journal,
+		Duration journalRetention) {
 
 	/** Default per-stream output cap: enough for logs, small enough for one frame. */
 	public static final int DEFAULT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
 
+	/** Where the journal lives when not configured, relative to the workspace. */
+	public static final String DEFAULT_JOURNAL_FOLDER = ".octoplane/journal";
+
+	/**
+	 * Default journal retention: longer than any delivery deadline the brain is expected
+	 * to use, so a late redelivery is still recognised.
+	 */
+	public static final Duration DEFAULT_JOURNAL_RETENTION = Duration.ofDays(7);
+
 	public TentacleConfig {
 		Objects.requireNonNull(brain, "brain must not be null");
 		Objects.requireNonNull(workspace, "workspace must not be null");
+		Objects.requireNonNull(journal, "journal must not be null");
+		if (Files.exists(journal) && !Files.isDirectory(journal)) {
+			throw new TentacleConfigException("journal " + journal + " exists but is not a folder");
+		}
+		requirePositive(journalRetention, "journalRetention");
 		requireFile(cert, "node certificate", "cert");
 		requireFile(key, "node private key", "key");
 		requireFile(ca, "CA certificate", "ca");
@@ -70,7 +89,8 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 	 */
 	public static TentacleConfig of(BrainAddress brain, Path cert, Path key, Path ca, Path workspace) {
 		return new TentacleConfig(brain, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
-				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
+				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION);
 	}
 
 	/**
@@ -84,7 +104,7 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 	 */
 	public TentacleConfig withTimings(Duration backoffInitial, Duration backoffMax, Duration connectTimeout) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
-				backoffInitial, backoffMax, connectTimeout, this.maxFrameBytes);
+				backoffInitial, backoffMax, connectTimeout, this.maxFrameBytes, this.journal, this.journalRetention);
 	}
 
 	/**
@@ -120,16 +140,20 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 			throw new TentacleConfigException(
 					"no brain address: set 'brain' in the config file, OCTOPLANE_BRAIN or --brain host:port");
 		}
+		Path workspace = Objects.requireNonNull(
+				settings.path("workspace", flags.workspace(), "OCTOPLANE_WORKSPACE", file.workspace(), "workspace"));
+		Path journal = (file.journal() != null) ? Settings.resolve("journal", fileFolder, file.journal())
+				: workspace.resolve(DEFAULT_JOURNAL_FOLDER);
 		return new TentacleConfig(BrainAddress.parse(brain),
 				settings.path("cert", flags.cert(), "OCTOPLANE_CERT", file.cert(), null),
 				settings.path("key", flags.key(), "OCTOPLANE_KEY", file.key(), null),
-				settings.path("ca", flags.ca(), "OCTOPLANE_CA", file.ca(), null),
-				settings.path("workspace", flags.workspace(), "OCTOPLANE_WORKSPACE", file.workspace(), "workspace"),
+				settings.path("ca", flags.ca(), "OCTOPLANE_CA", file.ca(), null), workspace,
 				(file.outputLimitBytes() != null) ? file.outputLimitBytes() : DEFAULT_OUTPUT_LIMIT_BYTES,
 				duration("backoffInitial", file.backoffInitial(), Duration.ofSeconds(1)),
 				duration("backoffMax", file.backoffMax(), Duration.ofSeconds(60)),
 				duration("connectTimeout", file.connectTimeout(), Duration.ofSeconds(10)),
-				(file.maxFrameBytes() != null) ? file.maxFrameBytes() : FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+				(file.maxFrameBytes() != null) ? file.maxFrameBytes() : FrameCodec.DEFAULT_MAX_FRAME_BYTES, journal,
+				duration("journalRetention", file.journalRetention(), DEFAULT_JOURNAL_RETENTION));
 	}
 
 	private static Duration duration(String setting, @Nullable String text, Duration fallback) {

@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.BrainMessage;
+import io.octoplane.protocol.agent.CancelCommand;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
@@ -22,6 +22,7 @@ import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.agent.ProtocolException;
+import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.agent.Welcome;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * One accepted control connection to the brain. {@link #open} dials and completes the
  * Hello/Welcome handshake; {@link #run} then reads frames on the calling thread while a
  * virtual thread sends heartbeats, until the link fails, the brain says Goodbye or
- * {@link #close} is called. Commands are handed to a consumer that must not block.
+ * {@link #close} is called. Command frames are handed to a {@link CommandListener} that
+ * must not block.
  *
  * <p>
  * {@link #send} may be called from any thread: writes are serialised by a lock so frames
@@ -99,6 +101,8 @@ public final class AgentConnection implements Closeable {
 				case Goodbye goodbye -> throw new BrainRefusedException(goodbye.reason(), goodbye.retry());
 				case HeartbeatAck ack -> throw new ProtocolException("expected Welcome, got HeartbeatAck");
 				case RunCommand command -> throw new ProtocolException("expected Welcome, got RunCommand");
+				case CancelCommand cancel -> throw new ProtocolException("expected Welcome, got CancelCommand");
+				case ResultAck ack -> throw new ProtocolException("expected Welcome, got ResultAck");
 			};
 		}
 		catch (IOException | RuntimeException ex) {
@@ -115,12 +119,13 @@ public final class AgentConnection implements Closeable {
 	/**
 	 * Sends heartbeats and dispatches the brain's frames until the connection ends.
 	 * @param status supplies the status for each heartbeat; may return {@code null}
-	 * @param commands receives each RunCommand; must hand it off, not run it
+	 * @param commands receives each RunCommand, CancelCommand and ResultAck; must hand it
+	 * off, not act on it
 	 * @throws LinkDeadException if nothing arrived for three heartbeat intervals
 	 * @throws BrainRefusedException if the brain said Goodbye
 	 * @throws IOException if the link failed; returns normally only after {@link #close}
 	 */
-	public void run(Supplier<@Nullable NodeStatus> status, Consumer<RunCommand> commands) throws IOException {
+	public void run(Supplier<@Nullable NodeStatus> status, CommandListener commands) throws IOException {
 		Thread sender = Thread.ofVirtual().name("tentacle-heartbeat").start(() -> sendHeartbeats(status));
 		try {
 			readTimeout(this.welcome.heartbeatIntervalMillis());
@@ -128,7 +133,9 @@ public final class AgentConnection implements Closeable {
 				BrainMessage message = read();
 				switch (message) {
 					case HeartbeatAck ack -> readTimeout(this.heartbeats.acknowledged(ack, System.nanoTime()));
-					case RunCommand command -> commands.accept(command);
+					case RunCommand command -> commands.run(command);
+					case CancelCommand cancel -> commands.cancel(cancel);
+					case ResultAck ack -> commands.acknowledged(ack);
 					case Goodbye goodbye -> throw new BrainRefusedException(goodbye.reason(), goodbye.retry());
 					case Welcome again -> logger.warn("ignoring a second Welcome from the brain");
 				}

@@ -9,7 +9,8 @@
  *     v
  *  CONNECTED    --Heartbeat(seq, t1, status, rtt, offset)--&gt; every interval
  *     |         &lt;--HeartbeatAck(seq, t1, t2, t3, interval)--  the brain sets the pace
- *     |         &lt;--RunCommand-- ... --CommandResult--&gt;       (commands run elsewhere)
+ *     |         &lt;--RunCommand / CancelCommand / ResultAck--    handed to a CommandListener
+ *     |         --CommandStarted / CommandOutput / CommandResult--&gt;  sent from elsewhere
  *     |  no frame for 3 intervals, I/O error, Goodbye(retry=true)
  *     v
  *  BACKING_OFF  wait Backoff.next() (jittered, reset by each Welcome), then DIALING

@@ -66,6 +66,47 @@ class CommandRunnerTests {
 	}
 
 	@Test
+	void continuousCommandSucceedsWhenItsTimeLimitEndsIt() {
+		RunCommand command = new RunCommand("tail", CommandMode.SHELL, "echo tick; exec sleep 300", 500, 4096, true,
+				false);
+		CommandResult result = runner(4096).run(command);
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+		assertThat(result.exitCode()).isEqualTo(-1);
+		assertThat(result.error()).isNull();
+		assertThat(result.stdout()).isEqualTo("tick\n");
+	}
+
+	@Test
+	void cancelKillsTheShellAndItsGrandchildren() throws Exception {
+		Path pidFile = this.workspace.resolve("pid");
+		RunControl control = new RunControl(null);
+		Thread canceller = Thread.ofVirtual().start(() -> {
+			await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(pidFile) && Files.size(pidFile) > 0);
+			control.cancel("operator said stop");
+		});
+		long started = System.nanoTime();
+		CommandResult result = runner(4096).run(shell("sleep 300 & echo $! > pid; wait", 60_000), control);
+		canceller.join(Duration.ofSeconds(5));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.CANCELLED);
+		assertThat(result.exitCode()).isEqualTo(-1);
+		assertThat(result.error()).isEqualTo("operator said stop");
+		long grandchild = Long.parseLong(Files.readString(pidFile).strip());
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE);
+	}
+
+	@Test
+	void cancelBeforeStartNeverStartsTheProcess() {
+		RunControl control = new RunControl(null);
+		control.cancel("too late");
+		CommandResult result = runner(4096).run(shell("touch ran", 10_000), control);
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.CANCELLED);
+		assertThat(result.error()).isEqualTo("too late");
+		assertThat(this.workspace.resolve("ran")).doesNotExist();
+	}
+
+	@Test
 	void outputBeyondTheLimitIsDrainedAndMarkedTruncated() {
 		CommandResult result = runner(100).run(shell("head -c 100000 /dev/zero | tr '\\0' x; echo done >&2", 10_000));
 		assertThat(result.outcome()).isEqualTo(CommandOutcome.SUCCEEDED);

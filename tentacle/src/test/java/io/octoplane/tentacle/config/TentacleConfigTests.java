@@ -43,6 +43,21 @@ class TentacleConfigTests {
 		assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(config.maxFrameBytes()).isEqualTo(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
 		assertThat(config.outputLimitBytes()).isEqualTo(TentacleConfig.DEFAULT_OUTPUT_LIMIT_BYTES);
+		assertThat(config.journal()).isEqualTo(config.workspace().resolve(".octoplane/journal"));
+		assertThat(config.journalRetention()).isEqualTo(Duration.ofDays(7));
+	}
+
+	@Test
+	void journalFolderAndRetentionCanBeSet() throws IOException {
+		Path file = yaml("brain: b\ncert: node.crt\nkey: node.key\nca: ca.crt\njournal: state/journal\n"
+				+ "journalRetention: 2d\n");
+		TentacleConfig config = TentacleConfig.load(file, Map.of());
+		assertThat(config.journal()).isEqualTo(this.dir.resolve("state/journal"));
+		assertThat(config.journalRetention()).isEqualTo(Duration.ofDays(2));
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig
+				.load(yaml("brain: b\ncert: node.crt\nkey: node.key\nca: ca.crt\n" + "journal: node.crt\n"), Map.of()))
+			.withMessageContaining("is not a folder");
 	}
 
 	@Test

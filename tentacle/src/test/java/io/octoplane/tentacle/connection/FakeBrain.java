@@ -15,17 +15,19 @@ import javax.net.ssl.SSLSocket;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.BrainMessage;
+import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
+import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.Welcome;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A brain that speaks just enough of the agent protocol for tests: mTLS on 127.0.0.1,
- * Welcome with the client certificate's CN, an ack for each heartbeat, and everything the
- * tentacle sends recorded in order.
+ * Welcome with the client certificate's CN, an ack for each heartbeat and (unless told
+ * not to) for each command result, and everything the tentacle sends recorded in order.
  */
 final class FakeBrain implements AutoCloseable {
 
@@ -34,6 +36,10 @@ final class FakeBrain implements AutoCloseable {
 	final AtomicInteger handshakes = new AtomicInteger();
 
 	volatile boolean ackHeartbeats = true;
+
+	volatile boolean ackResults = true;
+
+	final BlockingQueue<String> ackedResults = new LinkedBlockingQueue<>();
 
 	volatile @Nullable Goodbye refuseWith;
 
@@ -111,6 +117,12 @@ final class FakeBrain implements AutoCloseable {
 						this.codec.write(socket.getOutputStream(), new HeartbeatAck(heartbeat.seq(),
 								heartbeat.sentAtMillis(), receivedAt, System.currentTimeMillis(), this.intervalMillis));
 					}
+				}
+				if (message instanceof CommandResult result && this.ackResults) {
+					synchronized (socket) {
+						this.codec.write(socket.getOutputStream(), new ResultAck(result.commandId()));
+					}
+					this.ackedResults.add(result.commandId());
 				}
 			}
 		}

@@ -1,4 +1,4 @@
-package io.octoplane.brain.command;
+package io.octoplane.brain.job;
 
 import java.time.Duration;
 
@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits and defaults for commands.
+ * Limits and defaults for command jobs.
  *
  * @param defaultTimeout run timeout when the request names none
  * @param maxTimeout longest run timeout a request may ask for
@@ -15,12 +15,16 @@ import org.springframework.util.unit.DataSize;
  * @param maxOutputLimit largest output limit a request may ask for
  * @param maxTargets most nodes one request may target
  * @param maxCommandBytes largest command text or script accepted
- * @param resultGrace extra time after the run timeout to wait for a result to travel back
+ * @param maxWaitOffline longest delivery deadline a request may ask for
+ * @param resultRetention how long finished jobs and their results are kept
+ * @param dispatchInterval how often deadlines and concurrency slots are checked, besides
+ * the checks every connect and every result trigger
  */
 @ConfigurationProperties("octoplane.command")
-public record CommandProperties(@DefaultValue("60s") Duration defaultTimeout, @DefaultValue("24h") Duration maxTimeout,
+public record JobProperties(@DefaultValue("60s") Duration defaultTimeout, @DefaultValue("24h") Duration maxTimeout,
 		@DefaultValue("1MB") DataSize defaultOutputLimit, @DefaultValue("1MB") DataSize maxOutputLimit,
 		@DefaultValue("10000") int maxTargets, @DefaultValue("1MB") DataSize maxCommandBytes,
-		@DefaultValue("30s") Duration resultGrace) {
+		@DefaultValue("7d") Duration maxWaitOffline, @DefaultValue("7d") Duration resultRetention,
+		@DefaultValue("500ms") Duration dispatchInterval) {
 
 }

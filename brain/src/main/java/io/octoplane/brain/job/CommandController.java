@@ -1,0 +1,35 @@
+package io.octoplane.brain.job;
+
+import java.net.URI;
+
+import io.octoplane.brain.security.Operators;
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.CommandRequest;
+import io.octoplane.protocol.api.JobResponse;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Starts command jobs. The answer comes as soon as the job is stored: 202 with the job,
+ * most targets {@code queued}; follow it at {@code /api/v1/jobs/{id}} or its events.
+ */
+@RestController
+class CommandController {
+
+	private final JobService jobs;
+
+	CommandController(JobService jobs) {
+		this.jobs = jobs;
+	}
+
+	@PostMapping(ApiPaths.COMMANDS)
+	ResponseEntity<JobResponse> run(@RequestBody CommandRequest request, HttpServletRequest http) {
+		JobResponse job = this.jobs.submit(request, Operators.name(http));
+		return ResponseEntity.accepted().location(URI.create(ApiPaths.JOBS + "/" + job.id())).body(job);
+	}
+
+}

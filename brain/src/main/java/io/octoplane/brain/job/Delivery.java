@@ -1,0 +1,44 @@
+package io.octoplane.brain.job;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.octoplane.protocol.agent.CommandResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state and result of a job on one node, as stored in Redis.
+ *
+ * @param state the delivery state's slug
+ * @param exitCode exit status, or {@code null}
+ * @param stdout captured standard output
+ * @param stderr captured standard error
+ * @param truncated whether output was cut at the limit
+ * @param durationMillis run time on the node, or {@code null}
+ * @param error why it did not succeed, or {@code null}
+ * @param updatedAtMillis when this state was recorded, epoch milliseconds
+ */
+record Delivery(String state, @Nullable Integer exitCode, String stdout, String stderr, boolean truncated,
+		@Nullable Long durationMillis, @Nullable String error, long updatedAtMillis) {
+
+	static Delivery of(DeliveryState state, @Nullable String error, long now) {
+		return new Delivery(state.slug(), null, "", "", false, null, error, now);
+	}
+
+	static Delivery of(CommandResult result, long now) {
+		DeliveryState state = switch (result.outcome()) {
+			case SUCCEEDED, STARTED -> DeliveryState.SUCCEEDED;
+			case FAILED, ERROR -> DeliveryState.FAILED;
+			case TIMED_OUT -> DeliveryState.TIMED_OUT;
+			case CANCELLED -> DeliveryState.CANCELLED;
+			case REJECTED -> DeliveryState.REJECTED;
+		};
+		Integer exitCode = (result.exitCode() >= 0) ? result.exitCode() : null;
+		return new Delivery(state.slug(), exitCode, result.stdout(), result.stderr(), result.outputTruncated(),
+				Math.max(0, result.finishedAtMillis() - result.startedAtMillis()), result.error(), now);
+	}
+
+	@JsonIgnore
+	DeliveryState deliveryState() {
+		return DeliveryState.of(this.state);
+	}
+
+}

@@ -1,0 +1,240 @@
+package io.octoplane.brain.job;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.octoplane.brain.agent.AgentSession;
+import io.octoplane.brain.agent.AgentSessions;
+import io.octoplane.protocol.agent.BrainMessage;
+import io.octoplane.protocol.agent.CancelCommand;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides what to send to which node, and when. All decisions run on one thread, so a
+ * job's concurrency limit is never overshot by two decisions racing; results only ever
+ * free slots. Work is triggered by a new job, a node connecting, a result, and a periodic
+ * tick that enforces delivery deadlines and picks up jobs after a brain restart.
+ */
+@Component
+class Dispatcher implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
+
+	private final JobRepository repository;
+
+	private final AgentSessions sessions;
+
+	private final JobEvents events;
+
+	private final JobViews views;
+
+	private final JobProperties properties;
+
+	private final Clock clock;
+
+	private final ConcurrentMap<String, JobSpec> specs = new ConcurrentHashMap<>();
+
+	private @Nullable ScheduledExecutorService executor;
+
+	Dispatcher(JobRepository repository, AgentSessions sessions, JobEvents events, JobViews views,
+			JobProperties properties, Clock clock) {
+		this.repository = repository;
+		this.sessions = sessions;
+		this.events = events;
+		this.views = views;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Something changed in a job (created, a result, a cancel): dispatch it soon. */
+	void jobChanged(String id) {
+		submit(() -> dispatch(id));
+	}
+
+	/** A node connected: replay its queue in order. */
+	void nodeConnected(AgentSession session) {
+		submit(() -> replay(session));
+	}
+
+	/** Every target of a job is final: record it and tell followers. */
+	void finish(String id) {
+		if (this.repository.finish(id, this.clock.millis())) {
+			this.specs.remove(id);
+			this.events.done(id, this.views.response(id));
+			logger.info("Job {} finished", id);
+		}
+	}
+
+	private void submit(Runnable task) {
+		ScheduledExecutorService current = this.executor;
+		if (current != null) {
+			current.execute(() -> guarded(task));
+		}
+	}
+
+	private void tick() {
+		for (String id : this.repository.activeJobs()) {
+			guarded(() -> dispatch(id));
+		}
+	}
+
+	private void dispatch(String id) {
+		Optional<JobSpec> found = spec(id);
+		if (found.isEmpty()) {
+			return;
+		}
+		JobSpec spec = found.get();
+		Map<String, String> header = this.repository.header(id);
+		if (!"running".equals(header.get("state"))) {
+			finishIfDone(id, header);
+			return;
+		}
+		long errors = JobRepository.counter(header, DeliveryState.FAILED)
+				+ JobRepository.counter(header, DeliveryState.TIMED_OUT)
+				+ JobRepository.counter(header, DeliveryState.EXPIRED)
+				+ JobRepository.counter(header, DeliveryState.REJECTED);
+		boolean overErrorBudget = errors > spec.maxErrors();
+		long slots = spec.maxConcurrency() - JobRepository.counter(header, DeliveryState.DELIVERED)
+				- JobRepository.counter(header, DeliveryState.RUNNING);
+		long now = this.clock.millis();
+		Map<String, Delivery> deliveries = this.repository.deliveries(id);
+		for (String node : spec.targets()) {
+			Delivery delivery = deliveries.get(node);
+			if (delivery == null || delivery.deliveryState() != DeliveryState.QUEUED) {
+				continue;
+			}
+			if (overErrorBudget) {
+				settle(id, node, DeliveryState.CANCELLED,
+						"not started: more than " + spec.maxErrors() + " node(s) failed (max_errors)", now);
+				continue;
+			}
+			Optional<AgentSession> session = this.sessions.find(node);
+			if (session.isPresent() && slots > 0) {
+				if (this.repository
+					.transition(id, node, DeliveryState.csv(DeliveryState.QUEUED),
+							Delivery.of(DeliveryState.DELIVERED, null, now))
+					.applied()) {
+					slots--;
+					this.events.node(id, JobViews.result(node, Delivery.of(DeliveryState.DELIVERED, null, now)));
+					send(session.get(), spec.toRunCommand());
+				}
+			}
+			else if (session.isEmpty() && now >= spec.deliveryDeadlineMillis()) {
+				settle(id, node, DeliveryState.EXPIRED, "node did not come back online before the delivery deadline",
+						now);
+			}
+		}
+		finishIfDone(id, this.repository.header(id));
+	}
+
+	private void replay(AgentSession session) {
+		String node = session.nodeName();
+		for (JobRepository.QueueEntry entry : this.repository.queue(node)) {
+			String id = entry.jobId();
+			Optional<Delivery> delivery = this.repository.delivery(id, node);
+			if (delivery.isEmpty() || delivery.get().deliveryState().isFinal()) {
+				this.repository.dequeue(node, id);
+				continue;
+			}
+			Optional<JobSpec> spec = spec(id);
+			if (spec.isEmpty()) {
+				continue;
+			}
+			switch (delivery.get().deliveryState()) {
+				case DELIVERED, RUNNING -> {
+					boolean cancelled = "cancelled".equals(this.repository.header(id).get("state"));
+					// The node may never have received it, or ran it while the brain was
+					// away; its journal answers a repeat without running it twice.
+					send(session,
+							cancelled ? new CancelCommand(id, "cancelled by an operator") : spec.get().toRunCommand());
+				}
+				default -> dispatch(id);
+			}
+		}
+	}
+
+	private void settle(String id, String node, DeliveryState state, String reason, long now) {
+		Delivery delivery = Delivery.of(state, reason, now);
+		JobRepository.Transition transition = this.repository.transition(id, node,
+				DeliveryState.csv(DeliveryState.QUEUED), delivery);
+		if (transition.applied()) {
+			this.repository.dequeue(node, id);
+			this.events.node(id, JobViews.result(node, delivery));
+		}
+	}
+
+	private void finishIfDone(String id, Map<String, String> header) {
+		long pending = JobRepository.counter(header, DeliveryState.QUEUED)
+				+ JobRepository.counter(header, DeliveryState.DELIVERED)
+				+ JobRepository.counter(header, DeliveryState.RUNNING);
+		if (pending == 0 && !header.isEmpty()) {
+			finish(id);
+		}
+	}
+
+	private Optional<JobSpec> spec(String id) {
+		JobSpec cached = this.specs.get(id);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<JobSpec> spec = this.repository.spec(id);
+		spec.ifPresent((value) -> this.specs.put(id, value));
+		return spec;
+	}
+
+	private static void send(AgentSession session, BrainMessage message) {
+		try {
+			session.send(message);
+		}
+		catch (IOException ex) {
+			// The link is going down; the node gets it again when it reconnects.
+			logger.info("Cannot send to {} now: {}", session.nodeName(), ex.getMessage());
+		}
+	}
+
+	private static void guarded(Runnable task) {
+		try {
+			task.run();
+		}
+		catch (RuntimeException ex) {
+			// Redis may be briefly away; the next tick tries again.
+			logger.warn("Dispatch step failed: {}", ex.getMessage());
+		}
+	}
+
+	@Override
+	public void start() {
+		ScheduledExecutorService started = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dispatcher").daemon().factory());
+		long interval = this.properties.dispatchInterval().toMillis();
+		started.scheduleWithFixedDelay(() -> guarded(this::tick), interval, interval, TimeUnit.MILLISECONDS);
+		this.executor = started;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService current = this.executor;
+		this.executor = null;
+		if (current != null) {
+			current.shutdownNow();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.executor != null;
+	}
+
+}

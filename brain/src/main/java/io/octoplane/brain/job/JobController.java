@@ -1,0 +1,54 @@
+package io.octoplane.brain.job;
+
+import io.octoplane.brain.security.Operators;
+import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.JobListResponse;
+import io.octoplane.protocol.api.JobResponse;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Shows, follows and cancels command jobs. */
+@RestController
+class JobController {
+
+	private final JobService jobs;
+
+	private final JobEventStream eventStream;
+
+	JobController(JobService jobs, JobEventStream eventStream) {
+		this.jobs = jobs;
+		this.eventStream = eventStream;
+	}
+
+	@GetMapping(ApiPaths.JOBS)
+	JobListResponse list(@RequestParam(name = "limit", defaultValue = "20") int limit) {
+		if (limit < 1 || limit > 1000) {
+			throw new InvalidRequestException("limit must be between 1 and 1000, got " + limit);
+		}
+		return this.jobs.list(limit);
+	}
+
+	@GetMapping(ApiPaths.JOB)
+	JobResponse get(@PathVariable String id) {
+		return this.jobs.get(id);
+	}
+
+	@PostMapping(ApiPaths.JOB_CANCEL)
+	JobResponse cancel(@PathVariable String id, HttpServletRequest http) {
+		return this.jobs.cancel(id, Operators.name(http));
+	}
+
+	@GetMapping(path = ApiPaths.JOB_EVENTS, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter events(@PathVariable String id) {
+		return this.eventStream.open(id);
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.octoplane.brain.job;
+
+import java.util.List;
+
+import io.octoplane.protocol.agent.CommandMode;
+import io.octoplane.protocol.agent.RunCommand;
+
+/**
+ * A validated command job, as stored in Redis.
+ *
+ * @param id the job id (also the command id every node sees)
+ * @param mode how the command runs
+ * @param command command line or script content
+ * @param targets node names in the order given
+ * @param timeoutMillis run time limit per node
+ * @param outputLimitBytes output kept per stream and node
+ * @param waitOfflineMillis delivery deadline after creation; 0 fails fast for offline
+ * nodes
+ * @param maxConcurrency most nodes running at once
+ * @param maxErrors failures tolerated before no further node is started
+ * @param continuous whether the time limit is the normal end
+ * @param streamOutput whether nodes send live output
+ * @param createdAtMillis when the brain accepted it
+ */
+record JobSpec(String id, CommandMode mode, String command, List<String> targets, long timeoutMillis,
+		int outputLimitBytes, long waitOfflineMillis, int maxConcurrency, int maxErrors, boolean continuous,
+		boolean streamOutput, long createdAtMillis) {
+
+	JobSpec {
+		targets = List.copyOf(targets);
+	}
+
+	/** Epoch milliseconds after which an undelivered target expires. */
+	long deliveryDeadlineMillis() {
+		return this.createdAtMillis + this.waitOfflineMillis;
+	}
+
+	RunCommand toRunCommand() {
+		return new RunCommand(this.id, this.mode, this.command, this.timeoutMillis, this.outputLimitBytes,
+				this.continuous, this.streamOutput);
+	}
+
+	/** The command as listings show it: a script's first line, cut at 200 characters. */
+	String label() {
+		String text = this.command.strip();
+		int newline = text.indexOf('\n');
+		if (newline >= 0) {
+			text = text.substring(0, newline) + " ...";
+		}
+		return (text.length() > 200) ? text.substring(0, 197) + "..." : text;
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.octoplane.brain.job;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.protocol.api.CommandRequest;
+
+import org.springframework.stereotype.Component;
+
+/** Checks a command request against the limits and turns it into a {@link JobSpec}. */
+@Component
+class JobSpecFactory {
+
+	private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+
+	private final JobProperties properties;
+
+	private final Clock clock;
+
+	JobSpecFactory(JobProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	JobSpec create(CommandRequest request) {
+		validateTargets(request);
+		validateCommand(request);
+		int targets = request.targets().size();
+		return new JobSpec(UUID.randomUUID().toString(), request.mode(), request.command(), request.targets(),
+				timeout(request).toMillis(), outputLimit(request), waitOffline(request).toMillis(),
+				FanOutLimit.concurrency(request.maxConcurrency(), targets, "max_concurrency"),
+				FanOutLimit.errors(request.maxErrors(), targets, "max_errors"),
+				Boolean.TRUE.equals(request.continuous()), Boolean.TRUE.equals(request.streamOutput()),
+				this.clock.millis());
+	}
+
+	private void validateTargets(CommandRequest request) {
+		if (request.targets().isEmpty()) {
+			throw new InvalidRequestException("targets must name at least one node");
+		}
+		if (request.targets().size() > this.properties.maxTargets()) {
+			throw new InvalidRequestException("at most " + this.properties.maxTargets() + " targets per command, got "
+					+ request.targets().size());
+		}
+		Set<String> seen = new HashSet<>();
+		for (String target : request.targets()) {
+			if (!NODE_NAME.matcher(target).matches()) {
+				throw new InvalidRequestException("'" + target + "' is not a valid node name");
+			}
+			if (!seen.add(target)) {
+				throw new InvalidRequestException("node " + target + " is named twice in targets");
+			}
+		}
+	}
+
+	private void validateCommand(CommandRequest request) {
+		if (request.command().isBlank()) {
+			throw new InvalidRequestException("command must not be blank");
+		}
+		long commandBytes = request.command().getBytes(StandardCharsets.UTF_8).length;
+		if (commandBytes > this.properties.maxCommandBytes().toBytes()) {
+			throw new InvalidRequestException("command is " + commandBytes + " bytes; the limit is "
+					+ this.properties.maxCommandBytes().toBytes());
+		}
+	}
+
+	private Duration timeout(CommandRequest request) {
+		if (request.timeoutSeconds() == null) {
+			return this.properties.defaultTimeout();
+		}
+		long seconds = request.timeoutSeconds();
+		if (seconds < 1 || seconds > this.properties.maxTimeout().toSeconds()) {
+			throw new InvalidRequestException("timeout_seconds must be between 1 and "
+					+ this.properties.maxTimeout().toSeconds() + ", got " + seconds);
+		}
+		return Duration.ofSeconds(seconds);
+	}
+
+	private Duration waitOffline(CommandRequest request) {
+		if (request.waitOfflineSeconds() == null) {
+			return Duration.ZERO;
+		}
+		long seconds = request.waitOfflineSeconds();
+		if (seconds < 0 || seconds > this.properties.maxWaitOffline().toSeconds()) {
+			throw new InvalidRequestException("wait_offline_seconds must be between 0 and "
+					+ this.properties.maxWaitOffline().toSeconds() + ", got " + seconds);
+		}
+		return Duration.ofSeconds(seconds);
+	}
+
+	private int outputLimit(CommandRequest request) {
+		if (request.outputLimitBytes() == null) {
+			return (int) this.properties.defaultOutputLimit().toBytes();
+		}
+		int limit = request.outputLimitBytes();
+		if (limit < 1 || limit > this.properties.maxOutputLimit().toBytes()) {
+			throw new InvalidRequestException("output_limit_bytes must be between 1 and "
+					+ this.properties.maxOutputLimit().toBytes() + ", got " + limit);
+		}
+		return limit;
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.octoplane.brain.web;
+
+import java.io.IOException;
+import java.net.URI;
+
+import io.octoplane.protocol.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over the limit: a declared length is checked up front (413), a
+ * streamed body stops being read at the limit, so no caller can make the brain buffer an
+ * arbitrary amount of JSON.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeFilter extends OncePerRequestFilter {
+
+	private final long limit;
+
+	private final JsonMapper json;
+
+	RequestSizeFilter(ApiProperties properties, JsonMapper json) {
+		this.limit = properties.maxRequestSize().toBytes();
+		this.json = json;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getContentLengthLong() > this.limit) {
+			ProblemDetail problem = OctoplaneException.problem(ErrorCode.PAYLOAD_TOO_LARGE,
+					"request body of " + request.getContentLengthLong() + " bytes exceeds the limit of " + this.limit);
+			problem.setInstance(URI.create(request.getRequestURI()));
+			response.setStatus(ErrorCode.PAYLOAD_TOO_LARGE.httpStatus());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			this.json.writeValue(response.getOutputStream(), problem);
+			return;
+		}
+		chain.doFilter(new LimitedRequest(request, this.limit), response);
+	}
+
+	/** A request whose body ends in an error once more than the limit was read. */
+	private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+		private final long limit;
+
+		LimitedRequest(HttpServletRequest request, long limit) {
+			super(request);
+			this.limit = limit;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			ServletInputStream in = super.getInputStream();
+			return new ServletInputStream() {
+
+				private long read;
+
+				@Override
+				public int read() throws IOException {
+					int value = in.read();
+					if (value >= 0) {
+						count(1);
+					}
+					return value;
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) throws IOException {
+					int count = in.read(buffer, offset, length);
+					if (count > 0) {
+						count(count);
+					}
+					return count;
+				}
+
+				private void count(int bytes) throws IOException {
+					this.read += bytes;
+					if (this.read > LimitedRequest.this.limit) {
+						throw new IOException(
+								"request body exceeds the limit of " + LimitedRequest.this.limit + " bytes");
+					}
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.isFinished();
+				}
+
+				@Override
+				public boolean isReady() {
+					return in.isReady();
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					in.setReadListener(listener);
+				}
+
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.octoplane.octl.job;
+
+import io.octoplane.octl.ExitStatus;
+import io.octoplane.octl.Octl;
+import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.sdk.OctoplaneClient;
+import io.octoplane.protocol.api.JobListResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code octl job list}: the most recent jobs with their counters, newest first.
+ */
+@Command(name = "list",
+		description = { "List recent jobs, newest first, with how many nodes are pending, "
+				+ "succeeded and failed (FAILED counts communication and process errors and cancelled nodes)." },
+		footerHeading = "%nExamples:%n", footer = { "  octl job list", "  octl job list --limit 100 -o table" })
+public final class JobListCommand extends OctlCommand {
+
+	@Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+			description = "Most jobs to list, 1 to " + OctoplaneClient.MAX_JOBS + " (default: ${DEFAULT-VALUE}).")
+	private int limit = 20;
+
+	@Override
+	protected int execute(Octl octl) {
+		if (this.limit < 1 || this.limit > OctoplaneClient.MAX_JOBS) {
+			throw new ParameterException(spec().commandLine(),
+					"--limit must be between 1 and " + OctoplaneClient.MAX_JOBS + ", not " + this.limit);
+		}
+		JobListResponse jobs = octl.client().jobs(this.limit);
+		octl.printer(spec()).print(jobs, JobTables::list);
+		return ExitStatus.OK;
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.octoplane.octl.job;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+
+import io.octoplane.octl.Octl;
+import io.octoplane.octl.output.OutputFormat;
+import io.octoplane.octl.sdk.JobTimeoutException;
+import io.octoplane.octl.sdk.OctoplaneClient;
+import io.octoplane.protocol.api.JobResponse;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Waits for a job and prints it the way {@code octl cmd run} and {@code octl job wait}
+ * both do: one document for {@code -o json|yaml}, rows as results arrive for
+ * {@code -o table}, live lines for {@code --follow}; then the exit status of
+ * {@link JobOutcome}. A wait that times out still prints the last state seen, then ends
+ * with exit status 4.
+ */
+public final class JobWaiter {
+
+	private JobWaiter() {
+	}
+
+	/**
+	 * Waits for a job and prints it.
+	 * @param octl the top command, for the output format and whether stderr is a terminal
+	 * @param command the running command's spec, for its output streams
+	 * @param client the client to wait with
+	 * @param start the job as last read, for its id and targets
+	 * @param timeout how long to wait
+	 * @param follow whether to print live output lines
+	 * @return the exit status
+	 * @throws JobTimeoutException if the job was not done in time
+	 */
+	public static int await(Octl octl, CommandSpec command, OctoplaneClient client, JobResponse start, Duration timeout,
+			boolean follow) {
+		PrintWriter out = command.commandLine().getOut();
+		PrintWriter err = command.commandLine().getErr();
+		JobView view;
+		if (follow) {
+			view = new FollowView(out, err);
+		}
+		else if (octl.outputFormat() == OutputFormat.TABLE) {
+			view = new TableView(out, start);
+		}
+		else {
+			view = new DocumentView(octl.printer(command));
+		}
+		if (octl.interactive()) {
+			view = new ProgressNote(view, err, start);
+		}
+		JobResponse job;
+		try {
+			job = start.done() ? start : client.awaitJob(start.id(), timeout, view);
+		}
+		catch (JobTimeoutException ex) {
+			if (ex.lastJob() != null) {
+				view.finish(ex.lastJob());
+			}
+			throw ex;
+		}
+		view.finish(job);
+		return JobOutcome.report(job, err);
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.octoplane.octl.job;
+
+import java.nio.file.Path;
+
+import io.octoplane.octl.ApiFixtures;
+import io.octoplane.octl.OctlFixture;
+import io.octoplane.octl.OctlRun;
+import io.octoplane.octl.StubBrain;
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.api.JobState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.octoplane.octl.ApiFixtures.cancelled;
+import static io.octoplane.octl.ApiFixtures.failed;
+import static io.octoplane.octl.ApiFixtures.job;
+import static io.octoplane.octl.ApiFixtures.running;
+import static io.octoplane.octl.ApiFixtures.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code octl job get}, {@code list} and {@code cancel}: one call each, so they share a
+ * class.
+ */
+class JobCommandTests {
+
+	@TempDir
+	Path dir;
+
+	private OctlFixture octl;
+
+	private StubBrain brain;
+
+	private Path config;
+
+	@BeforeEach
+	void startBrain() {
+		this.octl = OctlFixture.create(this.dir);
+		this.brain = StubBrain.start(this.octl.certs());
+		this.config = this.octl.writeConfig(this.brain.uri());
+	}
+
+	@AfterEach
+	void stopBrain() {
+		this.brain.close();
+	}
+
+	@Test
+	void getPrintsTheJobAndExitsZeroEvenIfItFailed() {
+		this.brain.answerJson("GET", ApiFixtures.jobPath(), job(succeeded("pi1", "ok\n"), failed("pi2", "boom\n")));
+		OctlRun run = this.octl.run(this.config, "job", "get", "job-1");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.json().path("id").asString()).isEqualTo("job-1");
+		assertThat(run.json().path("process_error").asInt()).isEqualTo(1);
+		assertThat(run.json().path("results").size()).isEqualTo(2);
+	}
+
+	@Test
+	void getTableHasTitleRowsAndOutputs() {
+		this.brain.answerJson("GET", ApiFixtures.jobPath(), job(succeeded("pi1", "ok\n"), running("pi2")));
+		OctlRun run = this.octl.run(this.config, "job", "get", "job-1", "-o", "table");
+		assertThat(run.out()).isEqualTo("""
+				job job-1 (running): uptime
+
+				NODE  STATE      EXIT
+				pi1   succeeded  0
+				pi2   running    -
+
+				pi1:
+				    ok
+
+				pi2:
+				""");
+	}
+
+	@Test
+	void unknownJobExitsWithUnexpectedState() {
+		this.brain.answerProblem("GET", "/api/v1/jobs/nope", ErrorCode.JOB_NOT_FOUND, "no job nope");
+		OctlRun run = this.octl.run(this.config, "job", "get", "nope");
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).startsWith("octl: error: ").contains("no job nope", "job-not-found");
+	}
+
+	@Test
+	void listSendsLimitAndPrintsJobs() {
+		this.brain.answerJson("GET", ApiPaths.JOBS, ApiFixtures.jobList());
+		OctlRun run = this.octl.run(this.config, "job", "list", "--limit", "5");
+		assertThat(run.exitCode()).isZero();
+		assertThat(this.brain.lastRequest().query()).isEqualTo("limit=5");
+		assertThat(run.json().path("jobs").get(0).path("id").asString()).isEqualTo("job-2");
+		assertThat(run.json().path("jobs").get(1).path("communication_error").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void listDefaultsToTwentyAndPrintsTable() {
+		this.brain.answerJson("GET", ApiPaths.JOBS, ApiFixtures.jobList());
+		OctlRun run = this.octl.run(this.config, "job", "list", "-o", "table");
+		assertThat(this.brain.lastRequest().query()).isEqualTo("limit=20");
+		assertThat(run.out()).isEqualTo("""
+				ID     STATE      CREATED               TOTAL  PENDING  OK  FAILED  COMMAND
+				job-2  running    2026-11-22T10:16:30Z  3      2        1   0       apt-get -y upgrade
+				job-1  completed  2026-11-22T10:15:30Z  3      0        1   2       uptime
+				""");
+	}
+
+	@Test
+	void listLimitOutOfRangeIsAUsageError() {
+		OctlRun run = this.octl.run(this.config, "job", "list", "--limit", "1001");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("--limit must be between 1 and 1000");
+		assertThat(this.brain.requests()).isEmpty();
+	}
+
+	@Test
+	void cancelPostsAndPrintsTheCancelledJob() {
+		this.brain.answerJson("POST", ApiFixtures.jobPath(ApiPaths.JOB_CANCEL),
+				job(JobState.CANCELLED, succeeded("pi1", ""), cancelled("pi2")));
+		OctlRun run = this.octl.run(this.config, "job", "cancel", "job-1");
+		assertThat(run.exitCode()).isZero();
+		assertThat(this.brain.lastRequest().method()).isEqualTo("POST");
+		assertThat(run.json().path("state").asString()).isEqualTo("cancelled");
+		assertThat(run.json().path("results").get(1).path("error_kind").asString()).isEqualTo("cancelled");
+	}
+
+	@Test
+	void cancellingAnUnknownJobExitsWithUnexpectedState() {
+		this.brain.answerProblem("POST", "/api/v1/jobs/nope/cancel", ErrorCode.JOB_NOT_FOUND, "no job nope");
+		assertThat(this.octl.run(this.config, "job", "cancel", "nope").exitCode()).isEqualTo(3);
+	}
+
+}

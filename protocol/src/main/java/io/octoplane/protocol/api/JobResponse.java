@@ -1,0 +1,62 @@
+package io.octoplane.protocol.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.octoplane.protocol.agent.CommandMode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A command job with the state and result of every target: the answer of
+ * {@code POST /api/v1/commands} (just accepted, targets {@code queued}) and of {@code GET
+ * /api/v1/jobs/{id}}.
+ *
+ * <p>
+ * Per-node states: {@code queued} (waiting for the node or for a concurrency slot),
+ * {@code delivered} (sent to the node), {@code running}, and the final ones
+ * {@code succeeded}, {@code failed}, {@code timed-out}, {@code expired} (the node did not
+ * come back before the delivery deadline; it never ran), {@code rejected} (the node
+ * refused it, or is unknown), {@code cancelled}.
+ *
+ * @param id the job id
+ * @param state the job's state
+ * @param mode how the command runs
+ * @param command the command line (a script's first line for script mode)
+ * @param createdAt when the brain accepted it
+ * @param finishedAt when the last target reached a final state, or {@code null}
+ * @param results one per target, in the order the targets were given
+ * @param pending number of targets not yet in a final state
+ * @param success number of targets that succeeded
+ * @param communicationError number of targets that never ran or whose result did not come
+ * back (expired, rejected)
+ * @param processError number of targets where the process failed (failed, timed-out)
+ * @param cancelled number of targets cancelled
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobResponse(String id, JobState state, CommandMode mode, String command,
+		@JsonProperty("created_at") Instant createdAt, @JsonProperty("finished_at") @Nullable Instant finishedAt,
+		List<NodeCommandResult> results, int pending, int success,
+		@JsonProperty("communication_error") int communicationError, @JsonProperty("process_error") int processError,
+		int cancelled) {
+
+	public JobResponse {
+		Objects.requireNonNull(id, "id must not be null");
+		Objects.requireNonNull(state, "state must not be null");
+		Objects.requireNonNull(mode, "mode must not be null");
+		Objects.requireNonNull(command, "command must not be null");
+		Objects.requireNonNull(createdAt, "createdAt must not be null");
+		results = List.copyOf(results);
+	}
+
+	/**
+	 * Whether every target reached a final state. A cancelled job is done only once its
+	 * running targets confirmed they stopped.
+	 */
+	public boolean done() {
+		return this.finishedAt != null;
+	}
+
+}
