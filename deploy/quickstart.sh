@@ -160,6 +160,7 @@ mkdir -p "$RUN/brain"
 start_process brain "$JAVA_HOME/bin/java" -Xmx512m -jar "$BRAIN_JAR" "${TLS_ARGS[@]}" \
 	"--octoplane.brain.data-dir=$RUN/brain/data" "--octoplane.brain.advertised-address=127.0.0.1:12345" \
 	"--octoplane.redis.local.port=$REDIS_PORT" "--octoplane.agent.heartbeat-interval=5s" \
+	"--octoplane.ca.certificate=$RUN/certs/ca.pem" "--octoplane.ca.private-key=$RUN/certs/ca-key.pem" \
 	"--octoplane.agent.unstable-after=12s" "--octoplane.agent.offline-after=20s"
 wait_for_port brain 12345
 wait_for_port nameserver 3455

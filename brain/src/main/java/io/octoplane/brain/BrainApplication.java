@@ -1,5 +1,9 @@
 package io.octoplane.brain;
 
+import java.util.Arrays;
+
+import io.octoplane.brain.admin.SetRootPasswordCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class BrainApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && SetRootPasswordCommand.NAME.equals(args[0])) {
+			System.exit(SetRootPasswordCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+		}
 		SpringApplication.run(BrainApplication.class, args);
 	}
 

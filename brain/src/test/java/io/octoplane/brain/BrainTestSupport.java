@@ -48,6 +48,8 @@ public final class BrainTestSupport {
 		registry.add("octoplane.agent.handshake-timeout", () -> "5s");
 		registry.add("octoplane.command.dispatch-interval", () -> "200ms");
 		registry.add("octoplane.brain.name", () -> "test-brain");
+		registry.add("octoplane.ca.certificate", () -> certs.caCert().toString());
+		registry.add("octoplane.ca.private-key", () -> certs.dir().resolve("ca-key.pem").toString());
 		registry.add("management.server.port", () -> 0);
 	}
 

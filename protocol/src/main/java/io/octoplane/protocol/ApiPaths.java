@@ -39,6 +39,40 @@ public final class ApiPaths {
 	 */
 	public static final String JOB_EVENTS = JOB + "/events";
 
+	/**
+	 * Revoke a node's certificate and disconnect it (POST), path variable {@code name}.
+	 */
+	public static final String NODE_REVOKE = NODES + "/{name}/revoke";
+
+	/**
+	 * Request header naming the workgroup a call acts in, which must be the caller's own
+	 * workgroup or one below it; without it a call acts in the caller's own workgroup.
+	 */
+	public static final String WORKGROUP_HEADER = "X-Octoplane-Workgroup";
+
+	/** One workgroup (GET: nodes and children; DELETE: remove it), query {@code path}. */
+	public static final String WORKGROUP = V1 + "/workgroup";
+
+	/** Nodes of a workgroup: PUT adds, DELETE removes ({@code node} parameters). */
+	public static final String WORKGROUP_NODES = WORKGROUP + "/nodes";
+
+	/** Password of a workgroup (PUT), query {@code path}. */
+	public static final String WORKGROUP_PASSWORD = WORKGROUP + "/password";
+
+	/** API and join tokens: create (POST), list (GET). */
+	public static final String TOKENS = V1 + "/tokens";
+
+	/** One token (DELETE revokes it), path variable {@code id}. */
+	public static final String TOKEN = TOKENS + "/{id}";
+
+	/**
+	 * Enrollment of a new node (POST) with a join token instead of a client certificate.
+	 */
+	public static final String ENROLL = V1 + "/enroll";
+
+	/** The audit trail (GET), newest first, query {@code limit}. */
+	public static final String AUDIT = V1 + "/audit";
+
 	private ApiPaths() {
 	}
 

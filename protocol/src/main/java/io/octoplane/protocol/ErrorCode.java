@@ -33,6 +33,12 @@ public enum ErrorCode {
 	 */
 	CONFLICT("conflict", 409),
 
+	/** The named workgroup does not exist, or the caller may not see it. */
+	WORKGROUP_NOT_FOUND("workgroup-not-found", 404),
+
+	/** Too many requests or failed logins from this caller; retry after a pause. */
+	TOO_MANY_REQUESTS("too-many-requests", 429),
+
 	/** The request body is larger than the configured limit. */
 	PAYLOAD_TOO_LARGE("payload-too-large", 413),
 

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConnections most tentacle connections held at once by this brain
  * @param writeTimeout longest time one frame may take to write before the connection is
  * dropped as stuck
+ * @param maxConnectionsPerAddress most connections from one source address; a whole site
+ * behind one NAT address counts as one, hence the generous default
  */
 @ConfigurationProperties("octoplane.agent")
 public record AgentProperties(@DefaultValue("" + DefaultPorts.BRAIN_AGENT) int port,
@@ -31,7 +33,8 @@ public record AgentProperties(@DefaultValue("" + DefaultPorts.BRAIN_AGENT) int p
 		@DefaultValue("10s") Duration heartbeatInterval, @DefaultValue("25s") Duration unstableAfter,
 		@DefaultValue("45s") Duration offlineAfter, @DefaultValue("20s") Duration handshakeTimeout,
 		@DefaultValue("" + FrameCodec.DEFAULT_MAX_FRAME_BYTES) int maxFrameBytes,
-		@DefaultValue("20000") int maxConnections, @DefaultValue("30s") Duration writeTimeout) {
+		@DefaultValue("20000") int maxConnections, @DefaultValue("30s") Duration writeTimeout,
+		@DefaultValue("2000") int maxConnectionsPerAddress) {
 
 	public AgentProperties {
 		if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {

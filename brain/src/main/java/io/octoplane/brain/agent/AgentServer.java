@@ -5,16 +5,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 import io.octoplane.brain.config.BrainIdentity;
+import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.brain.node.NodeRepository;
 import io.octoplane.protocol.agent.FrameCodec;
 import org.jspecify.annotations.Nullable;
@@ -48,14 +52,21 @@ public class AgentServer implements SmartLifecycle {
 
 	private final AgentListener listener;
 
+	private final RevocationRepository revocations;
+
+	private final NodeCertificates certificates;
+
+	private final ConcurrentMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+
 	private final Clock clock;
+
+	private final boolean serve;
 
 	private final FrameCodec codec;
 
 	private final Semaphore connectionSlots;
 
-	private final ScheduledExecutorService watchdog = Executors
-		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("agent-watchdog").daemon().factory());
+	private @Nullable ScheduledExecutorService watchdog;
 
 	private @Nullable SSLServerSocket serverSocket;
 
@@ -66,14 +77,18 @@ public class AgentServer implements SmartLifecycle {
 	private volatile boolean running;
 
 	AgentServer(AgentProperties properties, SslBundles sslBundles, AgentSessions sessions, NodeRepository nodes,
-			BrainIdentity identity, AgentListener listener, Clock clock) {
+			BrainIdentity identity, AgentListener listener, RevocationRepository revocations,
+			NodeCertificates certificates, BrainProperties brain, Clock clock) {
 		this.properties = properties;
 		this.sslBundles = sslBundles;
 		this.sessions = sessions;
 		this.nodes = nodes;
 		this.identity = identity;
 		this.listener = listener;
+		this.revocations = revocations;
+		this.certificates = certificates;
 		this.clock = clock;
+		this.serve = brain.serve();
 		this.codec = new FrameCodec(properties.maxFrameBytes());
 		this.connectionSlots = new Semaphore(properties.maxConnections());
 	}
@@ -104,6 +119,11 @@ public class AgentServer implements SmartLifecycle {
 		catch (IOException ex) {
 			throw new AgentPortException(this.properties.address(), this.properties.port(), ex);
 		}
+		// Made on every start: a stopped server (Spring also pauses idle contexts this
+		// way)
+		// must be able to start again.
+		this.watchdog = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("agent-watchdog").daemon().factory());
 		this.connections = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("agent-", 0).factory());
 		this.running = true;
 		this.acceptor = Thread.ofPlatform().name("agent-acceptor").daemon().start(this::acceptLoop);
@@ -113,7 +133,8 @@ public class AgentServer implements SmartLifecycle {
 	private void acceptLoop() {
 		SSLServerSocket server = this.serverSocket;
 		ExecutorService executor = this.connections;
-		while (this.running && server != null && executor != null) {
+		ScheduledExecutorService deadlines = this.watchdog;
+		while (this.running && server != null && executor != null && deadlines != null) {
 			try {
 				Socket socket = server.accept();
 				if (!this.connectionSlots.tryAcquire()) {
@@ -122,13 +143,25 @@ public class AgentServer implements SmartLifecycle {
 					socket.close();
 					continue;
 				}
+				InetAddress address = socket.getInetAddress();
+				AtomicInteger fromAddress = this.perAddress.computeIfAbsent(address, (key) -> new AtomicInteger());
+				if (fromAddress.incrementAndGet() > this.properties.maxConnectionsPerAddress()) {
+					release(address, fromAddress);
+					this.connectionSlots.release();
+					logger.warn("Refusing {}: {} connections from one address is the limit",
+							socket.getRemoteSocketAddress(), this.properties.maxConnectionsPerAddress());
+					socket.close();
+					continue;
+				}
 				AgentSession session = new AgentSession((SSLSocket) socket, this.codec, this.properties, this.sessions,
-						this.nodes, this.identity, this.listener, this.watchdog, this.clock);
+						this.nodes, this.identity, this.listener, deadlines, this.revocations, this.certificates,
+						this.clock);
 				executor.execute(() -> {
 					try {
 						session.serve();
 					}
 					finally {
+						release(address, fromAddress);
 						this.connectionSlots.release();
 					}
 				});
@@ -138,6 +171,12 @@ public class AgentServer implements SmartLifecycle {
 					logger.warn("Accepting a tentacle connection failed: {}", ex.getMessage());
 				}
 			}
+		}
+	}
+
+	private void release(InetAddress address, AtomicInteger count) {
+		if (count.decrementAndGet() <= 0) {
+			this.perAddress.remove(address, count);
 		}
 	}
 
@@ -168,7 +207,14 @@ public class AgentServer implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		this.watchdog.shutdownNow();
+		if (this.watchdog != null) {
+			this.watchdog.shutdownNow();
+		}
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.serve;
 	}
 
 	@Override

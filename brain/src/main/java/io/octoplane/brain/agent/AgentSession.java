@@ -34,6 +34,7 @@ import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.ProtocolException;
+import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.Welcome;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +69,10 @@ public final class AgentSession {
 
 	private final ScheduledExecutorService watchdog;
 
+	private final RevocationRepository revocations;
+
+	private final NodeCertificates certificates;
+
 	private final Clock clock;
 
 	private final String sessionId = UUID.randomUUID().toString();
@@ -78,9 +83,11 @@ public final class AgentSession {
 
 	private volatile boolean closed;
 
+	private String certificateSerial = "";
+
 	AgentSession(SSLSocket socket, FrameCodec codec, AgentProperties properties, AgentSessions sessions,
 			NodeRepository nodes, BrainIdentity identity, AgentListener listener, ScheduledExecutorService watchdog,
-			Clock clock) {
+			RevocationRepository revocations, NodeCertificates certificates, Clock clock) {
 		this.socket = socket;
 		this.codec = codec;
 		this.properties = properties;
@@ -89,6 +96,8 @@ public final class AgentSession {
 		this.identity = identity;
 		this.listener = listener;
 		this.watchdog = watchdog;
+		this.revocations = revocations;
+		this.certificates = certificates;
 		this.clock = clock;
 	}
 
@@ -116,7 +125,7 @@ public final class AgentSession {
 			this.nodeName = name;
 			Hello hello = readHello();
 			Instant now = this.clock.instant();
-			this.nodes.connected(name, hello, remoteAddress(), this.sessionId, now);
+			this.nodes.connected(name, hello, remoteAddress(), this.sessionId, this.certificateSerial, now);
 			// Welcome goes out before the session is findable, so no command can overtake
 			// it.
 			send(new Welcome(name, this.properties.heartbeatInterval().toMillis(), this.identity.name(),
@@ -175,6 +184,11 @@ public final class AgentSession {
 			throw new RefusedException("certificate " + leaf.getSubjectX500Principal().getName() + " has role "
 					+ role.map(CertificateRole::ou).orElse("none") + ", only node certificates may connect here");
 		}
+		if (this.revocations.isRevoked(leaf.getSerialNumber())) {
+			throw new RefusedException("certificate " + leaf.getSerialNumber().toString(16) + " of "
+					+ leaf.getSubjectX500Principal().getName() + " was revoked");
+		}
+		this.certificateSerial = leaf.getSerialNumber().toString(16);
 		return CertificateRole.commonName(leaf);
 	}
 
@@ -196,6 +210,7 @@ public final class AgentSession {
 				case CommandStarted started -> this.listener.started(this, started);
 				case CommandOutput output -> this.listener.output(this, output);
 				case CommandResult result -> onResult(result);
+				case RenewCertificate renew -> send(this.certificates.renew(name, renew.csrPem()));
 				case Hello hello -> throw new ProtocolException("hello sent twice");
 			}
 		}

@@ -17,6 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("octoplane.brain")
 public record BrainProperties(@DefaultValue("") String name, @DefaultValue("data") Path dataDir,
-		@DefaultValue("") String advertisedAddress) {
+		@DefaultValue("") String advertisedAddress, @DefaultValue("true") boolean serve) {
 
 }

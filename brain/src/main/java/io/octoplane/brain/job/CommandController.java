@@ -2,7 +2,8 @@ package io.octoplane.brain.job;
 
 import java.net.URI;
 
-import io.octoplane.brain.security.Operators;
+import io.octoplane.brain.security.AuditTargets;
+import io.octoplane.brain.security.Callers;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
@@ -28,7 +29,8 @@ class CommandController {
 
 	@PostMapping(ApiPaths.COMMANDS)
 	ResponseEntity<JobResponse> run(@RequestBody CommandRequest request, HttpServletRequest http) {
-		JobResponse job = this.jobs.submit(request, Operators.name(http));
+		AuditTargets.set(http, request.targets());
+		JobResponse job = this.jobs.submit(request, Callers.of(http));
 		return ResponseEntity.accepted().location(URI.create(ApiPaths.JOBS + "/" + job.id())).body(job);
 	}
 

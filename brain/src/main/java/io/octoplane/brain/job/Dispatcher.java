@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.octoplane.brain.agent.AgentSession;
+import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.CancelCommand;
@@ -44,18 +45,21 @@ class Dispatcher implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final boolean serve;
+
 	private final ConcurrentMap<String, JobSpec> specs = new ConcurrentHashMap<>();
 
 	private @Nullable ScheduledExecutorService executor;
 
 	Dispatcher(JobRepository repository, AgentSessions sessions, JobEvents events, JobViews views,
-			JobProperties properties, Clock clock) {
+			JobProperties properties, BrainProperties brain, Clock clock) {
 		this.repository = repository;
 		this.sessions = sessions;
 		this.events = events;
 		this.views = views;
 		this.properties = properties;
 		this.clock = clock;
+		this.serve = brain.serve();
 	}
 
 	/** Something changed in a job (created, a result, a cancel): dispatch it soon. */
@@ -230,6 +234,11 @@ class Dispatcher implements SmartLifecycle {
 		if (current != null) {
 			current.shutdownNow();
 		}
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.serve;
 	}
 
 	@Override

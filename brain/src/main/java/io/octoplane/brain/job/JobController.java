@@ -1,6 +1,6 @@
 package io.octoplane.brain.job;
 
-import io.octoplane.brain.security.Operators;
+import io.octoplane.brain.security.Callers;
 import io.octoplane.brain.web.InvalidRequestException;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.JobListResponse;
@@ -29,25 +29,26 @@ class JobController {
 	}
 
 	@GetMapping(ApiPaths.JOBS)
-	JobListResponse list(@RequestParam(name = "limit", defaultValue = "20") int limit) {
+	JobListResponse list(@RequestParam(name = "limit", defaultValue = "20") int limit, HttpServletRequest http) {
 		if (limit < 1 || limit > 1000) {
 			throw new InvalidRequestException("limit must be between 1 and 1000, got " + limit);
 		}
-		return this.jobs.list(limit);
+		return this.jobs.list(limit, Callers.of(http));
 	}
 
 	@GetMapping(ApiPaths.JOB)
-	JobResponse get(@PathVariable String id) {
-		return this.jobs.get(id);
+	JobResponse get(@PathVariable String id, HttpServletRequest http) {
+		return this.jobs.get(id, Callers.of(http));
 	}
 
 	@PostMapping(ApiPaths.JOB_CANCEL)
 	JobResponse cancel(@PathVariable String id, HttpServletRequest http) {
-		return this.jobs.cancel(id, Operators.name(http));
+		return this.jobs.cancel(id, Callers.of(http));
 	}
 
 	@GetMapping(path = ApiPaths.JOB_EVENTS, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events(@PathVariable String id) {
+	SseEmitter events(@PathVariable String id, HttpServletRequest http) {
+		this.jobs.checkVisible(id, Callers.of(http));
 		return this.eventStream.open(id);
 	}
 

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.octoplane.brain.agent.AgentSessions;
-import io.octoplane.brain.node.NodeService;
+import io.octoplane.brain.security.Caller;
+import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.agent.CancelCommand;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobListResponse;
@@ -34,20 +36,20 @@ class JobService {
 
 	private final JobEvents events;
 
-	private final NodeService nodes;
+	private final WorkgroupService workgroups;
 
 	private final AgentSessions sessions;
 
 	private final Clock clock;
 
 	JobService(JobSpecFactory specs, JobRepository repository, JobViews views, Dispatcher dispatcher, JobEvents events,
-			NodeService nodes, AgentSessions sessions, Clock clock) {
+			WorkgroupService workgroups, AgentSessions sessions, Clock clock) {
 		this.specs = specs;
 		this.repository = repository;
 		this.views = views;
 		this.dispatcher = dispatcher;
 		this.events = events;
-		this.nodes = nodes;
+		this.workgroups = workgroups;
 		this.sessions = sessions;
 		this.clock = clock;
 	}
@@ -55,12 +57,19 @@ class JobService {
 	/**
 	 * Stores a new job; it is durable when this returns.
 	 * @param request the request
-	 * @param operator who asked, for the log
+	 * @param caller who asked, and in which workgroup
 	 * @return the job as accepted
 	 */
-	JobResponse submit(CommandRequest request, String operator) {
-		JobSpec spec = this.specs.create(request);
-		Set<String> known = this.nodes.names();
+	JobResponse submit(CommandRequest request, Caller caller) {
+		String workgroup = caller.workgroup();
+		if (request.targets().isEmpty()) {
+			throw new InvalidRequestException("targets must name at least one node");
+		}
+		JobSpec spec = this.specs.create(request, this.workgroups.expandTargets(workgroup, request.targets()),
+				workgroup);
+		// An invisible node is answered exactly like an unknown one, so names do not
+		// leak.
+		Set<String> known = this.workgroups.visibleNodes(workgroup);
 		Map<String, Delivery> deliveries = new LinkedHashMap<>();
 		long now = spec.createdAtMillis();
 		for (String target : spec.targets()) {
@@ -78,27 +87,54 @@ class JobService {
 			deliveries.put(target, delivery);
 		}
 		this.repository.create(spec, deliveries);
-		logger.info("Job {} ({}) from {} to {} node(s)", spec.id(), spec.mode(), operator, spec.targets().size());
+		logger.info("Job {} ({}) from {} in {} to {} node(s)", spec.id(), spec.mode(), caller.name(), workgroup,
+				spec.targets().size());
 		this.dispatcher.jobChanged(spec.id());
 		return this.views.response(spec.id());
 	}
 
-	JobResponse get(String id) {
+	JobResponse get(String id, Caller caller) {
+		checkVisible(id, caller);
 		return this.views.response(id);
 	}
 
-	JobListResponse list(int limit) {
-		List<String> ids = this.repository.recentJobs(limit);
-		return new JobListResponse(ids.stream().flatMap((id) -> this.views.summary(id).stream()).toList());
+	JobListResponse list(int limit, Caller caller) {
+		// Jobs of other workgroups are skipped, so look further back than the limit.
+		List<String> ids = this.repository.recentJobs(Math.min(limit * 5, 5000));
+		return new JobListResponse(ids.stream()
+			.filter((id) -> isVisible(id, caller))
+			.limit(limit)
+			.flatMap((id) -> this.views.summary(id).stream())
+			.toList());
+	}
+
+	/**
+	 * Fails with "no such job" unless the caller's workgroup started the job or is above
+	 * the one that did.
+	 * @param id the job
+	 * @param caller the caller
+	 */
+	void checkVisible(String id, Caller caller) {
+		if (!isVisible(id, caller)) {
+			throw JobViews.notFound(id);
+		}
+	}
+
+	private boolean isVisible(String id, Caller caller) {
+		return this.repository.spec(id)
+			.map((spec) -> WorkgroupService.isSameOrBelow(spec.workgroup(), caller.workgroup()))
+			.orElse(false);
 	}
 
 	/**
 	 * Cancels a job: queued targets never start, running ones are told to stop.
 	 * @param id the job
-	 * @param operator who asked, for the log
+	 * @param caller who asked
 	 * @return the job after cancelling
 	 */
-	JobResponse cancel(String id, String operator) {
+	JobResponse cancel(String id, Caller caller) {
+		checkVisible(id, caller);
+		String operator = caller.name();
 		JobSpec spec = this.repository.spec(id).orElseThrow(() -> JobViews.notFound(id));
 		if (this.repository.cancel(id)) {
 			logger.info("Job {} cancelled by {}", id, operator);

@@ -21,10 +21,12 @@ import io.octoplane.protocol.agent.RunCommand;
  * @param continuous whether the time limit is the normal end
  * @param streamOutput whether nodes send live output
  * @param createdAtMillis when the brain accepted it
+ * @param workgroup the workgroup it was started in; only that workgroup and those above
+ * it see the job
  */
 record JobSpec(String id, CommandMode mode, String command, List<String> targets, long timeoutMillis,
 		int outputLimitBytes, long waitOfflineMillis, int maxConcurrency, int maxErrors, boolean continuous,
-		boolean streamOutput, long createdAtMillis) {
+		boolean streamOutput, long createdAtMillis, String workgroup) {
 
 	JobSpec {
 		targets = List.copyOf(targets);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -28,28 +29,34 @@ class JobSpecFactory {
 		this.clock = clock;
 	}
 
-	JobSpec create(CommandRequest request) {
-		validateTargets(request);
+	/**
+	 * Validates a request whose {@code @group} targets were already expanded.
+	 * @param request the request
+	 * @param targets the node names it targets
+	 * @param workgroup the workgroup the job is started in
+	 * @return the job
+	 */
+	JobSpec create(CommandRequest request, List<String> targets, String workgroup) {
+		validateTargets(targets);
 		validateCommand(request);
-		int targets = request.targets().size();
-		return new JobSpec(UUID.randomUUID().toString(), request.mode(), request.command(), request.targets(),
+		int count = targets.size();
+		return new JobSpec(UUID.randomUUID().toString(), request.mode(), request.command(), targets,
 				timeout(request).toMillis(), outputLimit(request), waitOffline(request).toMillis(),
-				FanOutLimit.concurrency(request.maxConcurrency(), targets, "max_concurrency"),
-				FanOutLimit.errors(request.maxErrors(), targets, "max_errors"),
-				Boolean.TRUE.equals(request.continuous()), Boolean.TRUE.equals(request.streamOutput()),
-				this.clock.millis());
+				FanOutLimit.concurrency(request.maxConcurrency(), count, "max_concurrency"),
+				FanOutLimit.errors(request.maxErrors(), count, "max_errors"), Boolean.TRUE.equals(request.continuous()),
+				Boolean.TRUE.equals(request.streamOutput()), this.clock.millis(), workgroup);
 	}
 
-	private void validateTargets(CommandRequest request) {
-		if (request.targets().isEmpty()) {
+	private void validateTargets(List<String> targets) {
+		if (targets.isEmpty()) {
 			throw new InvalidRequestException("targets must name at least one node");
 		}
-		if (request.targets().size() > this.properties.maxTargets()) {
-			throw new InvalidRequestException("at most " + this.properties.maxTargets() + " targets per command, got "
-					+ request.targets().size());
+		if (targets.size() > this.properties.maxTargets()) {
+			throw new InvalidRequestException(
+					"at most " + this.properties.maxTargets() + " targets per command, got " + targets.size());
 		}
 		Set<String> seen = new HashSet<>();
-		for (String target : request.targets()) {
+		for (String target : targets) {
 			if (!NODE_NAME.matcher(target).matches()) {
 				throw new InvalidRequestException("'" + target + "' is not a valid node name");
 			}

@@ -2,13 +2,18 @@ package io.octoplane.brain.node;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
+import io.octoplane.brain.security.AuditTargets;
+import io.octoplane.brain.security.Callers;
 import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.protocol.api.NodeStatusResponse;
 import io.octoplane.protocol.api.PruneResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,24 +27,33 @@ class NodeController {
 
 	private final NodeService nodes;
 
-	NodeController(NodeService nodes) {
+	private final WorkgroupService workgroups;
+
+	NodeController(NodeService nodes, WorkgroupService workgroups) {
 		this.nodes = nodes;
+		this.workgroups = workgroups;
 	}
 
 	@GetMapping(ApiPaths.NODES)
 	NodeListResponse list(@RequestParam(name = "name", defaultValue = "") List<String> names,
-			@RequestParam(name = "state", required = false) @Nullable String state) {
-		return this.nodes.list(clean(names), parseState(state));
+			@RequestParam(name = "state", required = false) @Nullable String state, HttpServletRequest http) {
+		return this.nodes.list(clean(names), parseState(state), visible(http));
 	}
 
 	@GetMapping(ApiPaths.NODE_STATUS)
-	NodeStatusResponse status(@RequestParam(name = "name", defaultValue = "") List<String> names) {
-		return this.nodes.status(clean(names));
+	NodeStatusResponse status(@RequestParam(name = "name", defaultValue = "") List<String> names,
+			HttpServletRequest http) {
+		return this.nodes.status(clean(names), visible(http));
 	}
 
 	@DeleteMapping(ApiPaths.NODES)
-	PruneResponse prune(@RequestParam(name = "name", defaultValue = "") List<String> names) {
-		return this.nodes.prune(clean(names));
+	PruneResponse prune(@RequestParam(name = "name", defaultValue = "") List<String> names, HttpServletRequest http) {
+		AuditTargets.set(http, names);
+		return this.nodes.prune(clean(names), visible(http));
+	}
+
+	private Set<String> visible(HttpServletRequest http) {
+		return this.workgroups.visibleNodes(Callers.of(http).workgroup());
 	}
 
 	private static List<String> clean(List<String> names) {

@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param rttMicros last round-trip time in microseconds, -1 if unknown
  * @param clockOffsetMillis brain clock minus node clock, milliseconds
  * @param status latest host status, or {@code null} if none was reported
+ * @param certificateSerial hex serial of the certificate it last connected with, or empty
  */
 public record NodeRecord(String name, String version, String addr, String os, String arch, boolean connected,
 		@Nullable Instant connectedAt, @Nullable Instant disconnectedAt, @Nullable Instant lastSeen, long rttMicros,
-		long clockOffsetMillis, @Nullable NodeStatus status) {
+		long clockOffsetMillis, @Nullable NodeStatus status, String certificateSerial) {
 
 }

@@ -84,9 +84,11 @@ public class NodeRepository {
 	 * @param hello what the tentacle said about itself
 	 * @param addr remote address
 	 * @param sessionId id of this connection
+	 * @param certificateSerial hex serial of the certificate it connected with
 	 * @param now connection time
 	 */
-	public void connected(String name, Hello hello, String addr, String sessionId, Instant now) {
+	public void connected(String name, Hello hello, String addr, String sessionId, String certificateSerial,
+			Instant now) {
 		Map<String, String> fields = new HashMap<>();
 		fields.put("name", name);
 		fields.put("version", hello.agentVersion());
@@ -98,6 +100,7 @@ public class NodeRepository {
 		fields.put("connectedAt", Long.toString(now.toEpochMilli()));
 		fields.put("lastSeen", Long.toString(now.toEpochMilli()));
 		fields.put("session", sessionId);
+		fields.put("certSerial", certificateSerial);
 		this.redis.opsForHash().putAll(key(name), fields);
 		this.redis.opsForSet().add(NODES_KEY, name);
 	}
@@ -192,7 +195,7 @@ public class NodeRepository {
 		return new NodeRecord(name, text(hash, "version"), text(hash, "addr"), text(hash, "os"), text(hash, "arch"),
 				"1".equals(hash.get("connected")), instant(hash, "connectedAt"), instant(hash, "disconnectedAt"),
 				instant(hash, "lastSeen"), number(hash, "rttMicros", -1), number(hash, "clockOffsetMillis", 0),
-				status(hash));
+				status(hash), text(hash, "certSerial"));
 	}
 
 	private @Nullable NodeStatus status(Map<Object, Object> hash) {

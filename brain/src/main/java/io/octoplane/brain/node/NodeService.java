@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -50,12 +51,13 @@ public class NodeService {
 	 * @param names node names to list, or empty for all
 	 * @param state only nodes in this state ({@code online} includes unstable), or
 	 * {@code null} for all
+	 * @param visible the nodes the caller may see
 	 * @return the listing, sorted by name
 	 * @throws NotFoundException if a named node is unknown
 	 */
-	public NodeListResponse list(Collection<String> names, @Nullable NodeState state) {
+	public NodeListResponse list(Collection<String> names, @Nullable NodeState state, Set<String> visible) {
 		Instant now = this.clock.instant();
-		List<NodeInfo> nodes = select(names).stream()
+		List<NodeInfo> nodes = select(names, visible).stream()
 			.map((node) -> toInfo(node, this.stateRule.stateOf(node, now)))
 			.filter((node) -> state == null || matches(node.state(), state))
 			.toList();
@@ -65,11 +67,12 @@ public class NodeService {
 	/**
 	 * The latest status of nodes that reported one.
 	 * @param names node names, or empty for all
+	 * @param visible the nodes the caller may see
 	 * @return statuses sorted by name
 	 * @throws NotFoundException if a named node is unknown
 	 */
-	public NodeStatusResponse status(Collection<String> names) {
-		List<NodeStatusInfo> statuses = select(names).stream()
+	public NodeStatusResponse status(Collection<String> names, Set<String> visible) {
+		List<NodeStatusInfo> statuses = select(names, visible).stream()
 			.filter((node) -> node.status() != null)
 			.map(NodeService::toStatusInfo)
 			.toList();
@@ -79,13 +82,14 @@ public class NodeService {
 	/**
 	 * Removes offline nodes from the registry.
 	 * @param names nodes to remove, or empty for every offline node
+	 * @param visible the nodes the caller may see
 	 * @return the removed names
 	 * @throws NotFoundException if a named node is unknown
 	 * @throws ConflictException if a named node is not offline
 	 */
-	public PruneResponse prune(Collection<String> names) {
+	public PruneResponse prune(Collection<String> names, Set<String> visible) {
 		Instant now = this.clock.instant();
-		List<NodeRecord> selected = select(names);
+		List<NodeRecord> selected = select(names, visible);
 		if (!names.isEmpty()) {
 			List<String> live = selected.stream()
 				.filter((node) -> this.stateRule.stateOf(node, now) != NodeState.OFFLINE)
@@ -108,8 +112,22 @@ public class NodeService {
 		return this.repository.names();
 	}
 
-	private List<NodeRecord> select(Collection<String> names) {
-		List<NodeRecord> all = this.repository.findAll();
+	/**
+	 * Whether a node is registered and visible.
+	 * @param name the node
+	 * @param visible the nodes the caller may see
+	 * @return the node's record, or empty when it is unknown or invisible alike
+	 */
+	public Optional<NodeRecord> find(String name, Set<String> visible) {
+		return visible.contains(name) ? this.repository.find(name) : Optional.empty();
+	}
+
+	private List<NodeRecord> select(Collection<String> names, Set<String> visible) {
+		// Nodes outside the caller's workgroup are treated exactly as unknown ones.
+		List<NodeRecord> all = this.repository.findAll()
+			.stream()
+			.filter((node) -> visible.contains(node.name()))
+			.toList();
 		if (names.isEmpty()) {
 			return all.stream().sorted(Comparator.comparing(NodeRecord::name)).toList();
 		}

@@ -1,7 +1,6 @@
 package io.octoplane.brain.web;
 
 import java.io.IOException;
-import java.net.URI;
 
 import io.octoplane.protocol.ErrorCode;
 import jakarta.servlet.FilterChain;
@@ -11,12 +10,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,23 +27,19 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
-	private final JsonMapper json;
+	private final ProblemWriter problems;
 
-	RequestSizeFilter(ApiProperties properties, JsonMapper json) {
+	RequestSizeFilter(ApiProperties properties, ProblemWriter problems) {
 		this.limit = properties.maxRequestSize().toBytes();
-		this.json = json;
+		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.limit) {
-			ProblemDetail problem = OctoplaneException.problem(ErrorCode.PAYLOAD_TOO_LARGE,
+			this.problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE,
 					"request body of " + request.getContentLengthLong() + " bytes exceeds the limit of " + this.limit);
-			problem.setInstance(URI.create(request.getRequestURI()));
-			response.setStatus(ErrorCode.PAYLOAD_TOO_LARGE.httpStatus());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			this.json.writeValue(response.getOutputStream(), problem);
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.limit), response);

@@ -15,7 +15,7 @@ import io.octoplane.protocol.agent.Hello;
  * A bare TLS client of the agent port that speaks frames by hand, so tests can do what a
  * well-behaved tentacle never would: claim another name, send garbage, go silent.
  */
-final class RawAgentClient implements AutoCloseable {
+public final class RawAgentClient implements AutoCloseable {
 
 	private final SSLSocket socket;
 
@@ -25,27 +25,27 @@ final class RawAgentClient implements AutoCloseable {
 		this.socket = socket;
 	}
 
-	static RawAgentClient connect(SSLContext context, int port) throws IOException {
+	public static RawAgentClient connect(SSLContext context, int port) throws IOException {
 		SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
 		socket.setSoTimeout((int) Duration.ofSeconds(5).toMillis());
 		socket.startHandshake();
 		return new RawAgentClient(socket);
 	}
 
-	static Hello hello(String hostname) {
+	public static Hello hello(String hostname) {
 		return new Hello("test", hostname, "Linux", "amd64", System.currentTimeMillis());
 	}
 
-	void send(AgentMessage message) throws IOException {
+	public void send(AgentMessage message) throws IOException {
 		this.codec.write(this.socket.getOutputStream(), message);
 	}
 
-	void sendRaw(byte[] bytes) throws IOException {
+	public void sendRaw(byte[] bytes) throws IOException {
 		this.socket.getOutputStream().write(bytes);
 		this.socket.getOutputStream().flush();
 	}
 
-	BrainMessage receive() throws IOException {
+	public BrainMessage receive() throws IOException {
 		return this.codec.read(this.socket.getInputStream(), BrainMessage.class);
 	}
 

@@ -12,12 +12,12 @@ final class NodeFixtures {
 
 	static NodeRecord connected(String name, Instant lastSeen) {
 		return new NodeRecord(name, "1.0", "127.0.0.1:5000", "Linux 6.1", "amd64", true, lastSeen.minusSeconds(60),
-				null, lastSeen, 1500, 2, status(lastSeen));
+				null, lastSeen, 1500, 2, status(lastSeen), "abc1");
 	}
 
 	static NodeRecord disconnected(String name, Instant at) {
 		return new NodeRecord(name, "1.0", "127.0.0.1:5000", "Linux 6.1", "amd64", false, at.minusSeconds(60), at, at,
-				-1, 0, null);
+				-1, 0, null, "abc2");
 	}
 
 	static NodeStatus status(Instant at) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 import io.octoplane.brain.agent.AgentProperties;
 import io.octoplane.brain.config.BrainIdentity;
@@ -27,19 +28,21 @@ class NodeServiceTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
+	private static final Set<String> ALL = Set.of("a", "b", "alpha", "mid", "zeta");
+
 	private final NodeRepository repository = mock(NodeRepository.class);
 
 	private final NodeService service = new NodeService(this.repository,
 			new NodeStateRule(
 					new AgentProperties(0, "127.0.0.1", "agent", Duration.ofSeconds(10), Duration.ofSeconds(25),
-							Duration.ofSeconds(45), Duration.ofSeconds(5), 65536, 10, Duration.ofSeconds(30))),
+							Duration.ofSeconds(45), Duration.ofSeconds(5), 65536, 10, Duration.ofSeconds(30), 100)),
 			new BrainIdentity(new BrainInfo("b1", "1.0", "b1:12345")), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
 	void listSortsByNameAndCountsStates() {
 		given(this.repository.findAll()).willReturn(List.of(NodeFixtures.connected("zeta", NOW),
 				NodeFixtures.disconnected("alpha", NOW.minusSeconds(5)), NodeFixtures.connected("mid", NOW)));
-		NodeListResponse list = this.service.list(List.of(), null);
+		NodeListResponse list = this.service.list(List.of(), null, ALL);
 		assertThat(list.nodes()).extracting("name").containsExactly("alpha", "mid", "zeta");
 		assertThat(list.total()).isEqualTo(3);
 		assertThat(list.online()).isEqualTo(2);
@@ -53,14 +56,26 @@ class NodeServiceTests {
 	void onlineFilterIncludesUnstable() {
 		given(this.repository.findAll()).willReturn(
 				List.of(NodeFixtures.connected("a", NOW.minusSeconds(30)), NodeFixtures.disconnected("b", NOW)));
-		assertThat(this.service.list(List.of(), NodeState.ONLINE).nodes()).extracting("name").containsExactly("a");
-		assertThat(this.service.list(List.of(), NodeState.OFFLINE).nodes()).extracting("name").containsExactly("b");
+		assertThat(this.service.list(List.of(), NodeState.ONLINE, ALL).nodes()).extracting("name").containsExactly("a");
+		assertThat(this.service.list(List.of(), NodeState.OFFLINE, ALL).nodes()).extracting("name")
+			.containsExactly("b");
+	}
+
+	@Test
+	void nodeOutsideTheWorkgroupIsAnsweredLikeAnUnknownOne() {
+		given(this.repository.findAll())
+			.willReturn(List.of(NodeFixtures.connected("a", NOW), NodeFixtures.connected("b", NOW)));
+		assertThat(this.service.list(List.of(), null, Set.of("a")).nodes()).extracting("name").containsExactly("a");
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.service.list(List.of("b"), null, Set.of("a")))
+			.withMessage("no such node: b");
 	}
 
 	@Test
 	void unknownNamedNodeIsNotFound() {
 		given(this.repository.findAll()).willReturn(List.of(NodeFixtures.connected("a", NOW)));
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.service.list(List.of("a", "b"), null))
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.service.list(List.of("a", "b"), null, ALL))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.NODE_NOT_FOUND))
 			.withMessageContaining("b");
 	}
@@ -69,7 +84,7 @@ class NodeServiceTests {
 	void statusAveragesReportedNodes() {
 		given(this.repository.findAll())
 			.willReturn(List.of(NodeFixtures.connected("a", NOW), NodeFixtures.disconnected("b", NOW)));
-		NodeStatusResponse status = this.service.status(List.of());
+		NodeStatusResponse status = this.service.status(List.of(), ALL);
 		assertThat(status.nodes()).extracting("name").containsExactly("a");
 		assertThat(status.nodes().get(0).memoryUsage()).isEqualTo(25.0);
 		assertThat(status.averageDiskUsage()).isEqualTo(25.0);
@@ -78,7 +93,7 @@ class NodeServiceTests {
 	@Test
 	void pruneRefusesNamedOnlineNode() {
 		given(this.repository.findAll()).willReturn(List.of(NodeFixtures.connected("a", NOW)));
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.service.prune(List.of("a")))
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.service.prune(List.of("a"), ALL))
 			.withMessageContaining("a");
 	}
 
@@ -87,7 +102,7 @@ class NodeServiceTests {
 		given(this.repository.findAll())
 			.willReturn(List.of(NodeFixtures.connected("a", NOW), NodeFixtures.disconnected("b", NOW)));
 		given(this.repository.deleteOffline(List.of("b"), NOW.minusSeconds(45))).willReturn(List.of("b"));
-		assertThat(this.service.prune(List.of()).pruned()).containsExactly("b");
+		assertThat(this.service.prune(List.of(), ALL).pruned()).containsExactly("b");
 		verify(this.repository).deleteOffline(List.of("b"), NOW.minusSeconds(45));
 	}
 

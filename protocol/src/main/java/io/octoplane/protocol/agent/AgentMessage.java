@@ -12,7 +12,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = Heartbeat.class, name = "heartbeat"),
 		@JsonSubTypes.Type(value = CommandStarted.class, name = "command-started"),
 		@JsonSubTypes.Type(value = CommandOutput.class, name = "command-output"),
-		@JsonSubTypes.Type(value = CommandResult.class, name = "command-result") })
-public sealed interface AgentMessage permits Hello, Heartbeat, CommandStarted, CommandOutput, CommandResult {
+		@JsonSubTypes.Type(value = CommandResult.class, name = "command-result"),
+		@JsonSubTypes.Type(value = RenewCertificate.class, name = "renew-certificate") })
+public sealed interface AgentMessage
+		permits Hello, Heartbeat, CommandStarted, CommandOutput, CommandResult, RenewCertificate {
 
 }

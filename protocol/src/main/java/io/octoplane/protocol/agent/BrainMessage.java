@@ -13,7 +13,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = RunCommand.class, name = "run-command"),
 		@JsonSubTypes.Type(value = ResultAck.class, name = "result-ack"),
 		@JsonSubTypes.Type(value = CancelCommand.class, name = "cancel-command"),
+		@JsonSubTypes.Type(value = CertificateRenewed.class, name = "certificate-renewed"),
 		@JsonSubTypes.Type(value = Goodbye.class, name = "goodbye") })
-public sealed interface BrainMessage permits Welcome, HeartbeatAck, RunCommand, ResultAck, CancelCommand, Goodbye {
+public sealed interface BrainMessage
+		permits Welcome, HeartbeatAck, RunCommand, ResultAck, CancelCommand, CertificateRenewed, Goodbye {
 
 }

@@ -23,6 +23,8 @@
  *          --CommandResult(id, ...)---------->  kept in the journal until acknowledged;
  *          <---------------ResultAck(id)-----   resent after every reconnect until then
  *          <---------CancelCommand(id, why)--   kill or never start; answered by a result
+ *          --RenewCertificate(csr)----------->  before expiry; CN and role from this link
+ *          <------CertificateRenewed(pem)----   the tentacle swaps files, uses it next dial
  *  CLOSED  either side closes, or the brain sends Goodbye(reason); the tentacle redials
  *          with jittered exponential backoff. A brain that hears nothing for three
  *          heartbeat intervals marks the node offline.

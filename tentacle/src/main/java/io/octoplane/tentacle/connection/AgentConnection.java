@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.CancelCommand;
+import io.octoplane.protocol.agent.CertificateRenewed;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
@@ -103,6 +104,8 @@ public final class AgentConnection implements Closeable {
 				case RunCommand command -> throw new ProtocolException("expected Welcome, got RunCommand");
 				case CancelCommand cancel -> throw new ProtocolException("expected Welcome, got CancelCommand");
 				case ResultAck ack -> throw new ProtocolException("expected Welcome, got ResultAck");
+				case CertificateRenewed renewed ->
+					throw new ProtocolException("expected Welcome, got CertificateRenewed");
 			};
 		}
 		catch (IOException | RuntimeException ex) {
@@ -138,6 +141,11 @@ public final class AgentConnection implements Closeable {
 					case ResultAck ack -> commands.acknowledged(ack);
 					case Goodbye goodbye -> throw new BrainRefusedException(goodbye.reason(), goodbye.retry());
 					case Welcome again -> logger.warn("ignoring a second Welcome from the brain");
+					// This tentacle does not ask for renewals yet; an answer it did not
+					// ask
+					// for carries nothing to act on.
+					case CertificateRenewed renewed ->
+						logger.warn("ignoring a certificate the tentacle did not ask for");
 				}
 			}
 		}

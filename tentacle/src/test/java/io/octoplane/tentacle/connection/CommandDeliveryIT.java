@@ -25,6 +25,7 @@ import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
+import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.tentacle.Tentacle;
@@ -304,6 +305,7 @@ class CommandDeliveryIT {
 			case CommandOutput output -> output.commandId();
 			case Hello hello -> null;
 			case Heartbeat heartbeat -> null;
+			case RenewCertificate renew -> null;
 		};
 	}
 

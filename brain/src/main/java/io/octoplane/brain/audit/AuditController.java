@@ -1,0 +1,31 @@
+package io.octoplane.brain.audit;
+
+import io.octoplane.brain.security.Callers;
+import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.AuditResponse;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code octl audit}: the acting workgroup's part of the audit trail, newest first. */
+@RestController
+class AuditController {
+
+	private final AuditLog log;
+
+	AuditController(AuditLog log) {
+		this.log = log;
+	}
+
+	@GetMapping(ApiPaths.AUDIT)
+	AuditResponse recent(@RequestParam(name = "limit", defaultValue = "50") int limit, HttpServletRequest http) {
+		if (limit < 1 || limit > 1000) {
+			throw new InvalidRequestException("limit must be between 1 and 1000, got " + limit);
+		}
+		return new AuditResponse(this.log.recent(Callers.of(http).workgroup(), limit));
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.octoplane.brain.token;
+
+import io.octoplane.brain.security.Callers;
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.TokenListResponse;
+import io.octoplane.protocol.api.TokenRequest;
+import io.octoplane.protocol.api.TokenResponse;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code octl token}: tokens of the acting workgroup; the secret is shown only once. */
+@RestController
+class TokenController {
+
+	private final TokenService tokens;
+
+	TokenController(TokenService tokens) {
+		this.tokens = tokens;
+	}
+
+	@PostMapping(ApiPaths.TOKENS)
+	ResponseEntity<TokenResponse> create(@RequestBody TokenRequest request, HttpServletRequest http) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.tokens.create(request, Callers.of(http)));
+	}
+
+	@GetMapping(ApiPaths.TOKENS)
+	TokenListResponse list(HttpServletRequest http) {
+		return new TokenListResponse(this.tokens.list(Callers.of(http)));
+	}
+
+	@DeleteMapping(ApiPaths.TOKEN)
+	ResponseEntity<Void> revoke(@PathVariable String id, HttpServletRequest http) {
+		this.tokens.revoke(id, Callers.of(http));
+		return ResponseEntity.noContent().build();
+	}
+
+}

@@ -1,0 +1,195 @@
+package io.octoplane.brain.workgroup;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.octoplane.brain.node.NodeService;
+import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.brain.web.NotFoundException;
+import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.api.WorkgroupResponse;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** The workgroup tree: who sees which nodes, passwords, and {@code @group} targets. */
+@Service
+public class WorkgroupService {
+
+	/** The root workgroup, which sees every node. */
+	public static final String ROOT = "/";
+
+	private static final int MIN_PASSWORD = 12;
+
+	private static final int MAX_PASSWORD = 256;
+
+	private final WorkgroupRepository repository;
+
+	private final NodeService nodes;
+
+	private final Clock clock;
+
+	private final PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+
+	/** Hash checked against when a workgroup has no password, so timing does not tell. */
+	private final String dummyHash;
+
+	WorkgroupService(WorkgroupRepository repository, NodeService nodes, Clock clock) {
+		this.repository = repository;
+		this.nodes = nodes;
+		this.clock = clock;
+		this.dummyHash = this.encoder.encode("no password is set for this workgroup");
+	}
+
+	/**
+	 * The canonical form of an absolute path.
+	 * @param path a path such as {@code /lab/pis/}
+	 * @return the canonical path, {@code /} for the root
+	 * @throws InvalidRequestException for relative, malformed or too deep paths
+	 */
+	public static String normalize(String path) {
+		return WorkgroupPaths.normalize(path);
+	}
+
+	/**
+	 * Whether a workgroup is the given one or below it.
+	 * @param path the workgroup
+	 * @param ancestor the possible ancestor
+	 * @return {@code true} for {@code /a/b} below {@code /a}, {@code false} for
+	 * {@code /ab}
+	 */
+	public static boolean isSameOrBelow(String path, String ancestor) {
+		return WorkgroupPaths.isSameOrBelow(path, ancestor);
+	}
+
+	/** Whether a workgroup exists; the root always does. */
+	public boolean exists(String path) {
+		return ROOT.equals(path) || this.repository.exists(path);
+	}
+
+	/** The nodes a workgroup may see: every node for the root. */
+	public Set<String> visibleNodes(String path) {
+		return ROOT.equals(path) ? this.nodes.names() : this.repository.nodes(path);
+	}
+
+	/** Whether a workgroup may see a node. */
+	public boolean canSee(String path, String node) {
+		return visibleNodes(path).contains(node);
+	}
+
+	/**
+	 * Expands {@code @group} entries of a target list: {@code @name} is a child of the
+	 * acting workgroup (or deeper, {@code @a/b}), {@code @/abs} must lie within it, and
+	 * {@code @.} is the acting workgroup itself. Plain names pass unchanged.
+	 * @param path the acting workgroup
+	 * @param targets the targets as given
+	 * @return node names in order, without duplicates
+	 * @throws NotFoundException if a group is unknown or outside the acting workgroup
+	 * @throws InvalidRequestException if a group has no nodes (an empty target list never
+	 * means "all")
+	 */
+	public List<String> expandTargets(String path, List<String> targets) {
+		Set<String> expanded = new LinkedHashSet<>();
+		for (String target : targets) {
+			if (!target.startsWith("@")) {
+				expanded.add(target);
+				continue;
+			}
+			String group = target.substring(1);
+			String resolved = ".".equals(group) ? path : WorkgroupPaths.resolve(path, group);
+			if (!isSameOrBelow(resolved, path) || !exists(resolved)) {
+				throw new NotFoundException(ErrorCode.WORKGROUP_NOT_FOUND, "no such workgroup: " + target);
+			}
+			Set<String> members = visibleNodes(resolved);
+			if (members.isEmpty()) {
+				throw new InvalidRequestException(target + " has no nodes");
+			}
+			expanded.addAll(members);
+		}
+		return new ArrayList<>(expanded);
+	}
+
+	/**
+	 * Checks a workgroup's password.
+	 * @param path the workgroup
+	 * @param password the password given
+	 * @return whether it matches; {@code false} when none is set or the path is unknown
+	 */
+	public boolean verifyPassword(String path, String password) {
+		String hash = this.repository.passwordHash(path);
+		if (hash == null) {
+			this.encoder.matches(password, this.dummyHash);
+			return false;
+		}
+		return this.encoder.matches(password, hash);
+	}
+
+	/**
+	 * Sets a workgroup's password (stored as an Argon2 hash only).
+	 * @param path the workgroup
+	 * @param password the new password, 12 to 256 characters
+	 */
+	public void setPassword(String path, String password) {
+		if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+			throw new InvalidRequestException(
+					"a password must have " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+		}
+		this.repository.setPasswordHash(path, this.encoder.encode(password), this.clock.instant());
+	}
+
+	/**
+	 * Puts a newly enrolled node into a workgroup and its ancestors, so every level above
+	 * it may see it too.
+	 * @param path the workgroup the join token belongs to
+	 * @param node the node
+	 */
+	public void enroll(String path, String node) {
+		this.repository.create(path, this.clock.instant());
+		String current = path;
+		while (!ROOT.equals(current)) {
+			this.repository.addNodes(current, List.of(node));
+			current = WorkgroupPaths.parent(current);
+		}
+	}
+
+	WorkgroupResponse describe(String path) {
+		return new WorkgroupResponse(path, List.copyOf(visibleNodes(path)),
+				List.copyOf(this.repository.children(path)));
+	}
+
+	WorkgroupResponse addNodes(String path, Collection<String> names) {
+		if (names.isEmpty()) {
+			throw new InvalidRequestException("nodes must name at least one node");
+		}
+		Set<String> allowed = visibleNodes(WorkgroupPaths.parent(path));
+		List<String> unknown = names.stream().filter((name) -> !allowed.contains(name)).toList();
+		if (!unknown.isEmpty()) {
+			throw new NotFoundException(ErrorCode.NODE_NOT_FOUND, "no such node: " + String.join(", ", unknown));
+		}
+		this.repository.create(path, this.clock.instant());
+		this.repository.addNodes(path, names);
+		return describe(path);
+	}
+
+	WorkgroupResponse removeNodes(String path, Collection<String> names) {
+		removeBelow(path, names);
+		return describe(path);
+	}
+
+	private void removeBelow(String path, Collection<String> names) {
+		this.repository.removeNodes(path, names);
+		for (String child : this.repository.children(path)) {
+			removeBelow(child, names);
+		}
+	}
+
+	void delete(String path) {
+		this.repository.delete(path);
+	}
+
+}

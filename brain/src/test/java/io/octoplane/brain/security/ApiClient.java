@@ -1,0 +1,91 @@
+package io.octoplane.brain.security;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import javax.net.ssl.SSLContext;
+
+/**
+ * A small HTTPS client for security tests: any TLS identity, any Authorization header,
+ * any acting workgroup, so tests can play both the operator and the intruder.
+ */
+final class ApiClient {
+
+	private final int port;
+
+	private final SSLContext tls;
+
+	private final String authorization;
+
+	private final String workgroup;
+
+	private ApiClient(int port, SSLContext tls, String authorization, String workgroup) {
+		this.port = port;
+		this.tls = tls;
+		this.authorization = authorization;
+		this.workgroup = workgroup;
+	}
+
+	static ApiClient of(int port, SSLContext tls) {
+		return new ApiClient(port, tls, null, null);
+	}
+
+	ApiClient basic(String user, String password) {
+		String encoded = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return new ApiClient(this.port, this.tls, "Basic " + encoded, this.workgroup);
+	}
+
+	ApiClient bearer(String token) {
+		return new ApiClient(this.port, this.tls, "Bearer " + token, this.workgroup);
+	}
+
+	ApiClient actingIn(String path) {
+		return new ApiClient(this.port, this.tls, this.authorization, path);
+	}
+
+	HttpResponse<String> get(String path) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	HttpResponse<String> post(String path, String json) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	HttpResponse<String> put(String path, String json) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	HttpResponse<String> delete(String path) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path)).DELETE());
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
+		if (this.workgroup != null) {
+			request.header("X-Octoplane-Workgroup", this.workgroup);
+		}
+		try (HttpClient client = HttpClient.newBuilder()
+			.sslContext(this.tls)
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build()) {
+			return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+		}
+	}
+
+	private URI uri(String path) {
+		return URI.create("https://localhost:" + this.port + path);
+	}
+
+}
