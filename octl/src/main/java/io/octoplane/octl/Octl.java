@@ -10,6 +10,9 @@ import io.octoplane.octl.cmd.CmdCommand;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.job.JobCommand;
 import io.octoplane.octl.node.NodeCommand;
+import io.octoplane.octl.token.TokenCommand;
+import io.octoplane.octl.wg.WgCommand;
+import io.octoplane.octl.audit.AuditCommand;
 import io.octoplane.octl.output.OutputFormat;
 import io.octoplane.octl.output.Printer;
 import io.octoplane.octl.sdk.OctoplaneClient;
@@ -33,7 +36,8 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "octl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = OctlVersion.class,
-		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class },
+		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class, WgCommand.class, TokenCommand.class,
+				AuditCommand.class },
 		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them as jobs.", "",
 				"Talks HTTPS with mutual TLS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
 						+ "else ~/.config/octl/octl.yaml). Answers go to stdout as JSON (or -o yaml|table); "

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
  * {@code octl node}: groups the commands about the node registry.
  */
 @Command(name = "node", description = "Work with the nodes (tentacles) known to the brain.",
-		subcommands = { NodeGetCommand.class, NodeStatusCommand.class, NodePruneCommand.class },
+		subcommands = { NodeGetCommand.class, NodeStatusCommand.class, NodePruneCommand.class,
+				NodeRevokeCommand.class },
 		footerHeading = "%nExamples:%n", footer = { "  octl node get", "  octl node status pi1" })
 public final class NodeCommand implements Runnable {
 
@@ -18,7 +19,8 @@ public final class NodeCommand implements Runnable {
 
 	@Override
 	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "missing command: use 'octl node get|status|prune'");
+		throw new ParameterException(this.spec.commandLine(),
+				"missing command: use 'octl node get|status|prune|revoke'");
 	}
 
 }

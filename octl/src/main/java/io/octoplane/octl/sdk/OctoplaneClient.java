@@ -16,6 +16,7 @@ import java.util.StringJoiner;
 import javax.net.ssl.SSLContext;
 
 import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.AuditResponse;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
@@ -209,6 +210,84 @@ public final class OctoplaneClient {
 		return new JobWatch(this, id, timeout, listener).await();
 	}
 
+	/**
+	 * Workgroup administration: the acting workgroup and those below it.
+	 * @return the workgroup calls of this client
+	 */
+	public WorkgroupApi workgroups() {
+		return new WorkgroupApi(this);
+	}
+
+	/**
+	 * API and join tokens of the acting workgroup.
+	 * @return the token calls of this client
+	 */
+	public TokenApi tokens() {
+		return new TokenApi(this);
+	}
+
+	/**
+	 * Reads the audit trail of the acting workgroup and below, newest first
+	 * ({@code GET /api/v1/audit}).
+	 * @param limit how many entries at most, 1 to 1000
+	 * @return the entries
+	 * @throws OctoplaneApiException if the brain answered with an error
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public AuditResponse audit(int limit) {
+		if (limit < 1 || limit > 1000) {
+			throw new IllegalArgumentException("limit must be between 1 and 1000");
+		}
+		return send(request(ApiPaths.AUDIT, new StringJoiner("&").add("limit=" + limit)).GET(), this.requestTimeout,
+				AuditResponse.class);
+	}
+
+	/**
+	 * Revokes a node's certificate and cuts its connection ({@code POST
+	 * /api/v1/nodes/{name}/revoke}).
+	 * @param name the node
+	 * @throws OctoplaneApiException with {@code node-not-found} if the node is unknown or
+	 * not visible
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public void revokeNode(String name) {
+		String path = ApiPaths.NODE_REVOKE.replace("{name}", segment(name));
+		sendNoContent(request(path, new StringJoiner("&")).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	/** Sends a request whose successful answer has no body. */
+	void sendNoContent(HttpRequest.Builder request) {
+		HttpResponse<String> response;
+		try {
+			response = this.http.send(request.timeout(this.requestTimeout).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw OctoplaneConnectionException.of(this.baseUri, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw OctoplaneConnectionException.interrupted(this.baseUri, ex);
+		}
+		if (response.statusCode() / 100 != 2) {
+			throw ProblemResponses.toException(response, this.mapper);
+		}
+	}
+
+	/** A value made safe for one path segment. */
+	static String segment(String value) {
+		if (value.isBlank()) {
+			throw new IllegalArgumentException("a path segment must not be blank");
+		}
+		// Path segments must not turn spaces into '+' as form encoding does.
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	/** A query parameter, encoded. */
+	static String param(String name, String value) {
+		return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
 	JobResponse job(String id, Duration timeout) {
 		return send(request(jobPath(ApiPaths.JOB, id), new StringJoiner("&")).GET(), timeout, JobResponse.class);
 	}
@@ -242,7 +321,7 @@ public final class OctoplaneClient {
 		return template.replace("{id}", segment);
 	}
 
-	private HttpRequest.Builder request(String path, StringJoiner query) {
+	HttpRequest.Builder request(String path, StringJoiner query) {
 		String suffix = (query.length() > 0) ? "?" + query : "";
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.baseUri.resolve(path + suffix))
 			.header("Accept", "application/json, application/problem+json");
@@ -258,7 +337,7 @@ public final class OctoplaneClient {
 		return query;
 	}
 
-	private <T> T send(HttpRequest.Builder request, Duration timeout, Class<T> type) {
+	<T> T send(HttpRequest.Builder request, Duration timeout, Class<T> type) {
 		HttpResponse<String> response;
 		try {
 			response = this.http.send(request.timeout(timeout).build(),

@@ -1,0 +1,7 @@
+/**
+ * {@code octl wg}: workgroups, their nodes, children and passwords.
+ */
+@NullMarked
+package io.octoplane.octl.wg;
+
+import org.jspecify.annotations.NullMarked;
