@@ -257,21 +257,7 @@ public final class OctoplaneClient {
 
 	/** Sends a request whose successful answer has no body. */
 	void sendNoContent(HttpRequest.Builder request) {
-		HttpResponse<String> response;
-		try {
-			response = this.http.send(request.timeout(this.requestTimeout).build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw OctoplaneConnectionException.of(this.baseUri, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw OctoplaneConnectionException.interrupted(this.baseUri, ex);
-		}
-		if (response.statusCode() / 100 != 2) {
-			throw ProblemResponses.toException(response, this.mapper);
-		}
+		exchange(request, this.requestTimeout);
 	}
 
 	/** A value made safe for one path segment. */
@@ -338,6 +324,17 @@ public final class OctoplaneClient {
 	}
 
 	<T> T send(HttpRequest.Builder request, Duration timeout, Class<T> type) {
+		HttpResponse<String> response = exchange(request, timeout);
+		try {
+			return this.mapper.readValue(response.body(), type);
+		}
+		catch (JacksonException ex) {
+			throw ProblemResponses.unreadable(response, ex);
+		}
+	}
+
+	/** Sends a request; a non-2xx answer becomes the matching exception. */
+	private HttpResponse<String> exchange(HttpRequest.Builder request, Duration timeout) {
 		HttpResponse<String> response;
 		try {
 			response = this.http.send(request.timeout(timeout).build(),
@@ -353,12 +350,7 @@ public final class OctoplaneClient {
 		if (response.statusCode() / 100 != 2) {
 			throw ProblemResponses.toException(response, this.mapper);
 		}
-		try {
-			return this.mapper.readValue(response.body(), type);
-		}
-		catch (JacksonException ex) {
-			throw ProblemResponses.unreadable(response, ex);
-		}
+		return response;
 	}
 
 	/**
