@@ -167,7 +167,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		}
 		String path;
 		try {
-			path = WorkgroupService.normalize(acting.startsWith("/") ? acting : caller.home() + "/" + acting);
+			path = WorkgroupService.resolve(caller.home(), acting);
 		}
 		catch (OctoplaneException ex) {
 			throw new Refusal(ex.code(), ex.getMessage());

@@ -57,6 +57,18 @@ public class WorkgroupService {
 	}
 
 	/**
+	 * Resolves a path given relative to a workgroup ({@code pis}) or absolute
+	 * ({@code /lab/pis}).
+	 * @param base the workgroup relative paths start from
+	 * @param path the path as given
+	 * @return the canonical absolute path
+	 * @throws InvalidRequestException for malformed paths
+	 */
+	public static String resolve(String base, String path) {
+		return WorkgroupPaths.resolve(base, path);
+	}
+
+	/**
 	 * Whether a workgroup is the given one or below it.
 	 * @param path the workgroup
 	 * @param ancestor the possible ancestor

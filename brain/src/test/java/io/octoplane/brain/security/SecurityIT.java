@@ -88,6 +88,9 @@ class SecurityIT extends BrainIntegrationTest {
 			assertThat(lab.post("/api/v1/commands", "{\"targets\":[],\"mode\":\"shell\",\"command\":\"true\"}")
 				.statusCode()).isEqualTo(400);
 			assertThat(lab.actingIn("/").get("/api/v1/nodes").statusCode()).isEqualTo(404);
+			JsonNode relative = json.readTree(operator().actingIn("wglab").get("/api/v1/nodes").body());
+			assertThat(relative.get("nodes")).extracting((node) -> node.get("name").asString())
+				.containsExactly("wgin1");
 			assertThat(lab.actingIn("/wglab/../").get("/api/v1/nodes").statusCode()).isIn(400, 404);
 			HttpResponse<String> expanded = operator().post("/api/v1/commands",
 					"{\"targets\":[\"@wglab\"],\"mode\":\"shell\",\"command\":\"true\"}");
