@@ -2,6 +2,7 @@ package io.octoplane.octl;
 
 import java.io.PrintWriter;
 
+import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.config.OctlConfigException;
 import io.octoplane.octl.sdk.JobTimeoutException;
 import io.octoplane.octl.sdk.OctoplaneApiException;
@@ -57,8 +58,21 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
 	private static String hint(Throwable failure) {
 		if (failure instanceof OctoplaneConnectionException connection
 				&& connection.reason() == OctoplaneConnectionException.Reason.TLS) {
-			return " (check cert, key and ca in the octl config: the operator certificate must come from the CA "
-					+ "the brain trusts, and ca must be the CA that issued the brain's certificate)";
+			return " (check ca, and cert and key if set, in the octl config: ca must be the CA that issued the "
+					+ "brain's certificate, and an operator certificate must come from the CA the brain trusts)";
+		}
+		if (failure instanceof OctoplaneApiException api && api.errorCode().isPresent()) {
+			return switch (api.errorCode().get()) {
+				case UNAUTHENTICATED ->
+					" (check how the octl config logs in: user and password (passwordFile, $" + OctlConfig.ENV_PASSWORD
+							+ "), token (tokenFile, $" + OctlConfig.ENV_TOKEN + "), or cert and key)";
+				case TOO_MANY_REQUESTS -> api.retryAfter()
+					.map((wait) -> " (Retry-After: " + wait.toSeconds() + " s; wait that long before trying again)")
+					.orElse(" (no Retry-After given; wait a while before trying again)");
+				case WORKGROUP_NOT_FOUND -> " (workgroups are absolute like /lab/pis or relative to the acting one; "
+						+ "'octl wg pwd' shows it)";
+				default -> "";
+			};
 		}
 		return "";
 	}

@@ -1,18 +1,21 @@
 package io.octoplane.octl;
 
+import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
+import io.octoplane.octl.audit.AuditCommand;
 import io.octoplane.octl.cmd.CmdCommand;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.job.JobCommand;
 import io.octoplane.octl.node.NodeCommand;
 import io.octoplane.octl.token.TokenCommand;
 import io.octoplane.octl.wg.WgCommand;
-import io.octoplane.octl.audit.AuditCommand;
 import io.octoplane.octl.output.OutputFormat;
 import io.octoplane.octl.output.Printer;
 import io.octoplane.octl.sdk.OctoplaneClient;
@@ -39,15 +42,16 @@ import picocli.CommandLine.Spec;
 		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class, WgCommand.class, TokenCommand.class,
 				AuditCommand.class },
 		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them as jobs.", "",
-				"Talks HTTPS with mutual TLS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
-						+ "else ~/.config/octl/octl.yaml). Answers go to stdout as JSON (or -o yaml|table); "
+				"Talks HTTPS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
+						+ "else ~/.config/octl/octl.yaml), logging in with an operator certificate, a workgroup "
+						+ "password or an API token. Answers go to stdout as JSON (or -o yaml|table); "
 						+ "messages go to stderr." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  octl node get", "  octl node status pi1 pi2 -o table", "  octl cmd run 'uname -a' pi1 pi2",
-				"  octl job list -o table", "",
-				"Exit status: 0 ok, 1 failure (also: a command failed on a node), "
-						+ "2 invalid input, 3 unexpected state (unknown node or job, conflict), "
-						+ "4 brain unreachable, wait timed out, or internal error." })
+				"  octl job list -o table", "  octl wg cd /lab/pis", "",
+				"Exit status: 0 ok, 1 failure (also: a command failed on a node, not authenticated), "
+						+ "2 invalid input, 3 unexpected state (unknown node, job or workgroup, conflict), "
+						+ "4 brain unreachable, too many requests, wait timed out, or internal error." })
 public final class Octl implements Runnable {
 
 	private final Map<String, String> env;
@@ -55,6 +59,10 @@ public final class Octl implements Runnable {
 	private final Path home;
 
 	private final boolean interactive;
+
+	private final InputStream stdin;
+
+	private @Nullable OctlConfig config;
 
 	@Spec
 	private CommandSpec spec;
@@ -95,9 +103,24 @@ public final class Octl implements Runnable {
 	 * enables progress notes there
 	 */
 	public Octl(Map<String, String> env, Path home, boolean interactive) {
+		this(env, home, interactive, System.in);
+	}
+
+	/**
+	 * Creates octl with an injected environment and standard input, for running
+	 * in-process.
+	 * @param env the environment variables ({@code OCTL_CONFIG}, {@code OCTL_BRAIN},
+	 * {@code OCTL_PASSWORD}, {@code OCTL_TOKEN})
+	 * @param home the home folder the default config location is under
+	 * @param interactive whether standard error is a terminal a person watches, which
+	 * enables progress notes there
+	 * @param stdin standard input, for {@code --password-stdin}
+	 */
+	public Octl(Map<String, String> env, Path home, boolean interactive, InputStream stdin) {
 		this.env = Map.copyOf(Objects.requireNonNull(env, "env must not be null"));
 		this.home = Objects.requireNonNull(home, "home must not be null");
 		this.interactive = interactive;
+		this.stdin = Objects.requireNonNull(stdin, "stdin must not be null");
 	}
 
 	/**
@@ -126,12 +149,18 @@ public final class Octl implements Runnable {
 
 	/**
 	 * Loads the config file named by {@code --config}, {@code $OCTL_CONFIG} or the
-	 * default location.
+	 * default location, once per run; warnings about it go to standard error.
 	 * @return the validated configuration
 	 * @throws io.octoplane.octl.config.OctlConfigException if it is missing or invalid
 	 */
 	public OctlConfig config() {
-		return OctlConfig.load(this.configFile, this.env, this.home);
+		if (this.config == null) {
+			PrintWriter err = this.spec.commandLine().getErr();
+			this.config = OctlConfig.load(this.configFile, this.env, this.home,
+					(warning) -> err.println("octl: warning: " + warning));
+			err.flush();
+		}
+		return this.config;
 	}
 
 	/**
@@ -151,6 +180,38 @@ public final class Octl implements Runnable {
 	 */
 	public Printer printer(CommandSpec command) {
 		return new Printer(this.output, command.commandLine().getOut());
+	}
+
+	/**
+	 * The terminal to prompt a person on, for confirmations and passwords typed without
+	 * echo.
+	 * @return the console, or {@code null} when input or output is not a terminal (a
+	 * script, a pipe, a test)
+	 */
+	public @Nullable Console terminal() {
+		if (this.stdin != System.in) {
+			return null;
+		}
+		Console console = System.console();
+		if (console == null) {
+			return null;
+		}
+		try {
+			// Since Java 22 there is a console even when redirected; isTerminal() tells.
+			return (Boolean) Console.class.getMethod("isTerminal").invoke(console) ? console : null;
+		}
+		catch (NoSuchMethodException ex) {
+			// Before Java 22 a console exists only on a terminal.
+			return console;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/** Standard input, for commands that read a secret from it. */
+	public InputStream stdin() {
+		return this.stdin;
 	}
 
 	/** The chosen {@code -o} format. */

@@ -1,10 +1,13 @@
 package io.octoplane.octl;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -70,6 +73,32 @@ public final class OctlFixture {
 		return run(env, false, new StringWriter(), new StringWriter(), args);
 	}
 
+	/** Runs with the given text on standard input. */
+	public OctlRun runWithStdin(Path config, String stdin, String... args) {
+		return run(Map.of("OCTL_CONFIG", config.toString()), false, new StringWriter(), new StringWriter(),
+				new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+	}
+
+	/** Writes octl.yaml logging in with a workgroup password kept in a 0600 file. */
+	public Path writePasswordConfig(URI brain, String user, String password, String extra) {
+		Path passwordFile = this.dir.resolve("octl.password");
+		try {
+			Files.writeString(passwordFile, password + "\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return writeConfigText("brain: " + brain + "\nca: " + relative(this.certs.caCert()) + "\nuser: " + user
+				+ "\npasswordFile: octl.password\n" + extra);
+	}
+
+	/**
+	 * Writes octl.yaml logging in with an API token from $OCTL_TOKEN (set by the run).
+	 */
+	public Path writeCaOnlyConfig(URI brain, String extra) {
+		return writeConfigText("brain: " + brain + "\nca: " + relative(this.certs.caCert()) + "\n" + extra);
+	}
+
 	/** Runs as if stderr were a terminal, so progress notes are on. */
 	public OctlRun runInteractive(Path config, String... args) {
 		return run(Map.of("OCTL_CONFIG", config.toString()), true, new StringWriter(), new StringWriter(), args);
@@ -84,7 +113,12 @@ public final class OctlFixture {
 
 	private OctlRun run(Map<String, String> env, boolean interactive, StringWriter out, StringWriter err,
 			String... args) {
-		int exitCode = new CommandLine(new Octl(env, home(), interactive)).setOut(new PrintWriter(out))
+		return run(env, interactive, out, err, new ByteArrayInputStream(new byte[0]), args);
+	}
+
+	private OctlRun run(Map<String, String> env, boolean interactive, StringWriter out, StringWriter err,
+			InputStream stdin, String... args) {
+		int exitCode = new CommandLine(new Octl(env, home(), interactive, stdin)).setOut(new PrintWriter(out))
 			.setErr(new PrintWriter(err))
 			.execute(args);
 		return new OctlRun(exitCode, out.toString(), err.toString());

@@ -23,7 +23,11 @@ class OctlTests {
 		for (String[] args : new String[][] { { "--help" }, { "node", "get", "--help" }, { "node", "status", "--help" },
 				{ "node", "prune", "--help" }, { "cmd", "run", "--help" }, { "job", "--help" },
 				{ "job", "get", "--help" }, { "job", "list", "--help" }, { "job", "cancel", "--help" },
-				{ "job", "wait", "--help" } }) {
+				{ "job", "wait", "--help" }, { "node", "revoke", "--help" }, { "wg", "--help" },
+				{ "wg", "pwd", "--help" }, { "wg", "cd", "--help" }, { "wg", "ls", "--help" },
+				{ "wg", "get", "--help" }, { "wg", "add", "--help" }, { "wg", "rm", "--help" },
+				{ "wg", "grant", "--help" }, { "token", "--help" }, { "token", "create", "--help" },
+				{ "token", "list", "--help" }, { "token", "revoke", "--help" }, { "audit", "--help" } }) {
 			OctlRun run = octl.run(Map.of(), args);
 			assertThat(run.exitCode()).isZero();
 			assertThat(run.out()).startsWith("Usage: octl").contains("Examples:");
@@ -90,7 +94,7 @@ class OctlTests {
 			// connection.
 			assertThat(run.err()).startsWith("octl: error: ").contains(brain.uri().toString());
 			assertThat(brain.requests()).isEmpty();
-			assertThat(run.err()).contains("check cert, key and ca in the octl config");
+			assertThat(run.err()).contains("check ca, and cert and key if set, in the octl config");
 		}
 	}
 

@@ -17,25 +17,34 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.octl.sdk.OctoplaneJson;
+import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stands in for the brain: a real HTTPS server on 127.0.0.1 that demands a client
- * certificate from the fixtures' CA, serves canned answers per method and path (in
+ * certificate from the fixtures' CA (or, like the real brain, only asks for one with
+ * {@link #startAskingForCertificate}), serves canned answers per method and path (in
  * sequence, the last one repeating), plays {@link SseScript}s on event stream paths, and
- * records every request.
+ * records every request with its {@code Authorization} and
+ * {@value ApiPaths#WORKGROUP_HEADER} headers. With {@link #requireAuthorization} it
+ * answers 401 {@code unauthenticated} to requests without the expected credentials.
  */
 public final class StubBrain implements AutoCloseable {
 
@@ -55,12 +64,26 @@ public final class StubBrain implements AutoCloseable {
 
 	private volatile long downUntil;
 
+	private volatile @Nullable String requiredAuthorization;
+
 	private StubBrain(HttpsServer server, ExecutorService executor) {
 		this.server = server;
 		this.executor = executor;
 	}
 
 	public static StubBrain start(CertFixtures certs) {
+		return start(certs, true);
+	}
+
+	/**
+	 * Starts a stub that asks for a client certificate but, like the brain, also serves
+	 * callers without one (HTTP Basic or bearer tokens).
+	 */
+	public static StubBrain startAskingForCertificate(CertFixtures certs) {
+		return start(certs, false);
+	}
+
+	private static StubBrain start(CertFixtures certs, boolean needClientCertificate) {
 		try {
 			SSLContext tls = PemTls.serverContext(certs.brain().certificate(), certs.brain().privateKey(),
 					certs.caCert());
@@ -70,7 +93,12 @@ public final class StubBrain implements AutoCloseable {
 				@Override
 				public void configure(HttpsParameters params) {
 					SSLParameters parameters = getSSLContext().getDefaultSSLParameters();
-					parameters.setNeedClientAuth(true);
+					if (needClientCertificate) {
+						parameters.setNeedClientAuth(true);
+					}
+					else {
+						parameters.setWantClientAuth(true);
+					}
 					params.setSSLParameters(parameters);
 				}
 
@@ -108,6 +136,15 @@ public final class StubBrain implements AutoCloseable {
 
 	public StubBrain answerProblem(String method, String path, ErrorCode code, String detail) {
 		return answers(method, path, Answer.problem(code, detail));
+	}
+
+	/**
+	 * Answers 401 {@code unauthenticated} (with {@code WWW-Authenticate: Basic}) to every
+	 * request whose {@code Authorization} header is not exactly this one.
+	 */
+	public StubBrain requireAuthorization(String authorization) {
+		this.requiredAuthorization = authorization;
+		return this;
 	}
 
 	/** Plays one script per connection to {@code GET path}; the last one repeats. */
@@ -160,22 +197,47 @@ public final class StubBrain implements AutoCloseable {
 			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		URI uri = exchange.getRequestURI();
-		this.requests.add(new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(), body));
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		this.requests
+			.add(new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(), body, authorization,
+					exchange.getRequestHeaders().getFirst(ApiPaths.WORKGROUP_HEADER), clientCertificate(exchange)));
 		String key = exchange.getRequestMethod() + " " + uri.getPath();
-		Sequence<SseScript> scripts = this.streams.get(key);
-		if (scripts != null) {
-			scripts.next().play(exchange);
-			return;
+		String required = this.requiredAuthorization;
+		Answer answer;
+		if (required != null && !required.equals(authorization)) {
+			answer = Answer.problem(ErrorCode.UNAUTHENTICATED, "wrong workgroup or password")
+				.withHeader("WWW-Authenticate", "Basic realm=\"octoplane\", charset=\"UTF-8\"");
 		}
-		Sequence<Answer> sequence = this.answers.get(key);
-		Answer answer = (sequence != null) ? sequence.next() : new Answer(404, "application/problem+json",
-				"{\"title\":\"Not Found\",\"code\":\"not-found\"}", Map.of());
+		else {
+			Sequence<SseScript> scripts = this.streams.get(key);
+			if (scripts != null) {
+				scripts.next().play(exchange);
+				return;
+			}
+			Sequence<Answer> sequence = this.answers.get(key);
+			answer = (sequence != null) ? sequence.next() : new Answer(404, "application/problem+json",
+					"{\"title\":\"Not Found\",\"code\":\"not-found\"}", Map.of());
+		}
 		try (exchange; OutputStream out = exchange.getResponseBody()) {
 			byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
 			answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
 			exchange.sendResponseHeaders(answer.status(), bytes.length);
 			out.write(bytes);
+		}
+	}
+
+	private static @Nullable String clientCertificate(HttpExchange exchange) {
+		if (!(exchange instanceof HttpsExchange https)) {
+			return null;
+		}
+		try {
+			Certificate[] chain = https.getSSLSession().getPeerCertificates();
+			return (chain.length > 0 && chain[0] instanceof X509Certificate x509)
+					? x509.getSubjectX500Principal().getName() : null;
+		}
+		catch (SSLPeerUnverifiedException ex) {
+			return null;
 		}
 	}
 
@@ -186,8 +248,13 @@ public final class StubBrain implements AutoCloseable {
 	 * @param path the path
 	 * @param query the raw query, or {@code null}
 	 * @param body the body as text
+	 * @param authorization the {@code Authorization} header, or {@code null}
+	 * @param workgroup the {@value ApiPaths#WORKGROUP_HEADER} header, or {@code null}
+	 * @param clientCertificate the subject of the TLS client certificate, or {@code null}
+	 * when the client sent none
 	 */
-	public record Request(String method, String path, @Nullable String query, String body) {
+	public record Request(String method, String path, @Nullable String query, String body,
+			@Nullable String authorization, @Nullable String workgroup, @Nullable String clientCertificate) {
 	}
 
 	/**

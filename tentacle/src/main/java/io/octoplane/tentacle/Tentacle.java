@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import javax.net.ssl.SSLException;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Hello;
+import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.agent.Welcome;
 import io.octoplane.tentacle.command.CommandRunner;
 import io.octoplane.tentacle.config.TentacleConfig;
@@ -25,6 +27,8 @@ import io.octoplane.tentacle.connection.AgentConnection;
 import io.octoplane.tentacle.connection.Backoff;
 import io.octoplane.tentacle.connection.BrainDialer;
 import io.octoplane.tentacle.connection.BrainRefusedException;
+import io.octoplane.tentacle.identity.CertificateRenewal;
+import io.octoplane.tentacle.identity.IdentityFiles;
 import io.octoplane.tentacle.journal.CommandJournal;
 import io.octoplane.tentacle.status.HostMetrics;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * backoff, and runs the commands it receives on their own virtual threads so a long
  * command never delays a heartbeat. A journal on disk makes delivery safe across link
  * drops and restarts: no command id runs twice, and every result is resent after each
- * reconnect until the brain acknowledges it. Start it with {@link #start()}, stop it with
+ * reconnect until the brain acknowledges it. Before its certificate expires it asks the
+ * brain for a new one over the same connection and dials with it from then on
+ * ({@link io.octoplane.tentacle.identity}). Start it with {@link #start()}, stop it with
  * {@link #close()}; both return promptly.
  */
 public final class Tentacle implements AutoCloseable {
@@ -61,6 +67,8 @@ public final class Tentacle implements AutoCloseable {
 
 	private final CommandDesk desk;
 
+	private final CertificateRenewal renewal;
+
 	private final CountDownLatch stopping = new CountDownLatch(1);
 
 	private final Object stateMonitor = new Object();
@@ -77,13 +85,30 @@ public final class Tentacle implements AutoCloseable {
 	 * Creates a tentacle; nothing is dialled before {@link #start()}.
 	 * @param config the configuration
 	 * @param clock the node clock (heartbeat timestamps, command times)
-	 * @throws TentacleConfigException if the TLS files cannot be loaded, or the workspace
-	 * or the journal cannot be created or read
+	 * @throws TentacleConfigException if the TLS files cannot be loaded (or do not exist
+	 * yet: enrollment comes first, see {@link io.octoplane.tentacle.enroll.Enrollment}),
+	 * or the workspace or the journal cannot be created or read
 	 */
 	public Tentacle(TentacleConfig config, Clock clock) {
 		this.config = config;
 		this.clock = clock;
+		IdentityFiles identity = new IdentityFiles(config.cert(), config.key());
+		try {
+			identity.recover();
+		}
+		catch (IOException ex) {
+			throw new TentacleConfigException("cannot complete the interrupted replacement of " + config.cert()
+					+ " and " + config.key() + ": " + ex.getMessage(), ex);
+		}
 		this.dialer = new BrainDialer(sslContext(config), config.brain(), config.connectTimeout());
+		try {
+			this.renewal = new CertificateRenewal(identity, config.ca(), config.renewBefore(), clock,
+					this.dialer::useContext);
+		}
+		catch (IOException ex) {
+			throw new TentacleConfigException("cannot read node certificate " + config.cert() + ": " + ex.getMessage(),
+					ex);
+		}
 		this.codec = new FrameCodec(config.maxFrameBytes());
 		this.hello = AgentInfo.hello(clock.millis());
 		try {
@@ -234,11 +259,13 @@ public final class Tentacle implements AutoCloseable {
 			// Unacknowledged results go out before the first frame from the brain is
 			// read, so a redelivered command finds the brain already holding its result.
 			this.delivery.attach(current);
+			this.renewal.connected(current);
 			setState(TentacleState.CONNECTED);
 			try {
-				current.run(this.metrics, this.desk);
+				current.run(this::heartbeatStatus, this.desk, this.renewal::answered);
 			}
 			finally {
+				this.renewal.disconnected(current);
 				this.delivery.detach(current);
 			}
 			return true;
@@ -264,6 +291,18 @@ public final class Tentacle implements AutoCloseable {
 			this.connection = null;
 		}
 		return true;
+	}
+
+	// Runs on the heartbeat thread once per interval, which is also the cheapest place
+	// to notice that a long-lived connection's certificate is due for renewal.
+	private @Nullable NodeStatus heartbeatStatus() {
+		this.renewal.check();
+		return this.metrics.get();
+	}
+
+	/** The node certificate the next dial presents (the renewed one, after a renewal). */
+	public X509Certificate certificate() {
+		return this.renewal.certificate();
 	}
 
 	private void setState(TentacleState next) {

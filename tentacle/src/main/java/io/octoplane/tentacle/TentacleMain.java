@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
 
 import io.octoplane.tentacle.config.ConfigOverrides;
 import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.tentacle.config.TentacleConfigException;
+import io.octoplane.tentacle.enroll.Enrollment;
+import io.octoplane.tentacle.enroll.EnrollmentException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,15 +22,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code tentacle} command: loads the configuration, runs the agent until SIGTERM (or
- * until the brain refuses it for good) and exits with 0 on a normal stop, 1 when refused
- * and 2 for an invalid configuration, printing one line rather than a stack trace.
+ * The {@code tentacle} command: loads the configuration, enrolls if it has a join token
+ * but no certificate yet, runs the agent until SIGTERM (or until the brain refuses it for
+ * good) and prints one line rather than a stack trace when it cannot go on.
+ *
+ * <p>
+ * Exit codes: 0 on a normal stop; 1 when the brain refused the connection for good, or
+ * when enrollment could not reach the brain API after
+ * {@value io.octoplane.tentacle.enroll.Enrollment#ATTEMPTS} attempts (a service manager
+ * restarting the tentacle may succeed later); 2 for an invalid configuration or a refused
+ * enrollment (bad join token, name taken or invalid, untrusted brain certificate), where
+ * restarting cannot help.
  */
 @Command(name = "tentacle", mixinStandardHelpOptions = true, versionProvider = TentacleMain.Version.class,
 		description = "Octoplane node agent: dials the brain over mutual TLS and runs what it is asked to.")
 public final class TentacleMain implements Callable<Integer> {
 
 	static final int EXIT_REFUSED = 1;
+
+	static final int EXIT_UNREACHABLE = 1;
 
 	static final int EXIT_BAD_CONFIG = 2;
 
@@ -52,6 +65,18 @@ public final class TentacleMain implements Callable<Integer> {
 	@Option(names = "--workspace", paramLabel = "DIR", description = "folder where commands run (default ./workspace)")
 	@Nullable String workspace;
 
+	@Option(names = "--join-token", paramLabel = "TOKEN",
+			description = "join token to enroll with when cert and key do not exist yet "
+					+ "(prefer OCTOPLANE_JOIN_TOKEN: flags are visible to other users in ps)")
+	@Nullable String joinToken;
+
+	@Option(names = "--name", paramLabel = "NAME", description = "node name to enroll as")
+	@Nullable String name;
+
+	@Option(names = "--brain-api", paramLabel = "URL",
+			description = "brain REST API for enrollment (default https://<brain host>:12345)")
+	@Nullable String brainApi;
+
 	@Spec
 	CommandSpec spec;
 
@@ -69,13 +94,15 @@ public final class TentacleMain implements Callable<Integer> {
 	public Integer call() throws InterruptedException {
 		Tentacle tentacle;
 		try {
-			tentacle = new Tentacle(loadConfig(), Clock.systemDefaultZone());
+			TentacleConfig loaded = loadConfig();
+			new Enrollment(loaded, RandomGenerator.getDefault()).enrollIfNeeded();
+			tentacle = new Tentacle(loaded, Clock.systemDefaultZone());
 		}
 		catch (TentacleConfigException ex) {
-			PrintWriter err = this.spec.commandLine().getErr();
-			err.println("tentacle: " + ex.getMessage());
-			err.flush();
-			return EXIT_BAD_CONFIG;
+			return fail(ex.getMessage(), EXIT_BAD_CONFIG);
+		}
+		catch (EnrollmentException ex) {
+			return fail(ex.getMessage(), ex.unreachable() ? EXIT_UNREACHABLE : EXIT_BAD_CONFIG);
 		}
 		Thread hook = new Thread(tentacle::close, "tentacle-shutdown");
 		Runtime.getRuntime().addShutdownHook(hook);
@@ -94,13 +121,20 @@ public final class TentacleMain implements Callable<Integer> {
 		return EXIT_REFUSED;
 	}
 
+	private int fail(@Nullable String message, int exitCode) {
+		PrintWriter err = this.spec.commandLine().getErr();
+		err.println("tentacle: " + message);
+		err.flush();
+		return exitCode;
+	}
+
 	TentacleConfig loadConfig() {
 		Path file = this.config;
 		if (file == null && Files.isRegularFile(DEFAULT_CONFIG)) {
 			file = DEFAULT_CONFIG;
 		}
-		return TentacleConfig.load(file, this.env,
-				new ConfigOverrides(this.brain, this.cert, this.key, this.ca, this.workspace));
+		return TentacleConfig.load(file, this.env, new ConfigOverrides(this.brain, this.cert, this.key, this.ca,
+				this.workspace, this.joinToken, this.name, this.brainApi));
 	}
 
 	/** Reports the agent's release version for {@code --version}. */

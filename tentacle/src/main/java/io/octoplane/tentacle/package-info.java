@@ -1,7 +1,9 @@
 /**
  * The Octoplane tentacle: the agent that runs on every node.
  * {@link io.octoplane.tentacle.Tentacle} ties the features together (connection, command,
- * status, config) and {@link io.octoplane.tentacle.TentacleMain} is its command line.
+ * status, config, certificate renewal) and {@link io.octoplane.tentacle.TentacleMain} is
+ * its command line, which first enrolls a node that has a join token but no certificate
+ * ({@link io.octoplane.tentacle.enroll}).
  *
  * <h2>Life of a tentacle</h2> <pre>
  *  NEW --start()--&gt; DIALING --Welcome--&gt; CONNECTED --link lost--&gt; BACKING_OFF --&gt; DIALING ...

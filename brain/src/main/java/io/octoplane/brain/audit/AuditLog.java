@@ -6,14 +6,17 @@ import java.util.Map;
 
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.api.AuditEntry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -25,6 +28,8 @@ public class AuditLog {
 	private static final Logger logger = LoggerFactory.getLogger(AuditLog.class);
 
 	static final String STREAM = "octoplane:audit";
+
+	private static final int PAGE = 500;
 
 	private final StringRedisTemplate redis;
 
@@ -54,28 +59,59 @@ public class AuditLog {
 		}
 	}
 
+	/**
+	 * The newest entries of a workgroup and the workgroups below it. Entries of other
+	 * workgroups are skipped, so the stream is read back in pages until enough are found
+	 * or it ends; its length is capped, which bounds the walk.
+	 */
 	List<AuditEntry> recent(String workgroup, int limit) {
 		List<AuditEntry> entries = new ArrayList<>();
-		// Entries of other workgroups are skipped, so read further back than the limit.
-		List<MapRecord<String, Object, Object>> records = this.redis.opsForStream()
-			.reverseRange(STREAM, Range.unbounded(), Limit.limit().count(Math.min(limit * 10, 10_000)));
-		if (records == null) {
-			return entries;
-		}
-		for (MapRecord<String, Object, Object> record : records) {
-			Object value = record.getValue().get("entry");
-			if (value == null) {
-				continue;
+		Range<String> range = Range.unbounded();
+		while (entries.size() < limit) {
+			List<MapRecord<String, Object, Object>> page = this.redis.opsForStream()
+				.reverseRange(STREAM, range, Limit.limit().count(PAGE));
+			if (page == null || page.isEmpty()) {
+				break;
 			}
-			AuditEntry entry = this.json.readValue(value.toString(), AuditEntry.class);
-			if (WorkgroupService.isSameOrBelow(entry.workgroup(), workgroup)) {
-				entries.add(entry);
-				if (entries.size() == limit) {
-					break;
+			for (MapRecord<String, Object, Object> record : page) {
+				AuditEntry entry = read(record);
+				if (entry != null && WorkgroupService.isSameOrBelow(entry.workgroup(), workgroup)) {
+					entries.add(entry);
+					if (entries.size() == limit) {
+						break;
+					}
 				}
 			}
+			if (page.size() < PAGE) {
+				break;
+			}
+			range = Range.leftUnbounded(Range.Bound.inclusive(before(page.getLast().getId())));
 		}
 		return entries;
+	}
+
+	private @Nullable AuditEntry read(MapRecord<String, Object, Object> record) {
+		Object value = record.getValue().get("entry");
+		if (value == null) {
+			return null;
+		}
+		try {
+			return this.json.readValue(value.toString(), AuditEntry.class);
+		}
+		catch (JacksonException ex) {
+			// One damaged entry must not hide the rest of the trail.
+			logger.warn("Skipping unreadable audit entry {}: {}", record.getId(), ex.getOriginalMessage());
+			return null;
+		}
+	}
+
+	/**
+	 * The largest stream id below the given one, for reading on from where a page ended.
+	 */
+	static String before(RecordId id) {
+		long millis = id.getTimestamp();
+		long sequence = id.getSequence();
+		return (sequence > 0) ? millis + "-" + (sequence - 1) : (millis - 1) + "-" + Long.toUnsignedString(-1L);
 	}
 
 }

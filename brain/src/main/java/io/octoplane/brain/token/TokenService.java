@@ -13,44 +13,42 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.octoplane.brain.security.Caller;
+import io.octoplane.brain.web.ConflictException;
 import io.octoplane.brain.web.InvalidRequestException;
 import io.octoplane.brain.web.NotFoundException;
+import io.octoplane.brain.workgroup.WorkgroupDeletedEvent;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.TokenRequest;
 import io.octoplane.protocol.api.TokenResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Creates, checks and revokes tokens. Keys: {@code octoplane:token:{<sha256>}} hash per
- * token (expiring with it), {@code octoplane:token-id:{<id>}} pointing at it, and
- * {@code octoplane:tokens} listing ids by creation time.
+ * Creates, checks and revokes tokens: operator API tokens for scripts and join tokens for
+ * enrolling nodes. A secret is shown once, when it is made; only its SHA-256 is kept.
  */
 @Service
 public class TokenService {
 
-	private static final String LIST = "octoplane:tokens";
+	static final String PREFIX = "opt_";
 
-	/**
-	 * Takes one use of a join token if it is still valid; returns its workgroup and id.
-	 */
-	private static final RedisScript<List> CONSUME = RedisScript.of("""
-			local t = redis.call('HMGET', KEYS[1], 'role', 'expiresAt', 'usesLeft', 'workgroup', 'id')
-			if t[1] ~= 'node' or tonumber(t[2] or '0') <= tonumber(ARGV[1]) or tonumber(t[3] or '0') <= 0 then
-			  return {}
-			end
-			redis.call('HINCRBY', KEYS[1], 'usesLeft', -1)
-			return {t[4], t[5]}
-			""", List.class);
+	static final String OPERATOR = "operator";
 
-	private final StringRedisTemplate redis;
+	static final String NODE = "node";
+
+	private static final int MAX_DESCRIPTION = 200;
+
+	private static final Pattern ID = Pattern.compile("[0-9a-f]{16}");
+
+	private final TokenRepository repository;
+
+	private final WorkgroupService workgroups;
 
 	private final TokenProperties properties;
 
@@ -58,8 +56,9 @@ public class TokenService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	TokenService(StringRedisTemplate redis, TokenProperties properties, Clock clock) {
-		this.redis = redis;
+	TokenService(TokenRepository repository, WorkgroupService workgroups, TokenProperties properties, Clock clock) {
+		this.repository = repository;
+		this.workgroups = workgroups;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -70,11 +69,14 @@ public class TokenService {
 	 * @return what it allows, or empty if it is unknown, expired, revoked or a join token
 	 */
 	public Optional<TokenGrant> authenticate(String secret) {
-		Map<Object, Object> token = this.redis.opsForHash().entries(key(hash(secret)));
-		if (token.isEmpty() || !"operator".equals(token.get("role")) || expired(token)) {
+		if (!secret.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
-		return Optional.of(new TokenGrant(token.get("id").toString(), "operator", token.get("workgroup").toString()));
+		Map<Object, Object> token = this.repository.findByHash(hash(secret));
+		if (token.isEmpty() || !OPERATOR.equals(token.get("role")) || expired(token)) {
+			return Optional.empty();
+		}
+		return Optional.of(new TokenGrant(field(token, "id"), OPERATOR, field(token, "workgroup")));
 	}
 
 	/**
@@ -82,132 +84,133 @@ public class TokenService {
 	 * @param secret the join token
 	 * @return its grant, or empty if it is unknown, expired, used up or not a join token
 	 */
-	@SuppressWarnings("unchecked")
 	public Optional<TokenGrant> consumeJoinToken(String secret) {
-		List<Object> result = this.redis.execute(CONSUME, List.of(key(hash(secret))),
-				Long.toString(this.clock.millis()));
-		if (result == null || result.size() < 2) {
+		if (!secret.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
-		return Optional.of(new TokenGrant(result.get(1).toString(), "node", result.get(0).toString()));
+		List<?> result = this.repository.consume(hash(secret), this.clock.millis());
+		if (result.size() < 2) {
+			return Optional.empty();
+		}
+		return Optional.of(new TokenGrant(String.valueOf(result.get(1)), NODE, String.valueOf(result.get(0))));
 	}
 
 	TokenResponse create(TokenRequest request, Caller caller) {
-		if (!"operator".equals(request.role()) && !"node".equals(request.role())) {
-			throw new InvalidRequestException("role must be operator or node, not '" + request.role() + "'");
+		String role = request.role();
+		if (!OPERATOR.equals(role) && !NODE.equals(role)) {
+			throw new InvalidRequestException("role must be operator or node, not '" + role + "'");
 		}
-		if (request.ttlSeconds() < 1 || request.ttlSeconds() > this.properties.maxTtl().toSeconds()) {
-			throw new InvalidRequestException("ttl_seconds must be between 1 and "
-					+ this.properties.maxTtl().toSeconds() + ", got " + request.ttlSeconds());
+		long maxTtl = this.properties.maxTtl().toSeconds();
+		if (request.ttlSeconds() < 1 || request.ttlSeconds() > maxTtl) {
+			throw new InvalidRequestException(
+					"ttl_seconds must be between 1 and " + maxTtl + ", got " + request.ttlSeconds());
 		}
 		Integer uses = null;
-		if ("node".equals(request.role())) {
+		if (NODE.equals(role)) {
 			uses = (request.uses() != null) ? request.uses() : 1;
 			if (uses < 1 || uses > this.properties.maxUses()) {
 				throw new InvalidRequestException("uses must be between 1 and " + this.properties.maxUses());
 			}
 		}
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		String secret = "opt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		String id = HexFormat.of().formatHex(randomId());
-		Instant expiresAt = this.clock.instant().plusSeconds(request.ttlSeconds());
-		String hash = hash(secret);
+		else if (request.uses() != null) {
+			throw new InvalidRequestException("uses applies to node (join) tokens only");
+		}
+		String description = request.description();
+		if (description != null && description.length() > MAX_DESCRIPTION) {
+			throw new InvalidRequestException("description must have at most " + MAX_DESCRIPTION + " characters");
+		}
+		String workgroup = caller.workgroup();
+		if (this.repository.ids(workgroup, this.clock.millis()).size() >= this.properties.maxPerWorkgroup()) {
+			throw new ConflictException("workgroup " + workgroup + " already has " + this.properties.maxPerWorkgroup()
+					+ " tokens; revoke some first");
+		}
+		Instant now = this.clock.instant();
+		Instant expiresAt = notAfterCaller(now.plusSeconds(request.ttlSeconds()), caller);
+		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+		String id = HexFormat.of().formatHex(randomBytes(8));
 		Map<String, String> fields = new HashMap<>();
 		fields.put("id", id);
-		fields.put("role", request.role());
-		fields.put("workgroup", caller.workgroup());
+		fields.put("role", role);
+		fields.put("workgroup", workgroup);
 		fields.put("expiresAt", Long.toString(expiresAt.toEpochMilli()));
 		fields.put("createdBy", caller.name());
-		fields.put("createdAt", Long.toString(this.clock.millis()));
+		fields.put("createdAt", Long.toString(now.toEpochMilli()));
 		if (uses != null) {
 			fields.put("usesLeft", uses.toString());
 		}
-		if (request.description() != null) {
-			fields.put("description", request.description());
+		if (description != null) {
+			fields.put("description", description);
 		}
-		this.redis.opsForHash().putAll(key(hash), fields);
-		this.redis.opsForValue().set(idKey(id), hash);
-		// Redis forgets an expired token by itself; the check above does not rely on it.
-		this.redis.expireAt(key(hash), expiresAt);
-		this.redis.expireAt(idKey(id), expiresAt);
-		this.redis.opsForZSet().add(LIST, id, this.clock.millis());
-		return new TokenResponse(id, secret, request.role(), caller.workgroup(), expiresAt, uses, request.description(),
-				caller.name());
+		this.repository.save(hash(secret), fields, workgroup, now, expiresAt);
+		return new TokenResponse(id, secret, role, workgroup, expiresAt, uses, description, caller.name());
+	}
+
+	/**
+	 * A token made with a token ends no later than the one that made it, so a leaked
+	 * short-lived token cannot be turned into a long-lived one.
+	 */
+	private Instant notAfterCaller(Instant expiresAt, Caller caller) {
+		if (caller.kind() != Caller.Kind.TOKEN || !caller.name().startsWith("token:")) {
+			return expiresAt;
+		}
+		Optional<Instant> limit = this.repository.findById(caller.name().substring("token:".length()))
+			.map(TokenService::expiresAt);
+		return limit.filter(expiresAt::isAfter).orElse(expiresAt);
 	}
 
 	List<TokenResponse> list(Caller caller) {
-		Set<String> ids = this.redis.opsForZSet().reverseRange(LIST, 0, 999);
+		long now = this.clock.millis();
 		List<TokenResponse> tokens = new ArrayList<>();
-		if (ids == null) {
-			return tokens;
-		}
-		for (String id : ids) {
-			Optional<Map<Object, Object>> token = byId(id);
-			if (token.isEmpty()) {
-				this.redis.opsForZSet().remove(LIST, id);
-				continue;
-			}
-			String workgroup = token.get().get("workgroup").toString();
-			if (WorkgroupService.isSameOrBelow(workgroup, caller.workgroup()) && !expired(token.get())) {
-				tokens.add(toResponse(token.get()));
+		for (String workgroup : this.workgroups.subtree(caller.workgroup())) {
+			for (String id : this.repository.ids(workgroup, now)) {
+				this.repository.findById(id)
+					.filter((token) -> !expired(token))
+					.ifPresent((token) -> tokens.add(toResponse(token)));
 			}
 		}
 		return tokens;
 	}
 
 	void revoke(String id, Caller caller) {
-		Optional<Map<Object, Object>> token = byId(id);
-		if (token.isEmpty()
-				|| !WorkgroupService.isSameOrBelow(token.get().get("workgroup").toString(), caller.workgroup())) {
+		Optional<Map<Object, Object>> token = ID.matcher(id).matches() ? this.repository.findById(id)
+				: Optional.empty();
+		// A token of another workgroup answers like a missing one, so ids do not leak.
+		if (token.isEmpty() || !WorkgroupService.isSameOrBelow(field(token.get(), "workgroup"), caller.workgroup())) {
 			throw new NotFoundException(ErrorCode.NOT_FOUND, "no such token: " + id);
 		}
-		String hash = this.redis.opsForValue().get(idKey(id));
-		if (hash != null) {
-			this.redis.delete(List.of(key(hash), idKey(id)));
-		}
-		this.redis.opsForZSet().remove(LIST, id);
+		this.repository.delete(id, field(token.get(), "workgroup"));
 	}
 
-	private Optional<Map<Object, Object>> byId(String id) {
-		if (!id.matches("[0-9a-f]{16}")) {
-			return Optional.empty();
-		}
-		String hash = this.redis.opsForValue().get(idKey(id));
-		if (hash == null) {
-			return Optional.empty();
-		}
-		Map<Object, Object> token = this.redis.opsForHash().entries(key(hash));
-		return token.isEmpty() ? Optional.empty() : Optional.of(token);
+	@EventListener
+	void onWorkgroupDeleted(WorkgroupDeletedEvent event) {
+		event.paths().forEach(this.repository::deleteAll);
 	}
 
 	private boolean expired(Map<Object, Object> token) {
+		return !expiresAt(token).isAfter(this.clock.instant());
+	}
+
+	private static Instant expiresAt(Map<Object, Object> token) {
 		Object expiresAt = token.get("expiresAt");
-		return expiresAt == null || Long.parseLong(expiresAt.toString()) <= this.clock.millis();
+		return (expiresAt != null) ? Instant.ofEpochMilli(Long.parseLong(expiresAt.toString())) : Instant.EPOCH;
 	}
 
 	private static TokenResponse toResponse(Map<Object, Object> token) {
 		@Nullable Object uses = token.get("usesLeft");
 		@Nullable Object description = token.get("description");
-		return new TokenResponse(token.get("id").toString(), null, token.get("role").toString(),
-				token.get("workgroup").toString(),
-				Instant.ofEpochMilli(Long.parseLong(token.get("expiresAt").toString())),
-				(uses != null) ? Integer.valueOf(uses.toString()) : null,
-				(description != null) ? description.toString() : null, token.get("createdBy").toString());
+		return new TokenResponse(field(token, "id"), null, field(token, "role"), field(token, "workgroup"),
+				expiresAt(token), (uses != null) ? Integer.valueOf(uses.toString()) : null,
+				(description != null) ? description.toString() : null, field(token, "createdBy"));
 	}
 
-	private byte[] randomId() {
-		byte[] id = new byte[8];
-		this.random.nextBytes(id);
-		return id;
+	private static String field(Map<Object, Object> token, String name) {
+		return String.valueOf(token.get(name));
 	}
 
-	private static String key(String hash) {
-		return "octoplane:token:{" + hash + "}";
-	}
-
-	private static String idKey(String id) {
-		return "octoplane:token-id:{" + id + "}";
+	private byte[] randomBytes(int length) {
+		byte[] bytes = new byte[length];
+		this.random.nextBytes(bytes);
+		return bytes;
 	}
 
 	static String hash(String secret) {

@@ -39,12 +39,14 @@ class WorkgroupController {
 	@GetMapping(ApiPaths.WORKGROUP)
 	WorkgroupResponse get(@RequestParam(name = "path", required = false) @Nullable String path,
 			HttpServletRequest http) {
-		return this.workgroups.describe(visible(Callers.of(http), path, false));
+		Caller caller = Callers.of(http);
+		return this.workgroups.describe(existing(caller, resolve(caller, path)));
 	}
 
 	@DeleteMapping(ApiPaths.WORKGROUP)
 	ResponseEntity<Void> delete(@RequestParam(name = "path") String path, HttpServletRequest http) {
-		this.workgroups.delete(visible(Callers.of(http), path, true));
+		Caller caller = Callers.of(http);
+		this.workgroups.delete(existing(caller, below(caller, path, "removed")));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -53,42 +55,67 @@ class WorkgroupController {
 			HttpServletRequest http) {
 		AuditTargets.set(http, request.nodes());
 		Caller caller = Callers.of(http);
-		String resolved = WorkgroupPaths.resolve(caller.workgroup(), path);
-		if (!WorkgroupPaths.isSameOrBelow(resolved, caller.workgroup()) || resolved.equals(caller.workgroup())) {
-			throw new InvalidRequestException(
-					"nodes are added to workgroups below " + caller.workgroup() + ", not to " + resolved);
-		}
-		return this.workgroups.addNodes(resolved, request.nodes());
+		return this.workgroups.addNodes(caller.workgroup(), inside(caller, below(caller, path, "given nodes")),
+				request.nodes());
 	}
 
 	@DeleteMapping(ApiPaths.WORKGROUP_NODES)
 	WorkgroupResponse removeNodes(@RequestParam(name = "path") String path,
 			@RequestParam(name = "node") List<String> nodes, HttpServletRequest http) {
 		AuditTargets.set(http, nodes);
-		return this.workgroups.removeNodes(visible(Callers.of(http), path, true), nodes);
+		Caller caller = Callers.of(http);
+		return this.workgroups.removeNodes(existing(caller, below(caller, path, "changed")), nodes);
 	}
 
 	@PutMapping(ApiPaths.WORKGROUP_PASSWORD)
 	ResponseEntity<Void> setPassword(@RequestParam(name = "path", required = false) @Nullable String path,
 			@RequestBody PasswordRequest request, HttpServletRequest http) {
-		this.workgroups.setPassword(visible(Callers.of(http), path, false), request.password());
+		Caller caller = Callers.of(http);
+		this.workgroups.setPassword(existing(caller, resolve(caller, path)), request.password());
 		return ResponseEntity.noContent().build();
 	}
 
 	/**
-	 * Resolves a path against the acting workgroup and checks the caller may manage it.
-	 * @param strictlyBelow whether the acting workgroup itself is excluded (it cannot
-	 * delete itself or change its own node set)
+	 * Resolves a path against the acting workgroup: absent means the acting workgroup,
+	 * relative paths start from it.
 	 */
-	private String visible(Caller caller, @Nullable String path, boolean strictlyBelow) {
-		String resolved = (path == null || path.isBlank()) ? caller.workgroup()
-				: WorkgroupPaths.resolve(caller.workgroup(), path);
-		boolean inside = WorkgroupPaths.isSameOrBelow(resolved, caller.workgroup())
-				&& !(strictlyBelow && resolved.equals(caller.workgroup()));
-		if (!inside || !this.workgroups.exists(resolved)) {
-			throw new NotFoundException(ErrorCode.WORKGROUP_NOT_FOUND, "no such workgroup: " + resolved);
+	private static String resolve(Caller caller, @Nullable String path) {
+		return (path == null || path.isBlank()) ? caller.workgroup() : WorkgroupPaths.resolve(caller.workgroup(), path);
+	}
+
+	/**
+	 * Resolves a path that must lie strictly below the acting workgroup, since a
+	 * workgroup's own node set and existence are its parent's business.
+	 */
+	private static String below(Caller caller, String path, String what) {
+		String resolved = resolve(caller, path);
+		if (resolved.equals(caller.workgroup())) {
+			throw new InvalidRequestException(
+					"workgroup " + resolved + " cannot be " + what + " by itself; act in a workgroup above it");
 		}
 		return resolved;
+	}
+
+	/**
+	 * Checks a workgroup exists and the caller may see it; what lies above or beside the
+	 * acting workgroup answers exactly like a workgroup that does not exist.
+	 */
+	private String existing(Caller caller, String path) {
+		if (!this.workgroups.exists(inside(caller, path))) {
+			throw notFound(path);
+		}
+		return path;
+	}
+
+	private static String inside(Caller caller, String path) {
+		if (!WorkgroupPaths.isSameOrBelow(path, caller.workgroup())) {
+			throw notFound(path);
+		}
+		return path;
+	}
+
+	private static NotFoundException notFound(String path) {
+		return new NotFoundException(ErrorCode.WORKGROUP_NOT_FOUND, "no such workgroup: " + path);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.octoplane.brain.workgroup;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -62,13 +63,33 @@ class WorkgroupRepository {
 		this.redis.opsForSet().remove(key(path) + ":nodes", nodes.toArray());
 	}
 
-	/** Deletes a workgroup with everything below it. */
-	void delete(String path) {
+	/** A workgroup and every workgroup below it, parents before children. */
+	List<String> subtree(String path) {
+		List<String> paths = new ArrayList<>();
+		collect(path, paths);
+		return paths;
+	}
+
+	private void collect(String path, List<String> paths) {
+		paths.add(path);
 		for (String child : children(path)) {
-			delete(child);
+			collect(child, paths);
 		}
-		this.redis.delete(List.of(key(path), key(path) + ":nodes", key(path) + ":children"));
+	}
+
+	/**
+	 * Deletes a workgroup with everything below it.
+	 * @return the deleted workgroups
+	 */
+	List<String> delete(String path) {
+		List<String> paths = subtree(path);
+		// Unlinked from the parent first: a crash half-way leaves unreachable leftovers,
+		// never a listed child whose keys are gone.
 		this.redis.opsForSet().remove(key(WorkgroupPaths.parent(path)) + ":children", path);
+		for (String deleted : paths.reversed()) {
+			this.redis.delete(List.of(key(deleted), key(deleted) + ":nodes", key(deleted) + ":children"));
+		}
+		return paths;
 	}
 
 	@Nullable String passwordHash(String path) {

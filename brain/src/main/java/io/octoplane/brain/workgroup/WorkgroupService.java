@@ -13,6 +13,7 @@ import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.WorkgroupResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -34,15 +35,18 @@ public class WorkgroupService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 
 	/** Hash checked against when a workgroup has no password, so timing does not tell. */
 	private final String dummyHash;
 
-	WorkgroupService(WorkgroupRepository repository, NodeService nodes, Clock clock) {
+	WorkgroupService(WorkgroupRepository repository, NodeService nodes, Clock clock, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.nodes = nodes;
 		this.clock = clock;
+		this.events = events;
 		this.dummyHash = this.encoder.encode("no password is set for this workgroup");
 	}
 
@@ -89,6 +93,16 @@ public class WorkgroupService {
 		return ROOT.equals(path) ? this.nodes.names() : this.repository.nodes(path);
 	}
 
+	/**
+	 * A workgroup and every workgroup below it.
+	 * @param path the workgroup
+	 * @return the paths, parents before their children; empty if the workgroup does not
+	 * exist
+	 */
+	public List<String> subtree(String path) {
+		return exists(path) ? this.repository.subtree(path) : List.of();
+	}
+
 	/** Whether a workgroup may see a node. */
 	public boolean canSee(String path, String node) {
 		return visibleNodes(path).contains(node);
@@ -113,6 +127,9 @@ public class WorkgroupService {
 				continue;
 			}
 			String group = target.substring(1);
+			if (group.isBlank()) {
+				throw new InvalidRequestException("'@' must name a workgroup: @name, @/path or @.");
+			}
 			String resolved = ".".equals(group) ? path : WorkgroupPaths.resolve(path, group);
 			if (!isSameOrBelow(resolved, path) || !exists(resolved)) {
 				throw new NotFoundException(ErrorCode.WORKGROUP_NOT_FOUND, "no such workgroup: " + target);
@@ -174,17 +191,28 @@ public class WorkgroupService {
 				List.copyOf(this.repository.children(path)));
 	}
 
-	WorkgroupResponse addNodes(String path, Collection<String> names) {
+	/**
+	 * Adds nodes to a workgroup below the acting one, creating it if needed. Workgroups
+	 * in between receive the nodes too: a workgroup never holds a node its parent cannot
+	 * see.
+	 */
+	WorkgroupResponse addNodes(String acting, String path, Collection<String> names) {
+		if (path.equals(acting) || !isSameOrBelow(path, acting)) {
+			throw new InvalidRequestException("nodes are given to workgroups below " + acting + ", not to " + path);
+		}
 		if (names.isEmpty()) {
 			throw new InvalidRequestException("nodes must name at least one node");
 		}
-		Set<String> allowed = visibleNodes(WorkgroupPaths.parent(path));
-		List<String> unknown = names.stream().filter((name) -> !allowed.contains(name)).toList();
+		Set<String> allowed = visibleNodes(acting);
+		List<String> unknown = names.stream().filter((name) -> !allowed.contains(name)).distinct().toList();
 		if (!unknown.isEmpty()) {
+			// Unknown and invisible nodes get the same answer, so names do not leak.
 			throw new NotFoundException(ErrorCode.NODE_NOT_FOUND, "no such node: " + String.join(", ", unknown));
 		}
 		this.repository.create(path, this.clock.instant());
-		this.repository.addNodes(path, names);
+		for (String current = path; !current.equals(acting); current = WorkgroupPaths.parent(current)) {
+			this.repository.addNodes(current, names);
+		}
 		return describe(path);
 	}
 
@@ -201,7 +229,10 @@ public class WorkgroupService {
 	}
 
 	void delete(String path) {
-		this.repository.delete(path);
+		if (ROOT.equals(path)) {
+			throw new InvalidRequestException("the root workgroup cannot be removed");
+		}
+		this.events.publishEvent(new WorkgroupDeletedEvent(this.repository.delete(path)));
 	}
 
 }

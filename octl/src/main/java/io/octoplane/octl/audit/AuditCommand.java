@@ -7,31 +7,37 @@ import io.octoplane.octl.output.Table;
 import io.octoplane.protocol.api.AuditResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code octl audit}: who changed what, from where, with what outcome.
  */
 @Command(name = "audit",
-		description = "Show the audit trail of the acting workgroup and below, newest first: every mutating call "
-				+ "and every refused one.",
+		description = { "Show the audit trail of the acting workgroup and below, newest first: every mutating call "
+				+ "and every refused one.", "JSON and YAML also hold each call's source address and detail." },
 		footerHeading = "%nExamples:%n", footer = { "  octl audit -o table", "  octl audit --limit 500" })
 public final class AuditCommand extends OctlCommand {
+
+	private static final int MAX_LIMIT = 1000;
 
 	@Option(names = "--limit", paramLabel = "N", description = "Entries to show, 1 to 1000 (default 50).")
 	private int limit = 50;
 
 	@Override
 	protected int execute(Octl octl) {
+		if (this.limit < 1 || this.limit > MAX_LIMIT) {
+			throw new ParameterException(spec().commandLine(), "--limit must be between 1 and " + MAX_LIMIT);
+		}
 		AuditResponse audit = octl.client().audit(this.limit);
 		octl.printer(spec()).print(audit, AuditCommand::table);
 		return ExitStatus.OK;
 	}
 
 	static String table(AuditResponse audit) {
-		Table table = Table.withHeaders("TIME", "CALLER", "WORKGROUP", "SOURCE", "ACTION", "STATUS", "TARGETS");
+		Table table = Table.withHeaders("TIME", "CALLER", "WORKGROUP", "ACTION", "STATUS", "TARGETS");
 		audit.entries()
-			.forEach((entry) -> table.row(entry.time().toString(), entry.caller(), entry.workgroup(), entry.source(),
-					entry.action(), Integer.toString(entry.status()), String.join(",", entry.targets())));
+			.forEach((entry) -> table.row(entry.time().toString(), entry.caller(), entry.workgroup(), entry.action(),
+					Integer.toString(entry.status()), String.join(",", entry.targets())));
 		return table.render();
 	}
 

@@ -1,17 +1,27 @@
 package io.octoplane.octl.config;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 
 import io.octoplane.certs.tls.PemTls;
+import io.octoplane.octl.sdk.ClientAuthentication;
 import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.DefaultPorts;
 import org.jspecify.annotations.Nullable;
@@ -22,26 +32,36 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The validated octl configuration: which brain to call and the operator's mutual-TLS
- * material. Loaded from YAML found at {@code --config FILE}, else {@code $OCTL_CONFIG},
- * else {@code ~/.config/octl/octl.yaml}; {@code $OCTL_BRAIN} overrides the brain URL.
+ * The validated octl configuration: which brain to call, how to log in and which
+ * workgroup to act in. Loaded from YAML found at {@code --config FILE}, else
+ * {@code $OCTL_CONFIG}, else {@code ~/.config/octl/octl.yaml}; {@code $OCTL_BRAIN}
+ * overrides the brain URL.
  *
  * <pre>
  * brain: https://127.0.0.1:12345
- * cert: alice.crt     # relative paths resolve against this file's folder
+ * ca: ca.crt          # always: the CA that issued the brain's certificate
+ * # exactly one way to log in:
+ * cert: alice.crt     # an operator certificate and key (acts as the root workgroup /)
  * key: alice.key
- * ca: ca.crt
+ * # user: /lab/pis    # or a workgroup and its password: passwordFile, $OCTL_PASSWORD
+ * # passwordFile: lab.password   (or password: ..., then keep this file chmod 600)
+ * # tokenFile: ci.token          # or an API token: tokenFile, $OCTL_TOKEN or token
+ * workgroup: /lab     # optional: act in this workgroup (yours or one below it)
  * timeout: 60s        # default command timeout
  * </pre>
  *
+ * Relative paths resolve against the config file's folder. {@code toString()} never shows
+ * a secret.
+ *
  * @param brain the brain's base URL, {@code https} only
- * @param cert the operator certificate, PEM
- * @param key the operator's private key, PEM
+ * @param credentials how octl logs in
  * @param ca the CA certificate the brain's certificate must chain to, PEM
  * @param timeout the default run time limit of {@code octl cmd run}, positive
+ * @param workgroup the workgroup calls act in, or {@code null} for the credentials' own
  * @param source the file this was read from, or {@code null} when built in code
  */
-public record OctlConfig(URI brain, Path cert, Path key, Path ca, Duration timeout, @Nullable Path source) {
+public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Duration timeout, @Nullable String workgroup,
+		@Nullable Path source) {
 
 	/** The brain URL used when the file sets none. */
 	public static final URI DEFAULT_BRAIN = URI.create("https://127.0.0.1:" + DefaultPorts.BRAIN_API);
@@ -55,10 +75,20 @@ public record OctlConfig(URI brain, Path cert, Path key, Path ca, Duration timeo
 	/** Environment variable overriding the brain URL. */
 	public static final String ENV_BRAIN = "OCTL_BRAIN";
 
+	/** Environment variable holding the password of the configured {@code user}. */
+	public static final String ENV_PASSWORD = "OCTL_PASSWORD";
+
+	/** Environment variable holding an API token. */
+	public static final String ENV_TOKEN = "OCTL_TOKEN";
+
+	private static final String EXAMPLE = "  brain: " + DEFAULT_BRAIN + "\n  ca: ca.crt\n  cert: alice.crt\n"
+			+ "  key: alice.key\n  timeout: 60s\n(or, instead of cert and key, 'user: /lab' with 'passwordFile: FILE' "
+			+ "or $" + ENV_PASSWORD + ", or 'tokenFile: FILE' or $" + ENV_TOKEN + "; relative paths resolve against "
+			+ "the config file's folder)";
+
 	public OctlConfig {
 		Objects.requireNonNull(brain, "brain must not be null");
-		Objects.requireNonNull(cert, "cert must not be null");
-		Objects.requireNonNull(key, "key must not be null");
+		Objects.requireNonNull(credentials, "credentials must not be null");
 		Objects.requireNonNull(ca, "ca must not be null");
 		Objects.requireNonNull(timeout, "timeout must not be null");
 		String where = (source != null) ? " in " + source : "";
@@ -69,21 +99,45 @@ public record OctlConfig(URI brain, Path cert, Path key, Path ca, Duration timeo
 		if (timeout.isZero() || timeout.isNegative()) {
 			throw new OctlConfigException("timeout" + where + " must be positive");
 		}
-		requireReadable(cert, "cert", "operator certificate", where);
-		requireReadable(key, "key", "operator private key", where);
+		if (workgroup != null) {
+			workgroup = workgroupPath(workgroup, "workgroup", where);
+		}
+		if (credentials instanceof OctlCredentials.Certificate certificate) {
+			requireReadable(certificate.cert(), "cert", "operator certificate", where);
+			requireReadable(certificate.key(), "key", "operator private key", where);
+		}
 		requireReadable(ca, "ca", "CA certificate", where);
 	}
 
 	/**
 	 * Finds and loads the config file.
 	 * @param explicit the {@code --config} option, or {@code null} when not given
-	 * @param env the environment ({@code OCTL_CONFIG}, {@code OCTL_BRAIN})
+	 * @param env the environment ({@code OCTL_CONFIG}, {@code OCTL_BRAIN},
+	 * {@code OCTL_PASSWORD}, {@code OCTL_TOKEN})
 	 * @param home the user's home folder
 	 * @return the validated configuration
 	 * @throws OctlConfigException if the file is missing, unreadable, not valid YAML, or
 	 * names missing files
 	 */
 	public static OctlConfig load(@Nullable Path explicit, Map<String, String> env, Path home) {
+		return load(explicit, env, home, (warning) -> {
+		});
+	}
+
+	/**
+	 * Finds and loads the config file, reporting risky but valid settings.
+	 * @param explicit the {@code --config} option, or {@code null} when not given
+	 * @param env the environment ({@code OCTL_CONFIG}, {@code OCTL_BRAIN},
+	 * {@code OCTL_PASSWORD}, {@code OCTL_TOKEN})
+	 * @param home the user's home folder
+	 * @param warnings receives one line per warning, such as a password in a file others
+	 * may read
+	 * @return the validated configuration
+	 * @throws OctlConfigException if the file is missing, unreadable, not valid YAML,
+	 * names missing files, or sets no or several ways to log in
+	 */
+	public static OctlConfig load(@Nullable Path explicit, Map<String, String> env, Path home,
+			Consumer<String> warnings) {
 		Path file;
 		String origin;
 		if (explicit != null) {
@@ -101,11 +155,14 @@ public record OctlConfig(URI brain, Path cert, Path key, Path ca, Duration timeo
 		file = file.toAbsolutePath().normalize();
 		if (!Files.isRegularFile(file)) {
 			throw new OctlConfigException(
-					"no octl config file at " + file + " (" + origin + "). Create it, for example:\n  brain: "
-							+ DEFAULT_BRAIN + "\n  cert: alice.crt\n  key: alice.key\n  ca: ca.crt\n"
-							+ "  timeout: 60s\n(relative paths resolve against the config file's folder)");
+					"no octl config file at " + file + " (" + origin + "). Create it, for example:\n" + EXAMPLE);
 		}
-		return fromFile(file, read(file), env, home);
+		ConfigFile raw = read(file);
+		OctlConfig config = fromFile(file, raw, env, home);
+		if (raw.password() != null || raw.token() != null) {
+			warnIfOthersCanRead(file, (raw.password() != null) ? "password" : "token", warnings);
+		}
+		return config;
 	}
 
 	/**
@@ -119,17 +176,44 @@ public record OctlConfig(URI brain, Path cert, Path key, Path ca, Duration timeo
 	}
 
 	/**
-	 * Builds the TLS context holding the operator's certificate and the trusted CA.
+	 * The workgroup calls act in when octl can tell without asking the brain: the
+	 * configured {@code workgroup}, else {@code /} for a certificate or the {@code user}
+	 * for a password.
+	 * @return the acting workgroup, or empty for a token without a configured workgroup
+	 */
+	public Optional<String> actingWorkgroup() {
+		return (this.workgroup != null) ? Optional.of(this.workgroup) : this.credentials.home();
+	}
+
+	/**
+	 * This configuration acting in another workgroup.
+	 * @param workgroup the absolute workgroup path, or {@code null} for the credentials'
+	 * own
+	 * @return the changed configuration
+	 */
+	public OctlConfig withWorkgroup(@Nullable String workgroup) {
+		return new OctlConfig(this.brain, this.credentials, this.ca, this.timeout, workgroup, this.source);
+	}
+
+	/**
+	 * Builds the TLS context: the trusted CA, and the operator's certificate when that is
+	 * how octl logs in.
 	 * @return the TLS context
 	 * @throws OctlConfigException if the PEM files cannot be read or do not match
 	 */
 	public SSLContext sslContext() {
 		try {
-			return PemTls.clientContext(this.cert, this.key, this.ca);
+			if (this.credentials instanceof OctlCredentials.Certificate certificate) {
+				return PemTls.clientContext(certificate.cert(), certificate.key(), this.ca);
+			}
+			return PemTls.trustOnly(this.ca);
 		}
 		catch (Exception ex) {
-			throw new OctlConfigException("cannot load the operator TLS material (cert " + this.cert + ", key "
-					+ this.key + ", ca " + this.ca + "): " + ex.getMessage(), ex);
+			String material = (this.credentials instanceof OctlCredentials.Certificate certificate)
+					? "operator TLS material (cert " + certificate.cert() + ", key " + certificate.key() + ", ca "
+							+ this.ca + ")"
+					: "CA certificate " + this.ca;
+			throw new OctlConfigException("cannot load the " + material + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -139,7 +223,19 @@ public record OctlConfig(URI brain, Path cert, Path key, Path ca, Duration timeo
 	 * @throws OctlConfigException if the TLS material cannot be loaded
 	 */
 	public OctoplaneClient client() {
-		return OctoplaneClient.builder().baseUri(this.brain).sslContext(sslContext()).build();
+		return OctoplaneClient.builder()
+			.baseUri(this.brain)
+			.sslContext(sslContext())
+			.authentication(this.credentials.authentication())
+			.workgroup(this.workgroup)
+			.build();
+	}
+
+	@Override
+	public String toString() {
+		// Spelled out so a secret added to a credential type later cannot leak here.
+		return "OctlConfig[brain=" + this.brain + ", credentials=" + this.credentials + ", ca=" + this.ca + ", timeout="
+				+ this.timeout + ", workgroup=" + this.workgroup + ", source=" + this.source + "]";
 	}
 
 	private static ConfigFile read(Path file) {
@@ -174,8 +270,7 @@ public record OctlConfig(URI brain, Path cert, Path key, Path ca, Duration timeo
 
 	private static OctlConfig fromFile(Path file, ConfigFile raw, Map<String, String> env, Path home) {
 		Path folder = file.getParent();
-		String brainText = (env.get(ENV_BRAIN) != null && !env.get(ENV_BRAIN).isBlank()) ? env.get(ENV_BRAIN)
-				: raw.brain();
+		String brainText = present(env.get(ENV_BRAIN)) ? env.get(ENV_BRAIN) : raw.brain();
 		URI brain = (brainText != null) ? uri(brainText, file) : DEFAULT_BRAIN;
 		Duration timeout;
 		try {
@@ -184,9 +279,134 @@ public record OctlConfig(URI brain, Path cert, Path key, Path ca, Duration timeo
 		catch (IllegalArgumentException ex) {
 			throw new OctlConfigException("octl config " + file + ": timeout: " + ex.getMessage(), ex);
 		}
-		return new OctlConfig(brain, path(raw.cert(), "cert", "operator certificate", file, folder, home),
-				path(raw.key(), "key", "operator private key", file, folder, home),
-				path(raw.ca(), "ca", "CA certificate", file, folder, home), timeout, file);
+		OctlCredentials credentials = credentials(file, raw, env, folder, home);
+		String workgroup = present(raw.workgroup()) ? raw.workgroup() : null;
+		return new OctlConfig(brain, credentials, path(raw.ca(), "ca", "CA certificate", file, folder, home), timeout,
+				workgroup, file);
+	}
+
+	private static OctlCredentials credentials(Path file, ConfigFile raw, Map<String, String> env, Path folder,
+			Path home) {
+		List<String> methods = new ArrayList<>();
+		boolean certificate = present(raw.cert()) || present(raw.key());
+		boolean password = present(raw.user()) || present(raw.password()) || present(raw.passwordFile())
+				|| present(env.get(ENV_PASSWORD));
+		boolean token = present(raw.token()) || present(raw.tokenFile()) || present(env.get(ENV_TOKEN));
+		if (certificate) {
+			methods.add("an operator certificate (cert, key)");
+		}
+		if (password) {
+			methods.add("a workgroup password (user with password, passwordFile or $" + ENV_PASSWORD + ")");
+		}
+		if (token) {
+			methods.add("an API token (token, tokenFile or $" + ENV_TOKEN + ")");
+		}
+		if (methods.isEmpty()) {
+			throw new OctlConfigException("octl config " + file + " sets no way to log in; set exactly one of: cert "
+					+ "and key (an operator certificate), user with passwordFile or $" + ENV_PASSWORD
+					+ " (a workgroup password), or tokenFile or $" + ENV_TOKEN + " (an API token)");
+		}
+		if (methods.size() > 1) {
+			throw new OctlConfigException("octl config " + file + " (with the environment) sets more than one way to "
+					+ "log in: " + String.join(" and ", methods) + "; keep exactly one");
+		}
+		if (certificate) {
+			return new OctlCredentials.Certificate(path(raw.cert(), "cert", "operator certificate", file, folder, home),
+					path(raw.key(), "key", "operator private key", file, folder, home));
+		}
+		if (password) {
+			if (!present(raw.user())) {
+				throw new OctlConfigException("octl config " + file + " has a password (password, passwordFile or $"
+						+ ENV_PASSWORD + ") but no 'user': set user to the workgroup path, like /lab/pis");
+			}
+			String user;
+			try {
+				user = WorkgroupPaths.normalize(raw.user().strip());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new OctlConfigException("octl config " + file + ": user: " + ex.getMessage(), ex);
+			}
+			String secret = secret(file, "password", raw.password(), raw.passwordFile(), env.get(ENV_PASSWORD), folder,
+					home, false);
+			if (secret == null) {
+				throw new OctlConfigException("octl config " + file + " sets user " + user + " but no password: set "
+						+ "passwordFile (a file holding only the password) or $" + ENV_PASSWORD);
+			}
+			return new OctlCredentials.Password(user, secret);
+		}
+		String secret = secret(file, "token", raw.token(), raw.tokenFile(), env.get(ENV_TOKEN), folder, home, true);
+		try {
+			// Checks the token can travel in a header; the message never holds it.
+			ClientAuthentication.bearer(Objects.requireNonNull(secret));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new OctlConfigException("octl config " + file + ": the API token is invalid: " + ex.getMessage(), ex);
+		}
+		return new OctlCredentials.Token(secret.strip());
+	}
+
+	/**
+	 * A secret from the environment, else a file, else the config itself. Setting both
+	 * the file and the inline value is refused, as it is unclear which one is meant.
+	 */
+	private static @Nullable String secret(Path file, String name, @Nullable String inline, @Nullable String fileName,
+			@Nullable String fromEnv, Path folder, Path home, boolean strip) {
+		if (present(inline) && present(fileName)) {
+			throw new OctlConfigException(
+					"octl config " + file + " sets both '" + name + "' and '" + name + "File'; keep one");
+		}
+		if (present(fromEnv)) {
+			return strip ? fromEnv.strip() : fromEnv;
+		}
+		if (present(fileName)) {
+			Path secretFile = path(fileName, name + "File", name + " file", file, folder, home);
+			String text;
+			try {
+				text = Files.readString(secretFile, StandardCharsets.UTF_8);
+			}
+			catch (IOException | UncheckedIOException ex) {
+				// The exception names the file only, never its content.
+				throw new OctlConfigException("cannot read " + name + "File " + secretFile + " (set in " + file + "): "
+						+ ex.getClass().getSimpleName(), ex);
+			}
+			// One line; editors add a final newline, which is not part of the secret.
+			String value = text.replaceFirst("\\R\\z", "");
+			if (value.isEmpty()) {
+				throw new OctlConfigException(name + "File " + secretFile + " (set in " + file + ") is empty");
+			}
+			return strip ? value.strip() : value;
+		}
+		return present(inline) ? (strip ? inline.strip() : inline) : null;
+	}
+
+	private static void warnIfOthersCanRead(Path file, String secret, Consumer<String> warnings) {
+		Set<PosixFilePermission> permissions;
+		try {
+			permissions = Files.getPosixFilePermissions(file);
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			return;
+		}
+		Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+				PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+		if (permissions.stream().anyMatch(others::contains)) {
+			warnings.accept("octl config " + file + " holds a " + secret + " but others may read it; run 'chmod 600 "
+					+ file + "', or move the " + secret + " to " + secret + "File or $"
+					+ ("password".equals(secret) ? ENV_PASSWORD : ENV_TOKEN));
+		}
+	}
+
+	private static String workgroupPath(String text, String name, String where) {
+		try {
+			return WorkgroupPaths.normalize(text.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new OctlConfigException(name + where + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static boolean present(@Nullable String value) {
+		return value != null && !value.isBlank();
 	}
 
 	private static URI uri(String text, Path file) {
@@ -203,8 +423,7 @@ public record OctlConfig(URI brain, Path cert, Path key, Path ca, Duration timeo
 
 	private static Path path(@Nullable String text, String name, String meaning, Path file, Path folder, Path home) {
 		if (text == null || text.isBlank()) {
-			throw new OctlConfigException("octl config " + file + " does not set '" + name + "' (the " + meaning
-					+ ", PEM); the brain only accepts operators with a client certificate");
+			throw new OctlConfigException("octl config " + file + " does not set '" + name + "' (the " + meaning + ")");
 		}
 		String trimmed = text.strip();
 		if (trimmed.startsWith("~/")) {

@@ -1,5 +1,6 @@
 package io.octoplane.octl.sdk;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.octoplane.protocol.ErrorCode;
@@ -23,6 +24,8 @@ public final class OctoplaneApiException extends OctoplaneException {
 
 	private final @Nullable String detail;
 
+	private final @Nullable Duration retryAfter;
+
 	/**
 	 * Creates the exception.
 	 * @param errorCode the known error code, or {@code null} when the slug is unknown or
@@ -34,12 +37,29 @@ public final class OctoplaneApiException extends OctoplaneException {
 	 */
 	public OctoplaneApiException(@Nullable ErrorCode errorCode, @Nullable String codeSlug, int httpStatus, String title,
 			@Nullable String detail) {
+		this(errorCode, codeSlug, httpStatus, title, detail, null);
+	}
+
+	/**
+	 * Creates the exception.
+	 * @param errorCode the known error code, or {@code null} when the slug is unknown or
+	 * absent
+	 * @param codeSlug the {@code code} member as received, or {@code null} when absent
+	 * @param httpStatus the HTTP status of the answer
+	 * @param title the problem's short summary
+	 * @param detail the problem's explanation for this occurrence, or {@code null}
+	 * @param retryAfter how long the brain asked to wait before retrying (its
+	 * {@code Retry-After} header), or {@code null} when it did not say
+	 */
+	public OctoplaneApiException(@Nullable ErrorCode errorCode, @Nullable String codeSlug, int httpStatus, String title,
+			@Nullable String detail, @Nullable Duration retryAfter) {
 		super(message(codeSlug, httpStatus, title, detail));
 		this.errorCode = errorCode;
 		this.codeSlug = codeSlug;
 		this.httpStatus = httpStatus;
 		this.title = title;
 		this.detail = detail;
+		this.retryAfter = retryAfter;
 	}
 
 	private static String message(@Nullable String codeSlug, int httpStatus, String title, @Nullable String detail) {
@@ -82,6 +102,15 @@ public final class OctoplaneApiException extends OctoplaneException {
 	/** The problem's detail, or {@code null} when the brain gave none. */
 	public @Nullable String detail() {
 		return this.detail;
+	}
+
+	/**
+	 * How long the brain asked to wait before retrying, from its {@code Retry-After}
+	 * header; it sends one with {@code too-many-requests}.
+	 * @return the wait, or empty when the answer had none
+	 */
+	public Optional<Duration> retryAfter() {
+		return Optional.ofNullable(this.retryAfter);
 	}
 
 }

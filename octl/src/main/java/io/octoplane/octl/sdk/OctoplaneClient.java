@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 import javax.net.ssl.SSLContext;
@@ -58,12 +59,15 @@ public final class OctoplaneClient {
 
 	private final Duration requestTimeout;
 
+	private final @Nullable String workgroup;
+
 	private final JsonMapper mapper = OctoplaneJson.mapper();
 
 	private OctoplaneClient(Builder builder) {
 		this.baseUri = Objects.requireNonNull(builder.baseUri, "baseUri must not be null");
 		this.authentication = builder.authentication;
 		this.requestTimeout = builder.requestTimeout;
+		this.workgroup = builder.workgroup;
 		HttpClient.Builder http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(builder.connectTimeout)
@@ -85,6 +89,20 @@ public final class OctoplaneClient {
 	/** The brain's base URI this client talks to. */
 	public URI baseUri() {
 		return this.baseUri;
+	}
+
+	/**
+	 * The workgroup every call acts in, sent as {@value ApiPaths#WORKGROUP_HEADER}.
+	 * @return the workgroup, or empty for the caller's own workgroup
+	 */
+	public Optional<String> workgroup() {
+		return Optional.ofNullable(this.workgroup);
+	}
+
+	@Override
+	public String toString() {
+		return "OctoplaneClient[baseUri=" + this.baseUri + ", authentication=" + this.authentication
+				+ ((this.workgroup != null) ? ", workgroup=" + this.workgroup : "") + "]";
 	}
 
 	/**
@@ -311,6 +329,9 @@ public final class OctoplaneClient {
 		String suffix = (query.length() > 0) ? "?" + query : "";
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.baseUri.resolve(path + suffix))
 			.header("Accept", "application/json, application/problem+json");
+		if (this.workgroup != null) {
+			request.header(ApiPaths.WORKGROUP_HEADER, this.workgroup);
+		}
 		this.authentication.apply(request);
 		return request;
 	}
@@ -355,8 +376,10 @@ public final class OctoplaneClient {
 
 	/**
 	 * Builder of {@link OctoplaneClient}. Only the base URI is required; an {@code https}
-	 * brain also needs an {@link SSLContext} holding the operator's client certificate
-	 * and the brain's CA.
+	 * brain also needs an {@link SSLContext} trusting the brain's CA, holding the
+	 * operator's client certificate too unless {@link #authentication} is
+	 * {@link ClientAuthentication#basic Basic} or {@link ClientAuthentication#bearer
+	 * bearer}.
 	 */
 	public static final class Builder {
 
@@ -369,6 +392,8 @@ public final class OctoplaneClient {
 		private Duration requestTimeout = Duration.ofSeconds(30);
 
 		private ClientAuthentication authentication = ClientAuthentication.mutualTls();
+
+		private @Nullable String workgroup;
 
 		private Builder() {
 		}
@@ -424,6 +449,33 @@ public final class OctoplaneClient {
 		 */
 		public Builder authentication(ClientAuthentication authentication) {
 			this.authentication = Objects.requireNonNull(authentication, "authentication must not be null");
+			return this;
+		}
+
+		/**
+		 * Makes every call act in a workgroup, by sending it as the
+		 * {@value ApiPaths#WORKGROUP_HEADER} header: the caller's own workgroup or one
+		 * below it, absolute ({@code /lab/pis}) or relative to the caller's own. Without
+		 * it calls act in the caller's own workgroup ({@code /} for an operator
+		 * certificate).
+		 * @param workgroup the workgroup path, or {@code null} for the caller's own
+		 * @return this builder
+		 * @throws IllegalArgumentException if the path is blank or holds spaces or
+		 * control characters
+		 */
+		public Builder workgroup(@Nullable String workgroup) {
+			if (workgroup != null) {
+				String trimmed = workgroup.strip();
+				if (trimmed.isEmpty()) {
+					throw new IllegalArgumentException("workgroup must not be blank");
+				}
+				if (!trimmed.chars().allMatch((c) -> c > ' ' && c <= '~')) {
+					throw new IllegalArgumentException(
+							"workgroup '" + trimmed + "' must be printable ASCII without spaces");
+				}
+				workgroup = trimmed;
+			}
+			this.workgroup = workgroup;
 			return this;
 		}
 

@@ -2,6 +2,11 @@ package io.octoplane.octl.sdk;
 
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 import io.octoplane.protocol.ErrorCode;
 import org.jspecify.annotations.Nullable;
@@ -32,11 +37,38 @@ final class ProblemResponses {
 			ErrorCode code = (slug != null) ? ErrorCode.fromSlug(slug).orElse(null) : null;
 			String title = text(problem, "title");
 			return new OctoplaneApiException(code, slug, status, (title != null) ? title : "HTTP " + status,
-					text(problem, "detail"));
+					text(problem, "detail"), retryAfter(headers));
 		}
 		String description = contentType.isEmpty() ? "no content type" : contentType;
 		return new OctoplaneApiException(null, null, status, "HTTP " + status + " without a problem document",
-				"the brain (or a proxy in front of it) answered with " + description + ": " + excerpt(body));
+				"the brain (or a proxy in front of it) answered with " + description + ": " + excerpt(body),
+				retryAfter(headers));
+	}
+
+	/**
+	 * Reads {@code Retry-After}: delay seconds, or an HTTP date (RFC 9110, section
+	 * 10.2.3).
+	 */
+	static @Nullable Duration retryAfter(HttpHeaders headers) {
+		String value = headers.firstValue("Retry-After").map(String::strip).orElse("");
+		if (value.isEmpty()) {
+			return null;
+		}
+		try {
+			long seconds = Long.parseLong(value);
+			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
+		}
+		catch (NumberFormatException ex) {
+			// Not seconds; try the date form below.
+		}
+		try {
+			Duration wait = Duration.between(Instant.now(),
+					ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+			return wait.isNegative() ? Duration.ZERO : wait.withNanos(0);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	static OctoplaneApiException unreadable(HttpResponse<String> response, JacksonException failure) {

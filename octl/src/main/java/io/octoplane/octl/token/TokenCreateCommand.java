@@ -1,6 +1,7 @@
 package io.octoplane.octl.token;
 
 import java.time.Duration;
+import java.util.Set;
 
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
@@ -12,6 +13,7 @@ import io.octoplane.protocol.api.TokenResponse;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code octl token create}: a new token; its secret is printed this once only.
@@ -24,7 +26,10 @@ import picocli.CommandLine.Option;
 				"  octl token create --role node --ttl 1h --uses 20" })
 public final class TokenCreateCommand extends OctlCommand {
 
-	@Option(names = "--role", required = true, paramLabel = "operator|node", description = "What the token is for.")
+	private static final Set<String> ROLES = Set.of("operator", "node");
+
+	@Option(names = "--role", required = true, paramLabel = "operator|node",
+			description = "What the token is for: operator (API token) or node (join token).")
 	private String role = "";
 
 	@Option(names = "--ttl", required = true, converter = DurationConverter.class, paramLabel = "DURATION",
@@ -39,6 +44,13 @@ public final class TokenCreateCommand extends OctlCommand {
 
 	@Override
 	protected int execute(Octl octl) {
+		if (!ROLES.contains(this.role)) {
+			throw new ParameterException(spec().commandLine(),
+					"--role must be operator or node, not '" + this.role + "'");
+		}
+		if (this.uses != null && this.uses < 1) {
+			throw new ParameterException(spec().commandLine(), "--uses must be at least 1");
+		}
 		TokenResponse token = octl.client()
 			.tokens()
 			.create(new TokenRequest(this.role, Math.max(1, this.ttl.toSeconds()), this.uses, this.description));
@@ -47,10 +59,13 @@ public final class TokenCreateCommand extends OctlCommand {
 	}
 
 	static String table(TokenResponse token) {
-		Table table = Table.withHeaders("ID", "ROLE", "WORKGROUP", "EXPIRES", "SECRET (shown only now)");
-		table.row(token.id(), token.role(), token.workgroup(), token.expiresAt().toString(),
-				(token.token() != null) ? token.token() : "");
-		return table.render();
+		Table table = Table.withHeaders("ID", "ROLE", "WORKGROUP", "EXPIRES", "USES_LEFT", "DESCRIPTION");
+		table.row(token.id(), token.role(), token.workgroup(), token.expiresAt().toString(), token.usesLeft(),
+				(token.description() != null) ? token.description() : "");
+		String secret = (token.token() != null) ? token.token() : "(not returned by the brain)";
+		String use = "operator".equals(token.role()) ? "send it as 'Authorization: Bearer <token>' or set tokenFile"
+				: "give it to the new tentacles to enroll with";
+		return table.render() + "\nTOKEN: " + secret + "\nSave it now: it cannot be shown again (" + use + ").\n";
 	}
 
 }

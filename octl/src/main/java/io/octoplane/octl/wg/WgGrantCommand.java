@@ -17,14 +17,22 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code octl wg grant}: sets a workgroup's password. The password is never taken as an
- * argument, where shell history and {@code ps} would keep it.
+ * argument, where shell history and {@code ps} would keep it, and never printed.
  */
 @Command(name = "grant",
-		description = { "Set the password of a workgroup (the acting one or one below it).",
-				"The password comes from standard input with --password-stdin, or from a prompt." },
-		footerHeading = "%nExamples:%n",
-		footer = { "  octl wg grant /lab --password-stdin < lab-password.txt", "  octl wg grant /lab" })
+		description = {
+				"Set the password of a workgroup (the acting one or one below it); it then logs in with "
+						+ "'user: PATH' and that password.",
+				"The password (" + WgGrantCommand.MIN_LENGTH + " to " + WgGrantCommand.MAX_LENGTH
+						+ " characters) comes from the first line of standard input with --password-stdin, "
+						+ "or from a prompt that does not echo it. It is never an argument." },
+		footerHeading = "%nExamples:%n", footer = { "  octl wg grant /lab --password-stdin < lab-password.txt",
+				"  pass show octoplane/lab | octl wg grant /lab --password-stdin", "  octl wg grant /lab" })
 public final class WgGrantCommand extends OctlCommand {
+
+	static final int MIN_LENGTH = 12;
+
+	static final int MAX_LENGTH = 256;
 
 	@Parameters(index = "0", paramLabel = "PATH", description = "The workgroup.")
 	private String path = "";
@@ -34,31 +42,46 @@ public final class WgGrantCommand extends OctlCommand {
 
 	@Override
 	protected int execute(Octl octl) throws IOException {
-		String password = readPassword();
+		String password = readPassword(octl);
+		if (password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
+			throw new ParameterException(spec().commandLine(), "the password has " + password.length()
+					+ " characters; it needs " + MIN_LENGTH + " to " + MAX_LENGTH);
+		}
 		octl.client().workgroups().setPassword(this.path, password);
 		spec().commandLine().getErr().println("octl: password of workgroup " + this.path + " set");
+		spec().commandLine().getErr().flush();
 		return ExitStatus.OK;
 	}
 
-	private String readPassword() throws IOException {
+	private String readPassword(Octl octl) throws IOException {
 		if (this.fromStdin) {
-			String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+			String line = new BufferedReader(new InputStreamReader(octl.stdin(), StandardCharsets.UTF_8)).readLine();
 			if (line == null || line.isEmpty()) {
 				throw new ParameterException(spec().commandLine(), "no password on standard input");
 			}
 			return line;
 		}
-		Console console = System.console();
+		Console console = octl.terminal();
 		if (console == null) {
 			throw new ParameterException(spec().commandLine(),
-					"no terminal to prompt on; pipe the password with --password-stdin");
+					"no terminal to prompt on; pipe the password in with --password-stdin");
 		}
-		char[] first = console.readPassword("New password for %s: ", this.path);
-		char[] second = console.readPassword("Again: ");
-		if (first == null || second == null || !Arrays.equals(first, second)) {
-			throw new ParameterException(spec().commandLine(), "the two passwords differ");
+		char[] first = console.readPassword("New password for workgroup %s: ", this.path);
+		char[] second = console.readPassword("Repeat it: ");
+		try {
+			if (first == null || second == null || !Arrays.equals(first, second)) {
+				throw new ParameterException(spec().commandLine(), "the two passwords differ");
+			}
+			return new String(first);
 		}
-		return new String(first);
+		finally {
+			if (first != null) {
+				Arrays.fill(first, ' ');
+			}
+			if (second != null) {
+				Arrays.fill(second, ' ');
+			}
+		}
 	}
 
 }

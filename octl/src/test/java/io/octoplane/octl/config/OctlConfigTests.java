@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -36,8 +39,10 @@ class OctlConfigTests {
 				+ "key: tls/alice.key\nca: tls/ca.crt\ntimeout: 5m\n");
 		OctlConfig config = OctlConfig.load(file, Map.of(), this.home);
 		assertThat(config.brain()).isEqualTo(URI.create("https://brain.example:8443"));
-		assertThat(config.cert()).isEqualTo(this.dir.resolve("etc/tls/alice.crt").toAbsolutePath());
-		assertThat(config.key()).isEqualTo(this.dir.resolve("etc/tls/alice.key").toAbsolutePath());
+		assertThat(config.credentials())
+			.isEqualTo(new OctlCredentials.Certificate(this.dir.resolve("etc/tls/alice.crt").toAbsolutePath(),
+					this.dir.resolve("etc/tls/alice.key").toAbsolutePath()));
+		assertThat(config.actingWorkgroup()).contains("/");
 		assertThat(config.ca()).isEqualTo(this.dir.resolve("etc/tls/ca.crt").toAbsolutePath());
 		assertThat(config.timeout()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(config.source()).isEqualTo(file.toAbsolutePath());
@@ -105,7 +110,8 @@ class OctlConfigTests {
 		assertThatExceptionOfType(OctlConfigException.class)
 			.isThrownBy(() -> OctlConfig.load(file, Map.of(), this.home))
 			.withMessageContaining("unknown key 'bran'")
-			.withMessageContaining("known keys: brain, cert, key, ca, timeout");
+			.withMessageContaining("known keys: brain, cert, key, ca, timeout, workgroup, user, password, "
+					+ "passwordFile, token, tokenFile");
 	}
 
 	@Test
@@ -139,6 +145,120 @@ class OctlConfigTests {
 		assertThatExceptionOfType(OctlConfigException.class)
 			.isThrownBy(() -> OctlConfig.load(file, Map.of(), this.home))
 			.withMessageContaining("timeout: invalid duration 'soon'");
+	}
+
+	@Test
+	void passwordComesFromPasswordFileWithoutItsFinalNewline() throws IOException {
+		write("etc/lab.password", "correct horse battery\n");
+		Path file = write("etc/octl.yaml", "ca: tls/ca.crt\nuser: /lab/pis/\npasswordFile: lab.password\n");
+		OctlConfig config = OctlConfig.load(file, Map.of(), this.home);
+		assertThat(config.credentials()).isEqualTo(new OctlCredentials.Password("/lab/pis", "correct horse battery"));
+		assertThat(config.actingWorkgroup()).contains("/lab/pis");
+		assertThat(config.toString()).contains("/lab/pis").doesNotContain("horse");
+	}
+
+	@Test
+	void passwordFromEnvironmentWinsOverTheFile() throws IOException {
+		write("etc/lab.password", "from the file\n");
+		Path file = write("etc/octl.yaml", "ca: tls/ca.crt\nuser: /lab\npasswordFile: lab.password\n");
+		OctlConfig config = OctlConfig.load(file, Map.of("OCTL_PASSWORD", "from the environment"), this.home);
+		assertThat(((OctlCredentials.Password) config.credentials()).password()).isEqualTo("from the environment");
+	}
+
+	@Test
+	void tokenComesFromEnvironmentOrTokenFile() throws IOException {
+		Path file = write("etc/octl.yaml", "ca: tls/ca.crt\nworkgroup: /lab//pis/\n");
+		OctlConfig fromEnv = OctlConfig.load(file, Map.of("OCTL_TOKEN", "oct_secret123"), this.home);
+		assertThat(fromEnv.credentials()).isEqualTo(new OctlCredentials.Token("oct_secret123"));
+		assertThat(fromEnv.workgroup()).isEqualTo("/lab/pis");
+		assertThat(fromEnv.toString()).doesNotContain("oct_secret123");
+		write("etc/ci.token", "  oct_fromfile  \n");
+		Path withFile = write("etc/octl.yaml", "ca: tls/ca.crt\ntokenFile: ci.token\n");
+		OctlConfig config = OctlConfig.load(withFile, Map.of(), this.home);
+		assertThat(config.credentials()).isEqualTo(new OctlCredentials.Token("oct_fromfile"));
+		assertThat(config.actingWorkgroup()).isEmpty();
+	}
+
+	@Test
+	void twoWaysToLogInAreRefused() throws IOException {
+		Path file = write("etc/octl.yaml", minimal() + "user: /lab\npassword: hunter2hunter2\n");
+		assertThatExceptionOfType(OctlConfigException.class)
+			.isThrownBy(() -> OctlConfig.load(file, Map.of(), this.home))
+			.withMessageContaining("more than one way to log in")
+			.withMessageContaining("an operator certificate (cert, key) and a workgroup password")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("hunter2"));
+		Path certAndEnvToken = write("etc/octl.yaml", minimal());
+		assertThatExceptionOfType(OctlConfigException.class)
+			.isThrownBy(() -> OctlConfig.load(certAndEnvToken, Map.of("OCTL_TOKEN", "oct_abc"), this.home))
+			.withMessageContaining("an API token (token, tokenFile or $OCTL_TOKEN)")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("oct_abc"));
+	}
+
+	@Test
+	void noWayToLogInIsRefused() throws IOException {
+		Path file = write("etc/octl.yaml", "ca: tls/ca.crt\n");
+		assertThatExceptionOfType(OctlConfigException.class)
+			.isThrownBy(() -> OctlConfig.load(file, Map.of(), this.home))
+			.withMessageContaining("sets no way to log in; set exactly one of: cert and key");
+	}
+
+	@Test
+	void userWithoutPasswordAndPasswordWithoutUserAreRefused() throws IOException {
+		Path userOnly = write("etc/octl.yaml", "ca: tls/ca.crt\nuser: /lab\n");
+		assertThatExceptionOfType(OctlConfigException.class)
+			.isThrownBy(() -> OctlConfig.load(userOnly, Map.of(), this.home))
+			.withMessageContaining("sets user /lab but no password");
+		Path passwordOnly = write("etc/octl.yaml", "ca: tls/ca.crt\n");
+		assertThatExceptionOfType(OctlConfigException.class)
+			.isThrownBy(() -> OctlConfig.load(passwordOnly, Map.of("OCTL_PASSWORD", "hunter2hunter2"), this.home))
+			.withMessageContaining("but no 'user'")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("hunter2"));
+	}
+
+	@Test
+	void passwordAndPasswordFileTogetherAreRefused() throws IOException {
+		Path file = write("etc/octl.yaml",
+				"ca: tls/ca.crt\nuser: /lab\npassword: hunter2hunter2\npasswordFile: lab.password\n");
+		assertThatExceptionOfType(OctlConfigException.class)
+			.isThrownBy(() -> OctlConfig.load(file, Map.of(), this.home))
+			.withMessageContaining("sets both 'password' and 'passwordFile'");
+	}
+
+	@Test
+	void caStaysRequiredWithAPassword() throws IOException {
+		Path file = write("etc/octl.yaml", "user: /lab\n");
+		assertThatExceptionOfType(OctlConfigException.class)
+			.isThrownBy(() -> OctlConfig.load(file, Map.of("OCTL_PASSWORD", "hunter2hunter2"), this.home))
+			.withMessageContaining("does not set 'ca'");
+	}
+
+	@Test
+	void inlinePasswordInAFileOthersMayReadIsWarnedAbout() throws IOException {
+		Path file = write("etc/octl.yaml", "ca: tls/ca.crt\nuser: /lab\npassword: hunter2hunter2\n");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		List<String> warnings = new ArrayList<>();
+		OctlConfig.load(file, Map.of(), this.home, warnings::add);
+		assertThat(warnings).singleElement()
+			.asString()
+			.contains("holds a password but others may read it; run 'chmod 600 " + file.toAbsolutePath())
+			.doesNotContain("hunter2");
+		warnings.clear();
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		OctlConfig.load(file, Map.of(), this.home, warnings::add);
+		assertThat(warnings).isEmpty();
+	}
+
+	@Test
+	void badWorkgroupAndUserAreNamed() throws IOException {
+		Path relative = write("etc/octl.yaml", minimal() + "workgroup: lab\n");
+		assertThatExceptionOfType(OctlConfigException.class)
+			.isThrownBy(() -> OctlConfig.load(relative, Map.of(), this.home))
+			.withMessageContaining(
+					"workgroup in " + relative.toAbsolutePath() + ": workgroup path 'lab' must start with /");
+		Path colon = write("etc/octl.yaml", "ca: tls/ca.crt\nuser: /a:b\n");
+		assertThatExceptionOfType(OctlConfigException.class)
+			.isThrownBy(() -> OctlConfig.load(colon, Map.of("OCTL_PASSWORD", "hunter2hunter2"), this.home))
+			.withMessageContaining("user: workgroup path '/a:b' may only hold");
 	}
 
 	private static String minimal() {

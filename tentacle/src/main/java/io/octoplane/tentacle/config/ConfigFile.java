@@ -23,10 +23,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable String key, @Nullable String ca,
 		@Nullable String workspace, @Nullable Integer outputLimitBytes, @Nullable String backoffInitial,
 		@Nullable String backoffMax, @Nullable String connectTimeout, @Nullable Integer maxFrameBytes,
-		@Nullable String journal, @Nullable String journalRetention) {
+		@Nullable String journal, @Nullable String journalRetention, @Nullable String joinToken, @Nullable String name,
+		@Nullable String brainApi, @Nullable String renewBefore) {
 
 	static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
-			null);
+			null, null, null, null, null);
 
 	// A misspelt key would otherwise be dropped silently and its default used instead.
 	private static final YAMLMapper MAPPER = YAMLMapper.builder()
@@ -68,6 +69,14 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 					: file.toString();
 			throw new TentacleConfigException("invalid config file " + where + ": " + firstLine(ex), ex);
 		}
+	}
+
+	// The join token is a secret: a record's generated toString would print it.
+	@Override
+	public String toString() {
+		return "ConfigFile[brain=" + this.brain + ", cert=" + this.cert + ", key=" + this.key + ", ca=" + this.ca
+				+ ", name=" + this.name + ", brainApi=" + this.brainApi + ", joinToken="
+				+ ((this.joinToken != null) ? "(hidden)" : null) + ", ...]";
 	}
 
 	private static String firstLine(JacksonException ex) {

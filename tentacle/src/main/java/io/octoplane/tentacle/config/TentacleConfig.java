@@ -1,5 +1,7 @@
 package io.octoplane.tentacle.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import io.octoplane.protocol.DefaultPorts;
 import io.octoplane.protocol.agent.FrameCodec;
 import org.jspecify.annotations.Nullable;
 
@@ -30,10 +33,14 @@ import org.jspecify.annotations.Nullable;
  * brain has not acknowledged yet); created if missing; must survive restarts
  * @param journalRetention how long an acknowledged command stays in the journal, so that
  * a redelivery within that time is still recognised and not run again; positive
+ * @param enrollment how to get a certificate when {@code cert} and {@code key} do not
+ * exist yet, or {@code null} when they must exist already
+ * @param renewBefore ask the brain for a new certificate once the current one expires
+ * within this time; {@code null} for a third of the certificate's lifetime
  */
 public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, Path workspace, int outputLimitBytes,
 		Duration backoffInitial, Duration backoffMax, Duration connectTimeout, int maxFrameBytes, Path journal,
-		Duration journalRetention) {
+		Duration journalRetention, @Nullable EnrollmentSettings enrollment, @Nullable Duration renewBefore) {
 
 	/** Default per-stream output cap: enough for logs, small enough for one frame. */
 	public static final int DEFAULT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
@@ -55,9 +62,19 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 			throw new TentacleConfigException("journal " + journal + " exists but is not a folder");
 		}
 		requirePositive(journalRetention, "journalRetention");
-		requireFile(cert, "node certificate", "cert");
-		requireFile(key, "node private key", "key");
+		if (enrollment == null) {
+			requireFile(cert, "node certificate", "cert");
+			requireFile(key, "node private key", "key");
+		}
+		else {
+			// Enrollment writes them later; only where they go must be known now.
+			requireSet(cert, "node certificate", "cert");
+			requireSet(key, "node private key", "key");
+		}
 		requireFile(ca, "CA certificate", "ca");
+		if (renewBefore != null) {
+			requirePositive(renewBefore, "renewBefore");
+		}
 		if (Files.exists(workspace) && !Files.isDirectory(workspace)) {
 			throw new TentacleConfigException("workspace " + workspace + " exists but is not a folder");
 		}
@@ -90,7 +107,7 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 	public static TentacleConfig of(BrainAddress brain, Path cert, Path key, Path ca, Path workspace) {
 		return new TentacleConfig(brain, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
-				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION);
+				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null);
 	}
 
 	/**
@@ -104,7 +121,32 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 	 */
 	public TentacleConfig withTimings(Duration backoffInitial, Duration backoffMax, Duration connectTimeout) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
-				backoffInitial, backoffMax, connectTimeout, this.maxFrameBytes, this.journal, this.journalRetention);
+				backoffInitial, backoffMax, connectTimeout, this.maxFrameBytes, this.journal, this.journalRetention,
+				this.enrollment, this.renewBefore);
+	}
+
+	/**
+	 * A copy with another renewal margin.
+	 * @param renewBefore renew once the certificate expires within this time, or
+	 * {@code null} for a third of its lifetime
+	 * @return the copy
+	 * @throws TentacleConfigException if the margin is not positive
+	 */
+	public TentacleConfig withRenewBefore(@Nullable Duration renewBefore) {
+		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
+				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
+				this.journalRetention, this.enrollment, renewBefore);
+	}
+
+	/**
+	 * Checks that the node certificate and key files exist and are readable, as the
+	 * constructor does when there is no enrollment; with enrollment, call it once
+	 * enrollment had its chance to write them.
+	 * @throws TentacleConfigException naming the missing file and its setting
+	 */
+	public void requireIdentityFiles() {
+		requireFile(this.cert, "node certificate", "cert");
+		requireFile(this.key, "node private key", "key");
 	}
 
 	/**
@@ -144,7 +186,8 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 				settings.path("workspace", flags.workspace(), "OCTOPLANE_WORKSPACE", file.workspace(), "workspace"));
 		Path journal = (file.journal() != null) ? Settings.resolve("journal", fileFolder, file.journal())
 				: workspace.resolve(DEFAULT_JOURNAL_FOLDER);
-		return new TentacleConfig(BrainAddress.parse(brain),
+		BrainAddress brainAddress = BrainAddress.parse(brain);
+		return new TentacleConfig(brainAddress,
 				settings.path("cert", flags.cert(), "OCTOPLANE_CERT", file.cert(), null),
 				settings.path("key", flags.key(), "OCTOPLANE_KEY", file.key(), null),
 				settings.path("ca", flags.ca(), "OCTOPLANE_CA", file.ca(), null), workspace,
@@ -153,7 +196,43 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 				duration("backoffMax", file.backoffMax(), Duration.ofSeconds(60)),
 				duration("connectTimeout", file.connectTimeout(), Duration.ofSeconds(10)),
 				(file.maxFrameBytes() != null) ? file.maxFrameBytes() : FrameCodec.DEFAULT_MAX_FRAME_BYTES, journal,
-				duration("journalRetention", file.journalRetention(), DEFAULT_JOURNAL_RETENTION));
+				duration("journalRetention", file.journalRetention(), DEFAULT_JOURNAL_RETENTION),
+				enrollment(settings, flags, file, brainAddress),
+				(file.renewBefore() != null) ? DurationText.parse("renewBefore", file.renewBefore()) : null);
+	}
+
+	private static @Nullable EnrollmentSettings enrollment(Settings settings, ConfigOverrides flags, ConfigFile file,
+			BrainAddress brain) {
+		String token = settings.text(flags.joinToken(), "OCTOPLANE_JOIN_TOKEN", file.joinToken());
+		String api = settings.text(flags.brainApi(), "OCTOPLANE_BRAIN_API", file.brainApi());
+		URI brainApi = (api != null) ? brainApi(api) : defaultBrainApi(brain);
+		if (token == null) {
+			return null;
+		}
+		String name = settings.text(flags.name(), "OCTOPLANE_NAME", file.name());
+		if (name == null) {
+			throw new TentacleConfigException("a join token is set but no node name to enroll as: set 'name' in the "
+					+ "config file, OCTOPLANE_NAME or --name");
+		}
+		return new EnrollmentSettings(token.strip(), name.strip(), brainApi);
+	}
+
+	private static URI brainApi(String text) {
+		try {
+			URI uri = new URI(text.strip());
+			if (uri.getHost() == null) {
+				throw new TentacleConfigException("brainApi '" + text + "' must be an https:// URL with a host");
+			}
+			return uri;
+		}
+		catch (URISyntaxException ex) {
+			throw new TentacleConfigException("brainApi '" + text + "' is not a URL: " + ex.getReason());
+		}
+	}
+
+	private static URI defaultBrainApi(BrainAddress brain) {
+		String host = brain.host().contains(":") ? "[" + brain.host() + "]" : brain.host();
+		return URI.create("https://" + host + ":" + DefaultPorts.BRAIN_API);
 	}
 
 	private static Duration duration(String setting, @Nullable String text, Duration fallback) {
@@ -170,6 +249,14 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 		}
 		if (!Files.isReadable(file)) {
 			throw new TentacleConfigException(what + " file " + file + " (setting '" + setting + "') is not readable");
+		}
+	}
+
+	private static void requireSet(@Nullable Path file, String what, String setting) {
+		if (file == null) {
+			throw new TentacleConfigException(
+					"no " + what + " file: set '" + setting + "' in the config file, OCTOPLANE_"
+							+ setting.toUpperCase(Locale.ROOT) + " or --" + setting + " (enrollment writes it there)");
 		}
 	}
 

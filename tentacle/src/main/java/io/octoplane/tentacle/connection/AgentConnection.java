@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.octoplane.protocol.agent.AgentMessage;
@@ -120,7 +121,8 @@ public final class AgentConnection implements Closeable {
 	}
 
 	/**
-	 * Sends heartbeats and dispatches the brain's frames until the connection ends.
+	 * Sends heartbeats and dispatches the brain's frames until the connection ends,
+	 * ignoring certificates the tentacle did not ask for.
 	 * @param status supplies the status for each heartbeat; may return {@code null}
 	 * @param commands receives each RunCommand, CancelCommand and ResultAck; must hand it
 	 * off, not act on it
@@ -129,6 +131,22 @@ public final class AgentConnection implements Closeable {
 	 * @throws IOException if the link failed; returns normally only after {@link #close}
 	 */
 	public void run(Supplier<@Nullable NodeStatus> status, CommandListener commands) throws IOException {
+		run(status, commands, (renewed) -> logger.warn("ignoring a certificate the tentacle did not ask for"));
+	}
+
+	/**
+	 * Sends heartbeats and dispatches the brain's frames until the connection ends.
+	 * @param status supplies the status for each heartbeat (called on the heartbeat
+	 * thread once per interval); may return {@code null}
+	 * @param commands receives each RunCommand, CancelCommand and ResultAck; must hand it
+	 * off, not act on it
+	 * @param renewals receives each CertificateRenewed; must hand it off, not act on it
+	 * @throws LinkDeadException if nothing arrived for three heartbeat intervals
+	 * @throws BrainRefusedException if the brain said Goodbye
+	 * @throws IOException if the link failed; returns normally only after {@link #close}
+	 */
+	public void run(Supplier<@Nullable NodeStatus> status, CommandListener commands,
+			Consumer<CertificateRenewed> renewals) throws IOException {
 		Thread sender = Thread.ofVirtual().name("tentacle-heartbeat").start(() -> sendHeartbeats(status));
 		try {
 			readTimeout(this.welcome.heartbeatIntervalMillis());
@@ -141,11 +159,7 @@ public final class AgentConnection implements Closeable {
 					case ResultAck ack -> commands.acknowledged(ack);
 					case Goodbye goodbye -> throw new BrainRefusedException(goodbye.reason(), goodbye.retry());
 					case Welcome again -> logger.warn("ignoring a second Welcome from the brain");
-					// This tentacle does not ask for renewals yet; an answer it did not
-					// ask
-					// for carries nothing to act on.
-					case CertificateRenewed renewed ->
-						logger.warn("ignoring a certificate the tentacle did not ask for");
+					case CertificateRenewed renewed -> renewals.accept(renewed);
 				}
 			}
 		}

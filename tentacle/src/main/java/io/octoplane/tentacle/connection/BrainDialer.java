@@ -18,7 +18,8 @@ import io.octoplane.tentacle.config.BrainAddress;
  */
 public final class BrainDialer {
 
-	private final SSLContext sslContext;
+	// Replaced after a certificate renewal; the next dial presents the new certificate.
+	private volatile SSLContext sslContext;
 
 	private final BrainAddress brain;
 
@@ -34,6 +35,15 @@ public final class BrainDialer {
 		this.sslContext = sslContext;
 		this.brain = brain;
 		this.timeout = timeout;
+	}
+
+	/**
+	 * Uses another context from the next dial on; a connection already open keeps the
+	 * certificate it was opened with.
+	 * @param sslContext context holding the node's new key and the CA
+	 */
+	public void useContext(SSLContext sslContext) {
+		this.sslContext = sslContext;
 	}
 
 	/** The address dialled. */

@@ -10,6 +10,8 @@
  *  CONNECTED    --Heartbeat(seq, t1, status, rtt, offset)--&gt; every interval
  *     |         &lt;--HeartbeatAck(seq, t1, t2, t3, interval)--  the brain sets the pace
  *     |         &lt;--RunCommand / CancelCommand / ResultAck--    handed to a CommandListener
+ *     |         --RenewCertificate(csr)--&gt;  at most once, when the certificate is due
+ *     |         &lt;--CertificateRenewed(cert | error)--  handed to the renewal listener
  *     |         --CommandStarted / CommandOutput / CommandResult--&gt;  sent from elsewhere
  *     |  no frame for 3 intervals, I/O error, Goodbye(retry=true)
  *     v

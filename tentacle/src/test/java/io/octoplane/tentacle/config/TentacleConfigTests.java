@@ -93,7 +93,7 @@ class TentacleConfigTests {
 		assertThat(fromEnv.brain()).isEqualTo(new BrainAddress("env-brain", 2));
 		assertThat(fromEnv.ca()).isEqualTo(this.dir.resolve("other.crt"));
 		TentacleConfig fromFlags = TentacleConfig.load(file, env,
-				new ConfigOverrides("flag-brain", null, null, null, "/srv/ws"));
+				ConfigOverrides.of("flag-brain", null, null, null, "/srv/ws"));
 		assertThat(fromFlags.brain()).isEqualTo(new BrainAddress("flag-brain", 3457));
 		assertThat(fromFlags.workspace()).isEqualTo(Path.of("/srv/ws"));
 	}
@@ -188,6 +188,64 @@ class TentacleConfigTests {
 			.withMessageContaining("[addr]:port");
 		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> BrainAddress.parse("b:70000"))
 			.withMessageContaining("65535");
+	}
+
+	@Test
+	void joinTokenAllowsMissingCertificateAndKey() throws IOException {
+		Path file = yaml("brain: brain.example.org\ncert: new/node.crt\nkey: new/node.key\nca: ca.crt\n"
+				+ "joinToken: s3cret-token\nname: pi7\nrenewBefore: 10d\n");
+		TentacleConfig config = TentacleConfig.load(file, Map.of());
+		assertThat(config.enrollment()).isNotNull();
+		assertThat(config.enrollment().joinToken()).isEqualTo("s3cret-token");
+		assertThat(config.enrollment().name()).isEqualTo("pi7");
+		assertThat(config.enrollment().brainApi()).hasToString("https://brain.example.org:12345");
+		assertThat(config.renewBefore()).isEqualTo(Duration.ofDays(10));
+		assertThat(config.toString()).doesNotContain("s3cret-token");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(config::requireIdentityFiles)
+			.withMessageContaining("(setting 'cert') does not exist");
+	}
+
+	@Test
+	void enrollmentSettingsComeFromEnvironmentAndFlags() throws IOException {
+		Path file = yaml("brain: \"[fd00::1]:4000\"\ncert: gone.crt\nkey: gone.key\nca: ca.crt\nname: from-file\n");
+		Map<String, String> env = Map.of("OCTOPLANE_JOIN_TOKEN", "env-token", "OCTOPLANE_NAME", "from-env");
+		TentacleConfig fromEnv = TentacleConfig.load(file, env);
+		assertThat(fromEnv.enrollment().name()).isEqualTo("from-env");
+		assertThat(fromEnv.enrollment().brainApi()).hasToString("https://[fd00::1]:12345");
+		TentacleConfig fromFlags = TentacleConfig.load(file, Map.of("OCTOPLANE_BRAIN_API", "https://api.example:1"),
+				new ConfigOverrides(null, null, null, null, null, "flag-token", "from-flag", null));
+		assertThat(fromFlags.enrollment().joinToken()).isEqualTo("flag-token");
+		assertThat(fromFlags.enrollment().name()).isEqualTo("from-flag");
+		assertThat(fromFlags.enrollment().brainApi()).hasToString("https://api.example:1");
+	}
+
+	@Test
+	void enrollmentNeedsAValidNameAndAnHttpsApi() throws IOException {
+		String base = "brain: b\ncert: gone.crt\nkey: gone.key\nca: ca.crt\njoinToken: t\n";
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml(base), Map.of()))
+			.withMessageContaining("no node name")
+			.withMessageContaining("--name");
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml(base + "name: -bad name\n"), Map.of()))
+			.withMessageStartingWith("name '-bad name' is not a valid node name");
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml(base + "name: pi\nbrainApi: http://b:12345\n"), Map.of()))
+			.withMessageContaining("must be an https:// URL");
+	}
+
+	@Test
+	void withoutJoinTokenMissingFilesStayAnError() throws IOException {
+		Path file = yaml("brain: x\ncert: gone.crt\nkey: node.key\nca: ca.crt\nname: pi\n");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(file, Map.of()))
+			.withMessage("node certificate file " + this.dir.resolve("gone.crt") + " (setting 'cert') does not exist");
+	}
+
+	@Test
+	void renewBeforeMustBePositive() throws IOException {
+		Path file = yaml("brain: x\ncert: node.crt\nkey: node.key\nca: ca.crt\nrenewBefore: 0s\n");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(file, Map.of()))
+			.withMessageStartingWith("renewBefore");
 	}
 
 }

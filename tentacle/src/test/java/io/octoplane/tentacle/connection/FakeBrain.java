@@ -1,10 +1,14 @@
 package io.octoplane.tentacle.connection;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,14 +16,18 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
+import io.octoplane.certs.CertificateAuthority;
 import io.octoplane.certs.CertificateRole;
+import io.octoplane.certs.PemFiles;
 import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.BrainMessage;
+import io.octoplane.protocol.agent.CertificateRenewed;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
+import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.Welcome;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +35,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A brain that speaks just enough of the agent protocol for tests: mTLS on 127.0.0.1,
  * Welcome with the client certificate's CN, an ack for each heartbeat and (unless told
- * not to) for each command result, and everything the tentacle sends recorded in order.
+ * not to) for each command result, a signed certificate for each renewal request (given a
+ * CA, else a refusal), and everything the tentacle sends recorded in order, as well as
+ * the serial of each client certificate it accepted.
  */
 final class FakeBrain implements AutoCloseable {
 
@@ -42,6 +52,14 @@ final class FakeBrain implements AutoCloseable {
 	final BlockingQueue<String> ackedResults = new LinkedBlockingQueue<>();
 
 	volatile @Nullable Goodbye refuseWith;
+
+	volatile @Nullable CertificateAuthority renewer;
+
+	volatile @Nullable String renewalError;
+
+	final AtomicInteger renewalRequests = new AtomicInteger();
+
+	final List<BigInteger> peerSerials = new CopyOnWriteArrayList<>();
 
 	private final SSLServerSocket server;
 
@@ -98,7 +116,9 @@ final class FakeBrain implements AutoCloseable {
 	private void serve(SSLSocket socket) {
 		try (socket) {
 			socket.startHandshake();
-			String node = CertificateRole.commonName((X509Certificate) socket.getSession().getPeerCertificates()[0]);
+			X509Certificate peer = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+			String node = CertificateRole.commonName(peer);
+			this.peerSerials.add(peer.getSerialNumber());
 			this.received.add(this.codec.read(socket.getInputStream(), AgentMessage.class));
 			this.handshakes.incrementAndGet();
 			Goodbye goodbye = this.refuseWith;
@@ -118,6 +138,10 @@ final class FakeBrain implements AutoCloseable {
 								heartbeat.sentAtMillis(), receivedAt, System.currentTimeMillis(), this.intervalMillis));
 					}
 				}
+				if (message instanceof RenewCertificate renew) {
+					this.renewalRequests.incrementAndGet();
+					send(renewal(node, renew));
+				}
 				if (message instanceof CommandResult result && this.ackResults) {
 					synchronized (socket) {
 						this.codec.write(socket.getOutputStream(), new ResultAck(result.commandId()));
@@ -129,6 +153,16 @@ final class FakeBrain implements AutoCloseable {
 		catch (IOException ex) {
 			// The tentacle went away or the test dropped the connection.
 		}
+	}
+
+	private CertificateRenewed renewal(String node, RenewCertificate renew) {
+		CertificateAuthority ca = this.renewer;
+		String error = this.renewalError;
+		if (error != null || ca == null) {
+			return new CertificateRenewed(null, (error != null) ? error : "this brain cannot sign certificates");
+		}
+		return new CertificateRenewed(
+				PemFiles.toPem(ca.signCsr(renew.csrPem(), CertificateRole.NODE, node, Duration.ofDays(7))), null);
 	}
 
 	@Override

@@ -1,0 +1,139 @@
+package io.octoplane.brain.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.octoplane.brain.redis.RedisServerExtension;
+import io.octoplane.protocol.api.AuditEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+class AuditLogTests {
+
+	@RegisterExtension
+	static final RedisServerExtension redisServer = new RedisServerExtension();
+
+	private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+	private static LettuceConnectionFactory connections;
+
+	private static StringRedisTemplate redis;
+
+	private final AuditLog log = new AuditLog(redis, JsonMapper.builder().build(), new AuditProperties(100_000));
+
+	@BeforeAll
+	static void connect() {
+		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
+		connections.afterPropertiesSet();
+		connections.start();
+		redis = new StringRedisTemplate(connections);
+	}
+
+	@AfterAll
+	static void disconnect() {
+		connections.destroy();
+	}
+
+	@BeforeEach
+	void emptyRedis() {
+		redis.execute((connection) -> {
+			connection.serverCommands().flushAll();
+			return null;
+		}, true);
+	}
+
+	@Test
+	void entriesComeBackNewestFirst() {
+		this.log.record(entry("/", "PUT /api/v1/workgroup/nodes", 0));
+		this.log.record(entry("/", "POST /api/v1/commands", 1));
+		List<AuditEntry> entries = this.log.recent("/", 50);
+		assertThat(entries).extracting(AuditEntry::action)
+			.containsExactly("POST /api/v1/commands", "PUT /api/v1/workgroup/nodes");
+		assertThat(entries.get(0)).isEqualTo(entry("/", "POST /api/v1/commands", 1));
+	}
+
+	@Test
+	void aWorkgroupSeesItsOwnEntriesAndThoseBelowOnly() {
+		this.log.record(entry("/", "root", 0));
+		this.log.record(entry("/lab", "lab", 1));
+		this.log.record(entry("/lab/pis", "pis", 2));
+		this.log.record(entry("/labs", "labs", 3));
+		assertThat(this.log.recent("/lab", 50)).extracting(AuditEntry::action).containsExactly("pis", "lab");
+		assertThat(this.log.recent("/", 50)).hasSize(4);
+	}
+
+	@Test
+	void limitIsHonouredAcrossPagesOfOtherWorkgroups() {
+		this.log.record(entry("/lab", "old lab entry", 0));
+		for (int i = 0; i < 1200; i++) {
+			this.log.record(entry("/ops", "ops " + i, 1));
+		}
+		this.log.record(entry("/lab", "new lab entry", 2));
+		assertThat(this.log.recent("/lab", 50)).extracting(AuditEntry::action)
+			.containsExactly("new lab entry", "old lab entry");
+		assertThat(this.log.recent("/", 3)).extracting(AuditEntry::action)
+			.containsExactly("new lab entry", "ops 1199", "ops 1198");
+		assertThat(this.log.recent("/ops", 1000)).hasSize(1000);
+	}
+
+	@Test
+	void streamIsTrimmedToAboutTheConfiguredSize() {
+		AuditLog small = new AuditLog(redis, JsonMapper.builder().build(), new AuditProperties(100));
+		for (int i = 0; i < 1000; i++) {
+			small.record(entry("/", "call " + i, 0));
+		}
+		// Approximate trimming keeps whole radix-tree nodes, so a little more may remain.
+		assertThat(redis.opsForStream().size(AuditLog.STREAM)).isBetween(100L, 300L);
+		assertThat(small.recent("/", 1)).extracting(AuditEntry::action).containsExactly("call 999");
+	}
+
+	@Test
+	void unreadableEntriesAreSkipped() {
+		this.log.record(entry("/", "good", 0));
+		redis.opsForStream().add(StreamRecords.string(Map.of("entry", "{not json")).withStreamKey(AuditLog.STREAM));
+		redis.opsForStream().add(StreamRecords.string(Map.of("other", "x")).withStreamKey(AuditLog.STREAM));
+		assertThat(this.log.recent("/", 50)).extracting(AuditEntry::action).containsExactly("good");
+	}
+
+	@Test
+	void recordingNeverThrowsWhenRedisIsAway() {
+		LettuceConnectionFactory nowhere = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", 1));
+		nowhere.afterPropertiesSet();
+		nowhere.start();
+		try {
+			AuditLog away = new AuditLog(new StringRedisTemplate(nowhere), JsonMapper.builder().build(),
+					new AuditProperties(100));
+			assertThatNoException().isThrownBy(() -> away.record(entry("/", "lost", 0)));
+		}
+		finally {
+			nowhere.destroy();
+		}
+	}
+
+	@Test
+	void beforeStepsBackOneStreamId() {
+		assertThat(AuditLog.before(RecordId.of("1000-5"))).isEqualTo("1000-4");
+		assertThat(AuditLog.before(RecordId.of("1000-0"))).isEqualTo("999-18446744073709551615");
+	}
+
+	private static AuditEntry entry(String workgroup, String action, int seconds) {
+		return new AuditEntry(NOW.plusSeconds(seconds), "alice", workgroup, "127.0.0.1", action, List.of("n1"), 200,
+				null);
+	}
+
+}

@@ -1,0 +1,259 @@
+package io.octoplane.brain.workgroup;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.octoplane.brain.node.NodeService;
+import io.octoplane.brain.redis.RedisServerExtension;
+import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.brain.web.NotFoundException;
+import io.octoplane.protocol.ErrorCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+class WorkgroupServiceTests {
+
+	@RegisterExtension
+	static final RedisServerExtension redisServer = new RedisServerExtension();
+
+	private static LettuceConnectionFactory connections;
+
+	private static StringRedisTemplate redis;
+
+	private final NodeService nodes = mock(NodeService.class);
+
+	private final List<Object> events = new ArrayList<>();
+
+	private final WorkgroupService service = new WorkgroupService(new WorkgroupRepository(redis), this.nodes,
+			Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC), this.events::add);
+
+	@BeforeAll
+	static void connect() {
+		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
+		connections.afterPropertiesSet();
+		connections.start();
+		redis = new StringRedisTemplate(connections);
+	}
+
+	@AfterAll
+	static void disconnect() {
+		connections.destroy();
+	}
+
+	@BeforeEach
+	void fleet() {
+		redis.execute((connection) -> {
+			connection.serverCommands().flushAll();
+			return null;
+		}, true);
+		given(this.nodes.names()).willReturn(Set.of("a", "b", "c", "d"));
+	}
+
+	@Test
+	void rootSeesEveryRegisteredNodeAndAlwaysExists() {
+		assertThat(this.service.exists("/")).isTrue();
+		assertThat(this.service.visibleNodes("/")).containsExactlyInAnyOrder("a", "b", "c", "d");
+		assertThat(this.service.exists("/lab")).isFalse();
+		assertThat(this.service.visibleNodes("/lab")).isEmpty();
+	}
+
+	@Test
+	void addingNodesCreatesTheWorkgroupAndItsParents() {
+		this.service.addNodes("/", "/lab/pis", List.of("a", "b"));
+		assertThat(this.service.exists("/lab")).isTrue();
+		assertThat(this.service.describe("/").children()).containsExactly("/lab");
+		assertThat(this.service.describe("/lab").children()).containsExactly("/lab/pis");
+		assertThat(this.service.visibleNodes("/lab/pis")).containsExactly("a", "b");
+		// A parent always sees what its children see.
+		assertThat(this.service.visibleNodes("/lab")).containsExactly("a", "b");
+		assertThat(this.service.canSee("/lab/pis", "a")).isTrue();
+		assertThat(this.service.canSee("/lab/pis", "c")).isFalse();
+	}
+
+	@Test
+	void unknownAndInvisibleNodesGetTheSameAnswer() {
+		this.service.addNodes("/", "/lab", List.of("a"));
+		NotFoundException invisible = catchThrowableOfType(NotFoundException.class,
+				() -> this.service.addNodes("/lab", "/lab/pis", List.of("b")));
+		NotFoundException unknown = catchThrowableOfType(NotFoundException.class,
+				() -> this.service.addNodes("/lab", "/lab/pis", List.of("zz")));
+		assertThat(invisible.code()).isEqualTo(ErrorCode.NODE_NOT_FOUND).isEqualTo(unknown.code());
+		assertThat(invisible.getBody().getDetail()).isEqualTo("no such node: b");
+		assertThat(unknown.getBody().getDetail()).isEqualTo("no such node: zz");
+		assertThat(this.service.exists("/lab/pis")).isFalse();
+	}
+
+	@Test
+	void nodesAreGivenOnlyToWorkgroupsBelowTheActingOne() {
+		this.service.addNodes("/", "/lab", List.of("a"));
+		for (String path : List.of("/lab", "/ops", "/")) {
+			assertThatExceptionOfType(InvalidRequestException.class).as(path)
+				.isThrownBy(() -> this.service.addNodes("/lab", path, List.of("a")));
+		}
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.service.addNodes("/", "/lab", List.of()));
+	}
+
+	@Test
+	void removingANodeRemovesItFromEveryWorkgroupBelow() {
+		this.service.addNodes("/", "/lab/pis/kitchen", List.of("a", "b"));
+		this.service.removeNodes("/lab", List.of("a"));
+		assertThat(this.service.visibleNodes("/lab")).containsExactly("b");
+		assertThat(this.service.visibleNodes("/lab/pis")).containsExactly("b");
+		assertThat(this.service.visibleNodes("/lab/pis/kitchen")).containsExactly("b");
+	}
+
+	@Test
+	void deletingAWorkgroupDeletesItsSubtreeAndTellsOthers() {
+		this.service.addNodes("/", "/lab/pis/kitchen", List.of("a"));
+		this.service.addNodes("/", "/lab2", List.of("a"));
+		this.service.setPassword("/lab/pis", "a long enough password");
+		this.service.delete("/lab");
+		assertThat(this.service.exists("/lab")).isFalse();
+		assertThat(this.service.exists("/lab/pis")).isFalse();
+		assertThat(this.service.exists("/lab/pis/kitchen")).isFalse();
+		assertThat(this.service.exists("/lab2")).isTrue();
+		assertThat(this.service.describe("/").children()).containsExactly("/lab2");
+		assertThat(redis.keys("octoplane:wg:{/lab}*")).isEmpty();
+		assertThat(redis.keys("octoplane:wg:{/lab/*")).isEmpty();
+		assertThat(this.events)
+			.containsExactly(new WorkgroupDeletedEvent(List.of("/lab", "/lab/pis", "/lab/pis/kitchen")));
+	}
+
+	@Test
+	void rootCannotBeDeleted() {
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.service.delete("/"));
+	}
+
+	@Test
+	void subtreeListsParentsBeforeChildren() {
+		this.service.addNodes("/", "/lab/pis", List.of("a"));
+		this.service.addNodes("/", "/ops", List.of("b"));
+		assertThat(this.service.subtree("/")).containsExactly("/", "/lab", "/lab/pis", "/ops");
+		assertThat(this.service.subtree("/lab")).containsExactly("/lab", "/lab/pis");
+		assertThat(this.service.subtree("/nowhere")).isEmpty();
+	}
+
+	@Test
+	void expandTargets_relativeGroup() {
+		this.service.addNodes("/", "/lab/pis", List.of("a", "b"));
+		assertThat(this.service.expandTargets("/lab", List.of("@pis"))).containsExactly("a", "b");
+		assertThat(this.service.expandTargets("/", List.of("@lab/pis"))).containsExactly("a", "b");
+	}
+
+	@Test
+	void expandTargets_absoluteGroupInsideTheActingWorkgroup() {
+		this.service.addNodes("/", "/lab/pis", List.of("a"));
+		assertThat(this.service.expandTargets("/lab", List.of("@/lab/pis"))).containsExactly("a");
+	}
+
+	@Test
+	void expandTargets_absoluteGroupOutsideTheActingWorkgroupIsNotFound() {
+		this.service.addNodes("/", "/lab", List.of("a"));
+		this.service.addNodes("/", "/ops", List.of("b"));
+		NotFoundException existing = catchThrowableOfType(NotFoundException.class,
+				() -> this.service.expandTargets("/lab", List.of("@/ops")));
+		NotFoundException missing = catchThrowableOfType(NotFoundException.class,
+				() -> this.service.expandTargets("/lab", List.of("@/nope")));
+		assertThat(existing.code()).isEqualTo(ErrorCode.WORKGROUP_NOT_FOUND).isEqualTo(missing.code());
+		// The answer must not tell an existing foreign group from a missing one.
+		assertThat(existing.getBody().getDetail()).isEqualTo("no such workgroup: @/ops");
+		assertThat(missing.getBody().getDetail()).isEqualTo("no such workgroup: @/nope");
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.service.expandTargets("/lab", List.of("@/")));
+	}
+
+	@Test
+	void expandTargets_unknownRelativeGroupIsNotFound() {
+		assertThat(catchThrowableOfType(NotFoundException.class, () -> this.service.expandTargets("/", List.of("@lab")))
+			.code()).isEqualTo(ErrorCode.WORKGROUP_NOT_FOUND);
+	}
+
+	@Test
+	void expandTargets_dotIsTheActingWorkgroup() {
+		this.service.addNodes("/", "/lab", List.of("b", "a"));
+		assertThat(this.service.expandTargets("/lab", List.of("@."))).containsExactly("a", "b");
+		assertThat(this.service.expandTargets("/", List.of("@."))).containsExactlyInAnyOrder("a", "b", "c", "d");
+	}
+
+	@Test
+	void expandTargets_emptyGroupIsInvalidNeverAll() {
+		this.service.addNodes("/", "/lab/pis", List.of("a"));
+		this.service.removeNodes("/lab/pis", List.of("a"));
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.service.expandTargets("/lab", List.of("@pis")))
+			.withMessage("@pis has no nodes");
+		given(this.nodes.names()).willReturn(Set.of());
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.service.expandTargets("/", List.of("@.")));
+	}
+
+	@Test
+	void expandTargets_keepsOrderAndDropsDuplicates() {
+		this.service.addNodes("/", "/lab", List.of("a", "b"));
+		assertThat(this.service.expandTargets("/", List.of("d", "b", "@lab", "d", "@/lab"))).containsExactly("d", "b",
+				"a");
+	}
+
+	@Test
+	void expandTargets_malformedGroupsAreInvalid() {
+		for (String target : List.of("@", "@..", "@../x", "@a//b", "@/lab/../x")) {
+			assertThatExceptionOfType(InvalidRequestException.class).as(target)
+				.isThrownBy(() -> this.service.expandTargets("/lab", List.of(target)));
+		}
+	}
+
+	@Test
+	void passwordRoundTrip() {
+		this.service.addNodes("/", "/lab", List.of("a"));
+		this.service.setPassword("/lab", "correct horse battery");
+		assertThat(this.service.verifyPassword("/lab", "correct horse battery")).isTrue();
+		assertThat(this.service.verifyPassword("/lab", "correct horse batter")).isFalse();
+		assertThat(this.service.verifyPassword("/", "correct horse battery")).isFalse();
+		assertThat(redis.opsForHash().get("octoplane:wg:{/lab}", "passwordHash")).asString()
+			.startsWith("$argon2")
+			.doesNotContain("correct horse battery");
+	}
+
+	@Test
+	void unknownWorkgroupOrUnsetPasswordNeverMatches() {
+		this.service.addNodes("/", "/lab", List.of("a"));
+		assertThat(this.service.verifyPassword("/lab", "")).isFalse();
+		assertThat(this.service.verifyPassword("/nowhere", "correct horse battery")).isFalse();
+	}
+
+	@Test
+	void passwordLengthIsBounded() {
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.service.setPassword("/", "short"));
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.service.setPassword("/", "x".repeat(257)));
+		this.service.setPassword("/", "x".repeat(12));
+		assertThat(this.service.verifyPassword("/", "x".repeat(12))).isTrue();
+	}
+
+	@Test
+	void enrollingPutsTheNodeIntoEveryLevelAbove() {
+		this.service.enroll("/lab/pis", "e");
+		assertThat(this.service.visibleNodes("/lab/pis")).containsExactly("e");
+		assertThat(this.service.visibleNodes("/lab")).containsExactly("e");
+	}
+
+}

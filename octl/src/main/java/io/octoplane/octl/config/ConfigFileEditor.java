@@ -1,0 +1,103 @@
+package io.octoplane.octl.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Changes one key of an octl config file in place, keeping every other line, comment and
+ * the file's permissions as they were. The new file replaces the old one atomically, so a
+ * crash leaves either the old or the new file, never half of one.
+ */
+public final class ConfigFileEditor {
+
+	/** A top-level {@code workgroup:} line, with an optional trailing comment. */
+	private static final Pattern WORKGROUP_LINE = Pattern
+		.compile("^(?<key>([\"']?)workgroup\\2\\s*:)[^#\\r\\n]*?(?<comment>\\s+#[^\\r\\n]*)?$", Pattern.MULTILINE);
+
+	private ConfigFileEditor() {
+	}
+
+	/**
+	 * Sets the {@code workgroup} key, replacing its line or appending one.
+	 * @param file the config file
+	 * @param workgroup the canonical absolute workgroup path
+	 * @throws OctlConfigException if the file cannot be read or written
+	 */
+	public static void setWorkgroup(Path file, String workgroup) {
+		String path = WorkgroupPaths.normalize(workgroup);
+		Path real;
+		String text;
+		try {
+			// A linked config (dotfiles) is changed where it lives; the link stays.
+			real = file.toRealPath();
+			text = Files.readString(real, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new OctlConfigException("cannot read octl config " + file + ": " + ex, ex);
+		}
+		write(real, withWorkgroup(text, path));
+	}
+
+	/**
+	 * The config text with its {@code workgroup} key set.
+	 * @param text the config file's text
+	 * @param workgroup the canonical absolute workgroup path
+	 * @return the changed text
+	 */
+	static String withWorkgroup(String text, String workgroup) {
+		Matcher matcher = WORKGROUP_LINE.matcher(text);
+		if (matcher.find()) {
+			String comment = (matcher.group("comment") != null) ? matcher.group("comment") : "";
+			String line = matcher.group("key") + " " + workgroup + comment;
+			// Only the first: a second one would already make the YAML invalid.
+			return text.substring(0, matcher.start()) + line + text.substring(matcher.end());
+		}
+		String newline = text.contains("\r\n") ? "\r\n" : "\n";
+		String separator = (text.isEmpty() || text.endsWith("\n")) ? "" : newline;
+		return text + separator + "workgroup: " + workgroup + newline;
+	}
+
+	private static void write(Path file, String text) {
+		Path temporary = null;
+		try {
+			temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+			try {
+				Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+				Files.setPosixFilePermissions(temporary, permissions);
+			}
+			catch (UnsupportedOperationException ex) {
+				// Not a POSIX file system: the new file keeps the default permissions.
+			}
+			Files.writeString(temporary, text, StandardCharsets.UTF_8);
+			try {
+				Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (AtomicMoveNotSupportedException ex) {
+				Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (IOException ex) {
+			throw new OctlConfigException("cannot write octl config " + file + ": " + ex, ex);
+		}
+		finally {
+			if (temporary != null) {
+				try {
+					Files.deleteIfExists(temporary);
+				}
+				catch (IOException ex) {
+					// Best effort: a stray temporary file holds nothing the config does
+					// not.
+				}
+			}
+		}
+	}
+
+}

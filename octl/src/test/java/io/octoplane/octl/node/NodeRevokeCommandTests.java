@@ -1,0 +1,68 @@
+package io.octoplane.octl.node;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.octoplane.octl.OctlFixture;
+import io.octoplane.octl.OctlRun;
+import io.octoplane.octl.StubBrain;
+import io.octoplane.octl.StubBrain.Answer;
+import io.octoplane.protocol.ErrorCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NodeRevokeCommandTests {
+
+	@TempDir
+	Path dir;
+
+	private OctlFixture octl;
+
+	private StubBrain brain;
+
+	private Path config;
+
+	@BeforeEach
+	void startBrain() {
+		this.octl = OctlFixture.create(this.dir);
+		this.brain = StubBrain.start(this.octl.certs());
+		this.config = this.octl.writeConfig(this.brain.uri());
+	}
+
+	@AfterEach
+	void stopBrain() {
+		this.brain.close();
+	}
+
+	@Test
+	void revokeWithYesPostsAndPrintsNothing() {
+		this.brain.answers("POST", "/api/v1/nodes/pi3/revoke", new Answer(204, "application/json", "", Map.of()));
+		OctlRun run = this.octl.run(this.config, "node", "revoke", "pi3", "--yes");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).isEmpty();
+		assertThat(this.brain.lastRequest().method()).isEqualTo("POST");
+		assertThat(this.brain.lastRequest().path()).isEqualTo("/api/v1/nodes/pi3/revoke");
+	}
+
+	@Test
+	void withoutYesAndWithoutATerminalNothingIsRevoked() {
+		OctlRun run = this.octl.run(this.config, "node", "revoke", "pi3");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("add --yes to confirm");
+		assertThat(this.brain.requests()).isEmpty();
+	}
+
+	@Test
+	void unknownNodeExitsWithUnexpectedState() {
+		this.brain.answerProblem("POST", "/api/v1/nodes/ghost/revoke", ErrorCode.NODE_NOT_FOUND, "no node ghost");
+		OctlRun run = this.octl.run(this.config, "node", "revoke", "ghost", "--yes");
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.err()).contains("no node ghost");
+	}
+
+}

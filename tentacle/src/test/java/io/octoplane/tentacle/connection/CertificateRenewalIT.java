@@ -1,0 +1,171 @@
+package io.octoplane.tentacle.connection;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.octoplane.certs.CertFixtures;
+import io.octoplane.certs.CertificateRole;
+import io.octoplane.certs.IssueRequest;
+import io.octoplane.certs.PemFiles;
+import io.octoplane.certs.PemPair;
+import io.octoplane.certs.tls.PemTls;
+import io.octoplane.protocol.agent.AgentMessage;
+import io.octoplane.protocol.agent.Heartbeat;
+import io.octoplane.tentacle.Tentacle;
+import io.octoplane.tentacle.TentacleState;
+import io.octoplane.tentacle.config.BrainAddress;
+import io.octoplane.tentacle.config.TentacleConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class CertificateRenewalIT {
+
+	private static final long INTERVAL_MILLIS = 100;
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@TempDir
+	static Path certs;
+
+	private static CertFixtures fixtures;
+
+	@TempDir
+	Path dir;
+
+	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	@BeforeAll
+	static void mintCertificates() {
+		fixtures = CertFixtures.create(certs);
+	}
+
+	@AfterEach
+	void closeAll() throws Exception {
+		for (AutoCloseable closeable : this.closeables.reversed()) {
+			closeable.close();
+		}
+	}
+
+	private FakeBrain brain() throws Exception {
+		PemPair server = fixtures.brain();
+		FakeBrain brain = new FakeBrain(
+				PemTls.serverContext(server.certificate(), server.privateKey(), fixtures.caCert()), INTERVAL_MILLIS);
+		this.closeables.add(brain);
+		return brain;
+	}
+
+	/** A node pair of its own, valid from an hour ago for {@code remaining} more. */
+	private PemPair pair(String name, Duration remaining) throws Exception {
+		Instant now = Instant.now();
+		return fixtures.ca()
+			.issue(IssueRequest.of(CertificateRole.NODE, name, Duration.ofDays(1), Clock.systemUTC())
+				.withValidity(now.minus(Duration.ofHours(1)), now.plus(remaining)))
+			.writeTo(this.dir.resolve("node.pem"), this.dir.resolve("node-key.pem"), false);
+	}
+
+	private Tentacle tentacle(FakeBrain brain, PemPair pair) {
+		TentacleConfig config = TentacleConfig
+			.of(new BrainAddress("127.0.0.1", brain.port()), pair.certificate(), pair.privateKey(), fixtures.caCert(),
+					this.dir.resolve("ws"))
+			.withTimings(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(2));
+		Tentacle tentacle = new Tentacle(config, Clock.systemUTC());
+		this.closeables.add(tentacle);
+		tentacle.start();
+		return tentacle;
+	}
+
+	private static BigInteger serial(Path certificate) throws Exception {
+		return PemFiles.readCertificate(certificate).getSerialNumber();
+	}
+
+	private static long count(FakeBrain brain, Class<? extends AgentMessage> type, Duration during)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + during.toNanos();
+		long seen = 0;
+		while (System.nanoTime() < deadline) {
+			AgentMessage message = brain.received.poll(10, TimeUnit.MILLISECONDS);
+			if (type.isInstance(message)) {
+				seen++;
+			}
+		}
+		return seen;
+	}
+
+	@Test
+	void renewsACertificateCloseToExpiryAndDialsWithTheNewOne() throws Exception {
+		FakeBrain brain = brain();
+		brain.renewer = fixtures.ca();
+		PemPair pair = pair("pi5", Duration.ofMinutes(10));
+		BigInteger oldSerial = serial(pair.certificate());
+		Tentacle tentacle = tentacle(brain, pair);
+		assertThat(tentacle.awaitConnected(WAIT)).isTrue();
+		await().atMost(WAIT).until(() -> !serial(pair.certificate()).equals(oldSerial));
+		X509Certificate renewed = PemFiles.readCertificate(pair.certificate());
+		assertThat(CertificateRole.commonName(renewed)).isEqualTo("pi5");
+		PemFiles.readPrivateKeyFor(pair.privateKey(), renewed);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pair.privateKey())))
+			.isEqualTo("rw-------");
+		try (var listing = Files.list(this.dir)) {
+			assertThat(listing.map((path) -> path.getFileName().toString())).containsExactlyInAnyOrder("node.pem",
+					"node-key.pem", "ws");
+		}
+		assertThat(tentacle.certificate()).isEqualTo(renewed);
+		// The connection the renewal ran on stays up.
+		assertThat(brain.handshakes.get()).isOne();
+		assertThat(tentacle.state()).isEqualTo(TentacleState.CONNECTED);
+		brain.dropConnection();
+		await().atMost(WAIT).until(() -> brain.handshakes.get() == 2);
+		assertThat(brain.peerSerials).containsExactly(oldSerial, renewed.getSerialNumber());
+		// The new certificate is far from expiry: no further request.
+		brain.received.clear();
+		assertThat(count(brain, Heartbeat.class, Duration.ofMillis(500))).isGreaterThanOrEqualTo(2);
+		assertThat(brain.renewalRequests.get()).isOne();
+	}
+
+	@Test
+	void refusedRenewalIsAskedOncePerConnection() throws Exception {
+		FakeBrain brain = brain();
+		brain.renewalError = "the brain holds no CA key";
+		PemPair pair = pair("pi6", Duration.ofMinutes(10));
+		BigInteger oldSerial = serial(pair.certificate());
+		Tentacle tentacle = tentacle(brain, pair);
+		assertThat(tentacle.awaitConnected(WAIT)).isTrue();
+		await().atMost(WAIT).until(() -> brain.renewalRequests.get() == 1);
+		// Several heartbeats later still one request on this connection.
+		assertThat(count(brain, Heartbeat.class, Duration.ofMillis(500))).isGreaterThanOrEqualTo(2);
+		assertThat(brain.renewalRequests.get()).isOne();
+		assertThat(tentacle.state()).isEqualTo(TentacleState.CONNECTED);
+		assertThat(serial(pair.certificate())).isEqualTo(oldSerial);
+		brain.renewalError = null;
+		brain.renewer = fixtures.ca();
+		brain.dropConnection();
+		await().atMost(WAIT).until(() -> brain.renewalRequests.get() == 2);
+		await().atMost(WAIT).until(() -> !serial(pair.certificate()).equals(oldSerial));
+	}
+
+	@Test
+	void certificateFarFromExpiryIsNotRenewed() throws Exception {
+		FakeBrain brain = brain();
+		brain.renewer = fixtures.ca();
+		PemPair pair = pair("pi7", Duration.ofDays(6));
+		Tentacle tentacle = tentacle(brain, pair);
+		assertThat(tentacle.awaitConnected(WAIT)).isTrue();
+		assertThat(count(brain, Heartbeat.class, Duration.ofMillis(500))).isGreaterThanOrEqualTo(2);
+		assertThat(brain.renewalRequests.get()).isZero();
+	}
+
+}
