@@ -2,14 +2,9 @@ package io.octoplane.brain.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,9 +56,6 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-	/** How long a verified password is trusted before it is checked (slowly) again. */
-	private static final long VERIFIED_PASSWORD_MILLIS = 60_000;
-
 	private final WorkgroupService workgroups;
 
 	private final TokenService tokens;
@@ -77,13 +69,6 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 	private final RateLimiter requests;
 
 	private final RateLimiter failedLogins;
-
-	private final Map<String, Long> verifiedPasswords = new LinkedHashMap<>(256, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-			return size() > 10_000;
-		}
-	};
 
 	ApiAuthenticationFilter(WorkgroupService workgroups, TokenService tokens, AuditLog audit, ProblemWriter problems,
 			SecurityProperties properties, Clock clock) {
@@ -207,7 +192,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			catch (OctoplaneException ex) {
 				throw failedLogin("wrong workgroup or password", "basic", source);
 			}
-			if (!passwordMatches(path, decoded.substring(colon + 1))) {
+			if (!this.workgroups.verifyPassword(path, decoded.substring(colon + 1))) {
 				throw failedLogin("wrong workgroup or password", path, source);
 			}
 			return new Caller("password:" + path, path, path, Caller.Kind.PASSWORD, source);
@@ -231,26 +216,6 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		}
 		return new Caller(CertificateRole.commonName(chain[0]), WorkgroupService.ROOT, WorkgroupService.ROOT,
 				Caller.Kind.CERTIFICATE, source);
-	}
-
-	private boolean passwordMatches(String path, String password) {
-		String key = digest(path + "\u0000" + password);
-		long now = this.clock.millis();
-		synchronized (this.verifiedPasswords) {
-			Long until = this.verifiedPasswords.get(key);
-			if (until != null && until > now) {
-				return true;
-			}
-		}
-		// Argon2 is slow on purpose; remembering a success briefly keeps scripts that log
-		// in on every call from costing a hash each time.
-		boolean matches = this.workgroups.verifyPassword(path, password);
-		if (matches) {
-			synchronized (this.verifiedPasswords) {
-				this.verifiedPasswords.put(key, now + VERIFIED_PASSWORD_MILLIS);
-			}
-		}
-		return matches;
 	}
 
 	private void throttle(String source) throws Refusal {
@@ -282,16 +247,6 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 	private void record(HttpServletRequest request, String caller, String workgroup, String source, int status) {
 		this.audit.record(new AuditEntry(this.clock.instant(), caller, workgroup, source,
 				request.getMethod() + " " + request.getRequestURI(), AuditTargets.of(request), status, null));
-	}
-
-	private static String digest(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
 	}
 
 	/** Why a request is turned away before it reaches a controller. */

@@ -1,6 +1,7 @@
 package io.octoplane.brain.workgroup;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -29,6 +30,9 @@ public class WorkgroupService {
 
 	private static final int MAX_PASSWORD = 256;
 
+	/** How long a verified password is trusted before it is hashed (slowly) again. */
+	private static final Duration VERIFIED_PASSWORD_TRUST = Duration.ofSeconds(60);
+
 	private final WorkgroupRepository repository;
 
 	private final NodeService nodes;
@@ -42,12 +46,15 @@ public class WorkgroupService {
 	/** Hash checked against when a workgroup has no password, so timing does not tell. */
 	private final String dummyHash;
 
+	private final VerifiedPasswords verified;
+
 	WorkgroupService(WorkgroupRepository repository, NodeService nodes, Clock clock, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.nodes = nodes;
 		this.clock = clock;
 		this.events = events;
 		this.dummyHash = this.encoder.encode("no password is set for this workgroup");
+		this.verified = new VerifiedPasswords(clock, VERIFIED_PASSWORD_TRUST);
 	}
 
 	/**
@@ -155,7 +162,14 @@ public class WorkgroupService {
 			this.encoder.matches(password, this.dummyHash);
 			return false;
 		}
-		return this.encoder.matches(password, hash);
+		if (this.verified.isVerified(hash, password)) {
+			return true;
+		}
+		boolean matches = this.encoder.matches(password, hash);
+		if (matches) {
+			this.verified.remember(hash, password);
+		}
+		return matches;
 	}
 
 	/**

@@ -233,6 +233,18 @@ class WorkgroupServiceTests {
 	}
 
 	@Test
+	void aNewPasswordEndsTheOldOneAtOnceDespiteTheVerifiedCache() {
+		this.service.addNodes("/", "/lab", List.of("a"));
+		this.service.setPassword("/lab", "correct horse battery");
+		assertThat(this.service.verifyPassword("/lab", "correct horse battery")).isTrue();
+		// The clock is fixed, so a cached success would never expire on its own.
+		assertThat(this.service.verifyPassword("/lab", "correct horse battery")).isTrue();
+		this.service.setPassword("/lab", "tr0ub4dor and three");
+		assertThat(this.service.verifyPassword("/lab", "correct horse battery")).isFalse();
+		assertThat(this.service.verifyPassword("/lab", "tr0ub4dor and three")).isTrue();
+	}
+
+	@Test
 	void unknownWorkgroupOrUnsetPasswordNeverMatches() {
 		this.service.addNodes("/", "/lab", List.of("a"));
 		assertThat(this.service.verifyPassword("/lab", "")).isFalse();

@@ -1,0 +1,60 @@
+package io.octoplane.brain.workgroup;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Remembers, briefly, that a password matched a stored hash. Argon2 is slow on purpose;
+ * scripts that log in on every call would otherwise cost a hash per request. The entry is
+ * keyed by the stored hash as well as the password, so setting a new password (a new hash
+ * with a new salt) or deleting the workgroup invalidates it at once, on every brain. Only
+ * a digest is kept: the password itself is never held here.
+ */
+final class VerifiedPasswords {
+
+	private static final int MAX_ENTRIES = 10_000;
+
+	private final Clock clock;
+
+	private final long trustMillis;
+
+	private final Map<String, Long> expiries = new LinkedHashMap<>(256, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+			return size() > MAX_ENTRIES;
+		}
+	};
+
+	VerifiedPasswords(Clock clock, Duration trust) {
+		this.clock = clock;
+		this.trustMillis = trust.toMillis();
+	}
+
+	synchronized boolean isVerified(String storedHash, String password) {
+		Long until = this.expiries.get(key(storedHash, password));
+		return until != null && until > this.clock.millis();
+	}
+
+	synchronized void remember(String storedHash, String password) {
+		this.expiries.put(key(storedHash, password), this.clock.millis() + this.trustMillis);
+	}
+
+	private static String key(String storedHash, String password) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(storedHash.getBytes(StandardCharsets.UTF_8));
+			digest.update((byte) 0);
+			return HexFormat.of().formatHex(digest.digest(password.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+}
