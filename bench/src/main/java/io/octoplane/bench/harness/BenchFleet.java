@@ -60,7 +60,7 @@ public final class BenchFleet implements AutoCloseable {
 
 		int redisPort = BrainProcess.freePort();
 		LocalRedisServer redis = LocalRedisServer.start(Optional.empty(), redisPort,
-				settings.workDir().resolve("redis"), REDIS_START_TIMEOUT);
+				settings.workDir().resolve("redis"), null, REDIS_START_TIMEOUT);
 		this.resources.add(redis);
 
 		try {

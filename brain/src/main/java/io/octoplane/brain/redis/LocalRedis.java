@@ -7,13 +7,20 @@ import org.jspecify.annotations.Nullable;
  * it if the brain started one.
  *
  * @param port its port on 127.0.0.1
+ * @param password the password to give, or {@code null} when it needs none
  * @param server the child process, or {@code null} when another process runs it
  */
-public record LocalRedis(int port, @Nullable LocalRedisServer server) implements AutoCloseable {
+public record LocalRedis(int port, @Nullable String password,
+		@Nullable LocalRedisServer server) implements AutoCloseable {
 
 	/** Whether this brain started the server itself. */
 	public boolean startedHere() {
 		return this.server != null;
+	}
+
+	@Override
+	public String toString() {
+		return "LocalRedis[port=" + this.port + ", startedHere=" + startedHere() + "]";
 	}
 
 	@Override

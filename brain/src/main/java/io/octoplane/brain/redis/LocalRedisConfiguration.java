@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.octoplane.brain.config.BrainProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,17 +36,20 @@ class LocalRedisConfiguration {
 			case AUTO -> !answering;
 			case ALWAYS -> true;
 		};
+		Path redisDir = brain.dataDir().resolve("redis");
 		if (!start) {
 			if (answering) {
 				logger.info("Using the Redis answering on 127.0.0.1:{}", port);
 			}
-			return new LocalRedis(port, null);
+			// A Redis this brain started before (and that outlived it) still wants the
+			// password it was given; a foreign one without a password ignores none.
+			return new LocalRedis(port, LocalRedisPassword.find(redisDir).orElse(null), null);
 		}
 		Optional<Path> binary = properties.binary().isBlank() ? Optional.empty()
 				: Optional.of(Path.of(properties.binary()));
-		LocalRedisServer server = LocalRedisServer.start(binary, port, brain.dataDir().resolve("redis"),
-				properties.startTimeout());
-		return new LocalRedis(port, server);
+		String password = LocalRedisPassword.findOrCreate(redisDir);
+		LocalRedisServer server = LocalRedisServer.start(binary, port, redisDir, password, properties.startTimeout());
+		return new LocalRedis(port, password, server);
 	}
 
 	@Bean
@@ -56,6 +60,11 @@ class LocalRedisConfiguration {
 			@Override
 			public Standalone getStandalone() {
 				return standalone;
+			}
+
+			@Override
+			public @Nullable String getPassword() {
+				return localRedis.password();
 			}
 		};
 	}

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.core.ExecutableProvider;
@@ -40,18 +41,23 @@ public final class LocalRedisServer implements AutoCloseable {
 	 * @param binary the binary to run, or empty to look it up
 	 * @param port the loopback port to listen on
 	 * @param dataDir the folder for its data files and log, created if missing
+	 * @param password the password clients must give (written to a private config file),
+	 * or {@code null} for a server without one (tests and benchmarks)
 	 * @param startTimeout how long to wait for it to answer
 	 * @return the running server
 	 * @throws LocalRedisStartException if no binary is found or it does not come up
 	 */
-	public static LocalRedisServer start(Optional<Path> binary, int port, Path dataDir, Duration startTimeout) {
+	public static LocalRedisServer start(Optional<Path> binary, int port, Path dataDir, @Nullable String password,
+			Duration startTimeout) {
 		Path executable = binary.orElseGet(LocalRedisServer::findBinary);
 		Path logFile = dataDir.resolve("redis.log");
 		try {
 			Files.createDirectories(dataDir);
-			Process process = new ProcessBuilder(List.of(executable.toString(), "--port", Integer.toString(port),
-					"--bind", "127.0.0.1", "--protected-mode", "yes", "--daemonize", "no", "--dir",
-					dataDir.toAbsolutePath().toString(), "--appendonly", "yes", "--logfile", ""))
+			Path config = dataDir.resolve("redis.conf");
+			LocalRedisPassword.writePrivate(config, (password != null) ? "requirepass " + password + "\n" : "");
+			Process process = new ProcessBuilder(List.of(executable.toString(), config.toAbsolutePath().toString(),
+					"--port", Integer.toString(port), "--bind", "127.0.0.1", "--protected-mode", "yes", "--daemonize",
+					"no", "--dir", dataDir.toAbsolutePath().toString(), "--appendonly", "yes", "--logfile", ""))
 				.redirectErrorStream(true)
 				.redirectOutput(logFile.toFile())
 				.start();
@@ -63,6 +69,11 @@ public final class LocalRedisServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new LocalRedisStartException("cannot start " + executable + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** The process id of the redis-server. */
+	public long pid() {
+		return this.process.pid();
 	}
 
 	/** The port it listens on, on 127.0.0.1. */

@@ -34,7 +34,7 @@ public final class RedisServerExtension implements BeforeAllCallback {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.server = LocalRedisServer.start(Optional.empty(), this.port, this.dataDir, Duration.ofSeconds(20));
+		this.server = LocalRedisServer.start(Optional.empty(), this.port, this.dataDir, null, Duration.ofSeconds(20));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> this.server.close()));
 	}
 
@@ -50,7 +50,7 @@ public final class RedisServerExtension implements BeforeAllCallback {
 
 	/** Starts Redis again on the same port with the same data. */
 	public void start() {
-		this.server = LocalRedisServer.start(Optional.empty(), this.port, this.dataDir, Duration.ofSeconds(20));
+		this.server = LocalRedisServer.start(Optional.empty(), this.port, this.dataDir, null, Duration.ofSeconds(20));
 	}
 
 	@Override
