@@ -47,15 +47,14 @@ class JobEventStream implements DisposableBean {
 	SseEmitter open(String id) {
 		this.views.response(id);
 		SseEmitter emitter = new SseEmitter(MAX_FOLLOW.toMillis());
-		JobEvents.Subscription subscription = this.events.subscribe(id, (event, data) -> {
-			send(emitter, event, data);
-			if ("done".equals(event)) {
-				emitter.complete();
-			}
-		});
-		ScheduledFuture<?> pings = this.keepAlive.scheduleWithFixedDelay(() -> ping(emitter), KEEP_ALIVE.toMillis(),
+		Follower follower = new Follower(emitter);
+		// Subscribed before the snapshot is read, so no event falls between the two; the
+		// price is that "done" may come twice, which the follower ignores.
+		JobEvents.Subscription subscription = this.events.subscribe(id, follower::send);
+		ScheduledFuture<?> pings = this.keepAlive.scheduleWithFixedDelay(follower::ping, KEEP_ALIVE.toMillis(),
 				KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
 		Runnable cleanup = () -> {
+			follower.ended();
 			subscription.close();
 			pings.cancel(false);
 		};
@@ -64,32 +63,67 @@ class JobEventStream implements DisposableBean {
 		emitter.onError((ex) -> cleanup.run());
 		JobResponse snapshot = this.views.response(id);
 		for (NodeCommandResult result : snapshot.results()) {
-			send(emitter, "node", this.json.writeValueAsString(result));
+			follower.send("node", this.json.writeValueAsString(result));
 		}
 		if (snapshot.done()) {
-			send(emitter, "done", this.json.writeValueAsString(snapshot));
-			emitter.complete();
+			follower.send("done", this.json.writeValueAsString(snapshot));
 		}
 		return emitter;
 	}
 
-	private static void send(SseEmitter emitter, String event, String data) {
-		try {
-			emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
-		}
-		catch (IOException | IllegalStateException ex) {
-			// The follower went away or the stream already ended.
-			emitter.completeWithError(ex);
-		}
-	}
+	/**
+	 * One follower's stream. Events come from the Redis listener, the keep-alive timer
+	 * and the request thread at once; sends are serialised and nothing is sent once the
+	 * stream ended, so a late event is dropped instead of failing an ended response.
+	 */
+	private static final class Follower {
 
-	private static void ping(SseEmitter emitter) {
-		try {
-			emitter.send(SseEmitter.event().comment("keep-alive"));
+		private final SseEmitter emitter;
+
+		private boolean ended;
+
+		Follower(SseEmitter emitter) {
+			this.emitter = emitter;
 		}
-		catch (IOException | IllegalStateException ex) {
-			emitter.completeWithError(ex);
+
+		synchronized void send(String event, String data) {
+			if (this.ended) {
+				return;
+			}
+			try {
+				this.emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+				if ("done".equals(event)) {
+					this.ended = true;
+					this.emitter.complete();
+				}
+			}
+			catch (IOException | IllegalStateException ex) {
+				failed();
+			}
 		}
+
+		synchronized void ping() {
+			if (this.ended) {
+				return;
+			}
+			try {
+				this.emitter.send(SseEmitter.event().comment("keep-alive"));
+			}
+			catch (IOException | IllegalStateException ex) {
+				failed();
+			}
+		}
+
+		synchronized void ended() {
+			this.ended = true;
+		}
+
+		private void failed() {
+			// The follower went away: end the stream quietly; there is nobody to tell.
+			this.ended = true;
+			this.emitter.complete();
+		}
+
 	}
 
 	@Override

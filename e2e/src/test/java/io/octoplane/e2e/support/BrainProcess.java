@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,11 +55,6 @@ public final class BrainProcess implements AutoCloseable {
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
-
-	/**
-	 * Linux limits one command-line argument to 128 KiB; longer class paths go in a file.
-	 */
-	private static final int MAX_INLINE_CLASS_PATH = 100_000;
 
 	private static final int LOG_TAIL_LINES = 40;
 
@@ -341,19 +335,7 @@ public final class BrainProcess implements AutoCloseable {
 	}
 
 	private Process launch() {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx384m");
-		String classPath = testClassPath();
-		if (classPath.length() <= MAX_INLINE_CLASS_PATH) {
-			command.add("-cp");
-			command.add(classPath);
-		}
-		else {
-			command.add("@" + classPathArgFile(classPath));
-		}
-		command.add(MAIN_CLASS);
-		command.addAll(this.args);
+		List<String> command = ChildJvm.command(List.of("-Xmx384m"), MAIN_CLASS, this.args);
 		try {
 			Path parent = this.logFile.toAbsolutePath().getParent();
 			if (parent != null) {
@@ -373,32 +355,6 @@ public final class BrainProcess implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot start a brain logging to " + this.logFile, ex);
-		}
-	}
-
-	/**
-	 * The class path of this test JVM. Under Surefire and Failsafe
-	 * {@code java.class.path} may name only their booter jar, whose manifest lists the
-	 * real class path; they put the real one in {@code surefire.test.class.path}.
-	 */
-	private static String testClassPath() {
-		String surefire = System.getProperty("surefire.test.class.path");
-		if (surefire != null && !surefire.isBlank()) {
-			return surefire;
-		}
-		return System.getProperty("java.class.path");
-	}
-
-	private static Path classPathArgFile(String classPath) {
-		try {
-			Path file = Files.createTempFile("octoplane-brain-classpath-", ".args");
-			file.toFile().deleteOnExit();
-			String quoted = classPath.replace("\\", "\\\\").replace("\"", "\\\"");
-			Files.writeString(file, "-cp \"" + quoted + "\"" + System.lineSeparator());
-			return file;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the brain's class path to a file", ex);
 		}
 	}
 
