@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = "Octoplane benchmarks: a real brain and Redis, thousands of simulated tentacles.",
-		subcommands = { ConnectBenchmark.class, FanoutBenchmark.class, RoundtripBenchmark.class, PeersBenchmark.class })
+		subcommands = { ConnectBenchmark.class, FanoutBenchmark.class, RoundtripBenchmark.class, StormBenchmark.class,
+				PeersBenchmark.class })
 public final class Bench {
 
 	/**

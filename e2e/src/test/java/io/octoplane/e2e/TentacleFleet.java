@@ -67,6 +67,15 @@ final class TentacleFleet implements AutoCloseable {
 		return names;
 	}
 
+	/** The running tentacle of that name. */
+	Tentacle tentacle(String name) {
+		Tentacle tentacle = this.running.get(name);
+		if (tentacle == null) {
+			throw new IllegalArgumentException("no tentacle " + name + " is running");
+		}
+		return tentacle;
+	}
+
 	/** Stops a tentacle; its workspace and journal stay. */
 	void stop(String name) {
 		Tentacle tentacle = this.running.remove(name);

@@ -42,7 +42,17 @@ public final class BenchFleet implements AutoCloseable {
 
 	private final FleetTls tls;
 
-	private final BrainProcess brain;
+	private BrainProcess brain;
+
+	private final FleetSettings settings;
+
+	private final List<String> brainJvmOptions;
+
+	private final List<String> brainArgs;
+
+	private final Path brainDir;
+
+	private final int managementPort;
 
 	private final OctoplaneClient client;
 
@@ -51,6 +61,7 @@ public final class BenchFleet implements AutoCloseable {
 	private final int agentPort;
 
 	private BenchFleet(FleetSettings settings) throws IOException {
+		this.settings = settings;
 		Files.createDirectories(settings.workDir());
 		this.tls = FleetTls.create();
 		Path certs = Files.createDirectories(settings.workDir().resolve("certs"));
@@ -67,7 +78,9 @@ public final class BenchFleet implements AutoCloseable {
 			int restPort = BrainProcess.freePort();
 			this.agentPort = BrainProcess.freePort();
 			int managementPort = BrainProcess.freePort();
+			this.managementPort = managementPort;
 			Path brainDir = Files.createDirectories(settings.workDir().resolve("brain"));
+			this.brainDir = brainDir;
 			List<String> args = new ArrayList<>(List.of(
 					"--octoplane.tls.certificate=file:" + certs.resolve("brain.pem"),
 					"--octoplane.tls.private-key=file:" + certs.resolve("brain-key.pem"),
@@ -85,6 +98,8 @@ public final class BenchFleet implements AutoCloseable {
 			args.addAll(settings.brainArgs());
 			List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + settings.brainHeap()));
 			jvmOptions.addAll(settings.brainJvmOptions());
+			this.brainJvmOptions = List.copyOf(jvmOptions);
+			this.brainArgs = List.copyOf(args);
 			this.brain = BrainProcess.start(settings.brainJar(), jvmOptions, args, brainDir,
 					settings.workDir().resolve("brain.log"), managementPort);
 			this.resources.add(this.brain);
@@ -134,6 +149,18 @@ public final class BenchFleet implements AutoCloseable {
 			.mapToLong(ProcessHandle::pid)
 			.findFirst()
 			.orElse(-1);
+	}
+
+	/**
+	 * Kills the brain with SIGKILL and starts it again on the same ports, Redis and data.
+	 * @return the new brain process, ready
+	 */
+	public BrainProcess restartBrain() {
+		this.brain.kill();
+		this.brain = BrainProcess.start(this.settings.brainJar(), this.brainJvmOptions, this.brainArgs, this.brainDir,
+				this.settings.workDir().resolve("brain.log"), this.managementPort);
+		this.resources.add(this.brain);
+		return this.brain.awaitReady(BRAIN_START_TIMEOUT);
 	}
 
 	/** The brain process. */

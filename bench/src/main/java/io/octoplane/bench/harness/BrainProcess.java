@@ -194,6 +194,20 @@ public final class BrainProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Kills it with SIGKILL, as a crash or an OOM killer would, and waits for it to be
+	 * gone.
+	 */
+	public void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** Stops it with SIGTERM, killing it if it does not stop within 20 seconds. */
 	@Override
 	public void close() {

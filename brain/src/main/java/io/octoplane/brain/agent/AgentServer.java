@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -124,10 +126,33 @@ public class AgentServer implements SmartLifecycle {
 		// must be able to start again.
 		this.watchdog = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("agent-watchdog").daemon().factory());
+		long sweep = this.properties.heartbeatInterval().toMillis();
+		this.watchdog.scheduleWithFixedDelay(this::closeRevoked, sweep, sweep, TimeUnit.MILLISECONDS);
 		this.connections = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("agent-", 0).factory());
 		this.running = true;
 		this.acceptor = Thread.ofPlatform().name("agent-acceptor").daemon().start(this::acceptLoop);
 		logger.info("Listening for tentacles on {}:{}", this.properties.address(), port());
+	}
+
+	/**
+	 * Closes sessions whose certificate was revoked since they connected. The brain that
+	 * took the revocation closes its own session at once; a node held by another brain
+	 * sharing the Redis is cut off by that brain here, within one heartbeat interval.
+	 */
+	private void closeRevoked() {
+		try {
+			Map<String, AgentSession> bySerial = new HashMap<>();
+			this.sessions.all().forEach((session) -> bySerial.put(session.certificateSerial(), session));
+			for (String serial : this.revocations.revokedAmong(bySerial.keySet())) {
+				AgentSession session = bySerial.get(serial);
+				logger.info("Closing the session of {}: its certificate {} was revoked", session.nodeName(), serial);
+				session.close("this node's certificate was revoked", false);
+			}
+		}
+		catch (RuntimeException ex) {
+			// Redis may be away for a moment; the next sweep tries again.
+			logger.debug("Revocation sweep failed: {}", ex.getMessage());
+		}
 	}
 
 	private void acceptLoop() {

@@ -110,6 +110,11 @@ public final class AgentSession {
 		return name;
 	}
 
+	/** Hex serial of the certificate the node connected with. */
+	String certificateSerial() {
+		return this.certificateSerial;
+	}
+
 	/** The remote address, {@code host:port}. */
 	public String remoteAddress() {
 		return this.socket.getInetAddress().getHostAddress() + ":" + this.socket.getPort();

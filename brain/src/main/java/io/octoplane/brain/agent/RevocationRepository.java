@@ -1,6 +1,10 @@
 package io.octoplane.brain.agent;
 
 import java.math.BigInteger;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
@@ -26,6 +30,27 @@ public class RevocationRepository {
 	}
 
 	/** Whether a certificate is revoked. */
+	/**
+	 * Which of the given serials are revoked, in one round trip.
+	 * @param serials hex serials
+	 * @return the revoked ones
+	 */
+	public Set<String> revokedAmong(Collection<String> serials) {
+		if (serials.isEmpty()) {
+			return Set.of();
+		}
+		Map<Object, Boolean> members = this.redis.opsForSet().isMember(SERIALS, serials.toArray());
+		Set<String> revoked = new HashSet<>();
+		if (members != null) {
+			members.forEach((serial, member) -> {
+				if (Boolean.TRUE.equals(member)) {
+					revoked.add(serial.toString());
+				}
+			});
+		}
+		return revoked;
+	}
+
 	public boolean isRevoked(BigInteger serial) {
 		return Boolean.TRUE.equals(this.redis.opsForSet().isMember(SERIALS, serial.toString(16)));
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.octoplane.brain.agent.AgentSession;
 import io.octoplane.brain.config.BrainProperties;
+import io.octoplane.brain.node.NodeService;
 import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.CancelCommand;
@@ -47,13 +49,19 @@ class Dispatcher implements SmartLifecycle {
 
 	private final boolean serve;
 
+	private final NodeService nodes;
+
+	/** Cancels sent to running nodes held here, so each is told once per brain. */
+	private final Set<String> cancelsSent = ConcurrentHashMap.newKeySet();
+
 	private final ConcurrentMap<String, JobSpec> specs = new ConcurrentHashMap<>();
 
 	private @Nullable ScheduledExecutorService executor;
 
 	Dispatcher(JobRepository repository, AgentSessions sessions, JobEvents events, JobViews views,
-			JobProperties properties, BrainProperties brain, Clock clock) {
+			JobProperties properties, BrainProperties brain, NodeService nodes, Clock clock) {
 		this.repository = repository;
+		this.nodes = nodes;
 		this.sessions = sessions;
 		this.events = events;
 		this.views = views;
@@ -74,8 +82,10 @@ class Dispatcher implements SmartLifecycle {
 
 	/** Every target of a job is final: record it and tell followers. */
 	void finish(String id) {
-		if (this.repository.finish(id, this.clock.millis())) {
-			this.specs.remove(id);
+		boolean finishedHere = this.repository.finish(id, this.clock.millis());
+		this.specs.remove(id);
+		this.cancelsSent.removeIf((key) -> key.startsWith(id + "\n"));
+		if (finishedHere) {
 			this.events.done(id, this.views.response(id));
 			logger.info("Job {} finished", id);
 		}
@@ -101,6 +111,9 @@ class Dispatcher implements SmartLifecycle {
 		}
 		JobSpec spec = found.get();
 		Map<String, String> header = this.repository.header(id);
+		if ("cancelled".equals(header.get("state"))) {
+			cancelRunningHere(spec);
+		}
 		if (!"running".equals(header.get("state"))) {
 			finishIfDone(id, header);
 			return;
@@ -135,7 +148,9 @@ class Dispatcher implements SmartLifecycle {
 					send(session.get(), spec.toRunCommand());
 				}
 			}
-			else if (session.isEmpty() && now >= spec.deliveryDeadlineMillis()) {
+			else if (session.isEmpty() && now >= spec.deliveryDeadlineMillis() && !this.nodes.isReachable(node)) {
+				// Past the deadline and held by no brain at all; a node connected to
+				// another brain sharing this Redis is that brain's to deliver.
 				settle(id, node, DeliveryState.EXPIRED, "node did not come back online before the delivery deadline",
 						now);
 			}
@@ -167,6 +182,23 @@ class Dispatcher implements SmartLifecycle {
 				default -> dispatch(id);
 			}
 		}
+	}
+
+	/**
+	 * Tells this brain's running targets of a cancelled job to stop. The brain that took
+	 * the cancel may not hold them; every brain sees the cancelled state on its next
+	 * tick.
+	 */
+	private void cancelRunningHere(JobSpec spec) {
+		this.repository.deliveries(spec.id()).forEach((node, delivery) -> {
+			DeliveryState state = delivery.deliveryState();
+			if ((state == DeliveryState.DELIVERED || state == DeliveryState.RUNNING)
+					&& this.cancelsSent.add(spec.id() + "\n" + node)) {
+				this.sessions.find(node)
+					.ifPresentOrElse((session) -> send(session, new CancelCommand(spec.id(), "cancelled")),
+							() -> this.cancelsSent.remove(spec.id() + "\n" + node));
+			}
+		});
 	}
 
 	private void settle(String id, String node, DeliveryState state, String reason, long now) {

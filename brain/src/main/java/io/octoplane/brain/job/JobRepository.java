@@ -55,13 +55,16 @@ class JobRepository {
 			return {1, (tonumber(c[1]) or 0) + (tonumber(c[2]) or 0) + (tonumber(c[3]) or 0)}
 			""", List.class);
 
-	/** Marks a job finished once; a cancelled job keeps its state. */
+	/**
+	 * Marks a job finished once (a cancelled job keeps its state); returns 1 for the call
+	 * that did it. It touches only the job's own key, so it runs on Redis Cluster, where
+	 * one script may not reach keys in other slots.
+	 */
 	private static final RedisScript<Long> FINISH = RedisScript.of("""
 			if redis.call('HGET', KEYS[1], 'state') == 'running' then
 			  redis.call('HSET', KEYS[1], 'state', 'completed')
 			end
-			redis.call('HSETNX', KEYS[1], 'finishedAt', ARGV[2])
-			return redis.call('SREM', KEYS[2], ARGV[1])
+			return redis.call('HSETNX', KEYS[1], 'finishedAt', ARGV[1])
 			""", Long.class);
 
 	/** Cancels a running job; returns 1 if it was running. */
@@ -173,8 +176,11 @@ class JobRepository {
 
 	/** Marks a job finished; returns whether this call did it. */
 	boolean finish(String id, long now) {
-		Long removed = this.redis.execute(FINISH, List.of(jobKey(id), ACTIVE), id, Long.toString(now));
-		return removed != null && removed == 1;
+		Long finished = this.redis.execute(FINISH, List.of(jobKey(id)), Long.toString(now));
+		// Removed from the active set by every caller, not only the one that finished it,
+		// so a brain that died between the two steps leaves nothing behind.
+		this.redis.opsForSet().remove(ACTIVE, id);
+		return finished != null && finished == 1;
 	}
 
 	/** Marks a running job cancelled; returns whether it was running. */

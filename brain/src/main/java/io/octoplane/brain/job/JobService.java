@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.octoplane.brain.agent.AgentSessions;
+import io.octoplane.brain.node.NodeService;
 import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.web.InvalidRequestException;
 import io.octoplane.brain.workgroup.WorkgroupService;
@@ -40,10 +41,13 @@ class JobService {
 
 	private final AgentSessions sessions;
 
+	private final NodeService nodes;
+
 	private final Clock clock;
 
 	JobService(JobSpecFactory specs, JobRepository repository, JobViews views, Dispatcher dispatcher, JobEvents events,
-			WorkgroupService workgroups, AgentSessions sessions, Clock clock) {
+			WorkgroupService workgroups, AgentSessions sessions, NodeService nodes, Clock clock) {
+		this.nodes = nodes;
 		this.specs = specs;
 		this.repository = repository;
 		this.views = views;
@@ -77,7 +81,10 @@ class JobService {
 			if (!known.contains(target)) {
 				delivery = Delivery.of(DeliveryState.REJECTED, "no such node", now);
 			}
-			else if (spec.waitOfflineMillis() == 0 && this.sessions.find(target).isEmpty()) {
+			else if (spec.waitOfflineMillis() == 0 && this.sessions.find(target).isEmpty()
+					&& !this.nodes.isReachable(target)) {
+				// Held by no brain; one held by another brain sharing the Redis is
+				// that brain's to deliver.
 				delivery = Delivery.of(DeliveryState.EXPIRED,
 						"node is offline (set wait_offline_seconds to wait for it to come back)", now);
 			}

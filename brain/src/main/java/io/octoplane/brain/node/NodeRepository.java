@@ -45,14 +45,14 @@ public class NodeRepository {
 
 	/**
 	 * Deletes a node only if it is still offline: a node that reconnected since the
-	 * caller looked must not vanish from the registry.
+	 * caller looked must not vanish from the registry. It touches only the node's key
+	 * (Redis Cluster runs no script across slots); the index is updated after it.
 	 */
 	private static final RedisScript<Long> DELETE_IF_OFFLINE = RedisScript.of("""
 			local connected = redis.call('HGET', KEYS[1], 'connected')
 			local lastSeen = tonumber(redis.call('HGET', KEYS[1], 'lastSeen') or '0')
 			if connected == '1' and lastSeen > tonumber(ARGV[2]) then return 0 end
 			redis.call('DEL', KEYS[1])
-			redis.call('SREM', KEYS[2], ARGV[1])
 			return 1
 			""", Long.class);
 
@@ -182,10 +182,17 @@ public class NodeRepository {
 	public List<String> deleteOffline(Collection<String> names, Instant seenCutoff) {
 		List<String> deleted = new ArrayList<>();
 		for (String name : names) {
-			Long removed = this.redis.execute(DELETE_IF_OFFLINE, List.of(key(name), NODES_KEY), name,
+			Long removed = this.redis.execute(DELETE_IF_OFFLINE, List.of(key(name)), name,
 					Long.toString(seenCutoff.toEpochMilli()));
 			if (removed != null && removed == 1) {
-				deleted.add(name);
+				this.redis.opsForSet().remove(NODES_KEY, name);
+				if (Boolean.TRUE.equals(this.redis.hasKey(key(name)))) {
+					// It connected again in between: keep it listed.
+					this.redis.opsForSet().add(NODES_KEY, name);
+				}
+				else {
+					deleted.add(name);
+				}
 			}
 		}
 		return deleted;

@@ -107,6 +107,18 @@ public class NodeService {
 		return new PruneResponse(this.repository.deleteOffline(pruned, now.minus(this.stateRule.offlineAfter())));
 	}
 
+	/**
+	 * Whether a node holds a live connection to some brain, this one or another sharing
+	 * the same Redis: connected and not yet offline by its last heartbeat.
+	 * @param name the node
+	 * @return whether some brain can reach it now
+	 */
+	public boolean isReachable(String name) {
+		return this.repository.find(name)
+			.map((node) -> node.connected() && this.stateRule.stateOf(node, this.clock.instant()) != NodeState.OFFLINE)
+			.orElse(false);
+	}
+
 	/** Names of every node in the registry. */
 	public Set<String> names() {
 		return this.repository.names();

@@ -49,13 +49,35 @@ public final class LocalRedisServer implements AutoCloseable {
 	 */
 	public static LocalRedisServer start(Optional<Path> binary, int port, Path dataDir, @Nullable String password,
 			Duration startTimeout) {
+		return start(binary, port, dataDir, password, List.of(), startTimeout);
+	}
+
+	/**
+	 * Starts a redis-server with extra configuration lines and waits until it answers
+	 * PING.
+	 * @param binary the binary to run, or empty to look it up
+	 * @param port the loopback port to listen on
+	 * @param dataDir the folder for its data files and log, created if missing
+	 * @param password the password clients must give, or {@code null} for none
+	 * @param config further redis.conf lines, such as {@code cluster-enabled yes}
+	 * @param startTimeout how long to wait for it to answer
+	 * @return the running server
+	 * @throws LocalRedisStartException if no binary is found or it does not come up
+	 */
+	public static LocalRedisServer start(Optional<Path> binary, int port, Path dataDir, @Nullable String password,
+			List<String> config, Duration startTimeout) {
 		Path executable = binary.orElseGet(LocalRedisServer::findBinary);
 		Path logFile = dataDir.resolve("redis.log");
 		try {
 			Files.createDirectories(dataDir);
-			Path config = dataDir.resolve("redis.conf");
-			LocalRedisPassword.writePrivate(config, (password != null) ? "requirepass " + password + "\n" : "");
-			Process process = new ProcessBuilder(List.of(executable.toString(), config.toAbsolutePath().toString(),
+			Path configFile = dataDir.resolve("redis.conf");
+			StringBuilder lines = new StringBuilder();
+			if (password != null) {
+				lines.append("requirepass ").append(password).append('\n');
+			}
+			config.forEach((line) -> lines.append(line).append('\n'));
+			LocalRedisPassword.writePrivate(configFile, lines.toString());
+			Process process = new ProcessBuilder(List.of(executable.toString(), configFile.toAbsolutePath().toString(),
 					"--port", Integer.toString(port), "--bind", "127.0.0.1", "--protected-mode", "yes", "--daemonize",
 					"no", "--dir", dataDir.toAbsolutePath().toString(), "--appendonly", "yes", "--logfile", ""))
 				.redirectErrorStream(true)

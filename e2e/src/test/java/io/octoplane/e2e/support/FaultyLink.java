@@ -45,7 +45,7 @@ public final class FaultyLink implements AutoCloseable {
 
 	private static final int BUFFER_SIZE = 16 * 1024;
 
-	private final int targetPort;
+	private volatile int targetPort;
 
 	private final ServerSocket listener;
 
@@ -107,6 +107,18 @@ public final class FaultyLink implements AutoCloseable {
 	/** The port on 127.0.0.1 that connections are relayed to. */
 	public int targetPort() {
 		return this.targetPort;
+	}
+
+	/**
+	 * Relays new connections to another port from now on, as a load balancer does once
+	 * its health check finds the old target dead; live connections are left alone.
+	 * @param port the loopback port to relay to
+	 */
+	public void retarget(int port) {
+		if (port < 1 || port > 65535) {
+			throw new IllegalArgumentException("not a TCP port: " + port);
+		}
+		this.targetPort = port;
 	}
 
 	/**

@@ -1,0 +1,20 @@
+package io.octoplane.e2e;
+
+import java.nio.file.Path;
+
+import io.octoplane.brain.redis.RedisServerExtension;
+import io.octoplane.e2e.support.BrainArgs;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Two brains on one Redis server. */
+class MultiBrainIT extends MultiBrainScenario {
+
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
+
+	@Override
+	BrainArgs brainArgs(Path dataDir) {
+		return BrainArgs.withFreePorts(certs, redis.port(), dataDir);
+	}
+
+}

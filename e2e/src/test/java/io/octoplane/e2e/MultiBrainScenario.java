@@ -1,0 +1,126 @@
+package io.octoplane.e2e;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.octoplane.brain.BrainTestSupport;
+import io.octoplane.certs.CertFixtures;
+import io.octoplane.certs.PemPair;
+import io.octoplane.certs.tls.PemTls;
+import io.octoplane.e2e.support.BrainArgs;
+import io.octoplane.e2e.support.BrainProcess;
+import io.octoplane.e2e.support.FaultyLink;
+import io.octoplane.octl.sdk.JobListener;
+import io.octoplane.octl.sdk.OctoplaneClient;
+import io.octoplane.protocol.agent.CommandMode;
+import io.octoplane.protocol.api.CommandRequest;
+import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.api.NodeCommandResult;
+import io.octoplane.protocol.api.NodeInfo;
+import io.octoplane.protocol.api.NodeState;
+import io.octoplane.tentacle.Tentacle;
+import io.octoplane.tentacle.TentacleState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two brains share one Redis. Tentacles reach them through a load balancer that sends
+ * every connection to brain A; operators talk to brain B. B must see A's nodes, route
+ * commands, cancels and revocations to them through Redis, and take the nodes over when A
+ * dies, delivering what was queued for them meanwhile. Both brains are real child
+ * processes; subclasses choose the Redis (one server, or a cluster).
+ */
+abstract class MultiBrainScenario {
+
+	static final CertFixtures certs = BrainTestSupport.certificates();
+
+	@TempDir
+	Path work;
+
+	/** The brain's arguments for the Redis under test. */
+	abstract BrainArgs brainArgs(Path dataDir);
+
+	@Test
+	void brainBReachesTheNodesOfBrainAAndTakesThemOverWhenADies() throws Exception {
+		BrainArgs argsA = timings(brainArgs(this.work.resolve("brain-a"))).with("octoplane.brain.name", "brain-a");
+		BrainArgs argsB = timings(brainArgs(this.work.resolve("brain-b"))).with("octoplane.brain.name", "brain-b");
+		try (BrainProcess brainA = BrainProcess.start(argsA.toList(), this.work.resolve("brain-a.log"),
+				argsA.managementPort());
+				BrainProcess brainB = BrainProcess.start(argsB.toList(), this.work.resolve("brain-b.log"),
+						argsB.managementPort());
+				FaultyLink balancer = FaultyLink.start(argsA.agentPort());
+				TentacleFleet fleet = new TentacleFleet(certs, this.work)) {
+			brainA.awaitReady(Duration.ofSeconds(240));
+			brainB.awaitReady(Duration.ofSeconds(240));
+			List<String> nodes = fleet.startAll("mb", 3, balancer.port());
+			OctoplaneClient viaB = client(argsB);
+
+			// B lists the nodes A holds, from the registry they share.
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> viaB.nodes(nodes, null).nodes().stream().map(NodeInfo::state).toList(),
+						(states) -> states.stream().allMatch(NodeState.ONLINE::equals));
+
+			// A command sent to B runs on A's nodes.
+			JobResponse ran = viaB.awaitJob(viaB.submit(shell(nodes, "echo routed", 0L)).id(), Duration.ofSeconds(60),
+					new JobListener() {
+					});
+			assertThat(ran.results()).hasSize(3).allSatisfy((result) -> {
+				assertThat(result.state()).as(result.name()).isEqualTo("succeeded");
+				assertThat(result.output()).contains("routed");
+			});
+
+			// A cancel sent to B stops a command running on a node A holds.
+			JobResponse sleeping = viaB.submit(shell(List.of("mb01"), "echo started > started.txt; sleep 60", 60L));
+			await().atMost(Duration.ofSeconds(30)).until(() -> !fleet.lines("mb01", "started.txt").isEmpty());
+			viaB.cancel(sleeping.id());
+			JobResponse cancelled = viaB.awaitJob(sleeping.id(), Duration.ofSeconds(30), new JobListener() {
+			});
+			assertThat(cancelled.results().get(0).state()).isIn("cancelled", "failed");
+
+			// A revocation sent to B cuts the node off at A.
+			Tentacle revoked = fleet.tentacle("mb03");
+			viaB.revokeNode("mb03");
+			assertThat(revoked.awaitState(TentacleState.STOPPED, Duration.ofSeconds(30))).isTrue();
+
+			// A dies. A command sent now waits in Redis; once the balancer sends the
+			// tentacles to B, B delivers it, and nothing is lost or run twice.
+			brainA.kill();
+			JobResponse queued = viaB.submit(shell(List.of("mb01", "mb02"), "echo after >> after.txt", 120L));
+			balancer.retarget(argsB.agentPort());
+			JobResponse after = viaB.awaitJob(queued.id(), Duration.ofSeconds(90), new JobListener() {
+			});
+			assertThat(after.results()).extracting(NodeCommandResult::state).containsOnly("succeeded");
+			assertThat(fleet.lines("mb01", "after.txt")).containsExactly("after");
+			assertThat(fleet.lines("mb02", "after.txt")).containsExactly("after");
+		}
+	}
+
+	/**
+	 * Heartbeat timings that two brains, a cluster and the build on a small machine can
+	 * keep without nodes flapping offline.
+	 */
+	private static BrainArgs timings(BrainArgs args) {
+		return args.with("octoplane.agent.heartbeat-interval", "500ms")
+			.with("octoplane.agent.unstable-after", "3s")
+			.with("octoplane.agent.offline-after", "6s");
+	}
+
+	private static CommandRequest shell(List<String> targets, String command, long waitOfflineSeconds) {
+		return new CommandRequest(targets, CommandMode.SHELL, command, 90L, null, waitOfflineSeconds, null, null, null,
+				null);
+	}
+
+	private static OctoplaneClient client(BrainArgs args) throws Exception {
+		PemPair operator = certs.operator("alice");
+		return OctoplaneClient.builder()
+			.baseUri(URI.create(args.restUri()))
+			.sslContext(PemTls.clientContext(operator.certificate(), operator.privateKey(), certs.caCert()))
+			.build();
+	}
+
+}
