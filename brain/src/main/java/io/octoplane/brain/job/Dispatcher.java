@@ -262,6 +262,11 @@ class Dispatcher implements SmartLifecycle {
 		}
 	}
 
+	/** Whether a job starts at a set instant (delayed or time-aligned). */
+	boolean isTimed(String id) {
+		return spec(id).map((spec) -> spec.startAtMillis() > 0).orElse(false);
+	}
+
 	private Optional<JobSpec> spec(String id) {
 		JobSpec cached = this.specs.get(id);
 		if (cached != null) {

@@ -66,13 +66,14 @@ public final class AgentConnection implements Closeable {
 
 	private volatile @Nullable IOException failure;
 
-	private AgentConnection(TlsLink link, FrameCodec codec, Welcome welcome, Clock clock) throws IOException {
+	private AgentConnection(TlsLink link, FrameCodec codec, Welcome welcome, Clock clock, ClockEstimate estimate)
+			throws IOException {
 		this.link = link;
 		this.in = link.tls().getInputStream();
 		this.out = link.tls().getOutputStream();
 		this.codec = codec;
 		this.welcome = welcome;
-		this.heartbeats = new HeartbeatClock(clock, welcome.heartbeatIntervalMillis());
+		this.heartbeats = new HeartbeatClock(clock, welcome.heartbeatIntervalMillis(), estimate);
 	}
 
 	/**
@@ -88,6 +89,23 @@ public final class AgentConnection implements Closeable {
 	 */
 	public static AgentConnection open(BrainDialer dialer, FrameCodec codec, Hello hello, Clock clock)
 			throws IOException {
+		return open(dialer, codec, hello, clock, new ClockEstimate());
+	}
+
+	/**
+	 * Dials the brain, sends Hello and waits for Welcome within the dialer's timeout.
+	 * @param dialer the dialer
+	 * @param codec the frame codec
+	 * @param hello what this tentacle is
+	 * @param clock the tentacle clock (heartbeat t1)
+	 * @param estimate updated with the clock offset of every heartbeat exchange
+	 * @return the accepted connection
+	 * @throws BrainRefusedException if the brain answered Goodbye
+	 * @throws IOException if the brain is unreachable, the handshake fails or no Welcome
+	 * came in time
+	 */
+	public static AgentConnection open(BrainDialer dialer, FrameCodec codec, Hello hello, Clock clock,
+			ClockEstimate estimate) throws IOException {
 		TlsLink link = dialer.dial();
 		try {
 			codec.write(link.tls().getOutputStream(), hello);
@@ -99,7 +117,7 @@ public final class AgentConnection implements Closeable {
 				throw new SocketTimeoutException("brain " + dialer.brain() + " sent no Welcome in time");
 			}
 			return switch (answer) {
-				case Welcome welcome -> new AgentConnection(link, codec, welcome, clock);
+				case Welcome welcome -> new AgentConnection(link, codec, welcome, clock, estimate);
 				case Goodbye goodbye -> throw new BrainRefusedException(goodbye.reason(), goodbye.retry());
 				case HeartbeatAck ack -> throw new ProtocolException("expected Welcome, got HeartbeatAck");
 				case RunCommand command -> throw new ProtocolException("expected Welcome, got RunCommand");
