@@ -69,9 +69,9 @@ final class NodeappRunner {
 		try {
 			return switch (task.action()) {
 				case SYNC -> {
-					Files.createDirectories(folder);
-					NodeappArchive.unpack(required(task.archive(), "archive"), scripts, folder);
-					git.ensure();
+					if (NodeappArchive.unpack(required(task.archive(), "archive"), scripts, folder)) {
+						git.ensure();
+					}
 					yield done(command, startedAt, new NodeappReport("", "", git.head(), null));
 				}
 				case RUN -> runScript(command, control, task, folder, scripts, git);
