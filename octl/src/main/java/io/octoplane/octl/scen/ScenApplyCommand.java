@@ -86,7 +86,10 @@ public final class ScenApplyCommand extends OctlCommand {
 			if (ex instanceof ExitException exit) {
 				throw exit;
 			}
-			throw new ExitException(ExitStatus.INVALID_INPUT, deployment + ": " + ex.getMessage());
+			String message = String.valueOf(ex.getMessage());
+			int newline = message.indexOf('\n');
+			throw new ExitException(ExitStatus.INVALID_INPUT,
+					deployment + ": not valid YAML: " + ((newline < 0) ? message : message.substring(0, newline)));
 		}
 	}
 
