@@ -62,7 +62,7 @@ class ScenarioIT extends BrainIntegrationTest {
 
 	@BeforeAll
 	void startFleet() throws Exception {
-		for (String name : List.of("node1", "node2")) {
+		for (String name : List.of("node1", "node2", "node3")) {
 			PemPair pair = certs.node(name);
 			TentacleConfig config = TentacleConfig
 				.of(new BrainAddress("localhost", this.agentServer.port()), pair.certificate(), pair.privateKey(),
@@ -194,6 +194,22 @@ class ScenarioIT extends BrainIntegrationTest {
 	}
 
 	@Test
+	void exampleHelloWorldRunsOnTheQuickStartNodes() throws Exception {
+		Path example = Path.of("..", "deploy", "examples", "helloWorld").toAbsolutePath().normalize();
+		OctlRun apply = octl("scen", "apply", example.toString(), "-m", "example");
+		assertThat(apply.status()).as(apply.err() + apply.out()).isZero();
+		assertThat(work.resolve("node2/helloPrinter@helloWorld/greeting.txt")).hasContent("Hello, world, from node2");
+		assertThat(work.resolve("node3/helloEcho@helloWorld/started.at")).exists();
+		OctlRun status = octl("scen", "apply", example.toString(), "status");
+		assertThat(status.status()).as(status.err()).isZero();
+		assertThat(step(status.json(), "status", "helloPrinter").get("nodes").get(0).get("output").asString())
+			.startsWith("Hello, world, from node");
+		OctlRun purge = octl("scen", "apply", example.toString(), "purge", "-m", "example done");
+		assertThat(purge.status()).as(purge.err()).isZero();
+		assertThat(work.resolve("node1/helloPrinter@helloWorld")).doesNotExist();
+	}
+
+	@Test
 	void failingScriptStopsTheTargetAndNamesNodeScriptExitCodeAndOutput() throws Exception {
 		Path folder = shop("broken", "['node1']",
 				"if [ \"$OCTOPODA_NODENAME\" = node2 ]; then echo disk full >&2; echo no space > \"$OCTOPODA_OUTPUT\"; exit 3; fi");
@@ -209,6 +225,33 @@ class ScenarioIT extends BrainIntegrationTest {
 		// Stopped at that step: start never ran anywhere.
 		assertThat(lines(work.resolve("node1/broken.log"))).containsExactly("prepare db 1", "prepare web 2");
 		assertThat(octl("scen", "get", "broken").status()).isEqualTo(3);
+	}
+
+	@Test
+	void workgroupSeesOnlyItsNodesAndItsScenarios() throws Exception {
+		OctlRun add = octl("wg", "add", "/scen-lab", "node1");
+		assertThat(add.status()).as(add.err()).isZero();
+		Path labConfig = Files.writeString(work.resolve("octl-lab.yaml"),
+				Files.readString(this.octlConfig) + "workgroup: /scen-lab\n");
+		Path folder = shop("labshop", "['node1']", "true");
+		// node2 exists but is not the workgroup's: answered exactly like a node that does
+		// not exist.
+		OctlRun hidden = OctlRun.execute(labConfig, work, "scen", "apply", folder.toString());
+		assertThat(hidden.status()).isEqualTo(3);
+		assertThat(hidden.err()).contains("applications[0].nodes[1]: no such node node2");
+		assertThat(work.resolve("node1/db@labshop")).doesNotExist();
+
+		Path mine = shop("labonly", "['node1']", "true");
+		Files.writeString(mine.resolve("deployment.yaml"),
+				Files.readString(mine.resolve("deployment.yaml")).replace("['node1', 'node2']", "['node1']"));
+		OctlRun apply = OctlRun.execute(labConfig, work, "scen", "apply", mine.toString(), "-m", "lab");
+		assertThat(apply.status()).as(apply.err()).isZero();
+		assertThat(OctlRun.execute(labConfig, work, "scen", "get", "labonly").status()).isZero();
+		// The root workgroup did not apply it, so it does not have it.
+		OctlRun rootView = octl("scen", "get", "labonly");
+		assertThat(rootView.status()).isEqualTo(3);
+		assertThat(rootView.err()).contains("no scenario labonly");
+		assertThat(OctlRun.execute(labConfig, work, "napp", "get", "node2").err()).contains("no such node node2");
 	}
 
 	@Test
