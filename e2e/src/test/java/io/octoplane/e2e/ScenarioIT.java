@@ -255,6 +255,47 @@ class ScenarioIT extends BrainIntegrationTest {
 	}
 
 	@Test
+	void scenarioFolderIsPushedToAndClonedFromTheScenarioRemote() throws Exception {
+		Path remotes = Files.createDirectories(work.resolve("remotes"));
+		git(remotes, "init", "--bare", "-b", "main", "repoShop.git");
+		Path config = Files.writeString(work.resolve("octl-repo.yaml"),
+				Files.readString(this.octlConfig) + "scenarioRemote: " + remotes + "\n");
+		Path folder = shop("repoShop", "['node1']", "true");
+
+		OctlRun push = OctlRun.execute(config, work, "scen", "repo", "push", "repoShop", "--dir", folder.toString(),
+				"-m", "shared");
+		assertThat(push.status()).as(push.err()).isZero();
+		assertThat(git(remotes.resolve("repoShop.git"), "log", "--format=%s")).containsExactly("shared");
+		// .gitignore holds in the remote too.
+		assertThat(git(remotes.resolve("repoShop.git"), "ls-tree", "-r", "--name-only", "main"))
+			.contains("deployment.yaml", "web/src/index.html")
+			.doesNotContain("web/src/notes.tmp");
+
+		Path clone = work.resolve("clones/repoShop");
+		OctlRun cloned = OctlRun.execute(config, work, "scen", "repo", "clone", "repoShop", "--dir", clone.toString());
+		assertThat(cloned.status()).as(cloned.err()).isZero();
+		assertThat(clone.resolve("deployment.yaml")).hasSameTextualContentAs(folder.resolve("deployment.yaml"));
+
+		Files.writeString(clone.resolve("web/src/index.html"), "changed in the clone");
+		OctlRun pushAgain = OctlRun.execute(config, work, "scen", "repo", "push", "repoShop", "--dir", clone.toString(),
+				"-m", "from the clone");
+		assertThat(pushAgain.status()).as(pushAgain.err()).isZero();
+		assertThat(git(remotes.resolve("repoShop.git"), "log", "--format=%s")).containsExactly("from the clone",
+				"shared");
+
+		// The first folder is behind now: its push is refused, not forced.
+		Files.writeString(folder.resolve("web/src/index.html"), "diverged");
+		OctlRun behind = OctlRun.execute(config, work, "scen", "repo", "push", "repoShop", "--dir", folder.toString(),
+				"-m", "diverged");
+		assertThat(behind.status()).isEqualTo(3);
+		assertThat(behind.err()).contains("refused");
+
+		OctlRun noRemote = octl("scen", "repo", "clone", "repoShop", "--dir", work.resolve("clones/x").toString());
+		assertThat(noRemote.status()).isEqualTo(2);
+		assertThat(noRemote.err()).contains("no scenarioRemote");
+	}
+
+	@Test
 	void malformedYamlIsRefusedWithFileAndLine() throws Exception {
 		Path folder = shop("badyaml", "['node1']", "true");
 		Files.writeString(folder.resolve("deployment.yaml"), "name: badyaml\napplications:\n- name: [unclosed\n");
