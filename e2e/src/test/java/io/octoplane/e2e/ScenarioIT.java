@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Scenarios end to end: a real brain, two real tentacles and octl apply a two-app
@@ -293,6 +294,30 @@ class ScenarioIT extends BrainIntegrationTest {
 		OctlRun noRemote = octl("scen", "repo", "clone", "repoShop", "--dir", work.resolve("clones/x").toString());
 		assertThat(noRemote.status()).isEqualTo(2);
 		assertThat(noRemote.err()).contains("no scenarioRemote");
+	}
+
+	@Test
+	void offlineNodeGetsAnHonestResultAndNothingRunsAfter() throws Exception {
+		PemPair pair = certs.node("node4");
+		Tentacle node4 = new Tentacle(
+				TentacleConfig
+					.of(new BrainAddress("localhost", this.agentServer.port()), pair.certificate(), pair.privateKey(),
+							certs.caCert(), work.resolve("node4"))
+					.withTimings(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5)),
+				Clock.systemUTC());
+		node4.start();
+		assertThat(node4.awaitConnected(Duration.ofSeconds(20))).isTrue();
+		node4.close();
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(
+					() -> assertThat(octl("node", "get", "node4").json().get("nodes").get(0).get("state").asString())
+						.isEqualTo("offline"));
+
+		Path folder = shop("offline", "['node4']", "true");
+		OctlRun apply = octl("scen", "apply", folder.toString(), "-m", "node4 is down");
+		assertThat(apply.status()).isEqualTo(1);
+		assertThat(apply.err()).contains("of app db: failed on node node4 (expired)").contains("offline");
+		assertThat(work.resolve("node1/offline.log")).doesNotExist();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.octoplane.protocol.agent;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param message for {@link Action#COMMIT} and {@link Action#RESET}: the commit message
  * @param commit for {@link Action#RESET}: the full id of the commit whose files come back
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NodeappTask(Action action, String app, String scenario, @Nullable String archive, @Nullable String file,
 		@Nullable String target, @Nullable String message, @Nullable String commit) {
 
