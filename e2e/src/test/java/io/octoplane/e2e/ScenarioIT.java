@@ -14,6 +14,11 @@ import java.util.concurrent.TimeUnit;
 import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
+import io.octoplane.octl.config.OctlConfig;
+import io.octoplane.octl.sdk.OctoplaneApiException;
+import io.octoplane.octl.sdk.OctoplaneClient;
+import io.octoplane.protocol.agent.CommandMode;
+import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.TentacleConfig;
@@ -30,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -186,6 +192,12 @@ class ScenarioIT extends BrainIntegrationTest {
 		assertThat(web1.resolve("index.html")).hasContent("hello again");
 		assertThat(web2.resolve("index.html")).hasContent("hello");
 
+		OctlRun audit = octl("audit");
+		assertThat(audit.status()).as(audit.err()).isZero();
+		assertThat(audit.out()).contains("POST /api/v1/scenarios/shop/reset")
+			.contains("POST /api/v1/nodes/node1/nodeapps/web%40shop/reset")
+			.contains("scenario:shop");
+
 		OctlRun purge = octl("scen", "apply", folder.toString(), "purge", "-m", "done");
 		assertThat(purge.status()).as(purge.err()).isZero();
 		assertThat(web1).doesNotExist();
@@ -318,6 +330,16 @@ class ScenarioIT extends BrainIntegrationTest {
 		assertThat(apply.status()).isEqualTo(1);
 		assertThat(apply.err()).contains("of app db: failed on node node4 (expired)").contains("offline");
 		assertThat(work.resolve("node1/offline.log")).doesNotExist();
+	}
+
+	@Test
+	void commandApiRefusesNodeappTasks() {
+		OctoplaneClient client = OctlConfig.load(this.octlConfig, Map.of(), work).client();
+		assertThatExceptionOfType(OctoplaneApiException.class)
+			.isThrownBy(() -> client.submit(CommandRequest.of(List.of("node1"), CommandMode.NODEAPP,
+					"{\"action\":\"purge\",\"app\":\"web\",\"scenario\":\"shop\"}")))
+			.satisfies((ex) -> assertThat(ex.httpStatus()).isEqualTo(400))
+			.withMessageContaining("mode nodeapp is for scenarios only");
 	}
 
 	@Test
