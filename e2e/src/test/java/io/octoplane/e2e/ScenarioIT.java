@@ -343,6 +343,23 @@ class ScenarioIT extends BrainIntegrationTest {
 	}
 
 	@Test
+	void templateFromScenCreateAppliesOnceNodesAreSet() throws Exception {
+		Path parent = Files.createDirectories(work.resolve("templates"));
+		OctlRun create = octl("scen", "create", "tmpl", "with", "alpha", "beta", "--dir", parent.toString());
+		assertThat(create.status()).as(create.err()).isZero();
+		Path folder = parent.resolve("tmpl");
+		OctlRun noNodes = octl("scen", "apply", folder.toString());
+		assertThat(noNodes.status()).isEqualTo(2);
+		assertThat(noNodes.err()).contains("applications[0].nodes: must be a list of at least one node name");
+		Files.writeString(folder.resolve("deployment.yaml"),
+				Files.readString(folder.resolve("deployment.yaml")).replace("nodes: []", "nodes: ['node2']"));
+		OctlRun apply = octl("scen", "apply", folder.toString(), "-m", "from the template");
+		assertThat(apply.status()).as(apply.err() + apply.out()).isZero();
+		assertThat(work.resolve("node2/beta@tmpl/README")).hasContent("beta sources");
+		assertThat(octl("scen", "create", "tmpl", "--dir", parent.toString()).status()).isEqualTo(3);
+	}
+
+	@Test
 	void malformedYamlIsRefusedWithFileAndLine() throws Exception {
 		Path folder = shop("badyaml", "['node1']", "true");
 		Files.writeString(folder.resolve("deployment.yaml"), "name: badyaml\napplications:\n- name: [unclosed\n");

@@ -12,6 +12,7 @@ import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.protocol.agent.NodeappTask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -29,6 +30,9 @@ public final class ScenCreateCommand extends OctlCommand {
 
 	@Parameters(index = "1..*", paramLabel = "with APP", description = "'with' followed by application names.")
 	private List<String> rest = new ArrayList<>();
+
+	@Option(names = "--dir", paramLabel = "FOLDER", description = "Create it in FOLDER (default: the current folder).")
+	private Path parent = Path.of(".");
 
 	@Override
 	protected int execute(Octl octl) {
@@ -48,7 +52,7 @@ public final class ScenCreateCommand extends OctlCommand {
 						"'" + name + "' is not a name: 1 to 63 letters, digits, '.', '_' or '-'");
 			}
 		}
-		Path folder = Path.of(this.name).toAbsolutePath();
+		Path folder = this.parent.resolve(this.name).toAbsolutePath().normalize();
 		if (Files.exists(folder)) {
 			throw new ExitException(ExitStatus.UNEXPECTED_STATE, folder + " already exists");
 		}
