@@ -95,8 +95,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
 
 	private static int statusOf(ErrorCode code) {
 		return switch (code) {
-			case INVALID_REQUEST, PAYLOAD_TOO_LARGE -> ExitStatus.INVALID_INPUT;
-			case NODE_NOT_FOUND, JOB_NOT_FOUND, WORKGROUP_NOT_FOUND, NOT_FOUND, CONFLICT -> ExitStatus.UNEXPECTED_STATE;
+			case INVALID_REQUEST, INVALID_DEPLOYMENT, PAYLOAD_TOO_LARGE -> ExitStatus.INVALID_INPUT;
+			case NODE_NOT_FOUND, JOB_NOT_FOUND, WORKGROUP_NOT_FOUND, SCENARIO_NOT_FOUND, VERSION_NOT_FOUND, NOT_FOUND,
+					CONFLICT ->
+				ExitStatus.UNEXPECTED_STATE;
 			case UNAVAILABLE, INTERNAL, TOO_MANY_REQUESTS -> ExitStatus.INTERNAL;
 			case UNAUTHENTICATED, FORBIDDEN -> ExitStatus.GENERIC;
 		};

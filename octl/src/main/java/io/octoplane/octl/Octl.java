@@ -13,7 +13,9 @@ import io.octoplane.octl.audit.AuditCommand;
 import io.octoplane.octl.cmd.CmdCommand;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.job.JobCommand;
+import io.octoplane.octl.napp.NappCommand;
 import io.octoplane.octl.node.NodeCommand;
+import io.octoplane.octl.scen.ScenCommand;
 import io.octoplane.octl.token.TokenCommand;
 import io.octoplane.octl.wg.WgCommand;
 import io.octoplane.octl.output.OutputFormat;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "octl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = OctlVersion.class,
 		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class, WgCommand.class, TokenCommand.class,
-				AuditCommand.class },
+				AuditCommand.class, ScenCommand.class, NappCommand.class },
 		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them as jobs.", "",
 				"Talks HTTPS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
 						+ "else ~/.config/octl/octl.yaml), logging in with an operator certificate, a workgroup "

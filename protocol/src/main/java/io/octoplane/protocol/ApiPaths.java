@@ -73,6 +73,32 @@ public final class ApiPaths {
 	/** The audit trail (GET), newest first, query {@code limit}. */
 	public static final String AUDIT = V1 + "/audit";
 
+	/** Scenarios of the acting workgroup (GET lists them). */
+	public static final String SCENARIOS = V1 + "/scenarios";
+
+	/** One scenario (GET), path variable {@code name}. */
+	public static final String SCENARIO = SCENARIOS + "/{name}";
+
+	/** Runs a target of a scenario folder (POST), path variable {@code name}. */
+	public static final String SCENARIO_APPLY = SCENARIO + "/apply";
+
+	/**
+	 * A scenario's versions (GET), newest first, query {@code offset} and {@code limit}.
+	 */
+	public static final String SCENARIO_VERSIONS = SCENARIO + "/versions";
+
+	/** Brings a scenario and all its nodeapps back to an earlier version (POST). */
+	public static final String SCENARIO_RESET = SCENARIO + "/reset";
+
+	/** The nodeapps on one node (GET), path variable {@code node}. */
+	public static final String NODEAPPS = NODES + "/{node}/nodeapps";
+
+	/** One nodeapp's git history (GET), path variables {@code node} and {@code app}. */
+	public static final String NODEAPP_VERSIONS = NODEAPPS + "/{app}/versions";
+
+	/** Resets one nodeapp to an earlier commit (POST). */
+	public static final String NODEAPP_RESET = NODEAPPS + "/{app}/reset";
+
 	private ApiPaths() {
 	}
 

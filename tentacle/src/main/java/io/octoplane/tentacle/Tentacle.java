@@ -130,8 +130,8 @@ public final class Tentacle implements AutoCloseable {
 			throw new TentacleConfigException("cannot open the command journal " + config.journal() + ": " + ex, ex);
 		}
 		this.delivery = new ResultDelivery(journal);
-		this.desk = new CommandDesk(journal, new CommandRunner(config.workspace(), config.outputLimitBytes(), clock),
-				this.delivery, clock, this.brainClock);
+		this.desk = new CommandDesk(journal, new CommandRunner(config.workspace(), config.outputLimitBytes(), clock,
+				this::nodeName, config.scriptEnv()), this.delivery, clock, this.brainClock);
 	}
 
 	/**

@@ -53,6 +53,11 @@ record JobSpec(String id, CommandMode mode, String command, List<String> targets
 	/** The command as listings show it: a script's first line, cut at 200 characters. */
 	String label() {
 		String text = this.command.strip();
+		int archive = text.indexOf(",\"archive\"");
+		if (this.mode == CommandMode.NODEAPP && archive > 0) {
+			// A nodeapp task may carry a large archive; what it does comes before it.
+			text = text.substring(0, archive) + ", ...}";
+		}
 		int newline = text.indexOf('\n');
 		if (newline >= 0) {
 			text = text.substring(0, newline) + " ...";

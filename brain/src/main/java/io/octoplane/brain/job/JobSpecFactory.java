@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 
 import org.springframework.stereotype.Component;
@@ -53,6 +54,22 @@ class JobSpecFactory {
 				FanOutLimit.concurrency(request.maxConcurrency(), count, "max_concurrency"),
 				FanOutLimit.errors(request.maxErrors(), count, "max_errors"), Boolean.TRUE.equals(request.continuous()),
 				Boolean.TRUE.equals(request.streamOutput()), now, workgroup, startAt, maxClockError);
+	}
+
+	/**
+	 * A nodeapp job of the scenario service, which checked the task's size itself (an
+	 * archive may be larger than a command).
+	 * @param task the task as JSON
+	 * @param targets the node names, visible to the workgroup
+	 * @param timeout run time limit per node
+	 * @param workgroup the workgroup the job is started in
+	 * @return the job
+	 */
+	JobSpec createNodeapp(String task, List<String> targets, Duration timeout, String workgroup) {
+		validateTargets(targets);
+		return new JobSpec(UUID.randomUUID().toString(), CommandMode.NODEAPP, task, targets, timeout.toMillis(),
+				(int) this.properties.defaultOutputLimit().toBytes(), 0, targets.size(), targets.size(), false, false,
+				this.clock.millis(), workgroup, 0, 0);
 	}
 
 	private void validateTargets(List<String> targets) {

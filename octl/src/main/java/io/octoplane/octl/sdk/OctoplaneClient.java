@@ -237,6 +237,14 @@ public final class OctoplaneClient {
 	}
 
 	/**
+	 * Scenarios of the acting workgroup and the nodeapps on its nodes.
+	 * @return the scenario calls of this client
+	 */
+	public ScenarioApi scenarios() {
+		return new ScenarioApi(this);
+	}
+
+	/**
 	 * API and join tokens of the acting workgroup.
 	 * @return the token calls of this client
 	 */

@@ -20,6 +20,14 @@ public enum CommandMode {
 	 * The command text is a script file's content, written to a temp file and run by sh.
 	 */
 	@JsonProperty("script")
-	SCRIPT
+	SCRIPT,
+
+	/**
+	 * The command text is a {@link NodeappTask} as JSON: work on a nodeapp (a scenario's
+	 * application folder on the node, kept in git). Only the brain's scenario service
+	 * sends it; the command API refuses it.
+	 */
+	@JsonProperty("nodeapp")
+	NODEAPP
 
 }

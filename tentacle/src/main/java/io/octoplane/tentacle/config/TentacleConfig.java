@@ -37,10 +37,14 @@ import org.jspecify.annotations.Nullable;
  * exist yet, or {@code null} when they must exist already
  * @param renewBefore ask the brain for a new certificate once the current one expires
  * within this time; {@code null} for a third of the certificate's lifetime
+ * @param scriptEnv extra environment variables for nodeapp scripts (Octopoda's custom
+ * variables), next to the {@code OCTOPODA_*} ones; names may not start with
+ * {@code OCTOPODA_}
  */
 public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, Path workspace, int outputLimitBytes,
 		Duration backoffInitial, Duration backoffMax, Duration connectTimeout, int maxFrameBytes, Path journal,
-		Duration journalRetention, @Nullable EnrollmentSettings enrollment, @Nullable Duration renewBefore) {
+		Duration journalRetention, @Nullable EnrollmentSettings enrollment, @Nullable Duration renewBefore,
+		Map<String, String> scriptEnv) {
 
 	/** Default per-stream output cap: enough for logs, small enough for one frame. */
 	public static final int DEFAULT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
@@ -58,6 +62,13 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 		Objects.requireNonNull(brain, "brain must not be null");
 		Objects.requireNonNull(workspace, "workspace must not be null");
 		Objects.requireNonNull(journal, "journal must not be null");
+		scriptEnv = Map.copyOf(Objects.requireNonNull(scriptEnv, "scriptEnv must not be null"));
+		for (String name : scriptEnv.keySet()) {
+			if (name.startsWith("OCTOPODA_") || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+				throw new TentacleConfigException("scriptEnv: '" + name
+						+ "' must be a variable name (letters, digits, _) that does not start with OCTOPODA_");
+			}
+		}
 		if (Files.exists(journal) && !Files.isDirectory(journal)) {
 			throw new TentacleConfigException("journal " + journal + " exists but is not a folder");
 		}
@@ -107,7 +118,7 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 	public static TentacleConfig of(BrainAddress brain, Path cert, Path key, Path ca, Path workspace) {
 		return new TentacleConfig(brain, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
-				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null);
+				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of());
 	}
 
 	/**
@@ -122,7 +133,19 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 	public TentacleConfig withTimings(Duration backoffInitial, Duration backoffMax, Duration connectTimeout) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				backoffInitial, backoffMax, connectTimeout, this.maxFrameBytes, this.journal, this.journalRetention,
-				this.enrollment, this.renewBefore);
+				this.enrollment, this.renewBefore, this.scriptEnv);
+	}
+
+	/**
+	 * A copy with other extra variables for nodeapp scripts.
+	 * @param scriptEnv the variables
+	 * @return the copy
+	 * @throws TentacleConfigException if a name is invalid
+	 */
+	public TentacleConfig withScriptEnv(Map<String, String> scriptEnv) {
+		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
+				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
+				this.journalRetention, this.enrollment, this.renewBefore, scriptEnv);
 	}
 
 	/**
@@ -135,7 +158,7 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 	public TentacleConfig withRenewBefore(@Nullable Duration renewBefore) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
-				this.journalRetention, this.enrollment, renewBefore);
+				this.journalRetention, this.enrollment, renewBefore, this.scriptEnv);
 	}
 
 	/**
@@ -198,7 +221,8 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 				(file.maxFrameBytes() != null) ? file.maxFrameBytes() : FrameCodec.DEFAULT_MAX_FRAME_BYTES, journal,
 				duration("journalRetention", file.journalRetention(), DEFAULT_JOURNAL_RETENTION),
 				enrollment(settings, flags, file, brainAddress),
-				(file.renewBefore() != null) ? DurationText.parse("renewBefore", file.renewBefore()) : null);
+				(file.renewBefore() != null) ? DurationText.parse("renewBefore", file.renewBefore()) : null,
+				(file.scriptEnv() != null) ? file.scriptEnv() : Map.of());
 	}
 
 	private static @Nullable EnrollmentSettings enrollment(Settings settings, ConfigOverrides flags, ConfigFile file,
