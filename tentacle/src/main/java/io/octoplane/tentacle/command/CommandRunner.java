@@ -10,6 +10,8 @@ import java.util.List;
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.tentacle.file.FileCommands;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,8 @@ public final class CommandRunner {
 
 	private final ForegroundRun foreground;
 
+	private final @Nullable FileCommands files;
+
 	/**
 	 * Creates a runner.
 	 * @param workspace the folder commands run in
@@ -44,6 +48,18 @@ public final class CommandRunner {
 	 * @param clock the clock for start and finish times
 	 */
 	public CommandRunner(Path workspace, int outputLimitBytes, Clock clock) {
+		this(workspace, outputLimitBytes, clock, null);
+	}
+
+	/**
+	 * Creates a runner that also runs file commands.
+	 * @param workspace the folder commands run in
+	 * @param outputLimitBytes cap on the bytes kept of stdout and of stderr each
+	 * @param clock the clock for start and finish times
+	 * @param files runs the file modes; {@code null} refuses them
+	 */
+	public CommandRunner(Path workspace, int outputLimitBytes, Clock clock, @Nullable FileCommands files) {
+		this.files = files;
 		if (outputLimitBytes <= 0) {
 			throw new IllegalArgumentException("outputLimitBytes must be positive");
 		}
@@ -72,6 +88,8 @@ public final class CommandRunner {
 			case SHELL -> this.foreground.run(command, List.of("sh", "-c", command.command()), control);
 			case SCRIPT -> runScript(command, control);
 			case BACKGROUND -> startBackground(command, control);
+			case FILE_RECEIVE, FILE_SEND, FILE_LIST -> (this.files != null) ? this.files.run(command, control)
+					: error(command, this.clock.millis(), this.clock.millis(), "file commands are not available here");
 		};
 	}
 
