@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Folders as tar streams (POSIX/PAX format, so long names and large files fit): entries
@@ -74,7 +75,7 @@ public final class TarArchives {
 			}
 			entry.setModTime(attributes.lastModifiedTime());
 			tar.putArchiveEntry(entry);
-			if (entry.isFile()) {
+			if (attributes.isRegularFile()) {
 				try (InputStream in = Files.newInputStream(path)) {
 					in.transferTo(tar);
 				}
@@ -127,7 +128,7 @@ public final class TarArchives {
 				checkLink(root, target, entry);
 				Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
 			}
-			else if (entry.isFile()) {
+			else if (isPlainFile(entry)) {
 				if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
 					throw new UnsafeArchiveException(entry.getName(), "it appears twice");
 				}
@@ -145,6 +146,11 @@ public final class TarArchives {
 		while (!folders.isEmpty()) {
 			Files.setPosixFilePermissions(folders.pop(), toPermissions(folderModes.pop()));
 		}
+	}
+
+	private static boolean isPlainFile(TarArchiveEntry entry) {
+		byte flag = entry.getLinkFlag();
+		return flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM || flag == TarConstants.LF_CONTIG;
 	}
 
 	private static Path relativePath(String name) throws UnsafeArchiveException {
