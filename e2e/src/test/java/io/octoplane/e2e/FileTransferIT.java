@@ -91,6 +91,7 @@ class FileTransferIT extends BrainIntegrationTest {
 		OctlRun run = octl("file", "upload", "-f", file.toString(), "@workspace/inbox", "fs1", "fs2");
 		assertThat(run.status()).as(run.err()).isZero();
 		assertThat(run.json().get("success").asInt()).isEqualTo(2);
+		assertThat(run.json().get("command").asString()).contains("\"token\":\"(hidden)\"");
 		for (String node : List.of("fs1", "fs2")) {
 			Path copy = work.resolve(node).resolve("inbox/tool.bin");
 			assertThat(Files.mismatch(file, copy)).as(node).isEqualTo(-1);

@@ -45,6 +45,10 @@ record JobSpec(String id, CommandMode mode, String command, List<String> targets
 	/** The command as listings show it: a script's first line, cut at 200 characters. */
 	String label() {
 		String text = this.command.strip();
+		if (this.mode == CommandMode.FILE_RECEIVE || this.mode == CommandMode.FILE_SEND) {
+			// The transfer token is for the nodes' data connections, not for listings.
+			text = text.replaceAll("\"token\":\"[^\"]*\"", "\"token\":\"(hidden)\"");
+		}
 		int newline = text.indexOf('\n');
 		if (newline >= 0) {
 			text = text.substring(0, newline) + " ...";
