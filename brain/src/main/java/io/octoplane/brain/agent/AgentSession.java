@@ -218,7 +218,8 @@ public final class AgentSession {
 		this.dataConnection = true;
 		this.socket.setSoTimeout((int) this.properties.offlineAfter().toMillis());
 		try {
-			this.data.serve(name, open, this.socket.getInputStream(), this.socket.getOutputStream(), this.codec);
+			this.data.serve(name, open, this.socket.getInputStream(), new GuardedOutput(this.socket.getOutputStream()),
+					this.codec);
 		}
 		catch (DataConnectionHandler.DataRefusedException ex) {
 			logger.warn("Refused a data connection of {}: {}", name, ex.getMessage());
@@ -368,6 +369,42 @@ public final class AgentSession {
 	private String describe() {
 		String name = this.nodeName;
 		return (name != null) ? name : "(unidentified)";
+	}
+
+	/**
+	 * Bulk output with the same write deadline as frames: a node that stops reading must
+	 * not hold a thread and a connection slot for ever.
+	 */
+	private final class GuardedOutput extends OutputStream {
+
+		private final OutputStream out;
+
+		GuardedOutput(OutputStream out) {
+			this.out = out;
+		}
+
+		@Override
+		public void write(int value) throws IOException {
+			write(new byte[] { (byte) value }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] buffer, int offset, int length) throws IOException {
+			ScheduledFuture<?> guard = AgentSession.this.watchdog.schedule(AgentSession.this::writeTimedOut,
+					AgentSession.this.properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			try {
+				this.out.write(buffer, offset, length);
+			}
+			finally {
+				guard.cancel(false);
+			}
+		}
+
+		@Override
+		public void flush() throws IOException {
+			this.out.flush();
+		}
+
 	}
 
 	/** The peer is not allowed to connect; it is told why and not asked to retry. */

@@ -74,7 +74,12 @@ class DataTransfers implements DataConnectionHandler {
 			}
 			codec.write(out, new DataReady(size));
 			channel.position(open.offsetBytes());
-			Channels.newInputStream(channel).transferTo(out);
+			InputStream in = Channels.newInputStream(channel);
+			byte[] buffer = new byte[BUFFER];
+			int read;
+			while ((read = in.read(buffer)) >= 0) {
+				out.write(buffer, 0, read);
+			}
 			out.flush();
 			this.tokens.used(open.token(), nodeName);
 			logger.info("Sent blob {} to {} ({} bytes from offset {})", transfer.sha256(), nodeName,
