@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -144,6 +145,32 @@ class FileTransferIT extends BrainIntegrationTest {
 				this.local.resolve("blob").toString(), "brain");
 		assertThat(blob.status()).as(blob.err()).isZero();
 		assertThat(Files.mismatch(remote.resolve("a.log"), Path.of(blob.json().get("path").asString()))).isEqualTo(-1);
+	}
+
+	@Test
+	void downloadResumesAPartialFileAndChecksTheWhole() throws Exception {
+		Path remote = randomFile(Files.createDirectories(work.resolve("fs1/resume")).resolve("r.bin"), 300_000,
+				"rw-r--r--");
+		Path into = Files.createDirectories(this.local.resolve("resume"));
+		String sha256 = OctlRun
+			.execute(this.octlConfig, work, "file", "download", remote.toString(),
+					this.local.resolve("first").toString(), "fs1")
+			.json()
+			.get("sha256")
+			.asString();
+		Path part = into.resolve("." + sha256 + "." + sha256.substring(0, 12) + ".octoplane-part");
+		// A wrong prefix: resuming keeps it, so the digest over the whole file must fail.
+		Files.write(part, new byte[100_000]);
+		OctlRun corrupt = octl("file", "download", sha256, into.toString(), "brain");
+		assertThat(corrupt.status()).isEqualTo(1);
+		assertThat(corrupt.err()).contains("checksum mismatch");
+		assertThat(into.resolve(sha256)).doesNotExist();
+		assertThat(part).doesNotExist();
+		// The right prefix: only the rest is fetched and the whole file checks out.
+		Files.write(part, Arrays.copyOf(Files.readAllBytes(remote), 100_000));
+		OctlRun resumed = octl("file", "download", sha256, into.toString(), "brain");
+		assertThat(resumed.status()).as(resumed.err()).isZero();
+		assertThat(Files.mismatch(remote, into.resolve(sha256))).isEqualTo(-1);
 	}
 
 	@Test
