@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,11 @@ import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
 import io.octoplane.e2e.support.FaultyLink;
+import io.octoplane.octl.config.OctlConfig;
+import io.octoplane.octl.sdk.FileApi.StagedFile;
+import io.octoplane.octl.sdk.JobListener;
+import io.octoplane.octl.sdk.OctoplaneClient;
+import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.TentacleConfig;
@@ -53,8 +59,43 @@ class FileTransferLinkIT extends BrainIntegrationTest {
 	AgentServer agentServer;
 
 	@Test
+	void cancelStopsATransferInTheMiddle() throws Exception {
+		Path file = largeFile();
+		OctoplaneClient client = OctlConfig.load(octlConfig(), Map.of(), work, (warning) -> {
+		}).client();
+		try (Tentacle tentacle = startTentacle("fs-cancel", this.agentServer.port())) {
+			assertThat(tentacle.awaitConnected(Duration.ofSeconds(20))).isTrue();
+			StagedFile staged = client.files().stage(file, (done) -> {
+			});
+			JobResponse job = client.files()
+				.install(staged, "@workspace/inbox", List.of("fs-cancel"), true, Duration.ofMinutes(10), Duration.ZERO);
+			Path folder = work.resolve("fs-cancel/inbox");
+			for (int i = 0; i < 24_000 && partialSize(folder) == 0; i++) {
+				TimeUnit.MILLISECONDS.sleep(5);
+			}
+			assertThat(partialSize(folder)).as("the transfer started").isPositive();
+			client.cancel(job.id());
+			JobResponse done = client.awaitJob(job.id(), Duration.ofMinutes(2), JobListener.none());
+			assertThat(done.results().get(0).state()).isEqualTo("cancelled");
+			assertThat(partialSize(folder)).as("stopped before the end").isLessThan(SIZE_MIB * (long) MIB);
+			assertThat(folder.resolve("big.bin")).doesNotExist();
+		}
+	}
+
+	private static long partialSize(Path folder) throws IOException {
+		if (!Files.isDirectory(folder)) {
+			return 0;
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter((path) -> path.getFileName().toString().endsWith(".octoplane-part"))
+				.mapToLong((path) -> path.toFile().length())
+				.sum();
+		}
+	}
+
+	@Test
 	void largeFileSurvivesACutLinkWithBoundedMemory() throws Exception {
-		Path file = largeFile(work.resolve("big.bin"), SIZE_MIB);
+		Path file = largeFile();
 		Path octlConfig = octlConfig();
 		try (FaultyLink link = FaultyLink.start(this.agentServer.port());
 				Tentacle tentacle = startTentacle("fs-cut", link.port())) {
@@ -89,6 +130,11 @@ class FileTransferLinkIT extends BrainIntegrationTest {
 			assertThat(oldPeak - oldBefore).as("old generation growth while moving the file")
 				.isLessThan(SIZE_MIB / 2L * MIB);
 		}
+	}
+
+	private static synchronized Path largeFile() throws IOException {
+		Path path = work.resolve("big.bin");
+		return Files.exists(path) ? path : largeFile(path, SIZE_MIB);
 	}
 
 	private static Path largeFile(Path path, int mebibytes) throws IOException {
@@ -130,10 +176,13 @@ class FileTransferLinkIT extends BrainIntegrationTest {
 	}
 
 	private Path octlConfig() throws IOException {
+		Path config = work.resolve("octl.yaml");
+		if (Files.exists(config)) {
+			return config;
+		}
 		PemPair operator = certs.operator("files-link-operator");
-		return Files.writeString(work.resolve("octl.yaml"),
-				"brain: https://127.0.0.1:" + this.port + "\ncert: " + operator.certificate() + "\nkey: "
-						+ operator.privateKey() + "\nca: " + certs.caCert() + "\ntimeout: 30s\n");
+		return Files.writeString(config, "brain: https://127.0.0.1:" + this.port + "\ncert: " + operator.certificate()
+				+ "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\ntimeout: 30s\n");
 	}
 
 	private Tentacle startTentacle(String name, int port) throws Exception {

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 import io.octoplane.protocol.agent.DataOpen;
@@ -56,9 +57,11 @@ final class BlobFetch {
 	 * @param spec the command
 	 * @param part the partial file
 	 * @param deadlineNanos {@link System#nanoTime()} after which no attempt starts
+	 * @param cancelled whether the command was cancelled; checked between chunks
 	 * @throws TransferFailedException if the blob cannot be fetched or does not match
 	 */
-	void fetch(FileReceiveSpec spec, Path part, long deadlineNanos) throws TransferFailedException {
+	void fetch(FileReceiveSpec spec, Path part, long deadlineNanos, BooleanSupplier cancelled)
+			throws TransferFailedException {
 		Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), RandomGenerator.getDefault());
 		IOException last = null;
 		for (int attempt = 1; attempt <= ATTEMPTS && System.nanoTime() < deadlineNanos; attempt++) {
@@ -69,7 +72,7 @@ final class BlobFetch {
 					held = 0;
 				}
 				if (held < spec.sizeBytes()) {
-					pull(spec, part, held);
+					pull(spec, part, held, cancelled);
 				}
 				verify(spec, part);
 				return;
@@ -88,7 +91,8 @@ final class BlobFetch {
 				+ " attempts or the time limit: " + ((last != null) ? last.getMessage() : "no attempt"), last);
 	}
 
-	private void pull(FileReceiveSpec spec, Path part, long offset) throws IOException, TransferFailedException {
+	private void pull(FileReceiveSpec spec, Path part, long offset, BooleanSupplier cancelled)
+			throws IOException, TransferFailedException {
 		try (DataChannel channel = this.dialer.openData(new DataOpen(spec.token(), offset, 0), this.codec,
 				this.readTimeout)) {
 			DataReady ready = channel.reply(DataReady.class);
@@ -102,6 +106,11 @@ final class BlobFetch {
 				InputStream in = channel.in();
 				byte[] buffer = new byte[64 * 1024];
 				while (remaining > 0) {
+					if (cancelled.getAsBoolean()) {
+						// The partial file stays: a later upload of the same blob resumes
+						// it.
+						throw new TransferFailedException("cancelled");
+					}
 					int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
 					if (read < 0) {
 						throw new IOException("the brain's connection ended " + remaining + " bytes early");

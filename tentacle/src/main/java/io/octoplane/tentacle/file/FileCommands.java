@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
@@ -78,7 +79,8 @@ public final class FileCommands {
 		long deadline = System.nanoTime() + Duration.ofMillis(command.timeoutMillis()).toNanos();
 		try {
 			String output = switch (command.mode()) {
-				case FILE_RECEIVE -> receive(this.json.readValue(command.command(), FileReceiveSpec.class), deadline);
+				case FILE_RECEIVE -> receive(this.json.readValue(command.command(), FileReceiveSpec.class), deadline,
+						() -> control.cancelledBeforeStart() != null);
 				case FILE_SEND -> this.json
 					.writeValueAsString(send(this.json.readValue(command.command(), FileSendSpec.class), deadline));
 				case FILE_LIST -> this.json.writeValueAsString(list(command.command()));
@@ -88,6 +90,12 @@ public final class FileCommands {
 					this.clock.millis(), null);
 		}
 		catch (TransferFailedException ex) {
+			// File commands start no process, so any cancel counts as "before start".
+			String reason = control.cancelledBeforeStart();
+			if (reason != null) {
+				return new CommandResult(command.commandId(), CommandOutcome.CANCELLED, -1, "", "", false, startedAt,
+						this.clock.millis(), reason);
+			}
 			return failed(command, startedAt, ex.getMessage());
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
@@ -102,11 +110,12 @@ public final class FileCommands {
 		}
 	}
 
-	private String receive(FileReceiveSpec spec, long deadline) throws TransferFailedException, IOException {
+	private String receive(FileReceiveSpec spec, long deadline, BooleanSupplier cancelled)
+			throws TransferFailedException, IOException {
 		Path folder = this.paths.resolve(spec.targetDir());
 		prepare(folder, spec.createTarget());
 		Path part = folder.resolve("." + spec.name() + "." + spec.sha256().substring(0, 12) + ".octoplane-part");
-		this.fetch.fetch(spec, part, deadline);
+		this.fetch.fetch(spec, part, deadline, cancelled);
 		Path installed;
 		try {
 			installed = Installer.install(spec, part, folder);
