@@ -28,6 +28,17 @@ public final class BrainTestSupport {
 		}
 	}
 
+	private static final String BLOB_DIR = blobDir();
+
+	private static String blobDir() {
+		try {
+			return Files.createTempDirectory("octoplane-blobs-").toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/**
 	 * Registers the brain's properties.
 	 * @param registry the registry of a {@code @DynamicPropertySource} method
@@ -36,6 +47,9 @@ public final class BrainTestSupport {
 	 */
 	public static void register(DynamicPropertyRegistry registry, RedisServerExtension redis, CertFixtures certs) {
 		registry.add("spring.data.redis.host", () -> "127.0.0.1");
+		// Blobs of tests go to a temporary folder, never into the module's working
+		// folder.
+		registry.add("octoplane.file.blob-dir", () -> BLOB_DIR);
 		registry.add("spring.data.redis.port", redis::port);
 		registry.add("octoplane.tls.certificate", () -> "file:" + certs.brain().certificate());
 		registry.add("octoplane.tls.private-key", () -> "file:" + certs.brain().privateKey());

@@ -19,7 +19,6 @@ import javax.net.ssl.SSLContext;
 import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.brain.agent.RawAgentClient;
-import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.brain.file.BlobStore.StoredBlob;
 import io.octoplane.brain.file.TransferTokens.Direction;
 import io.octoplane.certs.PemPair;
@@ -55,7 +54,7 @@ class DataConnectionIT extends BrainIntegrationTest {
 	BlobStore blobs;
 
 	@Autowired
-	BrainProperties brain;
+	FileProperties files;
 
 	@LocalServerPort
 	int port;
@@ -119,7 +118,7 @@ class DataConnectionIT extends BrainIntegrationTest {
 			cut.send(new DataOpen(token, 0, 1000));
 			cut.sendRaw(Arrays.copyOf(CONTENT, 10));
 		}
-		Path incoming = this.brain.dataDir().resolve("blobs/incoming");
+		Path incoming = this.files.blobDir().resolve("incoming");
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			try (Stream<Path> left = Files.list(incoming)) {
 				assertThat(left).isEmpty();
