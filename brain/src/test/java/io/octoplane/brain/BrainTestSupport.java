@@ -3,6 +3,9 @@ package io.octoplane.brain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import io.octoplane.brain.redis.RedisServerExtension;
 import io.octoplane.certs.CertFixtures;
@@ -32,10 +35,22 @@ public final class BrainTestSupport {
 
 	private static String blobDir() {
 		try {
-			return Files.createTempDirectory("octoplane-blobs-").toString();
+			Path dir = Files.createTempDirectory("octoplane-blobs-");
+			// Large test files must not pile up in /tmp from run to run.
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "blob-dir-cleanup"));
+			return dir.toString();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteTree(Path dir) {
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// Best effort at shutdown; the folder is in the temporary area anyway.
 		}
 	}
 
