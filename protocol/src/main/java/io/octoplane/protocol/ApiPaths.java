@@ -99,6 +99,30 @@ public final class ApiPaths {
 	/** Resets one nodeapp to an earlier commit (POST). */
 	public static final String NODEAPP_RESET = NODEAPPS + "/{app}/reset";
 
+	/**
+	 * Blob store: {@code POST} streams a blob in (body {@code application/octet-stream},
+	 * answer a {@code BlobResponse}).
+	 */
+	public static final String FILE_BLOBS = V1 + "/files/blobs";
+
+	/**
+	 * One blob (GET streams it, with {@code Range} support), path variable
+	 * {@code sha256}.
+	 */
+	public static final String FILE_BLOB = FILE_BLOBS + "/{sha256}";
+
+	/** Install a stored blob on nodes (POST a {@code FileUploadRequest}; 202 job). */
+	public static final String FILE_UPLOADS = V1 + "/files/uploads";
+
+	/**
+	 * Bring a file or folder of a node into the blob store (POST a
+	 * {@code FileFetchRequest}; 202 job whose result names the blob).
+	 */
+	public static final String FILE_FETCHES = V1 + "/files/fetches";
+
+	/** List a folder of a node (POST a {@code FileListRequest}; 202 job). */
+	public static final String FILE_LISTINGS = V1 + "/files/listings";
+
 	private ApiPaths() {
 	}
 

@@ -28,6 +28,7 @@ import io.octoplane.tentacle.connection.Backoff;
 import io.octoplane.tentacle.connection.BrainDialer;
 import io.octoplane.tentacle.connection.BrainRefusedException;
 import io.octoplane.tentacle.connection.ClockEstimate;
+import io.octoplane.tentacle.file.FileCommands;
 import io.octoplane.tentacle.identity.CertificateRenewal;
 import io.octoplane.tentacle.identity.IdentityFiles;
 import io.octoplane.tentacle.journal.CommandJournal;
@@ -130,8 +131,10 @@ public final class Tentacle implements AutoCloseable {
 			throw new TentacleConfigException("cannot open the command journal " + config.journal() + ": " + ex, ex);
 		}
 		this.delivery = new ResultDelivery(journal);
+		FileCommands files = new FileCommands(config.workspace(), this.dialer, this.codec,
+				config.workspace().resolve(CommandRunner.STATE_FOLDER).resolve("spool"), clock);
 		this.desk = new CommandDesk(journal, new CommandRunner(config.workspace(), config.outputLimitBytes(), clock,
-				this::nodeName, config.scriptEnv()), this.delivery, clock, this.brainClock);
+				this::nodeName, config.scriptEnv(), files), this.delivery, clock, this.brainClock);
 	}
 
 	/**

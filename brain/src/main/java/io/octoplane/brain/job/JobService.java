@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 
 /** Accepts, shows and cancels command jobs. */
 @Service
-class JobService {
+public class JobService {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobService.class);
 
@@ -65,7 +65,7 @@ class JobService {
 	 * @param caller who asked, and in which workgroup
 	 * @return the job as accepted
 	 */
-	JobResponse submit(CommandRequest request, Caller caller) {
+	public JobResponse submit(CommandRequest request, Caller caller) {
 		String workgroup = caller.workgroup();
 		if (request.targets().isEmpty()) {
 			throw new InvalidRequestException("targets must name at least one node");

@@ -58,6 +58,10 @@ record JobSpec(String id, CommandMode mode, String command, List<String> targets
 			// A nodeapp task may carry a large archive; what it does comes before it.
 			text = text.substring(0, archive) + ", ...}";
 		}
+		if (this.mode == CommandMode.FILE_RECEIVE || this.mode == CommandMode.FILE_SEND) {
+			// The transfer token is for the nodes' data connections, not for listings.
+			text = text.replaceAll("\"token\":\"[^\"]*\"", "\"token\":\"(hidden)\"");
+		}
 		int newline = text.indexOf('\n');
 		if (newline >= 0) {
 			text = text.substring(0, newline) + " ...";

@@ -245,6 +245,15 @@ public final class OctoplaneClient {
 	}
 
 	/**
+	 * File distribution: stage local files on the brain, install them on nodes, bring
+	 * nodes' files back, list nodes' folders.
+	 * @return the file calls of this client
+	 */
+	public FileApi files() {
+		return new FileApi(this);
+	}
+
+	/**
 	 * API and join tokens of the acting workgroup.
 	 * @return the token calls of this client
 	 */

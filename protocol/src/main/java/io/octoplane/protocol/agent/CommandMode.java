@@ -28,6 +28,27 @@ public enum CommandMode {
 	 * sends it; the command API refuses it.
 	 */
 	@JsonProperty("nodeapp")
-	NODEAPP
+	NODEAPP,
+
+	/**
+	 * The command text is a {@link io.octoplane.protocol.file.FileReceiveSpec}: fetch a
+	 * blob from the brain over a data connection and install it.
+	 */
+	@JsonProperty("file-receive")
+	FILE_RECEIVE,
+
+	/**
+	 * The command text is a {@link io.octoplane.protocol.file.FileSendSpec}: send a file
+	 * or folder to the brain over a data connection.
+	 */
+	@JsonProperty("file-send")
+	FILE_SEND,
+
+	/**
+	 * The command text is a folder path; the result's stdout is a
+	 * {@link io.octoplane.protocol.file.FileListing} as JSON.
+	 */
+	@JsonProperty("file-list")
+	FILE_LIST
 
 }

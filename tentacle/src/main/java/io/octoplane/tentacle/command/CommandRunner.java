@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.tentacle.file.FileCommands;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,8 @@ public final class CommandRunner {
 
 	private final NodeappRunner nodeapps;
 
+	private final @Nullable FileCommands files;
+
 	/**
 	 * Creates a runner.
 	 * @param workspace the folder commands run in
@@ -49,11 +52,11 @@ public final class CommandRunner {
 	 * @param clock the clock for start and finish times
 	 */
 	public CommandRunner(Path workspace, int outputLimitBytes, Clock clock) {
-		this(workspace, outputLimitBytes, clock, () -> null, Map.of());
+		this(workspace, outputLimitBytes, clock, () -> null, Map.of(), null);
 	}
 
 	/**
-	 * Creates a runner that also runs nodeapp tasks.
+	 * Creates a runner that also runs nodeapp tasks and file commands.
 	 * @param workspace the folder commands run in
 	 * @param outputLimitBytes cap on the bytes kept of stdout and of stderr each,
 	 * whatever a command asks for
@@ -62,9 +65,11 @@ public final class CommandRunner {
 	 * brain welcomed the tentacle
 	 * @param scriptEnv extra variables for nodeapp scripts, from the tentacle's
 	 * configuration
+	 * @param files runs the file modes; {@code null} refuses them
 	 */
 	public CommandRunner(Path workspace, int outputLimitBytes, Clock clock, Supplier<@Nullable String> nodeName,
-			Map<String, String> scriptEnv) {
+			Map<String, String> scriptEnv, @Nullable FileCommands files) {
+		this.files = files;
 		if (outputLimitBytes <= 0) {
 			throw new IllegalArgumentException("outputLimitBytes must be positive");
 		}
@@ -95,6 +100,8 @@ public final class CommandRunner {
 			case SCRIPT -> runScript(command, control);
 			case BACKGROUND -> startBackground(command, control);
 			case NODEAPP -> this.nodeapps.run(command, control);
+			case FILE_RECEIVE, FILE_SEND, FILE_LIST -> (this.files != null) ? this.files.run(command, control)
+					: error(command, this.clock.millis(), this.clock.millis(), "file commands are not available here");
 		};
 	}
 

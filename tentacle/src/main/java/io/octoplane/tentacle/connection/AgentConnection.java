@@ -17,6 +17,8 @@ import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.CancelCommand;
 import io.octoplane.protocol.agent.CertificateRenewed;
+import io.octoplane.protocol.agent.DataReady;
+import io.octoplane.protocol.agent.DataReceived;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
@@ -125,6 +127,8 @@ public final class AgentConnection implements Closeable {
 				case ResultAck ack -> throw new ProtocolException("expected Welcome, got ResultAck");
 				case CertificateRenewed renewed ->
 					throw new ProtocolException("expected Welcome, got CertificateRenewed");
+				case DataReady ready -> throw new ProtocolException("expected Welcome, got DataReady");
+				case DataReceived received -> throw new ProtocolException("expected Welcome, got DataReceived");
 			};
 		}
 		catch (IOException | RuntimeException ex) {
@@ -178,6 +182,9 @@ public final class AgentConnection implements Closeable {
 					case Goodbye goodbye -> throw new BrainRefusedException(goodbye.reason(), goodbye.retry());
 					case Welcome again -> logger.warn("ignoring a second Welcome from the brain");
 					case CertificateRenewed renewed -> renewals.accept(renewed);
+					case DataReady ready -> throw new ProtocolException("data frames belong on a data connection");
+					case DataReceived received ->
+						throw new ProtocolException("data frames belong on a data connection");
 				}
 			}
 		}
