@@ -11,6 +11,8 @@ import java.util.Objects;
 
 import io.octoplane.octl.audit.AuditCommand;
 import io.octoplane.octl.cmd.CmdCommand;
+import io.octoplane.octl.completion.CompletionCommand;
+import io.octoplane.octl.config.ConfigCommand;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.job.JobCommand;
 import io.octoplane.octl.napp.NappCommand;
@@ -43,15 +45,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "octl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = OctlVersion.class,
 		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class, FileCommand.class, WgCommand.class,
-				TokenCommand.class, AuditCommand.class, ScenCommand.class, NappCommand.class },
+				TokenCommand.class, AuditCommand.class, ScenCommand.class, NappCommand.class, ConfigCommand.class,
+				VersionCommand.class, CompletionCommand.class },
 		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them as jobs.", "",
 				"Talks HTTPS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
 						+ "else ~/.config/octl/octl.yaml), logging in with an operator certificate, a workgroup "
-						+ "password or an API token. Answers go to stdout as JSON (or -o yaml|table); "
+						+ "password or an API token. Answers go to stdout as JSON (or -o yaml|table|wide); "
 						+ "messages go to stderr." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  octl node get", "  octl node status pi1 pi2 -o table", "  octl cmd run 'uname -a' pi1 pi2",
-				"  octl job list -o table", "  octl wg cd /lab/pis", "",
+				"  octl job list -o table", "  octl wg cd /lab/pis", "  octl version",
+				"  source <(octl completion bash)", "",
 				"Exit status: 0 ok, 1 failure (also: a command failed on a node, not authenticated), "
 						+ "2 invalid input, 3 unexpected state (unknown node, job or workgroup, conflict), "
 						+ "4 brain unreachable, too many requests, wait timed out, or internal error." })
@@ -210,6 +214,24 @@ public final class Octl implements Runnable {
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Where the config file is ({@code --config}, {@code $OCTL_CONFIG} or the default),
+	 * whether or not it exists yet.
+	 * @return the absolute path
+	 */
+	public Path configPath() {
+		return OctlConfig.locate(this.configFile, this.env, this.home);
+	}
+
+	/**
+	 * One of the environment variables octl was started with.
+	 * @param name the variable
+	 * @return its value, or {@code null} if unset
+	 */
+	public @Nullable String environment(String name) {
+		return this.env.get(name);
 	}
 
 	/** Standard input, for commands that read a secret from it. */

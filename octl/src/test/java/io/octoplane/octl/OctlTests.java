@@ -27,7 +27,8 @@ class OctlTests {
 				{ "wg", "pwd", "--help" }, { "wg", "cd", "--help" }, { "wg", "ls", "--help" },
 				{ "wg", "get", "--help" }, { "wg", "add", "--help" }, { "wg", "rm", "--help" },
 				{ "wg", "grant", "--help" }, { "token", "--help" }, { "token", "create", "--help" },
-				{ "token", "list", "--help" }, { "token", "revoke", "--help" }, { "audit", "--help" } }) {
+				{ "token", "list", "--help" }, { "token", "revoke", "--help" }, { "audit", "--help" },
+				{ "version", "--help" }, { "completion", "--help" } }) {
 			OctlRun run = octl.run(Map.of(), args);
 			assertThat(run.exitCode()).isZero();
 			assertThat(run.out()).startsWith("Usage: octl").contains("Examples:");

@@ -21,6 +21,8 @@ import javax.net.ssl.SSLSocket;
 
 import io.octoplane.brain.config.BrainIdentity;
 import io.octoplane.brain.config.BrainProperties;
+import io.octoplane.brain.metrics.RefusalReason;
+import io.octoplane.brain.metrics.Refusals;
 import io.octoplane.brain.node.NodeRepository;
 import io.octoplane.protocol.agent.FrameCodec;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +72,10 @@ public class AgentServer implements SmartLifecycle {
 
 	private final Semaphore connectionSlots;
 
+	private final AgentMetrics metrics;
+
+	private final Refusals refusals;
+
 	private @Nullable ScheduledExecutorService watchdog;
 
 	private @Nullable SSLServerSocket serverSocket;
@@ -82,7 +88,8 @@ public class AgentServer implements SmartLifecycle {
 
 	AgentServer(AgentProperties properties, SslBundles sslBundles, AgentSessions sessions, NodeRepository nodes,
 			BrainIdentity identity, AgentListener listener, RevocationRepository revocations,
-			NodeCertificates certificates, BrainProperties brain, Clock clock, DataConnectionHandler data) {
+			NodeCertificates certificates, BrainProperties brain, Clock clock, DataConnectionHandler data,
+			AgentMetrics metrics, Refusals refusals) {
 		this.properties = properties;
 		this.sslBundles = sslBundles;
 		this.sessions = sessions;
@@ -96,6 +103,8 @@ public class AgentServer implements SmartLifecycle {
 		this.serve = brain.serve();
 		this.codec = new FrameCodec(properties.maxFrameBytes());
 		this.connectionSlots = new Semaphore(properties.maxConnections());
+		this.metrics = metrics;
+		this.refusals = refusals;
 	}
 
 	/** The port actually bound (useful when configured as 0). */
@@ -166,6 +175,7 @@ public class AgentServer implements SmartLifecycle {
 			try {
 				Socket socket = server.accept();
 				if (!this.connectionSlots.tryAcquire()) {
+					this.refusals.count(RefusalReason.CONNECTIONS_TOTAL);
 					logger.warn("Refusing {}: {} tentacle connections is the limit", socket.getRemoteSocketAddress(),
 							this.properties.maxConnections());
 					socket.close();
@@ -176,6 +186,7 @@ public class AgentServer implements SmartLifecycle {
 				if (fromAddress.incrementAndGet() > this.properties.maxConnectionsPerAddress()) {
 					release(address, fromAddress);
 					this.connectionSlots.release();
+					this.refusals.count(RefusalReason.CONNECTIONS_PER_ADDRESS);
 					logger.warn("Refusing {}: {} connections from one address is the limit",
 							socket.getRemoteSocketAddress(), this.properties.maxConnectionsPerAddress());
 					socket.close();
@@ -183,7 +194,7 @@ public class AgentServer implements SmartLifecycle {
 				}
 				AgentSession session = new AgentSession((SSLSocket) socket, this.codec, this.properties, this.sessions,
 						this.nodes, this.identity, this.listener, deadlines, this.revocations, this.certificates,
-						this.clock, this.data);
+						this.clock, this.data, this.metrics, this.refusals);
 				executor.execute(() -> {
 					try {
 						session.serve();

@@ -21,6 +21,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
 import io.octoplane.brain.config.BrainIdentity;
+import io.octoplane.brain.metrics.RefusalReason;
+import io.octoplane.brain.metrics.Refusals;
 import io.octoplane.brain.node.NodeRepository;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.protocol.agent.AgentMessage;
@@ -30,6 +32,7 @@ import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.agent.FrameTooLargeException;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
@@ -78,6 +81,10 @@ public final class AgentSession {
 
 	private final DataConnectionHandler data;
 
+	private final AgentMetrics metrics;
+
+	private final Refusals refusals;
+
 	private final String sessionId = UUID.randomUUID().toString();
 
 	private final ReentrantLock writeLock = new ReentrantLock();
@@ -88,11 +95,22 @@ public final class AgentSession {
 
 	private volatile boolean dataConnection;
 
+	private volatile boolean handshakeExpired;
+
+	private volatile boolean tlsEstablished;
+
+	private volatile boolean handshakeDone;
+
+	private @Nullable InputStream in;
+
+	private @Nullable OutputStream out;
+
 	private String certificateSerial = "";
 
 	AgentSession(SSLSocket socket, FrameCodec codec, AgentProperties properties, AgentSessions sessions,
 			NodeRepository nodes, BrainIdentity identity, AgentListener listener, ScheduledExecutorService watchdog,
-			RevocationRepository revocations, NodeCertificates certificates, Clock clock, DataConnectionHandler data) {
+			RevocationRepository revocations, NodeCertificates certificates, Clock clock, DataConnectionHandler data,
+			AgentMetrics metrics, Refusals refusals) {
 		this.socket = socket;
 		this.codec = codec;
 		this.properties = properties;
@@ -105,6 +123,8 @@ public final class AgentSession {
 		this.certificates = certificates;
 		this.clock = clock;
 		this.data = data;
+		this.metrics = metrics;
+		this.refusals = refusals;
 	}
 
 	/** The node's name (its certificate CN); set once the handshake succeeded. */
@@ -130,13 +150,17 @@ public final class AgentSession {
 		try {
 			// SO_TIMEOUT bounds each read; this bounds the whole handshake, so a client
 			// trickling bytes cannot hold a connection slot for long.
-			ScheduledFuture<?> handshakeDeadline = this.watchdog.schedule(this::closeSocket,
+			ScheduledFuture<?> handshakeDeadline = this.watchdog.schedule(this::handshakeExpired,
 					this.properties.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			String name = handshake();
 			this.nodeName = name;
-			AgentMessage first = this.codec.read(this.socket.getInputStream(), AgentMessage.class);
+			AgentMessage first = this.codec.read(input(), AgentMessage.class);
+			// Only now for sure: TLS 1.3 may report a refused client certificate on the
+			// first read rather than in startHandshake().
+			this.tlsEstablished = true;
 			if (first instanceof DataOpen open) {
 				handshakeDeadline.cancel(false);
+				this.handshakeDone = true;
 				serveData(name, open);
 				return;
 			}
@@ -151,6 +175,7 @@ public final class AgentSession {
 			send(new Welcome(name, this.properties.heartbeatInterval().toMillis(), this.identity.name(),
 					this.identity.version()));
 			handshakeDeadline.cancel(false);
+			this.handshakeDone = true;
 			AgentSession replaced = this.sessions.register(this);
 			if (replaced != null) {
 				replaced.close("replaced by a new connection of the same node", true);
@@ -162,26 +187,52 @@ public final class AgentSession {
 			readLoop(name);
 		}
 		catch (SocketTimeoutException ex) {
-			logger.info("Node {} at {} went silent; dropping its connection", describe(), remoteAddress());
+			if (!this.handshakeDone) {
+				handshakeTimedOut();
+			}
+			else {
+				this.refusals.count(RefusalReason.IDLE_TIMEOUT);
+				logger.info("Node {} at {} went silent; dropping its connection", describe(), remoteAddress());
+			}
 		}
 		catch (SSLException ex) {
-			logger.info("TLS handshake with {} failed: {}", remoteAddress(), ex.getMessage());
+			if (this.handshakeExpired && !this.handshakeDone) {
+				handshakeTimedOut();
+			}
+			else {
+				if (!this.tlsEstablished) {
+					this.metrics.handshakeFailed(ex);
+				}
+				logger.info("TLS handshake with {} failed: {}", remoteAddress(), ex.getMessage());
+			}
 		}
 		catch (EOFException ex) {
-			logger.info("Node {} at {} closed its connection", describe(), remoteAddress());
+			if (this.handshakeExpired && !this.handshakeDone) {
+				handshakeTimedOut();
+			}
+			else {
+				logger.info("Node {} at {} closed its connection", describe(), remoteAddress());
+			}
 		}
 		catch (ProtocolException ex) {
+			if (ex instanceof FrameTooLargeException) {
+				this.refusals.count(RefusalReason.FRAME_SIZE);
+			}
 			// Retry: a version skew or a limit mismatch is fixed by an upgrade, not by
 			// stopping the agent for good.
 			logger.warn("Node {} at {} broke the protocol: {}", describe(), remoteAddress(), ex.getMessage());
 			close(ex.getMessage(), true);
 		}
 		catch (RefusedException ex) {
+			this.refusals.count(ex.reason);
 			logger.warn("Refused {}: {}", remoteAddress(), ex.getMessage());
 			close(ex.getMessage(), false);
 		}
 		catch (IOException ex) {
-			if (!this.closed) {
+			if (this.handshakeExpired && !this.handshakeDone) {
+				handshakeTimedOut();
+			}
+			else if (!this.closed) {
 				logger.info("Connection of node {} at {} failed: {}", describe(), remoteAddress(), ex.getMessage());
 			}
 		}
@@ -197,16 +248,21 @@ public final class AgentSession {
 	private String handshake() throws IOException {
 		this.socket.setSoTimeout((int) this.properties.handshakeTimeout().toMillis());
 		this.socket.startHandshake();
+		this.in = this.metrics.counted(this.socket.getInputStream());
+		this.out = this.metrics.counted(this.socket.getOutputStream());
 		Certificate[] chain = this.socket.getSession().getPeerCertificates();
 		X509Certificate leaf = (X509Certificate) chain[0];
 		Optional<CertificateRole> role = CertificateRole.of(leaf);
 		if (role.isEmpty() || role.get() != CertificateRole.NODE) {
-			throw new RefusedException("certificate " + leaf.getSubjectX500Principal().getName() + " has role "
-					+ role.map(CertificateRole::ou).orElse("none") + ", only node certificates may connect here");
+			throw new RefusedException(RefusalReason.CERTIFICATE_ROLE,
+					"certificate " + leaf.getSubjectX500Principal().getName() + " has role "
+							+ role.map(CertificateRole::ou).orElse("none")
+							+ ", only node certificates may connect here");
 		}
 		if (this.revocations.isRevoked(leaf.getSerialNumber())) {
-			throw new RefusedException("certificate " + leaf.getSerialNumber().toString(16) + " of "
-					+ leaf.getSubjectX500Principal().getName() + " was revoked");
+			throw new RefusedException(RefusalReason.REVOKED_CERTIFICATE,
+					"certificate " + leaf.getSerialNumber().toString(16) + " of "
+							+ leaf.getSubjectX500Principal().getName() + " was revoked");
 		}
 		this.certificateSerial = leaf.getSerialNumber().toString(16);
 		return CertificateRole.commonName(leaf);
@@ -228,12 +284,15 @@ public final class AgentSession {
 	}
 
 	private void readLoop(String name) throws IOException {
-		InputStream in = this.socket.getInputStream();
+		InputStream in = input();
 		while (!this.closed) {
 			AgentMessage message = this.codec.read(in, AgentMessage.class);
 			Instant receivedAt = this.clock.instant();
 			switch (message) {
-				case Heartbeat heartbeat -> onHeartbeat(name, heartbeat, receivedAt);
+				case Heartbeat heartbeat -> {
+					this.metrics.heartbeat(heartbeat.rttMicros());
+					onHeartbeat(name, heartbeat, receivedAt);
+				}
 				case CommandStarted started -> this.listener.started(this, started);
 				case CommandOutput output -> this.listener.output(this, output);
 				case CommandResult result -> onResult(result);
@@ -288,7 +347,7 @@ public final class AgentSession {
 		ScheduledFuture<?> guard = this.watchdog.schedule(this::writeTimedOut,
 				this.properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		try {
-			this.codec.write(this.socket.getOutputStream(), message);
+			this.codec.write(output(), message);
 		}
 		finally {
 			guard.cancel(false);
@@ -297,6 +356,7 @@ public final class AgentSession {
 	}
 
 	private void writeTimedOut() {
+		this.refusals.count(RefusalReason.WRITE_TIMEOUT);
 		logger.warn("Node {} at {} stopped reading; dropping its connection", describe(), remoteAddress());
 		this.closed = true;
 		closeSocket();
@@ -315,7 +375,7 @@ public final class AgentSession {
 		try {
 			if (this.writeLock.tryLock(Duration.ofSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
 				try {
-					this.codec.write(this.socket.getOutputStream(), new Goodbye(reason, retry));
+					this.codec.write(output(), new Goodbye(reason, retry));
 				}
 				finally {
 					this.writeLock.unlock();
@@ -327,6 +387,30 @@ public final class AgentSession {
 			// do.
 		}
 		closeSocket();
+	}
+
+	private InputStream input() throws IOException {
+		InputStream stream = this.in;
+		return (stream != null) ? stream : this.socket.getInputStream();
+	}
+
+	private OutputStream output() throws IOException {
+		OutputStream stream = this.out;
+		return (stream != null) ? stream : this.socket.getOutputStream();
+	}
+
+	private void handshakeExpired() {
+		this.handshakeExpired = true;
+		closeSocket();
+	}
+
+	private void handshakeTimedOut() {
+		this.refusals.count(RefusalReason.HANDSHAKE_TIMEOUT);
+		if (!this.tlsEstablished) {
+			this.metrics.handshakeFailed(AgentMetrics.HandshakeFailure.TIMEOUT);
+		}
+		logger.info("Handshake with {} did not finish within {}; dropping the connection", remoteAddress(),
+				this.properties.handshakeTimeout());
 	}
 
 	private void finish() {
@@ -410,8 +494,11 @@ public final class AgentSession {
 	/** The peer is not allowed to connect; it is told why and not asked to retry. */
 	private static final class RefusedException extends IOException {
 
-		RefusedException(String message) {
+		private final RefusalReason reason;
+
+		RefusedException(RefusalReason reason, String message) {
 			super(message);
+			this.reason = reason;
 		}
 
 	}

@@ -54,6 +54,8 @@ class Dispatcher implements SmartLifecycle {
 
 	private final NodeService nodes;
 
+	private final JobMetrics metrics;
+
 	/** Cancels sent to running nodes held here, so each is told once per brain. */
 	private final Set<String> cancelsSent = ConcurrentHashMap.newKeySet();
 
@@ -65,8 +67,9 @@ class Dispatcher implements SmartLifecycle {
 	private @Nullable ScheduledExecutorService executor;
 
 	Dispatcher(JobRepository repository, AgentSessions sessions, JobEvents events, JobViews views,
-			JobProperties properties, BrainProperties brain, NodeService nodes, Clock clock) {
+			JobProperties properties, BrainProperties brain, NodeService nodes, Clock clock, JobMetrics metrics) {
 		this.repository = repository;
+		this.metrics = metrics;
 		this.nodes = nodes;
 		this.sessions = sessions;
 		this.events = events;
@@ -191,6 +194,7 @@ class Dispatcher implements SmartLifecycle {
 					.applied()) {
 					this.events.node(spec.id(), JobViews.result(session.nodeName(), delivered));
 					send(session, command);
+					this.metrics.sent(spec);
 				}
 			}
 			catch (RuntimeException ex) {

@@ -31,17 +31,26 @@ class JobEvents {
 
 	private final JsonMapper json;
 
-	JobEvents(StringRedisTemplate redis, RedisMessageListenerContainer listeners, JsonMapper json) {
+	private final JobMetrics metrics;
+
+	JobEvents(StringRedisTemplate redis, RedisMessageListenerContainer listeners, JsonMapper json, JobMetrics metrics) {
 		this.redis = redis;
 		this.listeners = listeners;
 		this.json = json;
+		this.metrics = metrics;
 	}
 
 	private static String channel(String jobId) {
 		return "octoplane:job-events:{" + jobId + "}";
 	}
 
+	/**
+	 * Tells followers that a node of a job changed state. Every applied transition passes
+	 * here exactly once, on the brain that made it, which is why outcomes are counted
+	 * here.
+	 */
 	void node(String jobId, NodeCommandResult result) {
+		this.metrics.outcome(DeliveryState.of(result.state()));
 		publish(jobId, "node", result);
 	}
 

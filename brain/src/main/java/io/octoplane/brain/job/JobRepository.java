@@ -1,6 +1,7 @@
 package io.octoplane.brain.job;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamRecords;
@@ -229,6 +231,31 @@ class JobRepository {
 		return entries;
 	}
 
+	/**
+	 * How much waits in the queues of some nodes. A stream entry id starts with the time
+	 * it was added, so the oldest entry's id tells how long it has waited.
+	 * @param nodes the nodes whose queues to look at
+	 * @return entries in all those queues and the time the oldest was added (0 if none)
+	 */
+	QueueSummary queueSummary(Collection<String> nodes) {
+		long depth = 0;
+		long oldest = 0;
+		for (String node : nodes) {
+			Long size = this.redis.opsForStream().size(queueKey(node));
+			if (size == null || size == 0) {
+				continue;
+			}
+			depth += size;
+			List<MapRecord<String, Object, Object>> first = this.redis.opsForStream()
+				.range(queueKey(node), Range.unbounded(), Limit.limit().count(1));
+			if (first != null && !first.isEmpty()) {
+				long added = first.get(0).getId().getTimestamp();
+				oldest = (oldest == 0) ? added : Math.min(oldest, added);
+			}
+		}
+		return new QueueSummary(depth, oldest);
+	}
+
 	/** Removes a job from a node's queue. */
 	void dequeue(String node, String jobId) {
 		for (QueueEntry entry : queue(node)) {
@@ -247,6 +274,16 @@ class JobRepository {
 	 * applied)
 	 */
 	record Transition(boolean applied, boolean missing, long pending) {
+
+	}
+
+	/**
+	 * Totals over node queues.
+	 *
+	 * @param depth entries waiting
+	 * @param oldestAddedMillis when the oldest entry was added, epoch millis; 0 if none
+	 */
+	record QueueSummary(long depth, long oldestAddedMillis) {
 
 	}
 

@@ -46,9 +46,12 @@ public class JobService {
 
 	private final Clock clock;
 
+	private final JobMetrics metrics;
+
 	JobService(JobSpecFactory specs, JobRepository repository, JobViews views, Dispatcher dispatcher, JobEvents events,
-			WorkgroupService workgroups, AgentSessions sessions, NodeService nodes, Clock clock) {
+			WorkgroupService workgroups, AgentSessions sessions, NodeService nodes, Clock clock, JobMetrics metrics) {
 		this.nodes = nodes;
+		this.metrics = metrics;
 		this.specs = specs;
 		this.repository = repository;
 		this.views = views;
@@ -109,6 +112,10 @@ public class JobService {
 			deliveries.put(target, delivery);
 		}
 		this.repository.create(spec, deliveries);
+		deliveries.values()
+			.stream()
+			.filter((delivery) -> delivery.deliveryState().isFinal())
+			.forEach((delivery) -> this.metrics.outcome(delivery.deliveryState()));
 		logger.info("Job {} ({}) from {} in {} to {} node(s)", spec.id(), spec.mode(), callerName, workgroup,
 				spec.targets().size());
 		this.dispatcher.jobChanged(spec.id());

@@ -8,7 +8,11 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.octoplane.brain.audit.AuditLog;
+import io.octoplane.brain.metrics.RefusalReason;
+import io.octoplane.brain.metrics.Refusals;
 import io.octoplane.brain.token.TokenGrant;
 import io.octoplane.brain.token.TokenService;
 import io.octoplane.brain.web.OctoplaneException;
@@ -70,8 +74,12 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	private final RateLimiter failedLogins;
 
+	private final Refusals refusals;
+
+	private final MeterRegistry registry;
+
 	ApiAuthenticationFilter(WorkgroupService workgroups, TokenService tokens, AuditLog audit, ProblemWriter problems,
-			SecurityProperties properties, Clock clock) {
+			SecurityProperties properties, Clock clock, Refusals refusals, MeterRegistry registry) {
 		this.workgroups = workgroups;
 		this.tokens = tokens;
 		this.audit = audit;
@@ -80,6 +88,19 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		this.requests = new RateLimiter(properties.requestsPerSecond(), properties.burst(), clock);
 		this.failedLogins = new RateLimiter(properties.failedLoginsPerMinute() / 60.0,
 				properties.failedLoginsPerMinute(), clock);
+		this.refusals = refusals;
+		this.registry = registry;
+		for (String method : new String[] { "basic", "token", "certificate", "none", "other", "enrollment" }) {
+			authFailures(method);
+		}
+	}
+
+	/** Failed authentications by the kind of credential offered. */
+	private Counter authFailures(String method) {
+		return Counter.builder("octoplane.auth.failures")
+			.description("Failed authentications on the REST API, by credential kind")
+			.tag("method", method)
+			.register(this.registry);
 	}
 
 	@Override
@@ -100,6 +121,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		}
 		long wait = this.requests.acquire(caller.name());
 		if (wait > 0) {
+			this.refusals.count(RefusalReason.REQUEST_RATE);
 			response.setHeader("Retry-After", Long.toString(wait));
 			this.problems.write(request, response, ErrorCode.TOO_MANY_REQUESTS,
 					"too many requests from " + caller.name() + "; retry in " + wait + " s");
@@ -120,6 +142,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			throws IOException, ServletException {
 		long wait = this.failedLogins.peek(source);
 		if (wait > 0) {
+			this.refusals.count(RefusalReason.LOGIN_THROTTLE);
 			response.setHeader("Retry-After", Long.toString(wait));
 			this.problems.write(request, response, ErrorCode.TOO_MANY_REQUESTS,
 					"too many failed enrollments from " + source + "; retry in " + wait + " s");
@@ -130,6 +153,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (response.getStatus() == 401) {
+				authFailures("enrollment").increment();
 				this.failedLogins.acquire(source);
 			}
 			record(request, "enrollment", WorkgroupService.ROOT, source, response.getStatus());
@@ -167,7 +191,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			Optional<TokenGrant> grant = this.tokens.authenticate(authorization.substring(7).trim());
 			if (grant.isEmpty()) {
-				throw failedLogin("the API token is unknown, expired or revoked", "token", source);
+				throw failedLogin("the API token is unknown, expired or revoked", "token", "token", source);
 			}
 			return new Caller("token:" + grant.get().id(), grant.get().workgroup(), grant.get().workgroup(),
 					Caller.Kind.TOKEN, source);
@@ -179,30 +203,31 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 						StandardCharsets.UTF_8);
 			}
 			catch (IllegalArgumentException ex) {
-				throw failedLogin("malformed Basic credentials", "basic", source);
+				throw failedLogin("malformed Basic credentials", "basic", "basic", source);
 			}
 			int colon = decoded.indexOf(':');
 			if (colon < 0) {
-				throw failedLogin("malformed Basic credentials", "basic", source);
+				throw failedLogin("malformed Basic credentials", "basic", "basic", source);
 			}
 			String path;
 			try {
 				path = WorkgroupService.normalize(decoded.substring(0, colon));
 			}
 			catch (OctoplaneException ex) {
-				throw failedLogin("wrong workgroup or password", "basic", source);
+				throw failedLogin("wrong workgroup or password", "basic", "basic", source);
 			}
 			if (!this.workgroups.verifyPassword(path, decoded.substring(colon + 1))) {
-				throw failedLogin("wrong workgroup or password", path, source);
+				throw failedLogin("wrong workgroup or password", "basic", path, source);
 			}
 			return new Caller("password:" + path, path, path, Caller.Kind.PASSWORD, source);
 		}
-		throw failedLogin("unsupported Authorization scheme; use Basic or Bearer", "other", source);
+		throw failedLogin("unsupported Authorization scheme; use Basic or Bearer", "other", "other", source);
 	}
 
 	private Caller fromCertificate(HttpServletRequest request, String source) throws Refusal {
 		Object attribute = request.getAttribute("jakarta.servlet.request.X509Certificate");
 		if (!(attribute instanceof X509Certificate[] chain) || chain.length == 0) {
+			authFailures("none").increment();
 			throw new Refusal(ErrorCode.UNAUTHENTICATED,
 					"credentials required: an operator certificate, a workgroup password or an API token");
 		}
@@ -211,6 +236,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			logger.warn("Refused REST call {} {} from {} with a {} certificate ({})", request.getMethod(),
 					request.getRequestURI(), source, role.map(CertificateRole::ou).orElse("role-less"),
 					chain[0].getSubjectX500Principal().getName());
+			authFailures("certificate").increment();
 			throw new Refusal(ErrorCode.FORBIDDEN, "only operator certificates may call the API; this one has role "
 					+ role.map(CertificateRole::ou).orElse("none"));
 		}
@@ -221,12 +247,14 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 	private void throttle(String source) throws Refusal {
 		long wait = this.failedLogins.peek(source);
 		if (wait > 0) {
+			this.refusals.count(RefusalReason.LOGIN_THROTTLE);
 			throw new Refusal(ErrorCode.TOO_MANY_REQUESTS,
 					"too many failed logins from " + source + "; retry in " + wait + " s", wait);
 		}
 	}
 
-	private Refusal failedLogin(String detail, String who, String source) {
+	private Refusal failedLogin(String detail, String method, String who, String source) {
+		authFailures(method).increment();
 		this.failedLogins.acquire(source);
 		logger.warn("Failed login ({}) from {}", who, source);
 		return new Refusal(ErrorCode.UNAUTHENTICATED, detail);

@@ -2,6 +2,8 @@ package io.octoplane.brain.web;
 
 import java.io.IOException;
 
+import io.octoplane.brain.metrics.RefusalReason;
+import io.octoplane.brain.metrics.Refusals;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import jakarta.servlet.FilterChain;
@@ -30,9 +32,12 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
-	RequestSizeFilter(ApiProperties properties, ProblemWriter problems) {
+	private final Refusals refusals;
+
+	RequestSizeFilter(ApiProperties properties, ProblemWriter problems, Refusals refusals) {
 		this.limit = properties.maxRequestSize().toBytes();
 		this.problems = problems;
+		this.refusals = refusals;
 	}
 
 	@Override
@@ -44,11 +49,12 @@ class RequestSizeFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (request.getContentLengthLong() > this.limit) {
+			this.refusals.count(RefusalReason.REQUEST_BODY_SIZE);
 			this.problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE,
 					"request body of " + request.getContentLengthLong() + " bytes exceeds the limit of " + this.limit);
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.limit), response);
+		chain.doFilter(new LimitedRequest(request, this.limit, this.refusals), response);
 	}
 
 	/** A request whose body ends in an error once more than the limit was read. */
@@ -56,9 +62,14 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
 		private final long limit;
 
-		LimitedRequest(HttpServletRequest request, long limit) {
+		private final Refusals refusals;
+
+		private boolean counted;
+
+		LimitedRequest(HttpServletRequest request, long limit, Refusals refusals) {
 			super(request);
 			this.limit = limit;
+			this.refusals = refusals;
 		}
 
 		@Override
@@ -89,6 +100,10 @@ class RequestSizeFilter extends OncePerRequestFilter {
 				private void count(int bytes) throws IOException {
 					this.read += bytes;
 					if (this.read > LimitedRequest.this.limit) {
+						if (!LimitedRequest.this.counted) {
+							LimitedRequest.this.counted = true;
+							LimitedRequest.this.refusals.count(RefusalReason.REQUEST_BODY_SIZE);
+						}
 						throw new IOException(
 								"request body exceeds the limit of " + LimitedRequest.this.limit + " bytes");
 					}

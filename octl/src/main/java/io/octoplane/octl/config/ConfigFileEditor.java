@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Changes one key of an octl config file in place, keeping every other line, comment and
@@ -22,7 +25,49 @@ public final class ConfigFileEditor {
 	private static final Pattern WORKGROUP_LINE = Pattern
 		.compile("^(?<key>([\"']?)workgroup\\2\\s*:)[^#\\r\\n]*?(?<comment>\\s+#[^\\r\\n]*)?$", Pattern.MULTILINE);
 
+	/** A top-level {@code context:} line, with an optional trailing comment. */
+	private static final Pattern CONTEXT_LINE = Pattern
+		.compile("^(?<key>([\"']?)context\\2\\s*:)[^#\\r\\n]*?(?<comment>\\s+#[^\\r\\n]*)?$", Pattern.MULTILINE);
+
 	private ConfigFileEditor() {
+	}
+
+	/**
+	 * Chooses the context the file uses, replacing its {@code context} line or adding one
+	 * at the top.
+	 * @param file the config file
+	 * @param context the name of one of the file's contexts
+	 * @throws OctlConfigException if the file cannot be read or written, or has no such
+	 * context
+	 */
+	public static void setContext(Path file, String context) {
+		Path real;
+		String text;
+		try {
+			real = file.toRealPath();
+			text = Files.readString(real, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new OctlConfigException("cannot read octl config " + file + ": " + ex, ex);
+		}
+		JsonNode root = OctlConfig.tree(real);
+		List<String> names = (root != null) ? ConfigContexts.names(root) : List.of();
+		if (!names.contains(context)) {
+			throw new OctlConfigException("octl config " + file + " has no context '" + context + "'"
+					+ (names.isEmpty() ? "; add a 'contexts' mapping first" : "; it has " + names));
+		}
+		write(real, withContext(text, context));
+	}
+
+	static String withContext(String text, String context) {
+		Matcher matcher = CONTEXT_LINE.matcher(text);
+		if (matcher.find()) {
+			String comment = (matcher.group("comment") != null) ? matcher.group("comment") : "";
+			return text.substring(0, matcher.start()) + matcher.group("key") + " " + context + comment
+					+ text.substring(matcher.end());
+		}
+		String newline = text.contains("\r\n") ? "\r\n" : "\n";
+		return "context: " + context + newline + text;
 	}
 
 	/**

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -161,7 +163,7 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 			throw new OctlConfigException(
 					"no octl config file at " + file + " (" + origin + "). Create it, for example:\n" + EXAMPLE);
 		}
-		ConfigFile raw = read(file);
+		ConfigFile raw = read(file, env);
 		OctlConfig config = fromFile(file, raw, env, home);
 		if (raw.password() != null || raw.token() != null) {
 			warnIfOthersCanRead(file, (raw.password() != null) ? "password" : "token", warnings);
@@ -243,7 +245,35 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 				+ this.timeout + ", workgroup=" + this.workgroup + ", source=" + this.source + "]";
 	}
 
-	private static ConfigFile read(Path file) {
+	private static ConfigFile read(Path file, Map<String, String> env) {
+		JsonNode root = tree(file);
+		if (root == null) {
+			return ConfigFile.empty();
+		}
+		ObjectNode settings = ConfigContexts.select((ObjectNode) root, env.get(ConfigContexts.ENV_CONTEXT), file);
+		YAMLMapper mapper = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		try {
+			return mapper.treeToValue(settings, ConfigFile.class);
+		}
+		catch (UnrecognizedPropertyException ex) {
+			throw new OctlConfigException(
+					"octl config " + file + " has an unknown key '" + ex.getPropertyName() + "'; known keys: "
+							+ ConfigFile.KEYS + ", " + ConfigContexts.CONTEXT + ", " + ConfigContexts.CONTEXTS,
+					ex);
+		}
+		catch (JacksonException ex) {
+			throw new OctlConfigException("octl config " + file + ": " + ex.getOriginalMessage()
+					+ "; expected a mapping of " + ConfigFile.KEYS, ex);
+		}
+	}
+
+	/**
+	 * The config file as a YAML tree.
+	 * @param file the file
+	 * @return its top-level mapping, or {@code null} when the file is empty
+	 * @throws OctlConfigException if it cannot be read or is not a YAML mapping
+	 */
+	static @Nullable JsonNode tree(Path file) {
 		String yaml;
 		try {
 			yaml = Files.readString(file);
@@ -252,21 +282,45 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 			throw new OctlConfigException("cannot read octl config " + file + ": " + ex, ex);
 		}
 		if (yaml.isBlank()) {
-			return ConfigFile.empty();
+			return null;
 		}
-		YAMLMapper mapper = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		try {
-			ConfigFile parsed = mapper.readValue(yaml, ConfigFile.class);
-			return (parsed != null) ? parsed : ConfigFile.empty();
-		}
-		catch (UnrecognizedPropertyException ex) {
-			throw new OctlConfigException("octl config " + file + " has an unknown key '" + ex.getPropertyName() + "'"
-					+ at(ex.getLocation()) + "; known keys: " + ConfigFile.KEYS, ex);
+			JsonNode root = YAMLMapper.builder().build().readTree(yaml);
+			if (root == null || root.isMissingNode() || root.isNull()) {
+				return null;
+			}
+			if (!root.isObject()) {
+				throw new OctlConfigException(
+						"octl config " + file + " is not a mapping; expected a mapping of " + ConfigFile.KEYS);
+			}
+			return root;
 		}
 		catch (JacksonException ex) {
 			throw new OctlConfigException("octl config " + file + " is not valid YAML" + at(ex.getLocation()) + ": "
 					+ ex.getOriginalMessage() + "; expected a mapping of " + ConfigFile.KEYS, ex);
 		}
+	}
+
+	/**
+	 * Where the config file is: {@code --config}, else {@code $OCTL_CONFIG}, else the
+	 * default location.
+	 * @param explicit the {@code --config} value, or {@code null}
+	 * @param env the environment
+	 * @param home the home folder
+	 * @return the absolute path, which may not exist
+	 */
+	public static Path locate(@Nullable Path explicit, Map<String, String> env, Path home) {
+		Path file;
+		if (explicit != null) {
+			file = explicit;
+		}
+		else if (env.get(ENV_CONFIG) != null && !env.get(ENV_CONFIG).isBlank()) {
+			file = Path.of(env.get(ENV_CONFIG));
+		}
+		else {
+			file = defaultLocation(home);
+		}
+		return file.toAbsolutePath().normalize();
 	}
 
 	private static String at(@Nullable TokenStreamLocation location) {

@@ -41,7 +41,7 @@ public final class JobWaiter {
 		if (follow) {
 			view = new FollowView(out, err);
 		}
-		else if (octl.outputFormat() == OutputFormat.TABLE) {
+		else if (octl.outputFormat() == OutputFormat.TABLE || octl.outputFormat() == OutputFormat.WIDE) {
 			view = new TableView(out, start);
 		}
 		else {

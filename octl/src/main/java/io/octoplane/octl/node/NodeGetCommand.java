@@ -37,7 +37,7 @@ public final class NodeGetCommand extends OctlCommand {
 	@Override
 	protected int execute(Octl octl) {
 		NodeListResponse response = octl.client().nodes(this.names, this.state);
-		octl.printer(spec()).print(response, NodeGetCommand::table);
+		octl.printer(spec()).print(response, NodeGetCommand::table, NodeGetCommand::wide);
 		return ExitStatus.OK;
 	}
 
@@ -46,6 +46,18 @@ public final class NodeGetCommand extends OctlCommand {
 		for (NodeInfo node : response.nodes()) {
 			String delay = (node.delay() < 0) ? null : String.format(Locale.ROOT, "%.0fms", node.delay());
 			table.row(node.name(), node.state().name().toLowerCase(Locale.ROOT), node.addr(), node.version(), delay,
+					node.lastActive());
+		}
+		return table.render();
+	}
+
+	static String wide(NodeListResponse response) {
+		Table table = Table.withHeaders("NAME", "STATE", "ADDR", "VERSION", "OS", "ARCH", "DELAY", "CLOCK_OFFSET",
+				"ONLINE_SINCE", "OFFLINE_SINCE", "LAST_ACTIVE");
+		for (NodeInfo node : response.nodes()) {
+			String delay = (node.delay() < 0) ? null : String.format(Locale.ROOT, "%.0fms", node.delay());
+			table.row(node.name(), node.state().name().toLowerCase(Locale.ROOT), node.addr(), node.version(), node.os(),
+					node.arch(), delay, node.clockOffsetMillis() + "ms", node.onlineTime(), node.offlineTime(),
 					node.lastActive());
 		}
 		return table.render();

@@ -17,7 +17,10 @@ public enum OutputFormat {
 	YAML,
 
 	/** Aligned columns for people; not meant for parsing. */
-	TABLE;
+	TABLE,
+
+	/** The table with every column a command knows (addresses, platforms, ids). */
+	WIDE;
 
 	/** The name as typed on the command line. */
 	public String label() {
@@ -35,7 +38,7 @@ public enum OutputFormat {
 				.filter((format) -> format.label().equalsIgnoreCase(value.strip()))
 				.findFirst()
 				.orElseThrow(() -> new TypeConversionException(
-						"'" + value + "' is not an output format; use json, yaml or table"));
+						"'" + value + "' is not an output format; use json, yaml, table or wide"));
 		}
 
 	}

@@ -40,10 +40,22 @@ public final class Printer {
 	 * @param table renders the value for {@link OutputFormat#TABLE}
 	 */
 	public <T> void print(T value, Function<T, String> table) {
+		print(value, table, table);
+	}
+
+	/**
+	 * Prints a value that has more columns to show with {@code -o wide}.
+	 * @param <T> the value's type
+	 * @param value the answer to print
+	 * @param table renders the value for {@link OutputFormat#TABLE}
+	 * @param wide renders the value for {@link OutputFormat#WIDE}
+	 */
+	public <T> void print(T value, Function<T, String> table, Function<T, String> wide) {
 		String text = switch (this.format) {
 			case JSON -> json().writeValueAsString(value) + "\n";
 			case YAML -> yaml().writeValueAsString(value);
 			case TABLE -> table.apply(value);
+			case WIDE -> wide.apply(value);
 		};
 		this.out.print(text);
 		this.out.flush();

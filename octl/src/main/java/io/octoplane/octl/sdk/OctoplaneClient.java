@@ -17,6 +17,7 @@ import java.util.StringJoiner;
 import javax.net.ssl.SSLContext;
 
 import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.BrainInfo;
 import io.octoplane.protocol.api.AuditResponse;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobListResponse;
@@ -103,6 +104,16 @@ public final class OctoplaneClient {
 	public String toString() {
 		return "OctoplaneClient[baseUri=" + this.baseUri + ", authentication=" + this.authentication
 				+ ((this.workgroup != null) ? ", workgroup=" + this.workgroup : "") + "]";
+	}
+
+	/**
+	 * Names the brain that answers and its version ({@code GET /api/v1/info}).
+	 * @return the brain's name, version and address
+	 * @throws OctoplaneApiException if the brain answered with an error
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public BrainInfo info() {
+		return send(request(ApiPaths.INFO, new StringJoiner("&")).GET(), this.requestTimeout, BrainInfo.class);
 	}
 
 	/**

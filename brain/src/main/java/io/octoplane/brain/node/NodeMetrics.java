@@ -1,0 +1,74 @@
+package io.octoplane.brain.node;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.octoplane.protocol.api.NodeState;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes {@code octoplane_nodes{state}}: the fleet by state, as every brain sharing
+ * the Redis sees it. Counting reads every node's hash, so the counts are kept for a few
+ * seconds: several Prometheus servers or a fast scrape interval cost Redis one pass, not
+ * one per scrape.
+ */
+@Component
+class NodeMetrics {
+
+	static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
+	private final NodeRepository repository;
+
+	private final NodeStateRule stateRule;
+
+	private final Clock clock;
+
+	private @Nullable Map<NodeState, Long> counts;
+
+	private Instant countedAt = Instant.MIN;
+
+	NodeMetrics(NodeRepository repository, NodeStateRule stateRule, Clock clock, MeterRegistry registry) {
+		this.repository = repository;
+		this.stateRule = stateRule;
+		this.clock = clock;
+		for (NodeState state : NodeState.values()) {
+			Gauge.builder("octoplane.nodes", this, (metrics) -> metrics.count(state))
+				.description("Known nodes by state (online, unstable, offline)")
+				.tag("state", state.name().toLowerCase(Locale.ROOT))
+				.register(registry);
+		}
+	}
+
+	private synchronized double count(NodeState state) {
+		Instant now = this.clock.instant();
+		if (this.counts == null || now.isAfter(this.countedAt.plus(FRESH_FOR))) {
+			try {
+				Map<NodeState, Long> fresh = new EnumMap<>(NodeState.class);
+				for (NodeState each : NodeState.values()) {
+					fresh.put(each, 0L);
+				}
+				for (NodeRecord node : this.repository.findAll()) {
+					fresh.merge(this.stateRule.stateOf(node, now), 1L, Long::sum);
+				}
+				this.counts = fresh;
+				this.countedAt = now;
+			}
+			catch (RuntimeException ex) {
+				// Redis is away: say "unknown" rather than a stale or a zero count.
+				this.counts = null;
+				return Double.NaN;
+			}
+		}
+		Map<NodeState, Long> current = this.counts;
+		return (current != null) ? current.getOrDefault(state, 0L) : Double.NaN;
+	}
+
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Installs a tentacle on this host as a systemd service and enrolls it with a join token:
+# the key is made here and never leaves the host; the brain signs a certificate for it.
+#
+#   sudo deploy/install-tentacle.sh --token <join-token> --name pi7 \
+#       --brain brain.example.org:3457 --brain-api https://brain.example.org:12345 \
+#       --ca ca.pem --jar octoplane-tentacle-*-exec.jar
+#
+# Get a token with `octl token create --role node --ttl 1h`. Needs root, systemd and a
+# JDK 21 or newer (`java` on PATH, or --java /path/to/java). --no-start writes everything
+# but does not start the service; --root DIR installs under DIR (for packaging and tests).
+set -euo pipefail
+
+fail() { printf 'install-tentacle: error: %s\n' "$*" >&2; exit 2; }
+say() { printf '==> %s\n' "$*" >&2; }
+
+TOKEN="${OCTOPLANE_JOIN_TOKEN:-}" NAME="" BRAIN="" BRAIN_API="" CA="" JAR="" JAVA="" ROOT="" START=yes
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--token) TOKEN="${2:?}"; shift 2 ;;
+		--name) NAME="${2:?}"; shift 2 ;;
+		--brain) BRAIN="${2:?}"; shift 2 ;;
+		--brain-api) BRAIN_API="${2:?}"; shift 2 ;;
+		--ca) CA="${2:?}"; shift 2 ;;
+		--jar) JAR="${2:?}"; shift 2 ;;
+		--java) JAVA="${2:?}"; shift 2 ;;
+		--root) ROOT="${2:?}"; shift 2 ;;
+		--no-start) START=no; shift ;;
+		-h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+		*) fail "unknown option '$1' (see --help)" ;;
+	esac
+done
+
+[ -n "$TOKEN" ] || fail "--token is required (or \$OCTOPLANE_JOIN_TOKEN): make one with 'octl token create --role node'"
+[ -n "$NAME" ] || NAME="$(hostname -s)"
+[[ "$NAME" =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$ ]] || fail "'$NAME' is not a valid node name"
+[ -n "$BRAIN" ] || fail "--brain host:port (the brain's agent port, usually 3457) is required"
+[[ "$BRAIN_API" == https://* ]] || fail "--brain-api https://host:port (the brain's REST address) is required"
+[ -r "$CA" ] || fail "--ca must name the fleet CA certificate (PEM), readable"
+[ -r "$JAR" ] || fail "--jar must name the tentacle exec jar, readable"
+if [ -z "$ROOT" ] && [ "$(id -u)" -ne 0 ]; then
+	fail "run as root (it creates a user, /etc/octoplane and a systemd unit)"
+fi
+JAVA="${JAVA:-$(command -v java || true)}"
+[ -n "$JAVA" ] || fail "no java on PATH; install a JDK 21 or newer (e.g. apt-get install openjdk-21-jre-headless) or pass --java"
+FEATURE="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+[ "${FEATURE:-0}" -ge 21 ] 2>/dev/null || fail "$JAVA is Java ${FEATURE:-unknown}; the tentacle needs 21 or newer"
+
+ETC="$ROOT/etc/octoplane" STATE="$ROOT/var/lib/octoplane/tentacle" OPT="$ROOT/opt/octoplane"
+UNIT_DIR="$ROOT/etc/systemd/system"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+
+if [ -z "$ROOT" ] && ! id octoplane >/dev/null 2>&1; then
+	say "creating system user octoplane"
+	useradd --system --home-dir /var/lib/octoplane --shell /usr/sbin/nologin octoplane
+fi
+install -d -m 0755 "$ETC" "$OPT" "$UNIT_DIR"
+install -d -m 0750 "$STATE" "$STATE/certs" "$STATE/workspace"
+install -m 0644 "$JAR" "$OPT/tentacle.jar"
+install -m 0644 "$CA" "$ETC/ca.pem"
+
+say "writing $ETC/tentacle.yaml"
+cat >"$ETC/tentacle.yaml" <<YAML
+# Written by install-tentacle.sh; deploy/config/tentacle.yaml documents every key.
+brain: $BRAIN
+cert: /var/lib/octoplane/tentacle/certs/node.pem
+key: /var/lib/octoplane/tentacle/certs/node-key.pem
+ca: /etc/octoplane/ca.pem
+workspace: /var/lib/octoplane/tentacle/workspace
+name: $NAME
+brainApi: $BRAIN_API
+YAML
+# The token goes to a root-only file that systemd reads, never onto a command line
+# (where `ps` would show it); it is deleted once the node has its certificate.
+( umask 077; printf 'OCTOPLANE_JOIN_TOKEN=%s\n' "$TOKEN" >"$ETC/tentacle.env" )
+sed "s|^ExecStart=/bin/sh -c 'exec java |ExecStart=/bin/sh -c 'exec $JAVA |" \
+	"$HERE/systemd/octoplane-tentacle.service" >"$UNIT_DIR/octoplane-tentacle.service"
+if [ -z "$ROOT" ]; then
+	chown -R octoplane:octoplane "$STATE"
+fi
+
+if [ "$START" = no ]; then
+	say "installed; start with: systemctl enable --now octoplane-tentacle"
+	exit 0
+fi
+systemctl daemon-reload
+systemctl enable --now octoplane-tentacle
+say "waiting for $NAME to enroll"
+for _ in $(seq 1 60); do
+	if [ -s "$STATE/certs/node.pem" ]; then
+		rm -f "$ETC/tentacle.env"
+		say "enrolled as $NAME; 'octl node get $NAME' shows it"
+		exit 0
+	fi
+	sleep 1
+done
+fail "no certificate after 60 s; see 'journalctl -u octoplane-tentacle' (expired or used token? wrong --brain-api?)"

@@ -1,0 +1,96 @@
+package io.octoplane.e2e;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code deploy/install-tentacle.sh} run for real with {@code --root} and
+ * {@code --no-start}: what it writes, that the join token stays off the command line and
+ * out of every file but a private one, and that bad input is refused clearly.
+ */
+class InstallTentacleScriptTests {
+
+	private static final Path SCRIPT = Path.of("..", "deploy", "install-tentacle.sh").toAbsolutePath().normalize();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void writesConfigUnitAndPrivateTokenFile() throws Exception {
+		Result result = install("--token", "tok-123", "--name", "pi7", "--brain", "brain.example:3457", "--brain-api",
+				"https://brain.example:12345");
+		assertThat(result.status()).as(result.output()).isZero();
+		Path root = this.dir.resolve("root");
+		String yaml = Files.readString(root.resolve("etc/octoplane/tentacle.yaml"));
+		assertThat(yaml).contains("brain: brain.example:3457")
+			.contains("name: pi7")
+			.contains("brainApi: https://brain.example:12345")
+			.doesNotContain("tok-123");
+		Path env = root.resolve("etc/octoplane/tentacle.env");
+		assertThat(Files.readString(env)).isEqualTo("OCTOPLANE_JOIN_TOKEN=tok-123\n");
+		assertThat(Files.getPosixFilePermissions(env)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+				PosixFilePermission.OWNER_WRITE);
+		String unit = Files.readString(root.resolve("etc/systemd/system/octoplane-tentacle.service"));
+		assertThat(unit).contains("EnvironmentFile=-/etc/octoplane/tentacle.env")
+			.contains("exec " + java() + " ")
+			.doesNotContain("tok-123");
+		assertThat(root.resolve("opt/octoplane/tentacle.jar")).exists();
+		assertThat(root.resolve("etc/octoplane/ca.pem")).exists();
+	}
+
+	@Test
+	void missingTokenIsRefused() throws Exception {
+		Result result = install("--name", "pi7", "--brain", "brain.example:3457", "--brain-api",
+				"https://brain.example:12345");
+		assertThat(result.status()).isEqualTo(2);
+		assertThat(result.output()).contains("--token is required");
+		assertThat(this.dir.resolve("root/etc/octoplane")).doesNotExist();
+	}
+
+	@Test
+	void plainHttpBrainApiIsRefused() throws Exception {
+		Result result = install("--token", "t", "--name", "pi7", "--brain", "b:3457", "--brain-api", "http://b:12345");
+		assertThat(result.status()).isEqualTo(2);
+		assertThat(result.output()).contains("--brain-api https://");
+	}
+
+	@Test
+	void badNodeNameIsRefused() throws Exception {
+		Result result = install("--token", "t", "--name", "../etc", "--brain", "b:3457", "--brain-api",
+				"https://b:12345");
+		assertThat(result.status()).isEqualTo(2);
+		assertThat(result.output()).contains("not a valid node name");
+	}
+
+	private Result install(String... args) throws Exception {
+		Path ca = Files.writeString(this.dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+		Path jar = Files.writeString(this.dir.resolve("tentacle.jar"), "jar");
+		List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+		command.addAll(List.of(args));
+		command.addAll(List.of("--ca", ca.toString(), "--jar", jar.toString(), "--java", java(), "--root",
+				this.dir.resolve("root").toString(), "--no-start"));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		return new Result(process.exitValue(),
+				new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private record Result(int status, String output) {
+
+	}
+
+}

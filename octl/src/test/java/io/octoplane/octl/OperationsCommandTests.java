@@ -1,0 +1,110 @@
+package io.octoplane.octl;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.BrainInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code octl version}, {@code octl completion} and {@code -o wide}: the commands and
+ * formats people use around the fleet commands.
+ */
+class OperationsCommandTests {
+
+	@TempDir
+	Path dir;
+
+	private OctlFixture octl;
+
+	private StubBrain brain;
+
+	private Path config;
+
+	@BeforeEach
+	void startBrain() {
+		this.octl = OctlFixture.create(this.dir);
+		this.brain = StubBrain.start(this.octl.certs());
+		this.config = this.octl.writeConfig(this.brain.uri());
+	}
+
+	@AfterEach
+	void stopBrain() {
+		this.brain.close();
+	}
+
+	@Test
+	void versionNamesClientAndBrain() {
+		this.brain.answerJson("GET", ApiPaths.INFO, new BrainInfo("brain-1", "9.9.9", "brain.example:12345"));
+		OctlRun run = this.octl.run(this.config, "version");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.err()).isEmpty();
+		assertThat(run.json().path("client").path("version").asString()).isNotBlank();
+		assertThat(run.json().path("brain").path("version").asString()).isEqualTo("9.9.9");
+		OctlRun table = this.octl.run(this.config, "version", "-o", "table");
+		assertThat(table.out()).startsWith("octl ").contains("brain brain-1 9.9.9 at brain.example:12345");
+	}
+
+	@Test
+	void clientVersionNeedsNoBrain() {
+		OctlRun run = this.octl.run(Map.of(), "version", "--client");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.json().has("brain")).isFalse();
+	}
+
+	@Test
+	void versionWithUnreachableBrainFailsWithStatusFour() {
+		this.brain.close();
+		OctlRun run = this.octl.run(this.config, "version");
+		assertThat(run.exitCode()).isEqualTo(4);
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
+	void bashCompletionIsValidBashAndKnowsEveryCommand() throws Exception {
+		OctlRun run = this.octl.run(Map.of(), "completion", "bash");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("complete -F")
+			.contains("node")
+			.contains("version")
+			.contains("revoke")
+			.contains("wide");
+		Path script = Files.writeString(this.dir.resolve("octl.bash"), run.out());
+		Process bash = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+		assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(bash.exitValue()).as(new String(bash.getInputStream().readAllBytes())).isZero();
+	}
+
+	@Test
+	void zshCompletionTurnsOnBashCompatibilityFirst() {
+		OctlRun run = this.octl.run(Map.of(), "completion", "zsh");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).startsWith("autoload -U +X compinit").contains("bashcompinit").contains("complete -F");
+	}
+
+	@Test
+	void unknownShellIsAUsageError() {
+		OctlRun run = this.octl.run(Map.of(), "completion", "fish");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("use bash or zsh");
+	}
+
+	@Test
+	void wideNodeListShowsPlatformAndTimes() {
+		this.brain.answerJson("GET", ApiPaths.NODES, ApiFixtures.nodeList());
+		OctlRun table = this.octl.run(this.config, "node", "get", "-o", "table");
+		OctlRun wide = this.octl.run(this.config, "node", "get", "-o", "wide");
+		assertThat(wide.exitCode()).isZero();
+		assertThat(table.out()).doesNotContain("ARCH");
+		assertThat(wide.out()).contains("ARCH").contains("ONLINE_SINCE").contains("pi1");
+	}
+
+}
