@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,7 +90,13 @@ class MetricsIT extends BrainIntegrationTest {
 			long now = System.currentTimeMillis();
 			node.send(new CommandResult(id, CommandOutcome.SUCCEEDED, 0, "", "", false, now, now, null));
 			assertThat(node.receive()).isInstanceOf(ResultAck.class);
+			AtomicLong seq = new AtomicLong(2);
 			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+				// Tests call a node unstable after 3 s of silence, and the fleet counts
+				// may be up to 5 s old: keep the node talking until a fresh count shows
+				// it.
+				node.send(new Heartbeat(seq.getAndIncrement(), System.currentTimeMillis(), null, 850, 0));
+				assertThat(node.receive()).isInstanceOf(HeartbeatAck.class);
 				PrometheusScrape scrape = scrape();
 				assertThat(scrape.value("octoplane_nodes", "state", "online")).isGreaterThanOrEqualTo(1);
 				assertThat(scrape.has("octoplane_nodes", "state", "offline")).isTrue();
