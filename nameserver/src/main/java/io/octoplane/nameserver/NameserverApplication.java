@@ -1,8 +1,11 @@
 package io.octoplane.nameserver;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /** Starts the nameserver. */
 @SpringBootApplication
@@ -11,6 +14,13 @@ public class NameserverApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(NameserverApplication.class, args);
+	}
+
+	// Entry expiry is judged against this clock, so tests can move time instead of
+	// sleeping.
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 }

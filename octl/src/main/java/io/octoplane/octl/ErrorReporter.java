@@ -96,7 +96,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
 	private static int statusOf(ErrorCode code) {
 		return switch (code) {
 			case INVALID_REQUEST, PAYLOAD_TOO_LARGE -> ExitStatus.INVALID_INPUT;
-			case NODE_NOT_FOUND, JOB_NOT_FOUND, WORKGROUP_NOT_FOUND, NOT_FOUND, CONFLICT -> ExitStatus.UNEXPECTED_STATE;
+			case NODE_NOT_FOUND, JOB_NOT_FOUND, WORKGROUP_NOT_FOUND, NAME_NOT_FOUND, NOT_FOUND, CONFLICT ->
+				ExitStatus.UNEXPECTED_STATE;
 			case UNAVAILABLE, INTERNAL, TOO_MANY_REQUESTS -> ExitStatus.INTERNAL;
 			case UNAUTHENTICATED, FORBIDDEN -> ExitStatus.GENERIC;
 		};

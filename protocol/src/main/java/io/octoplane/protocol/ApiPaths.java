@@ -73,6 +73,21 @@ public final class ApiPaths {
 	/** The audit trail (GET), newest first, query {@code limit}. */
 	public static final String AUDIT = V1 + "/audit";
 
+	/**
+	 * The nameserver's registry (on the nameserver's port, not the brain's): list (GET)
+	 * with query {@code prefix}, {@code suffix} or {@code contains}.
+	 */
+	public static final String NAMES = V1 + "/names";
+
+	/**
+	 * One nameserver entry, path variable {@code name}: register or refresh (PUT), query
+	 * (GET), remove (DELETE).
+	 */
+	public static final String NAME = NAMES + "/{name}";
+
+	/** Counts of the nameserver's live entries (GET). */
+	public static final String NAME_SUMMARY = V1 + "/name-summary";
+
 	private ApiPaths() {
 	}
 

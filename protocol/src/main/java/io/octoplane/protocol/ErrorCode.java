@@ -25,6 +25,9 @@ public enum ErrorCode {
 	/** The named job does not exist (or its results passed their retention). */
 	JOB_NOT_FOUND("job-not-found", 404),
 
+	/** No live nameserver entry has this name (never registered, removed or expired). */
+	NAME_NOT_FOUND("name-not-found", 404),
+
 	/** The requested resource does not exist. */
 	NOT_FOUND("not-found", 404),
 
