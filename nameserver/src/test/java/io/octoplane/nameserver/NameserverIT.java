@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * queries and the role check.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.main.allow-bean-definition-overriding=true")
+		properties = { "spring.config.name=" + NameserverApplication.CONFIG_NAME,
+				"spring.main.allow-bean-definition-overriding=true" })
 class NameserverIT {
 
 	@RegisterExtension

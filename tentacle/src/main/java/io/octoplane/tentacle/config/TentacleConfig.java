@@ -118,6 +118,23 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	}
 
 	/**
+	 * A configuration with default limits and timings that finds the brain through the
+	 * nameserver only.
+	 * @param discovery the nameserver, service name and cache file
+	 * @param cert the node certificate PEM file
+	 * @param key the node private key PEM file
+	 * @param ca the CA certificate PEM file
+	 * @param workspace folder where commands run
+	 * @return the configuration
+	 * @throws TentacleConfigException if a file is missing or a value is invalid
+	 */
+	public static TentacleConfig of(Discovery discovery, Path cert, Path key, Path ca, Path workspace) {
+		return new TentacleConfig(null, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
+				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
+				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, discovery);
+	}
+
+	/**
 	 * A copy with other reconnect and connect timings (tests and fleet simulators want
 	 * them short).
 	 * @param backoffInitial the shortest wait before redialling
