@@ -63,6 +63,7 @@ class DiscoveryIT {
 				first.close();
 			}
 			assertThat(Files.readString(discovery.cache()).strip()).isEqualTo("localhost:" + args.agentPort());
+			octlReadsTheRegistry(args, nameserverPort);
 
 			nameserver.kill();
 			Tentacle restarted = tentacle("node-a", discovery);
@@ -95,6 +96,24 @@ class DiscoveryIT {
 			.withMessageContaining("no brain address: the nameserver https://localhost:" + closedPort
 					+ " did not answer and none is cached or configured");
 		assertThat(discovery.cache()).doesNotExist();
+	}
+
+	private void octlReadsTheRegistry(BrainArgs args, int nameserverPort) throws IOException {
+		PemPair operator = certs.operator("alice");
+		Path config = Files.writeString(this.work.resolve("octl.yaml"), "brain: " + args.restUri() + "\ncert: "
+				+ operator.certificate() + "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\n");
+		String nameserver = "--nameserver=https://localhost:" + nameserverPort;
+		OctlRun query = OctlRun.execute(config, this.work, "nameserver", "query", "brain", nameserver);
+		assertThat(query.status()).as(query.err()).isZero();
+		assertThat(query.json().get("addresses").get(0).asString()).isEqualTo("localhost:" + args.agentPort());
+		assertThat(query.json().get("kind").asString()).isEqualTo("brain");
+		assertThat(query.json().get("registered_by").asString()).isEqualTo("brain");
+		OctlRun list = OctlRun.execute(config, this.work, "ns", "list", "--prefix", "bra", nameserver);
+		assertThat(list.status()).as(list.err()).isZero();
+		assertThat(list.json().get("entries")).hasSize(1);
+		OctlRun missing = OctlRun.execute(config, this.work, "ns", "query", "no-such-service", nameserver);
+		assertThat(missing.status()).isEqualTo(3);
+		assertThat(missing.err()).contains("name-not-found");
 	}
 
 	private BrainProcess startNameserver(int port) {

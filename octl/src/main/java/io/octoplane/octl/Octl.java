@@ -14,6 +14,7 @@ import io.octoplane.octl.cmd.CmdCommand;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.job.JobCommand;
 import io.octoplane.octl.node.NodeCommand;
+import io.octoplane.octl.ns.NameserverCommand;
 import io.octoplane.octl.token.TokenCommand;
 import io.octoplane.octl.wg.WgCommand;
 import io.octoplane.octl.output.OutputFormat;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "octl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = OctlVersion.class,
 		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class, WgCommand.class, TokenCommand.class,
-				AuditCommand.class },
+				AuditCommand.class, NameserverCommand.class },
 		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them as jobs.", "",
 				"Talks HTTPS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
 						+ "else ~/.config/octl/octl.yaml), logging in with an operator certificate, a workgroup "
@@ -161,6 +162,16 @@ public final class Octl implements Runnable {
 			err.flush();
 		}
 		return this.config;
+	}
+
+	/**
+	 * An environment variable of this run.
+	 * @param name the variable
+	 * @return its value, or {@code null} when unset or blank
+	 */
+	public @Nullable String env(String name) {
+		String value = this.env.get(name);
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	/**
