@@ -130,7 +130,8 @@ class NameserverRegistration {
 		}
 		catch (IOException ex) {
 			// Logged at info: a nameserver that is down is normal during start-up.
-			logger.info("Nameserver {} not reachable, will retry: {}", this.properties.url(), ex.getMessage());
+			logger.info("Nameserver {} not reachable, will retry: {}", this.properties.url(),
+					(ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
