@@ -88,6 +88,25 @@ public final class ApiPaths {
 	/** Counts of the nameserver's live entries (GET). */
 	public static final String NAME_SUMMARY = V1 + "/name-summary";
 
+	/** Releases stored on the nameserver: list (GET). */
+	public static final String RELEASES = V1 + "/releases";
+
+	/**
+	 * One release, path variables {@code component} and {@code version}: upload (PUT, the
+	 * package as the body with {@link #SHA256_HEADER} and {@link #SIGNATURE_HEADER}) and
+	 * details (GET).
+	 */
+	public static final String RELEASE = RELEASES + "/{component}/{version}";
+
+	/** A release's package bytes (GET). */
+	public static final String RELEASE_PACKAGE = RELEASE + "/package";
+
+	/** Header of a release upload: the package's SHA-256, lower-case hex. */
+	public static final String SHA256_HEADER = "X-Octoplane-Sha256";
+
+	/** Header of a release upload: the release signature, Base64. */
+	public static final String SIGNATURE_HEADER = "X-Octoplane-Signature";
+
 	private ApiPaths() {
 	}
 
