@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --nameserver} option shared by the nameserver commands, and the client it
- * leads to.
+ * The {@code --nameserver} option shared by the nameserver and release commands, and the
+ * client it leads to.
  */
-final class NameserverTarget {
+public final class NameserverTarget {
 
 	static final String ENV_NAMESERVER = "OCTL_NAMESERVER";
 
@@ -25,7 +25,14 @@ final class NameserverTarget {
 					+ "brain's host).")
 	private @Nullable String url;
 
-	NameserverApi api(Octl octl) {
+	/**
+	 * A client for the chosen nameserver with the operator certificate of the octl
+	 * config.
+	 * @param octl the running octl
+	 * @return the nameserver calls
+	 * @throws OctlConfigException if the config has no certificate or the URL is invalid
+	 */
+	public NameserverApi api(Octl octl) {
 		OctlConfig config = octl.config();
 		if (!(config.credentials() instanceof OctlCredentials.Certificate)) {
 			throw new OctlConfigException("the nameserver accepts only certificates: set cert and key (an operator "

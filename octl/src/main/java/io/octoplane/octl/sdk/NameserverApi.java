@@ -1,19 +1,25 @@
 package io.octoplane.octl.sdk;
 
+import java.io.FileNotFoundException;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.StringJoiner;
 
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.NameEntry;
 import io.octoplane.protocol.api.NameListResponse;
 import io.octoplane.protocol.api.NameSummary;
+import io.octoplane.protocol.api.ReleaseInfo;
+import io.octoplane.protocol.api.ReleaseListResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Registry calls to the nameserver. The nameserver accepts only client certificates, so
- * the client must be built for the nameserver's address with an operator (or any fleet)
- * certificate in its TLS context:
+ * Registry and release calls to the nameserver. The nameserver accepts only client
+ * certificates, so the client must be built for the nameserver's address with an operator
+ * (or any fleet) certificate in its TLS context:
  *
  * <pre>{@code
  * NameserverApi names = NameserverApi.of(OctoplaneClient.builder()
@@ -75,6 +81,39 @@ public final class NameserverApi {
 	public NameSummary summary() {
 		return this.client.send(this.client.request(ApiPaths.NAME_SUMMARY, new StringJoiner("&")).GET(),
 				this.client.requestTimeout(), NameSummary.class);
+	}
+
+	/**
+	 * The releases stored on the nameserver.
+	 * @return the releases
+	 */
+	public ReleaseListResponse releases() {
+		return this.client.send(this.client.request(ApiPaths.RELEASES, new StringJoiner("&")).GET(),
+				this.client.requestTimeout(), ReleaseListResponse.class);
+	}
+
+	/**
+	 * Uploads a signed release package.
+	 * @param component {@code tentacle} or {@code brain}
+	 * @param version the release's version
+	 * @param file the package
+	 * @param sha256 the package's SHA-256, lower-case hex
+	 * @param signature the release signature, Base64
+	 * @param timeout how long the upload may take
+	 * @return the stored release
+	 * @throws OctoplaneApiException with code {@code release-checksum-mismatch} or
+	 * {@code release-signature-invalid} if the nameserver refuses it
+	 * @throws java.io.FileNotFoundException if the file does not exist
+	 */
+	public ReleaseInfo upload(String component, String version, Path file, String sha256, String signature,
+			Duration timeout) throws FileNotFoundException {
+		String path = ApiPaths.RELEASE.replace("{component}", OctoplaneClient.segment(component))
+			.replace("{version}", OctoplaneClient.segment(version));
+		return this.client.send(this.client.request(path, new StringJoiner("&"))
+			.header("Content-Type", "application/octet-stream")
+			.header(ApiPaths.SHA256_HEADER, sha256)
+			.header(ApiPaths.SIGNATURE_HEADER, signature)
+			.PUT(HttpRequest.BodyPublishers.ofFile(file)), timeout, ReleaseInfo.class);
 	}
 
 	private static void add(StringJoiner query, String parameter, @Nullable String value) {
