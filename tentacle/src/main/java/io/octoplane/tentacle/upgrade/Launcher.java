@@ -1,12 +1,14 @@
 package io.octoplane.tentacle.upgrade;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +39,8 @@ public final class Launcher implements AutoCloseable {
 
 	private final List<String> args;
 
+	private final Map<String, String> childEnv;
+
 	private final Duration confirmTimeout;
 
 	private final Duration pollInterval;
@@ -60,16 +64,19 @@ public final class Launcher implements AutoCloseable {
 	 * {@code java -jar}
 	 * @param args arguments after the package's path, such as {@code --config
 	 * tentacle.yaml}
+	 * @param childEnv environment variables added for the child, such as the command line
+	 * of the upgrade commands
 	 * @param confirmTimeout how long a preview may run unconfirmed before it is rolled
 	 * back
 	 * @param pollInterval how often the home and the child are looked at
 	 * @param clock the clock for the confirm deadline
 	 */
-	public Launcher(UpgradeHome home, List<String> runner, List<String> args, Duration confirmTimeout,
-			Duration pollInterval, Clock clock) {
+	public Launcher(UpgradeHome home, List<String> runner, List<String> args, Map<String, String> childEnv,
+			Duration confirmTimeout, Duration pollInterval, Clock clock) {
 		this.home = home;
 		this.runner = List.copyOf(runner);
 		this.args = List.copyOf(args);
+		this.childEnv = Map.copyOf(childEnv);
 		this.confirmTimeout = confirmTimeout;
 		this.pollInterval = pollInterval;
 		this.clock = clock;
@@ -146,7 +153,7 @@ public final class Launcher implements AutoCloseable {
 			return this.home.stable().orElse(null);
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -166,6 +173,7 @@ public final class Launcher implements AutoCloseable {
 		this.home.clearHealthy();
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.home.root().resolve("tentacle.log").toFile()));
+		builder.environment().putAll(this.childEnv);
 		builder.environment().put(UpgradeHome.HEALTH_ENV, this.home.root().toString());
 		builder.environment().put(UpgradeHome.VERSION_ENV, version);
 		this.child = builder.start();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +55,7 @@ class LauncherIT {
 		release("2.1.0", NEVER_HEALTHY);
 		release("2.2.0", CRASHES);
 		this.home.setStable("1.0.0");
-		this.launcher = new Launcher(this.home, List.of("/bin/sh"), List.of(), Duration.ofMinutes(2),
+		this.launcher = new Launcher(this.home, List.of("/bin/sh"), List.of(), Map.of(), Duration.ofMinutes(2),
 				Duration.ofMillis(100), this.clock);
 		this.upgrades = new Upgrades(this.home, this.clock);
 		this.launcher.step();
