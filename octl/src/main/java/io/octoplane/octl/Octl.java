@@ -16,6 +16,7 @@ import io.octoplane.octl.job.JobCommand;
 import io.octoplane.octl.node.NodeCommand;
 import io.octoplane.octl.ns.NameserverCommand;
 import io.octoplane.octl.release.ReleaseCommand;
+import io.octoplane.octl.upgrade.UpgradeCommand;
 import io.octoplane.octl.token.TokenCommand;
 import io.octoplane.octl.wg.WgCommand;
 import io.octoplane.octl.output.OutputFormat;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "octl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = OctlVersion.class,
 		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class, WgCommand.class, TokenCommand.class,
-				AuditCommand.class, NameserverCommand.class, ReleaseCommand.class },
+				AuditCommand.class, NameserverCommand.class, ReleaseCommand.class, UpgradeCommand.class },
 		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them as jobs.", "",
 				"Talks HTTPS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
 						+ "else ~/.config/octl/octl.yaml), logging in with an operator certificate, a workgroup "
