@@ -130,6 +130,7 @@ BRAIN_JAR="$(jar_of brain)"
 NAMESERVER_JAR="$(jar_of nameserver)"
 TENTACLE_JAR="$(jar_of tentacle)"
 OCTL_JAR="$(jar_of octl)"
+VERSION="$(basename "$TENTACLE_JAR" | sed 's/^octoplane-tentacle-\(.*\)-exec\.jar$/\1/')"
 
 certs() { "$JAVA_HOME/bin/java" -jar "$CERTS_JAR" "$@"; }
 mkdir -p "$RUN/certs" "$RUN/bin"
@@ -140,6 +141,7 @@ if [ ! -f "$RUN/certs/ca.pem" ]; then
 	certs server nameserver --role nameserver --ca-dir "$RUN/certs" --out "$RUN/certs"
 	certs node "${NODES[@]}" --ca-dir "$RUN/certs" --out "$RUN/certs"
 	certs client admin --ca-dir "$RUN/certs" --out "$RUN/certs"
+	certs release-key --out "$RUN/certs"
 else
 	say "reusing the certificates in $RUN/certs"
 fi
@@ -170,7 +172,9 @@ say "starting the nameserver on :3455 (registry in the brain's Redis)"
 tls_args nameserver
 SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$REDIS_PORT" \
 	SPRING_DATA_REDIS_PASSWORD="$(cat "$REDIS_PASSWORD_FILE")" \
-	start_process nameserver "$JAVA_HOME/bin/java" -Xmx128m -jar "$NAMESERVER_JAR" "${TLS_ARGS[@]}"
+	start_process nameserver "$JAVA_HOME/bin/java" -Xmx128m -jar "$NAMESERVER_JAR" "${TLS_ARGS[@]}" \
+	"--octoplane.nameserver.data-dir=$RUN/nameserver" \
+	"--octoplane.nameserver.release-public-key=$RUN/certs/release-key.pub.pem"
 wait_for_port nameserver 3455
 
 for node in "${NODES[@]}"; do
@@ -185,13 +189,22 @@ key: $RUN/certs/$node-key.pem
 ca: $RUN/certs/ca.pem
 workspace: $RUN/tentacles/$node/workspace
 YAML
+	# The tentacle runs under its upgrade launcher, which keeps the versions in
+	# upgrade/ (the build's jar is the first stable one) and rolls back unconfirmed ones.
+	UPGRADE=("$JAVA_HOME/bin/java" -Xms8m -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$TENTACLE_JAR"
+		upgrade --home "$RUN/tentacles/$node/upgrade" --config "$RUN/tentacles/$node/tentacle.yaml"
+		--release-key "$RUN/certs/release-key.pub.pem")
+	if [ ! -f "$RUN/tentacles/$node/upgrade/stable" ]; then
+		"${UPGRADE[@]}" init "$VERSION" "$TENTACLE_JAR" >/dev/null
+	fi
 	say "starting tentacle $node"
 	# A tentacle is mostly idle: a small heap, one JIT thread and the C1 compiler keep its
 	# footprint small enough for a Raspberry Pi.
-	start_process "tentacle-$node" "$JAVA_HOME/bin/java" -Xms8m -Xmx48m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-		-XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m -Xss512k -XX:CICompilerCount=1 \
-		--enable-native-access=ALL-UNNAMED -jar "$TENTACLE_JAR" \
-		--config "$RUN/tentacles/$node/tentacle.yaml"
+	start_process "tentacle-$node" "${UPGRADE[@]}" launch --jvm-option=-Xms8m --jvm-option=-Xmx48m \
+		--jvm-option=-XX:+UseSerialGC --jvm-option=-XX:TieredStopAtLevel=1 \
+		--jvm-option=-XX:ReservedCodeCacheSize=16m --jvm-option=-XX:MaxMetaspaceSize=64m \
+		--jvm-option=-Xss512k --jvm-option=-XX:CICompilerCount=1 --jvm-option=--enable-native-access=ALL-UNNAMED \
+		-- --config "$RUN/tentacles/$node/tentacle.yaml"
 done
 
 cat >"$RUN/octl.yaml" <<YAML
@@ -227,5 +240,6 @@ The fleet is running. Try:
   $RUN/bin/octl cmd run 'uname -a' ${NODES[*]}
   $RUN/bin/octl node status
   $RUN/bin/octl nameserver list -o table
+  $RUN/bin/octl upgrade state ${NODES[*]}
 Logs: $RUN/logs    Stop: deploy/quickstart.sh stop
 TEXT

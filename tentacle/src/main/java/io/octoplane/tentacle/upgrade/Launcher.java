@@ -109,11 +109,18 @@ public final class Launcher implements AutoCloseable {
 		return (process != null && process.isAlive()) ? Optional.ofNullable(this.running) : Optional.empty();
 	}
 
+	/**
+	 * Stops the launcher and its child. Safe from a shutdown hook: the child is stopped
+	 * here, since the JVM may halt before {@link #run()} gets to it.
+	 */
 	@Override
 	public void close() {
 		this.closed = true;
 		synchronized (this.monitor) {
 			this.monitor.notifyAll();
+		}
+		synchronized (this) {
+			stopChild();
 		}
 	}
 

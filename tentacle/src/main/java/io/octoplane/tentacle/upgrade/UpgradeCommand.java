@@ -81,14 +81,21 @@ public final class UpgradeCommand {
 	int launch(
 			@Option(names = "--confirm-timeout", defaultValue = "2m", paramLabel = "DURATION",
 					description = "How long a preview may run unconfirmed (default: ${DEFAULT-VALUE}).") String timeout,
+			@Option(names = "--jvm-option", paramLabel = "OPTION",
+					description = "An option for the tentacle's JVM, such as -Xmx48m; repeatable.") List<String> jvmOptions,
 			@Parameters(paramLabel = "ARGS", arity = "0..*",
 					description = "Arguments for the tentacle, after --.") List<String> args)
 			throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> tentacleArgs = (args != null) ? args : List.of();
-		try (Launcher launcher = new Launcher(home(), List.of(java, "-jar"), tentacleArgs,
-				Map.of(COMMAND_ENV, commandLine(java)), DurationText.parse("confirm-timeout", timeout),
-				Duration.ofMillis(500), Clock.systemUTC())) {
+		List<String> runner = new ArrayList<>();
+		runner.add(java);
+		if (jvmOptions != null) {
+			runner.addAll(jvmOptions);
+		}
+		runner.add("-jar");
+		try (Launcher launcher = new Launcher(home(), runner, tentacleArgs, Map.of(COMMAND_ENV, commandLine(java)),
+				DurationText.parse("confirm-timeout", timeout), Duration.ofMillis(500), Clock.systemUTC())) {
 			Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "upgrade-launcher-shutdown"));
 			launcher.run();
 		}
