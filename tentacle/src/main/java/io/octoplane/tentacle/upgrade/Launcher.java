@@ -43,6 +43,8 @@ public final class Launcher implements AutoCloseable {
 
 	private final Duration confirmTimeout;
 
+	private final Duration switchDelay;
+
 	private final Duration pollInterval;
 
 	private final Clock clock;
@@ -54,6 +56,10 @@ public final class Launcher implements AutoCloseable {
 	private @Nullable String running;
 
 	private @Nullable Instant previewStarted;
+
+	private @Nullable String pendingTarget;
+
+	private @Nullable Instant pendingSince;
 
 	private volatile boolean closed;
 
@@ -68,16 +74,19 @@ public final class Launcher implements AutoCloseable {
 	 * of the upgrade commands
 	 * @param confirmTimeout how long a preview may run unconfirmed before it is rolled
 	 * back
+	 * @param switchDelay how long a requested switch waits, so that the command that
+	 * requested it (run by the tentacle about to be stopped) can report its result first
 	 * @param pollInterval how often the home and the child are looked at
 	 * @param clock the clock for the confirm deadline
 	 */
 	public Launcher(UpgradeHome home, List<String> runner, List<String> args, Map<String, String> childEnv,
-			Duration confirmTimeout, Duration pollInterval, Clock clock) {
+			Duration confirmTimeout, Duration switchDelay, Duration pollInterval, Clock clock) {
 		this.home = home;
 		this.runner = List.copyOf(runner);
 		this.args = List.copyOf(args);
 		this.childEnv = Map.copyOf(childEnv);
 		this.confirmTimeout = confirmTimeout;
+		this.switchDelay = switchDelay;
 		this.pollInterval = pollInterval;
 		this.clock = clock;
 	}
@@ -133,10 +142,14 @@ public final class Launcher implements AutoCloseable {
 		}
 		Process process = this.child;
 		if (process == null || !target.equals(this.running)) {
+			if (process != null && process.isAlive() && !switchDue(target)) {
+				return;
+			}
 			stopChild();
 			start(target, preview.isPresent());
 			return;
 		}
+		this.pendingTarget = null;
 		if (preview.isPresent()) {
 			Instant started = (this.previewStarted != null) ? this.previewStarted : this.clock.instant();
 			if (!process.isAlive()) {
@@ -153,6 +166,15 @@ public final class Launcher implements AutoCloseable {
 			this.home.record(this.clock.instant(), "restart", target, "exit-status=" + process.exitValue());
 			start(target, false);
 		}
+	}
+
+	private boolean switchDue(String target) {
+		Instant now = this.clock.instant();
+		if (!target.equals(this.pendingTarget) || this.pendingSince == null) {
+			this.pendingTarget = target;
+			this.pendingSince = now;
+		}
+		return !now.isBefore(this.pendingSince.plus(this.switchDelay));
 	}
 
 	private @Nullable String stableOrNull() {

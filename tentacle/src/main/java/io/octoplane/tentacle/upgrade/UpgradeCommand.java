@@ -2,7 +2,6 @@ package io.octoplane.tentacle.upgrade;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -95,7 +94,8 @@ public final class UpgradeCommand {
 		}
 		runner.add("-jar");
 		try (Launcher launcher = new Launcher(home(), runner, tentacleArgs, Map.of(COMMAND_ENV, commandLine(java)),
-				DurationText.parse("confirm-timeout", timeout), Duration.ofMillis(500), Clock.systemUTC())) {
+				DurationText.parse("confirm-timeout", timeout), Duration.ofSeconds(3), Duration.ofMillis(500),
+				Clock.systemUTC())) {
 			Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "upgrade-launcher-shutdown"));
 			launcher.run();
 		}
@@ -192,15 +192,11 @@ public final class UpgradeCommand {
 		return new UpgradeHome(this.home);
 	}
 
-	// How the tentacle's commands call these commands: the jar this launcher runs from.
+	// How the tentacle's commands call these commands: with the jar this launcher runs
+	// from. Under 'java -jar' the class path is exactly that jar (a Spring Boot fat jar's
+	// code source would name a nested entry instead).
 	private String commandLine(String java) {
-		String jar;
-		try {
-			jar = Path.of(UpgradeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-		}
-		catch (URISyntaxException | RuntimeException ex) {
-			jar = "tentacle.jar";
-		}
+		String jar = Path.of(System.getProperty("java.class.path")).toAbsolutePath().toString();
 		return java + " -jar " + jar + " upgrade --home " + home().root()
 				+ ((this.config != null) ? " --config " + this.config.toAbsolutePath() : "")
 				+ ((this.releaseKey != null) ? " --release-key " + this.releaseKey.toAbsolutePath() : "");

@@ -56,7 +56,7 @@ class LauncherIT {
 		release("2.2.0", CRASHES);
 		this.home.setStable("1.0.0");
 		this.launcher = new Launcher(this.home, List.of("/bin/sh"), List.of(), Map.of(), Duration.ofMinutes(2),
-				Duration.ofMillis(100), this.clock);
+				Duration.ofSeconds(3), Duration.ofMillis(100), this.clock);
 		this.upgrades = new Upgrades(this.home, this.clock);
 		this.launcher.step();
 		assertThat(this.launcher.running()).hasValue("1.0.0");
@@ -72,7 +72,7 @@ class LauncherIT {
 	@Test
 	void previewThatNeverComesUpHealthyRollsBackWhenNotConfirmedInTime() throws IOException {
 		this.upgrades.preview("2.1.0", "upgrade");
-		this.launcher.step();
+		switchNow();
 		assertThat(this.launcher.running()).hasValue("2.1.0");
 		assertThatIllegalStateException().isThrownBy(this.upgrades::confirm)
 			.withMessage("2.1.0 has not reconnected to the brain yet; confirm after it has");
@@ -93,7 +93,7 @@ class LauncherIT {
 	@Test
 	void previewThatExitsRollsBackAtOnce() throws IOException {
 		this.upgrades.preview("2.2.0", "upgrade");
-		this.launcher.step();
+		switchNow();
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.launcher.running().isEmpty());
 		this.launcher.step();
 		this.launcher.step();
@@ -105,7 +105,7 @@ class LauncherIT {
 	@Test
 	void confirmMakesTheHealthyPreviewStable() throws IOException {
 		this.upgrades.preview("2.0.0", "upgrade");
-		this.launcher.step();
+		switchNow();
 		awaitHealthy("2.0.0");
 		assertThat(this.upgrades.confirm()).isEqualTo("2.0.0");
 		this.clock.advance(Duration.ofHours(1));
@@ -118,11 +118,11 @@ class LauncherIT {
 	@Test
 	void downgradeGoesThroughTrialToo() throws IOException {
 		this.upgrades.preview("2.0.0", "upgrade");
-		this.launcher.step();
+		switchNow();
 		awaitHealthy("2.0.0");
 		this.upgrades.confirm();
 		this.upgrades.preview("1.0.0", "downgrade");
-		this.launcher.step();
+		switchNow();
 		assertThat(this.launcher.running()).hasValue("1.0.0");
 		awaitHealthy("1.0.0");
 		this.upgrades.confirm();
@@ -133,11 +133,21 @@ class LauncherIT {
 	}
 
 	@Test
-	void cancelGoesBackToStable() throws IOException {
+	void switchWaitsSoTheRequestingCommandCanReportFirst() throws IOException {
 		this.upgrades.preview("2.0.0", "upgrade");
 		this.launcher.step();
-		assertThat(this.upgrades.cancel()).isEqualTo("2.0.0");
+		assertThat(this.launcher.running()).as("within the switch delay").hasValue("1.0.0");
+		this.clock.advance(Duration.ofSeconds(3));
 		this.launcher.step();
+		assertThat(this.launcher.running()).hasValue("2.0.0");
+	}
+
+	@Test
+	void cancelGoesBackToStable() throws IOException {
+		this.upgrades.preview("2.0.0", "upgrade");
+		switchNow();
+		assertThat(this.upgrades.cancel()).isEqualTo("2.0.0");
+		switchNow();
 		assertThat(this.launcher.running()).hasValue("1.0.0");
 	}
 
@@ -153,6 +163,13 @@ class LauncherIT {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new Upgrades(new UpgradeHome(this.dir.resolve("empty")), this.clock).confirm())
 			.withMessage("no version is on trial; nothing to confirm");
+	}
+
+	// A switch waits for the switch delay, so the requesting command can report first.
+	private void switchNow() throws IOException {
+		this.launcher.step();
+		this.clock.advance(Duration.ofSeconds(3));
+		this.launcher.step();
 	}
 
 	private void release(String version, String script) throws IOException {
