@@ -31,7 +31,9 @@ public final class Launcher implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(Launcher.class);
 
-	private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+	// Short enough that a service manager waiting 10 s for the launcher never has to
+	// kill it, which would leave the tentacle behind.
+	private static final Duration STOP_GRACE = Duration.ofSeconds(4);
 
 	private final UpgradeHome home;
 
