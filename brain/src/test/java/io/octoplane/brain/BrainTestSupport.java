@@ -3,6 +3,9 @@ package io.octoplane.brain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import io.octoplane.brain.redis.RedisServerExtension;
 import io.octoplane.certs.CertFixtures;
@@ -28,6 +31,29 @@ public final class BrainTestSupport {
 		}
 	}
 
+	private static final String BLOB_DIR = blobDir();
+
+	private static String blobDir() {
+		try {
+			Path dir = Files.createTempDirectory("octoplane-blobs-");
+			// Large test files must not pile up in /tmp from run to run.
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "blob-dir-cleanup"));
+			return dir.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteTree(Path dir) {
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// Best effort at shutdown; the folder is in the temporary area anyway.
+		}
+	}
+
 	/**
 	 * Registers the brain's properties.
 	 * @param registry the registry of a {@code @DynamicPropertySource} method
@@ -36,6 +62,9 @@ public final class BrainTestSupport {
 	 */
 	public static void register(DynamicPropertyRegistry registry, RedisServerExtension redis, CertFixtures certs) {
 		registry.add("spring.data.redis.host", () -> "127.0.0.1");
+		// Blobs of tests go to a temporary folder, never into the module's working
+		// folder.
+		registry.add("octoplane.file.blob-dir", () -> BLOB_DIR);
 		registry.add("spring.data.redis.port", redis::port);
 		registry.add("octoplane.tls.certificate", () -> "file:" + certs.brain().certificate());
 		registry.add("octoplane.tls.private-key", () -> "file:" + certs.brain().privateKey());

@@ -37,12 +37,17 @@ final class TentacleFleet implements AutoCloseable {
 
 	/** Starts a tentacle (again, on the same workspace and journal, if it ran before). */
 	Tentacle start(String name, int agentPort) {
+		return start(name, agentPort, Clock.systemUTC());
+	}
+
+	/** Starts a tentacle whose clock may be set apart from the brain's. */
+	Tentacle start(String name, int agentPort, Clock clock) {
 		PemPair pair = this.certs.node(name);
 		TentacleConfig config = TentacleConfig
 			.of(new BrainAddress("localhost", agentPort), pair.certificate(), pair.privateKey(), this.certs.caCert(),
 					workspace(name))
 			.withTimings(Duration.ofMillis(100), Duration.ofMillis(800), Duration.ofSeconds(5));
-		Tentacle tentacle = new Tentacle(config, Clock.systemUTC());
+		Tentacle tentacle = new Tentacle(config, clock);
 		Tentacle previous = this.running.put(name, tentacle);
 		if (previous != null) {
 			previous.close();

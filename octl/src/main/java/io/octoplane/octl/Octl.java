@@ -13,7 +13,10 @@ import io.octoplane.octl.audit.AuditCommand;
 import io.octoplane.octl.cmd.CmdCommand;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.job.JobCommand;
+import io.octoplane.octl.napp.NappCommand;
 import io.octoplane.octl.node.NodeCommand;
+import io.octoplane.octl.scen.ScenCommand;
+import io.octoplane.octl.file.FileCommand;
 import io.octoplane.octl.ns.NameserverCommand;
 import io.octoplane.octl.release.ReleaseCommand;
 import io.octoplane.octl.upgrade.UpgradeCommand;
@@ -42,8 +45,9 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "octl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = OctlVersion.class,
-		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class, WgCommand.class, TokenCommand.class,
-				AuditCommand.class, NameserverCommand.class, ReleaseCommand.class, UpgradeCommand.class },
+		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class, FileCommand.class, WgCommand.class,
+				TokenCommand.class, AuditCommand.class, ScenCommand.class, NappCommand.class, NameserverCommand.class,
+				ReleaseCommand.class, UpgradeCommand.class },
 		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them as jobs.", "",
 				"Talks HTTPS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
 						+ "else ~/.config/octl/octl.yaml), logging in with an operator certificate, a workgroup "

@@ -73,6 +73,56 @@ public final class ApiPaths {
 	/** The audit trail (GET), newest first, query {@code limit}. */
 	public static final String AUDIT = V1 + "/audit";
 
+	/** Scenarios of the acting workgroup (GET lists them). */
+	public static final String SCENARIOS = V1 + "/scenarios";
+
+	/** One scenario (GET), path variable {@code name}. */
+	public static final String SCENARIO = SCENARIOS + "/{name}";
+
+	/** Runs a target of a scenario folder (POST), path variable {@code name}. */
+	public static final String SCENARIO_APPLY = SCENARIO + "/apply";
+
+	/**
+	 * A scenario's versions (GET), newest first, query {@code offset} and {@code limit}.
+	 */
+	public static final String SCENARIO_VERSIONS = SCENARIO + "/versions";
+
+	/** Brings a scenario and all its nodeapps back to an earlier version (POST). */
+	public static final String SCENARIO_RESET = SCENARIO + "/reset";
+
+	/** The nodeapps on one node (GET), path variable {@code node}. */
+	public static final String NODEAPPS = NODES + "/{node}/nodeapps";
+
+	/** One nodeapp's git history (GET), path variables {@code node} and {@code app}. */
+	public static final String NODEAPP_VERSIONS = NODEAPPS + "/{app}/versions";
+
+	/** Resets one nodeapp to an earlier commit (POST). */
+	public static final String NODEAPP_RESET = NODEAPPS + "/{app}/reset";
+
+	/**
+	 * Blob store: {@code POST} streams a blob in (body {@code application/octet-stream},
+	 * answer a {@code BlobResponse}).
+	 */
+	public static final String FILE_BLOBS = V1 + "/files/blobs";
+
+	/**
+	 * One blob (GET streams it, with {@code Range} support), path variable
+	 * {@code sha256}.
+	 */
+	public static final String FILE_BLOB = FILE_BLOBS + "/{sha256}";
+
+	/** Install a stored blob on nodes (POST a {@code FileUploadRequest}; 202 job). */
+	public static final String FILE_UPLOADS = V1 + "/files/uploads";
+
+	/**
+	 * Bring a file or folder of a node into the blob store (POST a
+	 * {@code FileFetchRequest}; 202 job whose result names the blob).
+	 */
+	public static final String FILE_FETCHES = V1 + "/files/fetches";
+
+	/** List a folder of a node (POST a {@code FileListRequest}; 202 job). */
+	public static final String FILE_LISTINGS = V1 + "/files/listings";
+
 	/**
 	 * The nameserver's registry (on the nameserver's port, not the brain's): list (GET)
 	 * with query {@code prefix}, {@code suffix} or {@code contains}.

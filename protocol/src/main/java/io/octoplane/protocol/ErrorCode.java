@@ -40,6 +40,18 @@ public enum ErrorCode {
 	/** The requested resource does not exist. */
 	NOT_FOUND("not-found", 404),
 
+	/** The named scenario does not exist in the caller's workgroup. */
+	SCENARIO_NOT_FOUND("scenario-not-found", 404),
+
+	/** No version of the scenario or nodeapp starts with the given prefix. */
+	VERSION_NOT_FOUND("version-not-found", 404),
+
+	/**
+	 * A scenario's deployment file or folder is invalid; the detail names the file, the
+	 * field and what is wrong.
+	 */
+	INVALID_DEPLOYMENT("invalid-deployment", 400),
+
 	/**
 	 * The request conflicts with the current state, for example pruning an online node.
 	 */

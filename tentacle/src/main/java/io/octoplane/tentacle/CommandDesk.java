@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.octoplane.protocol.agent.CancelCommand;
@@ -18,6 +21,7 @@ import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.tentacle.command.CommandRunner;
 import io.octoplane.tentacle.command.RunControl;
+import io.octoplane.tentacle.connection.ClockEstimate;
 import io.octoplane.tentacle.connection.CommandListener;
 import io.octoplane.tentacle.journal.CommandJournal;
 import io.octoplane.tentacle.journal.JournalState;
@@ -51,11 +55,28 @@ final class CommandDesk implements CommandListener, AutoCloseable {
 
 	private final Map<String, RunControl> running = new ConcurrentHashMap<>();
 
+	/**
+	 * Delayed and time-aligned commands loaded but not started. They are not journalled
+	 * until they start: after a restart the brain delivers them again.
+	 */
+	private final Map<String, ScheduledFuture<?>> waiting = new ConcurrentHashMap<>();
+
+	private final ScheduledExecutorService timer = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("tentacle-timer").daemon().factory());
+
+	private final ClockEstimate brainClock;
+
 	CommandDesk(CommandJournal journal, CommandRunner runner, ResultDelivery delivery, Clock clock) {
+		this(journal, runner, delivery, clock, new ClockEstimate());
+	}
+
+	CommandDesk(CommandJournal journal, CommandRunner runner, ResultDelivery delivery, Clock clock,
+			ClockEstimate brainClock) {
 		this.journal = journal;
 		this.runner = runner;
 		this.delivery = delivery;
 		this.clock = clock;
+		this.brainClock = brainClock;
 	}
 
 	@Override
@@ -85,6 +106,8 @@ final class CommandDesk implements CommandListener, AutoCloseable {
 	void close(Duration timeout) {
 		// Commands first, so frames still queued on the desk (acknowledgements above all)
 		// are journalled but start nothing new.
+		this.timer.shutdownNow();
+		this.waiting.clear();
 		this.commands.shutdownNow();
 		this.desk.shutdown();
 		try {
@@ -116,7 +139,14 @@ final class CommandDesk implements CommandListener, AutoCloseable {
 	private void handleRun(RunCommand command) {
 		String id = command.commandId();
 		switch (this.journal.state(id)) {
-			case NEW -> start(command);
+			case NEW -> {
+				if (command.startAtMillis() > 0) {
+					load(command);
+				}
+				else {
+					start(command);
+				}
+			}
 			case STARTED -> {
 				if (isRunning(id)) {
 					logger.info("command {} redelivered while running; its result will follow", id);
@@ -146,6 +176,10 @@ final class CommandDesk implements CommandListener, AutoCloseable {
 		}
 		switch (this.journal.state(id)) {
 			case NEW -> {
+				ScheduledFuture<?> loaded = this.waiting.remove(id);
+				if (loaded != null) {
+					loaded.cancel(false);
+				}
 				logger.info("command {} cancelled before it started: {}", id, cancel.reason());
 				record(CommandRunner.cancelled(id, this.clock.millis(), cancel.reason()));
 			}
@@ -164,6 +198,52 @@ final class CommandDesk implements CommandListener, AutoCloseable {
 		catch (IOException ex) {
 			// The result is resent after the next reconnect and acknowledged again.
 			logger.warn("cannot journal the acknowledgement of command {}: {}", ack.commandId(), ex.getMessage());
+		}
+	}
+
+	/**
+	 * Keeps a command until its start instant, converted from the brain's clock to this
+	 * node's with the measured offset. A time-aligned command is refused, with the
+	 * reason, when the offset is unknown or too uncertain, or when it arrived too late to
+	 * start with the others.
+	 */
+	private void load(RunCommand command) {
+		String id = command.commandId();
+		if (this.waiting.containsKey(id)) {
+			logger.info("command {} redelivered while waiting for its start", id);
+			return;
+		}
+		long maxError = command.maxClockErrorMillis();
+		OptionalLong error = this.brainClock.errorMillis();
+		if (maxError > 0 && error.isEmpty()) {
+			reject(id, "time-aligned start refused: the node has not measured its clock offset to the brain yet "
+					+ "(no heartbeat answered since it started)");
+			return;
+		}
+		if (maxError > 0 && error.getAsLong() > maxError) {
+			reject(id, "time-aligned start refused: the node's clock offset is uncertain by " + error.getAsLong()
+					+ " ms, more than the allowed " + maxError + " ms");
+			return;
+		}
+		long localStart = command.startAtMillis() - this.brainClock.offsetMillis().orElse(0);
+		long delay = localStart - this.clock.millis();
+		if (maxError > 0 && delay < -maxError) {
+			reject(id, "time-aligned start refused: the command reached the node " + -delay
+					+ " ms after its start instant");
+			return;
+		}
+		if (delay <= 0) {
+			start(command);
+			return;
+		}
+		logger.info("command {} loaded; it starts in {} ms", id, delay);
+		this.waiting.put(id, this.timer.schedule(() -> onDesk(id, () -> fire(command)), delay, TimeUnit.MILLISECONDS));
+	}
+
+	private void fire(RunCommand command) {
+		String id = command.commandId();
+		if (this.waiting.remove(id) != null && this.journal.state(id) == JournalState.NEW) {
+			start(command);
 		}
 	}
 
@@ -189,7 +269,8 @@ final class CommandDesk implements CommandListener, AutoCloseable {
 		}
 		RunControl control = new RunControl(command.streamOutput() ? this.delivery : null);
 		this.running.put(id, control);
-		this.delivery.sendBestEffort(new CommandStarted(id, startedAt));
+		this.delivery.sendBestEffort(new CommandStarted(id, startedAt, this.brainClock.offsetMillis().orElse(0),
+				this.brainClock.errorMillis().orElse(-1)));
 		try {
 			this.commands.execute(() -> {
 				logger.info("running command {} ({})", id, command.mode());

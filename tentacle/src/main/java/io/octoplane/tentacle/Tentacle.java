@@ -30,7 +30,9 @@ import io.octoplane.tentacle.connection.Backoff;
 import io.octoplane.tentacle.connection.BrainDialer;
 import io.octoplane.tentacle.connection.BrainLocator;
 import io.octoplane.tentacle.connection.BrainRefusedException;
+import io.octoplane.tentacle.connection.ClockEstimate;
 import io.octoplane.tentacle.discovery.NameserverLocator;
+import io.octoplane.tentacle.file.FileCommands;
 import io.octoplane.tentacle.identity.CertificateRenewal;
 import io.octoplane.tentacle.identity.IdentityFiles;
 import io.octoplane.tentacle.journal.CommandJournal;
@@ -58,6 +60,9 @@ public final class Tentacle implements AutoCloseable {
 	private final TentacleConfig config;
 
 	private final Clock clock;
+
+	/** The brain's clock as heartbeats measured it; outlives each connection. */
+	private final ClockEstimate brainClock = new ClockEstimate();
 
 	private final BrainDialer dialer;
 
@@ -130,8 +135,19 @@ public final class Tentacle implements AutoCloseable {
 			throw new TentacleConfigException("cannot open the command journal " + config.journal() + ": " + ex, ex);
 		}
 		this.delivery = new ResultDelivery(journal);
-		this.desk = new CommandDesk(journal, new CommandRunner(config.workspace(), config.outputLimitBytes(), clock),
-				this.delivery, clock);
+		FileCommands files = new FileCommands(config.workspace(), this.dialer, this.codec,
+				config.workspace().resolve(CommandRunner.STATE_FOLDER).resolve("spool"), clock);
+		this.desk = new CommandDesk(journal, new CommandRunner(config.workspace(), config.outputLimitBytes(), clock,
+				this::nodeName, config.scriptEnv(), files), this.delivery, clock, this.brainClock);
+	}
+
+	/**
+	 * What this tentacle knows of the brain's clock: the offset and its uncertainty from
+	 * the newest heartbeat exchange.
+	 * @return the estimate, updated as heartbeats are answered
+	 */
+	public ClockEstimate brainClock() {
+		return this.brainClock;
 	}
 
 	/**
@@ -249,7 +265,8 @@ public final class Tentacle implements AutoCloseable {
 	/** One connection's life. Returns whether to dial again. */
 	private boolean connectOnce(Backoff backoff) {
 		boolean welcomed = false;
-		try (AgentConnection current = AgentConnection.open(this.dialer, this.codec, this.hello, this.clock)) {
+		try (AgentConnection current = AgentConnection.open(this.dialer, this.codec, this.hello, this.clock,
+				this.brainClock)) {
 			this.connection = current;
 			if (this.stopping.getCount() == 0) {
 				return false;

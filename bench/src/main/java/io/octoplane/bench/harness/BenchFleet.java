@@ -137,6 +137,21 @@ public final class BenchFleet implements AutoCloseable {
 		}
 	}
 
+	/** The brain's agent port on 127.0.0.1, where real tentacles dial. */
+	public int agentPort() {
+		return this.agentPort;
+	}
+
+	/** The fleet's CA, which issues node certificates for real tentacles. */
+	public FleetTls tls() {
+		return this.tls;
+	}
+
+	/** The CA certificate file. */
+	public Path caFile() {
+		return this.settings.workDir().resolve("certs/ca.pem");
+	}
+
 	/**
 	 * The process id of the redis-server this fleet started, or -1 if it cannot be found.
 	 */

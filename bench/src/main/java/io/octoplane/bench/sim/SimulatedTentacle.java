@@ -24,6 +24,8 @@ import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.agent.DataReady;
+import io.octoplane.protocol.agent.DataReceived;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
@@ -291,6 +293,8 @@ public final class SimulatedTentacle implements AutoCloseable {
 				case CertificateRenewed renewed -> {
 					// Never asked for: simulated certificates outlive any benchmark.
 				}
+				case DataReady ready -> throw new ProtocolException("data frames belong on a data connection");
+				case DataReceived received -> throw new ProtocolException("data frames belong on a data connection");
 			}
 		}
 	}

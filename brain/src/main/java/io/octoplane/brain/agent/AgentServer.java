@@ -62,6 +62,8 @@ public class AgentServer implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final DataConnectionHandler data;
+
 	private final boolean serve;
 
 	private final FrameCodec codec;
@@ -80,7 +82,7 @@ public class AgentServer implements SmartLifecycle {
 
 	AgentServer(AgentProperties properties, SslBundles sslBundles, AgentSessions sessions, NodeRepository nodes,
 			BrainIdentity identity, AgentListener listener, RevocationRepository revocations,
-			NodeCertificates certificates, BrainProperties brain, Clock clock) {
+			NodeCertificates certificates, BrainProperties brain, Clock clock, DataConnectionHandler data) {
 		this.properties = properties;
 		this.sslBundles = sslBundles;
 		this.sessions = sessions;
@@ -90,6 +92,7 @@ public class AgentServer implements SmartLifecycle {
 		this.revocations = revocations;
 		this.certificates = certificates;
 		this.clock = clock;
+		this.data = data;
 		this.serve = brain.serve();
 		this.codec = new FrameCodec(properties.maxFrameBytes());
 		this.connectionSlots = new Semaphore(properties.maxConnections());
@@ -180,7 +183,7 @@ public class AgentServer implements SmartLifecycle {
 				}
 				AgentSession session = new AgentSession((SSLSocket) socket, this.codec, this.properties, this.sessions,
 						this.nodes, this.identity, this.listener, deadlines, this.revocations, this.certificates,
-						this.clock);
+						this.clock, this.data);
 				executor.execute(() -> {
 					try {
 						session.serve();

@@ -28,6 +28,7 @@ import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.CommandOutput;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
+import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
@@ -75,6 +76,8 @@ public final class AgentSession {
 
 	private final Clock clock;
 
+	private final DataConnectionHandler data;
+
 	private final String sessionId = UUID.randomUUID().toString();
 
 	private final ReentrantLock writeLock = new ReentrantLock();
@@ -83,11 +86,13 @@ public final class AgentSession {
 
 	private volatile boolean closed;
 
+	private volatile boolean dataConnection;
+
 	private String certificateSerial = "";
 
 	AgentSession(SSLSocket socket, FrameCodec codec, AgentProperties properties, AgentSessions sessions,
 			NodeRepository nodes, BrainIdentity identity, AgentListener listener, ScheduledExecutorService watchdog,
-			RevocationRepository revocations, NodeCertificates certificates, Clock clock) {
+			RevocationRepository revocations, NodeCertificates certificates, Clock clock, DataConnectionHandler data) {
 		this.socket = socket;
 		this.codec = codec;
 		this.properties = properties;
@@ -99,6 +104,7 @@ public final class AgentSession {
 		this.revocations = revocations;
 		this.certificates = certificates;
 		this.clock = clock;
+		this.data = data;
 	}
 
 	/** The node's name (its certificate CN); set once the handshake succeeded. */
@@ -128,7 +134,16 @@ public final class AgentSession {
 					this.properties.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			String name = handshake();
 			this.nodeName = name;
-			Hello hello = readHello();
+			AgentMessage first = this.codec.read(this.socket.getInputStream(), AgentMessage.class);
+			if (first instanceof DataOpen open) {
+				handshakeDeadline.cancel(false);
+				serveData(name, open);
+				return;
+			}
+			if (!(first instanceof Hello hello)) {
+				throw new ProtocolException(
+						"expected hello as the first frame, got " + first.getClass().getSimpleName());
+			}
 			Instant now = this.clock.instant();
 			this.nodes.connected(name, hello, remoteAddress(), this.sessionId, this.certificateSerial, now);
 			// Welcome goes out before the session is findable, so no command can overtake
@@ -197,12 +212,19 @@ public final class AgentSession {
 		return CertificateRole.commonName(leaf);
 	}
 
-	private Hello readHello() throws IOException {
-		AgentMessage first = this.codec.read(this.socket.getInputStream(), AgentMessage.class);
-		if (!(first instanceof Hello hello)) {
-			throw new ProtocolException("expected hello as the first frame, got " + first.getClass().getSimpleName());
+	private void serveData(String name, DataOpen open) throws IOException {
+		// Not a registered session: a data connection must never replace the node's
+		// control connection nor mark the node offline when it ends.
+		this.dataConnection = true;
+		this.socket.setSoTimeout((int) this.properties.offlineAfter().toMillis());
+		try {
+			this.data.serve(name, open, this.socket.getInputStream(), new GuardedOutput(this.socket.getOutputStream()),
+					this.codec);
 		}
-		return hello;
+		catch (DataConnectionHandler.DataRefusedException ex) {
+			logger.warn("Refused a data connection of {}: {}", name, ex.getMessage());
+			close(ex.getMessage(), false);
+		}
 	}
 
 	private void readLoop(String name) throws IOException {
@@ -217,6 +239,7 @@ public final class AgentSession {
 				case CommandResult result -> onResult(result);
 				case RenewCertificate renew -> send(this.certificates.renew(name, renew.csrPem()));
 				case Hello hello -> throw new ProtocolException("hello sent twice");
+				case DataOpen open -> throw new ProtocolException("data-open belongs on a data connection");
 			}
 		}
 	}
@@ -310,7 +333,7 @@ public final class AgentSession {
 		this.closed = true;
 		closeSocket();
 		String name = this.nodeName;
-		if (name == null) {
+		if (name == null || this.dataConnection) {
 			return;
 		}
 		this.sessions.unregister(this);
@@ -346,6 +369,42 @@ public final class AgentSession {
 	private String describe() {
 		String name = this.nodeName;
 		return (name != null) ? name : "(unidentified)";
+	}
+
+	/**
+	 * Bulk output with the same write deadline as frames: a node that stops reading must
+	 * not hold a thread and a connection slot for ever.
+	 */
+	private final class GuardedOutput extends OutputStream {
+
+		private final OutputStream out;
+
+		GuardedOutput(OutputStream out) {
+			this.out = out;
+		}
+
+		@Override
+		public void write(int value) throws IOException {
+			write(new byte[] { (byte) value }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] buffer, int offset, int length) throws IOException {
+			ScheduledFuture<?> guard = AgentSession.this.watchdog.schedule(AgentSession.this::writeTimedOut,
+					AgentSession.this.properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			try {
+				this.out.write(buffer, offset, length);
+			}
+			finally {
+				guard.cancel(false);
+			}
+		}
+
+		@Override
+		public void flush() throws IOException {
+			this.out.flush();
+		}
+
 	}
 
 	/** The peer is not allowed to connect; it is told why and not asked to retry. */

@@ -44,7 +44,11 @@ class AgentEvents implements AgentListener {
 
 	@Override
 	public void started(AgentSession session, CommandStarted started) {
-		Delivery running = Delivery.of(DeliveryState.RUNNING, null, this.clock.millis());
+		long now = this.clock.millis();
+		// Start instants matter for jobs that start at a set instant: their spread is
+		// reported.
+		Delivery running = this.dispatcher.isTimed(started.commandId()) ? Delivery.started(started, now)
+				: Delivery.of(DeliveryState.RUNNING, null, now);
 		if (this.repository
 			.transition(started.commandId(), session.nodeName(),
 					DeliveryState.csv(DeliveryState.QUEUED, DeliveryState.DELIVERED), running)
@@ -63,6 +67,14 @@ class AgentEvents implements AgentListener {
 		String node = session.nodeName();
 		String id = result.commandId();
 		Delivery delivery = Delivery.of(result, this.clock.millis());
+		if (this.dispatcher.isTimed(id)) {
+			// The result replaces the stored entry; keep the start instant the spread of
+			// a timed job is computed from.
+			Delivery before = this.repository.delivery(id, node).orElse(null);
+			if (before != null) {
+				delivery = delivery.withStartOf(before);
+			}
+		}
 		JobRepository.Transition transition = this.repository.transition(id, node, DeliveryState.NOT_FINAL, delivery);
 		if (transition.missing()) {
 			logger.info("Node {} reported command {}, which is not a job of it (or has passed its retention)", node,

@@ -1,7 +1,9 @@
 package io.octoplane.brain.job;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.octoplane.protocol.agent.CommandResult;
+import io.octoplane.protocol.agent.CommandStarted;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,12 +17,31 @@ import org.jspecify.annotations.Nullable;
  * @param durationMillis run time on the node, or {@code null}
  * @param error why it did not succeed, or {@code null}
  * @param updatedAtMillis when this state was recorded, epoch milliseconds
+ * @param startedAtMillis when the process started in the brain's clock (the node's time
+ * corrected by its measured offset), or {@code null}
+ * @param clockErrorMillis uncertainty of that correction, or {@code null} when the node
+ * had no estimate
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record Delivery(String state, @Nullable Integer exitCode, String stdout, String stderr, boolean truncated,
-		@Nullable Long durationMillis, @Nullable String error, long updatedAtMillis) {
+		@Nullable Long durationMillis, @Nullable String error, long updatedAtMillis, @Nullable Long startedAtMillis,
+		@Nullable Long clockErrorMillis) {
 
 	static Delivery of(DeliveryState state, @Nullable String error, long now) {
-		return new Delivery(state.slug(), null, "", "", false, null, error, now);
+		return new Delivery(state.slug(), null, "", "", false, null, error, now, null, null);
+	}
+
+	/** A node reported it started the command. */
+	static Delivery started(CommandStarted started, long now) {
+		Long error = (started.clockErrorMillis() >= 0) ? started.clockErrorMillis() : null;
+		return new Delivery(DeliveryState.RUNNING.slug(), null, "", "", false, null, null, now,
+				started.startedAtMillis() + started.clockOffsetMillis(), error);
+	}
+
+	/** This delivery with the start time of an earlier state of the same node. */
+	Delivery withStartOf(Delivery earlier) {
+		return new Delivery(this.state, this.exitCode, this.stdout, this.stderr, this.truncated, this.durationMillis,
+				this.error, this.updatedAtMillis, earlier.startedAtMillis, earlier.clockErrorMillis);
 	}
 
 	static Delivery of(CommandResult result, long now) {
@@ -33,7 +54,7 @@ record Delivery(String state, @Nullable Integer exitCode, String stdout, String 
 		};
 		Integer exitCode = (result.exitCode() >= 0) ? result.exitCode() : null;
 		return new Delivery(state.slug(), exitCode, result.stdout(), result.stderr(), result.outputTruncated(),
-				Math.max(0, result.finishedAtMillis() - result.startedAtMillis()), result.error(), now);
+				Math.max(0, result.finishedAtMillis() - result.startedAtMillis()), result.error(), now, null, null);
 	}
 
 	@JsonIgnore

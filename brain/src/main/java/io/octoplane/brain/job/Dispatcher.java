@@ -2,6 +2,8 @@ package io.octoplane.brain.job;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +19,7 @@ import io.octoplane.brain.node.NodeService;
 import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.CancelCommand;
+import io.octoplane.protocol.agent.RunCommand;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +59,9 @@ class Dispatcher implements SmartLifecycle {
 
 	private final ConcurrentMap<String, JobSpec> specs = new ConcurrentHashMap<>();
 
+	/** Jobs with a dispatch submitted but not yet started. */
+	private final Set<String> dispatchWaiting = ConcurrentHashMap.newKeySet();
+
 	private @Nullable ScheduledExecutorService executor;
 
 	Dispatcher(JobRepository repository, AgentSessions sessions, JobEvents events, JobViews views,
@@ -70,9 +76,18 @@ class Dispatcher implements SmartLifecycle {
 		this.serve = brain.serve();
 	}
 
-	/** Something changed in a job (created, a result, a cancel): dispatch it soon. */
+	/**
+	 * Something changed in a job (created, a result, a cancel): dispatch it soon. Changes
+	 * that arrive while a dispatch of the job is already waiting share it, so thousands
+	 * of results of one fan-out cost a few dispatches, not one each.
+	 */
 	void jobChanged(String id) {
-		submit(() -> dispatch(id));
+		if (this.dispatchWaiting.add(id)) {
+			submit(() -> {
+				this.dispatchWaiting.remove(id);
+				dispatch(id);
+			});
+		}
 	}
 
 	/** A node connected: replay its queue in order. */
@@ -125,8 +140,15 @@ class Dispatcher implements SmartLifecycle {
 		boolean overErrorBudget = errors > spec.maxErrors();
 		long slots = spec.maxConcurrency() - JobRepository.counter(header, DeliveryState.DELIVERED)
 				- JobRepository.counter(header, DeliveryState.RUNNING);
+		if (JobRepository.counter(header, DeliveryState.QUEUED) == 0) {
+			// Nothing waits: a result of a big fan-out costs one read, not a scan of
+			// every target.
+			finishIfDone(id, header);
+			return;
+		}
 		long now = this.clock.millis();
 		Map<String, Delivery> deliveries = this.repository.deliveries(id);
+		List<AgentSession> toDeliver = new ArrayList<>();
 		for (String node : spec.targets()) {
 			Delivery delivery = deliveries.get(node);
 			if (delivery == null || delivery.deliveryState() != DeliveryState.QUEUED) {
@@ -138,15 +160,8 @@ class Dispatcher implements SmartLifecycle {
 				continue;
 			}
 			Optional<AgentSession> session = this.sessions.find(node);
-			if (session.isPresent() && slots > 0) {
-				if (this.repository
-					.transition(id, node, DeliveryState.csv(DeliveryState.QUEUED),
-							Delivery.of(DeliveryState.DELIVERED, null, now))
-					.applied()) {
-					slots--;
-					this.events.node(id, JobViews.result(node, Delivery.of(DeliveryState.DELIVERED, null, now)));
-					send(session.get(), spec.toRunCommand());
-				}
+			if (session.isPresent() && toDeliver.size() < slots) {
+				toDeliver.add(session.get());
 			}
 			else if (session.isEmpty() && now >= spec.deliveryDeadlineMillis() && !this.nodes.isReachable(node)) {
 				// Past the deadline and held by no brain at all; a node connected to
@@ -155,7 +170,34 @@ class Dispatcher implements SmartLifecycle {
 						now);
 			}
 		}
+		deliver(spec, toDeliver, now);
 		finishIfDone(id, this.repository.header(id));
+	}
+
+	/**
+	 * Marks the chosen targets delivered and sends them the command. The slots were
+	 * counted before, so the steps of different nodes may overlap.
+	 */
+	private void deliver(JobSpec spec, List<AgentSession> targets, long now) {
+		if (targets.isEmpty()) {
+			return;
+		}
+		RunCommand command = spec.toRunCommand();
+		Delivery delivered = Delivery.of(DeliveryState.DELIVERED, null, now);
+		OverlappingSteps.forEach(targets, (session) -> {
+			try {
+				if (this.repository
+					.transition(spec.id(), session.nodeName(), DeliveryState.csv(DeliveryState.QUEUED), delivered)
+					.applied()) {
+					this.events.node(spec.id(), JobViews.result(session.nodeName(), delivered));
+					send(session, command);
+				}
+			}
+			catch (RuntimeException ex) {
+				// Still queued: the next tick tries again.
+				logger.warn("Cannot deliver job {} to {}: {}", spec.id(), session.nodeName(), ex.getMessage());
+			}
+		});
 	}
 
 	private void replay(AgentSession session) {
@@ -218,6 +260,11 @@ class Dispatcher implements SmartLifecycle {
 		if (pending == 0 && !header.isEmpty()) {
 			finish(id);
 		}
+	}
+
+	/** Whether a job starts at a set instant (delayed or time-aligned). */
+	boolean isTimed(String id) {
+		return spec(id).map((spec) -> spec.startAtMillis() > 0).orElse(false);
 	}
 
 	private Optional<JobSpec> spec(String id) {

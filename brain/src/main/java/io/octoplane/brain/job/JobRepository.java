@@ -120,12 +120,13 @@ class JobRepository {
 		this.redis.opsForHash().putAll(jobKey(spec.id()), job);
 		this.redis.opsForZSet().add(JOBS, spec.id(), spec.createdAtMillis());
 		this.redis.opsForSet().add(ACTIVE, spec.id());
-		deliveries.forEach((node, delivery) -> {
-			if (delivery.deliveryState() == DeliveryState.QUEUED) {
-				this.redis.opsForStream()
-					.add(StreamRecords.string(Map.of("job", spec.id())).withStreamKey(queueKey(node)));
-			}
-		});
+		List<String> queued = deliveries.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().deliveryState() == DeliveryState.QUEUED)
+			.map(Map.Entry::getKey)
+			.toList();
+		OverlappingSteps.forEach(queued, (node) -> this.redis.opsForStream()
+			.add(StreamRecords.string(Map.of("job", spec.id())).withStreamKey(queueKey(node))));
 	}
 
 	Optional<JobSpec> spec(String id) {

@@ -13,6 +13,7 @@ import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.web.InvalidRequestException;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.agent.CancelCommand;
+import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Service;
 
 /** Accepts, shows and cancels command jobs. */
 @Service
-class JobService {
+public class JobService {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobService.class);
 
@@ -64,13 +65,27 @@ class JobService {
 	 * @param caller who asked, and in which workgroup
 	 * @return the job as accepted
 	 */
-	JobResponse submit(CommandRequest request, Caller caller) {
+	public JobResponse submit(CommandRequest request, Caller caller) {
 		String workgroup = caller.workgroup();
 		if (request.targets().isEmpty()) {
 			throw new InvalidRequestException("targets must name at least one node");
 		}
+		if (request.mode() == CommandMode.NODEAPP) {
+			throw new InvalidRequestException("mode nodeapp is for scenarios only: use octl scen apply");
+		}
 		JobSpec spec = this.specs.create(request, this.workgroups.expandTargets(workgroup, request.targets()),
 				workgroup);
+		return accept(spec, caller.name());
+	}
+
+	/**
+	 * Stores a validated job; it is durable when this returns.
+	 * @param spec the job
+	 * @param callerName who asked, for the log
+	 * @return the job as accepted
+	 */
+	JobResponse accept(JobSpec spec, String callerName) {
+		String workgroup = spec.workgroup();
 		// An invisible node is answered exactly like an unknown one, so names do not
 		// leak.
 		Set<String> known = this.workgroups.visibleNodes(workgroup);
@@ -94,7 +109,7 @@ class JobService {
 			deliveries.put(target, delivery);
 		}
 		this.repository.create(spec, deliveries);
-		logger.info("Job {} ({}) from {} in {} to {} node(s)", spec.id(), spec.mode(), caller.name(), workgroup,
+		logger.info("Job {} ({}) from {} in {} to {} node(s)", spec.id(), spec.mode(), callerName, workgroup,
 				spec.targets().size());
 		this.dispatcher.jobChanged(spec.id());
 		return this.views.response(spec.id());

@@ -23,10 +23,13 @@ import io.octoplane.protocol.agent.RunCommand;
  * @param createdAtMillis when the brain accepted it
  * @param workgroup the workgroup it was started in; only that workgroup and those above
  * it see the job
+ * @param startAtMillis when nodes start it, brain clock, epoch milliseconds; 0 at once
+ * @param maxClockErrorMillis clock uncertainty a node may start a time-aligned job with;
+ * 0 when it is not time-aligned
  */
 record JobSpec(String id, CommandMode mode, String command, List<String> targets, long timeoutMillis,
 		int outputLimitBytes, long waitOfflineMillis, int maxConcurrency, int maxErrors, boolean continuous,
-		boolean streamOutput, long createdAtMillis, String workgroup) {
+		boolean streamOutput, long createdAtMillis, String workgroup, long startAtMillis, long maxClockErrorMillis) {
 
 	JobSpec {
 		targets = List.copyOf(targets);
@@ -39,12 +42,26 @@ record JobSpec(String id, CommandMode mode, String command, List<String> targets
 
 	RunCommand toRunCommand() {
 		return new RunCommand(this.id, this.mode, this.command, this.timeoutMillis, this.outputLimitBytes,
-				this.continuous, this.streamOutput);
+				this.continuous, this.streamOutput, this.startAtMillis, this.maxClockErrorMillis);
+	}
+
+	/** Whether nodes start at one instant of the brain's clock. */
+	boolean timeAligned() {
+		return this.maxClockErrorMillis > 0;
 	}
 
 	/** The command as listings show it: a script's first line, cut at 200 characters. */
 	String label() {
 		String text = this.command.strip();
+		int archive = text.indexOf(",\"archive\"");
+		if (this.mode == CommandMode.NODEAPP && archive > 0) {
+			// A nodeapp task may carry a large archive; what it does comes before it.
+			text = text.substring(0, archive) + ", ...}";
+		}
+		if (this.mode == CommandMode.FILE_RECEIVE || this.mode == CommandMode.FILE_SEND) {
+			// The transfer token is for the nodes' data connections, not for listings.
+			text = text.replaceAll("\"token\":\"[^\"]*\"", "\"token\":\"(hidden)\"");
+		}
 		int newline = text.indexOf('\n');
 		if (newline >= 0) {
 			text = text.substring(0, newline) + " ...";

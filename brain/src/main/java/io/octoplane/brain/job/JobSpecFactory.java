@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 
 import org.springframework.stereotype.Component;
@@ -40,11 +41,35 @@ class JobSpecFactory {
 		validateTargets(targets);
 		validateCommand(request);
 		int count = targets.size();
+		long now = this.clock.millis();
+		long delay = startDelay(request).toMillis();
+		boolean aligned = Boolean.TRUE.equals(request.timeAligned());
+		if (aligned && delay == 0) {
+			delay = this.properties.alignedStartLead().toMillis();
+		}
+		long startAt = (delay > 0) ? now + delay : 0;
+		long maxClockError = aligned ? maxClockError(request) : 0;
 		return new JobSpec(UUID.randomUUID().toString(), request.mode(), request.command(), targets,
 				timeout(request).toMillis(), outputLimit(request), waitOffline(request).toMillis(),
 				FanOutLimit.concurrency(request.maxConcurrency(), count, "max_concurrency"),
 				FanOutLimit.errors(request.maxErrors(), count, "max_errors"), Boolean.TRUE.equals(request.continuous()),
-				Boolean.TRUE.equals(request.streamOutput()), this.clock.millis(), workgroup);
+				Boolean.TRUE.equals(request.streamOutput()), now, workgroup, startAt, maxClockError);
+	}
+
+	/**
+	 * A nodeapp job of the scenario service, which checked the task's size itself (an
+	 * archive may be larger than a command).
+	 * @param task the task as JSON
+	 * @param targets the node names, visible to the workgroup
+	 * @param timeout run time limit per node
+	 * @param workgroup the workgroup the job is started in
+	 * @return the job
+	 */
+	JobSpec createNodeapp(String task, List<String> targets, Duration timeout, String workgroup) {
+		validateTargets(targets);
+		return new JobSpec(UUID.randomUUID().toString(), CommandMode.NODEAPP, task, targets, timeout.toMillis(),
+				(int) this.properties.defaultOutputLimit().toBytes(), 0, targets.size(), targets.size(), false, false,
+				this.clock.millis(), workgroup, 0, 0);
 	}
 
 	private void validateTargets(List<String> targets) {
@@ -87,6 +112,29 @@ class JobSpecFactory {
 					+ this.properties.maxTimeout().toSeconds() + ", got " + seconds);
 		}
 		return Duration.ofSeconds(seconds);
+	}
+
+	private Duration startDelay(CommandRequest request) {
+		if (request.startDelayMillis() == null) {
+			return Duration.ZERO;
+		}
+		long millis = request.startDelayMillis();
+		if (millis < 0 || millis > this.properties.maxStartDelay().toMillis()) {
+			throw new InvalidRequestException("start_delay_ms must be between 0 and "
+					+ this.properties.maxStartDelay().toMillis() + ", got " + millis);
+		}
+		return Duration.ofMillis(millis);
+	}
+
+	private long maxClockError(CommandRequest request) {
+		if (request.maxClockErrorMillis() == null) {
+			return this.properties.defaultMaxClockError().toMillis();
+		}
+		long millis = request.maxClockErrorMillis();
+		if (millis < 1 || millis > 60_000) {
+			throw new InvalidRequestException("max_clock_error_ms must be between 1 and 60000, got " + millis);
+		}
+		return millis;
 	}
 
 	private Duration waitOffline(CommandRequest request) {

@@ -37,6 +37,10 @@ class JobViews {
 		int communication = 0;
 		int process = 0;
 		int cancelled = 0;
+		long firstStart = Long.MAX_VALUE;
+		long lastStart = Long.MIN_VALUE;
+		long clockError = -1;
+		int started = 0;
 		for (String target : spec.targets()) {
 			Delivery delivery = deliveries.get(target);
 			if (delivery == null) {
@@ -44,6 +48,13 @@ class JobViews {
 			}
 			NodeCommandResult result = result(target, delivery);
 			results.add(result);
+			if (delivery.startedAtMillis() != null) {
+				started++;
+				firstStart = Math.min(firstStart, delivery.startedAtMillis());
+				lastStart = Math.max(lastStart, delivery.startedAtMillis());
+				clockError = Math.max(clockError,
+						(delivery.clockErrorMillis() != null) ? delivery.clockErrorMillis() : -1);
+			}
 			if (!delivery.deliveryState().isFinal()) {
 				pending++;
 				continue;
@@ -55,9 +66,12 @@ class JobViews {
 				case CANCELLED -> cancelled++;
 			}
 		}
+		boolean spread = spec.timeAligned() && started >= 2;
 		return new JobResponse(id, state(header), spec.mode(), spec.label(),
 				Instant.ofEpochMilli(spec.createdAtMillis()), finishedAt(header), results, pending, success,
-				communication, process, cancelled);
+				communication, process, cancelled,
+				(spec.startAtMillis() > 0) ? Instant.ofEpochMilli(spec.startAtMillis()) : null,
+				spread ? lastStart - firstStart : null, (spread && clockError >= 0) ? clockError : null);
 	}
 
 	Optional<JobSummary> summary(String id) {
@@ -84,7 +98,9 @@ class JobViews {
 		DeliveryState state = delivery.deliveryState();
 		ErrorKind kind = state.isFinal() ? state.errorKind() : ErrorKind.NONE;
 		return new NodeCommandResult(node, state.slug(), kind, delivery.exitCode(), delivery.stdout(),
-				delivery.stderr(), delivery.truncated(), delivery.durationMillis(), delivery.error());
+				delivery.stderr(), delivery.truncated(), delivery.durationMillis(), delivery.error(),
+				(delivery.startedAtMillis() != null) ? Instant.ofEpochMilli(delivery.startedAtMillis()) : null,
+				delivery.clockErrorMillis());
 	}
 
 	static NotFoundException notFound(String id) {

@@ -2,6 +2,7 @@ package io.octoplane.brain.web;
 
 import java.io.IOException;
 
+import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -37,6 +38,11 @@ class RequestSizeFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if ("POST".equals(request.getMethod()) && ApiPaths.FILE_BLOBS.equals(request.getRequestURI())) {
+			// Blobs stream to disk under their own, much larger limit.
+			chain.doFilter(request, response);
+			return;
+		}
 		if (request.getContentLengthLong() > this.limit) {
 			this.problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE,
 					"request body of " + request.getContentLengthLong() + " bytes exceeds the limit of " + this.limit);

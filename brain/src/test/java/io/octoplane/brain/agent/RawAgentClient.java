@@ -49,6 +49,10 @@ public final class RawAgentClient implements AutoCloseable {
 		return this.codec.read(this.socket.getInputStream(), BrainMessage.class);
 	}
 
+	public java.io.InputStream in() throws IOException {
+		return this.socket.getInputStream();
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.socket.close();

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * local script on nodes, and waits for every node's result (unless {@code --async}).
  * Exits 0 only when the command succeeded on every node.
  */
-@Command(name = "run",
+@Command(name = "run", aliases = "xrun",
 		customSynopsis = { "octl cmd run [-c] COMMAND NODE... [--timeout=DURATION] [--output-limit=BYTES] [OPTIONS]",
 				"       octl cmd run -bg COMMAND NODE... [OPTIONS]",
 				"       octl cmd run -ss SCRIPT NODE... [--timeout=DURATION] [OPTIONS]" },
@@ -38,6 +38,12 @@ import picocli.CommandLine.Parameters;
 						+ "4 if the brain cannot be reached or the job outlives the wait "
 						+ "(--wait-offline + --timeout per batch of --max-concurrency nodes + 60s).",
 				"",
+				"With -d the command is loaded on the nodes at once and fires after the delay (octl cmd xrun -d "
+						+ "works as in Octopoda); results are collected when it has run. With -ta every node starts at "
+						+ "the same instant of the brain's clock, converted with the clock offset each node measured "
+						+ "from its heartbeats; a node whose offset is uncertain by more than --max-clock-error refuses "
+						+ "(state rejected, with the reason), and the job reports the achieved start spread.",
+				"",
 				"With -o json (the default) stdout holds one JSON document, the final job; -o table prints each node's "
 						+ "row as it finishes. Progress notes go to stderr when it is a terminal." },
 		footerHeading = "%nExamples:%n",
@@ -45,7 +51,8 @@ import picocli.CommandLine.Parameters;
 				"  octl cmd run -bg './server --port 8080' pi1", "  octl cmd run -ss deploy.sh pi1 pi2 -o table",
 				"  octl cmd run 'apt-get -y upgrade' pi1 pi2 pi3 --wait-offline 10m --max-concurrency 1 --max-errors 1",
 				"  octl cmd run 'tail -f /var/log/syslog' pi1 --continuous --timeout 1m --follow",
-				"  octl cmd run 'reboot' pi1 --async" })
+				"  octl cmd run 'reboot' pi1 --async", "  octl cmd xrun -d 30 'systemctl restart app' pi1 pi2",
+				"  octl cmd run -ta 'date +%s.%N' pi1 pi2 pi3 --max-clock-error 20ms" })
 public final class CmdRunCommand extends OctlCommand {
 
 	/**
@@ -99,6 +106,22 @@ public final class CmdRunCommand extends OctlCommand {
 					+ "table on stderr, so stdout is just the command's output.")
 	private boolean follow;
 
+	@Option(names = { "-d", "--delay" }, paramLabel = "DURATION", converter = DurationConverter.OrZero.class,
+			defaultValue = "0",
+			description = "Load the command on the nodes now and start it after DURATION, like 30 or 5m "
+					+ "(default: at once).")
+	private Duration delay = Duration.ZERO;
+
+	@Option(names = { "-ta", "--time-aligned" },
+			description = "Start on every node at one instant (after --delay, else about 2s from now), "
+					+ "corrected for each node's clock offset; prints the achieved start spread.")
+	private boolean timeAligned;
+
+	@Option(names = "--max-clock-error", paramLabel = "DURATION", converter = DurationConverter.class,
+			description = "With -ta: most uncertainty of a node's clock offset to take part, like 20ms "
+					+ "(default: the brain's, 50ms).")
+	private @Nullable Duration maxClockError;
+
 	@Option(names = "--async",
 			description = "Print the accepted job and exit 0 without waiting; " + "follow it with 'octl job wait ID'.")
 	private boolean async;
@@ -129,7 +152,7 @@ public final class CmdRunCommand extends OctlCommand {
 		// timeout.
 		int atOnce = (this.maxConcurrency != null) ? LimitConverter.nodes(this.maxConcurrency, targets) : targets;
 		int batches = (targets + atOnce - 1) / atOnce;
-		return this.waitOffline.plusSeconds(timeoutSeconds * batches).plus(ANSWER_MARGIN);
+		return this.waitOffline.plus(this.delay).plusSeconds(timeoutSeconds * batches).plus(ANSWER_MARGIN);
 	}
 
 	private CommandRequest request(Octl octl) {
@@ -165,10 +188,18 @@ public final class CmdRunCommand extends OctlCommand {
 		if (this.outputLimit != null && this.outputLimit <= 0) {
 			throw usage("--output-limit must be a positive number of bytes");
 		}
+		if (this.maxClockError != null && !this.timeAligned) {
+			throw usage("--max-clock-error applies to time-aligned runs: add -ta");
+		}
+		if (this.maxClockError != null && this.maxClockError.toMillis() < 1) {
+			throw usage("--max-clock-error must be at least 1ms");
+		}
 		Duration limit = (this.timeout != null) ? this.timeout : octl.config().timeout();
 		return new CommandRequest(List.copyOf(new LinkedHashSet<>(nodes)), mode, command, wholeSeconds(limit),
 				this.outputLimit, this.waitOffline.isZero() ? 0L : wholeSeconds(this.waitOffline), this.maxConcurrency,
-				this.maxErrors, this.continuous, this.follow);
+				this.maxErrors, this.continuous, this.follow, this.delay.isZero() ? null : this.delay.toMillis(),
+				this.timeAligned ? Boolean.TRUE : null,
+				(this.maxClockError != null) ? this.maxClockError.toMillis() : null);
 	}
 
 	private static long wholeSeconds(Duration duration) {

@@ -11,12 +11,14 @@ import org.jspecify.annotations.Nullable;
 record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable String key, @Nullable String ca,
 		@Nullable String timeout, @Nullable String workgroup, @Nullable String user, @Nullable String password,
 		@JsonProperty("passwordFile") @Nullable String passwordFile, @Nullable String token,
-		@JsonProperty("tokenFile") @Nullable String tokenFile) {
+		@JsonProperty("tokenFile") @Nullable String tokenFile,
+		@JsonProperty("scenarioRemote") @Nullable String scenarioRemote) {
 
-	static final String KEYS = "brain, cert, key, ca, timeout, workgroup, user, password, passwordFile, token, tokenFile";
+	static final String KEYS = "brain, cert, key, ca, timeout, workgroup, user, password, passwordFile, token, tokenFile, "
+			+ "scenarioRemote";
 
 	static ConfigFile empty() {
-		return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null);
+		return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	@Override

@@ -48,6 +48,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * # tokenFile: ci.token          # or an API token: tokenFile, $OCTL_TOKEN or token
  * workgroup: /lab     # optional: act in this workgroup (yours or one below it)
  * timeout: 60s        # default command timeout
+ * scenarioRemote: https://git.example.com/scenarios   # optional: octl scen repo
  * </pre>
  *
  * Relative paths resolve against the config file's folder. {@code toString()} never shows
@@ -59,9 +60,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param timeout the default run time limit of {@code octl cmd run}, positive
  * @param workgroup the workgroup calls act in, or {@code null} for the credentials' own
  * @param source the file this was read from, or {@code null} when built in code
+ * @param scenarioRemote where {@code octl scen repo} clones from and pushes to: a git URL
+ * or folder under which scenario {@code NAME} is the repository {@code NAME.git}, or
+ * {@code null} if not set
  */
 public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Duration timeout, @Nullable String workgroup,
-		@Nullable Path source) {
+		@Nullable Path source, @Nullable String scenarioRemote) {
 
 	/** The brain URL used when the file sets none. */
 	public static final URI DEFAULT_BRAIN = URI.create("https://127.0.0.1:" + DefaultPorts.BRAIN_API);
@@ -192,7 +196,8 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 	 * @return the changed configuration
 	 */
 	public OctlConfig withWorkgroup(@Nullable String workgroup) {
-		return new OctlConfig(this.brain, this.credentials, this.ca, this.timeout, workgroup, this.source);
+		return new OctlConfig(this.brain, this.credentials, this.ca, this.timeout, workgroup, this.source,
+				this.scenarioRemote);
 	}
 
 	/**
@@ -282,7 +287,7 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 		OctlCredentials credentials = credentials(file, raw, env, folder, home);
 		String workgroup = present(raw.workgroup()) ? raw.workgroup() : null;
 		return new OctlConfig(brain, credentials, path(raw.ca(), "ca", "CA certificate", file, folder, home), timeout,
-				workgroup, file);
+				workgroup, file, present(raw.scenarioRemote()) ? raw.scenarioRemote().strip() : null);
 	}
 
 	private static OctlCredentials credentials(Path file, ConfigFile raw, Map<String, String> env, Path folder,

@@ -30,7 +30,18 @@ public final class JobTables {
 	public static String job(JobResponse job) {
 		StringBuilder text = new StringBuilder();
 		text.append("job ").append(job.id()).append(" (").append(label(job)).append("): ");
-		text.append(shorten(job.command())).append("\n\n");
+		text.append(shorten(job.command())).append('\n');
+		if (job.startAt() != null) {
+			text.append("start at ").append(job.startAt());
+			if (job.startSpreadMillis() != null) {
+				text.append(", start spread ").append(job.startSpreadMillis()).append(" ms");
+				if (job.clockErrorMillis() != null) {
+					text.append(" (clock error up to ").append(job.clockErrorMillis()).append(" ms per node)");
+				}
+			}
+			text.append('\n');
+		}
+		text.append('\n');
 		text.append(nodes(job).render());
 		return text.append(outputs(job)).toString();
 	}

@@ -237,6 +237,23 @@ public final class OctoplaneClient {
 	}
 
 	/**
+	 * Scenarios of the acting workgroup and the nodeapps on its nodes.
+	 * @return the scenario calls of this client
+	 */
+	public ScenarioApi scenarios() {
+		return new ScenarioApi(this);
+	}
+
+	/**
+	 * File distribution: stage local files on the brain, install them on nodes, bring
+	 * nodes' files back, list nodes' folders.
+	 * @return the file calls of this client
+	 */
+	public FileApi files() {
+		return new FileApi(this);
+	}
+
+	/**
 	 * API and join tokens of the acting workgroup.
 	 * @return the token calls of this client
 	 */

@@ -116,6 +116,25 @@ class CmdRunCommandTests {
 	}
 
 	@Test
+	void xrunSendsTheDelayAndTimeAlignment() {
+		accept(succeeded("pi1", ""));
+		OctlRun run = this.octl.run(this.config, "cmd", "xrun", "-d", "30", "-ta", "--max-clock-error", "20ms",
+				"reboot", "pi1");
+		assertThat(run.exitCode()).isZero();
+		JsonNode body = sentBody();
+		assertThat(body.path("start_delay_ms").asLong()).isEqualTo(30_000);
+		assertThat(body.path("time_aligned").asBoolean()).isTrue();
+		assertThat(body.path("max_clock_error_ms").asLong()).isEqualTo(20);
+	}
+
+	@Test
+	void clockErrorWithoutTimeAlignmentIsAUsageError() {
+		OctlRun run = this.octl.run(this.config, "cmd", "run", "--max-clock-error", "20ms", "uptime", "pi1");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("add -ta");
+	}
+
+	@Test
 	void badLimitsAreUsageErrors() {
 		for (String bad : new String[] { "-1", "abc", "101%", "2.5", "10 %" }) {
 			OctlRun run = this.octl.run(this.config, "cmd", "run", "uptime", "pi1", "--max-errors", bad);

@@ -13,8 +13,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = CommandStarted.class, name = "command-started"),
 		@JsonSubTypes.Type(value = CommandOutput.class, name = "command-output"),
 		@JsonSubTypes.Type(value = CommandResult.class, name = "command-result"),
-		@JsonSubTypes.Type(value = RenewCertificate.class, name = "renew-certificate") })
+		@JsonSubTypes.Type(value = RenewCertificate.class, name = "renew-certificate"),
+		@JsonSubTypes.Type(value = DataOpen.class, name = "data-open") })
 public sealed interface AgentMessage
-		permits Hello, Heartbeat, CommandStarted, CommandOutput, CommandResult, RenewCertificate {
+		permits Hello, Heartbeat, CommandStarted, CommandOutput, CommandResult, RenewCertificate, DataOpen {
 
 }

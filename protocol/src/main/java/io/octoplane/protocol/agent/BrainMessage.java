@@ -14,8 +14,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = ResultAck.class, name = "result-ack"),
 		@JsonSubTypes.Type(value = CancelCommand.class, name = "cancel-command"),
 		@JsonSubTypes.Type(value = CertificateRenewed.class, name = "certificate-renewed"),
-		@JsonSubTypes.Type(value = Goodbye.class, name = "goodbye") })
-public sealed interface BrainMessage
-		permits Welcome, HeartbeatAck, RunCommand, ResultAck, CancelCommand, CertificateRenewed, Goodbye {
+		@JsonSubTypes.Type(value = Goodbye.class, name = "goodbye"),
+		@JsonSubTypes.Type(value = DataReady.class, name = "data-ready"),
+		@JsonSubTypes.Type(value = DataReceived.class, name = "data-received") })
+public sealed interface BrainMessage permits Welcome, HeartbeatAck, RunCommand, ResultAck, CancelCommand,
+		CertificateRenewed, Goodbye, DataReady, DataReceived {
 
 }

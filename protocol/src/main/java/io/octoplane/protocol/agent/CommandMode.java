@@ -20,6 +20,35 @@ public enum CommandMode {
 	 * The command text is a script file's content, written to a temp file and run by sh.
 	 */
 	@JsonProperty("script")
-	SCRIPT
+	SCRIPT,
+
+	/**
+	 * The command text is a {@link NodeappTask} as JSON: work on a nodeapp (a scenario's
+	 * application folder on the node, kept in git). Only the brain's scenario service
+	 * sends it; the command API refuses it.
+	 */
+	@JsonProperty("nodeapp")
+	NODEAPP,
+
+	/**
+	 * The command text is a {@link io.octoplane.protocol.file.FileReceiveSpec}: fetch a
+	 * blob from the brain over a data connection and install it.
+	 */
+	@JsonProperty("file-receive")
+	FILE_RECEIVE,
+
+	/**
+	 * The command text is a {@link io.octoplane.protocol.file.FileSendSpec}: send a file
+	 * or folder to the brain over a data connection.
+	 */
+	@JsonProperty("file-send")
+	FILE_SEND,
+
+	/**
+	 * The command text is a folder path; the result's stdout is a
+	 * {@link io.octoplane.protocol.file.FileListing} as JSON.
+	 */
+	@JsonProperty("file-list")
+	FILE_LIST
 
 }

@@ -25,6 +25,12 @@
  *          <---------CancelCommand(id, why)--   kill or never start; answered by a result
  *          --RenewCertificate(csr)----------->  before expiry; CN and role from this link
  *          <------CertificateRenewed(pem)----   the tentacle swaps files, uses it next dial
+ *
+ *  data connection (dialled for a file command, same port, same node certificate):
+ *          --DataOpen(token, offset, size)--> token bound to one command and node
+ *          <---------------DataReady(size)---  then raw bytes from offset to size (fetch)
+ *          --raw bytes (size of them)-------->  or the tentacle sends (send)
+ *          <------DataReceived(sha256, size)-  after a send; Goodbye(reason) refuses
  *  CLOSED  either side closes, or the brain sends Goodbye(reason); the tentacle redials
  *          with jittered exponential backoff. A brain that hears nothing for three
  *          heartbeat intervals marks the node offline.

@@ -28,6 +28,14 @@ import org.jspecify.annotations.Nullable;
  * ({@code tail -f} style), so reaching it counts as success
  * @param streamOutput whether nodes send output while the command runs, for {@code GET
  * /api/v1/jobs/{id}/events}
+ * @param startDelayMillis start this many milliseconds after the brain accepted the job
+ * (Octopoda's {@code xrun -d}); the command is loaded on the nodes at once and fires
+ * then; {@code null} or 0 starts at once (or, time-aligned, after the brain's lead time)
+ * @param timeAligned whether every node starts at the same instant of the brain's clock,
+ * each converting it with the clock offset it measured from heartbeats; a node whose
+ * offset is too uncertain refuses, saying why
+ * @param maxClockErrorMillis for a time-aligned start, the largest uncertainty of a
+ * node's clock offset it may start with; {@code null} for the brain's default
  */
 public record CommandRequest(List<String> targets, CommandMode mode, String command,
 		@JsonProperty("timeout_seconds") @Nullable Long timeoutSeconds,
@@ -35,7 +43,30 @@ public record CommandRequest(List<String> targets, CommandMode mode, String comm
 		@JsonProperty("wait_offline_seconds") @Nullable Long waitOfflineSeconds,
 		@JsonProperty("max_concurrency") @Nullable String maxConcurrency,
 		@JsonProperty("max_errors") @Nullable String maxErrors, @Nullable Boolean continuous,
-		@JsonProperty("stream_output") @Nullable Boolean streamOutput) {
+		@JsonProperty("stream_output") @Nullable Boolean streamOutput,
+		@JsonProperty("start_delay_ms") @Nullable Long startDelayMillis,
+		@JsonProperty("time_aligned") @Nullable Boolean timeAligned,
+		@JsonProperty("max_clock_error_ms") @Nullable Long maxClockErrorMillis) {
+
+	/**
+	 * A request that starts as soon as each node has it.
+	 * @param targets node names
+	 * @param mode how to run it
+	 * @param command the command line or script content
+	 * @param timeoutSeconds run time limit per node in seconds, or {@code null}
+	 * @param outputLimitBytes output kept per stream and node, or {@code null}
+	 * @param waitOfflineSeconds delivery deadline for offline nodes, or {@code null}
+	 * @param maxConcurrency concurrency limit, or {@code null}
+	 * @param maxErrors error limit, or {@code null}
+	 * @param continuous whether the time limit is the normal end
+	 * @param streamOutput whether nodes send live output
+	 */
+	public CommandRequest(List<String> targets, CommandMode mode, String command, @Nullable Long timeoutSeconds,
+			@Nullable Integer outputLimitBytes, @Nullable Long waitOfflineSeconds, @Nullable String maxConcurrency,
+			@Nullable String maxErrors, @Nullable Boolean continuous, @Nullable Boolean streamOutput) {
+		this(targets, mode, command, timeoutSeconds, outputLimitBytes, waitOfflineSeconds, maxConcurrency, maxErrors,
+				continuous, streamOutput, null, null, null);
+	}
 
 	public CommandRequest {
 		targets = List.copyOf(Objects.requireNonNull(targets, "targets must not be null"));

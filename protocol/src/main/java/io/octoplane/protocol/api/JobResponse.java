@@ -34,13 +34,44 @@ import org.jspecify.annotations.Nullable;
  * back (expired, rejected)
  * @param processError number of targets where the process failed (failed, timed-out)
  * @param cancelled number of targets cancelled
+ * @param startAt for a delayed or time-aligned job, the instant (brain clock) the nodes
+ * were told to start; otherwise {@code null}
+ * @param startSpreadMillis for a time-aligned job, the time between the first and the
+ * last start of the nodes that started, in the brain's clock; {@code null} otherwise or
+ * before two nodes started
+ * @param clockErrorMillis for a time-aligned job, the largest clock uncertainty among the
+ * nodes that started: the true spread is within {@code startSpreadMillis} plus twice this
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobResponse(String id, JobState state, CommandMode mode, String command,
 		@JsonProperty("created_at") Instant createdAt, @JsonProperty("finished_at") @Nullable Instant finishedAt,
 		List<NodeCommandResult> results, int pending, int success,
 		@JsonProperty("communication_error") int communicationError, @JsonProperty("process_error") int processError,
-		int cancelled) {
+		int cancelled, @JsonProperty("start_at") @Nullable Instant startAt,
+		@JsonProperty("start_spread_ms") @Nullable Long startSpreadMillis,
+		@JsonProperty("clock_error_ms") @Nullable Long clockErrorMillis) {
+
+	/**
+	 * A job that started at once.
+	 * @param id the job id
+	 * @param state the job's state
+	 * @param mode how the command runs
+	 * @param command the command line
+	 * @param createdAt when the brain accepted it
+	 * @param finishedAt when it finished, or {@code null}
+	 * @param results one per target
+	 * @param pending targets not final
+	 * @param success targets that succeeded
+	 * @param communicationError targets that never ran or never reported
+	 * @param processError targets whose process failed
+	 * @param cancelled targets cancelled
+	 */
+	public JobResponse(String id, JobState state, CommandMode mode, String command, Instant createdAt,
+			@Nullable Instant finishedAt, List<NodeCommandResult> results, int pending, int success,
+			int communicationError, int processError, int cancelled) {
+		this(id, state, mode, command, createdAt, finishedAt, results, pending, success, communicationError,
+				processError, cancelled, null, null, null);
+	}
 
 	public JobResponse {
 		Objects.requireNonNull(id, "id must not be null");

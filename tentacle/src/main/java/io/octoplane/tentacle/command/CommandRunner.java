@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.tentacle.file.FileCommands;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +40,10 @@ public final class CommandRunner {
 
 	private final ForegroundRun foreground;
 
+	private final NodeappRunner nodeapps;
+
+	private final @Nullable FileCommands files;
+
 	/**
 	 * Creates a runner.
 	 * @param workspace the folder commands run in
@@ -44,12 +52,31 @@ public final class CommandRunner {
 	 * @param clock the clock for start and finish times
 	 */
 	public CommandRunner(Path workspace, int outputLimitBytes, Clock clock) {
+		this(workspace, outputLimitBytes, clock, () -> null, Map.of(), null);
+	}
+
+	/**
+	 * Creates a runner that also runs nodeapp tasks and file commands.
+	 * @param workspace the folder commands run in
+	 * @param outputLimitBytes cap on the bytes kept of stdout and of stderr each,
+	 * whatever a command asks for
+	 * @param clock the clock for start and finish times
+	 * @param nodeName the node's name (for {@code OCTOPODA_NODENAME}), known once the
+	 * brain welcomed the tentacle
+	 * @param scriptEnv extra variables for nodeapp scripts, from the tentacle's
+	 * configuration
+	 * @param files runs the file modes; {@code null} refuses them
+	 */
+	public CommandRunner(Path workspace, int outputLimitBytes, Clock clock, Supplier<@Nullable String> nodeName,
+			Map<String, String> scriptEnv, @Nullable FileCommands files) {
+		this.files = files;
 		if (outputLimitBytes <= 0) {
 			throw new IllegalArgumentException("outputLimitBytes must be positive");
 		}
 		this.workspace = workspace;
 		this.clock = clock;
 		this.foreground = new ForegroundRun(workspace, outputLimitBytes, clock);
+		this.nodeapps = new NodeappRunner(workspace, nodeName, scriptEnv, this.foreground, clock);
 	}
 
 	/**
@@ -72,6 +99,9 @@ public final class CommandRunner {
 			case SHELL -> this.foreground.run(command, List.of("sh", "-c", command.command()), control);
 			case SCRIPT -> runScript(command, control);
 			case BACKGROUND -> startBackground(command, control);
+			case NODEAPP -> this.nodeapps.run(command, control);
+			case FILE_RECEIVE, FILE_SEND, FILE_LIST -> (this.files != null) ? this.files.run(command, control)
+					: error(command, this.clock.millis(), this.clock.millis(), "file commands are not available here");
 		};
 	}
 
@@ -144,7 +174,7 @@ public final class CommandRunner {
 		return new CommandResult(commandId, CommandOutcome.CANCELLED, -1, "", "", false, atMillis, atMillis, reason);
 	}
 
-	private static String safeFileName(String commandId) {
+	static String safeFileName(String commandId) {
 		// The id comes from the brain; it must not be able to point outside the folder.
 		return commandId.replaceAll("[^A-Za-z0-9._-]", "_").replace("..", "_");
 	}

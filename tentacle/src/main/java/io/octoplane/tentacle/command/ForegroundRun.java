@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.octoplane.protocol.agent.CommandOutcome;
@@ -43,6 +44,11 @@ final class ForegroundRun {
 	}
 
 	CommandResult run(RunCommand command, List<String> argv, RunControl control) {
+		return run(command, argv, this.workspace, Map.of(), control);
+	}
+
+	CommandResult run(RunCommand command, List<String> argv, Path directory, Map<String, String> env,
+			RunControl control) {
 		long startedAt = this.clock.millis();
 		String cancelled = control.cancelledBeforeStart();
 		if (cancelled != null) {
@@ -50,9 +56,10 @@ final class ForegroundRun {
 		}
 		Process process;
 		try {
-			process = new ProcessBuilder(ProcessTree.inOwnSession(argv)).directory(this.workspace.toFile())
-				.redirectInput(DEV_NULL)
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnSession(argv)).directory(directory.toFile())
+				.redirectInput(DEV_NULL);
+			builder.environment().putAll(env);
+			process = builder.start();
 		}
 		catch (IOException | RuntimeException ex) {
 			return CommandRunner.error(command, startedAt, this.clock.millis(),

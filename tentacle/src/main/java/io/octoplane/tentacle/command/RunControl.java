@@ -51,7 +51,7 @@ public final class RunControl {
 	}
 
 	/** The cancel's reason if a cancel came before the process started. */
-	synchronized @Nullable String cancelledBeforeStart() {
+	public synchronized @Nullable String cancelledBeforeStart() {
 		return (this.process == null) ? this.cancelReason : null;
 	}
 

@@ -37,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * exist yet, or {@code null} when they must exist already
  * @param renewBefore ask the brain for a new certificate once the current one expires
  * within this time; {@code null} for a third of the certificate's lifetime
+ * @param scriptEnv extra environment variables for nodeapp scripts (Octopoda's custom
+ * variables), next to the {@code OCTOPODA_*} ones; names may not start with
+ * {@code OCTOPODA_}
  * @param discovery how to find the brain through the nameserver, or {@code null} to dial
  * {@code brain} only; with both, the nameserver's answer (and the last address that
  * worked) comes first and {@code brain} is the fallback
@@ -44,7 +47,7 @@ import org.jspecify.annotations.Nullable;
 public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, Path ca, Path workspace,
 		int outputLimitBytes, Duration backoffInitial, Duration backoffMax, Duration connectTimeout, int maxFrameBytes,
 		Path journal, Duration journalRetention, @Nullable EnrollmentSettings enrollment,
-		@Nullable Duration renewBefore, @Nullable Discovery discovery) {
+		@Nullable Duration renewBefore, Map<String, String> scriptEnv, @Nullable Discovery discovery) {
 
 	/** Default per-stream output cap: enough for logs, small enough for one frame. */
 	public static final int DEFAULT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
@@ -65,6 +68,13 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		}
 		Objects.requireNonNull(workspace, "workspace must not be null");
 		Objects.requireNonNull(journal, "journal must not be null");
+		scriptEnv = Map.copyOf(Objects.requireNonNull(scriptEnv, "scriptEnv must not be null"));
+		for (String name : scriptEnv.keySet()) {
+			if (name.startsWith("OCTOPODA_") || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+				throw new TentacleConfigException("scriptEnv: '" + name
+						+ "' must be a variable name (letters, digits, _) that does not start with OCTOPODA_");
+			}
+		}
 		if (Files.exists(journal) && !Files.isDirectory(journal)) {
 			throw new TentacleConfigException("journal " + journal + " exists but is not a folder");
 		}
@@ -114,7 +124,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public static TentacleConfig of(BrainAddress brain, Path cert, Path key, Path ca, Path workspace) {
 		return new TentacleConfig(brain, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
-				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, null);
+				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), null);
 	}
 
 	/**
@@ -131,7 +141,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public static TentacleConfig of(Discovery discovery, Path cert, Path key, Path ca, Path workspace) {
 		return new TentacleConfig(null, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
-				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, discovery);
+				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), discovery);
 	}
 
 	/**
@@ -146,7 +156,19 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public TentacleConfig withTimings(Duration backoffInitial, Duration backoffMax, Duration connectTimeout) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				backoffInitial, backoffMax, connectTimeout, this.maxFrameBytes, this.journal, this.journalRetention,
-				this.enrollment, this.renewBefore, this.discovery);
+				this.enrollment, this.renewBefore, this.scriptEnv, this.discovery);
+	}
+
+	/**
+	 * A copy with other extra variables for nodeapp scripts.
+	 * @param scriptEnv the variables
+	 * @return the copy
+	 * @throws TentacleConfigException if a name is invalid
+	 */
+	public TentacleConfig withScriptEnv(Map<String, String> scriptEnv) {
+		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
+				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
+				this.journalRetention, this.enrollment, this.renewBefore, scriptEnv, this.discovery);
 	}
 
 	/**
@@ -159,7 +181,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public TentacleConfig withRenewBefore(@Nullable Duration renewBefore) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
-				this.journalRetention, this.enrollment, renewBefore, this.discovery);
+				this.journalRetention, this.enrollment, renewBefore, this.scriptEnv, this.discovery);
 	}
 
 	/**
@@ -172,7 +194,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public TentacleConfig withDiscovery(@Nullable Discovery discovery) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
-				this.journalRetention, this.enrollment, this.renewBefore, discovery);
+				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, discovery);
 	}
 
 	/**
@@ -232,7 +254,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 				duration("journalRetention", file.journalRetention(), DEFAULT_JOURNAL_RETENTION),
 				enrollment(settings, flags, file, brainAddress),
 				(file.renewBefore() != null) ? DurationText.parse("renewBefore", file.renewBefore()) : null,
-				discovery(settings, file, workspace));
+				(file.scriptEnv() != null) ? file.scriptEnv() : Map.of(), discovery(settings, file, workspace));
 	}
 
 	private static @Nullable Discovery discovery(Settings settings, ConfigFile file, Path workspace) {

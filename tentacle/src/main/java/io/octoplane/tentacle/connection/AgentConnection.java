@@ -17,6 +17,8 @@ import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.CancelCommand;
 import io.octoplane.protocol.agent.CertificateRenewed;
+import io.octoplane.protocol.agent.DataReady;
+import io.octoplane.protocol.agent.DataReceived;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
@@ -66,13 +68,14 @@ public final class AgentConnection implements Closeable {
 
 	private volatile @Nullable IOException failure;
 
-	private AgentConnection(TlsLink link, FrameCodec codec, Welcome welcome, Clock clock) throws IOException {
+	private AgentConnection(TlsLink link, FrameCodec codec, Welcome welcome, Clock clock, ClockEstimate estimate)
+			throws IOException {
 		this.link = link;
 		this.in = link.tls().getInputStream();
 		this.out = link.tls().getOutputStream();
 		this.codec = codec;
 		this.welcome = welcome;
-		this.heartbeats = new HeartbeatClock(clock, welcome.heartbeatIntervalMillis());
+		this.heartbeats = new HeartbeatClock(clock, welcome.heartbeatIntervalMillis(), estimate);
 	}
 
 	/**
@@ -88,6 +91,23 @@ public final class AgentConnection implements Closeable {
 	 */
 	public static AgentConnection open(BrainDialer dialer, FrameCodec codec, Hello hello, Clock clock)
 			throws IOException {
+		return open(dialer, codec, hello, clock, new ClockEstimate());
+	}
+
+	/**
+	 * Dials the brain, sends Hello and waits for Welcome within the dialer's timeout.
+	 * @param dialer the dialer
+	 * @param codec the frame codec
+	 * @param hello what this tentacle is
+	 * @param clock the tentacle clock (heartbeat t1)
+	 * @param estimate updated with the clock offset of every heartbeat exchange
+	 * @return the accepted connection
+	 * @throws BrainRefusedException if the brain answered Goodbye
+	 * @throws IOException if the brain is unreachable, the handshake fails or no Welcome
+	 * came in time
+	 */
+	public static AgentConnection open(BrainDialer dialer, FrameCodec codec, Hello hello, Clock clock,
+			ClockEstimate estimate) throws IOException {
 		TlsLink link = dialer.dial();
 		try {
 			codec.write(link.tls().getOutputStream(), hello);
@@ -99,7 +119,7 @@ public final class AgentConnection implements Closeable {
 				throw new SocketTimeoutException("brain " + dialer.brain() + " sent no Welcome in time");
 			}
 			return switch (answer) {
-				case Welcome welcome -> new AgentConnection(link, codec, welcome, clock);
+				case Welcome welcome -> new AgentConnection(link, codec, welcome, clock, estimate);
 				case Goodbye goodbye -> throw new BrainRefusedException(goodbye.reason(), goodbye.retry());
 				case HeartbeatAck ack -> throw new ProtocolException("expected Welcome, got HeartbeatAck");
 				case RunCommand command -> throw new ProtocolException("expected Welcome, got RunCommand");
@@ -107,6 +127,8 @@ public final class AgentConnection implements Closeable {
 				case ResultAck ack -> throw new ProtocolException("expected Welcome, got ResultAck");
 				case CertificateRenewed renewed ->
 					throw new ProtocolException("expected Welcome, got CertificateRenewed");
+				case DataReady ready -> throw new ProtocolException("expected Welcome, got DataReady");
+				case DataReceived received -> throw new ProtocolException("expected Welcome, got DataReceived");
 			};
 		}
 		catch (IOException | RuntimeException ex) {
@@ -160,6 +182,9 @@ public final class AgentConnection implements Closeable {
 					case Goodbye goodbye -> throw new BrainRefusedException(goodbye.reason(), goodbye.retry());
 					case Welcome again -> logger.warn("ignoring a second Welcome from the brain");
 					case CertificateRenewed renewed -> renewals.accept(renewed);
+					case DataReady ready -> throw new ProtocolException("data frames belong on a data connection");
+					case DataReceived received ->
+						throw new ProtocolException("data frames belong on a data connection");
 				}
 			}
 		}

@@ -9,6 +9,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
+import io.octoplane.protocol.agent.DataOpen;
+import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.tentacle.config.BrainAddress;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +66,28 @@ public final class BrainDialer {
 	/** The address dialled last, or {@code null} before the first dial. */
 	public @Nullable BrainAddress brain() {
 		return this.brain;
+	}
+
+	/**
+	 * Opens a data connection for one file command: a connection of its own, so the bytes
+	 * never delay the control connection's heartbeats.
+	 * @param open the first frame, with the command's transfer token
+	 * @param codec the frame codec
+	 * @param readTimeout how long a read may wait for the brain
+	 * @return the open connection
+	 * @throws IOException if the brain is unreachable or the handshake fails
+	 */
+	public DataChannel openData(DataOpen open, FrameCodec codec, Duration readTimeout) throws IOException {
+		TlsLink link = dial();
+		try {
+			link.tls().setSoTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
+			codec.write(link.tls().getOutputStream(), open);
+			return new DataChannel(link, codec);
+		}
+		catch (IOException | RuntimeException ex) {
+			link.tcp().close();
+			throw ex;
+		}
 	}
 
 	/**

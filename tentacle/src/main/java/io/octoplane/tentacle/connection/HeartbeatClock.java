@@ -31,9 +31,16 @@ final class HeartbeatClock {
 
 	private long offsetMillis;
 
+	private final ClockEstimate estimate;
+
 	HeartbeatClock(Clock clock, long intervalMillis) {
+		this(clock, intervalMillis, new ClockEstimate());
+	}
+
+	HeartbeatClock(Clock clock, long intervalMillis, ClockEstimate estimate) {
 		this.clock = clock;
 		this.intervalMillis = intervalMillis;
+		this.estimate = estimate;
 	}
 
 	synchronized Heartbeat next(@Nullable NodeStatus status, long nowNanos) {
@@ -53,6 +60,7 @@ final class HeartbeatClock {
 					ack.brainSentAtMillis(), nowNanos - this.pendingSentNanos);
 			this.rttMicros = sample.rttMicros();
 			this.offsetMillis = sample.offsetMillis();
+			this.estimate.update(sample);
 			this.pendingSeq = -1;
 		}
 		this.intervalMillis = ack.heartbeatIntervalMillis();

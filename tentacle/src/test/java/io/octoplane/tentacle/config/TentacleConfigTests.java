@@ -48,6 +48,17 @@ class TentacleConfigTests {
 	}
 
 	@Test
+	void scriptEnvForNodeappScripts() throws IOException {
+		Path file = yaml(
+				"brain: b\ncert: node.crt\nkey: node.key\nca: ca.crt\nscriptEnv:\n  SITE: lab\n  RACK: \"7\"\n");
+		assertThat(TentacleConfig.load(file, Map.of()).scriptEnv())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("SITE", "lab", "RACK", "7"));
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(
+				yaml("brain: b\ncert: node.crt\nkey: node.key\nca: ca.crt\nscriptEnv:\n  OCTOPODA_APP: x\n"), Map.of()))
+			.withMessageContaining("scriptEnv: 'OCTOPODA_APP' must be a variable name");
+	}
+
+	@Test
 	void journalFolderAndRetentionCanBeSet() throws IOException {
 		Path file = yaml("brain: b\ncert: node.crt\nkey: node.key\nca: ca.crt\njournal: state/journal\n"
 				+ "journalRetention: 2d\n");

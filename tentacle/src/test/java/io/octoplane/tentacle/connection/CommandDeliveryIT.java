@@ -24,6 +24,7 @@ import io.octoplane.protocol.agent.CommandOutput;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.Goodbye;
+import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.Hello;
@@ -319,6 +320,7 @@ class CommandDeliveryIT {
 			case Hello hello -> null;
 			case Heartbeat heartbeat -> null;
 			case RenewCertificate renew -> null;
+			case DataOpen open -> null;
 		};
 	}
 

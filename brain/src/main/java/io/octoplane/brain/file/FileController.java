@@ -1,0 +1,76 @@
+package io.octoplane.brain.file;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import io.octoplane.brain.security.AuditTargets;
+import io.octoplane.brain.security.Callers;
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.BlobResponse;
+import io.octoplane.protocol.api.FileFetchRequest;
+import io.octoplane.protocol.api.FileListRequest;
+import io.octoplane.protocol.api.FileUploadRequest;
+import io.octoplane.protocol.api.JobResponse;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The file API: blobs stream in and out of the store (never whole in memory; a download
+ * honours {@code Range}, so a client can resume), and file jobs start like commands: 202
+ * with the job, each node's outcome in its result.
+ */
+@RestController
+class FileController {
+
+	private final FileService files;
+
+	FileController(FileService files) {
+		this.files = files;
+	}
+
+	@PostMapping(path = ApiPaths.FILE_BLOBS)
+	ResponseEntity<BlobResponse> store(HttpServletRequest http) throws IOException {
+		BlobResponse blob = this.files.store(http.getInputStream(), http.getContentLengthLong(), Callers.of(http));
+		return ResponseEntity.created(URI.create(ApiPaths.FILE_BLOBS + "/" + blob.sha256())).body(blob);
+	}
+
+	@GetMapping(ApiPaths.FILE_BLOB)
+	ResponseEntity<Resource> read(@PathVariable String sha256, HttpServletRequest http) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.body(new FileSystemResource(this.files.open(sha256, Callers.of(http))));
+	}
+
+	@PostMapping(ApiPaths.FILE_UPLOADS)
+	ResponseEntity<JobResponse> upload(@RequestBody FileUploadRequest request, HttpServletRequest http) {
+		AuditTargets.set(http, request.targets());
+		return accepted(this.files.upload(request, Callers.of(http)));
+	}
+
+	@PostMapping(ApiPaths.FILE_FETCHES)
+	ResponseEntity<JobResponse> fetch(@RequestBody FileFetchRequest request, HttpServletRequest http) {
+		AuditTargets.set(http, List.of(request.node()));
+		return accepted(this.files.fetch(request, Callers.of(http)));
+	}
+
+	@PostMapping(ApiPaths.FILE_LISTINGS)
+	ResponseEntity<JobResponse> list(@RequestBody FileListRequest request, HttpServletRequest http) {
+		AuditTargets.set(http, List.of(request.node()));
+		return accepted(this.files.list(request, Callers.of(http)));
+	}
+
+	private static ResponseEntity<JobResponse> accepted(JobResponse job) {
+		return ResponseEntity.accepted().location(URI.create(ApiPaths.JOBS + "/" + job.id())).body(job);
+	}
+
+}

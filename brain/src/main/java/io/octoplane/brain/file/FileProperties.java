@@ -1,0 +1,24 @@
+package io.octoplane.brain.file;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of file distribution.
+ *
+ * @param maxBlobSize largest blob accepted, from octl or from a node
+ * @param blobDir where blobs live; empty means {@code blobs} under the brain's data
+ * folder
+ * @param defaultTimeout transfer time limit per node when a request names none
+ */
+@ConfigurationProperties("octoplane.file")
+public record FileProperties(@DefaultValue("16GB") DataSize maxBlobSize, @Nullable Path blobDir,
+		@DefaultValue("1h") Duration defaultTimeout) {
+
+}

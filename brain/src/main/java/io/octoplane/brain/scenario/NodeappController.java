@@ -1,0 +1,45 @@
+package io.octoplane.brain.scenario;
+
+import java.util.List;
+
+import io.octoplane.brain.security.AuditTargets;
+import io.octoplane.brain.security.Callers;
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.NodeappResponse;
+import io.octoplane.protocol.api.ResetRequest;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code octl napp}: one node's nodeapps, a nodeapp's git history, and its reset. */
+@RestController
+class NodeappController {
+
+	private final NodeappService nodeapps;
+
+	NodeappController(NodeappService nodeapps) {
+		this.nodeapps = nodeapps;
+	}
+
+	@GetMapping(ApiPaths.NODEAPPS)
+	List<NodeappResponse> list(@PathVariable String node, HttpServletRequest http) {
+		return this.nodeapps.list(node, Callers.of(http));
+	}
+
+	@GetMapping(ApiPaths.NODEAPP_VERSIONS)
+	NodeappResponse versions(@PathVariable String node, @PathVariable String app, HttpServletRequest http) {
+		return this.nodeapps.versions(node, app, Callers.of(http));
+	}
+
+	@PostMapping(ApiPaths.NODEAPP_RESET)
+	NodeappResponse reset(@PathVariable String node, @PathVariable String app, @RequestBody ResetRequest request,
+			HttpServletRequest http) {
+		AuditTargets.set(http, List.of(node));
+		return this.nodeapps.reset(node, app, request, Callers.of(http));
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.octoplane.brain.scenario;
+
+import java.util.List;
+
+import io.octoplane.brain.security.AuditTargets;
+import io.octoplane.brain.security.Callers;
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.ResetRequest;
+import io.octoplane.protocol.api.ScenarioApplyRequest;
+import io.octoplane.protocol.api.ScenarioApplyResponse;
+import io.octoplane.protocol.api.ScenarioInfo;
+import io.octoplane.protocol.api.ScenarioListResponse;
+import io.octoplane.protocol.api.ScenarioVersionsResponse;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code octl scen}: apply targets of a scenario folder, list scenarios, their versions,
+ * reset. Apply and reset answer when every step ended (200 with {@code succeeded=false}
+ * and the failing node when a script failed).
+ */
+@RestController
+class ScenarioController {
+
+	private final ScenarioService scenarios;
+
+	ScenarioController(ScenarioService scenarios) {
+		this.scenarios = scenarios;
+	}
+
+	@PostMapping(ApiPaths.SCENARIO_APPLY)
+	ScenarioApplyResponse apply(@PathVariable String name, @RequestBody ScenarioApplyRequest request,
+			HttpServletRequest http) {
+		AuditTargets.set(http, List.of("scenario:" + name));
+		return this.scenarios.apply(name, request, Callers.of(http));
+	}
+
+	@GetMapping(ApiPaths.SCENARIOS)
+	ScenarioListResponse list(HttpServletRequest http) {
+		return this.scenarios.list(Callers.of(http));
+	}
+
+	@GetMapping(ApiPaths.SCENARIO)
+	ScenarioInfo get(@PathVariable String name, HttpServletRequest http) {
+		return this.scenarios.get(name, Callers.of(http));
+	}
+
+	@GetMapping(ApiPaths.SCENARIO_VERSIONS)
+	ScenarioVersionsResponse versions(@PathVariable String name, @RequestParam(defaultValue = "0") int offset,
+			@RequestParam(defaultValue = "20") int limit, HttpServletRequest http) {
+		return this.scenarios.versions(name, offset, limit, Callers.of(http));
+	}
+
+	@PostMapping(ApiPaths.SCENARIO_RESET)
+	ScenarioApplyResponse reset(@PathVariable String name, @RequestBody ResetRequest request, HttpServletRequest http) {
+		AuditTargets.set(http, List.of("scenario:" + name));
+		return this.scenarios.reset(name, request, Callers.of(http));
+	}
+
+}

@@ -1,0 +1,294 @@
+package io.octoplane.brain.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.octoplane.brain.security.Caller;
+import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.brain.web.NotFoundException;
+import io.octoplane.brain.workgroup.WorkgroupService;
+import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.agent.NodeappTask;
+import io.octoplane.protocol.api.ResetRequest;
+import io.octoplane.protocol.api.ScenarioApplyRequest;
+import io.octoplane.protocol.api.ScenarioApplyResponse;
+import io.octoplane.protocol.api.ScenarioInfo;
+import io.octoplane.protocol.api.ScenarioListResponse;
+import io.octoplane.protocol.api.ScenarioVersionsResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies scenario targets, lists scenarios and their versions, and resets them. One
+ * scenario is applied at a time per brain (steps of one apply run in parallel), so two
+ * operators cannot interleave scripts on the same nodeapps.
+ */
+@Service
+class ScenarioService {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScenarioService.class);
+
+	private final ScenarioProperties properties;
+
+	private final NodeappTasks tasks;
+
+	private final NodeappSourceShipper shipper;
+
+	private final ScenarioVersions versions;
+
+	private final WorkgroupService workgroups;
+
+	ScenarioService(ScenarioProperties properties, NodeappTasks tasks, NodeappSourceShipper shipper,
+			ScenarioVersions versions, WorkgroupService workgroups) {
+		this.properties = properties;
+		this.tasks = tasks;
+		this.shipper = shipper;
+		this.versions = versions;
+		this.workgroups = workgroups;
+	}
+
+	synchronized ScenarioApplyResponse apply(String name, ScenarioApplyRequest request, Caller caller) {
+		checkName(name);
+		String workgroup = caller.workgroup();
+		ScenarioFolder folder = ScenarioFolder.read(request.archive(), this.properties.maxArchive().toBytes(),
+				this.properties.maxUnpacked().toBytes());
+		Deployment deployment = DeploymentParser.parse(folder);
+		if (!deployment.name().equals(name)) {
+			throw new InvalidDeploymentException(ScenarioFolder.DEPLOYMENT, "name",
+					"is '" + deployment.name() + "' but the scenario applied is '" + name + "'");
+		}
+		checkNodes(deployment, workgroup);
+		List<String> targets = (request.target() != null) ? List.of(request.target()) : List.of("prepare", "start");
+		for (String target : targets) {
+			if (!deployment.targets().contains(target)) {
+				throw new InvalidDeploymentException(ScenarioFolder.DEPLOYMENT, "script",
+						"no application has a script for target '" + target + "' (targets: "
+								+ String.join(", ", deployment.targets()) + ")");
+			}
+		}
+		String message = (request.message() != null && !request.message().isBlank()) ? request.message().strip()
+				: String.join("+", targets);
+		Run run = new Run(name, workgroup, caller.name(), targets);
+		logger.info("Scenario {} in {}: {} by {}", name, workgroup, targets, caller.name());
+		// Scripts always, sources on prepare; shipped before any script runs.
+		boolean withSources = targets.contains("prepare");
+		Map<Deployment.App, String> syncs = new LinkedHashMap<>();
+		for (Deployment.App app : deployment.apps()) {
+			syncs.put(app,
+					this.tasks.submit(app.nodes(),
+							new NodeappTask(NodeappTask.Action.SYNC, app.name(), name,
+									this.shipper.ship(folder, app, withSources), null, null, null, null),
+							workgroup, caller.name()));
+		}
+		for (Map.Entry<Deployment.App, String> sync : syncs.entrySet()) {
+			if (!run.step("ship", -1, sync.getKey().name(), "(files)", this.tasks.await(sync.getValue()))) {
+				return run.response(null);
+			}
+		}
+		String version = null;
+		for (String target : targets) {
+			if (!runTarget(run, deployment, target)) {
+				return run.response(version);
+			}
+			if (target.equals("prepare") || target.equals("commit")) {
+				Map<String, String> heads = commitAll(run, deployment, target + ": " + message);
+				if (heads == null) {
+					return run.response(version);
+				}
+				byte[] file = folder.file(ScenarioFolder.DEPLOYMENT).orElseThrow();
+				version = this.versions.record(workgroup, name, file, heads, target + ": " + message, caller.name());
+			}
+			if (target.equals("purge")) {
+				for (Deployment.App app : deployment.apps()) {
+					if (!run.step("purge", -1, app.name(), "(remove nodeapp)",
+							this.tasks.await(this.tasks.submit(app.nodes(),
+									task(NodeappTask.Action.PURGE, app.name(), name), workgroup, caller.name())))) {
+						return run.response(version);
+					}
+				}
+			}
+		}
+		return run.response(version);
+	}
+
+	private boolean runTarget(Run run, Deployment deployment, String target) {
+		// order -> (app, script), ascending; one order's scripts run in parallel.
+		TreeMap<Integer, List<Map.Entry<Deployment.App, Deployment.Script>>> steps = new TreeMap<>();
+		for (Deployment.App app : deployment.apps()) {
+			for (Deployment.Script script : app.scripts()) {
+				if (script.target().equals(target)) {
+					steps.computeIfAbsent(script.order(), (order) -> new ArrayList<>()).add(Map.entry(app, script));
+				}
+			}
+		}
+		for (Map.Entry<Integer, List<Map.Entry<Deployment.App, Deployment.Script>>> order : steps.entrySet()) {
+			List<String> jobs = new ArrayList<>();
+			for (Map.Entry<Deployment.App, Deployment.Script> step : order.getValue()) {
+				Deployment.App app = step.getKey();
+				jobs.add(this.tasks.submit(app.nodes(), new NodeappTask(NodeappTask.Action.RUN, app.name(),
+						run.scenario, null, step.getValue().file(), target, null, null), run.workgroup, run.caller));
+			}
+			boolean ok = true;
+			for (int i = 0; i < jobs.size(); i++) {
+				Map.Entry<Deployment.App, Deployment.Script> step = order.getValue().get(i);
+				ok &= run.step(target, order.getKey(), step.getKey().name(), step.getValue().file(),
+						this.tasks.await(jobs.get(i)));
+			}
+			if (!ok) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private @Nullable Map<String, String> commitAll(Run run, Deployment deployment, String message) {
+		Map<String, String> heads = new TreeMap<>();
+		for (Deployment.App app : deployment.apps()) {
+			NodeappTasks.Outcome outcome = this.tasks
+				.await(this.tasks.submit(app.nodes(), new NodeappTask(NodeappTask.Action.COMMIT, app.name(),
+						run.scenario, null, null, null, message, null), run.workgroup, run.caller));
+			if (!run.step("commit", -1, app.name(), "(git commit)", outcome)) {
+				return null;
+			}
+			outcome.heads().forEach((node, head) -> heads.put(app.name() + "@" + node, head));
+		}
+		return heads;
+	}
+
+	ScenarioApplyResponse reset(String name, ResetRequest request, Caller caller) {
+		checkName(name);
+		String workgroup = caller.workgroup();
+		synchronized (this) {
+			String id = this.versions.resolve(workgroup, name, request.version());
+			ScenarioVersions.Content old = this.versions.content(workgroup, name, id);
+			Deployment deployment = deployment(old);
+			checkNodes(deployment, workgroup);
+			String message = "reset to " + id.substring(0, 10) + ": " + request.message();
+			Run run = new Run(name, workgroup, caller.name(), List.of("reset"));
+			Map<String, String> heads = new TreeMap<>();
+			for (Map.Entry<String, String> nodeapp : old.nodeapps().entrySet()) {
+				String app = nodeapp.getKey().substring(0, nodeapp.getKey().indexOf('@'));
+				String node = nodeapp.getKey().substring(nodeapp.getKey().indexOf('@') + 1);
+				NodeappTasks.Outcome outcome = this.tasks
+					.await(this.tasks.submit(List.of(node), new NodeappTask(NodeappTask.Action.RESET, app, name, null,
+							null, null, message, nodeapp.getValue()), workgroup, caller.name()));
+				if (!run.step("reset", -1, app, "(git reset)", outcome)) {
+					return run.response(null);
+				}
+				heads.put(nodeapp.getKey(), outcome.heads().get(node));
+			}
+			String version = this.versions.record(workgroup, name, old.deployment(), heads, message, caller.name());
+			return run.response(version);
+		}
+	}
+
+	ScenarioInfo get(String name, Caller caller) {
+		checkName(name);
+		ScenarioVersions.Content head = this.versions.head(caller.workgroup(), name).orElseThrow(() -> notFound(name));
+		Deployment deployment = deployment(head);
+		return new ScenarioInfo(name, deployment.description(), caller.workgroup(), head.id(),
+				deployment.apps().stream().map((app) -> new ScenarioInfo.App(app.name(), app.nodes())).toList());
+	}
+
+	ScenarioListResponse list(Caller caller) {
+		return new ScenarioListResponse(this.versions.names(caller.workgroup())
+			.stream()
+			.flatMap((name) -> this.versions.head(caller.workgroup(), name).stream().map((head) -> {
+				Deployment deployment = deployment(head);
+				return new ScenarioInfo(name, deployment.description(), caller.workgroup(), head.id(),
+						deployment.apps()
+							.stream()
+							.map((app) -> new ScenarioInfo.App(app.name(), app.nodes()))
+							.toList());
+			}))
+			.toList());
+	}
+
+	ScenarioVersionsResponse versions(String name, int offset, int limit, Caller caller) {
+		checkName(name);
+		if (!this.versions.exists(caller.workgroup(), name)) {
+			throw notFound(name);
+		}
+		if (offset < 0 || limit < 1 || limit > 1000) {
+			throw new InvalidRequestException("offset must be 0 or more and limit between 1 and 1000");
+		}
+		return this.versions.list(caller.workgroup(), name, offset, limit);
+	}
+
+	private static Deployment deployment(ScenarioVersions.Content content) {
+		return DeploymentParser.parseRecorded(content.deployment());
+	}
+
+	private void checkNodes(Deployment deployment, String workgroup) {
+		Set<String> visible = this.workgroups.visibleNodes(workgroup);
+		for (int i = 0; i < deployment.apps().size(); i++) {
+			Deployment.App app = deployment.apps().get(i);
+			for (int n = 0; n < app.nodes().size(); n++) {
+				if (!visible.contains(app.nodes().get(n))) {
+					// Worded like every unknown node, so an invisible one does not leak.
+					throw new NotFoundException(ErrorCode.NODE_NOT_FOUND, ScenarioFolder.DEPLOYMENT + ": applications["
+							+ i + "].nodes[" + n + "]: no such node " + app.nodes().get(n));
+				}
+			}
+		}
+	}
+
+	private static void checkName(String name) {
+		if (!NodeappTask.NAME.matcher(name).matches()) {
+			throw new InvalidRequestException("'" + name + "' is not a scenario name");
+		}
+	}
+
+	static NotFoundException notFound(String name) {
+		return new NotFoundException(ErrorCode.SCENARIO_NOT_FOUND, "no scenario " + name);
+	}
+
+	private static NodeappTask task(NodeappTask.Action action, String app, String scenario) {
+		return new NodeappTask(action, app, scenario, null, null, null, null, null);
+	}
+
+	/** The steps of one apply or reset, and its first failure. */
+	private static final class Run {
+
+		private final String scenario;
+
+		private final String workgroup;
+
+		private final String caller;
+
+		private final List<String> targets;
+
+		private final List<ScenarioApplyResponse.Step> steps = new ArrayList<>();
+
+		private @Nullable String failure;
+
+		Run(String scenario, String workgroup, String caller, List<String> targets) {
+			this.scenario = scenario;
+			this.workgroup = workgroup;
+			this.caller = caller;
+			this.targets = targets;
+		}
+
+		boolean step(String target, int order, String app, String script, NodeappTasks.Outcome outcome) {
+			this.steps.add(new ScenarioApplyResponse.Step(target, order, app, script, outcome.results()));
+			if (this.failure == null && outcome.failure() != null) {
+				this.failure = target + " " + script + " of app " + app + ": " + outcome.failure();
+			}
+			return outcome.failure() == null;
+		}
+
+		ScenarioApplyResponse response(@Nullable String version) {
+			return new ScenarioApplyResponse(this.scenario, this.targets, this.failure == null, this.failure, version,
+					this.steps);
+		}
+
+	}
+
+}

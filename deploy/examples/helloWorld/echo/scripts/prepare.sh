@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "helloEcho ready on $OCTOPODA_NODENAME" > "$OCTOPODA_OUTPUT"

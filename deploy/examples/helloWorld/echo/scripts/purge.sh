@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "helloEcho purged" > "$OCTOPODA_OUTPUT"

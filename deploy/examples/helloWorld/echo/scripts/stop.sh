@@ -1,0 +1,3 @@
+#!/bin/sh
+rm -f started.at
+echo "helloEcho stopped" > "$OCTOPODA_OUTPUT"

@@ -1,0 +1,3 @@
+#!/bin/sh
+rm -f greeting.txt
+echo "stopped on $OCTOPODA_NODENAME" > "$OCTOPODA_OUTPUT"

@@ -1,0 +1,110 @@
+package io.octoplane.octl.scen;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import io.octoplane.octl.ExitException;
+import io.octoplane.octl.ExitStatus;
+import io.octoplane.octl.Octl;
+import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.output.Table;
+import io.octoplane.protocol.api.ScenarioApplyRequest;
+import io.octoplane.protocol.api.ScenarioApplyResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code octl scen apply}: packs a scenario folder and runs a target of it on its nodes;
+ * exit status 1 if a script failed.
+ */
+@Command(name = "apply",
+		description = {
+				"Run a target of the scenario in FOLDER on its nodes: prepare, start, stop, purge, commit "
+						+ "or a custom one; without a target, prepare then start.",
+				"Scripts of a target run in ascending order across applications, each on all of its "
+						+ "application's nodes; the first failure stops the target." },
+		footerHeading = "%nExamples:%n", footer = { "  octl scen apply helloWorld -m 'first deployment'",
+				"  octl scen apply helloWorld stop", "  octl scen apply ./helloWorld commit -m 'tuned the config'" })
+public final class ScenApplyCommand extends OctlCommand {
+
+	@Parameters(index = "0", paramLabel = "FOLDER", description = "The scenario folder (holds deployment.yaml).")
+	private Path folder = Path.of(".");
+
+	@Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
+			description = "The target (default: prepare + start).")
+	private @Nullable String target;
+
+	@Option(names = { "-m", "--message" }, paramLabel = "TEXT", description = "What this deployment is for.")
+	private @Nullable String message;
+
+	@Override
+	protected int execute(Octl octl) {
+		Path deployment = this.folder.resolve("deployment.yaml");
+		if (!Files.isRegularFile(deployment)) {
+			throw new ExitException(ExitStatus.INVALID_INPUT, this.folder + " has no deployment.yaml");
+		}
+		String name = scenarioName(deployment);
+		byte[] archive;
+		try {
+			archive = ScenarioPacker.pack(this.folder);
+		}
+		catch (IOException ex) {
+			throw new ExitException(ExitStatus.GENERIC, "cannot pack " + this.folder + ": " + ex.getMessage());
+		}
+		if (archive.length > ScenarioPacker.MAX_ARCHIVE_BYTES) {
+			throw new ExitException(ExitStatus.INVALID_INPUT,
+					this.folder + " is " + archive.length + " bytes compressed; the limit is "
+							+ ScenarioPacker.MAX_ARCHIVE_BYTES + " (list large files in .gitignore)");
+		}
+		ScenarioApplyResponse response = octl.client()
+			.scenarios()
+			.apply(name,
+					new ScenarioApplyRequest(Base64.getEncoder().encodeToString(archive), this.target, this.message));
+		octl.printer(spec()).print(response, ScenApplyCommand::table);
+		if (!response.succeeded()) {
+			spec().commandLine().getErr().println("failed: " + response.failure());
+			return ExitStatus.GENERIC;
+		}
+		return ExitStatus.OK;
+	}
+
+	private static String scenarioName(Path deployment) {
+		try {
+			JsonNode name = YAMLMapper.builder().build().readTree(Files.readString(deployment)).get("name");
+			if (name == null || !name.isString() || name.asString().isBlank()) {
+				throw new ExitException(ExitStatus.INVALID_INPUT, deployment + ": name: is required");
+			}
+			return name.asString().strip();
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof ExitException exit) {
+				throw exit;
+			}
+			String message = String.valueOf(ex.getMessage());
+			int newline = message.indexOf('\n');
+			throw new ExitException(ExitStatus.INVALID_INPUT,
+					deployment + ": not valid YAML: " + ((newline < 0) ? message : message.substring(0, newline)));
+		}
+	}
+
+	static String table(ScenarioApplyResponse response) {
+		Table table = Table.withHeaders("TARGET", "ORDER", "APP", "SCRIPT", "NODE", "STATE", "EXIT", "OUTPUT");
+		for (ScenarioApplyResponse.Step step : response.steps()) {
+			for (ScenarioApplyResponse.ScriptResult node : step.nodes()) {
+				table.row(step.target(), (step.order() >= 0) ? Integer.toString(step.order()) : "-", step.app(),
+						step.script(), node.node(), node.state(),
+						(node.exitCode() != null) ? node.exitCode().toString() : "-",
+						(node.output() + node.stdout()).strip().replace('\n', ' '));
+			}
+		}
+		String version = (response.version() != null) ? "VERSION: " + response.version() + "\n" : "";
+		return table.render() + version;
+	}
+
+}

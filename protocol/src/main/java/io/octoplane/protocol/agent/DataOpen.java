@@ -1,0 +1,31 @@
+package io.octoplane.protocol.agent;
+
+import java.util.Objects;
+
+/**
+ * First frame of a data connection: a tentacle dials the agent port again, with its node
+ * certificate, to move the bytes of one file command, so bulk traffic never queues behind
+ * or in front of heartbeats and TCP does the flow control. The brain answers with
+ * {@link DataReady} (then the blob's bytes from {@code offsetBytes} on) for a fetch, or
+ * reads {@code sizeBytes} raw bytes and answers {@link DataReceived} for a send; it
+ * refuses with {@link Goodbye}.
+ *
+ * @param token the one-time transfer token from the command; it names the blob or the
+ * upload slot and the nodes allowed to use it
+ * @param offsetBytes for a fetch, how many bytes of the blob the tentacle already holds
+ * (resume); 0 or more
+ * @param sizeBytes for a send, how many raw bytes follow this frame; 0 for a fetch
+ */
+public record DataOpen(String token, long offsetBytes, long sizeBytes) implements AgentMessage {
+
+	public DataOpen {
+		Objects.requireNonNull(token, "token must not be null");
+		if (offsetBytes < 0) {
+			throw new IllegalArgumentException("offsetBytes must not be negative");
+		}
+		if (sizeBytes < 0) {
+			throw new IllegalArgumentException("sizeBytes must not be negative");
+		}
+	}
+
+}

@@ -1,0 +1,162 @@
+package io.octoplane.tentacle.command;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.octoplane.protocol.agent.CommandOutcome;
+import io.octoplane.protocol.agent.CommandResult;
+import io.octoplane.protocol.agent.NodeappReport;
+import io.octoplane.protocol.agent.NodeappTask;
+import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.tentacle.nodeapp.NodeappArchive;
+import io.octoplane.tentacle.nodeapp.NodeappGit;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs {@link NodeappTask}s. A nodeapp lives in {@code <workspace>/<app>@<scenario>}; its
+ * scripts in {@code <workspace>/.octoplane/scripts/<app>@<scenario>}, outside the nodeapp
+ * so they are not part of its git history. Scripts run in the nodeapp folder with
+ * Octopoda's {@code OCTOPODA_*} variables, so Octopoda scenarios run unchanged.
+ */
+final class NodeappRunner {
+
+	private final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final Path workspace;
+
+	private final Supplier<@Nullable String> nodeName;
+
+	private final Map<String, String> customEnv;
+
+	private final ForegroundRun foreground;
+
+	private final Clock clock;
+
+	NodeappRunner(Path workspace, Supplier<@Nullable String> nodeName, Map<String, String> customEnv,
+			ForegroundRun foreground, Clock clock) {
+		this.workspace = workspace;
+		this.nodeName = nodeName;
+		this.customEnv = Map.copyOf(customEnv);
+		this.foreground = foreground;
+		this.clock = clock;
+	}
+
+	CommandResult run(RunCommand command, RunControl control) {
+		long startedAt = this.clock.millis();
+		NodeappTask task;
+		try {
+			task = this.json.readValue(command.command(), NodeappTask.class);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			return CommandRunner.error(command, startedAt, this.clock.millis(),
+					"not a nodeapp task: " + ex.getMessage());
+		}
+		Path folder = this.workspace.resolve(task.folder());
+		Path scripts = this.workspace.resolve(CommandRunner.STATE_FOLDER).resolve("scripts").resolve(task.folder());
+		NodeappGit git = new NodeappGit(folder, node());
+		try {
+			return switch (task.action()) {
+				case SYNC -> {
+					if (NodeappArchive.unpack(required(task.archive(), "archive"), scripts, folder)) {
+						git.ensure();
+					}
+					yield done(command, startedAt, new NodeappReport("", "", git.head(), null));
+				}
+				case RUN -> runScript(command, control, task, folder, scripts, git);
+				case COMMIT -> done(command, startedAt,
+						new NodeappReport("", "", git.commit(required(task.message(), "message")), null));
+				case RESET -> done(command, startedAt, new NodeappReport("", "",
+						git.reset(required(task.commit(), "commit"), required(task.message(), "message")), null));
+				case LOG -> done(command, startedAt, new NodeappReport("", "", git.head(), git.log()));
+				case PURGE -> {
+					NodeappGit.deleteTree(folder);
+					NodeappGit.deleteTree(scripts);
+					yield done(command, startedAt, new NodeappReport("", "", null, null));
+				}
+			};
+		}
+		catch (IOException | RuntimeException ex) {
+			return CommandRunner.error(command, startedAt, this.clock.millis(),
+					task.action().name().toLowerCase() + " " + task.folder() + ": " + ex.getMessage());
+		}
+	}
+
+	private CommandResult runScript(RunCommand command, RunControl control, NodeappTask task, Path folder, Path scripts,
+			NodeappGit git) throws IOException {
+		String file = required(task.file(), "file");
+		Path script = scripts.resolve(file).normalize();
+		if (!script.startsWith(scripts) || !Files.isRegularFile(script)) {
+			throw new IOException("script " + file + " is not in the nodeapp's scripts; apply the scenario again");
+		}
+		if (!Files.isDirectory(folder)) {
+			throw new IOException("the nodeapp does not exist on this node; run the prepare target first");
+		}
+		Path state = this.workspace.resolve(CommandRunner.STATE_FOLDER);
+		Path outputs = Files.createDirectories(state.resolve("output"));
+		Path output = outputs.resolve(CommandRunner.safeFileName(command.commandId()) + ".out");
+		Files.deleteIfExists(output);
+		Files.createFile(output);
+		Map<String, String> env = new HashMap<>(this.customEnv);
+		env.put("OCTOPODA_NODENAME", node());
+		env.put("OCTOPODA_CURRENTDIR", folder.toString());
+		env.put("OCTOPODA_FILENAME", file);
+		env.put("OCTOPODA_OUTPUT", output.toString());
+		env.put("OCTOPODA_APP", task.app());
+		env.put("OCTOPODA_SCENARIO", task.scenario());
+		env.put("OCTOPODA_ROOT", this.workspace.toString());
+		env.put("OCTOPODA_WORKSPACE", this.workspace.toString());
+		env.put("OCTOPODA_FSTORE", Files.createDirectories(state.resolve("fstore")).toString());
+		env.put("OCTOPODA_LOG", Files.createDirectories(state.resolve("log")).toString());
+		env.put("OCTOPODA_PAKMA", Files.createDirectories(state.resolve("pakma")).toString());
+		if (task.target() != null) {
+			env.put("OCTOPODA_TARGET", task.target());
+		}
+		try {
+			CommandResult ran = this.foreground.run(command, List.of("sh", script.toString()), folder, env, control);
+			String written = readCapped(output, command.outputLimitBytes());
+			NodeappReport report = new NodeappReport(written, ran.stdout(), git.head(), null);
+			return new CommandResult(ran.commandId(), ran.outcome(), ran.exitCode(),
+					this.json.writeValueAsString(report), ran.stderr(), ran.outputTruncated(), ran.startedAtMillis(),
+					ran.finishedAtMillis(), ran.error());
+		}
+		finally {
+			Files.deleteIfExists(output);
+		}
+	}
+
+	private CommandResult done(RunCommand command, long startedAt, NodeappReport report) {
+		return new CommandResult(command.commandId(), CommandOutcome.SUCCEEDED, 0, this.json.writeValueAsString(report),
+				"", false, startedAt, this.clock.millis(), null);
+	}
+
+	private String node() {
+		String name = this.nodeName.get();
+		return (name != null) ? name : "";
+	}
+
+	private static String readCapped(Path file, int limit) throws IOException {
+		byte[] bytes = Files.readAllBytes(file);
+		int length = Math.min(bytes.length, limit);
+		return new String(bytes, 0, length, StandardCharsets.UTF_8);
+	}
+
+	private static String required(@Nullable String value, String name) throws IOException {
+		if (value == null) {
+			throw new IOException("the task has no " + name);
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,174 @@
+package io.octoplane.tentacle.file;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import io.octoplane.protocol.agent.CommandOutcome;
+import io.octoplane.protocol.agent.CommandResult;
+import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.protocol.file.FileListing;
+import io.octoplane.protocol.file.FileReceiveSpec;
+import io.octoplane.protocol.file.FileSendSpec;
+import io.octoplane.protocol.file.SentFile;
+import io.octoplane.tentacle.command.RunControl;
+import io.octoplane.tentacle.connection.BrainDialer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the file modes of {@link RunCommand}: {@code file-receive}, {@code file-send} and
+ * {@code file-list}. Like every command it never throws: a failure becomes a
+ * {@link CommandOutcome#FAILED} result whose error says what went wrong on this node (no
+ * such folder, not writable, disk full, checksum mismatch, unsafe archive).
+ */
+public final class FileCommands {
+
+	private static final Logger logger = LoggerFactory.getLogger(FileCommands.class);
+
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+	private final NodePaths paths;
+
+	private final BlobFetch fetch;
+
+	private final FileSend send;
+
+	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	/**
+	 * Creates the file commands of a tentacle.
+	 * @param workspace the workspace, base of relative paths and of the {@code @} aliases
+	 * @param dialer dials data connections to the brain
+	 * @param codec the frame codec
+	 * @param spool folder for packing folders before they are sent
+	 * @param clock the node clock for result times
+	 */
+	public FileCommands(Path workspace, BrainDialer dialer, FrameCodec codec, Path spool, Clock clock) {
+		this.paths = new NodePaths(workspace);
+		this.fetch = new BlobFetch(dialer, codec, READ_TIMEOUT);
+		this.send = new FileSend(dialer, codec, READ_TIMEOUT, spool);
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs a file command.
+	 * @param command the command, of a file mode
+	 * @param control its handle; a cancel before the start is honoured
+	 * @return the result; never {@code null}
+	 */
+	public CommandResult run(RunCommand command, RunControl control) {
+		long startedAt = this.clock.millis();
+		String cancelled = control.cancelledBeforeStart();
+		if (cancelled != null) {
+			return new CommandResult(command.commandId(), CommandOutcome.CANCELLED, -1, "", "", false, startedAt,
+					startedAt, cancelled);
+		}
+		long deadline = System.nanoTime() + Duration.ofMillis(command.timeoutMillis()).toNanos();
+		try {
+			String output = switch (command.mode()) {
+				case FILE_RECEIVE -> receive(this.json.readValue(command.command(), FileReceiveSpec.class), deadline,
+						() -> control.cancelledBeforeStart() != null);
+				case FILE_SEND -> this.json
+					.writeValueAsString(send(this.json.readValue(command.command(), FileSendSpec.class), deadline));
+				case FILE_LIST -> this.json.writeValueAsString(list(command.command()));
+				default -> throw new TransferFailedException("not a file command: " + command.mode());
+			};
+			return new CommandResult(command.commandId(), CommandOutcome.SUCCEEDED, 0, output, "", false, startedAt,
+					this.clock.millis(), null);
+		}
+		catch (TransferFailedException ex) {
+			// File commands start no process, so any cancel counts as "before start".
+			String reason = control.cancelledBeforeStart();
+			if (reason != null) {
+				return new CommandResult(command.commandId(), CommandOutcome.CANCELLED, -1, "", "", false, startedAt,
+						this.clock.millis(), reason);
+			}
+			return failed(command, startedAt, ex.getMessage());
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			return failed(command, startedAt, "malformed file command: " + ex.getMessage());
+		}
+		catch (FileSystemException ex) {
+			return failed(command, startedAt, describe(ex));
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("file command {} failed", command.commandId(), ex);
+			return failed(command, startedAt, ex.toString());
+		}
+	}
+
+	private String receive(FileReceiveSpec spec, long deadline, BooleanSupplier cancelled)
+			throws TransferFailedException, IOException {
+		Path folder = this.paths.resolve(spec.targetDir());
+		prepare(folder, spec.createTarget());
+		Path part = folder.resolve("." + spec.name() + "." + spec.sha256().substring(0, 12) + ".octoplane-part");
+		this.fetch.fetch(spec, part, deadline, cancelled);
+		Path installed;
+		try {
+			installed = Installer.install(spec, part, folder);
+		}
+		catch (IOException ex) {
+			Files.deleteIfExists(part);
+			throw new TransferFailedException("cannot install into " + folder + ": " + describe(ex), ex);
+		}
+		logger.info("installed {} ({} bytes, sha256 {})", installed, spec.sizeBytes(), spec.sha256());
+		return "installed " + installed + " (" + spec.sizeBytes() + " bytes, sha256 " + spec.sha256() + ")\n";
+	}
+
+	private SentFile send(FileSendSpec spec, long deadline) throws TransferFailedException, IOException {
+		return this.send.send(spec, this.paths.resolve(spec.path()), deadline);
+	}
+
+	private FileListing list(String path) throws TransferFailedException, IOException {
+		return FileList.list(this.paths.resolve(path));
+	}
+
+	private static void prepare(Path folder, boolean create) throws TransferFailedException {
+		if (!Files.exists(folder)) {
+			if (!create) {
+				throw new TransferFailedException(
+						"target folder " + folder + " does not exist (octl file upload -f creates it)");
+			}
+			try {
+				Files.createDirectories(folder);
+			}
+			catch (IOException ex) {
+				throw new TransferFailedException("cannot create target folder " + folder + ": " + describe(ex), ex);
+			}
+		}
+		if (!Files.isDirectory(folder)) {
+			throw new TransferFailedException("target " + folder + " is not a folder");
+		}
+		if (!Files.isWritable(folder)) {
+			throw new TransferFailedException("target folder " + folder + " is not writable");
+		}
+	}
+
+	private static String describe(IOException ex) {
+		if (ex instanceof FileSystemException fs) {
+			String reason = (fs.getReason() != null) ? fs.getReason() : ex.getClass().getSimpleName();
+			return fs.getFile() + ": " + reason;
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.toString();
+	}
+
+	private CommandResult failed(RunCommand command, long startedAt, String message) {
+		logger.warn("file command {} failed: {}", command.commandId(), message);
+		return new CommandResult(command.commandId(), CommandOutcome.FAILED, 1, "", message + "\n", false, startedAt,
+				this.clock.millis(), message);
+	}
+
+}

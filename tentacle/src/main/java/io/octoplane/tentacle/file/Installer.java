@@ -1,0 +1,87 @@
+package io.octoplane.tentacle.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.octoplane.protocol.file.FileKind;
+import io.octoplane.protocol.file.FileReceiveSpec;
+import io.octoplane.protocol.file.TarArchives;
+
+/**
+ * Puts a verified blob in its place with a rename, so the final name shows either the old
+ * content or the whole new one, never a half-written file. A folder is unpacked into a
+ * hidden staging folder next to the target first (where the archive rules are enforced)
+ * and swapped in by renames.
+ */
+final class Installer {
+
+	private Installer() {
+	}
+
+	static Path install(FileReceiveSpec spec, Path part, Path folder) throws IOException {
+		Path target = folder.resolve(spec.name());
+		if (spec.kind() == FileKind.FILE) {
+			if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+				throw new IOException(target + " is a folder; a file cannot replace it");
+			}
+			Files.setPosixFilePermissions(part, TarArchives.toPermissions(spec.mode()));
+			move(part, target);
+			return target;
+		}
+		Path staging = folder.resolve("." + spec.name() + "." + spec.sha256().substring(0, 12) + ".octoplane-unpack");
+		deleteTree(staging);
+		try {
+			try (InputStream in = Files.newInputStream(part)) {
+				TarArchives.unpack(in, staging);
+			}
+			Path old = folder.resolve("." + spec.name() + ".octoplane-old");
+			deleteTree(old);
+			if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+				move(target, old);
+			}
+			move(staging, target);
+			deleteTree(old);
+		}
+		finally {
+			deleteTree(staging);
+			Files.deleteIfExists(part);
+		}
+		return target;
+	}
+
+	private static void move(Path from, Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	static void deleteTree(Path path) throws IOException {
+		if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(path)) {
+			List<Path> all = walk.sorted(Comparator.reverseOrder()).toList();
+			for (Path each : all) {
+				if (Files.isDirectory(each, LinkOption.NOFOLLOW_LINKS)) {
+					// A folder unpacked read-only must still be removable.
+					each.toFile().setWritable(true, true);
+				}
+			}
+			for (Path each : all) {
+				Files.delete(each);
+			}
+		}
+	}
+
+}
