@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Brings up a complete local fleet under run/: builds Octoplane, mints a PKI, starts the
-# nameserver, the brain (which starts its own Redis when none answers) and three
-# tentacles, then shows `octl node get`.
+# brain (which starts its own Redis when none answers), the nameserver (on the brain's
+# Redis) and three tentacles, then shows `octl node get`.
 #
 #   deploy/quickstart.sh          build and start (stops a previous quick start first)
 #   deploy/quickstart.sh stop     stop everything the quick start started
@@ -130,6 +130,7 @@ BRAIN_JAR="$(jar_of brain)"
 NAMESERVER_JAR="$(jar_of nameserver)"
 TENTACLE_JAR="$(jar_of tentacle)"
 OCTL_JAR="$(jar_of octl)"
+VERSION="$(basename "$TENTACLE_JAR" | sed 's/^octoplane-tentacle-\(.*\)-exec\.jar$/\1/')"
 
 certs() { "$JAVA_HOME/bin/java" -jar "$CERTS_JAR" "$@"; }
 mkdir -p "$RUN/certs" "$RUN/bin"
@@ -140,6 +141,7 @@ if [ ! -f "$RUN/certs/ca.pem" ]; then
 	certs server nameserver --role nameserver --ca-dir "$RUN/certs" --out "$RUN/certs"
 	certs node "${NODES[@]}" --ca-dir "$RUN/certs" --out "$RUN/certs"
 	certs client admin --ca-dir "$RUN/certs" --out "$RUN/certs"
+	certs release-key --out "$RUN/certs"
 else
 	say "reusing the certificates in $RUN/certs"
 fi
@@ -150,10 +152,6 @@ tls_args() {
 		"--octoplane.tls.ca=file:$RUN/certs/ca.pem")
 }
 
-say "starting the nameserver on :3455"
-tls_args nameserver
-start_process nameserver "$JAVA_HOME/bin/java" -Xmx128m -jar "$NAMESERVER_JAR" "${TLS_ARGS[@]}"
-
 say "starting the brain on :12345 (REST) and :3457 (tentacles); Redis on 127.0.0.1:$REDIS_PORT"
 tls_args brain
 mkdir -p "$RUN/brain"
@@ -161,26 +159,52 @@ start_process brain "$JAVA_HOME/bin/java" -Xmx512m -jar "$BRAIN_JAR" "${TLS_ARGS
 	"--octoplane.brain.data-dir=$RUN/brain/data" "--octoplane.brain.advertised-address=127.0.0.1:12345" \
 	"--octoplane.redis.local.port=$REDIS_PORT" "--octoplane.agent.heartbeat-interval=5s" \
 	"--octoplane.ca.certificate=$RUN/certs/ca.pem" "--octoplane.ca.private-key=$RUN/certs/ca-key.pem" \
-	"--octoplane.agent.unstable-after=12s" "--octoplane.agent.offline-after=20s"
+	"--octoplane.agent.unstable-after=12s" "--octoplane.agent.offline-after=20s" \
+	"--octoplane.nameserver.url=https://127.0.0.1:3455" "--octoplane.nameserver.advertised-agent-host=127.0.0.1"
 wait_for_port brain 12345
+
+# The nameserver keeps its registry in the brain's Redis, which requires the password the
+# brain made. It goes in the environment, which only this user can read, rather than on
+# the command line, which every user sees in ps.
+REDIS_PASSWORD_FILE="$RUN/brain/data/redis/password"
+[ -r "$REDIS_PASSWORD_FILE" ] || fail "the brain made no Redis password at $REDIS_PASSWORD_FILE; see $RUN/logs/brain.log"
+say "starting the nameserver on :3455 (registry in the brain's Redis)"
+tls_args nameserver
+SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$REDIS_PORT" \
+	SPRING_DATA_REDIS_PASSWORD="$(cat "$REDIS_PASSWORD_FILE")" \
+	start_process nameserver "$JAVA_HOME/bin/java" -Xmx128m -jar "$NAMESERVER_JAR" "${TLS_ARGS[@]}" \
+	"--octoplane.nameserver.data-dir=$RUN/nameserver" \
+	"--octoplane.nameserver.release-public-key=$RUN/certs/release-key.pub.pem"
 wait_for_port nameserver 3455
 
 for node in "${NODES[@]}"; do
 	mkdir -p "$RUN/tentacles/$node/workspace"
+	# The tentacle asks the nameserver where the brain is, remembers the answer in its
+	# workspace, and falls back to the brain address below while the nameserver knows none.
 	cat >"$RUN/tentacles/$node/tentacle.yaml" <<YAML
+nameserver: https://127.0.0.1:3455
 brain: 127.0.0.1:3457
 cert: $RUN/certs/$node.pem
 key: $RUN/certs/$node-key.pem
 ca: $RUN/certs/ca.pem
 workspace: $RUN/tentacles/$node/workspace
 YAML
+	# The tentacle runs under its upgrade launcher, which keeps the versions in
+	# upgrade/ (the build's jar is the first stable one) and rolls back unconfirmed ones.
+	UPGRADE=("$JAVA_HOME/bin/java" -Xms8m -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$TENTACLE_JAR"
+		upgrade --home "$RUN/tentacles/$node/upgrade" --config "$RUN/tentacles/$node/tentacle.yaml"
+		--release-key "$RUN/certs/release-key.pub.pem")
+	if [ ! -f "$RUN/tentacles/$node/upgrade/stable" ]; then
+		"${UPGRADE[@]}" init "$VERSION" "$TENTACLE_JAR" >/dev/null
+	fi
 	say "starting tentacle $node"
 	# A tentacle is mostly idle: a small heap, one JIT thread and the C1 compiler keep its
 	# footprint small enough for a Raspberry Pi.
-	start_process "tentacle-$node" "$JAVA_HOME/bin/java" -Xms8m -Xmx48m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-		-XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m -Xss512k -XX:CICompilerCount=1 \
-		--enable-native-access=ALL-UNNAMED -jar "$TENTACLE_JAR" \
-		--config "$RUN/tentacles/$node/tentacle.yaml"
+	start_process "tentacle-$node" "${UPGRADE[@]}" launch --jvm-option=-Xms8m --jvm-option=-Xmx48m \
+		--jvm-option=-XX:+UseSerialGC --jvm-option=-XX:TieredStopAtLevel=1 \
+		--jvm-option=-XX:ReservedCodeCacheSize=16m --jvm-option=-XX:MaxMetaspaceSize=64m \
+		--jvm-option=-Xss512k --jvm-option=-XX:CICompilerCount=1 --jvm-option=--enable-native-access=ALL-UNNAMED \
+		-- --config "$RUN/tentacles/$node/tentacle.yaml"
 done
 
 cat >"$RUN/octl.yaml" <<YAML
@@ -224,5 +248,7 @@ The fleet is running. Try:
   $RUN/bin/octl node get -o table
   $RUN/bin/octl cmd run 'uname -a' ${NODES[*]}
   $RUN/bin/octl node status
+  $RUN/bin/octl nameserver list -o table
+  $RUN/bin/octl upgrade state ${NODES[*]}
 Logs: $RUN/logs    Stop: deploy/quickstart.sh stop
 TEXT

@@ -1,7 +1,7 @@
 /**
- * The nameserver: tells tentacles and operators where the brain is, and (in later
- * releases) stores release packages for online upgrades. Tentacles remember the last
- * address it gave, so it is never a hard start-up dependency.
+ * The nameserver: a registry of services (the brain first) that tentacles and operators
+ * query by name, over HTTPS with mutual TLS. Entries live for a TTL unless refreshed.
+ * Tentacles remember the last address it gave, so it is never a hard start-up dependency.
  */
 @NullMarked
 package io.octoplane.nameserver;

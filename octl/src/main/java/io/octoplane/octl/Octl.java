@@ -19,6 +19,9 @@ import io.octoplane.octl.napp.NappCommand;
 import io.octoplane.octl.node.NodeCommand;
 import io.octoplane.octl.scen.ScenCommand;
 import io.octoplane.octl.file.FileCommand;
+import io.octoplane.octl.ns.NameserverCommand;
+import io.octoplane.octl.release.ReleaseCommand;
+import io.octoplane.octl.upgrade.UpgradeCommand;
 import io.octoplane.octl.token.TokenCommand;
 import io.octoplane.octl.wg.WgCommand;
 import io.octoplane.octl.output.OutputFormat;
@@ -45,8 +48,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "octl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = OctlVersion.class,
 		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class, FileCommand.class, WgCommand.class,
-				TokenCommand.class, AuditCommand.class, ScenCommand.class, NappCommand.class, ConfigCommand.class,
-				VersionCommand.class, CompletionCommand.class },
+				TokenCommand.class, AuditCommand.class, ScenCommand.class, NappCommand.class, NameserverCommand.class,
+				ReleaseCommand.class, UpgradeCommand.class, ConfigCommand.class, VersionCommand.class,
+				CompletionCommand.class },
 		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them as jobs.", "",
 				"Talks HTTPS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
 						+ "else ~/.config/octl/octl.yaml), logging in with an operator certificate, a workgroup "
@@ -168,6 +172,16 @@ public final class Octl implements Runnable {
 			err.flush();
 		}
 		return this.config;
+	}
+
+	/**
+	 * An environment variable of this run.
+	 * @param name the variable
+	 * @return its value, or {@code null} when unset or blank
+	 */
+	public @Nullable String env(String name) {
+		String value = this.env.get(name);
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	/**

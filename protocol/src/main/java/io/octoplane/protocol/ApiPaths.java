@@ -123,6 +123,40 @@ public final class ApiPaths {
 	/** List a folder of a node (POST a {@code FileListRequest}; 202 job). */
 	public static final String FILE_LISTINGS = V1 + "/files/listings";
 
+	/**
+	 * The nameserver's registry (on the nameserver's port, not the brain's): list (GET)
+	 * with query {@code prefix}, {@code suffix} or {@code contains}.
+	 */
+	public static final String NAMES = V1 + "/names";
+
+	/**
+	 * One nameserver entry, path variable {@code name}: register or refresh (PUT), query
+	 * (GET), remove (DELETE).
+	 */
+	public static final String NAME = NAMES + "/{name}";
+
+	/** Counts of the nameserver's live entries (GET). */
+	public static final String NAME_SUMMARY = V1 + "/name-summary";
+
+	/** Releases stored on the nameserver: list (GET). */
+	public static final String RELEASES = V1 + "/releases";
+
+	/**
+	 * One release, path variables {@code component} and {@code version}: upload (PUT, the
+	 * package as the body with {@link #SHA256_HEADER} and {@link #SIGNATURE_HEADER}) and
+	 * details (GET).
+	 */
+	public static final String RELEASE = RELEASES + "/{component}/{version}";
+
+	/** A release's package bytes (GET). */
+	public static final String RELEASE_PACKAGE = RELEASE + "/package";
+
+	/** Header of a release upload: the package's SHA-256, lower-case hex. */
+	public static final String SHA256_HEADER = "X-Octoplane-Sha256";
+
+	/** Header of a release upload: the release signature, Base64. */
+	public static final String SIGNATURE_HEADER = "X-Octoplane-Signature";
+
 	private ApiPaths() {
 	}
 

@@ -25,6 +25,18 @@ public enum ErrorCode {
 	/** The named job does not exist (or its results passed their retention). */
 	JOB_NOT_FOUND("job-not-found", 404),
 
+	/** No live nameserver entry has this name (never registered, removed or expired). */
+	NAME_NOT_FOUND("name-not-found", 404),
+
+	/** No release of this component and version has been uploaded. */
+	RELEASE_NOT_FOUND("release-not-found", 404),
+
+	/** An uploaded package does not have the SHA-256 its uploader declared. */
+	RELEASE_CHECKSUM_MISMATCH("release-checksum-mismatch", 400),
+
+	/** A release's signature does not verify against the release public key. */
+	RELEASE_SIGNATURE_INVALID("release-signature-invalid", 400),
+
 	/** The requested resource does not exist. */
 	NOT_FOUND("not-found", 404),
 

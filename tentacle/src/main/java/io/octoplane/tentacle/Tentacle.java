@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -21,13 +22,16 @@ import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.agent.Welcome;
 import io.octoplane.tentacle.command.CommandRunner;
+import io.octoplane.tentacle.config.Discovery;
 import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.tentacle.config.TentacleConfigException;
 import io.octoplane.tentacle.connection.AgentConnection;
 import io.octoplane.tentacle.connection.Backoff;
 import io.octoplane.tentacle.connection.BrainDialer;
+import io.octoplane.tentacle.connection.BrainLocator;
 import io.octoplane.tentacle.connection.BrainRefusedException;
 import io.octoplane.tentacle.connection.ClockEstimate;
+import io.octoplane.tentacle.discovery.NameserverLocator;
 import io.octoplane.tentacle.file.FileCommands;
 import io.octoplane.tentacle.identity.CertificateRenewal;
 import io.octoplane.tentacle.identity.IdentityFiles;
@@ -105,7 +109,7 @@ public final class Tentacle implements AutoCloseable {
 			throw new TentacleConfigException("cannot complete the interrupted replacement of " + config.cert()
 					+ " and " + config.key() + ": " + ex.getMessage(), ex);
 		}
-		this.dialer = new BrainDialer(sslContext(config), config.brain(), config.connectTimeout());
+		this.dialer = new BrainDialer(sslContext(config), locator(config), config.connectTimeout());
 		try {
 			this.renewal = new CertificateRenewal(identity, config.ca(), config.renewBefore(), clock,
 					this.dialer::useContext);
@@ -347,6 +351,14 @@ public final class Tentacle implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private static BrainLocator locator(TentacleConfig config) {
+		Discovery discovery = config.discovery();
+		if (discovery != null) {
+			return new NameserverLocator(discovery, config.brain(), config.connectTimeout());
+		}
+		return BrainLocator.fixed(Objects.requireNonNull(config.brain(), "brain must not be null"));
 	}
 
 	private static SSLContext sslContext(TentacleConfig config) {

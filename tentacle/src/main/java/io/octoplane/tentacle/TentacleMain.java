@@ -14,6 +14,8 @@ import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.tentacle.config.TentacleConfigException;
 import io.octoplane.tentacle.enroll.Enrollment;
 import io.octoplane.tentacle.enroll.EnrollmentException;
+import io.octoplane.tentacle.upgrade.HealthReport;
+import io.octoplane.tentacle.upgrade.UpgradeCommand;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Spec;
  * restarting cannot help.
  */
 @Command(name = "tentacle", mixinStandardHelpOptions = true, versionProvider = TentacleMain.Version.class,
-		description = "Octoplane node agent: dials the brain over mutual TLS and runs what it is asked to.")
+		description = "Octoplane node agent: dials the brain over mutual TLS and runs what it is asked to.",
+		subcommands = UpgradeCommand.class)
 public final class TentacleMain implements Callable<Integer> {
 
 	static final int EXIT_REFUSED = 1;
@@ -107,6 +110,7 @@ public final class TentacleMain implements Callable<Integer> {
 		Thread hook = new Thread(tentacle::close, "tentacle-shutdown");
 		Runtime.getRuntime().addShutdownHook(hook);
 		tentacle.start();
+		HealthReport.whenConnected(tentacle, this.env);
 		while (!tentacle.awaitState(TentacleState.STOPPED, Duration.ofHours(1))) {
 			// Runs until SIGTERM (the hook closes it) or until the brain refuses it.
 		}

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 						+ "operators present client certificates whose subject carries their name (CN) and "
 						+ "role (OU), backed by the extended key usage." },
 		subcommands = { CaCommand.class, ServerCommand.class, NodeCommand.class, ClientCommand.class, ShowCommand.class,
-				HelpCommand.class },
+				ReleaseKeyCommand.class, HelpCommand.class },
 		footerHeading = "%nExamples:%n",
 		footer = { "  certs ca --out pki", "  certs server brain --ca-dir pki --san brain.example.com --san 10.0.0.5",
 				"  certs node web-01 web-02 --ca-dir pki --out pki/nodes", "  certs client alice --ca-dir pki",

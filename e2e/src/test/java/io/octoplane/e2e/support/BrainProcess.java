@@ -58,6 +58,8 @@ public final class BrainProcess implements AutoCloseable {
 
 	private static final int LOG_TAIL_LINES = 40;
 
+	private final String mainClass;
+
 	private final List<String> args;
 
 	private final Path logFile;
@@ -71,7 +73,8 @@ public final class BrainProcess implements AutoCloseable {
 	/** Kills a brain still running when the test JVM exits, so none is left behind. */
 	private final Thread reaper = new Thread(() -> this.process.destroyForcibly(), "brain-process-reaper");
 
-	private BrainProcess(List<String> args, Path logFile, int managementPort) {
+	private BrainProcess(String mainClass, List<String> args, Path logFile, int managementPort) {
+		this.mainClass = mainClass;
 		this.args = List.copyOf(args);
 		this.logFile = logFile;
 		this.managementPort = managementPort;
@@ -101,7 +104,21 @@ public final class BrainProcess implements AutoCloseable {
 	 * @return the running brain
 	 */
 	public static BrainProcess start(List<String> args, Path logFile, int managementPort) {
-		return new BrainProcess(args, logFile, managementPort);
+		return new BrainProcess(MAIN_CLASS, args, logFile, managementPort);
+	}
+
+	/**
+	 * Starts another Spring Boot server of this repository, such as the nameserver, with
+	 * the same start, readiness and kill handling as a brain.
+	 * @param mainClass the server's main class
+	 * @param args its arguments
+	 * @param logFile where its output goes, appended to
+	 * @param managementPort the port whose readiness probe {@link #awaitReady(Duration)}
+	 * polls
+	 * @return the running server
+	 */
+	public static BrainProcess startServer(String mainClass, List<String> args, Path logFile, int managementPort) {
+		return new BrainProcess(mainClass, args, logFile, managementPort);
 	}
 
 	/**
@@ -335,7 +352,7 @@ public final class BrainProcess implements AutoCloseable {
 	}
 
 	private Process launch() {
-		List<String> command = ChildJvm.command(List.of("-Xmx384m"), MAIN_CLASS, this.args);
+		List<String> command = ChildJvm.command(List.of("-Xmx384m"), this.mainClass, this.args);
 		try {
 			Path parent = this.logFile.toAbsolutePath().getParent();
 			if (parent != null) {
@@ -343,7 +360,7 @@ public final class BrainProcess implements AutoCloseable {
 			}
 			this.starts++;
 			Files.writeString(this.logFile,
-					"---- BrainProcess start #" + this.starts + " at " + Instant.now() + ": " + MAIN_CLASS + " "
+					"---- BrainProcess start #" + this.starts + " at " + Instant.now() + ": " + this.mainClass + " "
 							+ String.join(" ", this.args) + System.lineSeparator(),
 					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			Process started = new ProcessBuilder(command).redirectErrorStream(true)

@@ -25,10 +25,11 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 		@Nullable String workspace, @Nullable Integer outputLimitBytes, @Nullable String backoffInitial,
 		@Nullable String backoffMax, @Nullable String connectTimeout, @Nullable Integer maxFrameBytes,
 		@Nullable String journal, @Nullable String journalRetention, @Nullable String joinToken, @Nullable String name,
-		@Nullable String brainApi, @Nullable String renewBefore, @Nullable Map<String, String> scriptEnv) {
+		@Nullable String brainApi, @Nullable String renewBefore, @Nullable Map<String, String> scriptEnv,
+		@Nullable String nameserver, @Nullable String brainService) {
 
 	static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
-			null, null, null, null, null, null);
+			null, null, null, null, null, null, null, null);
 
 	// A misspelt key would otherwise be dropped silently and its default used instead.
 	private static final YAMLMapper MAPPER = YAMLMapper.builder()

@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
  * {@code 10s}, {@code 2m}, {@code 1h}, {@code 7d}), and ISO-8601 ({@code PT10S}) for
  * those who prefer it.
  */
-final class DurationText {
+public final class DurationText {
 
 	private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
 	private DurationText() {
 	}
 
-	static Duration parse(String setting, String text) {
+	public static Duration parse(String setting, String text) {
 		String value = text.strip().toLowerCase(Locale.ROOT);
 		Matcher matcher = SIMPLE.matcher(value);
 		if (matcher.matches()) {

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Everything a tentacle needs to run, validated in the constructor so that a bad value is
  * reported at start-up, naming the setting, rather than on the first dial.
  *
- * @param brain the brain's agent address
+ * @param brain the brain's agent address, or {@code null} when the nameserver tells it
  * @param cert the node's certificate PEM file (its CN is the node's name)
  * @param key the node's private key PEM file
  * @param ca the CA certificate PEM file the brain's certificate must chain to
@@ -40,11 +40,14 @@ import org.jspecify.annotations.Nullable;
  * @param scriptEnv extra environment variables for nodeapp scripts (Octopoda's custom
  * variables), next to the {@code OCTOPODA_*} ones; names may not start with
  * {@code OCTOPODA_}
+ * @param discovery how to find the brain through the nameserver, or {@code null} to dial
+ * {@code brain} only; with both, the nameserver's answer (and the last address that
+ * worked) comes first and {@code brain} is the fallback
  */
-public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, Path workspace, int outputLimitBytes,
-		Duration backoffInitial, Duration backoffMax, Duration connectTimeout, int maxFrameBytes, Path journal,
-		Duration journalRetention, @Nullable EnrollmentSettings enrollment, @Nullable Duration renewBefore,
-		Map<String, String> scriptEnv) {
+public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, Path ca, Path workspace,
+		int outputLimitBytes, Duration backoffInitial, Duration backoffMax, Duration connectTimeout, int maxFrameBytes,
+		Path journal, Duration journalRetention, @Nullable EnrollmentSettings enrollment,
+		@Nullable Duration renewBefore, Map<String, String> scriptEnv, @Nullable Discovery discovery) {
 
 	/** Default per-stream output cap: enough for logs, small enough for one frame. */
 	public static final int DEFAULT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
@@ -59,7 +62,10 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 	public static final Duration DEFAULT_JOURNAL_RETENTION = Duration.ofDays(7);
 
 	public TentacleConfig {
-		Objects.requireNonNull(brain, "brain must not be null");
+		if (brain == null && discovery == null) {
+			throw new TentacleConfigException("no brain address and no nameserver: set 'brain' or 'nameserver' in the "
+					+ "config file, OCTOPLANE_BRAIN or OCTOPLANE_NAMESERVER, or --brain host:port");
+		}
 		Objects.requireNonNull(workspace, "workspace must not be null");
 		Objects.requireNonNull(journal, "journal must not be null");
 		scriptEnv = Map.copyOf(Objects.requireNonNull(scriptEnv, "scriptEnv must not be null"));
@@ -118,7 +124,24 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 	public static TentacleConfig of(BrainAddress brain, Path cert, Path key, Path ca, Path workspace) {
 		return new TentacleConfig(brain, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
-				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of());
+				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), null);
+	}
+
+	/**
+	 * A configuration with default limits and timings that finds the brain through the
+	 * nameserver only.
+	 * @param discovery the nameserver, service name and cache file
+	 * @param cert the node certificate PEM file
+	 * @param key the node private key PEM file
+	 * @param ca the CA certificate PEM file
+	 * @param workspace folder where commands run
+	 * @return the configuration
+	 * @throws TentacleConfigException if a file is missing or a value is invalid
+	 */
+	public static TentacleConfig of(Discovery discovery, Path cert, Path key, Path ca, Path workspace) {
+		return new TentacleConfig(null, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
+				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
+				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), discovery);
 	}
 
 	/**
@@ -133,7 +156,7 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 	public TentacleConfig withTimings(Duration backoffInitial, Duration backoffMax, Duration connectTimeout) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				backoffInitial, backoffMax, connectTimeout, this.maxFrameBytes, this.journal, this.journalRetention,
-				this.enrollment, this.renewBefore, this.scriptEnv);
+				this.enrollment, this.renewBefore, this.scriptEnv, this.discovery);
 	}
 
 	/**
@@ -145,7 +168,7 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 	public TentacleConfig withScriptEnv(Map<String, String> scriptEnv) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
-				this.journalRetention, this.enrollment, this.renewBefore, scriptEnv);
+				this.journalRetention, this.enrollment, this.renewBefore, scriptEnv, this.discovery);
 	}
 
 	/**
@@ -158,7 +181,20 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 	public TentacleConfig withRenewBefore(@Nullable Duration renewBefore) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
-				this.journalRetention, this.enrollment, renewBefore, this.scriptEnv);
+				this.journalRetention, this.enrollment, renewBefore, this.scriptEnv, this.discovery);
+	}
+
+	/**
+	 * A copy that finds the brain through a nameserver.
+	 * @param discovery the nameserver, service name and cache file, or {@code null} for
+	 * none
+	 * @return the copy
+	 * @throws TentacleConfigException if neither a brain address nor a nameserver is left
+	 */
+	public TentacleConfig withDiscovery(@Nullable Discovery discovery) {
+		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
+				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
+				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, discovery);
 	}
 
 	/**
@@ -201,15 +237,11 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 		Path fileFolder = (yamlFile != null) ? yamlFile.toAbsolutePath().getParent() : cwd;
 		Settings settings = new Settings(env, cwd, fileFolder);
 		String brain = settings.text(flags.brain(), "OCTOPLANE_BRAIN", file.brain());
-		if (brain == null) {
-			throw new TentacleConfigException(
-					"no brain address: set 'brain' in the config file, OCTOPLANE_BRAIN or --brain host:port");
-		}
 		Path workspace = Objects.requireNonNull(
 				settings.path("workspace", flags.workspace(), "OCTOPLANE_WORKSPACE", file.workspace(), "workspace"));
 		Path journal = (file.journal() != null) ? Settings.resolve("journal", fileFolder, file.journal())
 				: workspace.resolve(DEFAULT_JOURNAL_FOLDER);
-		BrainAddress brainAddress = BrainAddress.parse(brain);
+		BrainAddress brainAddress = (brain != null) ? BrainAddress.parse(brain) : null;
 		return new TentacleConfig(brainAddress,
 				settings.path("cert", flags.cert(), "OCTOPLANE_CERT", file.cert(), null),
 				settings.path("key", flags.key(), "OCTOPLANE_KEY", file.key(), null),
@@ -222,17 +254,38 @@ public record TentacleConfig(BrainAddress brain, Path cert, Path key, Path ca, P
 				duration("journalRetention", file.journalRetention(), DEFAULT_JOURNAL_RETENTION),
 				enrollment(settings, flags, file, brainAddress),
 				(file.renewBefore() != null) ? DurationText.parse("renewBefore", file.renewBefore()) : null,
-				(file.scriptEnv() != null) ? file.scriptEnv() : Map.of());
+				(file.scriptEnv() != null) ? file.scriptEnv() : Map.of(), discovery(settings, file, workspace));
+	}
+
+	private static @Nullable Discovery discovery(Settings settings, ConfigFile file, Path workspace) {
+		String nameserver = settings.text(null, "OCTOPLANE_NAMESERVER", file.nameserver());
+		if (nameserver == null) {
+			return null;
+		}
+		String service = settings.text(null, "OCTOPLANE_BRAIN_SERVICE", file.brainService());
+		URI uri;
+		try {
+			uri = new URI(nameserver.strip());
+		}
+		catch (URISyntaxException ex) {
+			throw new TentacleConfigException("nameserver '" + nameserver + "' is not a URL: " + ex.getReason());
+		}
+		return new Discovery(uri, (service != null) ? service.strip() : Discovery.DEFAULT_SERVICE,
+				workspace.resolve(Discovery.DEFAULT_CACHE));
 	}
 
 	private static @Nullable EnrollmentSettings enrollment(Settings settings, ConfigOverrides flags, ConfigFile file,
-			BrainAddress brain) {
+			@Nullable BrainAddress brain) {
 		String token = settings.text(flags.joinToken(), "OCTOPLANE_JOIN_TOKEN", file.joinToken());
 		String api = settings.text(flags.brainApi(), "OCTOPLANE_BRAIN_API", file.brainApi());
-		URI brainApi = (api != null) ? brainApi(api) : defaultBrainApi(brain);
 		if (token == null) {
 			return null;
 		}
+		if (api == null && brain == null) {
+			throw new TentacleConfigException("a join token is set but no brain API to enroll with: set 'brainApi' "
+					+ "in the config file, OCTOPLANE_BRAIN_API or --brain-api");
+		}
+		URI brainApi = (api != null) ? brainApi(api) : defaultBrainApi(Objects.requireNonNull(brain));
 		String name = settings.text(flags.name(), "OCTOPLANE_NAME", file.name());
 		if (name == null) {
 			throw new TentacleConfigException("a join token is set but no node name to enroll as: set 'name' in the "

@@ -12,30 +12,45 @@ import javax.net.ssl.SSLSocket;
 import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.tentacle.config.BrainAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens the TLS socket to the brain: TLS 1.3 only, our node certificate offered, the
  * brain's certificate checked against the configured CA and against the brain's host name
  * (HTTPS rules), so a certificate stolen from another server of the same CA is refused.
+ * Where it dials is up to a {@link BrainLocator}.
  */
 public final class BrainDialer {
 
 	// Replaced after a certificate renewal; the next dial presents the new certificate.
 	private volatile SSLContext sslContext;
 
-	private final BrainAddress brain;
+	private final BrainLocator locator;
+
+	private volatile @Nullable BrainAddress brain;
 
 	private final Duration timeout;
 
 	/**
-	 * Creates a dialer.
+	 * Creates a dialer for one fixed address.
 	 * @param sslContext context holding the node's key and the CA as trust anchor
 	 * @param brain the brain's agent address
 	 * @param timeout limit for TCP connect and for the TLS handshake
 	 */
 	public BrainDialer(SSLContext sslContext, BrainAddress brain, Duration timeout) {
-		this.sslContext = sslContext;
+		this(sslContext, BrainLocator.fixed(brain), timeout);
 		this.brain = brain;
+	}
+
+	/**
+	 * Creates a dialer that asks a locator for the address before every dial.
+	 * @param sslContext context holding the node's key and the CA as trust anchor
+	 * @param locator decides where each dial goes
+	 * @param timeout limit for TCP connect and for the TLS handshake
+	 */
+	public BrainDialer(SSLContext sslContext, BrainLocator locator, Duration timeout) {
+		this.sslContext = sslContext;
+		this.locator = locator;
 		this.timeout = timeout;
 	}
 
@@ -48,8 +63,8 @@ public final class BrainDialer {
 		this.sslContext = sslContext;
 	}
 
-	/** The address dialled. */
-	public BrainAddress brain() {
+	/** The address dialled last, or {@code null} before the first dial. */
+	public @Nullable BrainAddress brain() {
 		return this.brain;
 	}
 
@@ -82,22 +97,27 @@ public final class BrainDialer {
 	 */
 	TlsLink dial() throws IOException {
 		int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, this.timeout.toMillis());
+		SSLContext context = this.sslContext;
+		BrainAddress target = this.locator.next(context);
+		this.brain = target;
 		Socket tcp = new Socket();
 		try {
-			tcp.connect(new InetSocketAddress(this.brain.host(), this.brain.port()), timeoutMillis);
+			tcp.connect(new InetSocketAddress(target.host(), target.port()), timeoutMillis);
 			tcp.setTcpNoDelay(true);
-			SSLSocket socket = (SSLSocket) this.sslContext.getSocketFactory()
-				.createSocket(tcp, this.brain.host(), this.brain.port(), true);
+			SSLSocket socket = (SSLSocket) context.getSocketFactory()
+				.createSocket(tcp, target.host(), target.port(), true);
 			SSLParameters parameters = socket.getSSLParameters();
 			parameters.setProtocols(new String[] { "TLSv1.3" });
 			parameters.setEndpointIdentificationAlgorithm("HTTPS");
 			socket.setSSLParameters(parameters);
 			socket.setSoTimeout(timeoutMillis);
 			socket.startHandshake();
+			this.locator.reached(target);
 			return new TlsLink(socket, tcp);
 		}
 		catch (IOException | RuntimeException ex) {
 			tcp.close();
+			this.locator.failed(target);
 			throw ex;
 		}
 	}

@@ -259,4 +259,31 @@ class TentacleConfigTests {
 			.withMessageStartingWith("renewBefore");
 	}
 
+	@Test
+	void nameserverMayReplaceTheBrainAddress() throws IOException {
+		Path file = yaml(
+				"nameserver: https://ns.example:3455\ncert: node.crt\nkey: node.key\nca: ca.crt\n" + "workspace: ws\n");
+		TentacleConfig config = TentacleConfig.load(file, Map.of());
+		assertThat(config.brain()).isNull();
+		assertThat(config.discovery()).isEqualTo(new Discovery(java.net.URI.create("https://ns.example:3455"), "brain",
+				this.dir.resolve("ws/.octoplane/brain-address")));
+		TentacleConfig renamed = TentacleConfig.load(file, Map.of("OCTOPLANE_BRAIN_SERVICE", "brain-eu"));
+		assertThat(renamed.discovery().service()).isEqualTo("brain-eu");
+	}
+
+	@Test
+	void nameserverMustBeHttps() throws IOException {
+		Path file = yaml("nameserver: http://ns.example:3455\ncert: node.crt\nkey: node.key\nca: ca.crt\n");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(file, Map.of()))
+			.withMessageContaining("must be an https:// URL");
+	}
+
+	@Test
+	void joinTokenWithOnlyANameserverNeedsTheBrainApi() throws IOException {
+		Path file = yaml("nameserver: https://ns.example:3455\ncert: node.crt\nkey: node.key\nca: ca.crt\n"
+				+ "joinToken: t\nname: n1\n");
+		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(file, Map.of()))
+			.withMessageContaining("no brain API to enroll with");
+	}
+
 }

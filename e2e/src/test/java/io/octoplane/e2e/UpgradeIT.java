@@ -1,0 +1,155 @@
+package io.octoplane.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.octoplane.brain.BrainTestSupport;
+import io.octoplane.brain.redis.RedisServerExtension;
+import io.octoplane.certs.CertFixtures;
+import io.octoplane.certs.PemPair;
+import io.octoplane.certs.release.ReleaseKeys;
+import io.octoplane.e2e.support.BrainArgs;
+import io.octoplane.e2e.support.BrainProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real tentacle jar under its upgrade launcher (child processes), a real nameserver
+ * with a release key and a real brain: octl uploads a signed release, upgrades the node
+ * to it, confirms it; a second upgrade left unconfirmed rolls back by itself.
+ */
+class UpgradeIT {
+
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
+
+	static final CertFixtures certs = BrainTestSupport.certificates();
+
+	@TempDir
+	Path work;
+
+	@Test
+	void uploadUpgradeConfirmAndUnconfirmedRollback() throws Exception {
+		Path jar = tentacleJar();
+		Path releaseKey = this.work.resolve("release-key.pem");
+		Path releasePublicKey = this.work.resolve("release-key.pub.pem");
+		ReleaseKeys.write(releaseKey, releasePublicKey, ReleaseKeys.generate(), false);
+		int nameserverPort = BrainProcess.freePort();
+		int nameserverManagement = BrainProcess.freePort();
+		BrainArgs args = BrainArgs.withFreePorts(certs, redis.port(), this.work.resolve("brain"))
+			.with("octoplane.nameserver.url", "https://localhost:" + nameserverPort)
+			.with("octoplane.nameserver.advertised-agent-host", "localhost");
+		PemPair node = certs.node("up1");
+		Path config = Files.writeString(this.work.resolve("tentacle.yaml"),
+				"nameserver: https://localhost:" + nameserverPort + "\nbrain: localhost:" + args.agentPort()
+						+ "\ncert: " + node.certificate() + "\nkey: " + node.privateKey() + "\nca: " + certs.caCert()
+						+ "\nworkspace: " + this.work.resolve("ws") + "\nbackoffMax: 2s\n");
+		PemPair operator = certs.operator("alice");
+		Path octl = Files.writeString(this.work.resolve("octl.yaml"), "brain: " + args.restUri() + "\ncert: "
+				+ operator.certificate() + "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\n");
+		List<String> upgrade = List.of(java(), "-jar", jar.toString(), "upgrade", "--home",
+				this.work.resolve("home").toString(), "--config", config.toString(), "--release-key",
+				releasePublicKey.toString());
+		try (BrainProcess nameserver = BrainProcess
+			.startServer("io.octoplane.nameserver.NameserverApplication",
+					List.of("--server.port=" + nameserverPort, "--management.server.port=" + nameserverManagement,
+							"--octoplane.tls.certificate=file:" + certs.nameserver().certificate().toAbsolutePath(),
+							"--octoplane.tls.private-key=file:" + certs.nameserver().privateKey().toAbsolutePath(),
+							"--octoplane.tls.ca=file:" + certs.caCert().toAbsolutePath(),
+							"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port(),
+							"--octoplane.nameserver.data-dir=" + this.work.resolve("ns-data"),
+							"--octoplane.nameserver.release-public-key=" + releasePublicKey),
+					this.work.resolve("nameserver.log"), nameserverManagement)
+			.awaitReady(Duration.ofSeconds(90));
+				BrainProcess brain = BrainProcess.start(args.toList(), this.work.resolve("brain.log"))
+					.awaitReady(Duration.ofSeconds(90))) {
+			assertThat(run(concat(upgrade, "init", "1.0.0", jar.toString()))).isZero();
+			Process launcher = new ProcessBuilder(
+					concat(upgrade, "launch", "--confirm-timeout", "20s", "--", "--config", config.toString()))
+				.redirectErrorStream(true)
+				.redirectOutput(this.work.resolve("launcher.log").toFile())
+				.start();
+			try {
+				String ns = "--nameserver=https://localhost:" + nameserverPort;
+				await().atMost(Duration.ofSeconds(90))
+					.until(() -> OctlRun.execute(octl, this.work, "node", "get", "-sf", "online")
+						.out()
+						.contains("up1"));
+				for (String version : new String[] { "1.1.0", "1.2.0" }) {
+					OctlRun uploaded = OctlRun.execute(octl, this.work, "release", "upload", "tentacle", version,
+							jar.toString(), "--key", releaseKey.toString(), ns);
+					assertThat(uploaded.status()).as(uploaded.err()).isZero();
+				}
+
+				OctlRun upgraded = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.1.0", "up1");
+				assertThat(upgraded.status()).as(upgraded.out() + upgraded.err()).isZero();
+				await().atMost(Duration.ofSeconds(90))
+					.until(() -> state(octl).contains("\"preview\":\"1.1.0\",\"healthy\":\"1.1.0\""));
+				OctlRun confirmed = OctlRun.execute(octl, this.work, "upgrade", "confirm", "up1");
+				assertThat(confirmed.status()).as(confirmed.out() + confirmed.err()).isZero();
+				assertThat(state(octl)).contains("\"stable\":\"1.1.0\",\"preview\":null");
+
+				OctlRun unconfirmed = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.2.0", "up1");
+				assertThat(unconfirmed.status()).as(unconfirmed.out() + unconfirmed.err()).isZero();
+				await().atMost(Duration.ofSeconds(120))
+					.until(() -> Files.readString(this.work.resolve("home/history"))
+						.contains("rollback 1.2.0 preview not confirmed within PT20S"));
+				await().atMost(Duration.ofSeconds(90))
+					.until(() -> state(octl).contains("\"stable\":\"1.1.0\",\"preview\":null,\"healthy\":\"1.1.0\""));
+			}
+			finally {
+				launcher.destroy();
+				if (!launcher.waitFor(30, TimeUnit.SECONDS)) {
+					launcher.destroyForcibly();
+				}
+			}
+		}
+	}
+
+	private String state(Path octl) {
+		return OctlRun.execute(octl, this.work, "upgrade", "state", "up1", "-o", "table").out();
+	}
+
+	private int run(List<String> command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.work.resolve("upgrade-cli.log").toFile()))
+			.start();
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			return -1;
+		}
+		return process.exitValue();
+	}
+
+	private static List<String> concat(List<String> head, String... tail) {
+		List<String> all = new ArrayList<>(head);
+		all.addAll(List.of(tail));
+		return all;
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	// The tentacle's executable jar from the reactor build (verify -pl e2e -am packages
+	// it first); the launcher runs releases with 'java -jar'.
+	private static Path tentacleJar() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("..", "tentacle", "target"))) {
+			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("build the tentacle jar first (mvn package -pl tentacle)"))
+				.toAbsolutePath();
+		}
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.octoplane.nameserver.security;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import java.util.Set;
+
+import io.octoplane.certs.CertificateRole;
+import io.octoplane.nameserver.web.NameserverException;
+import io.octoplane.protocol.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets a request through only with a client certificate whose role fits it: anyone of the
+ * fleet (node, operator, brain, nameserver) may read the registry, only services (brain,
+ * nameserver) and operators may change it. The CA alone is not enough: it also signs
+ * certificates that must not register a fake brain. Every change, and every refusal, is
+ * audited.
+ *
+ * <p>
+ * It guards every request on the port rather than matching paths, so no path variant can
+ * slip past; health lives on the management port.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RoleFilter extends OncePerRequestFilter {
+
+	private static final Logger logger = LoggerFactory.getLogger(RoleFilter.class);
+
+	private static final Set<String> READ_METHODS = Set.of("GET", "HEAD");
+
+	private static final Set<CertificateRole> WRITERS = Set.of(CertificateRole.BRAIN, CertificateRole.NAMESERVER,
+			CertificateRole.OPERATOR);
+
+	private final AuditTrail audit;
+
+	private final JsonMapper json;
+
+	RoleFilter(AuditTrail audit, JsonMapper json) {
+		this.audit = audit;
+		this.json = json;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		boolean read = READ_METHODS.contains(request.getMethod());
+		Object attribute = request.getAttribute("jakarta.servlet.request.X509Certificate");
+		if (!(attribute instanceof X509Certificate[] certificates) || certificates.length == 0) {
+			refuse(request, response, "anonymous", ErrorCode.UNAUTHENTICATED,
+					"a client certificate of the fleet's CA is required");
+			return;
+		}
+		Optional<CertificateRole> role = CertificateRole.of(certificates[0]);
+		String name = commonName(certificates[0]);
+		if (role.isEmpty() || (!read && !WRITERS.contains(role.get()))) {
+			logger.warn("Refused {} {} from {} with a {} certificate ({})", request.getMethod(),
+					request.getRequestURI(), request.getRemoteAddr(), role.map(CertificateRole::ou).orElse("role-less"),
+					name);
+			refuse(request, response, name, ErrorCode.FORBIDDEN,
+					"a certificate with role " + role.map(CertificateRole::ou).orElse("none") + " may not "
+							+ (read ? "read" : "change") + " the registry");
+			return;
+		}
+		request.setAttribute(Caller.ATTRIBUTE, new Caller(name, role.get()));
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			if (!read) {
+				this.audit.record(name, request.getRemoteAddr(), request.getMethod() + " " + request.getRequestURI(),
+						response.getStatus());
+			}
+		}
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response, String caller, ErrorCode code,
+			String detail) throws IOException {
+		ProblemDetail problem = NameserverException.problem(code, detail);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(code.httpStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		this.json.writeValue(response.getOutputStream(), problem);
+		this.audit.record(caller, request.getRemoteAddr(), request.getMethod() + " " + request.getRequestURI(),
+				code.httpStatus());
+	}
+
+	private static String commonName(X509Certificate certificate) {
+		try {
+			return CertificateRole.commonName(certificate);
+		}
+		catch (IllegalArgumentException ex) {
+			return certificate.getSubjectX500Principal().getName();
+		}
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.octoplane.octl.upgrade;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.octoplane.octl.ExitStatus;
+import io.octoplane.octl.Octl;
+import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.config.DurationConverter;
+import io.octoplane.octl.job.JobTables;
+import io.octoplane.octl.sdk.JobListener;
+import io.octoplane.octl.sdk.OctoplaneClient;
+import io.octoplane.protocol.agent.CommandMode;
+import io.octoplane.protocol.api.CommandRequest;
+import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.api.NodeCommandResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code octl upgrade}: runs the node's upgrade command ({@code $OCTOPLANE_UPGRADE}, set
+ * by the tentacle's upgrade launcher) on the named nodes, batch by batch.
+ */
+@Command(name = "upgrade",
+		description = { "Online upgrade of tentacles run by the upgrade launcher ('tentacle upgrade launch').",
+				"  state | history NODE...          versions and what happened",
+				"  install VERSION NODE...          download and verify, no switch",
+				"  upgrade VERSION NODE...          install if needed, then run as preview",
+				"  confirm NODE...                  make the preview stable (once it reconnected)",
+				"  cancel NODE...                   go back to the stable version now",
+				"  downgrade VERSION NODE...        run an older installed version as preview",
+				"A preview that is not confirmed within the launcher's confirm timeout (2 minutes by default), "
+						+ "or that exits, rolls back by itself. Batches stop at the first node that fails." },
+		footerHeading = "%nExamples:%n", footer = { "  octl upgrade upgrade 1.1.0 node1 node2 node3 --batch-size 1",
+				"  octl upgrade state node1 -o table", "  octl upgrade confirm node1 node2 node3" })
+public final class UpgradeCommand extends OctlCommand {
+
+	private static final Set<String> WITH_VERSION = Set.of("install", "upgrade", "downgrade");
+
+	private static final Set<String> WITHOUT_VERSION = Set.of("state", "history", "confirm", "cancel");
+
+	// The version ends up in a shell command line on the nodes, so only plain tokens.
+	private static final Pattern VERSION = Pattern.compile("[0-9][0-9A-Za-z.+_-]{0,63}");
+
+	@Parameters(index = "0", paramLabel = "ACTION",
+			description = "state, history, install, upgrade, confirm, cancel or downgrade.")
+	private String action;
+
+	@Parameters(index = "1..*", paramLabel = "ARG", arity = "1..*",
+			description = "The version (install, upgrade, downgrade), then the node names.")
+	private List<String> arguments = new ArrayList<>();
+
+	@Option(names = "--batch-size", paramLabel = "N", description = "Nodes per batch (default: all at once).")
+	private int batchSize;
+
+	@Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+			description = "Time limit per node, downloads included (default: ${DEFAULT-VALUE}).")
+	private Duration timeout;
+
+	@Override
+	protected int execute(Octl octl) {
+		List<String> args = new ArrayList<>(this.arguments);
+		String version = null;
+		if (WITH_VERSION.contains(this.action)) {
+			version = args.remove(0);
+			if (!VERSION.matcher(version).matches()) {
+				throw usage("'" + version + "' is not a version: it starts with a digit and has only 0-9, A-Z, "
+						+ "a-z, '.', '+', '_' and '-'");
+			}
+		}
+		else if (!WITHOUT_VERSION.contains(this.action)) {
+			throw usage("unknown action '" + this.action + "'; use state, history, install, upgrade, confirm, "
+					+ "cancel or downgrade");
+		}
+		List<String> nodes = List.copyOf(new LinkedHashSet<>(args));
+		if (nodes.isEmpty()) {
+			throw usage("name at least one node");
+		}
+		if (nodes.contains("brain")) {
+			throw usage("online upgrade of the brain is not supported yet; upgrade its package and restart it");
+		}
+		String command = "${OCTOPLANE_UPGRADE:?this tentacle does not run under the upgrade launcher} " + this.action
+				+ ((version != null) ? " " + version : "");
+		int size = (this.batchSize > 0) ? this.batchSize : nodes.size();
+		OctoplaneClient client = octl.client();
+		for (int from = 0; from < nodes.size(); from += size) {
+			List<String> batch = nodes.subList(from, Math.min(nodes.size(), from + size));
+			JobResponse accepted = client.submit(new CommandRequest(batch, CommandMode.SHELL, command,
+					this.timeout.toSeconds(), null, 0L, null, null, false, false));
+			JobResponse done = client.awaitJob(accepted.id(), this.timeout.plusMinutes(1), new JobListener() {
+			});
+			octl.printer(spec()).print(done, JobTables::job);
+			List<String> failed = done.results()
+				.stream()
+				.filter((result) -> !"succeeded".equals(result.state()))
+				.map(NodeCommandResult::name)
+				.toList();
+			if (!failed.isEmpty()) {
+				int rest = nodes.size() - from - batch.size();
+				spec().commandLine()
+					.getErr()
+					.println("octl: error: " + this.action + " failed on " + String.join(", ", failed)
+							+ ((rest > 0) ? "; the remaining " + rest + " node(s) were not started" : ""));
+				return ExitStatus.GENERIC;
+			}
+		}
+		return ExitStatus.OK;
+	}
+
+	private ParameterException usage(String message) {
+		return new ParameterException(spec().commandLine(), message);
+	}
+
+}

@@ -1,0 +1,237 @@
+package io.octoplane.tentacle.upgrade;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the tentacle of an upgrade home running as a child process: the preview version
+ * while one is on trial, else the stable one. A preview that exits, or that is not
+ * confirmed within the confirm timeout, is stopped and the stable version started again;
+ * the launcher does this by itself, so a broken release cannot keep a node away. A stable
+ * version that exits is started again.
+ *
+ * <p>
+ * The upgrade commands ({@link UpgradeTool}) change only files in the home; the launcher
+ * notices on its next look, which it takes every poll interval.
+ */
+public final class Launcher implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(Launcher.class);
+
+	// Short enough that a service manager waiting 10 s for the launcher never has to
+	// kill it, which would leave the tentacle behind.
+	private static final Duration STOP_GRACE = Duration.ofSeconds(4);
+
+	private final UpgradeHome home;
+
+	private final List<String> runner;
+
+	private final List<String> args;
+
+	private final Map<String, String> childEnv;
+
+	private final Duration confirmTimeout;
+
+	private final Duration switchDelay;
+
+	private final Duration pollInterval;
+
+	private final Clock clock;
+
+	private final Object monitor = new Object();
+
+	private @Nullable Process child;
+
+	private @Nullable String running;
+
+	private @Nullable Instant previewStarted;
+
+	private @Nullable String pendingTarget;
+
+	private @Nullable Instant pendingSince;
+
+	private volatile boolean closed;
+
+	/**
+	 * Creates a launcher.
+	 * @param home the upgrade home
+	 * @param runner the command that runs a package, the package's path appended, such as
+	 * {@code java -jar}
+	 * @param args arguments after the package's path, such as {@code --config
+	 * tentacle.yaml}
+	 * @param childEnv environment variables added for the child, such as the command line
+	 * of the upgrade commands
+	 * @param confirmTimeout how long a preview may run unconfirmed before it is rolled
+	 * back
+	 * @param switchDelay how long a requested switch waits, so that the command that
+	 * requested it (run by the tentacle about to be stopped) can report its result first
+	 * @param pollInterval how often the home and the child are looked at
+	 * @param clock the clock for the confirm deadline
+	 */
+	public Launcher(UpgradeHome home, List<String> runner, List<String> args, Map<String, String> childEnv,
+			Duration confirmTimeout, Duration switchDelay, Duration pollInterval, Clock clock) {
+		this.home = home;
+		this.runner = List.copyOf(runner);
+		this.args = List.copyOf(args);
+		this.childEnv = Map.copyOf(childEnv);
+		this.confirmTimeout = confirmTimeout;
+		this.switchDelay = switchDelay;
+		this.pollInterval = pollInterval;
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs until {@link #close()}, then stops the child.
+	 * @throws IOException if the home cannot be read or no stable version is set
+	 * @throws InterruptedException if interrupted
+	 */
+	public void run() throws IOException, InterruptedException {
+		try {
+			while (!this.closed) {
+				step();
+				synchronized (this.monitor) {
+					if (!this.closed) {
+						this.monitor.wait(this.pollInterval.toMillis());
+					}
+				}
+			}
+		}
+		finally {
+			stopChild();
+		}
+	}
+
+	/** The version of the child running now, if any. */
+	public synchronized Optional<String> running() {
+		Process process = this.child;
+		return (process != null && process.isAlive()) ? Optional.ofNullable(this.running) : Optional.empty();
+	}
+
+	/**
+	 * Stops the launcher and its child. Safe from a shutdown hook: the child is stopped
+	 * here, since the JVM may halt before {@link #run()} gets to it.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		synchronized (this.monitor) {
+			this.monitor.notifyAll();
+		}
+		synchronized (this) {
+			stopChild();
+		}
+	}
+
+	// Package-private so tests can take one look at a time instead of waiting for polls.
+	synchronized void step() throws IOException {
+		Optional<String> preview = this.home.preview();
+		String target = preview.orElseGet(() -> stableOrNull());
+		if (target == null) {
+			throw new IOException("upgrade home " + this.home.root() + " has no stable version; install one first");
+		}
+		Process process = this.child;
+		if (process == null || !target.equals(this.running)) {
+			if (process != null && process.isAlive() && !switchDue(target)) {
+				return;
+			}
+			stopChild();
+			start(target, preview.isPresent());
+			return;
+		}
+		this.pendingTarget = null;
+		if (preview.isPresent()) {
+			Instant started = (this.previewStarted != null) ? this.previewStarted : this.clock.instant();
+			if (!process.isAlive()) {
+				rollback(target, "preview exited with status " + process.exitValue());
+			}
+			else if (this.clock.instant().isAfter(started.plus(this.confirmTimeout))) {
+				rollback(target, "preview not confirmed within " + this.confirmTimeout);
+			}
+			return;
+		}
+		this.previewStarted = null;
+		if (!process.isAlive()) {
+			logger.warn("tentacle {} exited with status {}; starting it again", target, process.exitValue());
+			this.home.record(this.clock.instant(), "restart", target, "exit-status=" + process.exitValue());
+			start(target, false);
+		}
+	}
+
+	private boolean switchDue(String target) {
+		Instant now = this.clock.instant();
+		if (!target.equals(this.pendingTarget) || this.pendingSince == null) {
+			this.pendingTarget = target;
+			this.pendingSince = now;
+		}
+		return !now.isBefore(this.pendingSince.plus(this.switchDelay));
+	}
+
+	private @Nullable String stableOrNull() {
+		try {
+			return this.home.stable().orElse(null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void rollback(String preview, String reason) throws IOException {
+		logger.warn("rolling back from {}: {}", preview, reason);
+		stopChild();
+		this.home.clearPreview();
+		this.home.record(this.clock.instant(), "rollback", preview, reason);
+		this.previewStarted = null;
+	}
+
+	private void start(String version, boolean preview) throws IOException {
+		Path release = this.home.release(version);
+		List<String> command = new ArrayList<>(this.runner);
+		command.add(release.toString());
+		command.addAll(this.args);
+		this.home.clearHealthy();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.home.root().resolve("tentacle.log").toFile()));
+		builder.environment().putAll(this.childEnv);
+		builder.environment().put(UpgradeHome.HEALTH_ENV, this.home.root().toString());
+		builder.environment().put(UpgradeHome.VERSION_ENV, version);
+		this.child = builder.start();
+		this.running = version;
+		this.previewStarted = preview ? this.clock.instant() : null;
+		this.home.record(this.clock.instant(), preview ? "start-preview" : "start", version, "");
+		logger.info("started tentacle {}{}", version, preview ? " (preview)" : "");
+	}
+
+	private void stopChild() {
+		Process process = this.child;
+		this.child = null;
+		if (process == null) {
+			return;
+		}
+		process.descendants().forEach(ProcessHandle::destroy);
+		process.destroy();
+		try {
+			if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.descendants().forEach(ProcessHandle::destroyForcibly);
+				process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
+		}
+	}
+
+}

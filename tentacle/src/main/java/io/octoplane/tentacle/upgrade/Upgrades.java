@@ -1,0 +1,83 @@
+package io.octoplane.tentacle.upgrade;
+
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * The state changes behind the upgrade commands, on an upgrade home; the launcher acts on
+ * them. Each refuses, with a message saying why, when the home is not in a state that
+ * allows it.
+ */
+public final class Upgrades {
+
+	private final UpgradeHome home;
+
+	private final Clock clock;
+
+	/**
+	 * Creates the operations for an upgrade home.
+	 * @param home the home
+	 * @param clock the clock for the history
+	 */
+	public Upgrades(UpgradeHome home, Clock clock) {
+		this.home = home;
+		this.clock = clock;
+	}
+
+	/**
+	 * Puts an installed version on trial; the launcher switches to it.
+	 * @param version the version, newer or older than the stable one
+	 * @param action {@code upgrade} or {@code downgrade}, for the history
+	 * @throws IllegalStateException if the version is not installed, is the stable one,
+	 * or another trial is running
+	 * @throws IOException if the home cannot be written
+	 */
+	public void preview(String version, String action) throws IOException {
+		if (!this.home.installed(version)) {
+			throw new IllegalStateException(version + " is not installed; install it first");
+		}
+		if (this.home.preview().isPresent()) {
+			throw new IllegalStateException(
+					this.home.preview().get() + " is on trial; confirm or cancel it before trying another version");
+		}
+		if (this.home.stable().filter(version::equals).isPresent()) {
+			throw new IllegalStateException(version + " is the stable version already");
+		}
+		this.home.setPreview(version);
+		this.home.record(this.clock.instant(), action, version, "");
+	}
+
+	/**
+	 * Makes the version on trial the stable one.
+	 * @return the version confirmed
+	 * @throws IllegalStateException if no version is on trial or it has not reported
+	 * itself connected yet
+	 * @throws IOException if the home cannot be written
+	 */
+	public String confirm() throws IOException {
+		String preview = this.home.preview()
+			.orElseThrow(() -> new IllegalStateException("no version is on trial; nothing to confirm"));
+		if (this.home.healthy().filter(preview::equals).isEmpty()) {
+			throw new IllegalStateException(preview + " has not reconnected to the brain yet; confirm after it has");
+		}
+		this.home.setStable(preview);
+		this.home.clearPreview();
+		this.home.record(this.clock.instant(), "confirm", preview, "");
+		return preview;
+	}
+
+	/**
+	 * Ends the trial at once; the launcher goes back to the stable version.
+	 * @return the version that was on trial
+	 * @throws IllegalStateException if no version is on trial
+	 * @throws IOException if the home cannot be written
+	 */
+	public String cancel() throws IOException {
+		String preview = this.home.preview()
+			.orElseThrow(() -> new IllegalStateException("no version is on trial; nothing to cancel"));
+		this.home.clearPreview();
+		this.home.record(this.clock.instant(), "cancel", preview, "");
+		return preview;
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.octoplane.tentacle.upgrade;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+
+import io.octoplane.certs.release.ReleaseKeys;
+import io.octoplane.certs.release.ReleaseSignature;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+class ReleaseInstallerTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void verifyAcceptsPackageSignedForThisVersion() throws Exception {
+		KeyPair key = ReleaseKeys.generate();
+		Path file = Files.writeString(this.dir.resolve("pkg"), "tentacle 1.1.0");
+		String sha = sha256(file);
+		String signature = ReleaseSignature.sign(key.getPrivate(), "tentacle", "1.1.0", sha);
+		assertThatNoException()
+			.isThrownBy(() -> ReleaseInstaller.verify(file, "1.1.0", sha, signature, key.getPublic()));
+	}
+
+	@Test
+	void verifyRefusesBadChecksum() throws Exception {
+		KeyPair key = ReleaseKeys.generate();
+		Path file = Files.writeString(this.dir.resolve("pkg"), "tampered on the way");
+		String stated = ReleaseSignature.hex(MessageDigest.getInstance("SHA-256").digest("original".getBytes()));
+		String signature = ReleaseSignature.sign(key.getPrivate(), "tentacle", "1.1.0", stated);
+		assertThatIOException()
+			.isThrownBy(() -> ReleaseInstaller.verify(file, "1.1.0", stated, signature, key.getPublic()))
+			.withMessageStartingWith("checksum mismatch: tentacle 1.1.0 has SHA-256 " + sha256(file));
+	}
+
+	@Test
+	void verifyRefusesSignatureOfAnotherKeyOrVersion() throws Exception {
+		KeyPair trusted = ReleaseKeys.generate();
+		KeyPair other = ReleaseKeys.generate();
+		Path file = Files.writeString(this.dir.resolve("pkg"), "tentacle 1.1.0");
+		String sha = sha256(file);
+		String foreign = ReleaseSignature.sign(other.getPrivate(), "tentacle", "1.1.0", sha);
+		assertThatIOException()
+			.isThrownBy(() -> ReleaseInstaller.verify(file, "1.1.0", sha, foreign, trusted.getPublic()))
+			.withMessageStartingWith("bad signature: tentacle 1.1.0");
+		String forOlder = ReleaseSignature.sign(trusted.getPrivate(), "tentacle", "1.0.0", sha);
+		assertThatIOException()
+			.isThrownBy(() -> ReleaseInstaller.verify(file, "1.1.0", sha, forOlder, trusted.getPublic()))
+			.withMessageStartingWith("bad signature");
+	}
+
+	private static String sha256(Path file) throws IOException, Exception {
+		return ReleaseSignature.hex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+	}
+
+}
