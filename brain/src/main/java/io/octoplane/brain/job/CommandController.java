@@ -1,10 +1,15 @@
 package io.octoplane.brain.job;
 
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 
 import io.octoplane.brain.security.AuditTargets;
 import io.octoplane.brain.security.Callers;
+import io.octoplane.brain.web.InvalidRequestException;
 import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CommandController {
 
+	private static final Set<CommandMode> FILE_MODES = EnumSet.of(CommandMode.FILE_RECEIVE, CommandMode.FILE_SEND,
+			CommandMode.FILE_LIST);
+
 	private final JobService jobs;
 
 	CommandController(JobService jobs) {
@@ -30,6 +38,12 @@ class CommandController {
 	@PostMapping(ApiPaths.COMMANDS)
 	ResponseEntity<JobResponse> run(@RequestBody CommandRequest request, HttpServletRequest http) {
 		AuditTargets.set(http, request.targets());
+		if (FILE_MODES.contains(request.mode())) {
+			// File jobs carry transfer tokens the file API issues; only it may start
+			// them.
+			throw new InvalidRequestException("mode " + request.mode().name().toLowerCase(Locale.ROOT).replace('_', '-')
+					+ " is for file transfers only: use octl file");
+		}
 		JobResponse job = this.jobs.submit(request, Callers.of(http));
 		return ResponseEntity.accepted().location(URI.create(ApiPaths.JOBS + "/" + job.id())).body(job);
 	}

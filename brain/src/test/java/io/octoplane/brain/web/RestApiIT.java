@@ -121,6 +121,16 @@ class RestApiIT extends BrainIntegrationTest {
 	}
 
 	@Test
+	void fileModesCannotBeStartedThroughTheCommandApi() throws Exception {
+		for (String mode : List.of("file-receive", "file-send", "file-list")) {
+			HttpResponse<String> response = post(operator(), "/api/v1/commands",
+					"{\"targets\":[\"pi1\"],\"mode\":\"" + mode + "\",\"command\":\"{}\"}");
+			assertThat(response.statusCode()).as(mode).isEqualTo(400);
+			assertThat(response.body()).as(mode).contains("is for file transfers only");
+		}
+	}
+
+	@Test
 	void commandTooLongTimeoutIsInvalidRequest() throws Exception {
 		HttpResponse<String> response = post(operator(), "/api/v1/commands",
 				"{\"targets\":[\"pi1\"],\"mode\":\"shell\",\"command\":\"true\",\"timeout_seconds\":999999999}");
