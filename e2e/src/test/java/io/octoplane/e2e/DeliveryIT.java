@@ -1,33 +1,20 @@
 package io.octoplane.e2e;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import io.octoplane.brain.BrainIntegrationTest;
-import io.octoplane.brain.agent.AgentServer;
-import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.e2e.support.FaultyLink;
 import io.octoplane.octl.sdk.JobListener;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.JobState;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,37 +24,7 @@ import static org.awaitility.Awaitility.await;
  * back, deadlines, links cut mid-run, and the fan-out controls, each checked by counting
  * real executions on the nodes rather than by timing.
  */
-class DeliveryIT extends BrainIntegrationTest {
-
-	private static final Duration WAIT = Duration.ofSeconds(60);
-
-	@TempDir
-	Path work;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AgentServer agentServer;
-
-	private TentacleFleet fleet;
-
-	private OctoplaneClient client;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		this.fleet = new TentacleFleet(certs, this.work);
-		PemPair operator = certs.operator("alice");
-		this.client = OctoplaneClient.builder()
-			.baseUri(URI.create("https://localhost:" + this.port))
-			.sslContext(PemTls.clientContext(operator.certificate(), operator.privateKey(), certs.caCert()))
-			.build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.fleet.close();
-	}
+class DeliveryIT extends InProcessFleetTest {
 
 	@Test
 	void commandWaitsForOfflineNodeAndRunsOnceWhenItReturns() throws Exception {
@@ -200,11 +157,6 @@ class DeliveryIT extends BrainIntegrationTest {
 				null);
 	}
 
-	private JobResponse awaitDone(String id) throws Exception {
-		return this.client.awaitJob(id, WAIT, new JobListener() {
-		});
-	}
-
 	private String state(String id) {
 		return this.client.job(id).results().get(0).state();
 	}
@@ -217,10 +169,6 @@ class DeliveryIT extends BrainIntegrationTest {
 		await().atMost(WAIT).until(() -> this.client.nodes(List.of(name), null).online() == 1);
 		JobResponse followUp = awaitDone(this.client.submit(request(List.of(name), "echo follow-up", 0)).id());
 		assertThat(followUp.results().get(0).state()).isEqualTo("succeeded");
-	}
-
-	private int agentPort() {
-		return this.agentServer.port();
 	}
 
 }

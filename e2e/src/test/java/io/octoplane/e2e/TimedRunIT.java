@@ -1,29 +1,16 @@
 package io.octoplane.e2e;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.octoplane.brain.BrainIntegrationTest;
-import io.octoplane.brain.agent.AgentServer;
-import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.tentacle.Tentacle;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,42 +21,12 @@ import static org.awaitility.Awaitility.await;
  * share this machine's real clock, so those prints show when they truly started, whatever
  * their skewed tentacle clocks believed.
  */
-class TimedRunIT extends BrainIntegrationTest {
-
-	private static final Duration WAIT = Duration.ofSeconds(60);
+class TimedRunIT extends InProcessFleetTest {
 
 	private static final int NODES = 20;
 
-	@TempDir
-	Path work;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AgentServer agentServer;
-
-	private TentacleFleet fleet;
-
-	private OctoplaneClient client;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		this.fleet = new TentacleFleet(certs, this.work);
-		PemPair operator = certs.operator("alice");
-		this.client = OctoplaneClient.builder()
-			.baseUri(URI.create("https://localhost:" + this.port))
-			.sslContext(PemTls.clientContext(operator.certificate(), operator.privateKey(), certs.caCert()))
-			.build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.fleet.close();
-	}
-
 	@Test
-	void timeAlignedRunStartsTogetherDespiteSkewedNodeClocks() {
+	void timeAlignedRunStartsTogetherDespiteSkewedNodeClocks() throws Exception {
 		// 20 nodes whose clocks run from 3 s behind to 2.7 s ahead of the brain's.
 		List<String> nodes = new ArrayList<>();
 		for (int i = 0; i < NODES; i++) {
@@ -77,8 +34,10 @@ class TimedRunIT extends BrainIntegrationTest {
 			nodes.add(name);
 			startMeasured(name, Clock.offset(Clock.systemUTC(), Duration.ofMillis(i * 300L - 3000)));
 		}
-		JobResponse done = awaitDone(this.client.submit(new CommandRequest(nodes, CommandMode.SHELL, "date +%s%3N", 30L,
-				null, null, null, null, null, null, null, true, 200L)));
+		JobResponse done = awaitDone(this.client
+			.submit(new CommandRequest(nodes, CommandMode.SHELL, "date +%s%3N", 30L, null, null, null, null, null, null,
+					null, true, 200L))
+			.id());
 		assertThat(done.results()).extracting(NodeCommandResult::state).containsOnly("succeeded");
 		assertThat(done.startAt()).isNotNull();
 		assertThat(done.startSpreadMillis()).isNotNull();
@@ -105,12 +64,12 @@ class TimedRunIT extends BrainIntegrationTest {
 	}
 
 	@Test
-	void delayedRunFiresAfterTheDelayAndReportsItsResult() {
+	void delayedRunFiresAfterTheDelayAndReportsItsResult() throws Exception {
 		startMeasured("later01", Clock.systemUTC());
 		JobResponse accepted = this.client.submit(new CommandRequest(List.of("later01"), CommandMode.SHELL,
 				"date +%s%3N", 30L, null, null, null, null, null, null, 1500L, null, null));
 		assertThat(accepted.startAt()).isEqualTo(accepted.createdAt().plusMillis(1500));
-		JobResponse done = awaitDone(accepted);
+		JobResponse done = awaitDone(accepted.id());
 		assertThat(done.results().get(0).state()).isEqualTo("succeeded");
 		long ranAt = Long.parseLong(done.results().get(0).output().strip());
 		assertThat(ranAt).isGreaterThanOrEqualTo(accepted.startAt().toEpochMilli() - 50);
@@ -118,13 +77,13 @@ class TimedRunIT extends BrainIntegrationTest {
 	}
 
 	@Test
-	void delayedRunCancelledBeforeItFiresNeverRuns() {
+	void delayedRunCancelledBeforeItFiresNeverRuns() throws Exception {
 		startMeasured("cancel01", Clock.systemUTC());
 		JobResponse accepted = this.client.submit(new CommandRequest(List.of("cancel01"), CommandMode.SHELL,
 				"touch fired", 30L, null, null, null, null, null, null, 600_000L, null, null));
 		await().atMost(WAIT).until(() -> "delivered".equals(this.client.job(accepted.id()).results().get(0).state()));
 		this.client.cancel(accepted.id());
-		JobResponse done = awaitDone(accepted);
+		JobResponse done = awaitDone(accepted.id());
 		assertThat(done.results().get(0).state()).isEqualTo("cancelled");
 		assertThat(this.work.resolve("cancel01").toFile().list()).doesNotContain("fired");
 	}
@@ -151,13 +110,8 @@ class TimedRunIT extends BrainIntegrationTest {
 	}
 
 	private void startMeasured(String name, Clock clock) {
-		Tentacle tentacle = this.fleet.start(name, this.agentServer.port(), clock);
+		Tentacle tentacle = this.fleet.start(name, agentPort(), clock);
 		await().atMost(WAIT).until(() -> tentacle.brainClock().errorMillis().isPresent());
-	}
-
-	private JobResponse awaitDone(JobResponse accepted) {
-		await().atMost(WAIT).until(() -> this.client.job(accepted.id()).done());
-		return this.client.job(accepted.id());
 	}
 
 }
