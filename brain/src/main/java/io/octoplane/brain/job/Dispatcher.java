@@ -117,7 +117,10 @@ class Dispatcher implements SmartLifecycle {
 	}
 
 	private void tick() {
-		for (String id : this.repository.activeJobs()) {
+		Set<String> active = this.repository.activeJobs();
+		// Jobs another brain finished were never removed here: forget them now.
+		this.specs.keySet().retainAll(active);
+		for (String id : active) {
 			guarded(() -> dispatch(id));
 		}
 	}
