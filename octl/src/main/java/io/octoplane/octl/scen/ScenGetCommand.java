@@ -1,5 +1,7 @@
 package io.octoplane.octl.scen;
 
+import java.util.List;
+
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
@@ -22,7 +24,7 @@ public final class ScenGetCommand extends OctlCommand {
 	protected int execute(Octl octl) {
 		if (this.name != null) {
 			ScenarioInfo info = octl.client().scenarios().get(this.name);
-			octl.printer(spec()).print(info, (one) -> table(new ScenarioListResponse(java.util.List.of(one))));
+			octl.printer(spec()).print(info, (one) -> table(new ScenarioListResponse(List.of(one))));
 		}
 		else {
 			octl.printer(spec()).print(octl.client().scenarios().list(), ScenGetCommand::table);

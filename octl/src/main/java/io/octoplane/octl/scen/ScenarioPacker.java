@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ final class ScenarioPacker {
 			children = list.sorted().toList();
 		}
 		for (Path child : children) {
-			boolean directory = Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+			boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
 			if (Files.isSymbolicLink(child) || child.getFileName().toString().equals(".git")
 					|| ignored(here, child, directory)) {
 				continue;
