@@ -7,10 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.BrainInfo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,28 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code octl version}, {@code octl completion} and {@code -o wide}: the commands and
  * formats people use around the fleet commands.
  */
-class OperationsCommandTests {
-
-	@TempDir
-	Path dir;
-
-	private OctlFixture octl;
-
-	private StubBrain brain;
-
-	private Path config;
-
-	@BeforeEach
-	void startBrain() {
-		this.octl = OctlFixture.create(this.dir);
-		this.brain = StubBrain.start(this.octl.certs());
-		this.config = this.octl.writeConfig(this.brain.uri());
-	}
-
-	@AfterEach
-	void stopBrain() {
-		this.brain.close();
-	}
+class OperationsCommandTests extends StubBrainCommandTest {
 
 	@Test
 	void versionNamesClientAndBrain() {

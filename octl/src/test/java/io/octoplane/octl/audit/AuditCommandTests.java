@@ -1,44 +1,18 @@
 package io.octoplane.octl.audit;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import io.octoplane.octl.OctlFixture;
 import io.octoplane.octl.OctlRun;
-import io.octoplane.octl.StubBrain;
+import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.AuditEntry;
 import io.octoplane.protocol.api.AuditResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AuditCommandTests {
-
-	@TempDir
-	Path dir;
-
-	private OctlFixture octl;
-
-	private StubBrain brain;
-
-	private Path config;
-
-	@BeforeEach
-	void startBrain() {
-		this.octl = OctlFixture.create(this.dir);
-		this.brain = StubBrain.start(this.octl.certs());
-		this.config = this.octl.writeConfig(this.brain.uri());
-	}
-
-	@AfterEach
-	void stopBrain() {
-		this.brain.close();
-	}
+class AuditCommandTests extends StubBrainCommandTest {
 
 	@Test
 	void tableShowsWhoDidWhatWhereWithWhatStatus() {

@@ -7,20 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.octoplane.octl.ApiFixtures;
-import io.octoplane.octl.OctlFixture;
 import io.octoplane.octl.OctlRun;
 import io.octoplane.octl.SseScript;
-import io.octoplane.octl.StubBrain;
 import io.octoplane.octl.StubBrain.Answer;
+import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.octl.sdk.OctoplaneJson;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static io.octoplane.octl.ApiFixtures.expired;
@@ -32,28 +28,7 @@ import static io.octoplane.octl.ApiFixtures.succeeded;
 import static io.octoplane.octl.SseScript.script;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CmdRunCommandTests {
-
-	@TempDir
-	Path dir;
-
-	private OctlFixture octl;
-
-	private StubBrain brain;
-
-	private Path config;
-
-	@BeforeEach
-	void startBrain() {
-		this.octl = OctlFixture.create(this.dir);
-		this.brain = StubBrain.start(this.octl.certs());
-		this.config = this.octl.writeConfig(this.brain.uri());
-	}
-
-	@AfterEach
-	void stopBrain() {
-		this.brain.close();
-	}
+class CmdRunCommandTests extends StubBrainCommandTest {
 
 	@Test
 	void allSucceededExitsZeroWithFinalJobAsTheOnlyDocument() {

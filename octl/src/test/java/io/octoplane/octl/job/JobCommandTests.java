@@ -1,18 +1,12 @@
 package io.octoplane.octl.job;
 
-import java.nio.file.Path;
-
 import io.octoplane.octl.ApiFixtures;
-import io.octoplane.octl.OctlFixture;
 import io.octoplane.octl.OctlRun;
-import io.octoplane.octl.StubBrain;
+import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.JobState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.octoplane.octl.ApiFixtures.cancelled;
 import static io.octoplane.octl.ApiFixtures.failed;
@@ -25,28 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code octl job get}, {@code list} and {@code cancel}: one call each, so they share a
  * class.
  */
-class JobCommandTests {
-
-	@TempDir
-	Path dir;
-
-	private OctlFixture octl;
-
-	private StubBrain brain;
-
-	private Path config;
-
-	@BeforeEach
-	void startBrain() {
-		this.octl = OctlFixture.create(this.dir);
-		this.brain = StubBrain.start(this.octl.certs());
-		this.config = this.octl.writeConfig(this.brain.uri());
-	}
-
-	@AfterEach
-	void stopBrain() {
-		this.brain.close();
-	}
+class JobCommandTests extends StubBrainCommandTest {
 
 	@Test
 	void getPrintsTheJobAndExitsZeroEvenIfItFailed() {

@@ -1,17 +1,12 @@
 package io.octoplane.octl.job;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import io.octoplane.octl.ApiFixtures;
-import io.octoplane.octl.OctlFixture;
 import io.octoplane.octl.OctlRun;
-import io.octoplane.octl.StubBrain;
+import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ErrorCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.octoplane.octl.ApiFixtures.job;
 import static io.octoplane.octl.ApiFixtures.running;
@@ -19,28 +14,7 @@ import static io.octoplane.octl.ApiFixtures.succeeded;
 import static io.octoplane.octl.SseScript.script;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class JobWaitCommandTests {
-
-	@TempDir
-	Path dir;
-
-	private OctlFixture octl;
-
-	private StubBrain brain;
-
-	private Path config;
-
-	@BeforeEach
-	void startBrain() {
-		this.octl = OctlFixture.create(this.dir);
-		this.brain = StubBrain.start(this.octl.certs());
-		this.config = this.octl.writeConfig(this.brain.uri());
-	}
-
-	@AfterEach
-	void stopBrain() {
-		this.brain.close();
-	}
+class JobWaitCommandTests extends StubBrainCommandTest {
 
 	@Test
 	void waitsForTheJobAndPrintsItLikeCmdRun() {

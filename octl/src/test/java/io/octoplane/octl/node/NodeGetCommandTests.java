@@ -3,45 +3,19 @@ package io.octoplane.octl.node;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Path;
 
 import io.octoplane.octl.ApiFixtures;
-import io.octoplane.octl.OctlFixture;
 import io.octoplane.octl.OctlRun;
-import io.octoplane.octl.StubBrain;
+import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class NodeGetCommandTests {
-
-	@TempDir
-	Path dir;
-
-	private OctlFixture octl;
-
-	private StubBrain brain;
-
-	private Path config;
-
-	@BeforeEach
-	void startBrain() {
-		this.octl = OctlFixture.create(this.dir);
-		this.brain = StubBrain.start(this.octl.certs());
-		this.config = this.octl.writeConfig(this.brain.uri());
-	}
-
-	@AfterEach
-	void stopBrain() {
-		this.brain.close();
-	}
+class NodeGetCommandTests extends StubBrainCommandTest {
 
 	@Test
 	void printsNodeListAsOctopodaJson() {

@@ -1,50 +1,24 @@
 package io.octoplane.octl.token;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.octoplane.octl.OctlFixture;
 import io.octoplane.octl.OctlRun;
-import io.octoplane.octl.StubBrain;
 import io.octoplane.octl.StubBrain.Answer;
+import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.TokenListResponse;
 import io.octoplane.protocol.api.TokenResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TokenCommandTests {
+class TokenCommandTests extends StubBrainCommandTest {
 
 	private static final String SECRET = "oct_9f8e7d6c5b4a";
 
 	private static final Instant EXPIRES = Instant.parse("2026-11-22T11:15:30Z");
-
-	@TempDir
-	Path dir;
-
-	private OctlFixture octl;
-
-	private StubBrain brain;
-
-	private Path config;
-
-	@BeforeEach
-	void startBrain() {
-		this.octl = OctlFixture.create(this.dir);
-		this.brain = StubBrain.start(this.octl.certs());
-		this.config = this.octl.writeConfig(this.brain.uri());
-	}
-
-	@AfterEach
-	void stopBrain() {
-		this.brain.close();
-	}
 
 	@Test
 	void createPostsTheRequestAndPrintsTheSecret() {

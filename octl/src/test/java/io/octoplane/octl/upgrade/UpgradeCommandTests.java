@@ -1,39 +1,12 @@
 package io.octoplane.octl.upgrade;
 
-import java.nio.file.Path;
-
-import io.octoplane.octl.OctlFixture;
 import io.octoplane.octl.OctlRun;
-import io.octoplane.octl.StubBrain;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.octoplane.octl.StubBrainCommandTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UpgradeCommandTests {
-
-	@TempDir
-	Path dir;
-
-	private OctlFixture octl;
-
-	private StubBrain brain;
-
-	private Path config;
-
-	@BeforeEach
-	void startBrain() {
-		this.octl = OctlFixture.create(this.dir);
-		this.brain = StubBrain.start(this.octl.certs());
-		this.config = this.octl.writeConfig(this.brain.uri());
-	}
-
-	@AfterEach
-	void stopBrain() {
-		this.brain.close();
-	}
+class UpgradeCommandTests extends StubBrainCommandTest {
 
 	@Test
 	void versionThatIsNotAPlainTokenIsAUsageError() {
