@@ -135,7 +135,9 @@ class Dispatcher implements SmartLifecycle {
 		if ("cancelled".equals(header.get("state"))) {
 			cancelRunningHere(spec);
 		}
-		if (!"running".equals(header.get("state"))) {
+		// With nothing queued there is nothing to deliver or expire: a result of a big
+		// fan-out costs this one read, not a scan of every target.
+		if (!"running".equals(header.get("state")) || JobRepository.counter(header, DeliveryState.QUEUED) == 0) {
 			finishIfDone(id, header);
 			return;
 		}
@@ -146,12 +148,6 @@ class Dispatcher implements SmartLifecycle {
 		boolean overErrorBudget = errors > spec.maxErrors();
 		long slots = spec.maxConcurrency() - JobRepository.counter(header, DeliveryState.DELIVERED)
 				- JobRepository.counter(header, DeliveryState.RUNNING);
-		if (JobRepository.counter(header, DeliveryState.QUEUED) == 0) {
-			// Nothing waits: a result of a big fan-out costs one read, not a scan of
-			// every target.
-			finishIfDone(id, header);
-			return;
-		}
 		long now = this.clock.millis();
 		Map<String, Delivery> deliveries = this.repository.deliveries(id);
 		List<AgentSession> toDeliver = new ArrayList<>();
