@@ -63,6 +63,14 @@ public final class UpgradeCommand extends OctlCommand {
 			description = "Time limit per node, downloads included (default: ${DEFAULT-VALUE}).")
 	private Duration timeout;
 
+	// Upgrades go to nodes on flaky links, and a node blinks offline while its launcher
+	// switches versions; a short wait keeps a reconnecting node from failing the batch.
+	@Option(names = "--wait-offline", paramLabel = "DURATION", defaultValue = "1m",
+			converter = DurationConverter.OrZero.class,
+			description = "How long an offline node may take to come back and still get the command "
+					+ "(default: ${DEFAULT-VALUE}; 0 fails offline nodes at once).")
+	private Duration waitOffline;
+
 	@Override
 	protected int execute(Octl octl) {
 		List<String> args = new ArrayList<>(this.arguments);
@@ -92,9 +100,10 @@ public final class UpgradeCommand extends OctlCommand {
 		for (int from = 0; from < nodes.size(); from += size) {
 			List<String> batch = nodes.subList(from, Math.min(nodes.size(), from + size));
 			JobResponse accepted = client.submit(new CommandRequest(batch, CommandMode.SHELL, command,
-					this.timeout.toSeconds(), null, 0L, null, null, false, false));
-			JobResponse done = client.awaitJob(accepted.id(), this.timeout.plusMinutes(1), new JobListener() {
-			});
+					this.timeout.toSeconds(), null, this.waitOffline.toSeconds(), null, null, false, false));
+			JobResponse done = client.awaitJob(accepted.id(), this.timeout.plus(this.waitOffline).plusMinutes(1),
+					new JobListener() {
+					});
 			octl.printer(spec()).print(done, JobTables::job);
 			List<String> failed = done.results()
 				.stream()
