@@ -265,6 +265,14 @@ public final class OctoplaneClient {
 	}
 
 	/**
+	 * Tunnels to TCP services nodes can reach, such as their sshd.
+	 * @return the tunnel calls of this client
+	 */
+	public TunnelApi tunnels() {
+		return new TunnelApi(this);
+	}
+
+	/**
 	 * API and join tokens of the acting workgroup.
 	 * @return the token calls of this client
 	 */
