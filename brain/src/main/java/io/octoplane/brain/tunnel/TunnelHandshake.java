@@ -2,6 +2,7 @@ package io.octoplane.brain.tunnel;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 import io.octoplane.brain.security.Callers;
 import io.octoplane.brain.web.ProblemWriter;
@@ -44,7 +45,7 @@ class TunnelHandshake implements HandshakeInterceptor {
 		HttpServletResponse out = ((ServletServerHttpResponse) response).getServletResponse();
 		String path = http.getRequestURI();
 		String id = path.substring(path.lastIndexOf('/') + 1);
-		var tunnel = this.broker.claim(id, Callers.of(http));
+		Optional<Tunnel> tunnel = this.broker.claim(id, Callers.of(http));
 		if (tunnel.isEmpty()) {
 			this.problems.write(http, out, ErrorCode.NOT_FOUND,
 					"no such tunnel: it expired, is attached already, or was opened by another caller or brain");

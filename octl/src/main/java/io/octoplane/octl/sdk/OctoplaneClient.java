@@ -273,6 +273,14 @@ public final class OctoplaneClient {
 	}
 
 	/**
+	 * SSH logins of the acting workgroup, for {@code octl ssh login}.
+	 * @return the SSH login calls of this client
+	 */
+	public SshApi ssh() {
+		return new SshApi(this);
+	}
+
+	/**
 	 * API and join tokens of the acting workgroup.
 	 * @return the token calls of this client
 	 */
