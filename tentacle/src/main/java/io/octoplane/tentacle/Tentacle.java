@@ -235,6 +235,7 @@ public final class Tentacle implements AutoCloseable {
 			thread.interrupt();
 			join(thread);
 		}
+		this.tunnels.close();
 		this.desk.close(STOP_TIMEOUT);
 	}
 

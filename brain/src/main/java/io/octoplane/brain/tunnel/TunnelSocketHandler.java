@@ -91,6 +91,11 @@ class TunnelSocketHandler extends AbstractWebSocketHandler {
 			closeQuietly(session, CloseStatus.SERVER_ERROR.withReason("the node's side of the tunnel failed"));
 			this.broker.close(tunnel);
 		}
+		catch (IllegalStateException ex) {
+			// The operator closed the WebSocket while the node still sent; nothing is
+			// lost that anyone would read.
+			this.broker.close(tunnel);
+		}
 	}
 
 	private void directionEnded(WebSocketSession session) {

@@ -60,11 +60,10 @@ public final class TunnelApi {
 	}
 
 	private TunnelConnection attach(TunnelResponse opened) {
-		URI https = this.client.baseUri()
-			.resolve(ApiPaths.TUNNEL.replace("{id}", OctoplaneClient.segment(opened.id())));
-		URI uri = URI.create(https.toString().replaceFirst("^http", "ws"));
+		String path = ApiPaths.TUNNEL.replace("{id}", OctoplaneClient.segment(opened.id()));
+		URI uri = URI.create(this.client.baseUri().resolve(path).toString().replaceFirst("^http", "ws"));
 		// The WebSocket handshake carries the same credentials as any API request.
-		HttpRequest credentials = this.client.request(ApiPaths.TUNNEL, new StringJoiner("&")).GET().build();
+		HttpRequest credentials = this.client.request(path, new StringJoiner("&")).GET().build();
 		WebSocket.Builder builder = this.client.http()
 			.newWebSocketBuilder()
 			.connectTimeout(this.client.requestTimeout());

@@ -64,6 +64,11 @@ public final class DataChannel implements Closeable {
 		this.link.tls().shutdownOutput();
 	}
 
+	/** Whether {@link #close()} was called or the connection is otherwise closed. */
+	public boolean isClosed() {
+		return this.link.tcp().isClosed();
+	}
+
 	@Override
 	public void close() throws IOException {
 		// The TCP socket: closing TLS could hang on a peer that stopped reading.

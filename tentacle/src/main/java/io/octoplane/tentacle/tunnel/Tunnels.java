@@ -1,9 +1,12 @@
 package io.octoplane.tentacle.tunnel;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 import io.octoplane.protocol.agent.FrameCodec;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * run commands on the node. They are bounded in number so that a flood of requests cannot
  * exhaust the node's sockets.
  */
-public final class Tunnels {
+public final class Tunnels implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(Tunnels.class);
 
@@ -39,6 +42,11 @@ public final class Tunnels {
 	private final Duration connectTimeout;
 
 	private final Semaphore open = new Semaphore(MAX_OPEN);
+
+	// Connections of open tunnels, closed when the tentacle stops.
+	private final Set<Closeable> live = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean closed;
 
 	/**
 	 * Creates the tunnel service.
@@ -58,6 +66,9 @@ public final class Tunnels {
 	 * @param request the brain's request
 	 */
 	public void open(OpenTunnel request) {
+		if (this.closed) {
+			return;
+		}
 		Thread.ofVirtual().name("tentacle-tunnel").start(() -> serve(request));
 	}
 
@@ -71,9 +82,14 @@ public final class Tunnels {
 			if (service == null) {
 				return;
 			}
+			this.live.add(service);
 			try (service;
 					DataChannel channel = this.dialer.openData(new TunnelAttach(request.token(), null), this.codec,
 							Duration.ZERO)) {
+				this.live.add(channel);
+				if (this.closed) {
+					return;
+				}
 				logger.info("tunnel to {}:{} open", request.host(), request.port());
 				Splice.Totals totals = Splice.run(service, channel);
 				logger.info("tunnel to {}:{} closed ({} bytes in, {} bytes out)", request.host(), request.port(),
@@ -84,8 +100,28 @@ public final class Tunnels {
 			logger.warn("tunnel to {}:{} failed: {}", request.host(), request.port(), ex.getMessage());
 		}
 		finally {
+			this.live.removeIf((connection) -> !isOpen(connection));
 			this.open.release();
 		}
+	}
+
+	/** Ends every open tunnel: a stopping tentacle leaves no connection behind. */
+	@Override
+	public void close() {
+		this.closed = true;
+		for (Closeable connection : this.live) {
+			try {
+				connection.close();
+			}
+			catch (IOException ex) {
+				// Closing anyway; a broken connection is as good as closed.
+			}
+		}
+		this.live.clear();
+	}
+
+	private static boolean isOpen(Closeable connection) {
+		return (connection instanceof Socket socket) ? !socket.isClosed() : !((DataChannel) connection).isClosed();
 	}
 
 	private @Nullable Socket connect(OpenTunnel request) {
