@@ -28,6 +28,8 @@ import io.octoplane.protocol.api.TunnelResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -152,6 +154,15 @@ public class TunnelBroker implements TunnelEndpoint {
 			logger.info("Tunnel {} to {} {} closed", shortId(tunnel), tunnel.node(), tunnel.target());
 		}
 		tunnel.end();
+	}
+
+	/**
+	 * Ends every tunnel as the brain shuts down, before the agent port waits for its
+	 * connections: a tunnel's connection would otherwise wait for its operator.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		this.tunnels.values().forEach(this::close);
 	}
 
 	@Override
