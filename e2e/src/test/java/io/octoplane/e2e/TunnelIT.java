@@ -178,22 +178,11 @@ class TunnelIT extends InProcessFleetTest {
 				// The test failed elsewhere; nothing to add.
 			}
 		});
-		HttpClient aliceHttp = HttpClient.newBuilder()
-			.sslContext(PemTls.clientContext(alice.certificate(), alice.privateKey(), certs.caCert()))
-			.build();
-		HttpResponse<String> opened = aliceHttp.send(HttpRequest
-			.newBuilder(URI.create("https://localhost:" + this.port + ApiPaths.NODE_TUNNELS.replace("{name}", "tun01")))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers
-				.ofString("{\"host\":\"127.0.0.1\",\"port\":" + this.service.getLocalPort() + "}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-		String id = opened.body().replaceAll(".*\"id\":\"([0-9a-f]+)\".*", "$1");
+		HttpClient aliceHttp = http(alice);
+		String id = openWithoutAttaching(aliceHttp).replaceAll(".*\"id\":\"([0-9a-f]+)\".*", "$1");
 		URI attach = URI.create("wss://localhost:" + this.port + ApiPaths.TUNNEL.replace("{id}", id));
 
-		HttpClient malloryHttp = HttpClient.newBuilder()
-			.sslContext(PemTls.clientContext(mallory.certificate(), mallory.privateKey(), certs.caCert()))
-			.build();
+		HttpClient malloryHttp = http(mallory);
 		assertThatThrownBy(() -> malloryHttp.newWebSocketBuilder().buildAsync(attach, new WebSocket.Listener() {
 		}).join()).isInstanceOf(CompletionException.class)
 			.cause()
@@ -211,10 +200,21 @@ class TunnelIT extends InProcessFleetTest {
 	void openedTunnelThatNobodyAttachesIsClosed() throws Exception {
 		// The SDK always attaches; a raw open that never does must not hold the node's
 		// connection for ever (the attach timeout is shortened for this test class).
-		PemPair alice = certs.operator("alice");
-		HttpClient http = HttpClient.newBuilder()
-			.sslContext(PemTls.clientContext(alice.certificate(), alice.privateKey(), certs.caCert()))
+		openWithoutAttaching(http(certs.operator("alice")));
+		try (Socket socket = this.service.accept()) {
+			assertThat(endsInTime(socket.getInputStream())).isTrue();
+		}
+		assertThat(openTunnels()).isZero();
+	}
+
+	private static HttpClient http(PemPair operator) throws Exception {
+		return HttpClient.newBuilder()
+			.sslContext(PemTls.clientContext(operator.certificate(), operator.privateKey(), certs.caCert()))
 			.build();
+	}
+
+	/** Opens a tunnel to the test service with a plain REST call; returns the answer. */
+	private String openWithoutAttaching(HttpClient http) throws Exception {
 		HttpResponse<String> opened = http.send(HttpRequest
 			.newBuilder(URI.create("https://localhost:" + this.port + ApiPaths.NODE_TUNNELS.replace("{name}", "tun01")))
 			.header("Content-Type", "application/json")
@@ -222,10 +222,7 @@ class TunnelIT extends InProcessFleetTest {
 				.ofString("{\"host\":\"127.0.0.1\",\"port\":" + this.service.getLocalPort() + "}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-		try (Socket socket = this.service.accept()) {
-			assertThat(endsInTime(socket.getInputStream())).isTrue();
-		}
-		assertThat(openTunnels()).isZero();
+		return opened.body();
 	}
 
 	private double openTunnels() {
