@@ -194,7 +194,13 @@ YAML
 	UPGRADE=("$JAVA_HOME/bin/java" -Xms8m -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$TENTACLE_JAR"
 		upgrade --home "$RUN/tentacles/$node/upgrade" --config "$RUN/tentacles/$node/tentacle.yaml"
 		--release-key "$RUN/certs/release-key.pub.pem")
-	if [ ! -f "$RUN/tentacles/$node/upgrade/stable" ]; then
+	# A rebuilt tree must run its new tentacle: a home whose stable version is the build's
+	# version but holds another jar starts afresh (versions upgraded to stay as they are).
+	home="$RUN/tentacles/$node/upgrade"
+	if [ "$(cat "$home/stable" 2>/dev/null)" = "$VERSION" ] && ! cmp -s "$home/releases/$VERSION" "$TENTACLE_JAR"; then
+		rm -rf "$home"
+	fi
+	if [ ! -f "$home/stable" ]; then
 		"${UPGRADE[@]}" init "$VERSION" "$TENTACLE_JAR" >/dev/null
 	fi
 	say "starting tentacle $node"

@@ -32,6 +32,7 @@ import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.TunnelAttach;
+import io.octoplane.protocol.agent.UnknownMessageException;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.FrameTooLargeException;
 import io.octoplane.protocol.agent.Goodbye;
@@ -325,7 +326,15 @@ public final class AgentSession {
 	private void readLoop(String name) throws IOException {
 		InputStream in = input();
 		while (!this.closed) {
-			AgentMessage message = this.codec.read(in, AgentMessage.class);
+			AgentMessage message;
+			try {
+				message = this.codec.read(in, AgentMessage.class);
+			}
+			catch (UnknownMessageException ex) {
+				// A newer tentacle's frame; the connection stays in step without it.
+				logger.warn("Ignoring a frame of node {}: {}", name, ex.getMessage());
+				continue;
+			}
 			Instant receivedAt = this.clock.instant();
 			switch (message) {
 				case Heartbeat heartbeat -> {

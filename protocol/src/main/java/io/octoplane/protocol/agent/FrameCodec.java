@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import io.octoplane.protocol.ProtocolVersion;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -99,6 +100,8 @@ public final class FrameCodec {
 	 * @throws FrameTooLargeException if the announced length exceeds the limit
 	 * @throws UnsupportedProtocolVersionException if the frame's version is not spoken
 	 * here
+	 * @throws UnknownMessageException if the frame is a message type of a newer peer; it
+	 * was read whole and may be skipped
 	 * @throws ProtocolException if the payload is not a valid message of that family
 	 * @throws IOException if the stream fails
 	 */
@@ -119,6 +122,11 @@ public final class FrameCodec {
 		data.readFully(json);
 		try {
 			return this.mapper.readValue(json, family);
+		}
+		catch (InvalidTypeIdException ex) {
+			throw new UnknownMessageException(
+					"unknown " + family.getSimpleName() + " type '" + ex.getTypeId() + "' (a newer peer's); skipped",
+					ex);
 		}
 		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
 			// Record constructors reject invalid values with IAE/NPE; to the reader that

@@ -38,6 +38,28 @@ class FrameCodecTests {
 	}
 
 	@Test
+	void messageTypeOfANewerPeerIsSkippableAndTheNextFrameStillReads() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(frame(1, "{\"type\":\"teleport\",\"to\":\"mars\"}"));
+		this.codec.write(out, new Goodbye("after", false));
+		ByteArrayInputStream in = new ByteArrayInputStream(out.toByteArray());
+		assertThatExceptionOfType(UnknownMessageException.class)
+			.isThrownBy(() -> this.codec.read(in, BrainMessage.class))
+			.withMessageContaining("'teleport'");
+		assertThat(this.codec.read(in, BrainMessage.class)).isEqualTo(new Goodbye("after", false));
+	}
+
+	@Test
+	void tunnelMessagesRoundTrip() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		this.codec.write(out, new OpenTunnel("t1", "127.0.0.1", 22));
+		this.codec.write(out, new TunnelAttach("t1", "cannot connect"));
+		ByteArrayInputStream in = new ByteArrayInputStream(out.toByteArray());
+		assertThat(this.codec.read(in, BrainMessage.class)).isEqualTo(new OpenTunnel("t1", "127.0.0.1", 22));
+		assertThat(this.codec.read(in, AgentMessage.class)).isEqualTo(new TunnelAttach("t1", "cannot connect"));
+	}
+
+	@Test
 	void fieldsAnOlderPeerDoesNotSendTakeTheirZeroValue() throws IOException {
 		byte[] frame = frame(1,
 				"{\"type\":\"run-command\",\"commandId\":\"c\",\"mode\":\"shell\",\"command\":\"x\",\"timeoutMillis\":5,\"outputLimitBytes\":1}");

@@ -24,6 +24,7 @@ import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.OpenTunnel;
+import io.octoplane.protocol.agent.UnknownMessageException;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.agent.ProtocolException;
@@ -231,7 +232,16 @@ public final class AgentConnection implements Closeable {
 
 	private BrainMessage read() throws IOException {
 		try {
-			return this.codec.read(this.in, BrainMessage.class);
+			while (true) {
+				try {
+					return this.codec.read(this.in, BrainMessage.class);
+				}
+				catch (UnknownMessageException ex) {
+					// A newer brain asked for something this tentacle cannot do; it
+					// notices the missing answer, the connection stays up.
+					logger.warn("ignoring a frame from the brain: {}", ex.getMessage());
+				}
+			}
 		}
 		catch (SocketTimeoutException ex) {
 			throw new LinkDeadException("no frame from the brain for " + 3 * this.heartbeats.intervalMillis()
