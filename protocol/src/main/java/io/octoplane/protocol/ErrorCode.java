@@ -22,6 +22,9 @@ public enum ErrorCode {
 	/** The named node is not known to the brain (or not visible to the caller). */
 	NODE_NOT_FOUND("node-not-found", 404),
 
+	/** The named node is not connected, and the call cannot wait for it. */
+	NODE_OFFLINE("node-offline", 409),
+
 	/** The named job does not exist (or its results passed their retention). */
 	JOB_NOT_FOUND("job-not-found", 404),
 
