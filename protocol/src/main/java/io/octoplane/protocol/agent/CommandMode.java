@@ -54,8 +54,8 @@ public enum CommandMode {
 	/**
 	 * The command text is a {@link io.octoplane.protocol.log.LogQuery} as JSON: the
 	 * tentacle answers with the newest lines of its own log files as stdout, one per
-	 * line, within the output limit (the result is marked truncated when older lines
-	 * were left out for it).
+	 * line, within the output limit (the result is marked truncated when older lines were
+	 * left out for it).
 	 */
 	@JsonProperty("log-read")
 	LOG_READ

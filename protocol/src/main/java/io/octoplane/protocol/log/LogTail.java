@@ -70,8 +70,9 @@ public final class LogTail {
 	 */
 	public Lines read(Path activeFile, LogQuery query, long maxBytes) throws IOException {
 		Instant cutoff = (query.days() > 0) ? this.clock.instant().minusSeconds(query.days() * 86_400L) : null;
+		// A day early: a file's day is in the writer's zone, which may lag the clock's.
 		List<Path> files = newestFirst(activeFile,
-				(cutoff != null) ? LocalDate.ofInstant(cutoff, this.clock.getZone()) : null);
+				(cutoff != null) ? LocalDate.ofInstant(cutoff, this.clock.getZone()).minusDays(1) : null);
 		if (files.isEmpty()) {
 			throw new NoSuchFileException(activeFile.toString(), null, "no log file");
 		}
