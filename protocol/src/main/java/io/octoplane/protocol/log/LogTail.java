@@ -136,7 +136,7 @@ public final class LogTail {
 				end--;
 			}
 			long position = end;
-			while (position > 0 || end > 0) {
+			while (end > 0) {
 				// Looks for the line end before the current line, loading chunks
 				// backwards.
 				long newline = -1;
