@@ -13,6 +13,10 @@ import java.util.UUID;
 
 import javax.net.ssl.SSLContext;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.brain.agent.RawAgentClient;
@@ -20,6 +24,7 @@ import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.agent.Welcome;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +34,7 @@ import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code GET /api/v1/logs/brain} and {@code GET /api/v1/nodes/{name}/logs} on a real
@@ -67,6 +73,21 @@ class LogIT extends BrainIntegrationTest {
 		assertThat(body.get("lines").size()).isBetween(1, 200);
 		assertThat(recent.body()).contains(marker);
 		assertThat(json.readTree(one.body()).get("lines").size()).isEqualTo(1);
+	}
+
+	@Test
+	void brainLogRollsIntoFilesTheReaderFinds() {
+		String name = this.environment.getRequiredProperty("logging.file.name");
+		assertThat(this.environment.getRequiredProperty("logging.logback.rollingpolicy.file-name-pattern"))
+			.isEqualTo(name + ".%d{yyyy-MM-dd}.%i");
+		Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+		RollingFileAppender<?> file = (RollingFileAppender<?>) root.getAppender("FILE");
+		// Logging belongs to the JVM: another brain started later by a test owns it then.
+		assumeTrue(name.equals(file.getFile()), "logging was set up by another brain in this JVM");
+
+		SizeAndTimeBasedRollingPolicy<?> policy = (SizeAndTimeBasedRollingPolicy<?>) file.getRollingPolicy();
+		assertThat(policy.getFileNamePattern()).isEqualTo(name + ".%d{yyyy-MM-dd}.%i");
+		assertThat(policy.getMaxHistory()).isEqualTo(7);
 	}
 
 	@Test
