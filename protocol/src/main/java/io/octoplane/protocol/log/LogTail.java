@@ -155,7 +155,12 @@ public final class LogTail {
 					}
 				}
 				long start = newline + 1;
-				if (!collector.offer(line(channel, start, end))) {
+				int length = (int) Math.min(end - start, MAX_LINE_BYTES);
+				// Most lines lie in the chunk just scanned; only those across chunks are
+				// read again.
+				String line = (start >= chunkStart && start + length <= chunkStart + chunkLength)
+						? decode(chunk.array(), (int) (start - chunkStart), length) : line(channel, start, length);
+				if (!collector.offer(line)) {
 					return false;
 				}
 				if (newline < 0) {
@@ -173,15 +178,19 @@ public final class LogTail {
 		return one.get(0);
 	}
 
-	private static String line(FileChannel channel, long start, long end) throws IOException {
-		int length = (int) Math.min(end - start, MAX_LINE_BYTES);
+	private static String line(FileChannel channel, long start, int length) throws IOException {
 		ByteBuffer bytes = ByteBuffer.allocate(length);
 		readFully(channel, bytes, start);
-		if (length > 0 && bytes.get(length - 1) == '\r') {
-			length--;
+		return decode(bytes.array(), 0, length);
+	}
+
+	private static String decode(byte[] bytes, int offset, int length) {
+		int end = offset + length;
+		if (length > 0 && bytes[end - 1] == '\r') {
+			end--;
 		}
 		// A cut may split a multi-byte character; the decoder replaces the fragment.
-		return new String(bytes.array(), 0, length, StandardCharsets.UTF_8);
+		return new String(bytes, offset, end - offset, StandardCharsets.UTF_8);
 	}
 
 	private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {

@@ -103,6 +103,20 @@ class LogTailTests {
 	}
 
 	@Test
+	void linesAcrossChunkBoundariesReadAsWritten() throws IOException {
+		List<String> written = new ArrayList<>();
+		for (int i = 0; i < 3000; i++) {
+			// 1 to about 1000 bytes, some multi-byte: lines cross every 64 KB chunk edge.
+			written.add(i + " " + "é".repeat((i * 37) % 500) + "x".repeat(i % 7));
+		}
+		write("app.log", written.toArray(String[]::new));
+
+		List<String> read = this.tail.read(this.folder.resolve("app.log"), new LogQuery(3000, 0), 16 << 20).lines();
+
+		assertThat(read).containsExactlyElementsOf(written);
+	}
+
+	@Test
 	void crLfLineEndsAndAMissingLastLineEndAreRead() throws IOException {
 		Files.writeString(this.folder.resolve("app.log"), "one\r\ntwo\r\nthree");
 
