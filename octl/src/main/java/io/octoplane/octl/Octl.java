@@ -18,6 +18,7 @@ import io.octoplane.octl.tunnel.TunnelCommand;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.job.JobCommand;
 import io.octoplane.octl.napp.NappCommand;
+import io.octoplane.octl.log.LogCommand;
 import io.octoplane.octl.node.NodeCommand;
 import io.octoplane.octl.scen.ScenCommand;
 import io.octoplane.octl.file.FileCommand;
@@ -52,7 +53,7 @@ import picocli.CommandLine.Spec;
 		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class, FileCommand.class, WgCommand.class,
 				TokenCommand.class, AuditCommand.class, ScenCommand.class, NappCommand.class, NameserverCommand.class,
 				ReleaseCommand.class, UpgradeCommand.class, ConfigCommand.class, VersionCommand.class,
-				CompletionCommand.class, SshCommand.class, TunnelCommand.class },
+				CompletionCommand.class, SshCommand.class, TunnelCommand.class, LogCommand.class },
 		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them as jobs.", "",
 				"Talks HTTPS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
 						+ "else ~/.config/octl/octl.yaml), logging in with an operator certificate, a workgroup "

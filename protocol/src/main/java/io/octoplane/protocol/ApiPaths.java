@@ -59,6 +59,18 @@ public final class ApiPaths {
 	/** Password of a workgroup (PUT), query {@code path}. */
 	public static final String WORKGROUP_PASSWORD = WORKGROUP + "/password";
 
+	/**
+	 * The newest lines of a node's log (GET), path variable {@code name}, query
+	 * {@code lines} and {@code days}; answer a {@code LogResponse}.
+	 */
+	public static final String NODE_LOGS = NODES + "/{name}/logs";
+
+	/**
+	 * The newest lines of the answering brain's own log (GET, root workgroup only), query
+	 * {@code lines} and {@code days}; answer a {@code LogResponse}.
+	 */
+	public static final String BRAIN_LOGS = V1 + "/logs/brain";
+
 	/** API and join tokens: create (POST), list (GET). */
 	public static final String TOKENS = V1 + "/tokens";
 

@@ -68,7 +68,8 @@ public enum ErrorCode {
 
 	/**
 	 * The node is not connected to this brain, so it cannot do what needs it now (open a
-	 * tunnel); the detail says whether it is offline or held by another brain.
+	 * tunnel, read its log); the detail says whether it is offline or held by another
+	 * brain.
 	 */
 	NODE_OFFLINE("node-offline", 409),
 

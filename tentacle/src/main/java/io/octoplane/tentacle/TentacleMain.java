@@ -14,6 +14,7 @@ import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.tentacle.config.TentacleConfigException;
 import io.octoplane.tentacle.enroll.Enrollment;
 import io.octoplane.tentacle.enroll.EnrollmentException;
+import io.octoplane.tentacle.log.TentacleLog;
 import io.octoplane.tentacle.upgrade.HealthReport;
 import io.octoplane.tentacle.upgrade.UpgradeCommand;
 import org.jspecify.annotations.Nullable;
@@ -98,6 +99,7 @@ public final class TentacleMain implements Callable<Integer> {
 		Tentacle tentacle;
 		try {
 			TentacleConfig loaded = loadConfig();
+			TentacleLog.writeTo(loaded.workspace());
 			new Enrollment(loaded, RandomGenerator.getDefault()).enrollIfNeeded();
 			tentacle = new Tentacle(loaded, Clock.systemDefaultZone());
 		}

@@ -9,4 +9,8 @@ public class ConflictException extends OctoplaneException {
 		super(ErrorCode.CONFLICT, detail);
 	}
 
+	public ConflictException(ErrorCode code, String detail) {
+		super(code, detail);
+	}
+
 }

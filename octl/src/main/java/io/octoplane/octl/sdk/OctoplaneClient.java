@@ -22,10 +22,12 @@ import io.octoplane.protocol.api.AuditResponse;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.api.LogResponse;
 import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.protocol.api.NodeStatusResponse;
 import io.octoplane.protocol.api.PruneResponse;
+import io.octoplane.protocol.log.LogQuery;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +53,12 @@ public final class OctoplaneClient {
 
 	/** Most jobs {@link #jobs(int)} can list at once. */
 	public static final int MAX_JOBS = 1000;
+
+	/** The source name of {@link #logs} that means the brain's own log. */
+	public static final String BRAIN_LOG = "brain";
+
+	/** Above the brain's default time limit of a node's log read, plus delivery. */
+	private static final Duration LOG_TIMEOUT = Duration.ofSeconds(60);
 
 	private final URI baseUri;
 
@@ -302,6 +310,38 @@ public final class OctoplaneClient {
 		}
 		return send(request(ApiPaths.AUDIT, new StringJoiner("&").add("limit=" + limit)).GET(), this.requestTimeout,
 				AuditResponse.class);
+	}
+
+	/**
+	 * Reads the newest lines of the brain's log ({@code GET /api/v1/logs/brain}, root
+	 * workgroup only) or of a node's ({@code GET /api/v1/nodes/{name}/logs}, which the
+	 * brain asks the node's tentacle for).
+	 * @param source {@value #BRAIN_LOG} or a node name
+	 * @param lines how many of the newest lines, 1 to {@value LogQuery#MAX_LINES}
+	 * @param days only lines of the last {@code days} days (1 to
+	 * {@value LogQuery#MAX_DAYS}), or {@code null} for every retained line
+	 * @return the lines, oldest first
+	 * @throws OctoplaneApiException with {@code node-not-found} for an unknown or
+	 * invisible node, {@code node-offline} for a node that is not connected,
+	 * {@code not-found} for the brain's log outside the root workgroup
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public LogResponse logs(String source, int lines, @Nullable Integer days) {
+		if (lines < 1 || lines > LogQuery.MAX_LINES) {
+			throw new IllegalArgumentException("lines must be between 1 and " + LogQuery.MAX_LINES);
+		}
+		if (days != null && (days < 1 || days > LogQuery.MAX_DAYS)) {
+			throw new IllegalArgumentException("days must be between 1 and " + LogQuery.MAX_DAYS);
+		}
+		String path = BRAIN_LOG.equals(source) ? ApiPaths.BRAIN_LOGS
+				: ApiPaths.NODE_LOGS.replace("{name}", segment(source));
+		StringJoiner query = new StringJoiner("&").add("lines=" + lines);
+		if (days != null) {
+			query.add("days=" + days);
+		}
+		// A node's answer travels through the command path: allow for its time limit.
+		Duration timeout = (this.requestTimeout.compareTo(LOG_TIMEOUT) < 0) ? LOG_TIMEOUT : this.requestTimeout;
+		return send(request(path, query).GET(), timeout, LogResponse.class);
 	}
 
 	/**

@@ -49,6 +49,15 @@ public enum CommandMode {
 	 * {@link io.octoplane.protocol.file.FileListing} as JSON.
 	 */
 	@JsonProperty("file-list")
-	FILE_LIST
+	FILE_LIST,
+
+	/**
+	 * The command text is a {@link io.octoplane.protocol.log.LogQuery} as JSON: the
+	 * tentacle answers with the newest lines of its own log files as stdout, one per
+	 * line, within the output limit (the result is marked truncated when older lines were
+	 * left out for it).
+	 */
+	@JsonProperty("log-read")
+	LOG_READ
 
 }

@@ -13,6 +13,7 @@ import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.tentacle.file.FileCommands;
+import io.octoplane.tentacle.log.LogRead;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,8 @@ public final class CommandRunner {
 	private final NodeappRunner nodeapps;
 
 	private final @Nullable FileCommands files;
+
+	private final LogRead logs;
 
 	/**
 	 * Creates a runner.
@@ -77,6 +80,7 @@ public final class CommandRunner {
 		this.clock = clock;
 		this.foreground = new ForegroundRun(workspace, outputLimitBytes, clock);
 		this.nodeapps = new NodeappRunner(workspace, nodeName, scriptEnv, this.foreground, clock);
+		this.logs = new LogRead(workspace, clock);
 	}
 
 	/**
@@ -102,6 +106,7 @@ public final class CommandRunner {
 			case NODEAPP -> this.nodeapps.run(command, control);
 			case FILE_RECEIVE, FILE_SEND, FILE_LIST -> (this.files != null) ? this.files.run(command, control)
 					: error(command, this.clock.millis(), this.clock.millis(), "file commands are not available here");
+			case LOG_READ -> this.logs.run(command, control);
 		};
 	}
 

@@ -1,0 +1,119 @@
+package io.octoplane.brain.log;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+import io.octoplane.brain.job.JobService;
+import io.octoplane.brain.job.NodeJobs;
+import io.octoplane.brain.security.Caller;
+import io.octoplane.brain.web.ConflictException;
+import io.octoplane.brain.web.NotFoundException;
+import io.octoplane.brain.web.UnavailableException;
+import io.octoplane.brain.workgroup.WorkgroupService;
+import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.agent.CommandMode;
+import io.octoplane.protocol.api.CommandRequest;
+import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.api.LogResponse;
+import io.octoplane.protocol.api.NodeCommandResult;
+import io.octoplane.protocol.log.LogQuery;
+import io.octoplane.protocol.log.LogTail;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.logging.LogFile;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads log lines: the brain's from its own file, a node's by asking its tentacle with a
+ * {@code log-read} job, which takes the durable command path like any command (listed
+ * with the jobs; a node that is offline fails at once instead of being waited for).
+ */
+@Service
+class LogService {
+
+	static final String BRAIN = "brain";
+
+	private final WorkgroupService workgroups;
+
+	private final JobService jobs;
+
+	private final NodeJobs nodeJobs;
+
+	private final JsonMapper json;
+
+	private final LogProperties properties;
+
+	private final LogTail tail;
+
+	private final @Nullable LogFile file;
+
+	LogService(WorkgroupService workgroups, JobService jobs, NodeJobs nodeJobs, JsonMapper json,
+			LogProperties properties, Clock clock, Environment environment) {
+		this.workgroups = workgroups;
+		this.jobs = jobs;
+		this.nodeJobs = nodeJobs;
+		this.json = json;
+		this.properties = properties;
+		this.tail = new LogTail(clock);
+		this.file = LogFile.get(environment);
+	}
+
+	LogResponse brain(LogQuery query, Caller caller) {
+		// The brain's log tells about every workgroup's nodes and jobs: only the root
+		// may read it, and below the root it does not exist.
+		if (!WorkgroupService.ROOT.equals(caller.workgroup())) {
+			throw new NotFoundException(ErrorCode.NOT_FOUND, "no such log: brain");
+		}
+		if (this.file == null || this.file.toString().isBlank()) {
+			throw new NotFoundException(ErrorCode.NOT_FOUND,
+					"this brain writes no log file (set logging.file.name to have one)");
+		}
+		Path path = Path.of(this.file.toString());
+		try {
+			LogTail.Lines lines = this.tail.read(path, query, this.properties.maxBytes().toBytes());
+			return new LogResponse(BRAIN, lines.lines(), lines.truncated());
+		}
+		catch (NoSuchFileException ex) {
+			throw new NotFoundException(ErrorCode.NOT_FOUND, "the brain's log file " + path + " does not exist");
+		}
+		catch (IOException ex) {
+			throw new UnavailableException("cannot read the brain's log file " + path + ": " + ex.getMessage());
+		}
+	}
+
+	LogResponse node(String name, LogQuery query, Caller caller) {
+		if (!this.workgroups.canSee(caller.workgroup(), name)) {
+			throw new NotFoundException(ErrorCode.NODE_NOT_FOUND, "no such node " + name);
+		}
+		CommandRequest request = new CommandRequest(List.of(name), CommandMode.LOG_READ,
+				this.json.writeValueAsString(query), this.properties.nodeTimeout().toSeconds(),
+				(int) this.properties.maxBytes().toBytes(), null, null, null, null, null);
+		JobResponse job = this.jobs.submit(request, caller);
+		// The job ends by itself at its time limit; the margin covers delivery.
+		NodeCommandResult result = this.nodeJobs.await(job.id(), this.properties.nodeTimeout().plusSeconds(15))
+			.results()
+			.get(0);
+		return switch (result.state()) {
+			case "succeeded" -> new LogResponse(name, lines(result.output()), result.truncated());
+			case "expired" -> throw new ConflictException(ErrorCode.NODE_OFFLINE,
+					"node " + name + " is offline; its log can be read once it is connected");
+			default -> throw new ConflictException("reading the log of node " + name + " failed (" + result.state()
+					+ "): " + ((result.error() != null) ? result.error() : result.stderr().strip()));
+		};
+	}
+
+	private static List<String> lines(String output) {
+		if (output.isEmpty()) {
+			return List.of();
+		}
+		String text = output.endsWith("\n") ? output.substring(0, output.length() - 1) : output;
+		return Arrays.asList(text.split("\n", -1));
+	}
+
+}

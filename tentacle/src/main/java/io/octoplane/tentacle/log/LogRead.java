@@ -1,0 +1,99 @@
+package io.octoplane.tentacle.log;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.stream.Collectors;
+
+import io.octoplane.protocol.agent.CommandOutcome;
+import io.octoplane.protocol.agent.CommandResult;
+import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.protocol.log.LogQuery;
+import io.octoplane.protocol.log.LogTail;
+import io.octoplane.tentacle.command.RunControl;
+import io.octoplane.tentacle.file.NodePaths;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers a {@code log-read} command from the tentacle's own log files, without starting
+ * a process: the newest lines, one per line of stdout, no more bytes than the command's
+ * output limit (the result is marked truncated when older lines were left out for it).
+ * Like every command it never throws.
+ */
+public final class LogRead {
+
+	/** The active log file's name in the {@code @log} folder. */
+	public static final String FILE_NAME = "tentacle.log";
+
+	private final Path file;
+
+	private final LogTail tail;
+
+	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	/**
+	 * Creates the reader of a workspace's log.
+	 * @param workspace the tentacle's workspace
+	 * @param clock the node clock, for result times and the day limit
+	 */
+	public LogRead(Path workspace, Clock clock) {
+		this.file = file(workspace);
+		this.tail = new LogTail(clock);
+		this.clock = clock;
+	}
+
+	/**
+	 * The active log file of a workspace. (Here rather than in {@link TentacleLog}, which
+	 * needs Logback: a tentacle run in-process may log through something else.)
+	 * @param workspace the tentacle's workspace
+	 * @return {@code <workspace>/log/tentacle.log}
+	 */
+	public static Path file(Path workspace) {
+		return new NodePaths(workspace).resolve("@log").resolve(FILE_NAME);
+	}
+
+	/**
+	 * Reads the lines a command asks for.
+	 * @param command a {@code log-read} command
+	 * @param control its handle; a cancel before the start is honoured
+	 * @return the result; never {@code null}
+	 */
+	public CommandResult run(RunCommand command, RunControl control) {
+		long startedAt = this.clock.millis();
+		String cancelled = control.cancelledBeforeStart();
+		if (cancelled != null) {
+			return new CommandResult(command.commandId(), CommandOutcome.CANCELLED, -1, "", "", false, startedAt,
+					startedAt, cancelled);
+		}
+		try {
+			LogQuery query = this.json.readValue(command.command(), LogQuery.class);
+			LogTail.Lines lines = this.tail.read(this.file, query, command.outputLimitBytes());
+			String output = lines.lines().stream().map((line) -> line + "\n").collect(Collectors.joining());
+			return new CommandResult(command.commandId(), CommandOutcome.SUCCEEDED, 0, output, "", lines.truncated(),
+					startedAt, this.clock.millis(), null);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			return failed(command, startedAt, "malformed log query: " + ex.getMessage());
+		}
+		catch (NoSuchFileException ex) {
+			return failed(command, startedAt, "no log file " + this.file
+					+ " (the tentacle writes it when started as the tentacle command, not in-process)");
+		}
+		catch (IOException ex) {
+			return failed(command, startedAt, "cannot read the log " + this.file + ": " + ex);
+		}
+	}
+
+	private CommandResult failed(RunCommand command, long startedAt, String message) {
+		return new CommandResult(command.commandId(), CommandOutcome.FAILED, 1, "", message + "\n", false, startedAt,
+				this.clock.millis(), message);
+	}
+
+}
