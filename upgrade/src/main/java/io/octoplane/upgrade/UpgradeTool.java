@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * through its upgrade API, in its own process.
  */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
-		description = { "Online upgrade of this ${ROOT-COMMAND-NAME} from an upgrade home (--home DIR):",
+		description = { "Online upgrade from an upgrade home (--home DIR):",
 				"  init VERSION JAR   take a local jar as the first stable version",
 				"  launch [-- ARGS]   run it, with rollback of unconfirmed previews",
 				"  state | history    show the versions and what happened",
