@@ -123,6 +123,21 @@ class BrainOnlineUpgradeIT {
 		}
 	}
 
+	@Test
+	void brainWithoutLauncherRefusesClearly() throws Exception {
+		BrainArgs args = BrainArgs.withFreePorts(certs, redis.port(), this.work.resolve("plain-brain"));
+		PemPair operator = certs.operator("alice");
+		Path octl = Files.writeString(this.work.resolve("octl.yaml"), "brain: " + args.restUri() + "\ncert: "
+				+ operator.certificate() + "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\n");
+		try (BrainProcess brain = BrainProcess.start(args.toList(), this.work.resolve("plain-brain.log"))
+			.awaitReady(Duration.ofSeconds(90))) {
+			OctlRun upgrade = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.1.0", "brain");
+			assertThat(upgrade.status()).as(upgrade.out()).isEqualTo(3);
+			assertThat(upgrade.err()).contains("does not run under the upgrade launcher",
+					"java -jar brain.jar upgrade --home DIR launch");
+		}
+	}
+
 	// The brain is unreachable while it restarts, so failed calls are retried.
 	private void awaitState(Path octl, String running, String stable, @Nullable String preview, String healthy) {
 		await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {

@@ -107,7 +107,10 @@ class BrainUpgradeIT extends BrainIntegrationTest {
 		OperatorApi lab = api().actingIn("/uplab");
 		var state = lab.get("/api/v1/brain/upgrade");
 		assertThat(state.statusCode()).isEqualTo(404);
-		assertThat(state.body()).contains("\"code\":\"not-found\"").doesNotContain("1.0.0");
+		assertThat(state.body()).contains("\"code\":\"not-found\"", "No static resource api/v1/brain/upgrade.")
+			.doesNotContain("1.0.0");
+		assertThat(lab.get("/api/v1/brain/nothing").body()).as("the same words as for a path that does not exist")
+			.contains("No static resource api/v1/brain/nothing.");
 		var upgrade = lab.post("/api/v1/brain/upgrade", "{\"action\":\"upgrade\",\"version\":\"2.0.0\"}");
 		assertThat(upgrade.statusCode()).isEqualTo(404);
 		assertThat(new UpgradeHome(HOME).preview()).isEmpty();
