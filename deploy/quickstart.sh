@@ -219,7 +219,9 @@ cat >"$RUN/bin/octl" <<SH
 #!/bin/sh
 AOT=""
 [ -f "$RUN/octl.aot" ] && AOT="-XX:AOTCache=$RUN/octl.aot"
-exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \$AOT -jar "$OCTL_JAR" "\$@"
+# octl ssh login runs this script again as ssh's ProxyCommand.
+OCTL_COMMAND="$RUN/bin/octl" exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \$AOT \
+	-jar "$OCTL_JAR" "\$@"
 SH
 chmod +x "$RUN/bin/octl"
 rm -f "$RUN/octl.aot"

@@ -13,6 +13,8 @@ import io.octoplane.octl.audit.AuditCommand;
 import io.octoplane.octl.cmd.CmdCommand;
 import io.octoplane.octl.completion.CompletionCommand;
 import io.octoplane.octl.config.ConfigCommand;
+import io.octoplane.octl.ssh.SshCommand;
+import io.octoplane.octl.tunnel.TunnelCommand;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.job.JobCommand;
 import io.octoplane.octl.napp.NappCommand;
@@ -50,7 +52,7 @@ import picocli.CommandLine.Spec;
 		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class, FileCommand.class, WgCommand.class,
 				TokenCommand.class, AuditCommand.class, ScenCommand.class, NappCommand.class, NameserverCommand.class,
 				ReleaseCommand.class, UpgradeCommand.class, ConfigCommand.class, VersionCommand.class,
-				CompletionCommand.class },
+				CompletionCommand.class, SshCommand.class, TunnelCommand.class },
 		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them as jobs.", "",
 				"Talks HTTPS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
 						+ "else ~/.config/octl/octl.yaml), logging in with an operator certificate, a workgroup "

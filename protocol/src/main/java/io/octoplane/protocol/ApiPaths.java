@@ -167,6 +167,25 @@ public final class ApiPaths {
 	/** Header of a release upload: the release signature, Base64. */
 	public static final String SIGNATURE_HEADER = "X-Octoplane-Signature";
 
+	/**
+	 * Open a tunnel to a TCP service the node can reach (POST, a
+	 * {@link io.octoplane.protocol.api.TunnelRequest}), path variable {@code name}; the
+	 * answer names the tunnel to attach to at {@link #TUNNEL}.
+	 */
+	public static final String NODE_TUNNELS = NODES + "/{name}/tunnels";
+
+	/**
+	 * Attach to an opened tunnel (GET, WebSocket upgrade), path variable {@code id}; see
+	 * {@link io.octoplane.protocol.api.TunnelStream} for the frames.
+	 */
+	public static final String TUNNEL = V1 + "/tunnels/{id}";
+
+	/** SSH logins of the caller's workgroup (GET lists). */
+	public static final String SSH_LOGINS = V1 + "/ssh";
+
+	/** One SSH login by name (PUT stores, GET, DELETE), path variable {@code name}. */
+	public static final String SSH_LOGIN = SSH_LOGINS + "/{name}";
+
 	private ApiPaths() {
 	}
 

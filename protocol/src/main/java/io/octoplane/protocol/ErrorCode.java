@@ -71,6 +71,18 @@ public enum ErrorCode {
 	/** The request body is larger than the configured limit. */
 	PAYLOAD_TOO_LARGE("payload-too-large", 413),
 
+	/**
+	 * The node is not connected to this brain, so it cannot do what needs it now (open a
+	 * tunnel); the detail says whether it is offline or held by another brain.
+	 */
+	NODE_OFFLINE("node-offline", 409),
+
+	/**
+	 * The node could not reach the service a tunnel was to connect to; the detail has the
+	 * node's reason, such as a refused connection.
+	 */
+	TUNNEL_FAILED("tunnel-failed", 502),
+
 	/** A dependency such as Redis is not reachable; retrying later may succeed. */
 	UNAVAILABLE("unavailable", 503),
 

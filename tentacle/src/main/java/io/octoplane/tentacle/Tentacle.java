@@ -33,6 +33,7 @@ import io.octoplane.tentacle.connection.BrainRefusedException;
 import io.octoplane.tentacle.connection.ClockEstimate;
 import io.octoplane.tentacle.discovery.NameserverLocator;
 import io.octoplane.tentacle.file.FileCommands;
+import io.octoplane.tentacle.tunnel.Tunnels;
 import io.octoplane.tentacle.identity.CertificateRenewal;
 import io.octoplane.tentacle.identity.IdentityFiles;
 import io.octoplane.tentacle.journal.CommandJournal;
@@ -65,6 +66,8 @@ public final class Tentacle implements AutoCloseable {
 	private final ClockEstimate brainClock = new ClockEstimate();
 
 	private final BrainDialer dialer;
+
+	private final Tunnels tunnels;
 
 	private final FrameCodec codec;
 
@@ -137,6 +140,7 @@ public final class Tentacle implements AutoCloseable {
 		this.delivery = new ResultDelivery(journal);
 		FileCommands files = new FileCommands(config.workspace(), this.dialer, this.codec,
 				config.workspace().resolve(CommandRunner.STATE_FOLDER).resolve("spool"), clock);
+		this.tunnels = new Tunnels(this.dialer, this.codec, config.connectTimeout());
 		this.desk = new CommandDesk(journal, new CommandRunner(config.workspace(), config.outputLimitBytes(), clock,
 				this::nodeName, config.scriptEnv(), files), this.delivery, clock, this.brainClock);
 	}
@@ -231,6 +235,7 @@ public final class Tentacle implements AutoCloseable {
 			thread.interrupt();
 			join(thread);
 		}
+		this.tunnels.close();
 		this.desk.close(STOP_TIMEOUT);
 	}
 
@@ -283,7 +288,7 @@ public final class Tentacle implements AutoCloseable {
 			this.renewal.connected(current);
 			setState(TentacleState.CONNECTED);
 			try {
-				current.run(this::heartbeatStatus, this.desk, this.renewal::answered);
+				current.run(this::heartbeatStatus, this.desk, this.renewal::answered, this.tunnels::open);
 			}
 			finally {
 				this.renewal.disconnected(current);

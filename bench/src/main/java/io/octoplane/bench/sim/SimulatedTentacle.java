@@ -27,6 +27,7 @@ import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.DataReady;
 import io.octoplane.protocol.agent.DataReceived;
 import io.octoplane.protocol.agent.Goodbye;
+import io.octoplane.protocol.agent.OpenTunnel;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.Hello;
@@ -295,6 +296,9 @@ public final class SimulatedTentacle implements AutoCloseable {
 				}
 				case DataReady ready -> throw new ProtocolException("data frames belong on a data connection");
 				case DataReceived received -> throw new ProtocolException("data frames belong on a data connection");
+				case OpenTunnel tunnel -> {
+					// Simulated nodes run no services; the brain times the opening out.
+				}
 			}
 		}
 	}

@@ -66,6 +66,8 @@ public class AgentServer implements SmartLifecycle {
 
 	private final DataConnectionHandler data;
 
+	private final TunnelEndpoint tunnels;
+
 	private final boolean serve;
 
 	private final FrameCodec codec;
@@ -89,7 +91,7 @@ public class AgentServer implements SmartLifecycle {
 	AgentServer(AgentProperties properties, SslBundles sslBundles, AgentSessions sessions, NodeRepository nodes,
 			BrainIdentity identity, AgentListener listener, RevocationRepository revocations,
 			NodeCertificates certificates, BrainProperties brain, Clock clock, DataConnectionHandler data,
-			AgentMetrics metrics, Refusals refusals) {
+			TunnelEndpoint tunnels, AgentMetrics metrics, Refusals refusals) {
 		this.properties = properties;
 		this.sslBundles = sslBundles;
 		this.sessions = sessions;
@@ -100,6 +102,7 @@ public class AgentServer implements SmartLifecycle {
 		this.certificates = certificates;
 		this.clock = clock;
 		this.data = data;
+		this.tunnels = tunnels;
 		this.serve = brain.serve();
 		this.codec = new FrameCodec(properties.maxFrameBytes());
 		this.connectionSlots = new Semaphore(properties.maxConnections());
@@ -194,7 +197,7 @@ public class AgentServer implements SmartLifecycle {
 				}
 				AgentSession session = new AgentSession((SSLSocket) socket, this.codec, this.properties, this.sessions,
 						this.nodes, this.identity, this.listener, deadlines, this.revocations, this.certificates,
-						this.clock, this.data, this.metrics, this.refusals);
+						this.clock, this.data, this.tunnels, this.metrics, this.refusals);
 				executor.execute(() -> {
 					try {
 						session.serve();

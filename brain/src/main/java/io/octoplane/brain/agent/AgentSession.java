@@ -31,6 +31,7 @@ import io.octoplane.protocol.agent.CommandOutput;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.DataOpen;
+import io.octoplane.protocol.agent.TunnelAttach;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.FrameTooLargeException;
 import io.octoplane.protocol.agent.Goodbye;
@@ -81,6 +82,8 @@ public final class AgentSession {
 
 	private final DataConnectionHandler data;
 
+	private final TunnelEndpoint tunnels;
+
 	private final AgentMetrics metrics;
 
 	private final Refusals refusals;
@@ -110,7 +113,7 @@ public final class AgentSession {
 	AgentSession(SSLSocket socket, FrameCodec codec, AgentProperties properties, AgentSessions sessions,
 			NodeRepository nodes, BrainIdentity identity, AgentListener listener, ScheduledExecutorService watchdog,
 			RevocationRepository revocations, NodeCertificates certificates, Clock clock, DataConnectionHandler data,
-			AgentMetrics metrics, Refusals refusals) {
+			TunnelEndpoint tunnels, AgentMetrics metrics, Refusals refusals) {
 		this.socket = socket;
 		this.codec = codec;
 		this.properties = properties;
@@ -123,6 +126,7 @@ public final class AgentSession {
 		this.certificates = certificates;
 		this.clock = clock;
 		this.data = data;
+		this.tunnels = tunnels;
 		this.metrics = metrics;
 		this.refusals = refusals;
 	}
@@ -162,6 +166,12 @@ public final class AgentSession {
 				handshakeDeadline.cancel(false);
 				this.handshakeDone = true;
 				serveData(name, open);
+				return;
+			}
+			if (first instanceof TunnelAttach attach) {
+				handshakeDeadline.cancel(false);
+				this.handshakeDone = true;
+				serveTunnel(name, attach);
 				return;
 			}
 			if (!(first instanceof Hello hello)) {
@@ -283,6 +293,35 @@ public final class AgentSession {
 		}
 	}
 
+	private void serveTunnel(String name, TunnelAttach attach) throws IOException {
+		this.dataConnection = true;
+		// An interactive session may be quiet for hours; it ends when either side closes.
+		this.socket.setSoTimeout(0);
+		this.tunnels.attach(name, attach, new TunnelEndpoint.Link() {
+
+			@Override
+			public InputStream in() throws IOException {
+				return AgentSession.this.socket.getInputStream();
+			}
+
+			@Override
+			public OutputStream out() throws IOException {
+				return new GuardedOutput(AgentSession.this.socket.getOutputStream());
+			}
+
+			@Override
+			public void shutdownOutput() throws IOException {
+				AgentSession.this.socket.shutdownOutput();
+			}
+
+			@Override
+			public void close() {
+				closeSocket();
+			}
+
+		});
+	}
+
 	private void readLoop(String name) throws IOException {
 		InputStream in = input();
 		while (!this.closed) {
@@ -299,6 +338,7 @@ public final class AgentSession {
 				case RenewCertificate renew -> send(this.certificates.renew(name, renew.csrPem()));
 				case Hello hello -> throw new ProtocolException("hello sent twice");
 				case DataOpen open -> throw new ProtocolException("data-open belongs on a data connection");
+				case TunnelAttach attach -> throw new ProtocolException("tunnel-attach belongs on a data connection");
 			}
 		}
 	}

@@ -265,6 +265,22 @@ public final class OctoplaneClient {
 	}
 
 	/**
+	 * Tunnels to TCP services nodes can reach, such as their sshd.
+	 * @return the tunnel calls of this client
+	 */
+	public TunnelApi tunnels() {
+		return new TunnelApi(this);
+	}
+
+	/**
+	 * SSH logins of the acting workgroup, for {@code octl ssh login}.
+	 * @return the SSH login calls of this client
+	 */
+	public SshApi ssh() {
+		return new SshApi(this);
+	}
+
+	/**
 	 * API and join tokens of the acting workgroup.
 	 * @return the token calls of this client
 	 */

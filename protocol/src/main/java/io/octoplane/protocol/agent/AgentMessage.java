@@ -14,8 +14,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = CommandOutput.class, name = "command-output"),
 		@JsonSubTypes.Type(value = CommandResult.class, name = "command-result"),
 		@JsonSubTypes.Type(value = RenewCertificate.class, name = "renew-certificate"),
-		@JsonSubTypes.Type(value = DataOpen.class, name = "data-open") })
-public sealed interface AgentMessage
-		permits Hello, Heartbeat, CommandStarted, CommandOutput, CommandResult, RenewCertificate, DataOpen {
+		@JsonSubTypes.Type(value = DataOpen.class, name = "data-open"),
+		@JsonSubTypes.Type(value = TunnelAttach.class, name = "tunnel-attach") })
+public sealed interface AgentMessage permits Hello, Heartbeat, CommandStarted, CommandOutput, CommandResult,
+		RenewCertificate, DataOpen, TunnelAttach {
 
 }

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = CertificateRenewed.class, name = "certificate-renewed"),
 		@JsonSubTypes.Type(value = Goodbye.class, name = "goodbye"),
 		@JsonSubTypes.Type(value = DataReady.class, name = "data-ready"),
-		@JsonSubTypes.Type(value = DataReceived.class, name = "data-received") })
+		@JsonSubTypes.Type(value = DataReceived.class, name = "data-received"),
+		@JsonSubTypes.Type(value = OpenTunnel.class, name = "open-tunnel") })
 public sealed interface BrainMessage permits Welcome, HeartbeatAck, RunCommand, ResultAck, CancelCommand,
-		CertificateRenewed, Goodbye, DataReady, DataReceived {
+		CertificateRenewed, Goodbye, DataReady, DataReceived, OpenTunnel {
 
 }

@@ -23,6 +23,7 @@ import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
+import io.octoplane.protocol.agent.OpenTunnel;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.agent.ProtocolException;
@@ -129,6 +130,7 @@ public final class AgentConnection implements Closeable {
 					throw new ProtocolException("expected Welcome, got CertificateRenewed");
 				case DataReady ready -> throw new ProtocolException("expected Welcome, got DataReady");
 				case DataReceived received -> throw new ProtocolException("expected Welcome, got DataReceived");
+				case OpenTunnel tunnel -> throw new ProtocolException("expected Welcome, got OpenTunnel");
 			};
 		}
 		catch (IOException | RuntimeException ex) {
@@ -153,7 +155,9 @@ public final class AgentConnection implements Closeable {
 	 * @throws IOException if the link failed; returns normally only after {@link #close}
 	 */
 	public void run(Supplier<@Nullable NodeStatus> status, CommandListener commands) throws IOException {
-		run(status, commands, (renewed) -> logger.warn("ignoring a certificate the tentacle did not ask for"));
+		run(status, commands, (renewed) -> logger.warn("ignoring a certificate the tentacle did not ask for"),
+				(tunnel) -> logger.warn("ignoring a tunnel request to {}:{}: tunnels are not served here",
+						tunnel.host(), tunnel.port()));
 	}
 
 	/**
@@ -163,12 +167,13 @@ public final class AgentConnection implements Closeable {
 	 * @param commands receives each RunCommand, CancelCommand and ResultAck; must hand it
 	 * off, not act on it
 	 * @param renewals receives each CertificateRenewed; must hand it off, not act on it
+	 * @param tunnels receives each OpenTunnel; must hand it off, not act on it
 	 * @throws LinkDeadException if nothing arrived for three heartbeat intervals
 	 * @throws BrainRefusedException if the brain said Goodbye
 	 * @throws IOException if the link failed; returns normally only after {@link #close}
 	 */
 	public void run(Supplier<@Nullable NodeStatus> status, CommandListener commands,
-			Consumer<CertificateRenewed> renewals) throws IOException {
+			Consumer<CertificateRenewed> renewals, Consumer<OpenTunnel> tunnels) throws IOException {
 		Thread sender = Thread.ofVirtual().name("tentacle-heartbeat").start(() -> sendHeartbeats(status));
 		try {
 			readTimeout(this.welcome.heartbeatIntervalMillis());
@@ -182,6 +187,7 @@ public final class AgentConnection implements Closeable {
 					case Goodbye goodbye -> throw new BrainRefusedException(goodbye.reason(), goodbye.retry());
 					case Welcome again -> logger.warn("ignoring a second Welcome from the brain");
 					case CertificateRenewed renewed -> renewals.accept(renewed);
+					case OpenTunnel tunnel -> tunnels.accept(tunnel);
 					case DataReady ready -> throw new ProtocolException("data frames belong on a data connection");
 					case DataReceived received ->
 						throw new ProtocolException("data frames belong on a data connection");

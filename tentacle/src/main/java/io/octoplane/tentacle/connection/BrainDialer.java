@@ -9,7 +9,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
+import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.DataOpen;
+import io.octoplane.protocol.agent.TunnelAttach;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.tentacle.config.BrainAddress;
 import org.jspecify.annotations.Nullable;
@@ -69,15 +71,16 @@ public final class BrainDialer {
 	}
 
 	/**
-	 * Opens a data connection for one file command: a connection of its own, so the bytes
-	 * never delay the control connection's heartbeats.
-	 * @param open the first frame, with the command's transfer token
+	 * Opens a data connection for one file command or tunnel: a connection of its own, so
+	 * the bytes never delay the control connection's heartbeats.
+	 * @param open the first frame ({@link DataOpen} or {@link TunnelAttach}), with the
+	 * token the brain gave
 	 * @param codec the frame codec
-	 * @param readTimeout how long a read may wait for the brain
+	 * @param readTimeout how long a read may wait for the brain; zero waits for ever
 	 * @return the open connection
 	 * @throws IOException if the brain is unreachable or the handshake fails
 	 */
-	public DataChannel openData(DataOpen open, FrameCodec codec, Duration readTimeout) throws IOException {
+	public DataChannel openData(AgentMessage open, FrameCodec codec, Duration readTimeout) throws IOException {
 		TlsLink link = dial();
 		try {
 			link.tls().setSoTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));

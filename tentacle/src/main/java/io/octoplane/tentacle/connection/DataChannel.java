@@ -12,7 +12,7 @@ import io.octoplane.protocol.agent.ProtocolException;
 
 /**
  * A data connection to the brain, opened by {@link BrainDialer#openData}: after the
- * opening frame it carries one transfer's raw bytes, then closes.
+ * opening frame it carries one transfer's or one tunnel's raw bytes, then closes.
  */
 public final class DataChannel implements Closeable {
 
@@ -53,6 +53,20 @@ public final class DataChannel implements Closeable {
 	/** The raw output after the opening frame. */
 	public OutputStream out() throws IOException {
 		return this.link.tls().getOutputStream();
+	}
+
+	/**
+	 * Ends the output direction with a TLS close_notify while input keeps flowing (TLS
+	 * 1.3 half-close), so the brain sees end of stream and can pass it on.
+	 * @throws IOException if the connection is broken
+	 */
+	public void shutdownOutput() throws IOException {
+		this.link.tls().shutdownOutput();
+	}
+
+	/** Whether {@link #close()} was called or the connection is otherwise closed. */
+	public boolean isClosed() {
+		return this.link.tcp().isClosed();
 	}
 
 	@Override

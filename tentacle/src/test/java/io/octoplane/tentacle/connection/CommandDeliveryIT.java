@@ -27,6 +27,7 @@ import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.RenewCertificate;
+import io.octoplane.protocol.agent.TunnelAttach;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.tentacle.Tentacle;
@@ -321,6 +322,7 @@ class CommandDeliveryIT {
 			case Heartbeat heartbeat -> null;
 			case RenewCertificate renew -> null;
 			case DataOpen open -> null;
+			case TunnelAttach attach -> null;
 		};
 	}
 

@@ -1,0 +1,106 @@
+package io.octoplane.brain.ssh;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.octoplane.brain.security.AuditTargets;
+import io.octoplane.brain.security.Caller;
+import io.octoplane.brain.security.Callers;
+import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.brain.web.NotFoundException;
+import io.octoplane.brain.workgroup.WorkgroupService;
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.api.SshLogin;
+import io.octoplane.protocol.api.SshLoginListResponse;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code octl ssh set|ls|del} and the look-up behind {@code octl ssh login}. Logins
+ * belong to the acting workgroup and name only nodes it sees; a login whose node left the
+ * workgroup is hidden like the node.
+ */
+@RestController
+class SshLoginController {
+
+	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+
+	// Never starting with '-': the user ends up on ssh's command line.
+	private static final Pattern USER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,31}");
+
+	private final SshLoginRepository logins;
+
+	private final WorkgroupService workgroups;
+
+	SshLoginController(SshLoginRepository logins, WorkgroupService workgroups) {
+		this.logins = logins;
+		this.workgroups = workgroups;
+	}
+
+	@PutMapping(ApiPaths.SSH_LOGIN)
+	SshLogin save(@PathVariable("name") String name, @RequestBody SshLogin login, HttpServletRequest http) {
+		Caller caller = Callers.of(http);
+		AuditTargets.set(http, List.of(login.node()));
+		if (!NAME.matcher(name).matches()) {
+			throw new InvalidRequestException(
+					"login name must be 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+		}
+		if (!name.equals(login.name())) {
+			throw new InvalidRequestException("the body names login '" + login.name() + "', the path '" + name + "'");
+		}
+		if (login.user() != null && !USER.matcher(login.user()).matches()) {
+			throw new InvalidRequestException(
+					"user must be 1 to 32 letters, digits, '.', '_' or '-', not starting " + "with '-' or '.'");
+		}
+		if (login.port() < 1 || login.port() > 65535) {
+			throw new InvalidRequestException("port must be between 1 and 65535, not " + login.port());
+		}
+		if (!this.workgroups.canSee(caller.workgroup(), login.node())) {
+			throw new NotFoundException(ErrorCode.NODE_NOT_FOUND, "no such node: " + login.node());
+		}
+		this.logins.save(caller.workgroup(), login);
+		return login;
+	}
+
+	@GetMapping(ApiPaths.SSH_LOGINS)
+	SshLoginListResponse list(HttpServletRequest http) {
+		String workgroup = Callers.of(http).workgroup();
+		Set<String> visible = this.workgroups.visibleNodes(workgroup);
+		return new SshLoginListResponse(this.logins.all(workgroup)
+			.values()
+			.stream()
+			.filter((login) -> visible.contains(login.node()))
+			.toList());
+	}
+
+	@GetMapping(ApiPaths.SSH_LOGIN)
+	SshLogin get(@PathVariable("name") String name, HttpServletRequest http) {
+		String workgroup = Callers.of(http).workgroup();
+		return this.logins.find(workgroup, name)
+			.filter((login) -> this.workgroups.canSee(workgroup, login.node()))
+			.orElseThrow(() -> missing(name));
+	}
+
+	@DeleteMapping(ApiPaths.SSH_LOGIN)
+	ResponseEntity<Void> delete(@PathVariable("name") String name, HttpServletRequest http) {
+		AuditTargets.set(http, List.of(name));
+		if (!this.logins.delete(Callers.of(http).workgroup(), name)) {
+			throw missing(name);
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	private static NotFoundException missing(String name) {
+		return new NotFoundException(ErrorCode.NOT_FOUND, "no such ssh login: " + name);
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.octoplane.brain.tunnel;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.octoplane.brain.agent.TunnelEndpoint.Link;
+
+/**
+ * One tunnel from its opening to its end: who opened it, to what, the node's data
+ * connection once it arrived, and whether an operator attached.
+ */
+final class Tunnel {
+
+	private final String id;
+
+	private final String owner;
+
+	private final String workgroup;
+
+	private final String node;
+
+	private final String host;
+
+	private final int port;
+
+	private final CompletableFuture<Link> link = new CompletableFuture<>();
+
+	private final AtomicBoolean claimed = new AtomicBoolean();
+
+	private final CountDownLatch ended = new CountDownLatch(1);
+
+	Tunnel(String id, String owner, String workgroup, String node, String host, int port) {
+		this.id = id;
+		this.owner = owner;
+		this.workgroup = workgroup;
+		this.node = node;
+		this.host = host;
+		this.port = port;
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	String node() {
+		return this.node;
+	}
+
+	String target() {
+		return this.host + ":" + this.port;
+	}
+
+	String host() {
+		return this.host;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	boolean ownedBy(String caller, String callerWorkgroup) {
+		return this.owner.equals(caller) && this.workgroup.equals(callerWorkgroup);
+	}
+
+	CompletableFuture<Link> link() {
+		return this.link;
+	}
+
+	/** Marks the tunnel attached; only the first caller succeeds. */
+	boolean claim() {
+		return this.claimed.compareAndSet(false, true);
+	}
+
+	boolean claimed() {
+		return this.claimed.get();
+	}
+
+	/** Ends the tunnel: closes the node's connection and releases its thread. */
+	void end() {
+		if (this.link.isDone() && !this.link.isCompletedExceptionally()) {
+			this.link.join().close();
+		}
+		this.ended.countDown();
+	}
+
+	/**
+	 * Waits until the tunnel ended or the time is up.
+	 * @param millis the longest wait
+	 * @return whether it ended
+	 * @throws InterruptedException if interrupted
+	 */
+	boolean awaitEnd(long millis) throws InterruptedException {
+		return this.ended.await(millis, TimeUnit.MILLISECONDS);
+	}
+
+	void awaitEnd() throws InterruptedException {
+		this.ended.await();
+	}
+
+}

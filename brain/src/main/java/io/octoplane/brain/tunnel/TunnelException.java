@@ -1,0 +1,13 @@
+package io.octoplane.brain.tunnel;
+
+import io.octoplane.brain.web.OctoplaneException;
+import io.octoplane.protocol.ErrorCode;
+
+/** A tunnel cannot be opened; the code says why, for the operator's tools. */
+class TunnelException extends OctoplaneException {
+
+	TunnelException(ErrorCode code, String detail) {
+		super(code, detail);
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.octoplane.brain.tunnel;
+
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.TunnelStream;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * The tunnel WebSocket endpoint. It sits behind the same authentication filter as the
+ * REST API; the handshake then checks that the tunnel is the caller's.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class TunnelSocketConfig implements WebSocketConfigurer {
+
+	private final TunnelSocketHandler handler;
+
+	private final TunnelHandshake handshake;
+
+	TunnelSocketConfig(TunnelSocketHandler handler, TunnelHandshake handshake) {
+		this.handler = handler;
+		this.handshake = handshake;
+	}
+
+	@Override
+	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+		registry.addHandler(this.handler, ApiPaths.TUNNEL.replace("{id}", "*")).addInterceptors(this.handshake);
+	}
+
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer() {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxBinaryMessageBufferSize(2 * TunnelStream.MAX_MESSAGE_BYTES);
+		container.setMaxTextMessageBufferSize(1024);
+		return container;
+	}
+
+}

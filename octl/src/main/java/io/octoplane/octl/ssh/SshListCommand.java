@@ -1,0 +1,40 @@
+package io.octoplane.octl.ssh;
+
+import io.octoplane.octl.ExitStatus;
+import io.octoplane.octl.Octl;
+import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.output.Table;
+import io.octoplane.protocol.api.SshLogin;
+import io.octoplane.protocol.api.SshLoginListResponse;
+import picocli.CommandLine.Command;
+
+/** {@code octl ssh ls}: the acting workgroup's SSH logins. */
+@Command(name = "ls", aliases = "list", description = "List the SSH logins of the acting workgroup.",
+		footerHeading = "%nExamples:%n", footer = { "  octl ssh ls -o table" })
+public final class SshListCommand extends OctlCommand {
+
+	@Override
+	protected int execute(Octl octl) {
+		SshLoginListResponse logins = octl.client().ssh().list();
+		octl.printer(spec()).print(logins, SshListCommand::table);
+		return ExitStatus.OK;
+	}
+
+	static String table(SshLoginListResponse logins) {
+		Table table = Table.withHeaders("NAME", "NODE", "USER", "PORT");
+		logins.logins().forEach((login) -> add(table, login));
+		return table.render();
+	}
+
+	static String row(SshLogin login) {
+		Table table = Table.withHeaders("NAME", "NODE", "USER", "PORT");
+		add(table, login);
+		return table.render();
+	}
+
+	private static void add(Table table, SshLogin login) {
+		table.row(login.name(), login.node(), (login.user() != null) ? login.user() : "-",
+				Integer.toString(login.port()));
+	}
+
+}
