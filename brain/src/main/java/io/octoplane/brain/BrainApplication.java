@@ -3,6 +3,7 @@ package io.octoplane.brain;
 import java.util.Arrays;
 
 import io.octoplane.brain.admin.SetRootPasswordCommand;
+import io.octoplane.brain.upgrade.BrainUpgradeCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,11 @@ public class BrainApplication {
 	public static void main(String[] args) throws Exception {
 		if (args.length > 0 && SetRootPasswordCommand.NAME.equals(args[0])) {
 			System.exit(SetRootPasswordCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+		}
+		// The launcher and the upgrade commands run without Spring: the launcher's JVM
+		// outlives every brain it starts.
+		if (args.length > 0 && BrainUpgradeCommand.NAME.equals(args[0])) {
+			System.exit(BrainUpgradeCommand.run(Arrays.copyOfRange(args, 1, args.length)));
 		}
 		SpringApplication.run(BrainApplication.class, args);
 	}

@@ -150,6 +150,16 @@ public final class ApiPaths {
 	/** Counts of the nameserver's live entries (GET). */
 	public static final String NAME_SUMMARY = V1 + "/name-summary";
 
+	/**
+	 * Online upgrade of the brain that answers (root workgroup only): state (GET, a
+	 * {@code BrainUpgradeState}) and actions (POST a {@code BrainUpgradeRequest}, answer
+	 * a {@code BrainUpgradeResponse}).
+	 */
+	public static final String BRAIN_UPGRADE = V1 + "/brain/upgrade";
+
+	/** What happened in the answering brain's upgrade home (GET), oldest first. */
+	public static final String BRAIN_UPGRADE_HISTORY = BRAIN_UPGRADE + "/history";
+
 	/** Releases stored on the nameserver: list (GET). */
 	public static final String RELEASES = V1 + "/releases";
 

@@ -60,6 +60,11 @@ public enum ErrorCode {
 	/** The named workgroup does not exist, or the caller may not see it. */
 	WORKGROUP_NOT_FOUND("workgroup-not-found", 404),
 
+	/**
+	 * The brain does not run under the upgrade launcher, so it cannot be upgraded online.
+	 */
+	UPGRADE_NOT_LAUNCHED("upgrade-not-launched", 409),
+
 	/** Too many requests or failed logins from this caller; retry after a pause. */
 	TOO_MANY_REQUESTS("too-many-requests", 429),
 

@@ -16,7 +16,9 @@ import io.octoplane.tentacle.enroll.Enrollment;
 import io.octoplane.tentacle.enroll.EnrollmentException;
 import io.octoplane.tentacle.log.TentacleLog;
 import io.octoplane.tentacle.upgrade.HealthReport;
-import io.octoplane.tentacle.upgrade.UpgradeCommand;
+import io.octoplane.tentacle.upgrade.TentacleReleaseSource;
+import io.octoplane.upgrade.UpgradeComponent;
+import io.octoplane.upgrade.UpgradeTool;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,8 +40,7 @@ import picocli.CommandLine.Spec;
  * restarting cannot help.
  */
 @Command(name = "tentacle", mixinStandardHelpOptions = true, versionProvider = TentacleMain.Version.class,
-		description = "Octoplane node agent: dials the brain over mutual TLS and runs what it is asked to.",
-		subcommands = UpgradeCommand.class)
+		description = "Octoplane node agent: dials the brain over mutual TLS and runs what it is asked to.")
 public final class TentacleMain implements Callable<Integer> {
 
 	static final int EXIT_REFUSED = 1;
@@ -91,7 +92,17 @@ public final class TentacleMain implements Callable<Integer> {
 	}
 
 	public static void main(String[] args) {
-		System.exit(new CommandLine(new TentacleMain(System.getenv())).execute(args));
+		System.exit(commandLine(System.getenv()).execute(args));
+	}
+
+	/**
+	 * The {@code tentacle} command with its {@code upgrade} subcommands.
+	 * @param env the process environment
+	 * @return the command line
+	 */
+	static CommandLine commandLine(Map<String, String> env) {
+		return new CommandLine(new TentacleMain(env)).addSubcommand("upgrade",
+				UpgradeTool.commandLine(UpgradeComponent.TENTACLE, new TentacleReleaseSource(env)));
 	}
 
 	@Override

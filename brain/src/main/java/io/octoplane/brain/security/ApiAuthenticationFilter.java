@@ -274,7 +274,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	private void record(HttpServletRequest request, String caller, String workgroup, String source, int status) {
 		this.audit.record(new AuditEntry(this.clock.instant(), caller, workgroup, source,
-				request.getMethod() + " " + request.getRequestURI(), AuditTargets.of(request), status, null));
+				request.getMethod() + " " + request.getRequestURI(), AuditTargets.of(request), status,
+				AuditTargets.detailOf(request)));
 	}
 
 	/** Why a request is turned away before it reaches a controller. */

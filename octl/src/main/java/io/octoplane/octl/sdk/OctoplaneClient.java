@@ -297,6 +297,14 @@ public final class OctoplaneClient {
 	}
 
 	/**
+	 * Online upgrade of the brain this client talks to.
+	 * @return the brain upgrade calls of this client
+	 */
+	public BrainUpgradeApi brainUpgrade() {
+		return new BrainUpgradeApi(this);
+	}
+
+	/**
 	 * Reads the audit trail of the acting workgroup and below, newest first
 	 * ({@code GET /api/v1/audit}).
 	 * @param limit how many entries at most, 1 to 1000

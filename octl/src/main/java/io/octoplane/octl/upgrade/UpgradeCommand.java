@@ -25,10 +25,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code octl upgrade}: runs the node's upgrade command ({@code $OCTOPLANE_UPGRADE}, set
- * by the tentacle's upgrade launcher) on the named nodes, batch by batch.
+ * by the tentacle's upgrade launcher) on the named nodes, batch by batch; for the target
+ * {@code brain}, calls the upgrade API of the brain octl talks to.
  */
 @Command(name = "upgrade",
-		description = { "Online upgrade of tentacles run by the upgrade launcher ('tentacle upgrade launch').",
+		description = {
+				"Online upgrade of tentacles, or of the brain ('brain' as the only target), run by the "
+						+ "upgrade launcher ('tentacle|brain upgrade launch').",
 				"  state | history NODE...          versions and what happened",
 				"  install VERSION NODE...          download and verify, no switch",
 				"  upgrade VERSION NODE...          install if needed, then run as preview",
@@ -36,9 +39,14 @@ import picocli.CommandLine.Parameters;
 				"  cancel NODE...                   go back to the stable version now",
 				"  downgrade VERSION NODE...        run an older installed version as preview",
 				"A preview that is not confirmed within the launcher's confirm timeout (2 minutes by default), "
-						+ "or that exits, rolls back by itself. Batches stop at the first node that fails." },
-		footerHeading = "%nExamples:%n", footer = { "  octl upgrade upgrade 1.1.0 node1 node2 node3 --batch-size 1",
-				"  octl upgrade state node1 -o table", "  octl upgrade confirm node1 node2 node3" })
+						+ "or that exits, rolls back by itself. Batches stop at the first node that fails.",
+				"The brain restarts on upgrade, downgrade and cancel; confirm it once 'state' shows it healthy. "
+						+ "With several brains, point octl at each in turn (OCTL_BRAIN) and upgrade one at a time." },
+		footerHeading = "%nExamples:%n",
+		footer = { "  octl upgrade upgrade 1.1.0 node1 node2 node3 --batch-size 1",
+				"  octl upgrade state node1 -o table", "  octl upgrade confirm node1 node2 node3",
+				"  octl upgrade upgrade 1.1.0 brain", "  octl upgrade state brain -o table",
+				"  octl upgrade confirm brain" })
 public final class UpgradeCommand extends OctlCommand {
 
 	private static final Set<String> WITH_VERSION = Set.of("install", "upgrade", "downgrade");
@@ -91,7 +99,11 @@ public final class UpgradeCommand extends OctlCommand {
 			throw usage("name at least one node");
 		}
 		if (nodes.contains("brain")) {
-			throw usage("online upgrade of the brain is not supported yet; upgrade its package and restart it");
+			if (nodes.size() > 1) {
+				throw usage("upgrade the brain on its own, not together with nodes: octl upgrade " + this.action
+						+ ((version != null) ? " " + version : "") + " brain");
+			}
+			return BrainUpgrade.run(octl, spec(), this.action, version);
 		}
 		String command = "${OCTOPLANE_UPGRADE:?this tentacle does not run under the upgrade launcher} " + this.action
 				+ ((version != null) ? " " + version : "");

@@ -4,7 +4,12 @@ import io.octoplane.octl.ApiFixtures;
 import io.octoplane.octl.OctlRun;
 import io.octoplane.octl.StubBrain.Answer;
 import io.octoplane.octl.StubBrainCommandTest;
+import java.util.List;
+
 import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.api.BrainUpgradeResponse;
+import io.octoplane.protocol.api.BrainUpgradeState;
 import io.octoplane.octl.sdk.OctoplaneJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,10 +29,46 @@ class UpgradeCommandTests extends StubBrainCommandTest {
 	}
 
 	@Test
-	void brainIsNotUpgradedOnline() {
+	void brainUpgradeCallsTheBrainApiAndSaysHowToGoOn() {
+		BrainUpgradeState trial = new BrainUpgradeState("brain-a", "1.0.0", "1.0.0", "1.1.0", "1.0.0",
+				List.of("1.0.0", "1.1.0"));
+		this.brain.answerJson("POST", ApiPaths.BRAIN_UPGRADE, new BrainUpgradeResponse("upgrade", "1.1.0", true,
+				"brain brain-a restarts as 1.1.0 (preview) in a few seconds", trial));
 		OctlRun run = this.octl.run(this.config, "upgrade", "upgrade", "1.1.0", "brain");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		JsonNode sent = OctoplaneJson.mapper()
+			.readTree(this.brain.requests("POST", ApiPaths.BRAIN_UPGRADE).getLast().body());
+		assertThat(sent.path("action").asString()).isEqualTo("upgrade");
+		assertThat(sent.path("version").asString()).isEqualTo("1.1.0");
+		assertThat(run.out()).contains("\"preview\": \"1.1.0\"");
+		assertThat(run.err()).contains("restarts as 1.1.0", "run 'octl upgrade confirm brain'", "one at a time");
+		assertThat(this.brain.requests("POST", ApiPaths.COMMANDS)).isEmpty();
+	}
+
+	@Test
+	void brainStateIsATable() {
+		this.brain.answerJson("GET", ApiPaths.BRAIN_UPGRADE,
+				new BrainUpgradeState("brain-a", "1.1.0", "1.0.0", "1.1.0", "1.1.0", List.of("1.0.0", "1.1.0")));
+		OctlRun run = this.octl.run(this.config, "upgrade", "state", "brain", "-o", "table");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).contains("BRAIN", "HEALTHY").containsPattern("brain-a +1\\.1\\.0 +1\\.0\\.0 +1\\.1\\.0");
+	}
+
+	@Test
+	void brainWithoutLauncherIsAnUnexpectedState() {
+		this.brain.answerProblem("GET", ApiPaths.BRAIN_UPGRADE, ErrorCode.UPGRADE_NOT_LAUNCHED,
+				"brain brain-a does not run under the upgrade launcher");
+		OctlRun run = this.octl.run(this.config, "upgrade", "state", "brain");
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.err()).contains("does not run under the upgrade launcher");
+	}
+
+	@Test
+	void brainIsUpgradedOnItsOwn() {
+		OctlRun run = this.octl.run(this.config, "upgrade", "upgrade", "1.1.0", "brain", "pi1");
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).contains("online upgrade of the brain is not supported yet");
+		assertThat(run.err()).contains("upgrade the brain on its own");
+		assertThat(this.brain.requests()).isEmpty();
 	}
 
 	@Test

@@ -7,13 +7,14 @@ import java.util.Map;
 
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.TentacleState;
+import io.octoplane.upgrade.UpgradeHome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tentacle's side of the upgrade health check: when it runs under a {@link Launcher},
- * it reports itself healthy once it is connected to the brain, which is what allows an
- * operator to confirm a preview.
+ * The tentacle's side of the upgrade health check: when it runs under the upgrade
+ * launcher, it reports itself healthy once it is connected to the brain, which is what
+ * allows an operator to confirm a preview.
  */
 public final class HealthReport {
 
@@ -28,7 +29,7 @@ public final class HealthReport {
 	 * @param env the process environment
 	 */
 	public static void whenConnected(Tentacle tentacle, Map<String, String> env) {
-		String home = env.get(UpgradeHome.HEALTH_ENV);
+		String home = env.get(UpgradeHome.HOME_ENV);
 		String version = env.get(UpgradeHome.VERSION_ENV);
 		if (home == null || version == null) {
 			return;

@@ -1,4 +1,4 @@
-package io.octoplane.tentacle.upgrade;
+package io.octoplane.upgrade;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import io.octoplane.certs.release.ReleaseSignature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
@@ -25,8 +26,8 @@ class ReleaseInstallerTests {
 		Path file = Files.writeString(this.dir.resolve("pkg"), "tentacle 1.1.0");
 		String sha = sha256(file);
 		String signature = ReleaseSignature.sign(key.getPrivate(), "tentacle", "1.1.0", sha);
-		assertThatNoException()
-			.isThrownBy(() -> ReleaseInstaller.verify(file, "1.1.0", sha, signature, key.getPublic()));
+		assertThatNoException().isThrownBy(() -> ReleaseInstaller.verify(UpgradeComponent.TENTACLE, file, "1.1.0", sha,
+				signature, key.getPublic()));
 	}
 
 	@Test
@@ -36,7 +37,8 @@ class ReleaseInstallerTests {
 		String stated = ReleaseSignature.hex(MessageDigest.getInstance("SHA-256").digest("original".getBytes()));
 		String signature = ReleaseSignature.sign(key.getPrivate(), "tentacle", "1.1.0", stated);
 		assertThatIOException()
-			.isThrownBy(() -> ReleaseInstaller.verify(file, "1.1.0", stated, signature, key.getPublic()))
+			.isThrownBy(() -> ReleaseInstaller.verify(UpgradeComponent.TENTACLE, file, "1.1.0", stated, signature,
+					key.getPublic()))
 			.withMessageStartingWith("checksum mismatch: tentacle 1.1.0 has SHA-256 " + sha256(file));
 	}
 
@@ -48,12 +50,28 @@ class ReleaseInstallerTests {
 		String sha = sha256(file);
 		String foreign = ReleaseSignature.sign(other.getPrivate(), "tentacle", "1.1.0", sha);
 		assertThatIOException()
-			.isThrownBy(() -> ReleaseInstaller.verify(file, "1.1.0", sha, foreign, trusted.getPublic()))
+			.isThrownBy(() -> ReleaseInstaller.verify(UpgradeComponent.TENTACLE, file, "1.1.0", sha, foreign,
+					trusted.getPublic()))
 			.withMessageStartingWith("bad signature: tentacle 1.1.0");
 		String forOlder = ReleaseSignature.sign(trusted.getPrivate(), "tentacle", "1.0.0", sha);
 		assertThatIOException()
-			.isThrownBy(() -> ReleaseInstaller.verify(file, "1.1.0", sha, forOlder, trusted.getPublic()))
+			.isThrownBy(() -> ReleaseInstaller.verify(UpgradeComponent.TENTACLE, file, "1.1.0", sha, forOlder,
+					trusted.getPublic()))
 			.withMessageStartingWith("bad signature");
+	}
+
+	@Test
+	void verifyRefusesTentaclePackageAsBrainRelease() throws Exception {
+		KeyPair key = ReleaseKeys.generate();
+		Path file = Files.writeString(this.dir.resolve("pkg"), "tentacle 1.1.0");
+		String sha = sha256(file);
+		String signature = ReleaseSignature.sign(key.getPrivate(), "tentacle", "1.1.0", sha);
+		assertThatExceptionOfType(ReleaseRejectedException.class)
+			.isThrownBy(() -> ReleaseInstaller.verify(UpgradeComponent.BRAIN, file, "1.1.0", sha, signature,
+					key.getPublic()))
+			.withMessage("bad signature: brain 1.1.0 is not signed by the release key this brain trusts; not installed")
+			.extracting(ReleaseRejectedException::reason)
+			.isEqualTo(ReleaseRejectedException.Reason.BAD_SIGNATURE);
 	}
 
 	private static String sha256(Path file) throws IOException, Exception {

@@ -1,4 +1,4 @@
-package io.octoplane.tentacle.upgrade;
+package io.octoplane.upgrade;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The files of an upgrade home (see the package description). Every state file is
@@ -20,9 +21,23 @@ import java.util.regex.Pattern;
  */
 public final class UpgradeHome {
 
-	static final String HEALTH_ENV = "OCTOPLANE_UPGRADE_HOME";
+	/** Set by the launcher for its child: the upgrade home's folder. */
+	public static final String HOME_ENV = "OCTOPLANE_UPGRADE_HOME";
 
-	static final String VERSION_ENV = "OCTOPLANE_VERSION";
+	/** Set by the launcher for its child: the version the child runs. */
+	public static final String VERSION_ENV = "OCTOPLANE_VERSION";
+
+	/**
+	 * Set by the launcher for its child: the command line of the upgrade commands on this
+	 * home, which a tentacle's operators run as {@code $OCTOPLANE_UPGRADE <command>}.
+	 */
+	public static final String COMMAND_ENV = "OCTOPLANE_UPGRADE";
+
+	/**
+	 * Set by the launcher for its child when it was given a release key: the release
+	 * public key file. Without it the key is {@code home/release-key.pub.pem}.
+	 */
+	public static final String RELEASE_KEY_ENV = "OCTOPLANE_RELEASE_KEY";
 
 	private static final Pattern VERSION = Pattern.compile("[0-9][0-9A-Za-z.+_-]{0,63}");
 
@@ -52,6 +67,25 @@ public final class UpgradeHome {
 			throw new IllegalArgumentException("'" + version + "' is not a version");
 		}
 		return this.root.resolve("releases").resolve(version);
+	}
+
+	/** The release public key packages must be signed with, unless another is given. */
+	public Path defaultReleaseKey() {
+		return this.root.resolve("release-key.pub.pem");
+	}
+
+	/** The versions installed, in name order. */
+	public List<String> installedVersions() throws IOException {
+		Path releases = this.root.resolve("releases");
+		if (!Files.isDirectory(releases)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(releases)) {
+			return files.map((file) -> file.getFileName().toString())
+				.filter((name) -> !name.startsWith("."))
+				.sorted()
+				.toList();
+		}
 	}
 
 	/** Whether a version's package is installed. */
@@ -89,7 +123,8 @@ public final class UpgradeHome {
 	}
 
 	/**
-	 * Records that a version is running and connected; the tentacle calls it.
+	 * Records that a version is running and healthy; the tentacle calls it once
+	 * connected, the brain once ready.
 	 * @param version the running version
 	 * @throws IOException if the file cannot be written
 	 */
@@ -97,7 +132,15 @@ public final class UpgradeHome {
 		write("healthy", version);
 	}
 
-	void record(Instant at, String action, String version, String detail) throws IOException {
+	/**
+	 * Appends a line to the history.
+	 * @param at when it happened
+	 * @param action what happened, one word such as {@code install} or {@code rollback}
+	 * @param version the version it happened to
+	 * @param detail more words, or empty
+	 * @throws IOException if the file cannot be written
+	 */
+	public void record(Instant at, String action, String version, String detail) throws IOException {
 		Files.createDirectories(this.root);
 		Files.writeString(this.root.resolve("history"),
 				at + " " + action + " " + version + (detail.isEmpty() ? "" : " " + detail) + "\n",

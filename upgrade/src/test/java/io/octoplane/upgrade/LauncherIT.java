@@ -1,4 +1,4 @@
-package io.octoplane.tentacle.upgrade;
+package io.octoplane.upgrade;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,9 +55,9 @@ class LauncherIT {
 		release("2.1.0", NEVER_HEALTHY);
 		release("2.2.0", CRASHES);
 		this.home.setStable("1.0.0");
-		this.launcher = new Launcher(this.home, List.of("/bin/sh"), List.of(), Map.of(), Duration.ofMinutes(2),
-				Duration.ofSeconds(3), Duration.ofMillis(100), this.clock);
-		this.upgrades = new Upgrades(this.home, this.clock);
+		this.launcher = new Launcher(UpgradeComponent.TENTACLE, this.home, List.of("/bin/sh"), List.of(), Map.of(),
+				Duration.ofMinutes(2), Duration.ofSeconds(3), Duration.ofMillis(100), this.clock);
+		this.upgrades = new Upgrades(UpgradeComponent.TENTACLE, this.home, this.clock);
 		this.launcher.step();
 		assertThat(this.launcher.running()).hasValue("1.0.0");
 		awaitHealthy("1.0.0");
@@ -161,7 +161,9 @@ class LauncherIT {
 		assertThatIllegalStateException().isThrownBy(() -> this.upgrades.preview("2.1.0", "upgrade"))
 			.withMessageContaining("2.0.0 is on trial");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new Upgrades(new UpgradeHome(this.dir.resolve("empty")), this.clock).confirm())
+			.isThrownBy(() -> new Upgrades(UpgradeComponent.TENTACLE, new UpgradeHome(this.dir.resolve("empty")),
+					this.clock)
+				.confirm())
 			.withMessage("no version is on trial; nothing to confirm");
 	}
 

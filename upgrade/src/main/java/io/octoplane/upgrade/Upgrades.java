@@ -1,4 +1,4 @@
-package io.octoplane.tentacle.upgrade;
+package io.octoplane.upgrade;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -10,16 +10,20 @@ import java.time.Clock;
  */
 public final class Upgrades {
 
+	private final UpgradeComponent component;
+
 	private final UpgradeHome home;
 
 	private final Clock clock;
 
 	/**
 	 * Creates the operations for an upgrade home.
+	 * @param component what the home holds, for the messages
 	 * @param home the home
 	 * @param clock the clock for the history
 	 */
-	public Upgrades(UpgradeHome home, Clock clock) {
+	public Upgrades(UpgradeComponent component, UpgradeHome home, Clock clock) {
+		this.component = component;
 		this.home = home;
 		this.clock = clock;
 	}
@@ -51,14 +55,15 @@ public final class Upgrades {
 	 * Makes the version on trial the stable one.
 	 * @return the version confirmed
 	 * @throws IllegalStateException if no version is on trial or it has not reported
-	 * itself connected yet
+	 * itself healthy yet
 	 * @throws IOException if the home cannot be written
 	 */
 	public String confirm() throws IOException {
 		String preview = this.home.preview()
 			.orElseThrow(() -> new IllegalStateException("no version is on trial; nothing to confirm"));
 		if (this.home.healthy().filter(preview::equals).isEmpty()) {
-			throw new IllegalStateException(preview + " has not reconnected to the brain yet; confirm after it has");
+			throw new IllegalStateException(
+					preview + " has not " + this.component.healthyWhen() + " yet; confirm after it has");
 		}
 		this.home.setStable(preview);
 		this.home.clearPreview();

@@ -1,4 +1,4 @@
-package io.octoplane.tentacle.upgrade;
+package io.octoplane.upgrade;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.octoplane.tentacle.upgrade;
+package io.octoplane.upgrade;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,23 +17,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the tentacle of an upgrade home running as a child process: the preview version
- * while one is on trial, else the stable one. A preview that exits, or that is not
- * confirmed within the confirm timeout, is stopped and the stable version started again;
- * the launcher does this by itself, so a broken release cannot keep a node away. A stable
- * version that exits is started again.
+ * Keeps the tentacle or brain of an upgrade home running as a child process: the preview
+ * version while one is on trial, else the stable one. A preview that exits, or that is
+ * not confirmed within the confirm timeout, is stopped and the stable version started
+ * again; the launcher does this by itself, so a broken release cannot keep a node (or the
+ * brain) away. A stable version that exits is started again.
  *
  * <p>
- * The upgrade commands ({@link UpgradeTool}) change only files in the home; the launcher
- * notices on its next look, which it takes every poll interval.
+ * The upgrade commands ({@link UpgradeTool}, or the brain's upgrade API) change only
+ * files in the home; the launcher notices on its next look, which it takes every poll
+ * interval.
  */
 public final class Launcher implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(Launcher.class);
 
 	// Short enough that a service manager waiting 10 s for the launcher never has to
-	// kill it, which would leave the tentacle behind.
+	// kill it, which would leave the child behind.
 	private static final Duration STOP_GRACE = Duration.ofSeconds(4);
+
+	private final UpgradeComponent component;
 
 	private final UpgradeHome home;
 
@@ -67,6 +70,8 @@ public final class Launcher implements AutoCloseable {
 
 	/**
 	 * Creates a launcher.
+	 * @param component what the home holds, which names the log file
+	 * ({@code home/<component>.log})
 	 * @param home the upgrade home
 	 * @param runner the command that runs a package, the package's path appended, such as
 	 * {@code java -jar}
@@ -77,12 +82,15 @@ public final class Launcher implements AutoCloseable {
 	 * @param confirmTimeout how long a preview may run unconfirmed before it is rolled
 	 * back
 	 * @param switchDelay how long a requested switch waits, so that the command that
-	 * requested it (run by the tentacle about to be stopped) can report its result first
+	 * requested it (run by the tentacle or brain about to be stopped) can report its
+	 * result first
 	 * @param pollInterval how often the home and the child are looked at
 	 * @param clock the clock for the confirm deadline
 	 */
-	public Launcher(UpgradeHome home, List<String> runner, List<String> args, Map<String, String> childEnv,
-			Duration confirmTimeout, Duration switchDelay, Duration pollInterval, Clock clock) {
+	public Launcher(UpgradeComponent component, UpgradeHome home, List<String> runner, List<String> args,
+			Map<String, String> childEnv, Duration confirmTimeout, Duration switchDelay, Duration pollInterval,
+			Clock clock) {
+		this.component = component;
 		this.home = home;
 		this.runner = List.copyOf(runner);
 		this.args = List.copyOf(args);
@@ -164,7 +172,8 @@ public final class Launcher implements AutoCloseable {
 		}
 		this.previewStarted = null;
 		if (!process.isAlive()) {
-			logger.warn("tentacle {} exited with status {}; starting it again", target, process.exitValue());
+			logger.warn("{} {} exited with status {}; starting it again", this.component.name(), target,
+					process.exitValue());
 			this.home.record(this.clock.instant(), "restart", target, "exit-status=" + process.exitValue());
 			start(target, false);
 		}
@@ -203,15 +212,16 @@ public final class Launcher implements AutoCloseable {
 		command.addAll(this.args);
 		this.home.clearHealthy();
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.home.root().resolve("tentacle.log").toFile()));
+			.redirectOutput(ProcessBuilder.Redirect
+				.appendTo(this.home.root().resolve(this.component.name() + ".log").toFile()));
 		builder.environment().putAll(this.childEnv);
-		builder.environment().put(UpgradeHome.HEALTH_ENV, this.home.root().toString());
+		builder.environment().put(UpgradeHome.HOME_ENV, this.home.root().toString());
 		builder.environment().put(UpgradeHome.VERSION_ENV, version);
 		this.child = builder.start();
 		this.running = version;
 		this.previewStarted = preview ? this.clock.instant() : null;
 		this.home.record(this.clock.instant(), preview ? "start-preview" : "start", version, "");
-		logger.info("started tentacle {}{}", version, preview ? " (preview)" : "");
+		logger.info("started {} {}{}", this.component.name(), version, preview ? " (preview)" : "");
 	}
 
 	private void stopChild() {

@@ -1,4 +1,4 @@
-package io.octoplane.tentacle.upgrade;
+package io.octoplane.upgrade;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,18 +9,18 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-
-import javax.net.ssl.SSLContext;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.octoplane.certs.release.ReleaseKeys;
-import io.octoplane.certs.tls.PemTls;
-import io.octoplane.tentacle.config.Discovery;
-import io.octoplane.tentacle.config.DurationText;
-import io.octoplane.tentacle.config.TentacleConfig;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,38 +28,64 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tentacle upgrade}: the node side of online upgrades. {@code launch} runs the
- * tentacle under a {@link Launcher}; the other commands change the upgrade home, and the
- * tentacle runs them when an operator sends them ({@code octl upgrade ...} runs
- * {@code $OCTOPLANE_UPGRADE <command>} on the nodes).
+ * {@code tentacle upgrade} and {@code brain upgrade}: the local side of online upgrades.
+ * {@code launch} runs the component under a {@link Launcher}; the other commands change
+ * the upgrade home. A tentacle runs them when an operator sends them ({@code octl upgrade
+ * ...} runs {@code $OCTOPLANE_UPGRADE <command>} on the nodes); a brain does the same
+ * through its upgrade API, in its own process.
  */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
-		description = { "Online upgrade of this tentacle from an upgrade home (--home DIR):",
+		description = { "Online upgrade from an upgrade home (--home DIR):",
 				"  init VERSION JAR   take a local jar as the first stable version",
-				"  launch [-- ARGS]   run the tentacle, with rollback of unconfirmed previews",
+				"  launch [-- ARGS]   run it, with rollback of unconfirmed previews",
 				"  state | history    show the versions and what happened",
 				"  install VERSION    download from the nameserver, check SHA-256 and signature",
 				"  upgrade VERSION    install, then try it (preview) until confirmed",
 				"  downgrade VERSION  try an older installed version the same way",
 				"  confirm | cancel   make the preview stable, or go back to stable now" })
-public final class UpgradeCommand {
+public final class UpgradeTool {
 
-	/** The environment variable that holds the command line of these commands. */
-	public static final String COMMAND_ENV = "OCTOPLANE_UPGRADE";
+	private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+	private final UpgradeComponent component;
+
+	private final ReleaseSource source;
 
 	@Spec
-	CommandSpec spec;
+	@Nullable CommandSpec spec;
 
 	@Option(names = "--home", required = true, paramLabel = "DIR", description = "The upgrade home.")
-	Path home;
+	@Nullable Path home;
 
 	@Option(names = "--config", paramLabel = "FILE",
-			description = "tentacle.yaml: the node certificate and nameserver for downloads.")
+			description = "The component's configuration with the nameserver and certificate for downloads "
+					+ "(a tentacle's tentacle.yaml).")
 	@Nullable Path config;
 
 	@Option(names = "--release-key", paramLabel = "FILE",
 			description = "The release public key (default: HOME/release-key.pub.pem).")
 	@Nullable Path releaseKey;
+
+	/**
+	 * Creates the commands for a component.
+	 * @param component the component the home holds
+	 * @param source where {@code install} downloads from
+	 */
+	public UpgradeTool(UpgradeComponent component, ReleaseSource source) {
+		this.component = component;
+		this.source = source;
+	}
+
+	/**
+	 * The command line of these commands, ready to be added as the {@code upgrade}
+	 * subcommand of the component's own command or run by itself.
+	 * @param component the component the home holds
+	 * @param source where {@code install} downloads from
+	 * @return the command line
+	 */
+	public static CommandLine commandLine(UpgradeComponent component, ReleaseSource source) {
+		return new CommandLine(new UpgradeTool(component, source));
+	}
 
 	@Command(name = "init", description = "Take a local jar as the first stable version.")
 	int init(@Parameters(paramLabel = "VERSION") String version, @Parameters(paramLabel = "JAR") Path jar)
@@ -76,26 +102,34 @@ public final class UpgradeCommand {
 		return print("stable " + version);
 	}
 
-	@Command(name = "launch", description = "Run the tentacle of the upgrade home and supervise upgrades.")
+	@Command(name = "launch", description = "Run the component of the upgrade home and supervise upgrades.")
 	int launch(
 			@Option(names = "--confirm-timeout", defaultValue = "2m", paramLabel = "DURATION",
 					description = "How long a preview may run unconfirmed (default: ${DEFAULT-VALUE}).") String timeout,
 			@Option(names = "--jvm-option", paramLabel = "OPTION",
-					description = "An option for the tentacle's JVM, such as -Xmx48m; repeatable.") List<String> jvmOptions,
+					description = "An option for the child's JVM, such as -Xmx48m; repeatable.") List<String> jvmOptions,
 			@Parameters(paramLabel = "ARGS", arity = "0..*",
-					description = "Arguments for the tentacle, after --.") List<String> args)
+					description = "Arguments for the child, after --.") List<String> args)
 			throws IOException, InterruptedException {
+		Duration confirmTimeout = duration(timeout);
+		if (confirmTimeout == null) {
+			return fail("--confirm-timeout '" + timeout + "' is not a duration (write e.g. 30s, 2m or 1h)");
+		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> tentacleArgs = (args != null) ? args : List.of();
+		List<String> childArgs = (args != null) ? args : List.of();
 		List<String> runner = new ArrayList<>();
 		runner.add(java);
 		if (jvmOptions != null) {
 			runner.addAll(jvmOptions);
 		}
 		runner.add("-jar");
-		try (Launcher launcher = new Launcher(home(), runner, tentacleArgs, Map.of(COMMAND_ENV, commandLine(java)),
-				DurationText.parse("confirm-timeout", timeout), Duration.ofSeconds(3), Duration.ofMillis(500),
-				Clock.systemUTC())) {
+		Map<String, String> childEnv = new LinkedHashMap<>();
+		childEnv.put(UpgradeHome.COMMAND_ENV, commandLine(java));
+		if (this.releaseKey != null) {
+			childEnv.put(UpgradeHome.RELEASE_KEY_ENV, this.releaseKey.toAbsolutePath().toString());
+		}
+		try (Launcher launcher = new Launcher(this.component, home(), runner, childArgs, childEnv, confirmTimeout,
+				Duration.ofSeconds(3), Duration.ofMillis(500), Clock.systemUTC())) {
 			Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "upgrade-launcher-shutdown"));
 			launcher.run();
 		}
@@ -105,20 +139,10 @@ public final class UpgradeCommand {
 	@Command(name = "state", description = "Show stable, preview and healthy versions and what is installed.")
 	int state() throws IOException {
 		UpgradeHome upgradeHome = home();
-		List<String> installed = new ArrayList<>();
-		Path releases = upgradeHome.root().resolve("releases");
-		if (Files.isDirectory(releases)) {
-			try (var files = Files.list(releases)) {
-				files.map((file) -> file.getFileName().toString())
-					.filter((name) -> !name.startsWith("."))
-					.sorted()
-					.forEach(installed::add);
-			}
-		}
 		return print("{\"stable\":" + quoted(upgradeHome.stable().orElse(null)) + ",\"preview\":"
 				+ quoted(upgradeHome.preview().orElse(null)) + ",\"healthy\":"
 				+ quoted(upgradeHome.healthy().orElse(null)) + ",\"installed\":["
-				+ String.join(",", installed.stream().map(UpgradeCommand::quoted).toList()) + "]}");
+				+ String.join(",", upgradeHome.installedVersions().stream().map(UpgradeTool::quoted).toList()) + "]}");
 	}
 
 	@Command(name = "history", description = "Show what happened, oldest first.")
@@ -129,15 +153,16 @@ public final class UpgradeCommand {
 	@Command(name = "install", description = "Download a version and check its SHA-256 and signature.")
 	int install(@Parameters(paramLabel = "VERSION") String version) throws IOException, GeneralSecurityException {
 		UpgradeHome upgradeHome = home();
-		TentacleConfig tentacle = TentacleConfig.load(this.config, System.getenv());
-		Discovery discovery = tentacle.discovery();
-		if (discovery == null) {
-			return fail("no nameserver in " + this.config + " to download releases from");
+		ReleaseSource.Nameserver nameserver;
+		try {
+			nameserver = this.source.nameserver(this.config);
 		}
-		PublicKey key = ReleaseKeys.readPublicKey(
-				(this.releaseKey != null) ? this.releaseKey : upgradeHome.root().resolve("release-key.pub.pem"));
-		SSLContext context = PemTls.clientContext(tentacle.cert(), tentacle.key(), tentacle.ca());
-		new ReleaseInstaller(upgradeHome, key).install(discovery.nameserver(), context, version);
+		catch (IllegalStateException ex) {
+			return fail(ex.getMessage());
+		}
+		PublicKey key = ReleaseKeys
+			.readPublicKey((this.releaseKey != null) ? this.releaseKey : upgradeHome.defaultReleaseKey());
+		new ReleaseInstaller(this.component, upgradeHome, key).install(nameserver.uri(), nameserver.context(), version);
 		upgradeHome.record(Clock.systemUTC().instant(), "install", version, "");
 		return print("installed " + version);
 	}
@@ -161,7 +186,7 @@ public final class UpgradeCommand {
 	@Command(name = "confirm", description = "Make the healthy preview the stable version.")
 	int confirm() throws IOException {
 		try {
-			return print("stable " + new Upgrades(home(), Clock.systemUTC()).confirm());
+			return print("stable " + upgrades().confirm());
 		}
 		catch (IllegalStateException ex) {
 			return fail(ex.getMessage());
@@ -171,7 +196,7 @@ public final class UpgradeCommand {
 	@Command(name = "cancel", description = "Stop the preview and go back to the stable version now.")
 	int cancel() throws IOException {
 		try {
-			return print("cancelled " + new Upgrades(home(), Clock.systemUTC()).cancel());
+			return print("cancelled " + upgrades().cancel());
 		}
 		catch (IllegalStateException ex) {
 			return fail(ex.getMessage());
@@ -180,19 +205,27 @@ public final class UpgradeCommand {
 
 	private int trial(String version, String action) throws IOException {
 		try {
-			new Upgrades(home(), Clock.systemUTC()).preview(version, action);
-			return print("preview " + version + ": confirm once it has reconnected, or it rolls back");
+			upgrades().preview(version, action);
+			return print("preview " + version + ": confirm once it has " + this.component.healthyWhen()
+					+ ", or it rolls back");
 		}
 		catch (IllegalStateException ex) {
 			return fail(ex.getMessage());
 		}
 	}
 
+	private Upgrades upgrades() {
+		return new Upgrades(this.component, home(), Clock.systemUTC());
+	}
+
 	private UpgradeHome home() {
+		if (this.home == null) {
+			throw new IllegalStateException("picocli sets the required --home");
+		}
 		return new UpgradeHome(this.home);
 	}
 
-	// How the tentacle's commands call these commands: with the jar this launcher runs
+	// How the child's commands call these commands: with the jar this launcher runs
 	// from. Under 'java -jar' the class path is exactly that jar (a Spring Boot fat jar's
 	// code source would name a nested entry instead).
 	private String commandLine(String java) {
@@ -203,17 +236,46 @@ public final class UpgradeCommand {
 	}
 
 	private int print(String text) {
-		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter out = spec().commandLine().getOut();
 		out.println(text);
 		out.flush();
 		return 0;
 	}
 
-	private int fail(String message) {
-		PrintWriter err = this.spec.commandLine().getErr();
-		err.println("tentacle upgrade: " + message);
+	private int fail(@Nullable String message) {
+		PrintWriter err = spec().commandLine().getErr();
+		err.println(this.component.name() + " upgrade: " + message);
 		err.flush();
 		return 3;
+	}
+
+	private CommandSpec spec() {
+		if (this.spec == null) {
+			throw new IllegalStateException("picocli injects the spec");
+		}
+		return this.spec;
+	}
+
+	// The same durations operators write in tentacle.yaml: 500ms, 10s, 2m, 1h, 7d, or
+	// ISO-8601.
+	static @Nullable Duration duration(String text) {
+		Matcher matcher = SIMPLE_DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+		if (matcher.matches()) {
+			long amount = Long.parseLong(matcher.group(1));
+			return switch (matcher.group(2)) {
+				case "ms" -> Duration.ofMillis(amount);
+				case "s" -> Duration.ofSeconds(amount);
+				case "m" -> Duration.ofMinutes(amount);
+				case "h" -> Duration.ofHours(amount);
+				default -> Duration.ofDays(amount);
+			};
+		}
+		try {
+			return Duration.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private static String quoted(@Nullable String value) {

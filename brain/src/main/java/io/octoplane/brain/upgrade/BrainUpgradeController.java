@@ -1,0 +1,63 @@
+package io.octoplane.brain.upgrade;
+
+import io.octoplane.brain.security.AuditTargets;
+import io.octoplane.brain.security.Callers;
+import io.octoplane.brain.web.NotFoundException;
+import io.octoplane.brain.workgroup.WorkgroupService;
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.api.BrainUpgradeHistory;
+import io.octoplane.protocol.api.BrainUpgradeRequest;
+import io.octoplane.protocol.api.BrainUpgradeResponse;
+import io.octoplane.protocol.api.BrainUpgradeState;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code octl upgrade ACTION [VERSION] brain}: the upgrade home of the brain that
+ * answers. Only operators acting in the root workgroup may see it; anyone else gets the
+ * same 404 as for a path that does not exist, since a workgroup's operators have no
+ * business with the brain's versions. Every action is audited with what it did.
+ */
+@RestController
+class BrainUpgradeController {
+
+	private final BrainUpgradeService upgrades;
+
+	BrainUpgradeController(BrainUpgradeService upgrades) {
+		this.upgrades = upgrades;
+	}
+
+	@GetMapping(ApiPaths.BRAIN_UPGRADE)
+	BrainUpgradeState state(HttpServletRequest http) {
+		requireRoot(http);
+		return this.upgrades.state();
+	}
+
+	@GetMapping(ApiPaths.BRAIN_UPGRADE_HISTORY)
+	BrainUpgradeHistory history(HttpServletRequest http) {
+		requireRoot(http);
+		return this.upgrades.history();
+	}
+
+	@PostMapping(ApiPaths.BRAIN_UPGRADE)
+	BrainUpgradeResponse apply(@RequestBody BrainUpgradeRequest request, HttpServletRequest http) {
+		requireRoot(http);
+		AuditTargets.describe(http,
+				"brain " + request.action() + ((request.version() != null) ? " " + request.version() : ""));
+		return this.upgrades.apply(request);
+	}
+
+	private static void requireRoot(HttpServletRequest http) {
+		if (!WorkgroupService.ROOT.equals(Callers.of(http).workgroup())) {
+			// Worded like Spring's answer for an unknown path, so it tells nothing more.
+			throw new NotFoundException(ErrorCode.NOT_FOUND,
+					"No static resource " + http.getRequestURI().substring(1) + ".");
+		}
+	}
+
+}

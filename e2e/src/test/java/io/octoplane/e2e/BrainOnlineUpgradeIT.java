@@ -1,0 +1,186 @@
+package io.octoplane.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.octoplane.brain.BrainTestSupport;
+import io.octoplane.brain.redis.RedisServerExtension;
+import io.octoplane.certs.CertFixtures;
+import io.octoplane.certs.PemPair;
+import io.octoplane.certs.release.ReleaseKeys;
+import io.octoplane.e2e.support.BrainArgs;
+import io.octoplane.e2e.support.BrainProcess;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The brain's own online upgrade, end to end: the real brain jar under its upgrade
+ * launcher (child processes), a real nameserver with a release key and a real Redis. octl
+ * uploads signed brain releases, upgrades the brain (which restarts as the preview),
+ * confirms it once it reports itself healthy; a second upgrade left unconfirmed rolls
+ * back by itself; a tentacle release is never installed as a brain.
+ */
+class BrainOnlineUpgradeIT {
+
+	private static final String CONFIRM_TIMEOUT = "45s";
+
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
+
+	static final CertFixtures certs = BrainTestSupport.certificates();
+
+	@TempDir
+	Path work;
+
+	@Test
+	void upgradeConfirmUnconfirmedRollbackAndNoTentacleRelease() throws Exception {
+		Path jar = brainJar();
+		Path releaseKey = this.work.resolve("release-key.pem");
+		Path releasePublicKey = this.work.resolve("release-key.pub.pem");
+		ReleaseKeys.write(releaseKey, releasePublicKey, ReleaseKeys.generate(), false);
+		int nameserverPort = BrainProcess.freePort();
+		int nameserverManagement = BrainProcess.freePort();
+		String ns = "--nameserver=https://localhost:" + nameserverPort;
+		BrainArgs args = BrainArgs.withFreePorts(certs, redis.port(), this.work.resolve("brain"))
+			.with("octoplane.nameserver.url", "https://localhost:" + nameserverPort)
+			.with("octoplane.nameserver.advertised-agent-host", "localhost");
+		PemPair operator = certs.operator("alice");
+		Path octl = Files.writeString(this.work.resolve("octl.yaml"), "brain: " + args.restUri() + "\ncert: "
+				+ operator.certificate() + "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\n");
+		Path home = this.work.resolve("home");
+		List<String> upgrade = List.of(java(), "-jar", jar.toString(), "upgrade", "--home", home.toString(),
+				"--release-key", releasePublicKey.toString());
+		try (BrainProcess nameserver = BrainProcess
+			.startServer("io.octoplane.nameserver.NameserverApplication",
+					List.of("--server.port=" + nameserverPort, "--management.server.port=" + nameserverManagement,
+							"--octoplane.tls.certificate=file:" + certs.nameserver().certificate().toAbsolutePath(),
+							"--octoplane.tls.private-key=file:" + certs.nameserver().privateKey().toAbsolutePath(),
+							"--octoplane.tls.ca=file:" + certs.caCert().toAbsolutePath(),
+							"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port(),
+							"--octoplane.nameserver.data-dir=" + this.work.resolve("ns-data"),
+							"--octoplane.nameserver.release-public-key=" + releasePublicKey),
+					this.work.resolve("nameserver.log"), nameserverManagement)
+			.awaitReady(Duration.ofSeconds(90))) {
+			assertThat(run(concat(upgrade, "init", "1.0.0", jar.toString()))).isZero();
+			List<String> launch = concat(upgrade, "launch", "--confirm-timeout", CONFIRM_TIMEOUT, "--jvm-option",
+					"-Xmx384m", "--");
+			launch.addAll(args.toList());
+			Process launcher = new ProcessBuilder(launch).redirectErrorStream(true)
+				.redirectOutput(this.work.resolve("launcher.log").toFile())
+				.start();
+			try {
+				awaitState(octl, "1.0.0", "1.0.0", null, "1.0.0");
+				for (String version : new String[] { "1.1.0", "1.2.0" }) {
+					OctlRun uploaded = OctlRun.execute(octl, this.work, "release", "upload", "brain", version,
+							jar.toString(), "--key", releaseKey.toString(), ns);
+					assertThat(uploaded.status()).as(uploaded.err()).isZero();
+				}
+				OctlRun tentacleRelease = OctlRun.execute(octl, this.work, "release", "upload", "tentacle", "1.3.0",
+						jar.toString(), "--key", releaseKey.toString(), ns);
+				assertThat(tentacleRelease.status()).as(tentacleRelease.err()).isZero();
+
+				OctlRun wrongComponent = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.3.0", "brain");
+				assertThat(wrongComponent.status()).as(wrongComponent.out()).isEqualTo(3);
+				assertThat(wrongComponent.err()).contains("nameserver has no brain 1.3.0");
+
+				OctlRun upgraded = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.1.0", "brain");
+				assertThat(upgraded.status()).as(upgraded.out() + upgraded.err()).isZero();
+				assertThat(upgraded.err()).contains("restarts as 1.1.0", "run 'octl upgrade confirm brain'");
+				awaitState(octl, "1.1.0", "1.0.0", "1.1.0", "1.1.0");
+				OctlRun confirmed = OctlRun.execute(octl, this.work, "upgrade", "confirm", "brain");
+				assertThat(confirmed.status()).as(confirmed.out() + confirmed.err()).isZero();
+				awaitState(octl, "1.1.0", "1.1.0", null, "1.1.0");
+
+				OctlRun unconfirmed = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.2.0", "brain");
+				assertThat(unconfirmed.status()).as(unconfirmed.out() + unconfirmed.err()).isZero();
+				await().atMost(Duration.ofSeconds(180))
+					.pollInterval(Duration.ofSeconds(1))
+					.until(() -> Files.readString(home.resolve("history"))
+						.contains("rollback 1.2.0 preview not confirmed within PT45S"));
+				awaitState(octl, "1.1.0", "1.1.0", null, "1.1.0");
+				OctlRun history = OctlRun.execute(octl, this.work, "upgrade", "history", "brain");
+				assertThat(history.out()).contains("confirm 1.1.0", "rollback 1.2.0");
+			}
+			finally {
+				launcher.destroy();
+				if (!launcher.waitFor(30, TimeUnit.SECONDS)) {
+					launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+					launcher.destroyForcibly();
+				}
+			}
+		}
+	}
+
+	@Test
+	void brainWithoutLauncherRefusesClearly() throws Exception {
+		BrainArgs args = BrainArgs.withFreePorts(certs, redis.port(), this.work.resolve("plain-brain"));
+		PemPair operator = certs.operator("alice");
+		Path octl = Files.writeString(this.work.resolve("octl.yaml"), "brain: " + args.restUri() + "\ncert: "
+				+ operator.certificate() + "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\n");
+		try (BrainProcess brain = BrainProcess.start(args.toList(), this.work.resolve("plain-brain.log"))
+			.awaitReady(Duration.ofSeconds(90))) {
+			OctlRun upgrade = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.1.0", "brain");
+			assertThat(upgrade.status()).as(upgrade.out()).isEqualTo(3);
+			assertThat(upgrade.err()).contains("does not run under the upgrade launcher",
+					"java -jar brain.jar upgrade --home DIR launch");
+		}
+	}
+
+	// The brain is unreachable while it restarts, so failed calls are retried.
+	private void awaitState(Path octl, String running, String stable, @Nullable String preview, String healthy) {
+		await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			OctlRun state = OctlRun.execute(octl, this.work, "upgrade", "state", "brain");
+			assertThat(state.status()).as(state.err()).isZero();
+			JsonNode json = state.json();
+			assertThat(json.path("running").asString()).isEqualTo(running);
+			assertThat(json.path("stable").asString()).isEqualTo(stable);
+			assertThat(json.path("preview").isNull() ? null : json.path("preview").asString()).isEqualTo(preview);
+			assertThat(json.path("healthy").asString()).isEqualTo(healthy);
+		});
+	}
+
+	private int run(List<String> command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.work.resolve("upgrade-cli.log").toFile()))
+			.start();
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			return -1;
+		}
+		return process.exitValue();
+	}
+
+	private static List<String> concat(List<String> head, String... tail) {
+		List<String> all = new ArrayList<>(head);
+		all.addAll(List.of(tail));
+		return all;
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	// The brain's executable jar from the reactor build (verify -pl e2e -am packages it
+	// first); the launcher runs releases with 'java -jar'.
+	private static Path brainJar() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("..", "brain", "target"))) {
+			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("build the brain jar first (mvn package -pl brain)"))
+				.toAbsolutePath();
+		}
+	}
+
+}

@@ -1,0 +1,28 @@
+/**
+ * Online upgrade of a tentacle or a brain, in Octopoda's pakma model made safe. A small
+ * launcher ({@link io.octoplane.upgrade.Launcher}) runs the component as a child process
+ * from an upgrade home:
+ *
+ * <pre>
+ * home/releases/&lt;version&gt;   verified packages (sha256 and signature checked on install)
+ * home/stable                  version that runs when nothing is being tried
+ * home/preview                 version on trial; present only during an upgrade
+ * home/healthy                 written by the running component once it is up (a
+ *                              tentacle once connected, a brain once ready)
+ * home/history                 one line per install, switch, confirm, cancel, rollback
+ * home/&lt;component&gt;.log        the child's output
+ *
+ *   stable --upgrade v--> preview(v) --confirm (healthy)--> stable(v)
+ *                           |  exit, cancel, or not confirmed in time
+ *                           +--------------> rollback to stable
+ * </pre>
+ *
+ * The launcher alone decides about rollback, so a preview that hangs or crashes cannot
+ * prevent it. The child finds its home, its version and the release key in the
+ * environment variables named in {@link io.octoplane.upgrade.UpgradeHome}. Plain Java, no
+ * Spring: the tentacle and the brain both run it before anything else.
+ */
+@NullMarked
+package io.octoplane.upgrade;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,79 @@
+package io.octoplane.upgrade;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UpgradeToolTests {
+
+	private static final ReleaseSource NO_DOWNLOADS = (config) -> {
+		throw new IllegalStateException("downloads are not possible here");
+	};
+
+	@TempDir
+	Path dir;
+
+	private final StringWriter out = new StringWriter();
+
+	private final StringWriter err = new StringWriter();
+
+	@Test
+	void initTakesTheFirstStableVersionOnce() throws Exception {
+		Path jar = Files.writeString(this.dir.resolve("brain.jar"), "brain 1.0.0");
+		assertThat(run("init", "1.0.0", jar.toString())).isZero();
+		assertThat(run("state")).isZero();
+		assertThat(this.out.toString())
+			.contains("{\"stable\":\"1.0.0\",\"preview\":null,\"healthy\":null,\"installed\":[\"1.0.0\"]}");
+		assertThat(run("init", "1.1.0", jar.toString())).isEqualTo(3);
+		assertThat(this.err.toString()).contains("brain upgrade: the upgrade home has a stable version already: 1.0.0");
+		assertThat(Files.readString(this.dir.resolve("home/history"))).endsWith(" init 1.0.0\n");
+	}
+
+	@Test
+	void installSaysWhyItCannotDownload() {
+		assertThat(run("install", "1.1.0")).isEqualTo(3);
+		assertThat(this.err.toString()).contains("brain upgrade: downloads are not possible here");
+		assertThat(run("upgrade", "1.1.0")).isEqualTo(3);
+		assertThat(new UpgradeHome(this.dir.resolve("home")).installed("1.1.0")).isFalse();
+	}
+
+	@Test
+	void confirmWithoutTrialIsRefusedInTheComponentsWords() {
+		assertThat(run("confirm")).isEqualTo(3);
+		assertThat(this.err.toString()).contains("brain upgrade: no version is on trial; nothing to confirm");
+	}
+
+	@Test
+	void durationsAreReadLikeInTentacleYaml() {
+		assertThat(UpgradeTool.duration("45s")).isEqualTo(Duration.ofSeconds(45));
+		assertThat(UpgradeTool.duration("2m")).isEqualTo(Duration.ofMinutes(2));
+		assertThat(UpgradeTool.duration("PT1H")).isEqualTo(Duration.ofHours(1));
+		assertThat(UpgradeTool.duration("soon")).isNull();
+	}
+
+	@Test
+	void launchRefusesABadConfirmTimeoutBeforeStartingAnything() {
+		assertThat(run("launch", "--confirm-timeout", "soon")).isEqualTo(3);
+		assertThat(this.err.toString()).contains("--confirm-timeout 'soon' is not a duration");
+	}
+
+	private int run(String... args) {
+		CommandLine command = UpgradeTool.commandLine(UpgradeComponent.BRAIN, NO_DOWNLOADS)
+			.setOut(new PrintWriter(this.out, true))
+			.setErr(new PrintWriter(this.err, true));
+		String[] all = new String[args.length + 2];
+		all[0] = "--home";
+		all[1] = this.dir.resolve("home").toString();
+		System.arraycopy(args, 0, all, 2, args.length);
+		return command.execute(all);
+	}
+
+}
