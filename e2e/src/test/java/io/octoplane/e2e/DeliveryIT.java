@@ -99,6 +99,30 @@ class DeliveryIT extends InProcessFleetTest {
 	}
 
 	@Test
+	void nodesComingBackTogetherStillRespectMaxConcurrency() throws Exception {
+		List<String> nodes = this.fleet.startAll("back", 6, agentPort());
+		nodes.forEach(this.fleet::stop);
+		nodes.forEach(this::awaitOffline);
+		Path shared = Files.createDirectories(this.work.resolve("shared-back"));
+		String command = "node=$(basename \"$PWD\"); mkdir -p " + shared + "/running; touch " + shared
+				+ "/running/$node; ls " + shared + "/running | wc -l > seen.txt; sleep 0.3; rm " + shared
+				+ "/running/$node";
+		String id = this.client
+			.submit(new CommandRequest(nodes, CommandMode.SHELL, command, 30L, null, 120L, "2", null, null, null))
+			.id();
+		// Each returning node is served from the job's counters alone, not a scan of all
+		// targets; the limit must hold all the same.
+		nodes.forEach((node) -> this.fleet.start(node, agentPort()));
+		JobResponse done = awaitDone(id);
+		assertThat(done.success()).isEqualTo(6);
+		List<Integer> seen = new ArrayList<>();
+		for (String node : nodes) {
+			seen.add(Integer.parseInt(this.fleet.lines(node, "seen.txt").get(0).trim()));
+		}
+		assertThat(Collections.max(seen)).isLessThanOrEqualTo(2);
+	}
+
+	@Test
 	void maxErrorsStopsStartingNewNodes() throws Exception {
 		List<String> nodes = this.fleet.startAll("err", 6, agentPort());
 		Path runs = this.work.resolve("error-runs.txt");

@@ -1,6 +1,8 @@
 package io.octoplane.brain.job;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.octoplane.protocol.api.ErrorKind;
@@ -15,6 +17,10 @@ enum DeliveryState {
 
 	/** The states a result may replace: anything not final. */
 	static final String NOT_FINAL = csv(QUEUED, DELIVERED, RUNNING);
+
+	// Every stored delivery is read through of(): a reconnect storm reads thousands.
+	private static final Map<String, DeliveryState> BY_SLUG = Arrays.stream(values())
+		.collect(Collectors.toUnmodifiableMap(DeliveryState::slug, Function.identity()));
 
 	private final String slug;
 
@@ -38,10 +44,11 @@ enum DeliveryState {
 	}
 
 	static DeliveryState of(String slug) {
-		return Arrays.stream(values())
-			.filter((state) -> state.slug.equals(slug))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("unknown delivery state " + slug));
+		DeliveryState state = BY_SLUG.get(slug);
+		if (state == null) {
+			throw new IllegalArgumentException("unknown delivery state " + slug);
+		}
+		return state;
 	}
 
 	/** The form the transition script matches against: {@code ,a,b,}. */

@@ -141,13 +141,8 @@ class Dispatcher implements SmartLifecycle {
 			finishIfDone(id, header);
 			return;
 		}
-		long errors = JobRepository.counter(header, DeliveryState.FAILED)
-				+ JobRepository.counter(header, DeliveryState.TIMED_OUT)
-				+ JobRepository.counter(header, DeliveryState.EXPIRED)
-				+ JobRepository.counter(header, DeliveryState.REJECTED);
-		boolean overErrorBudget = errors > spec.maxErrors();
-		long slots = spec.maxConcurrency() - JobRepository.counter(header, DeliveryState.DELIVERED)
-				- JobRepository.counter(header, DeliveryState.RUNNING);
+		boolean overErrorBudget = overErrorBudget(spec, header);
+		long slots = freeSlots(spec, header);
 		long now = this.clock.millis();
 		Map<String, Delivery> deliveries = this.repository.deliveries(id);
 		List<AgentSession> toDeliver = new ArrayList<>();
@@ -224,9 +219,47 @@ class Dispatcher implements SmartLifecycle {
 					send(session,
 							cancelled ? new CancelCommand(id, "cancelled by an operator") : spec.get().toRunCommand());
 				}
-				default -> dispatch(id);
+				default -> deliverQueued(spec.get(), session);
 			}
 		}
+	}
+
+	/**
+	 * Delivers a queued job to one node that just connected. A full dispatch would read
+	 * every target of the job, and in a reconnect storm every one of thousands of nodes
+	 * would: this decides for the one node from the job's counters alone.
+	 */
+	private void deliverQueued(JobSpec spec, AgentSession session) {
+		Map<String, String> header = this.repository.header(spec.id());
+		if (!"running".equals(header.get("state"))) {
+			finishIfDone(spec.id(), header);
+			return;
+		}
+		long now = this.clock.millis();
+		if (overErrorBudget(spec, header)) {
+			settle(spec.id(), session.nodeName(), DeliveryState.CANCELLED,
+					"not started: more than " + spec.maxErrors() + " node(s) failed (max_errors)", now);
+			finishIfDone(spec.id(), this.repository.header(spec.id()));
+			return;
+		}
+		// Without a free slot it stays queued; the result that frees one dispatches it.
+		if (freeSlots(spec, header) > 0) {
+			deliver(spec, List.of(session), now);
+		}
+	}
+
+	private static boolean overErrorBudget(JobSpec spec, Map<String, String> header) {
+		long errors = JobRepository.counter(header, DeliveryState.FAILED)
+				+ JobRepository.counter(header, DeliveryState.TIMED_OUT)
+				+ JobRepository.counter(header, DeliveryState.EXPIRED)
+				+ JobRepository.counter(header, DeliveryState.REJECTED);
+		return errors > spec.maxErrors();
+	}
+
+	/** Targets that may start now under the job's concurrency limit. */
+	private static long freeSlots(JobSpec spec, Map<String, String> header) {
+		return spec.maxConcurrency() - JobRepository.counter(header, DeliveryState.DELIVERED)
+				- JobRepository.counter(header, DeliveryState.RUNNING);
 	}
 
 	/**
