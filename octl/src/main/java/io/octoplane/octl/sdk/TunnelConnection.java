@@ -206,11 +206,15 @@ public final class TunnelConnection implements AutoCloseable {
 	/** Turns WebSocket events into pieces for {@link Input}. */
 	static final class Receiver implements WebSocket.Listener {
 
+		static final int WINDOW = 16;
+
 		final BlockingQueue<Piece> queue = new LinkedBlockingQueue<>();
 
 		@Override
 		public void onOpen(WebSocket webSocket) {
-			webSocket.request(1);
+			// A window of messages in flight keeps the link busy while the reader works;
+			// each message taken asks for one more, so at most this many wait in memory.
+			webSocket.request(WINDOW);
 		}
 
 		@Override
