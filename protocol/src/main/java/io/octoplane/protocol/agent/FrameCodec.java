@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import io.octoplane.protocol.ProtocolVersion;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -127,6 +128,14 @@ public final class FrameCodec {
 			throw new UnknownMessageException(
 					"unknown " + family.getSimpleName() + " type '" + ex.getTypeId() + "' (a newer peer's); skipped",
 					ex);
+		}
+		catch (InvalidFormatException ex) {
+			if (ex.getTargetType() != null && ex.getTargetType().isEnum()) {
+				// A known message with a value added later, such as a new command mode.
+				throw new UnknownMessageException("unknown " + ex.getTargetType().getSimpleName() + " '" + ex.getValue()
+						+ "' in a " + family.getSimpleName() + " (a newer peer's); skipped", ex);
+			}
+			throw new ProtocolException("malformed " + family.getSimpleName() + " frame: " + ex.getMessage(), ex);
 		}
 		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
 			// Record constructors reject invalid values with IAE/NPE; to the reader that

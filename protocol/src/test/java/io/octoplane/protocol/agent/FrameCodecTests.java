@@ -50,6 +50,19 @@ class FrameCodecTests {
 	}
 
 	@Test
+	void commandModeOfANewerBrainIsSkippableToo() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(frame(1, "{\"type\":\"run-command\",\"commandId\":\"c\",\"mode\":\"teleport\","
+				+ "\"command\":\"x\",\"timeoutMillis\":5,\"outputLimitBytes\":1}"));
+		this.codec.write(out, new Goodbye("after", false));
+		ByteArrayInputStream in = new ByteArrayInputStream(out.toByteArray());
+		assertThatExceptionOfType(UnknownMessageException.class)
+			.isThrownBy(() -> this.codec.read(in, BrainMessage.class))
+			.withMessageContaining("'teleport'");
+		assertThat(this.codec.read(in, BrainMessage.class)).isEqualTo(new Goodbye("after", false));
+	}
+
+	@Test
 	void tunnelMessagesRoundTrip() throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		this.codec.write(out, new OpenTunnel("t1", "127.0.0.1", 22));
