@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.octoplane.certs.PemPair;
@@ -44,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  * TLS, a real TCP service on loopback, and the SDK attaching over a real WebSocket.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-@TestPropertySource(properties = { "octoplane.tunnel.attach-timeout=2s", "octoplane.tunnel.open-timeout=5s" })
+@TestPropertySource(properties = "octoplane.tunnel.attach-timeout=10s")
 class TunnelIT extends InProcessFleetTest {
 
 	@Autowired
@@ -128,8 +129,9 @@ class TunnelIT extends InProcessFleetTest {
 		TunnelConnection tunnel = this.client.tunnels().open("tun01", "127.0.0.1", this.service.getLocalPort());
 		try (Socket socket = this.service.accept(); tunnel) {
 			this.fleet.stop("tun01");
-			// Both ends learn of it: the operator's stream and the service's connection.
-			assertThat(endsInTime(tunnel.input())).isTrue();
+			// Both ends learn of it, the operator as an error (not a clean end of a cut
+			// stream) and the service's connection ends.
+			assertThat(failsInTime(tunnel.input())).isTrue();
 			assertThat(endsInTime(socket.getInputStream())).isTrue();
 		}
 		await().atMost(WAIT).until(() -> openTunnels() == 0);
@@ -197,6 +199,22 @@ class TunnelIT extends InProcessFleetTest {
 	}
 
 	@Test
+	void claimedTunnelWhoseUpgradeFailsIsClosedAllTheSame() throws Exception {
+		HttpClient http = http(certs.operator("alice"));
+		String id = openWithoutAttaching(http).replaceAll(".*\"id\":\"([0-9a-f]+)\".*", "$1");
+		// A plain GET passes the ownership check but is no WebSocket upgrade.
+		HttpResponse<String> plain = http.send(HttpRequest
+			.newBuilder(URI.create("https://localhost:" + this.port + ApiPaths.TUNNEL.replace("{id}", id)))
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(plain.statusCode()).isGreaterThanOrEqualTo(400);
+		try (Socket socket = this.service.accept()) {
+			assertThat(endsInTime(socket.getInputStream())).isTrue();
+		}
+		await().atMost(WAIT).until(() -> openTunnels() == 0);
+	}
+
+	@Test
 	void openedTunnelThatNobodyAttachesIsClosed() throws Exception {
 		// The SDK always attaches; a raw open that never does must not hold the node's
 		// connection for ever (the attach timeout is shortened for this test class).
@@ -227,6 +245,20 @@ class TunnelIT extends InProcessFleetTest {
 
 	private double openTunnels() {
 		return this.meters.get("octoplane.tunnels.open").gauge().value();
+	}
+
+	/** Whether reading the stream fails with an error within the wait. */
+	private static boolean failsInTime(InputStream in) throws InterruptedException {
+		AtomicBoolean failed = new AtomicBoolean();
+		Thread reader = Thread.ofVirtual().start(() -> {
+			try {
+				in.readAllBytes();
+			}
+			catch (IOException ex) {
+				failed.set(true);
+			}
+		});
+		return reader.join(WAIT) && failed.get();
 	}
 
 	/**

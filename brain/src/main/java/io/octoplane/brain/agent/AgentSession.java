@@ -296,8 +296,10 @@ public final class AgentSession {
 
 	private void serveTunnel(String name, TunnelAttach attach) throws IOException {
 		this.dataConnection = true;
-		// An interactive session may be quiet for hours; it ends when either side closes.
+		// An interactive session may be quiet for hours: no read timeout, but TCP
+		// keepalive notices a peer that vanished without a word.
 		this.socket.setSoTimeout(0);
+		TunnelEndpoint.keepAlive(this.socket);
 		this.tunnels.attach(name, attach, new TunnelEndpoint.Link() {
 
 			@Override
@@ -318,6 +320,11 @@ public final class AgentSession {
 			@Override
 			public void close() {
 				closeSocket();
+			}
+
+			@Override
+			public void abort() {
+				abortSocket();
 			}
 
 		});
@@ -408,6 +415,21 @@ public final class AgentSession {
 		this.refusals.count(RefusalReason.WRITE_TIMEOUT);
 		logger.warn("Node {} at {} stopped reading; dropping its connection", describe(), remoteAddress());
 		this.closed = true;
+		abortSocket();
+	}
+
+	/**
+	 * Resets the connection without a TLS close_notify: closing normally would wait for
+	 * the TLS record lock, which the writer that timed out still holds, and this runs on
+	 * the watchdog thread every connection shares.
+	 */
+	private void abortSocket() {
+		try {
+			this.socket.setSoLinger(true, 0);
+		}
+		catch (IOException ex) {
+			// Already broken; close() below still releases it.
+		}
 		closeSocket();
 	}
 

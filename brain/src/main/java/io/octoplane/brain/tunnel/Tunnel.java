@@ -29,6 +29,8 @@ final class Tunnel {
 
 	private final AtomicBoolean claimed = new AtomicBoolean();
 
+	private volatile boolean attached;
+
 	private final CountDownLatch ended = new CountDownLatch(1);
 
 	Tunnel(String id, String owner, String workgroup, String node, String host, int port) {
@@ -68,19 +70,35 @@ final class Tunnel {
 		return this.link;
 	}
 
-	/** Marks the tunnel attached; only the first caller succeeds. */
+	/**
+	 * Reserves the tunnel for one WebSocket handshake; only the first caller succeeds.
+	 */
 	boolean claim() {
 		return this.claimed.compareAndSet(false, true);
 	}
 
-	boolean claimed() {
-		return this.claimed.get();
+	/** The operator's WebSocket is established (not merely asked for). */
+	void attached() {
+		this.attached = true;
 	}
 
-	/** Ends the tunnel: closes the node's connection and releases its thread. */
-	void end() {
+	boolean isAttached() {
+		return this.attached;
+	}
+
+	/**
+	 * Ends the tunnel: closes the node's connection and releases its thread.
+	 * @param clean whether both sides finished; otherwise the node's connection is reset
+	 * so the service sees the break
+	 */
+	void end(boolean clean) {
 		if (this.link.isDone() && !this.link.isCompletedExceptionally()) {
-			this.link.join().close();
+			if (clean) {
+				this.link.join().close();
+			}
+			else {
+				this.link.join().abort();
+			}
 		}
 		this.ended.countDown();
 	}

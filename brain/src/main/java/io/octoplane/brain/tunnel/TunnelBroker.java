@@ -93,13 +93,15 @@ public class TunnelBroker implements TunnelEndpoint {
 			throw new NotFoundException(ErrorCode.NODE_NOT_FOUND, "no such node: " + node);
 		}
 		AgentSession session = this.sessions.find(node).orElseThrow(() -> notHere(node));
-		if (this.tunnels.size() >= this.properties.maxOpen()) {
-			this.metrics.refused();
-			throw new TunnelException(ErrorCode.UNAVAILABLE, "this brain has " + this.properties.maxOpen()
-					+ " tunnels open (octoplane.tunnel.max-open); close one or try again later");
-		}
 		Tunnel tunnel = new Tunnel(newId(), caller.name(), caller.workgroup(), node, host, request.port());
-		this.tunnels.put(tunnel.id(), tunnel);
+		synchronized (this.tunnels) {
+			if (this.tunnels.size() >= this.properties.maxOpen()) {
+				this.metrics.refused();
+				throw new TunnelException(ErrorCode.UNAVAILABLE, "this brain has " + this.properties.maxOpen()
+						+ " tunnels open (octoplane.tunnel.max-open); close one or try again later");
+			}
+			this.tunnels.put(tunnel.id(), tunnel);
+		}
 		try {
 			session.send(new OpenTunnel(tunnel.id(), host, request.port()));
 			tunnel.link().get(this.properties.openTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -150,10 +152,24 @@ public class TunnelBroker implements TunnelEndpoint {
 	 * @param tunnel the tunnel
 	 */
 	void close(Tunnel tunnel) {
+		end(tunnel, true);
+	}
+
+	/**
+	 * Ends a broken tunnel: the node's connection is reset, so the service sees an error
+	 * rather than a clean end of a cut stream.
+	 * @param tunnel the tunnel
+	 */
+	void abort(Tunnel tunnel) {
+		end(tunnel, false);
+	}
+
+	private void end(Tunnel tunnel, boolean clean) {
 		if (this.tunnels.remove(tunnel.id(), tunnel)) {
-			logger.info("Tunnel {} to {} {} closed", shortId(tunnel), tunnel.node(), tunnel.target());
+			logger.info("Tunnel {} to {} {} {}", shortId(tunnel), tunnel.node(), tunnel.target(),
+					clean ? "closed" : "broken off");
 		}
-		tunnel.end();
+		tunnel.end(clean);
 	}
 
 	/**
@@ -184,8 +200,9 @@ public class TunnelBroker implements TunnelEndpoint {
 		try {
 			// This thread holds the node's connection open until the tunnel ends; an
 			// operator who never attaches costs it only the attach timeout.
-			if (!tunnel.awaitEnd(this.properties.openTimeout().plus(this.properties.attachTimeout()).toMillis())
-					&& !tunnel.claimed()) {
+			// Attached means an established WebSocket: a handshake that was claimed but
+			// failed (not an upgrade, refused origin) must not keep the tunnel for ever.
+			if (!tunnel.awaitEnd(this.properties.attachTimeout().toMillis()) && !tunnel.isAttached()) {
 				logger.info("Tunnel {} to {} was not attached in time; closing", shortId(tunnel), nodeName);
 				close(tunnel);
 				return;
@@ -210,7 +227,7 @@ public class TunnelBroker implements TunnelEndpoint {
 
 	private void forget(Tunnel tunnel) {
 		this.tunnels.remove(tunnel.id(), tunnel);
-		tunnel.end();
+		tunnel.end(false);
 	}
 
 	private String newId() {

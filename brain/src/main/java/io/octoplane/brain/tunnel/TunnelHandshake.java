@@ -52,13 +52,20 @@ class TunnelHandshake implements HandshakeInterceptor {
 			return false;
 		}
 		attributes.put(TUNNEL, tunnel.get());
+		http.setAttribute(TUNNEL, tunnel.get());
 		return true;
 	}
 
 	@Override
 	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			@Nullable Exception exception) {
-		// Nothing to do: the handler takes over once the connection is established.
+		// A claimed tunnel whose upgrade then failed would otherwise wait for nobody.
+		if (exception != null) {
+			Object tunnel = ((ServletServerHttpRequest) request).getServletRequest().getAttribute(TUNNEL);
+			if (tunnel instanceof Tunnel claimed) {
+				this.broker.abort(claimed);
+			}
+		}
 	}
 
 }

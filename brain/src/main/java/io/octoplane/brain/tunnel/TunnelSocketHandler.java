@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.octoplane.brain.agent.TunnelEndpoint.Link;
 import io.octoplane.protocol.api.TunnelStream;
+import jakarta.websocket.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
 /**
@@ -29,8 +31,15 @@ class TunnelSocketHandler extends AbstractWebSocketHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(TunnelSocketHandler.class);
 
-	// Both directions ended (each side sent its eof): the tunnel is done.
-	private static final String DIRECTIONS_OPEN = "octoplane.tunnel.open-directions";
+	// Tomcat gives up a blocking send after 20 s by default; an operator may pause a
+	// session (a suspended ssh) for longer, and back-pressure must wait that out.
+	private static final String SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+	private static final long SEND_TIMEOUT_MILLIS = 10 * 60 * 1000L;
+
+	private static final String OPERATOR_DONE = "octoplane.tunnel.operator-done";
+
+	private static final String NODE_DONE = "octoplane.tunnel.node-done";
 
 	private final TunnelBroker broker;
 
@@ -41,13 +50,25 @@ class TunnelSocketHandler extends AbstractWebSocketHandler {
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		Tunnel tunnel = tunnel(session);
-		session.getAttributes().put(DIRECTIONS_OPEN, new AtomicInteger(2));
+		tunnel.attached();
+		session.getAttributes().put(OPERATOR_DONE, new AtomicBoolean());
+		session.getAttributes().put(NODE_DONE, new AtomicBoolean());
+		if (session instanceof NativeWebSocketSession nativeSession) {
+			Session standard = nativeSession.getNativeSession(Session.class);
+			if (standard != null) {
+				standard.getUserProperties().put(SEND_TIMEOUT, SEND_TIMEOUT_MILLIS);
+			}
+		}
 		Link link = tunnel.link().join();
 		Thread.ofVirtual().name("tunnel-" + tunnel.node()).start(() -> fromNode(session, tunnel, link));
 	}
 
 	@Override
 	protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) throws IOException {
+		if (done(session, OPERATOR_DONE).get()) {
+			session.close(CloseStatus.PROTOCOL_ERROR.withReason("bytes after eof"));
+			return;
+		}
 		ByteBuffer payload = message.getPayload();
 		OutputStream out = tunnel(session).link().join().out();
 		out.write(payload.array(), payload.arrayOffset() + payload.position(), payload.remaining());
@@ -61,19 +82,29 @@ class TunnelSocketHandler extends AbstractWebSocketHandler {
 				.withReason("unknown text message; only '" + TunnelStream.EOF + "' is defined"));
 			return;
 		}
-		tunnel(session).link().join().shutdownOutput();
-		directionEnded(session);
+		// A repeated eof changes nothing: each direction ends once.
+		if (done(session, OPERATOR_DONE).compareAndSet(false, true)) {
+			tunnel(session).link().join().shutdownOutput();
+			closeIfBothDone(session);
+		}
 	}
 
 	@Override
 	public void handleTransportError(WebSocketSession session, Throwable exception) {
 		logger.info("Tunnel WebSocket failed: {}", exception.getMessage());
-		this.broker.close(tunnel(session));
+		this.broker.abort(tunnel(session));
 	}
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-		this.broker.close(tunnel(session));
+		if (CloseStatus.NORMAL.equalsCode(status) && done(session, OPERATOR_DONE).get()) {
+			this.broker.close(tunnel(session));
+		}
+		else {
+			// The operator left in the middle (or the link broke): the service must see
+			// an error, not a clean end of what it was sent.
+			this.broker.abort(tunnel(session));
+		}
 	}
 
 	private void fromNode(WebSocketSession session, Tunnel tunnel, Link link) {
@@ -85,33 +116,40 @@ class TunnelSocketHandler extends AbstractWebSocketHandler {
 				session.sendMessage(new BinaryMessage(ByteBuffer.wrap(buffer.clone(), 0, read)));
 			}
 			session.sendMessage(new TextMessage(TunnelStream.EOF));
-			directionEnded(session);
+			done(session, NODE_DONE).set(true);
+			closeIfBothDone(session);
 		}
 		catch (IOException ex) {
-			closeQuietly(session, CloseStatus.SERVER_ERROR.withReason("the node's side of the tunnel failed"));
-			this.broker.close(tunnel);
+			closeQuietly(session, CloseStatus.SERVER_ERROR.withReason("the tunnel broke: " + ex.getMessage()));
+			this.broker.abort(tunnel);
 		}
 		catch (IllegalStateException ex) {
 			// The operator closed the WebSocket while the node still sent; nothing is
 			// lost that anyone would read.
-			this.broker.close(tunnel);
+			this.broker.abort(tunnel);
 		}
 	}
 
-	private void directionEnded(WebSocketSession session) {
-		AtomicInteger open = (AtomicInteger) session.getAttributes().get(DIRECTIONS_OPEN);
-		if (open.decrementAndGet() == 0) {
+	private static void closeIfBothDone(WebSocketSession session) {
+		if (done(session, OPERATOR_DONE).get() && done(session, NODE_DONE).get()) {
 			closeQuietly(session, CloseStatus.NORMAL);
 		}
 	}
 
 	private static void closeQuietly(WebSocketSession session, CloseStatus status) {
 		try {
-			session.close(status);
+			String reason = status.getReason();
+			// A close reason may hold at most 123 bytes.
+			session.close((reason != null && reason.length() > 120)
+					? new CloseStatus(status.getCode(), reason.substring(0, 120)) : status);
 		}
 		catch (IOException ex) {
 			// Already broken; afterConnectionClosed still ends the tunnel.
 		}
+	}
+
+	private static AtomicBoolean done(WebSocketSession session, String direction) {
+		return (AtomicBoolean) session.getAttributes().get(direction);
 	}
 
 	private static Tunnel tunnel(WebSocketSession session) {

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -73,9 +74,9 @@ public final class TunnelApi {
 			}
 		});
 		TunnelConnection.Receiver receiver = new TunnelConnection.Receiver();
+		CompletableFuture<WebSocket> connecting = builder.buildAsync(uri, receiver);
 		try {
-			WebSocket socket = builder.buildAsync(uri, receiver)
-				.get(this.client.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			WebSocket socket = connecting.get(this.client.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			return new TunnelConnection(opened, socket, receiver);
 		}
 		catch (ExecutionException | CompletionException ex) {
@@ -93,6 +94,8 @@ public final class TunnelApi {
 					(cause instanceof IOException io) ? io : new IOException(String.valueOf(cause), cause));
 		}
 		catch (TimeoutException ex) {
+			// A WebSocket that connects after all must not stay attached with no reader.
+			connecting.thenAccept(WebSocket::abort);
 			throw OctoplaneConnectionException.of(this.client.baseUri(),
 					new IOException("the tunnel WebSocket did not connect in time", ex));
 		}

@@ -84,6 +84,15 @@ public final class TunnelConnection implements AutoCloseable {
 		this.receiver.queue.offer(Piece.END);
 	}
 
+	/**
+	 * Breaks the tunnel off without a clean close: the service sees an error, not the end
+	 * of a whole stream. For when the local side failed mid-way.
+	 */
+	public void abort() {
+		this.socket.abort();
+		this.receiver.queue.offer(new Piece(null, "the tunnel was aborted"));
+	}
+
 	private void send(CompletableFuture<WebSocket> sent) throws IOException {
 		try {
 			sent.get();

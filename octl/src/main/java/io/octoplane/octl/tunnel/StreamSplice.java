@@ -8,8 +8,8 @@ import io.octoplane.octl.sdk.TunnelConnection;
 
 /**
  * Copies bytes between local streams (a socket, or stdin and stdout) and a tunnel, both
- * ways at once, passing each direction's end on as a half-close. It returns when the
- * tunnel's input ended and the local input ended or failed.
+ * ways at once, passing each direction's end on as a half-close and a failure as a broken
+ * tunnel. It returns when both directions ended.
  */
 public final class StreamSplice {
 
@@ -30,26 +30,33 @@ public final class StreamSplice {
 	public static void run(InputStream localIn, OutputStream localOut, Runnable endLocalOutput, TunnelConnection tunnel)
 			throws IOException {
 		Thread upstream = Thread.ofVirtual().name("octl-tunnel-up").start(() -> {
-			try (OutputStream out = tunnel.output()) {
-				copy(localIn, out);
+			try {
+				copy(localIn, tunnel.output());
 			}
 			catch (IOException ex) {
-				// A broken tunnel ends the other direction too, which reports it.
+				// The local side broke (or the tunnel did): the service must not take the
+				// cut upload for a whole one.
+				tunnel.abort();
+				return;
+			}
+			try {
+				tunnel.output().close();
+			}
+			catch (IOException ex) {
+				// The tunnel broke; the other direction reports it.
 			}
 		});
 		try {
 			copy(tunnel.input(), localOut);
 			endLocalOutput.run();
+			// The service is done sending, but may still be reading: the tunnel lasts
+			// until the local side is done too, as a TCP connection would.
+			upstream.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		finally {
-			// The service is done talking; whatever the local side still sends has no
-			// reader, so do not wait for it for ever.
-			try {
-				upstream.join(1000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
 			upstream.interrupt();
 		}
 	}

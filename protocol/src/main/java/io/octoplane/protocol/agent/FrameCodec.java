@@ -125,6 +125,9 @@ public final class FrameCodec {
 			return this.mapper.readValue(json, family);
 		}
 		catch (InvalidTypeIdException ex) {
+			if (ex.getTypeId() == null || ex.getTypeId().isBlank()) {
+				throw new ProtocolException("malformed " + family.getSimpleName() + " frame: no type", ex);
+			}
 			throw new UnknownMessageException(
 					"unknown " + family.getSimpleName() + " type '" + ex.getTypeId() + "' (a newer peer's); skipped",
 					ex);

@@ -50,6 +50,14 @@ class FrameCodecTests {
 	}
 
 	@Test
+	void frameWithoutATypeIsMalformedNotANewerPeers() {
+		byte[] frame = frame(1, "{\"reason\":\"r\",\"retry\":true}");
+		assertThatExceptionOfType(ProtocolException.class)
+			.isThrownBy(() -> this.codec.read(new ByteArrayInputStream(frame), BrainMessage.class))
+			.isNotInstanceOf(UnknownMessageException.class);
+	}
+
+	@Test
 	void commandModeOfANewerBrainIsSkippableToo() throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write(frame(1, "{\"type\":\"run-command\",\"commandId\":\"c\",\"mode\":\"teleport\","

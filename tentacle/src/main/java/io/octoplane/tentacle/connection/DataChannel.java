@@ -4,11 +4,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
 
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.ProtocolException;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * A data connection to the brain, opened by {@link BrainDialer#openData}: after the
@@ -62,6 +64,39 @@ public final class DataChannel implements Closeable {
 	 */
 	public void shutdownOutput() throws IOException {
 		this.link.tls().shutdownOutput();
+	}
+
+	/**
+	 * Resets the connection instead of closing it: the brain reads an error, not a clean
+	 * end, so a broken tunnel is not mistaken for a finished one.
+	 */
+	public void abort() {
+		try {
+			this.link.tcp().setSoLinger(true, 0);
+			this.link.tcp().close();
+		}
+		catch (IOException ex) {
+			// Already broken: as good as reset.
+		}
+	}
+
+	/**
+	 * Keeps probing a silent connection (TCP keepalive, first probe after a minute where
+	 * the platform allows it), for tunnels that have no read timeout.
+	 */
+	public void keepAlive() {
+		try {
+			Socket tcp = this.link.tcp();
+			tcp.setKeepAlive(true);
+			if (tcp.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
+				tcp.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 60);
+				tcp.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 10);
+				tcp.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, 6);
+			}
+		}
+		catch (IOException ex) {
+			// Without keepalive the tunnel still ends when either side closes.
+		}
 	}
 
 	/** Whether {@link #close()} was called or the connection is otherwise closed. */

@@ -38,9 +38,7 @@ final class Splice {
 				service.shutdownOutput();
 			}
 			catch (IOException ex) {
-				// One side broke: end both, so the other direction stops too.
-				closeQuietly(service);
-				closeQuietly(channel);
+				breakBoth(service, channel);
 			}
 		});
 		long fromService = 0;
@@ -49,15 +47,14 @@ final class Splice {
 			channel.shutdownOutput();
 		}
 		catch (IOException ex) {
-			closeQuietly(service);
-			closeQuietly(channel);
+			breakBoth(service, channel);
 		}
 		try {
 			upstream.join();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			closeQuietly(channel);
+			channel.abort();
 		}
 		return new Totals(toService.get(), fromService);
 	}
@@ -75,13 +72,19 @@ final class Splice {
 		return total;
 	}
 
-	private static void closeQuietly(AutoCloseable closeable) {
+	/**
+	 * One side broke: reset both connections, so each peer reads an error rather than a
+	 * clean end of a cut stream, and the other direction stops too.
+	 */
+	static void breakBoth(Socket service, DataChannel channel) {
 		try {
-			closeable.close();
+			service.setSoLinger(true, 0);
+			service.close();
 		}
-		catch (Exception ex) {
-			// Closing to stop a broken splice; nothing more to do.
+		catch (IOException ex) {
+			// Already broken: as good as reset.
 		}
+		channel.abort();
 	}
 
 	/**

@@ -87,6 +87,7 @@ public final class Tunnels implements AutoCloseable {
 					DataChannel channel = this.dialer.openData(new TunnelAttach(request.token(), null), this.codec,
 							Duration.ZERO)) {
 				this.live.add(channel);
+				channel.keepAlive();
 				if (this.closed) {
 					return;
 				}
@@ -109,15 +110,26 @@ public final class Tunnels implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
+		// Reset, not closed: the operator and the service must see the tunnel break.
 		for (Closeable connection : this.live) {
-			try {
-				connection.close();
+			if (connection instanceof DataChannel channel) {
+				channel.abort();
 			}
-			catch (IOException ex) {
-				// Closing anyway; a broken connection is as good as closed.
+			else {
+				resetQuietly((Socket) connection);
 			}
 		}
 		this.live.clear();
+	}
+
+	private static void resetQuietly(Socket socket) {
+		try {
+			socket.setSoLinger(true, 0);
+			socket.close();
+		}
+		catch (IOException ex) {
+			// Already broken: as good as reset.
+		}
 	}
 
 	private static boolean isOpen(Closeable connection) {
