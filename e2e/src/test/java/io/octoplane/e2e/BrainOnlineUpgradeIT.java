@@ -16,6 +16,8 @@ import io.octoplane.certs.PemPair;
 import io.octoplane.certs.release.ReleaseKeys;
 import io.octoplane.e2e.support.BrainArgs;
 import io.octoplane.e2e.support.BrainProcess;
+import io.octoplane.e2e.support.NameserverProcess;
+import io.octoplane.e2e.support.UpgradeCli;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +48,7 @@ class BrainOnlineUpgradeIT {
 
 	@Test
 	void upgradeConfirmUnconfirmedRollbackAndNoTentacleRelease() throws Exception {
-		Path jar = brainJar();
+		Path jar = UpgradeCli.execJar("brain");
 		Path releaseKey = this.work.resolve("release-key.pem");
 		Path releasePublicKey = this.work.resolve("release-key.pub.pem");
 		ReleaseKeys.write(releaseKey, releasePublicKey, ReleaseKeys.generate(), false);
@@ -60,22 +62,16 @@ class BrainOnlineUpgradeIT {
 		Path octl = Files.writeString(this.work.resolve("octl.yaml"), "brain: " + args.restUri() + "\ncert: "
 				+ operator.certificate() + "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\n");
 		Path home = this.work.resolve("home");
-		List<String> upgrade = List.of(java(), "-jar", jar.toString(), "upgrade", "--home", home.toString(),
-				"--release-key", releasePublicKey.toString());
-		try (BrainProcess nameserver = BrainProcess
-			.startServer("io.octoplane.nameserver.NameserverApplication",
-					List.of("--server.port=" + nameserverPort, "--management.server.port=" + nameserverManagement,
-							"--octoplane.tls.certificate=file:" + certs.nameserver().certificate().toAbsolutePath(),
-							"--octoplane.tls.private-key=file:" + certs.nameserver().privateKey().toAbsolutePath(),
-							"--octoplane.tls.ca=file:" + certs.caCert().toAbsolutePath(),
-							"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port(),
-							"--octoplane.nameserver.data-dir=" + this.work.resolve("ns-data"),
-							"--octoplane.nameserver.release-public-key=" + releasePublicKey),
-					this.work.resolve("nameserver.log"), nameserverManagement)
-			.awaitReady(Duration.ofSeconds(90))) {
-			assertThat(run(concat(upgrade, "init", "1.0.0", jar.toString()))).isZero();
-			List<String> launch = concat(upgrade, "launch", "--confirm-timeout", CONFIRM_TIMEOUT, "--jvm-option",
-					"-Xmx384m", "--");
+		List<String> upgrade = UpgradeCli.command(jar, "--home", home.toString(), "--release-key",
+				releasePublicKey.toString());
+		try (BrainProcess nameserver = NameserverProcess.start(certs, redis.port(), nameserverPort,
+				nameserverManagement, this.work.resolve("ns-data"), releasePublicKey,
+				this.work.resolve("nameserver.log"))) {
+			assertThat(UpgradeCli.run(UpgradeCli.concat(upgrade, "init", "1.0.0", jar.toString()),
+					this.work.resolve("upgrade-cli.log")))
+				.isZero();
+			List<String> launch = UpgradeCli.concat(upgrade, "launch", "--confirm-timeout", CONFIRM_TIMEOUT,
+					"--jvm-option", "-Xmx384m", "--");
 			launch.addAll(args.toList());
 			Process launcher = new ProcessBuilder(launch).redirectErrorStream(true)
 				.redirectOutput(this.work.resolve("launcher.log").toFile())
@@ -149,38 +145,6 @@ class BrainOnlineUpgradeIT {
 			assertThat(json.path("preview").isNull() ? null : json.path("preview").asString()).isEqualTo(preview);
 			assertThat(json.path("healthy").asString()).isEqualTo(healthy);
 		});
-	}
-
-	private int run(List<String> command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.work.resolve("upgrade-cli.log").toFile()))
-			.start();
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			return -1;
-		}
-		return process.exitValue();
-	}
-
-	private static List<String> concat(List<String> head, String... tail) {
-		List<String> all = new ArrayList<>(head);
-		all.addAll(List.of(tail));
-		return all;
-	}
-
-	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	// The brain's executable jar from the reactor build (verify -pl e2e -am packages it
-	// first); the launcher runs releases with 'java -jar'.
-	private static Path brainJar() throws IOException {
-		try (Stream<Path> files = Files.list(Path.of("..", "brain", "target"))) {
-			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("build the brain jar first (mvn package -pl brain)"))
-				.toAbsolutePath();
-		}
 	}
 
 }

@@ -16,6 +16,8 @@ import io.octoplane.certs.PemPair;
 import io.octoplane.certs.release.ReleaseKeys;
 import io.octoplane.e2e.support.BrainArgs;
 import io.octoplane.e2e.support.BrainProcess;
+import io.octoplane.e2e.support.NameserverProcess;
+import io.octoplane.e2e.support.UpgradeCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +42,7 @@ class UpgradeIT {
 
 	@Test
 	void uploadUpgradeConfirmAndUnconfirmedRollback() throws Exception {
-		Path jar = tentacleJar();
+		Path jar = UpgradeCli.execJar("tentacle");
 		Path releaseKey = this.work.resolve("release-key.pem");
 		Path releasePublicKey = this.work.resolve("release-key.pub.pem");
 		ReleaseKeys.write(releaseKey, releasePublicKey, ReleaseKeys.generate(), false);
@@ -57,25 +59,18 @@ class UpgradeIT {
 		PemPair operator = certs.operator("alice");
 		Path octl = Files.writeString(this.work.resolve("octl.yaml"), "brain: " + args.restUri() + "\ncert: "
 				+ operator.certificate() + "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\n");
-		List<String> upgrade = List.of(java(), "-jar", jar.toString(), "upgrade", "--home",
-				this.work.resolve("home").toString(), "--config", config.toString(), "--release-key",
-				releasePublicKey.toString());
-		try (BrainProcess nameserver = BrainProcess
-			.startServer("io.octoplane.nameserver.NameserverApplication",
-					List.of("--server.port=" + nameserverPort, "--management.server.port=" + nameserverManagement,
-							"--octoplane.tls.certificate=file:" + certs.nameserver().certificate().toAbsolutePath(),
-							"--octoplane.tls.private-key=file:" + certs.nameserver().privateKey().toAbsolutePath(),
-							"--octoplane.tls.ca=file:" + certs.caCert().toAbsolutePath(),
-							"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port(),
-							"--octoplane.nameserver.data-dir=" + this.work.resolve("ns-data"),
-							"--octoplane.nameserver.release-public-key=" + releasePublicKey),
-					this.work.resolve("nameserver.log"), nameserverManagement)
-			.awaitReady(Duration.ofSeconds(90));
+		List<String> upgrade = UpgradeCli.command(jar, "--home", this.work.resolve("home").toString(), "--config",
+				config.toString(), "--release-key", releasePublicKey.toString());
+		try (BrainProcess nameserver = NameserverProcess.start(certs, redis.port(), nameserverPort,
+				nameserverManagement, this.work.resolve("ns-data"), releasePublicKey,
+				this.work.resolve("nameserver.log"));
 				BrainProcess brain = BrainProcess.start(args.toList(), this.work.resolve("brain.log"))
 					.awaitReady(Duration.ofSeconds(90))) {
-			assertThat(run(concat(upgrade, "init", "1.0.0", jar.toString()))).isZero();
-			Process launcher = new ProcessBuilder(
-					concat(upgrade, "launch", "--confirm-timeout", "20s", "--", "--config", config.toString()))
+			assertThat(UpgradeCli.run(UpgradeCli.concat(upgrade, "init", "1.0.0", jar.toString()),
+					this.work.resolve("upgrade-cli.log")))
+				.isZero();
+			Process launcher = new ProcessBuilder(UpgradeCli.concat(upgrade, "launch", "--confirm-timeout", "20s", "--",
+					"--config", config.toString()))
 				.redirectErrorStream(true)
 				.redirectOutput(this.work.resolve("launcher.log").toFile())
 				.start();
@@ -118,38 +113,6 @@ class UpgradeIT {
 
 	private String state(Path octl) {
 		return OctlRun.execute(octl, this.work, "upgrade", "state", "up1", "-o", "table").out();
-	}
-
-	private int run(List<String> command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.work.resolve("upgrade-cli.log").toFile()))
-			.start();
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			return -1;
-		}
-		return process.exitValue();
-	}
-
-	private static List<String> concat(List<String> head, String... tail) {
-		List<String> all = new ArrayList<>(head);
-		all.addAll(List.of(tail));
-		return all;
-	}
-
-	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	// The tentacle's executable jar from the reactor build (verify -pl e2e -am packages
-	// it first); the launcher runs releases with 'java -jar'.
-	private static Path tentacleJar() throws IOException {
-		try (Stream<Path> files = Files.list(Path.of("..", "tentacle", "target"))) {
-			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("build the tentacle jar first (mvn package -pl tentacle)"))
-				.toAbsolutePath();
-		}
 	}
 
 }

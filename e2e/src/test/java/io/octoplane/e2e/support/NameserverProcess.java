@@ -1,0 +1,42 @@
+package io.octoplane.e2e.support;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.octoplane.certs.CertFixtures;
+
+/** A real nameserver as a child JVM, with the test PKI and Redis and a release key. */
+public final class NameserverProcess {
+
+	private NameserverProcess() {
+	}
+
+	/**
+	 * Starts a nameserver and waits until it is ready.
+	 * @param certs the test PKI
+	 * @param redisPort the test Redis
+	 * @param port the API port
+	 * @param managementPort the actuator port
+	 * @param dataDir where it stores releases
+	 * @param releasePublicKey the key releases must be signed with
+	 * @param log its log file
+	 * @return the running nameserver
+	 * @throws IllegalStateException if it exits first or is not ready in time
+	 */
+	public static BrainProcess start(CertFixtures certs, int redisPort, int port, int managementPort, Path dataDir,
+			Path releasePublicKey, Path log) {
+		return BrainProcess
+			.startServer("io.octoplane.nameserver.NameserverApplication",
+					List.of("--server.port=" + port, "--management.server.port=" + managementPort,
+							"--octoplane.tls.certificate=file:" + certs.nameserver().certificate().toAbsolutePath(),
+							"--octoplane.tls.private-key=file:" + certs.nameserver().privateKey().toAbsolutePath(),
+							"--octoplane.tls.ca=file:" + certs.caCert().toAbsolutePath(),
+							"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
+							"--octoplane.nameserver.data-dir=" + dataDir,
+							"--octoplane.nameserver.release-public-key=" + releasePublicKey),
+					log, managementPort)
+			.awaitReady(Duration.ofSeconds(90));
+	}
+
+}
