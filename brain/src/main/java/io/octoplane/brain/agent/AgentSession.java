@@ -39,6 +39,7 @@ import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.Hello;
+import io.octoplane.protocol.agent.LinkSockets;
 import io.octoplane.protocol.agent.ProtocolException;
 import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.ResultAck;
@@ -299,7 +300,7 @@ public final class AgentSession {
 		// An interactive session may be quiet for hours: no read timeout, but TCP
 		// keepalive notices a peer that vanished without a word.
 		this.socket.setSoTimeout(0);
-		TunnelEndpoint.keepAlive(this.socket);
+		LinkSockets.keepAlive(this.socket);
 		this.tunnels.attach(name, attach, new TunnelEndpoint.Link() {
 
 			@Override
@@ -424,13 +425,7 @@ public final class AgentSession {
 	 * the watchdog thread every connection shares.
 	 */
 	private void abortSocket() {
-		try {
-			this.socket.setSoLinger(true, 0);
-		}
-		catch (IOException ex) {
-			// Already broken; close() below still releases it.
-		}
-		closeSocket();
+		LinkSockets.reset(this.socket);
 	}
 
 	/**

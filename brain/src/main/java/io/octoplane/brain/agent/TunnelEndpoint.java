@@ -3,9 +3,6 @@ package io.octoplane.brain.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
-
-import jdk.net.ExtendedSocketOptions;
 
 import io.octoplane.protocol.agent.TunnelAttach;
 
@@ -51,26 +48,6 @@ public interface TunnelEndpoint {
 		 */
 		void abort();
 
-	}
-
-	/**
-	 * Turns on TCP keepalive with probes after a minute of silence where the platform
-	 * allows it, so a tunnel whose peer vanished (a NAT that forgot it, a cut link) ends
-	 * within minutes instead of holding its threads for ever.
-	 * @param socket the tunnel's connection
-	 */
-	static void keepAlive(Socket socket) {
-		try {
-			socket.setKeepAlive(true);
-			if (socket.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
-				socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 60);
-				socket.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 10);
-				socket.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, 6);
-			}
-		}
-		catch (IOException ex) {
-			// Without keepalive the tunnel still ends when either side closes.
-		}
 	}
 
 }

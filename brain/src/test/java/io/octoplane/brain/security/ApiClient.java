@@ -10,11 +10,15 @@ import java.util.Base64;
 
 import javax.net.ssl.SSLContext;
 
+import io.octoplane.certs.CertFixtures;
+import io.octoplane.certs.PemPair;
+import io.octoplane.certs.tls.PemTls;
+
 /**
  * A small HTTPS client for security tests: any TLS identity, any Authorization header,
  * any acting workgroup, so tests can play both the operator and the intruder.
  */
-final class ApiClient {
+public final class ApiClient {
 
 	private final int port;
 
@@ -31,40 +35,46 @@ final class ApiClient {
 		this.workgroup = workgroup;
 	}
 
-	static ApiClient of(int port, SSLContext tls) {
+	public static ApiClient of(int port, SSLContext tls) {
 		return new ApiClient(port, tls, null, null);
 	}
 
-	ApiClient basic(String user, String password) {
+	/** A client with operator alice's certificate, acting in the root workgroup. */
+	public static ApiClient operator(CertFixtures certs, int port) throws Exception {
+		PemPair operator = certs.operator("alice");
+		return of(port, PemTls.clientContext(operator.certificate(), operator.privateKey(), certs.caCert()));
+	}
+
+	public ApiClient basic(String user, String password) {
 		String encoded = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return new ApiClient(this.port, this.tls, "Basic " + encoded, this.workgroup);
 	}
 
-	ApiClient bearer(String token) {
+	public ApiClient bearer(String token) {
 		return new ApiClient(this.port, this.tls, "Bearer " + token, this.workgroup);
 	}
 
-	ApiClient actingIn(String path) {
+	public ApiClient actingIn(String path) {
 		return new ApiClient(this.port, this.tls, this.authorization, path);
 	}
 
-	HttpResponse<String> get(String path) throws Exception {
+	public HttpResponse<String> get(String path) throws Exception {
 		return send(HttpRequest.newBuilder(uri(path)).GET());
 	}
 
-	HttpResponse<String> post(String path, String json) throws Exception {
+	public HttpResponse<String> post(String path, String json) throws Exception {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
-	HttpResponse<String> put(String path, String json) throws Exception {
+	public HttpResponse<String> put(String path, String json) throws Exception {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
-	HttpResponse<String> delete(String path) throws Exception {
+	public HttpResponse<String> delete(String path) throws Exception {
 		return send(HttpRequest.newBuilder(uri(path)).DELETE());
 	}
 

@@ -244,9 +244,7 @@ class SecurityIT extends BrainIntegrationTest {
 	}
 
 	private ApiClient operator() throws Exception {
-		PemPair operator = certs.operator("alice");
-		return ApiClient.of(this.port,
-				PemTls.clientContext(operator.certificate(), operator.privateKey(), certs.caCert()));
+		return ApiClient.operator(certs, this.port);
 	}
 
 	private ApiClient anonymous() throws Exception {

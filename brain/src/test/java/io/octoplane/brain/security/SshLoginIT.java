@@ -96,9 +96,7 @@ class SshLoginIT extends BrainIntegrationTest {
 	}
 
 	private ApiClient operator() throws Exception {
-		PemPair operator = certs.operator("alice");
-		return ApiClient.of(this.port,
-				PemTls.clientContext(operator.certificate(), operator.privateKey(), certs.caCert()));
+		return ApiClient.operator(certs, this.port);
 	}
 
 }

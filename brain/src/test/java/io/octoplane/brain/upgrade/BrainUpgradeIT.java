@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.octoplane.brain.BrainIntegrationTest;
+import io.octoplane.brain.security.ApiClient;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.upgrade.UpgradeHome;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,7 +105,7 @@ class BrainUpgradeIT extends BrainIntegrationTest {
 	@Test
 	void operatorsBelowTheRootGetNotFound() throws Exception {
 		this.workgroups.enroll("/uplab", "upnode1");
-		OperatorApi lab = api().actingIn("/uplab");
+		ApiClient lab = api().actingIn("/uplab");
 		var state = lab.get("/api/v1/brain/upgrade");
 		assertThat(state.statusCode()).isEqualTo(404);
 		assertThat(state.body()).contains("\"code\":\"not-found\"", "No static resource api/v1/brain/upgrade.")
@@ -117,8 +118,8 @@ class BrainUpgradeIT extends BrainIntegrationTest {
 		assertThat(lab.get("/api/v1/brain/upgrade/history").statusCode()).isEqualTo(404);
 	}
 
-	private OperatorApi api() throws Exception {
-		return OperatorApi.of(certs, this.port);
+	private ApiClient api() throws Exception {
+		return ApiClient.operator(certs, this.port);
 	}
 
 	private static Path home() {

@@ -1,6 +1,7 @@
 package io.octoplane.brain.upgrade;
 
 import io.octoplane.brain.BrainIntegrationTest;
+import io.octoplane.brain.security.ApiClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,7 +16,7 @@ class NotLaunchedIT extends BrainIntegrationTest {
 
 	@Test
 	void upgradeOfBrainWithoutLauncherIsRefused() throws Exception {
-		OperatorApi api = OperatorApi.of(certs, this.port);
+		ApiClient api = ApiClient.operator(certs, this.port);
 		var state = api.get("/api/v1/brain/upgrade");
 		assertThat(state.statusCode()).isEqualTo(409);
 		assertThat(state.headers().firstValue("Content-Type"))

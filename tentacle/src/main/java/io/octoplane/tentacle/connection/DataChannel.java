@@ -4,13 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
+import io.octoplane.protocol.agent.LinkSockets;
 import io.octoplane.protocol.agent.ProtocolException;
-import jdk.net.ExtendedSocketOptions;
 
 /**
  * A data connection to the brain, opened by {@link BrainDialer#openData}: after the
@@ -71,13 +70,7 @@ public final class DataChannel implements Closeable {
 	 * end, so a broken tunnel is not mistaken for a finished one.
 	 */
 	public void abort() {
-		try {
-			this.link.tcp().setSoLinger(true, 0);
-			this.link.tcp().close();
-		}
-		catch (IOException ex) {
-			// Already broken: as good as reset.
-		}
+		LinkSockets.reset(this.link.tcp());
 	}
 
 	/**
@@ -85,18 +78,7 @@ public final class DataChannel implements Closeable {
 	 * the platform allows it), for tunnels that have no read timeout.
 	 */
 	public void keepAlive() {
-		try {
-			Socket tcp = this.link.tcp();
-			tcp.setKeepAlive(true);
-			if (tcp.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
-				tcp.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 60);
-				tcp.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 10);
-				tcp.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, 6);
-			}
-		}
-		catch (IOException ex) {
-			// Without keepalive the tunnel still ends when either side closes.
-		}
+		LinkSockets.keepAlive(this.link.tcp());
 	}
 
 	/** Whether {@link #close()} was called or the connection is otherwise closed. */

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.octoplane.protocol.agent.LinkSockets;
 import io.octoplane.tentacle.connection.DataChannel;
 
 /**
@@ -77,13 +78,7 @@ final class Splice {
 	 * clean end of a cut stream, and the other direction stops too.
 	 */
 	static void breakBoth(Socket service, DataChannel channel) {
-		try {
-			service.setSoLinger(true, 0);
-			service.close();
-		}
-		catch (IOException ex) {
-			// Already broken: as good as reset.
-		}
+		LinkSockets.reset(service);
 		channel.abort();
 	}
 

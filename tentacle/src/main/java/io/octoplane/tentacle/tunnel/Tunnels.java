@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.agent.LinkSockets;
 import io.octoplane.protocol.agent.OpenTunnel;
 import io.octoplane.protocol.agent.TunnelAttach;
 import io.octoplane.tentacle.connection.BrainDialer;
@@ -116,20 +117,10 @@ public final class Tunnels implements AutoCloseable {
 				channel.abort();
 			}
 			else {
-				resetQuietly((Socket) connection);
+				LinkSockets.reset((Socket) connection);
 			}
 		}
 		this.live.clear();
-	}
-
-	private static void resetQuietly(Socket socket) {
-		try {
-			socket.setSoLinger(true, 0);
-			socket.close();
-		}
-		catch (IOException ex) {
-			// Already broken: as good as reset.
-		}
 	}
 
 	private static boolean isOpen(Closeable connection) {
