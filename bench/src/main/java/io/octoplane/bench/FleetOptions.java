@@ -62,8 +62,8 @@ final class FleetOptions {
 				dir = Files.createTempDirectory("octoplane-bench-");
 				if (!this.keepWorkDir) {
 					Path created = dir;
-					// After the fleet's own shutdown: by then nothing writes there any
-					// more.
+					// After the fleet's own shutdown: by
+					// then nothing writes there any more.
 					Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(created), "bench-cleanup"));
 				}
 			}

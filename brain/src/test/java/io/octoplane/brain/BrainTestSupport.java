@@ -62,8 +62,8 @@ public final class BrainTestSupport {
 	 */
 	public static void register(DynamicPropertyRegistry registry, RedisServerExtension redis, CertFixtures certs) {
 		registry.add("spring.data.redis.host", () -> "127.0.0.1");
-		// Blobs of tests go to a temporary folder, never into the module's working
-		// folder.
+		// Blobs of tests go to a temporary folder,
+		// never into the module's working folder.
 		registry.add("octoplane.file.blob-dir", () -> BLOB_DIR);
 		registry.add("spring.data.redis.port", redis::port);
 		registry.add("octoplane.tls.certificate", () -> "file:" + certs.brain().certificate());

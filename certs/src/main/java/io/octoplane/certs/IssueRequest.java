@@ -40,8 +40,8 @@ public record IssueRequest(CertificateRole role, String commonName, List<String>
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
-	// A DNS label list with an optional leading wildcard label; length limits per RFC
-	// 1035.
+	// A DNS label list with an optional leading
+	// wildcard label; length limits per RFC 1035.
 	private static final Pattern DNS_NAME = Pattern.compile(
 			"(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
 

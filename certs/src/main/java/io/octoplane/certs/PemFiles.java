@@ -363,9 +363,9 @@ public final class PemFiles {
 			Files.write(target, bytes);
 			return;
 		}
-		// A replaced key goes through a fresh owner-only file and a rename, so neither a
-		// half-written key nor the old file's (possibly looser) permissions are ever
-		// seen.
+		// A replaced key goes through a fresh owner-only file and
+		// a rename, so neither a half-written key nor the old
+		// file's (possibly looser) permissions are ever seen.
 		Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp", attributes);
 		try {
 			Files.write(temporary, bytes);

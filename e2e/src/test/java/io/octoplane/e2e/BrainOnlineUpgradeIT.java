@@ -1,13 +1,10 @@
 package io.octoplane.e2e;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.octoplane.brain.BrainTestSupport;
 import io.octoplane.brain.redis.RedisServerExtension;

@@ -121,8 +121,8 @@ class FileTransferLinkIT extends BrainIntegrationTest {
 			OctlRun run = upload.get(5, TimeUnit.MINUTES);
 			assertThat(run.status()).as(run.err()).isZero();
 			assertThat(Files.mismatch(file, installed)).isEqualTo(-1);
-			// Resumed, not restarted: the link carried the file about once, not 1.25
-			// times.
+			// Resumed, not restarted: the link carried
+			// the file about once, not 1.25 times.
 			assertThat(link.bytesForwarded()).isLessThan(SIZE_MIB * 9L / 8 * MIB);
 			long oldPeak = oldGenerationPeak();
 			System.out.printf("large file: %d MiB, old generation before %d MiB, peak during %d MiB%n", SIZE_MIB,

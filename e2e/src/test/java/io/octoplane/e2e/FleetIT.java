@@ -74,8 +74,8 @@ class FleetIT extends BrainIntegrationTest {
 		assertThat(json.get("total").asInt()).isEqualTo(2);
 		assertThat(json.get("online").asInt()).isEqualTo(2);
 		for (JsonNode node : json.get("nodes")) {
-			// A heartbeat delayed by a loaded machine shows as unstable; both are
-			// connected.
+			// A heartbeat delayed by a loaded machine
+			// shows as unstable; both are connected.
 			assertThat(node.get("state").asString()).isIn("online", "unstable");
 			assertThat(node.get("addr").asString()).startsWith("127.0.0.1:");
 			assertThat(node.has("online_time")).isTrue();

@@ -144,8 +144,8 @@ class OperatorLoginAndEnrollmentIT extends BrainIntegrationTest {
 				TentacleMain.class.getName(), List.of("--config", config.toString())))
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("tentacle.log").toFile());
-		// The token goes in the environment, not the command line every local user can
-		// read.
+		// The token goes in the environment, not the
+		// command line every local user can read.
 		builder.environment().put("OCTOPLANE_JOIN_TOKEN", joinToken);
 		Process process = builder.start();
 		this.processes.add(process);

@@ -61,8 +61,8 @@ class ScenarioIT extends BrainIntegrationTest {
 
 	@DynamicPropertySource
 	static void scenarioProperties(DynamicPropertyRegistry registry) throws IOException {
-		// The context starts before @TempDir is set; versions of earlier runs must not
-		// count.
+		// The context starts before @TempDir is set;
+		// versions of earlier runs must not count.
 		Path data = Files.createTempDirectory("octoplane-scenario-it-");
 		registry.add("octoplane.brain.data-dir", data::toString);
 	}
@@ -247,8 +247,8 @@ class ScenarioIT extends BrainIntegrationTest {
 		Path labConfig = Files.writeString(work.resolve("octl-lab.yaml"),
 				Files.readString(this.octlConfig) + "workgroup: /scen-lab\n");
 		Path folder = shop("labshop", "['node1']", "true");
-		// node2 exists but is not the workgroup's: answered exactly like a node that does
-		// not exist.
+		// node2 exists but is not the workgroup's: answered
+		// exactly like a node that does not exist.
 		OctlRun hidden = OctlRun.execute(labConfig, work, "scen", "apply", folder.toString());
 		assertThat(hidden.status()).isEqualTo(3);
 		assertThat(hidden.err()).contains("applications[0].nodes[1]: no such node node2");

@@ -107,8 +107,8 @@ class SecurityCommandsIT extends BrainIntegrationTest {
 		OctlRun revoked = octl("node", "revoke", "revcmd01", "--yes");
 		assertThat(revoked.status()).as(revoked.err()).isZero();
 		Tentacle tentacle = this.fleet.start("revcmd01", this.agentServer.port());
-		// The brain refuses the revoked certificate for good, so the tentacle stops
-		// dialling.
+		// The brain refuses the revoked certificate
+		// for good, so the tentacle stops dialling.
 		assertThat(tentacle.awaitState(TentacleState.STOPPED, Duration.ofSeconds(30))).isTrue();
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> octl("node", "get", "revcmd01").json().get("nodes").get(0).get("state").asString(),

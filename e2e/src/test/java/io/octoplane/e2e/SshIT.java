@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -90,8 +89,8 @@ class SshIT extends InProcessFleetTest {
 		this.octlConfig = Files.writeString(this.work.resolve("octl.yaml"),
 				"brain: https://localhost:" + this.port + "\ncert: " + operator.certificate() + "\nkey: "
 						+ operator.privateKey() + "\nca: " + certs.caCert() + "\n");
-		// octl as ssh runs it: a real process, started from a script like an installed
-		// one.
+		// octl as ssh runs it: a real process, started
+		// from a script like an installed one.
 		List<String> octl = ChildJvm.command(List.of("-XX:TieredStopAtLevel=1"), "io.octoplane.octl.Octl", List.of());
 		this.octlScript = this.work.resolve("octl");
 		Files.writeString(this.octlScript,

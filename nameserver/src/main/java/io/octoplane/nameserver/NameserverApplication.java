@@ -26,8 +26,8 @@ public class NameserverApplication {
 		application.run(args);
 	}
 
-	// Entry expiry is judged against this clock, so tests can move time instead of
-	// sleeping.
+	// Entry expiry is judged against this clock,
+	// so tests can move time instead of sleeping.
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();

@@ -108,9 +108,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
 	}
 
 	private static int statusOfHttp(int httpStatus) {
-		// Without a known code (a proxy's error page, a newer brain's slug) only the
-		// status class can be trusted: server-side failures are internal, the rest
-		// generic.
+		// Without a known code (a proxy's error page, a newer
+		// brain's slug) only the status class can be trusted:
+		// server-side failures are internal, the rest generic.
 		return (httpStatus >= 500) ? ExitStatus.INTERNAL : ExitStatus.GENERIC;
 	}
 

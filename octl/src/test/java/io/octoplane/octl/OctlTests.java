@@ -91,8 +91,8 @@ class OctlTests {
 			OctlRun run = octl.run(config, "node", "get");
 			assertThat(run.exitCode()).isEqualTo(4);
 			assertThat(run.out()).isEmpty();
-			// TLS 1.3 may report the refusal as a handshake alert or as a closed
-			// connection.
+			// TLS 1.3 may report the refusal as a
+			// handshake alert or as a closed connection.
 			assertThat(run.err()).startsWith("octl: error: ").contains(brain.uri().toString());
 			assertThat(brain.requests()).isEmpty();
 			assertThat(run.err()).contains("check ca, and cert and key if set, in the octl config");

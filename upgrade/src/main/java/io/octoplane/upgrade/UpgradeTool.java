@@ -256,8 +256,8 @@ public final class UpgradeTool {
 		return this.spec;
 	}
 
-	// The same durations operators write in tentacle.yaml: 500ms, 10s, 2m, 1h, 7d, or
-	// ISO-8601.
+	// The same durations operators write in
+	// tentacle.yaml: 500ms, 10s, 2m, 1h, 7d, or ISO-8601.
 	static @Nullable Duration duration(String text) {
 		Matcher matcher = SIMPLE_DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
 		if (matcher.matches()) {

@@ -63,8 +63,8 @@ public final class ProcessReadings {
 	public static Optional<Duration> cpuTime(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-			// The command name in parentheses may hold spaces; fields are counted after
-			// it.
+			// The command name in parentheses may hold
+			// spaces; fields are counted after it.
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
 			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 			return Optional.of(Duration.ofMillis(ticks * 1000 / USER_HZ));

@@ -23,15 +23,15 @@ import io.octoplane.protocol.agent.CertificateRenewed;
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
-import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.DataReady;
 import io.octoplane.protocol.agent.DataReceived;
+import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
-import io.octoplane.protocol.agent.OpenTunnel;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.NodeStatus;
+import io.octoplane.protocol.agent.OpenTunnel;
 import io.octoplane.protocol.agent.ProtocolException;
 import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.RunCommand;
@@ -277,8 +277,8 @@ public final class SimulatedTentacle implements AutoCloseable {
 	private void readLoop(SSLSocket current) throws IOException {
 		InputStream in = current.getInputStream();
 		while (this.running) {
-			// A brain answers every heartbeat, so three silent intervals mean a dead
-			// link.
+			// A brain answers every heartbeat, so
+			// three silent intervals mean a dead link.
 			current.setSoTimeout((int) Math.min(Integer.MAX_VALUE, 3 * this.heartbeatIntervalMillis + 5_000));
 			BrainMessage message = this.codec.read(in, BrainMessage.class);
 			switch (message) {

@@ -31,8 +31,6 @@ import io.octoplane.protocol.agent.CommandOutput;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.DataOpen;
-import io.octoplane.protocol.agent.TunnelAttach;
-import io.octoplane.protocol.agent.UnknownMessageException;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.FrameTooLargeException;
 import io.octoplane.protocol.agent.Goodbye;
@@ -43,6 +41,8 @@ import io.octoplane.protocol.agent.LinkSockets;
 import io.octoplane.protocol.agent.ProtocolException;
 import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.ResultAck;
+import io.octoplane.protocol.agent.TunnelAttach;
+import io.octoplane.protocol.agent.UnknownMessageException;
 import io.octoplane.protocol.agent.Welcome;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -182,8 +182,8 @@ public final class AgentSession {
 			}
 			Instant now = this.clock.instant();
 			this.nodes.connected(name, hello, remoteAddress(), this.sessionId, this.certificateSerial, now);
-			// Welcome goes out before the session is findable, so no command can overtake
-			// it.
+			// Welcome goes out before the session is
+			// findable, so no command can overtake it.
 			send(new Welcome(name, this.properties.heartbeatInterval().toMillis(), this.identity.name(),
 					this.identity.version()));
 			handshakeDeadline.cancel(false);
@@ -377,10 +377,10 @@ public final class AgentSession {
 			this.listener.result(this, result);
 		}
 		catch (RuntimeException ex) {
-			// Not stored, so not acknowledged: the node keeps the result in its journal
-			// and
-			// sends it again once it has reconnected, which closing the link brings
-			// about.
+			// Not stored, so not acknowledged: the
+			// node keeps the result in its journal and
+			// sends it again once it has reconnected,
+			// which closing the link brings about.
 			logger.warn("Cannot store result of command {} from {}: {}", result.commandId(), describe(),
 					ex.getMessage());
 			close("the brain cannot store results right now; reconnect and send them again", true);
@@ -449,8 +449,8 @@ public final class AgentSession {
 			}
 		}
 		catch (IOException | InterruptedException ex) {
-			// The peer is gone or going; closing the socket below is all that is left to
-			// do.
+			// The peer is gone or going; closing the
+			// socket below is all that is left to do.
 		}
 		closeSocket();
 	}

@@ -66,8 +66,8 @@ class FleetCa implements NodeCertificates {
 	X509Certificate sign(String nodeName, String csrPem) {
 		CertificateAuthority ca = this.authority
 			.orElseThrow(() -> new IllegalStateException("this brain does not hold the fleet CA key"));
-		// A node certificate cannot outlive its CA; near the CA's end, nodes get what is
-		// left.
+		// A node certificate cannot outlive its CA;
+		// near the CA's end, nodes get what is left.
 		Duration left = Duration.between(this.clock.instant(), ca.certificate().getNotAfter().toInstant())
 			.minusMinutes(1);
 		Duration validity = (left.compareTo(this.properties.nodeValidity()) < 0) ? left

@@ -45,8 +45,8 @@ class AgentEvents implements AgentListener {
 	@Override
 	public void started(AgentSession session, CommandStarted started) {
 		long now = this.clock.millis();
-		// Start instants matter for jobs that start at a set instant: their spread is
-		// reported.
+		// Start instants matter for jobs that start
+		// at a set instant: their spread is reported.
 		Delivery running = this.dispatcher.isTimed(started.commandId()) ? Delivery.started(started, now)
 				: Delivery.of(DeliveryState.RUNNING, null, now);
 		if (this.repository

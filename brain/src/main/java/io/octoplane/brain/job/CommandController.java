@@ -39,8 +39,8 @@ class CommandController {
 	ResponseEntity<JobResponse> run(@RequestBody CommandRequest request, HttpServletRequest http) {
 		AuditTargets.set(http, request.targets());
 		if (FILE_MODES.contains(request.mode())) {
-			// File jobs carry transfer tokens the file API issues; only it may start
-			// them.
+			// File jobs carry transfer tokens the file
+			// API issues; only it may start them.
 			throw new InvalidRequestException("mode " + request.mode().name().toLowerCase(Locale.ROOT).replace('_', '-')
 					+ " is for file transfers only: use octl file");
 		}

@@ -14,9 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.octoplane.brain.agent.AgentSession;
+import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.brain.node.NodeService;
-import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.CancelCommand;
 import io.octoplane.protocol.agent.RunCommand;

@@ -89,8 +89,8 @@ public class JobService {
 	 */
 	JobResponse accept(JobSpec spec, String callerName) {
 		String workgroup = spec.workgroup();
-		// An invisible node is answered exactly like an unknown one, so names do not
-		// leak.
+		// An invisible node is answered exactly like
+		// an unknown one, so names do not leak.
 		Set<String> known = this.workgroups.visibleNodes(workgroup);
 		Map<String, Delivery> deliveries = new LinkedHashMap<>();
 		long now = spec.createdAtMillis();
@@ -184,8 +184,7 @@ public class JobService {
 							session.send(new CancelCommand(spec.id(), reason));
 						}
 						catch (IOException ex) {
-							// Told again when the node reconnects (see
-							// Dispatcher#replay).
+							// Told again on reconnect (Dispatcher#replay).
 						}
 					});
 					default -> {

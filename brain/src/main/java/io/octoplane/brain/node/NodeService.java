@@ -168,8 +168,8 @@ public class NodeService {
 	}
 
 	private static @Nullable Instant offlineSince(NodeRecord node) {
-		// A brain that died never recorded the disconnect; the last frame is the best
-		// guess.
+		// A brain that died never recorded the
+		// disconnect; the last frame is the best guess.
 		return (node.disconnectedAt() != null && !node.connected()) ? node.disconnectedAt() : node.lastSeen();
 	}
 

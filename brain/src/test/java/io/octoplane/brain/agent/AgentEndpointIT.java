@@ -45,8 +45,8 @@ class AgentEndpointIT extends BrainIntegrationTest {
 		try (java.net.Socket idle = new java.net.Socket("127.0.0.1", this.server.port())) {
 			idle.setSoTimeout(15_000);
 			long started = System.nanoTime();
-			// No ClientHello ever: the brain must hang up by itself (perhaps after a TLS
-			// alert).
+			// No ClientHello ever: the brain must hang
+			// up by itself (perhaps after a TLS alert).
 			byte[] buffer = new byte[256];
 			while (idle.getInputStream().read(buffer) >= 0) {
 				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(14));

@@ -92,9 +92,9 @@ class MetricsIT extends BrainIntegrationTest {
 			assertThat(node.receive()).isInstanceOf(ResultAck.class);
 			AtomicLong seq = new AtomicLong(2);
 			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-				// Tests call a node unstable after 3 s of silence, and the fleet counts
-				// may be up to 5 s old: keep the node talking until a fresh count shows
-				// it.
+				// Tests call a node unstable after 3 s of silence,
+				// and the fleet counts may be up to 5 s old: keep
+				// the node talking until a fresh count shows it.
 				node.send(new Heartbeat(seq.getAndIncrement(), System.currentTimeMillis(), null, 850, 0));
 				assertThat(node.receive()).isInstanceOf(HeartbeatAck.class);
 				PrometheusScrape scrape = scrape();

@@ -148,8 +148,8 @@ public final class CmdRunCommand extends OctlCommand {
 	private Duration waitLimit(CommandRequest request) {
 		long timeoutSeconds = (request.timeoutSeconds() != null) ? request.timeoutSeconds() : 0;
 		int targets = request.targets().size();
-		// With a concurrency limit the nodes run in batches, each taking up to the
-		// timeout.
+		// With a concurrency limit the nodes run in
+		// batches, each taking up to the timeout.
 		int atOnce = (this.maxConcurrency != null) ? LimitConverter.nodes(this.maxConcurrency, targets) : targets;
 		int batches = (targets + atOnce - 1) / atOnce;
 		return this.waitOffline.plus(this.delay).plusSeconds(timeoutSeconds * batches).plus(ANSWER_MARGIN);

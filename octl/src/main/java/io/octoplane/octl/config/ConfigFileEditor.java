@@ -138,8 +138,8 @@ public final class ConfigFileEditor {
 					Files.deleteIfExists(temporary);
 				}
 				catch (IOException ex) {
-					// Best effort: a stray temporary file holds nothing the config does
-					// not.
+					// Best effort: a stray temporary file
+					// holds nothing the config does not.
 				}
 			}
 		}

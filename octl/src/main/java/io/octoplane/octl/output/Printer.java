@@ -62,8 +62,8 @@ public final class Printer {
 	}
 
 	private static ObjectWriter json() {
-		// Octopoda printed "name": value; Jackson's default puts a space before the
-		// colon.
+		// Octopoda printed "name": value; Jackson's
+		// default puts a space before the colon.
 		DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(
 				Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
 			.withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);

@@ -13,11 +13,11 @@ import io.octoplane.octl.output.Table;
 import io.octoplane.protocol.api.ScenarioApplyRequest;
 import io.octoplane.protocol.api.ScenarioApplyResponse;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * {@code octl scen apply}: packs a scenario folder and runs a target of it on its nodes;

@@ -17,8 +17,8 @@ import java.util.StringJoiner;
 import javax.net.ssl.SSLContext;
 
 import io.octoplane.protocol.ApiPaths;
-import io.octoplane.protocol.api.BrainInfo;
 import io.octoplane.protocol.api.AuditResponse;
+import io.octoplane.protocol.api.BrainInfo;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;

@@ -10,7 +10,6 @@ import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.octl.ApiFixtures;
-import io.octoplane.octl.SseScript;
 import io.octoplane.octl.StubBrain;
 import io.octoplane.octl.StubBrain.Answer;
 import io.octoplane.protocol.ErrorCode;

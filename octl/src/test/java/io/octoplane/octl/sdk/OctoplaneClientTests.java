@@ -146,9 +146,9 @@ class OctoplaneClientTests {
 	void operatorCertificateFromForeignCaFailsTheHandshake() throws Exception {
 		CertFixtures foreign = CertFixtures.create(Files.createDirectories(this.dir.resolve("foreign")));
 		OctoplaneClient client = client(foreign.operator("mallory"), this.certs.caCert());
-		// TLS 1.3 reports the refusal either as an alert during the handshake or as a
-		// connection closed before the answer, depending on timing; both must say what to
-		// check.
+		// TLS 1.3 reports the refusal either as an alert during the
+		// handshake or as a connection closed before the answer,
+		// depending on timing; both must say what to check.
 		assertThatExceptionOfType(OctoplaneConnectionException.class).isThrownBy(() -> client.nodes(List.of(), null))
 			.satisfies((ex) -> {
 				assertThat(ex.reason()).isIn(OctoplaneConnectionException.Reason.TLS,

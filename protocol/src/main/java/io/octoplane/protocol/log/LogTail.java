@@ -137,8 +137,8 @@ public final class LogTail {
 			}
 			long position = end;
 			while (end > 0) {
-				// Looks for the line end before the current line, loading chunks
-				// backwards.
+				// Looks for the line end before the
+				// current line, loading chunks backwards.
 				long newline = -1;
 				while (position > 0) {
 					long at = position - 1;
@@ -156,8 +156,8 @@ public final class LogTail {
 				}
 				long start = newline + 1;
 				int length = (int) Math.min(end - start, MAX_LINE_BYTES);
-				// Most lines lie in the chunk just scanned; only those across chunks are
-				// read again.
+				// Most lines lie in the chunk just scanned;
+				// only those across chunks are read again.
 				String line = (start >= chunkStart && start + length <= chunkStart + chunkLength)
 						? decode(chunk.array(), (int) (start - chunkStart), length) : line(channel, start, length);
 				if (!collector.offer(line)) {
@@ -292,8 +292,8 @@ public final class LogTail {
 			}
 			Instant time = entryTime(line, this.zone);
 			if (time == null) {
-				// Only as many as could be kept: an endless stack trace must not fill
-				// memory.
+				// Only as many as could be kept: an endless
+				// stack trace must not fill memory.
 				if (this.pending.size() < this.maxLines - this.kept.size()) {
 					this.pending.add(line);
 				}

@@ -61,8 +61,8 @@ final class OutputCapture {
 			}
 		}
 		catch (IOException ex) {
-			// The pipe was closed under us (process destroyed): what was read is the
-			// output.
+			// The pipe was closed under us (process
+			// destroyed): what was read is the output.
 		}
 	}
 

@@ -11,8 +11,8 @@ import javax.net.ssl.SSLSocket;
 
 import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.DataOpen;
-import io.octoplane.protocol.agent.TunnelAttach;
 import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.agent.TunnelAttach;
 import io.octoplane.tentacle.config.BrainAddress;
 import org.jspecify.annotations.Nullable;
 

@@ -121,8 +121,8 @@ public final class NameserverLocator implements BrainLocator {
 				writeCache(brain);
 			}
 			catch (IOException ex) {
-				// Still cached in memory; only a restart during a nameserver outage loses
-				// it.
+				// Still cached in memory; only a restart
+				// during a nameserver outage loses it.
 				logger.warn("cannot write the brain address cache {}: {}", this.discovery.cache(), ex.getMessage());
 			}
 		}

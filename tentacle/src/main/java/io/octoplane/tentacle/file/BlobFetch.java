@@ -107,8 +107,8 @@ final class BlobFetch {
 				byte[] buffer = new byte[64 * 1024];
 				while (remaining > 0) {
 					if (cancelled.getAsBoolean()) {
-						// The partial file stays: a later upload of the same blob resumes
-						// it.
+						// The partial file stays: a later
+						// upload of the same blob resumes it.
 						throw new TransferFailedException("cancelled");
 					}
 					int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
@@ -120,8 +120,8 @@ final class BlobFetch {
 						out.write(buffer, 0, read);
 					}
 					catch (IOException ex) {
-						// The disk, not the link: another attempt would fail the same
-						// way.
+						// The disk, not the link: another
+						// attempt would fail the same way.
 						throw new TransferFailedException("cannot write " + part + ": " + ex.getMessage(), ex);
 					}
 				}

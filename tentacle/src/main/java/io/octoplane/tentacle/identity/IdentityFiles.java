@@ -152,8 +152,8 @@ public final class IdentityFiles {
 			channel.force(true);
 		}
 		catch (IOException ex) {
-			// Some platforms cannot open a folder; the rename is atomic there all the
-			// same.
+			// Some platforms cannot open a folder; the
+			// rename is atomic there all the same.
 			logger.debug("cannot sync folder {}: {}", directory, ex.getMessage());
 		}
 	}

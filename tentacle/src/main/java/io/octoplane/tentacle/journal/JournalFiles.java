@@ -142,9 +142,9 @@ final class JournalFiles {
 		}
 		Path target = file(entry.commandId());
 		Path temp = this.folder.resolve(target.getFileName() + TEMP_SUFFIX);
-		// File channels give up when the calling thread is interrupted, and a command
-		// thread is interrupted exactly when the tentacle stops: its result must still
-		// be recorded.
+		// File channels give up when the calling thread is
+		// interrupted, and a command thread is interrupted exactly
+		// when the tentacle stops: its result must still be recorded.
 		boolean interrupted = Thread.interrupted();
 		try {
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

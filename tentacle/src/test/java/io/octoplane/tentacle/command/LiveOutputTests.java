@@ -22,8 +22,8 @@ class LiveOutputTests {
 	@Test
 	void chunksAreCappedInOrderAndNeverSplitACharacter() throws InterruptedException {
 		LiveOutput live = LiveOutput.start("c1", this.sent::add);
-		// 3-byte and 4-byte characters, fed in pieces that cut them, add up to several
-		// chunks.
+		// 3-byte and 4-byte characters, fed in pieces
+		// that cut them, add up to several chunks.
 		byte[] text = "a€😀".repeat(5000).getBytes(StandardCharsets.UTF_8);
 		for (int offset = 0; offset < text.length; offset += 1000) {
 			live.stdout().offer(text, offset, Math.min(1000, text.length - offset));

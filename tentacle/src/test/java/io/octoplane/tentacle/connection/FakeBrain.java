@@ -3,7 +3,6 @@ package io.octoplane.tentacle.connection;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
