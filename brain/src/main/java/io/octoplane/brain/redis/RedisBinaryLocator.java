@@ -2,10 +2,13 @@ package io.octoplane.brain.redis;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,7 +33,11 @@ public final class RedisBinaryLocator {
 	 */
 	private static final List<String> SYSTEM_DIRS = List.of("/usr/bin", "/usr/sbin", "/usr/local/bin");
 
-	private static final Pattern VERSION = Pattern.compile("redis-server-(\\d+(?:\\.\\d+)*)");
+	private static final Pattern NAMED_VERSION = Pattern.compile("redis-server-(\\d+(?:\\.\\d+)*)");
+
+	private static final Pattern REPORTED_VERSION = Pattern.compile("\\bv=(\\d+(?:\\.\\d+)*)");
+
+	private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(5);
 
 	private final List<Path> searchDirs;
 
@@ -91,7 +98,7 @@ public final class RedisBinaryLocator {
 
 	/**
 	 * The warning logged when the bundled binary is chosen.
-	 * @param binary the extracted bundled binary, whose file name carries its version
+	 * @param binary the extracted bundled binary
 	 * @return the warning text
 	 */
 	static String bundledWarning(Path binary) {
@@ -103,12 +110,42 @@ public final class RedisBinaryLocator {
 	}
 
 	/**
-	 * The Redis version in a bundled binary's name, such as {@code 6.2.6} in
-	 * {@code redis-server-6.2.6-v5-linux-amd64}.
+	 * The Redis version a binary reports ({@code v=6.2.11} in the output of
+	 * {@code redis-server --version}), else the one in its file name, such as
+	 * {@code 6.2.6} in {@code redis-server-6.2.6-v5-linux-amd64}. The bundled binaries'
+	 * names are not always their versions, so asking the binary comes first.
 	 */
 	static String versionOf(Path binary) {
-		Matcher matcher = VERSION.matcher(binary.getFileName().toString());
-		return matcher.find() ? matcher.group(1) : "of unknown version";
+		return reportedVersion(binary).orElseGet(() -> {
+			Matcher matcher = NAMED_VERSION.matcher(binary.getFileName().toString());
+			return matcher.find() ? matcher.group(1) : "of unknown version";
+		});
+	}
+
+	private static Optional<String> reportedVersion(Path binary) {
+		try {
+			Process process = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
+			try {
+				if (!process.waitFor(VERSION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+					return Optional.empty();
+				}
+				// One short line: it fits the pipe, so reading after the exit cannot
+				// block.
+				String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				Matcher matcher = REPORTED_VERSION.matcher(output);
+				return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+			}
+			finally {
+				process.destroyForcibly();
+			}
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
 	}
 
 	private static Path extractBundled() throws IOException {

@@ -86,13 +86,14 @@ class RedisBinaryLocatorTests {
 
 	@Test
 	void bundledRedisIsTheFallbackAndWarnsWithItsVersionAndTheWayToARealRedis() throws IOException {
-		Path bundled = executable(this.dir.resolve("tmp"), "redis-server-6.2.6-v5-linux-amd64");
+		Path bundled = executable(this.dir.resolve("tmp"), "redis-server-6.2.6-v5-linux-amd64",
+				"echo 'Redis server v=6.2.11 sha=00000000:0 malloc=jemalloc-5.1.0 bits=64'");
 		RedisBinary binary = new RedisBinaryLocator(List.of(this.dir.resolve("empty")), () -> bundled)
 			.locate(Optional.empty());
 		assertThat(binary).isEqualTo(new RedisBinary(bundled, RedisBinary.Source.BUNDLED));
 		assertThat(this.log.list).singleElement().satisfies((event) -> {
 			assertThat(event.getLevel()).isEqualTo(Level.WARN);
-			assertThat(event.getFormattedMessage()).contains("Redis 6.2.6 bundled")
+			assertThat(event.getFormattedMessage()).contains("Redis 6.2.11 bundled")
 				.contains("end of life")
 				.contains("apt-get install redis-server")
 				.contains("spring.data.redis.host");
@@ -109,23 +110,29 @@ class RedisBinaryLocatorTests {
 	}
 
 	@Test
-	void versionComesFromTheBundledFileName() {
-		assertThat(RedisBinaryLocator.versionOf(Path.of("/tmp/redis-1/redis-server-6.2.7-linux-arm64")))
-			.isEqualTo("6.2.7");
-		assertThat(RedisBinaryLocator.versionOf(Path.of("/tmp/redis-1/redis-server"))).isEqualTo("of unknown version");
+	void versionComesFromTheBinaryElseFromItsFileName() throws IOException {
+		Path reporting = executable(this.dir.resolve("a"), "redis-server-6.2.6-v5-linux-amd64",
+				"echo 'Redis server v=6.2.11 sha=00000000:0'");
+		Path silent = executable(this.dir.resolve("b"), "redis-server-6.2.7-linux-arm64", "exit 1");
+		assertThat(RedisBinaryLocator.versionOf(reporting)).isEqualTo("6.2.11");
+		assertThat(RedisBinaryLocator.versionOf(silent)).isEqualTo("6.2.7");
+		assertThat(RedisBinaryLocator.versionOf(this.dir.resolve("redis-server"))).isEqualTo("of unknown version");
 	}
 
 	@Test
-	void everyBundledBinaryNameCarriesItsVersion() {
-		// The warning reads the version from the name: a new embedded-redis must keep it.
+	void everyBundledBinaryNameCarriesAVersionToFallBackOn() {
 		assertThat(ExecutableProvider.newProvidedVersionsMap().values()).allSatisfy(
 				(resource) -> assertThat(RedisBinaryLocator.versionOf(Path.of(resource))).matches("\\d+(\\.\\d+)+"));
 	}
 
 	private static Path executable(Path folder, String name) throws IOException {
+		return executable(folder, name, "exit 0");
+	}
+
+	private static Path executable(Path folder, String name, String script) throws IOException {
 		Files.createDirectories(folder);
 		Path file = folder.resolve(name);
-		Files.writeString(file, "#!/bin/sh\n");
+		Files.writeString(file, "#!/bin/sh\n" + script + "\n");
 		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
 		return file;
 	}
