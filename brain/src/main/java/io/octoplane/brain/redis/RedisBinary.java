@@ -9,15 +9,15 @@ import java.util.Objects;
  * @param path the executable
  * @param source where it came from, which decides whether the brain warns about it
  */
-public record RedisBinary(Path path, Source source) {
+record RedisBinary(Path path, Source source) {
 
-	public RedisBinary {
+	RedisBinary {
 		Objects.requireNonNull(path, "path must not be null");
 		Objects.requireNonNull(source, "source must not be null");
 	}
 
 	/** Where a redis-server binary comes from, in the order they are tried. */
-	public enum Source {
+	enum Source {
 
 		/** Named by {@code octoplane.redis.local.binary} (or by the caller). */
 		CONFIGURED,

@@ -24,7 +24,7 @@ import redis.embedded.core.ExecutableProvider;
  * a first trial, and choosing it logs a warning that names its version and how to use a
  * real Redis instead.
  */
-public final class RedisBinaryLocator {
+final class RedisBinaryLocator {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisBinaryLocator.class);
 
@@ -53,7 +53,7 @@ public final class RedisBinaryLocator {
 	 * and the usual system folders, then the binary bundled for this OS and architecture.
 	 * @return the locator
 	 */
-	public static RedisBinaryLocator forThisMachine() {
+	static RedisBinaryLocator forThisMachine() {
 		String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
 		List<Path> dirs = Stream.concat(Stream.of(path.split(File.pathSeparator)), SYSTEM_DIRS.stream())
 			.filter((dir) -> !dir.isEmpty())
@@ -70,7 +70,7 @@ public final class RedisBinaryLocator {
 	 * @throws LocalRedisStartException if nothing is configured, none is installed and
 	 * the bundled one does not exist for this OS and architecture
 	 */
-	public RedisBinary locate(Optional<Path> configured) {
+	RedisBinary locate(Optional<Path> configured) {
 		if (configured.isPresent()) {
 			return new RedisBinary(configured.get(), RedisBinary.Source.CONFIGURED);
 		}
