@@ -179,9 +179,8 @@ class CommandDeliveryIT {
 				assertThat(runs()).isOne();
 			}
 			finally {
-				// Started in its own session, the orphan outlived the kill: that is why
-				// its
-				// outcome is unknown.
+				// Started in its own session, the orphan outlived
+				// the kill: that is why its outcome is unknown.
 				ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
 					.ifPresent(ProcessHandle::destroyForcibly);
 			}
