@@ -69,12 +69,15 @@ public final class RedisProcess implements AutoCloseable {
 			// Appended, not replaced, so that the readiness line of an earlier start
 			// cannot be mistaken for this one's.
 			long logStart = Files.exists(log) ? Files.size(log) : 0;
-			List<String> command = new ArrayList<>(List.of(binary("redis-server").toString(),
-					configFile.toAbsolutePath().toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-					"--daemonize", "no", "--dir", dataDir.toAbsolutePath().toString(), "--appendonly", "yes",
-					"--logfile", log.toAbsolutePath().toString()));
+			List<String> command = new ArrayList<>(
+					List.of(binary("redis-server").toString(), configFile.toAbsolutePath().toString(), "--port",
+							Integer.toString(port), "--bind", "127.0.0.1", "--daemonize", "no", "--dir",
+							dataDir.toAbsolutePath().toString(), "--appendonly", "yes", "--logfile", ""));
+			// Its log goes to standard output, so that an error before it could open a
+			// log
+			// file is caught too.
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
 			RedisProcess server = new RedisProcess(process, port);
 			server.awaitReady(log, logStart);
