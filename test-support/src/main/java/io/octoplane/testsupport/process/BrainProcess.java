@@ -300,11 +300,6 @@ public final class BrainProcess implements AutoCloseable {
 		return this.process.pid();
 	}
 
-	/** The brain's arguments. */
-	public List<String> args() {
-		return this.args;
-	}
-
 	/** The file the brain's output goes to. */
 	public Path logFile() {
 		return this.logFile;

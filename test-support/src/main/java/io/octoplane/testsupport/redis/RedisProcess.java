@@ -108,13 +108,8 @@ public final class RedisProcess implements AutoCloseable {
 							+ " (Debian: apt-get install redis-server, which brings redis-cli)"));
 	}
 
-	/** The port it listens on, on 127.0.0.1. */
-	public int port() {
-		return this.port;
-	}
-
 	/** Whether the process is still running. */
-	public boolean isAlive() {
+	boolean isAlive() {
 		return this.process.isAlive();
 	}
 
