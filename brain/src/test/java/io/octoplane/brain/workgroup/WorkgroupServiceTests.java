@@ -9,9 +9,9 @@ import java.util.Set;
 
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.brain.redis.RedisServerExtension;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.octoplane.nameserver.web;
+package io.octoplane.server.web;
 
 import java.net.URI;
 
@@ -19,27 +19,38 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every failure into a problem document with a {@code code} member, including the
- * ones Spring MVC raises itself, as the brain does.
+ * ones Spring MVC raises itself (bad JSON, missing parameters, unknown paths), so clients
+ * have exactly one error shape to handle.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemHandler.class);
+
+	private final String server;
+
+	/**
+	 * Creates the handler.
+	 * @param server how the problem details name this server, e.g.
+	 * {@code octoplane-brain}
+	 */
+	public ProblemHandler(String server) {
+		this.server = server;
+	}
 
 	@ExceptionHandler(DataAccessException.class)
 	ResponseEntity<Object> redisUnavailable(DataAccessException ex, WebRequest request) {
 		logger.warn("Redis call failed: {}", ex.getMessage());
 		return handleExceptionInternal(
-				new NameserverException(ErrorCode.UNAVAILABLE,
-						"the nameserver's Redis is not reachable; try again shortly"),
-				null, new HttpHeaders(), HttpStatusCode.valueOf(503), request);
+				new UnavailableException("the Redis of " + this.server + " is not reachable; try again shortly"), null,
+				new HttpHeaders(), HttpStatusCode.valueOf(503), request);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
 		logger.error("Unexpected failure", ex);
-		ProblemDetail problem = NameserverException.problem(ErrorCode.INTERNAL,
-				"unexpected failure in the nameserver; its log has the details");
+		ProblemDetail problem = OctoplaneException.problem(ErrorCode.INTERNAL,
+				"unexpected failure in " + this.server + "; its log has the details");
 		return createResponseEntity(problem, new HttpHeaders(), HttpStatusCode.valueOf(500), request);
 	}
 
@@ -49,16 +60,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem
 				&& problem.getProperties() == null) {
-			ErrorCode code = switch (statusCode.value()) {
-				case 400, 405, 406, 415 -> ErrorCode.INVALID_REQUEST;
-				case 404 -> ErrorCode.NOT_FOUND;
-				case 503 -> ErrorCode.UNAVAILABLE;
-				default -> ErrorCode.INTERNAL;
-			};
+			ErrorCode code = codeFor(statusCode.value());
 			problem.setType(URI.create(code.typeUri()));
 			problem.setProperty("code", code.slug());
 		}
 		return response;
+	}
+
+	/**
+	 * The error code of a status that no feature chose a code for.
+	 * @param status the HTTP status
+	 * @return the generic code of that status
+	 */
+	static ErrorCode codeFor(int status) {
+		return switch (status) {
+			case 401 -> ErrorCode.UNAUTHENTICATED;
+			case 403 -> ErrorCode.FORBIDDEN;
+			case 404 -> ErrorCode.NOT_FOUND;
+			case 409 -> ErrorCode.CONFLICT;
+			case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+			case 429 -> ErrorCode.TOO_MANY_REQUESTS;
+			case 503 -> ErrorCode.UNAVAILABLE;
+			default -> (status >= 400 && status < 500) ? ErrorCode.INVALID_REQUEST : ErrorCode.INTERNAL;
+		};
 	}
 
 }
