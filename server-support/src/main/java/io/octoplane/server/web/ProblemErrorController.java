@@ -3,6 +3,7 @@ package io.octoplane.server.web;
 import io.octoplane.protocol.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,21 @@ public class ProblemErrorController implements ErrorController {
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		// A direct request to the error path has no error: it names nothing.
 		int status = (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code) ? code : 404;
-		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
-			logger.error("Unexpected failure outside Spring MVC", failure);
+		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		String detail;
+		if (failure instanceof InvalidParameterException) {
+			// A filter read a parameter that Tomcat cannot decode: the caller's fault.
+			status = 400;
+			detail = ProblemHandler.INVALID_PARAMETER;
+		}
+		else {
+			if (failure instanceof Throwable unexpected) {
+				logger.error("Unexpected failure outside Spring MVC", unexpected);
+			}
+			detail = detail(request, status);
 		}
 		ErrorCode code = ProblemHandler.codeFor(status);
-		ProblemDetail problem = OctoplaneException.problem(code, detail(request, status));
+		ProblemDetail problem = OctoplaneException.problem(code, detail);
 		problem.setStatus(status);
 		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
 			problem.setInstance(ProblemWriter.instance(path));

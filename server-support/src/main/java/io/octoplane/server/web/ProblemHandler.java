@@ -3,6 +3,7 @@ package io.octoplane.server.web;
 import java.net.URI;
 
 import io.octoplane.protocol.ErrorCode;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
+	static final String INVALID_PARAMETER = "a query or form parameter is not valid percent-encoded UTF-8";
+
 	private static final Logger logger = LoggerFactory.getLogger(ProblemHandler.class);
 
 	private final String server;
@@ -44,6 +47,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(
 				new UnavailableException("the Redis of " + this.server + " is not reachable; try again shortly"), null,
 				new HttpHeaders(), HttpStatusCode.valueOf(503), request);
+	}
+
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> invalidParameter(InvalidParameterException ex, WebRequest request) {
+		// Tomcat decodes parameters lazily, so bad percent-encoding in the query only shows here.
+		return handleExceptionInternal(new InvalidRequestException(INVALID_PARAMETER), null, new HttpHeaders(),
+				HttpStatusCode.valueOf(400), request);
 	}
 
 	@ExceptionHandler(Exception.class)
