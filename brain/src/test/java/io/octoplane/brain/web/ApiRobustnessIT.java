@@ -60,6 +60,7 @@ class ApiRobustnessIT extends BrainIntegrationTest {
 			}
 		}
 		assertThat(operations).isGreaterThan(30);
+		assertThat(probe.sent()).isGreaterThan(1000);
 		assertThat(probe.failures()).as("%d requests sent", probe.sent()).isEmpty();
 	}
 

@@ -114,6 +114,7 @@ class ApiRobustnessIT {
 			}
 		}
 		assertThat(routes).isGreaterThanOrEqualTo(8);
+		assertThat(probe.sent()).isGreaterThan(300);
 		assertThat(probe.failures()).as("%d requests sent", probe.sent()).isEmpty();
 	}
 
