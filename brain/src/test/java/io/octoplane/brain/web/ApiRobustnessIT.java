@@ -60,7 +60,7 @@ class ApiRobustnessIT extends BrainIntegrationTest {
 			}
 		}
 		assertThat(operations).isGreaterThan(30);
-		assertThat(probe.sent()).isGreaterThan(1000);
+		assertThat(probe.sent()).isGreaterThan(800);
 		assertThat(probe.failures()).as("%d requests sent", probe.sent()).isEmpty();
 	}
 
@@ -100,9 +100,12 @@ class ApiRobustnessIT extends BrainIntegrationTest {
 		byte[] plainBody = (bodyType != null) ? MalformedInputs.bytes("{}") : null;
 		boolean parameterized = PARAMETER.matcher(template).find();
 		if (parameterized) {
+			boolean twoOrMore = template.indexOf('{') != template.lastIndexOf('{');
 			for (String segment : MalformedInputs.SEGMENTS) {
 				probe.send(method, fill(template, segment, segment), bodyHeaders, plainBody);
-				probe.send(method, fill(template, "robust", segment), bodyHeaders, plainBody);
+				if (twoOrMore) {
+					probe.send(method, fill(template, "robust", segment), bodyHeaders, plainBody);
+				}
 			}
 		}
 		String base = fill(template, "robust", "robust");

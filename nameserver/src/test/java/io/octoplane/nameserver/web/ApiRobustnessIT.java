@@ -114,7 +114,7 @@ class ApiRobustnessIT {
 			}
 		}
 		assertThat(routes).isGreaterThanOrEqualTo(8);
-		assertThat(probe.sent()).isGreaterThan(300);
+		assertThat(probe.sent()).isGreaterThan(200);
 		assertThat(probe.failures()).as("%d requests sent", probe.sent()).isEmpty();
 	}
 
@@ -154,9 +154,12 @@ class ApiRobustnessIT {
 				: upload ? Map.of("Content-Type", "application/octet-stream") : Map.of();
 		byte[] plainBody = (hasBody || upload) ? MalformedInputs.bytes("{}") : null;
 		if (PARAMETER.matcher(template).find()) {
+			boolean twoOrMore = template.indexOf('{') != template.lastIndexOf('{');
 			for (String segment : MalformedInputs.SEGMENTS) {
 				probe.send(method, fill(template, segment, segment), bodyHeaders, plainBody);
-				probe.send(method, fill(template, "tentacle", segment), bodyHeaders, plainBody);
+				if (twoOrMore) {
+					probe.send(method, fill(template, "tentacle", segment), bodyHeaders, plainBody);
+				}
 			}
 		}
 		String base = fill(template, "tentacle", "1.0.0");
