@@ -70,7 +70,9 @@ class ApiRobustnessIT extends BrainIntegrationTest {
 		for (String target : List.of("/%00", "/api/v1/nodes/%2F/logs", "/api/v1/jobs/%5C", "/api/v1/jobs/%zz",
 				"/api/v1/jobs/a%", "/api/v1/jobs/%C0%AF", "/api/v1/jobs/\u00e9", "/api/v1/../../etc/passwd",
 				"/api/v1/jobs/a\u0001b", "*")) {
-			probe.send("GET", target, Map.of(), null);
+			RawHttps.Response response = probe.send("GET", target, Map.of(), null);
+			assertThat(response).as(target).isNotNull();
+			assertThat(response.status()).as(target).isBetween(400, 499);
 		}
 		probe.send("GET", "/api/v1/nodes", Map.of("X-Long", "a".repeat(20_000)), null);
 		probe.send("GET", "/api/v1/nodes?" + "a=b&".repeat(5000), Map.of(), null);

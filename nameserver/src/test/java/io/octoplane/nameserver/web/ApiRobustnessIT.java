@@ -124,7 +124,9 @@ class ApiRobustnessIT {
 		for (String target : List.of("/%00", "/api/v1/names/%2F", "/api/v1/names/%5C", "/api/v1/names/%zz",
 				"/api/v1/names/a%", "/api/v1/names/%C0%AF", "/api/v1/names/\u00e9", "/api/v1/../../etc/passwd",
 				"/api/v1/names/a\u0001b", "*", "/api/v1/nothing-here")) {
-			probe.send("GET", target, Map.of(), null);
+			RawHttps.Response response = probe.send("GET", target, Map.of(), null);
+			assertThat(response).as(target).isNotNull();
+			assertThat(response.status()).as(target).isBetween(400, 499);
 		}
 		probe.send("GET", ApiPaths.NAMES, Map.of("X-Long", "a".repeat(20_000)), null);
 		probe.send("GET", ApiPaths.NAMES + "?" + "a=b&".repeat(5000), Map.of(), null);
