@@ -15,8 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxEntries how many live entries the registry holds at most, so a faulty or
  * hostile registrant cannot fill Redis
  * @param auditEntries how many audit entries the Redis stream keeps (approximately)
- * @param dataDir folder of the release packages, stored by SHA-256 under
- * {@code blobs/sha256/}
+ * @param dataDir folder of the release packages, stored by SHA-256 under {@code blobs/}
  * @param releasePublicKey PEM file of the Ed25519 release public key every uploaded
  * release must be signed for; empty refuses all uploads
  * @param maxReleaseSize the largest package accepted

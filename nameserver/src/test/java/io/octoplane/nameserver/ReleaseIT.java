@@ -90,7 +90,7 @@ class ReleaseIT {
 				ReleaseSignature.sign(releaseKey.getPrivate(), "tentacle", "1.0.0", sha256(pkg)));
 		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
 		assertThat(uploaded.body()).contains("\"sha256\":\"" + sha256(pkg) + "\"", "\"uploaded_by\":\"alice\"");
-		assertThat(dir.resolve("data/blobs/sha256/" + sha256(pkg))).hasBinaryContent(pkg);
+		assertThat(dir.resolve("data/blobs/" + sha256(pkg).substring(0, 2) + "/" + sha256(pkg))).hasBinaryContent(pkg);
 
 		HttpResponse<byte[]> download = client(certs.node("n1")).send(
 				request("/api/v1/releases/tentacle/1.0.0/package").GET().build(),
@@ -121,7 +121,7 @@ class ReleaseIT {
 		assertThat(response.body()).contains("\"code\":\"release-checksum-mismatch\"");
 		assertThat(get(certs.operator("alice"), "/api/v1/releases/tentacle/2.0.0").body())
 			.contains("\"code\":\"release-not-found\"");
-		assertThat(dir.resolve("data/blobs/sha256/" + sha256(sent))).doesNotExist();
+		assertThat(dir.resolve("data/blobs/" + sha256(sent).substring(0, 2) + "/" + sha256(sent))).doesNotExist();
 	}
 
 	@Test

@@ -6,11 +6,11 @@ import java.util.List;
 import io.octoplane.brain.node.NodeRecord;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.brain.security.AuditTargets;
-import io.octoplane.brain.security.Callers;
-import io.octoplane.brain.web.NotFoundException;
+import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.server.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +48,7 @@ class RevocationController {
 	@PostMapping(ApiPaths.NODE_REVOKE)
 	ResponseEntity<Void> revoke(@PathVariable String name, HttpServletRequest http) {
 		AuditTargets.set(http, List.of(name));
-		String workgroup = Callers.of(http).workgroup();
+		String workgroup = Caller.of(http).workgroup();
 		NodeRecord node = this.nodes.find(name, this.workgroups.visibleNodes(workgroup))
 			.orElseThrow(() -> new NotFoundException(ErrorCode.NODE_NOT_FOUND, "no such node: " + name));
 		if (node.certificateSerial().isEmpty()) {
@@ -57,7 +57,7 @@ class RevocationController {
 		}
 		this.revocations.revoke(new BigInteger(node.certificateSerial(), 16));
 		this.sessions.find(name).ifPresent((session) -> session.close("this node's certificate was revoked", false));
-		logger.info("Node {} revoked by {} (certificate serial {})", name, Callers.of(http).name(),
+		logger.info("Node {} revoked by {} (certificate serial {})", name, Caller.of(http).name(),
 				node.certificateSerial());
 		return ResponseEntity.noContent().build();
 	}

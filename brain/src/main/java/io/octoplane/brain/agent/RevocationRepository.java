@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.octoplane.server.redis.RedisKeys;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RevocationRepository {
 
-	static final String SERIALS = "octoplane:revoked:serials";
+	static final String SERIALS = RedisKeys.PREFIX + "revoked:serials";
 
 	private final StringRedisTemplate redis;
 

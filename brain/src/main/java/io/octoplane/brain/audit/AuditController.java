@@ -1,9 +1,9 @@
 package io.octoplane.brain.audit;
 
-import io.octoplane.brain.security.Callers;
-import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.brain.security.Caller;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.AuditResponse;
+import io.octoplane.server.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,7 @@ class AuditController {
 		if (limit < 1 || limit > 1000) {
 			throw new InvalidRequestException("limit must be between 1 and 1000, got " + limit);
 		}
-		return new AuditResponse(this.log.recent(Callers.of(http).workgroup(), limit));
+		return new AuditResponse(this.log.recent(Caller.of(http).workgroup(), limit));
 	}
 
 }

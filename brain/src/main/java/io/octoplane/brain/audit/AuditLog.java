@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.api.AuditEntry;
+import io.octoplane.server.redis.RedisKeys;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ public class AuditLog {
 
 	private static final Logger logger = LoggerFactory.getLogger(AuditLog.class);
 
-	static final String STREAM = "octoplane:audit";
+	static final String STREAM = RedisKeys.PREFIX + "audit";
 
 	private static final int PAGE = 500;
 

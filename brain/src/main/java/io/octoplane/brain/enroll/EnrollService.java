@@ -6,15 +6,16 @@ import java.util.Optional;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.brain.token.TokenGrant;
 import io.octoplane.brain.token.TokenService;
-import io.octoplane.brain.web.ConflictException;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.UnauthenticatedException;
-import io.octoplane.brain.web.UnavailableException;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.certs.IssueRequest;
 import io.octoplane.certs.PemFiles;
 import io.octoplane.protocol.api.EnrollRequest;
 import io.octoplane.protocol.api.EnrollResponse;
+import io.octoplane.server.redis.RedisKeys;
+import io.octoplane.server.web.ConflictException;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.UnauthenticatedException;
+import io.octoplane.server.web.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ class EnrollService {
 
 	private static final Logger logger = LoggerFactory.getLogger(EnrollService.class);
 
-	static final String ENROLLED = "octoplane:enrolled";
+	static final String ENROLLED = RedisKeys.PREFIX + "enrolled";
 
 	private final FleetCa ca;
 

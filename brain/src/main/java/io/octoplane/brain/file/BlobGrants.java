@@ -3,6 +3,7 @@ package io.octoplane.brain.file;
 import java.util.Set;
 
 import io.octoplane.brain.workgroup.WorkgroupService;
+import io.octoplane.server.redis.RedisKeys;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
@@ -32,7 +33,7 @@ class BlobGrants {
 	}
 
 	private static String key(String sha256) {
-		return "octoplane:blob:{" + sha256 + "}:workgroups";
+		return RedisKeys.PREFIX + "blob:{" + sha256 + "}:workgroups";
 	}
 
 }

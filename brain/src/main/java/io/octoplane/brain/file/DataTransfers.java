@@ -11,12 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import io.octoplane.brain.agent.DataConnectionHandler;
-import io.octoplane.brain.file.BlobStore.StoredBlob;
 import io.octoplane.brain.file.TransferTokens.Transfer;
 import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.DataReady;
 import io.octoplane.protocol.agent.DataReceived;
 import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.server.blob.BlobStore;
+import io.octoplane.server.blob.StoredBlob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.octoplane.brain.security.AuditTargets;
-import io.octoplane.brain.security.Callers;
+import io.octoplane.brain.security.Caller;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.BlobResponse;
 import io.octoplane.protocol.api.FileFetchRequest;
@@ -40,7 +40,7 @@ class FileController {
 
 	@PostMapping(path = ApiPaths.FILE_BLOBS)
 	ResponseEntity<BlobResponse> store(HttpServletRequest http) throws IOException {
-		BlobResponse blob = this.files.store(http.getInputStream(), http.getContentLengthLong(), Callers.of(http));
+		BlobResponse blob = this.files.store(http.getInputStream(), http.getContentLengthLong(), Caller.of(http));
 		return ResponseEntity.created(URI.create(ApiPaths.FILE_BLOBS + "/" + blob.sha256())).body(blob);
 	}
 
@@ -48,25 +48,25 @@ class FileController {
 	ResponseEntity<Resource> read(@PathVariable String sha256, HttpServletRequest http) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.body(new FileSystemResource(this.files.open(sha256, Callers.of(http))));
+			.body(new FileSystemResource(this.files.open(sha256, Caller.of(http))));
 	}
 
 	@PostMapping(ApiPaths.FILE_UPLOADS)
 	ResponseEntity<JobResponse> upload(@RequestBody FileUploadRequest request, HttpServletRequest http) {
 		AuditTargets.set(http, request.targets());
-		return accepted(this.files.upload(request, Callers.of(http)));
+		return accepted(this.files.upload(request, Caller.of(http)));
 	}
 
 	@PostMapping(ApiPaths.FILE_FETCHES)
 	ResponseEntity<JobResponse> fetch(@RequestBody FileFetchRequest request, HttpServletRequest http) {
 		AuditTargets.set(http, List.of(request.node()));
-		return accepted(this.files.fetch(request, Callers.of(http)));
+		return accepted(this.files.fetch(request, Caller.of(http)));
 	}
 
 	@PostMapping(ApiPaths.FILE_LISTINGS)
 	ResponseEntity<JobResponse> list(@RequestBody FileListRequest request, HttpServletRequest http) {
 		AuditTargets.set(http, List.of(request.node()));
-		return accepted(this.files.list(request, Callers.of(http)));
+		return accepted(this.files.list(request, Caller.of(http)));
 	}
 
 	private static ResponseEntity<JobResponse> accepted(JobResponse job) {

@@ -6,13 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.octoplane.brain.file.BlobStore.StoredBlob;
 import io.octoplane.brain.file.TransferTokens.Direction;
 import io.octoplane.brain.job.JobService;
 import io.octoplane.brain.security.Caller;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.NotFoundException;
-import io.octoplane.brain.web.UnavailableException;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.agent.CommandMode;
@@ -25,6 +21,11 @@ import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.file.FileNames;
 import io.octoplane.protocol.file.FileReceiveSpec;
 import io.octoplane.protocol.file.FileSendSpec;
+import io.octoplane.server.blob.BlobStore;
+import io.octoplane.server.blob.StoredBlob;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
+import io.octoplane.server.web.UnavailableException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,7 +73,7 @@ class FileService {
 	BlobResponse store(InputStream body, long declaredLength, Caller caller) {
 		long limit = this.properties.maxBlobSize().toBytes();
 		if (declaredLength > limit) {
-			throw new BlobTooLargeException(limit);
+			throw this.blobs.tooLarge(limit);
 		}
 		StoredBlob stored;
 		try {

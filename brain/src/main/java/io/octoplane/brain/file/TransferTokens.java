@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
+import io.octoplane.server.redis.RedisKeys;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -71,7 +73,7 @@ class TransferTokens {
 	}
 
 	private static String key(String token) {
-		return "octoplane:transfer:{" + token + "}";
+		return RedisKeys.PREFIX + "transfer:{" + token + "}";
 	}
 
 	/** Which way the bytes go. */

@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.octoplane.brain.security.AuditTargets;
-import io.octoplane.brain.security.Callers;
-import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.brain.security.Caller;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.server.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
@@ -44,7 +44,7 @@ class CommandController {
 			throw new InvalidRequestException("mode " + request.mode().name().toLowerCase(Locale.ROOT).replace('_', '-')
 					+ " is for file transfers only: use octl file");
 		}
-		JobResponse job = this.jobs.submit(request, Callers.of(http));
+		JobResponse job = this.jobs.submit(request, Caller.of(http));
 		return ResponseEntity.accepted().location(URI.create(ApiPaths.JOBS + "/" + job.id())).body(job);
 	}
 

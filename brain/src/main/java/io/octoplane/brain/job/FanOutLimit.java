@@ -1,6 +1,6 @@
 package io.octoplane.brain.job;
 
-import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.server.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,10 +1,10 @@
 package io.octoplane.brain.job;
 
-import io.octoplane.brain.security.Callers;
-import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.brain.security.Caller;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.server.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
@@ -33,22 +33,22 @@ class JobController {
 		if (limit < 1 || limit > 1000) {
 			throw new InvalidRequestException("limit must be between 1 and 1000, got " + limit);
 		}
-		return this.jobs.list(limit, Callers.of(http));
+		return this.jobs.list(limit, Caller.of(http));
 	}
 
 	@GetMapping(ApiPaths.JOB)
 	JobResponse get(@PathVariable String id, HttpServletRequest http) {
-		return this.jobs.get(id, Callers.of(http));
+		return this.jobs.get(id, Caller.of(http));
 	}
 
 	@PostMapping(ApiPaths.JOB_CANCEL)
 	JobResponse cancel(@PathVariable String id, HttpServletRequest http) {
-		return this.jobs.cancel(id, Callers.of(http));
+		return this.jobs.cancel(id, Caller.of(http));
 	}
 
 	@GetMapping(path = ApiPaths.JOB_EVENTS, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter events(@PathVariable String id, HttpServletRequest http) {
-		this.jobs.checkVisible(id, Callers.of(http));
+		this.jobs.checkVisible(id, Caller.of(http));
 		return this.eventStream.open(id);
 	}
 

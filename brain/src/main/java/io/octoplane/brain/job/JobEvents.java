@@ -6,6 +6,7 @@ import java.util.function.BiConsumer;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
+import io.octoplane.server.redis.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +42,7 @@ class JobEvents {
 	}
 
 	private static String channel(String jobId) {
-		return "octoplane:job-events:{" + jobId + "}";
+		return RedisKeys.PREFIX + "job-events:{" + jobId + "}";
 	}
 
 	/**

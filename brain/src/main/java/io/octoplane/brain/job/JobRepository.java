@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.octoplane.server.redis.RedisKeys;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,9 +38,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JobRepository {
 
-	private static final String JOBS = "octoplane:jobs";
+	private static final String JOBS = RedisKeys.PREFIX + "jobs";
 
-	private static final String ACTIVE = "octoplane:jobs:active";
+	private static final String ACTIVE = RedisKeys.PREFIX + "jobs:active";
 
 	/**
 	 * Moves one node of a job from an allowed state to a new one and keeps the per-state
@@ -88,7 +89,7 @@ class JobRepository {
 	}
 
 	static String jobKey(String id) {
-		return "octoplane:job:{" + id + "}";
+		return RedisKeys.PREFIX + "job:{" + id + "}";
 	}
 
 	static String nodesKey(String id) {
@@ -96,7 +97,7 @@ class JobRepository {
 	}
 
 	static String queueKey(String node) {
-		return "octoplane:queue:{" + node + "}";
+		return RedisKeys.PREFIX + "queue:{" + node + "}";
 	}
 
 	/**

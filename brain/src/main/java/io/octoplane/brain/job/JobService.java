@@ -10,13 +10,13 @@ import java.util.Set;
 import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.brain.security.Caller;
-import io.octoplane.brain.web.InvalidRequestException;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.agent.CancelCommand;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.server.web.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.octoplane.brain.web.InvalidRequestException;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
+import io.octoplane.server.web.InvalidRequestException;
 
 import org.springframework.stereotype.Component;
 

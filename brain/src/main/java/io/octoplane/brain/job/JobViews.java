@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.ErrorKind;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.JobState;
 import io.octoplane.protocol.api.JobSummary;
 import io.octoplane.protocol.api.NodeCommandResult;
+import io.octoplane.server.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import io.octoplane.brain.web.UnavailableException;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.server.web.UnavailableException;
 
 import org.springframework.stereotype.Service;
 

@@ -1,10 +1,10 @@
 package io.octoplane.brain.log;
 
-import io.octoplane.brain.security.Callers;
-import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.brain.security.Caller;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.LogResponse;
 import io.octoplane.protocol.log.LogQuery;
+import io.octoplane.server.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -29,13 +29,13 @@ class LogController {
 	@GetMapping(ApiPaths.BRAIN_LOGS)
 	LogResponse brain(@RequestParam(required = false) @Nullable Integer lines,
 			@RequestParam(required = false) @Nullable Integer days, HttpServletRequest http) {
-		return this.logs.brain(query(lines, days), Callers.of(http));
+		return this.logs.brain(query(lines, days), Caller.of(http));
 	}
 
 	@GetMapping(ApiPaths.NODE_LOGS)
 	LogResponse node(@PathVariable String name, @RequestParam(required = false) @Nullable Integer lines,
 			@RequestParam(required = false) @Nullable Integer days, HttpServletRequest http) {
-		return this.logs.node(name, query(lines, days), Callers.of(http));
+		return this.logs.node(name, query(lines, days), Caller.of(http));
 	}
 
 	private static LogQuery query(@Nullable Integer lines, @Nullable Integer days) {

@@ -5,14 +5,14 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.octoplane.brain.security.AuditTargets;
-import io.octoplane.brain.security.Callers;
-import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.protocol.api.NodeStatusResponse;
 import io.octoplane.protocol.api.PruneResponse;
+import io.octoplane.server.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +53,7 @@ class NodeController {
 	}
 
 	private Set<String> visible(HttpServletRequest http) {
-		return this.workgroups.visibleNodes(Callers.of(http).workgroup());
+		return this.workgroups.visibleNodes(Caller.of(http).workgroup());
 	}
 
 	private static List<String> clean(List<String> names) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.NodeStatus;
+import io.octoplane.server.redis.RedisKeys;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NodeRepository {
 
-	static final String NODES_KEY = "octoplane:nodes";
+	static final String NODES_KEY = RedisKeys.PREFIX + "nodes";
 
 	/**
 	 * Marks a node disconnected only if the connection ending is still the current one,
@@ -75,7 +76,7 @@ public class NodeRepository {
 	}
 
 	static String key(String name) {
-		return "octoplane:node:{" + name + "}";
+		return RedisKeys.PREFIX + "node:{" + name + "}";
 	}
 
 	/**

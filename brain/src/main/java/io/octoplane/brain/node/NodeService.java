@@ -13,8 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.octoplane.brain.config.BrainIdentity;
-import io.octoplane.brain.web.ConflictException;
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.api.NodeInfo;
@@ -23,6 +21,8 @@ import io.octoplane.protocol.api.NodeState;
 import io.octoplane.protocol.api.NodeStatusInfo;
 import io.octoplane.protocol.api.NodeStatusResponse;
 import io.octoplane.protocol.api.PruneResponse;
+import io.octoplane.server.web.ConflictException;
+import io.octoplane.server.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;

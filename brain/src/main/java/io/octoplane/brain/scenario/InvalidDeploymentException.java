@@ -1,7 +1,7 @@
 package io.octoplane.brain.scenario;
 
-import io.octoplane.brain.web.OctoplaneException;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.server.web.OctoplaneException;
 
 /**
  * A scenario folder or its deployment file is invalid; the detail names the file, the

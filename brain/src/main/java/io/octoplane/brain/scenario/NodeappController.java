@@ -3,7 +3,7 @@ package io.octoplane.brain.scenario;
 import java.util.List;
 
 import io.octoplane.brain.security.AuditTargets;
-import io.octoplane.brain.security.Callers;
+import io.octoplane.brain.security.Caller;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.NodeappResponse;
 import io.octoplane.protocol.api.ResetRequest;
@@ -27,19 +27,19 @@ class NodeappController {
 
 	@GetMapping(ApiPaths.NODEAPPS)
 	List<NodeappResponse> list(@PathVariable String node, HttpServletRequest http) {
-		return this.nodeapps.list(node, Callers.of(http));
+		return this.nodeapps.list(node, Caller.of(http));
 	}
 
 	@GetMapping(ApiPaths.NODEAPP_VERSIONS)
 	NodeappResponse versions(@PathVariable String node, @PathVariable String app, HttpServletRequest http) {
-		return this.nodeapps.versions(node, app, Callers.of(http));
+		return this.nodeapps.versions(node, app, Caller.of(http));
 	}
 
 	@PostMapping(ApiPaths.NODEAPP_RESET)
 	NodeappResponse reset(@PathVariable String node, @PathVariable String app, @RequestBody ResetRequest request,
 			HttpServletRequest http) {
 		AuditTargets.set(http, List.of(node));
-		return this.nodeapps.reset(node, app, request, Callers.of(http));
+		return this.nodeapps.reset(node, app, request, Caller.of(http));
 	}
 
 }

@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.octoplane.brain.security.Caller;
-import io.octoplane.brain.web.ConflictException;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.agent.NodeappReport;
 import io.octoplane.protocol.agent.NodeappTask;
 import io.octoplane.protocol.api.NodeappResponse;
 import io.octoplane.protocol.api.ResetRequest;
+import io.octoplane.server.web.ConflictException;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;

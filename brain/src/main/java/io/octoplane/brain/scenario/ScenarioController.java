@@ -3,7 +3,7 @@ package io.octoplane.brain.scenario;
 import java.util.List;
 
 import io.octoplane.brain.security.AuditTargets;
-import io.octoplane.brain.security.Callers;
+import io.octoplane.brain.security.Caller;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.ResetRequest;
 import io.octoplane.protocol.api.ScenarioApplyRequest;
@@ -38,29 +38,29 @@ class ScenarioController {
 	ScenarioApplyResponse apply(@PathVariable String name, @RequestBody ScenarioApplyRequest request,
 			HttpServletRequest http) {
 		AuditTargets.set(http, List.of("scenario:" + name));
-		return this.scenarios.apply(name, request, Callers.of(http));
+		return this.scenarios.apply(name, request, Caller.of(http));
 	}
 
 	@GetMapping(ApiPaths.SCENARIOS)
 	ScenarioListResponse list(HttpServletRequest http) {
-		return this.scenarios.list(Callers.of(http));
+		return this.scenarios.list(Caller.of(http));
 	}
 
 	@GetMapping(ApiPaths.SCENARIO)
 	ScenarioInfo get(@PathVariable String name, HttpServletRequest http) {
-		return this.scenarios.get(name, Callers.of(http));
+		return this.scenarios.get(name, Caller.of(http));
 	}
 
 	@GetMapping(ApiPaths.SCENARIO_VERSIONS)
 	ScenarioVersionsResponse versions(@PathVariable String name, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "20") int limit, HttpServletRequest http) {
-		return this.scenarios.versions(name, offset, limit, Callers.of(http));
+		return this.scenarios.versions(name, offset, limit, Caller.of(http));
 	}
 
 	@PostMapping(ApiPaths.SCENARIO_RESET)
 	ScenarioApplyResponse reset(@PathVariable String name, @RequestBody ResetRequest request, HttpServletRequest http) {
 		AuditTargets.set(http, List.of("scenario:" + name));
-		return this.scenarios.reset(name, request, Callers.of(http));
+		return this.scenarios.reset(name, request, Caller.of(http));
 	}
 
 }

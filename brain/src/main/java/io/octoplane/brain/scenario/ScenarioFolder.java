@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
-import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.server.web.InvalidRequestException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 

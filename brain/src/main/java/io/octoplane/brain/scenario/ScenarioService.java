@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.octoplane.brain.security.Caller;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.agent.NodeappTask;
@@ -19,6 +17,8 @@ import io.octoplane.protocol.api.ScenarioApplyResponse;
 import io.octoplane.protocol.api.ScenarioInfo;
 import io.octoplane.protocol.api.ScenarioListResponse;
 import io.octoplane.protocol.api.ScenarioVersionsResponse;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -15,10 +15,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import io.octoplane.brain.config.BrainProperties;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.ScenarioVersionsResponse;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -113,16 +113,18 @@ class ScenarioVersions {
 	 * @return its full id
 	 */
 	String resolve(String workgroup, String name, String prefix) {
-		if (prefix.length() < MIN_PREFIX || !prefix.matches("[0-9a-fA-F]+")) {
-			throw new InvalidRequestException(
-					"version must be at least " + MIN_PREFIX + " hexadecimal characters of a version id");
+		if (prefix.length() < MIN_PREFIX || prefix.length() > Constants.OBJECT_ID_STRING_LENGTH
+				|| !prefix.matches("[0-9a-fA-F]+")) {
+			throw new InvalidRequestException("version must be " + MIN_PREFIX + " to "
+					+ Constants.OBJECT_ID_STRING_LENGTH + " hexadecimal characters of a version id");
 		}
 		try (Repository repository = open(workgroup, name, false);
 				ObjectReader reader = repository.newObjectReader();
 				RevWalk walk = new RevWalk(repository)) {
 			List<ObjectId> found = new ArrayList<>();
 			for (ObjectId id : reader.resolve(AbbreviatedObjectId.fromString(prefix.toLowerCase()))) {
-				if (reader.open(id).getType() == Constants.OBJ_COMMIT) {
+				// A complete id resolves to itself whether or not it is stored.
+				if (reader.has(id) && reader.open(id).getType() == Constants.OBJ_COMMIT) {
 					found.add(id);
 				}
 			}

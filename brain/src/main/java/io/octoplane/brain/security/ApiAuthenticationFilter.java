@@ -15,13 +15,14 @@ import io.octoplane.brain.metrics.RefusalReason;
 import io.octoplane.brain.metrics.Refusals;
 import io.octoplane.brain.token.TokenGrant;
 import io.octoplane.brain.token.TokenService;
-import io.octoplane.brain.web.OctoplaneException;
-import io.octoplane.brain.web.ProblemWriter;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.AuditEntry;
+import io.octoplane.server.security.Callers;
+import io.octoplane.server.web.OctoplaneException;
+import io.octoplane.server.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -127,7 +128,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 					"too many requests from " + caller.name() + "; retry in " + wait + " s");
 			return;
 		}
-		request.setAttribute(Callers.ATTRIBUTE, caller);
+		Callers.set(request, caller);
 		try {
 			chain.doFilter(request, response);
 		}

@@ -2,6 +2,10 @@ package io.octoplane.brain.security;
 
 import java.util.Objects;
 
+import io.octoplane.server.security.CallerIdentity;
+import io.octoplane.server.security.Callers;
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * Who is calling the REST API and in which workgroup the call acts.
  *
@@ -13,7 +17,7 @@ import java.util.Objects;
  * @param kind how the caller authenticated
  * @param source the caller's address
  */
-public record Caller(String name, String home, String workgroup, Kind kind, String source) {
+public record Caller(String name, String home, String workgroup, Kind kind, String source) implements CallerIdentity {
 
 	public Caller {
 		Objects.requireNonNull(name, "name must not be null");
@@ -21,6 +25,17 @@ public record Caller(String name, String home, String workgroup, Kind kind, Stri
 		Objects.requireNonNull(workgroup, "workgroup must not be null");
 		Objects.requireNonNull(kind, "kind must not be null");
 		Objects.requireNonNull(source, "source must not be null");
+	}
+
+	/**
+	 * The caller of a request.
+	 * @param request the request
+	 * @return the caller
+	 * @throws IllegalStateException if the request was not authenticated (a bug: every
+	 * API request passes the filter)
+	 */
+	public static Caller of(HttpServletRequest request) {
+		return Callers.of(request, Caller.class);
 	}
 
 	/** How a caller proved who it is. */

@@ -6,14 +6,13 @@ import java.util.regex.Pattern;
 
 import io.octoplane.brain.security.AuditTargets;
 import io.octoplane.brain.security.Caller;
-import io.octoplane.brain.security.Callers;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.SshLogin;
 import io.octoplane.protocol.api.SshLoginListResponse;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
@@ -48,7 +47,7 @@ class SshLoginController {
 
 	@PutMapping(ApiPaths.SSH_LOGIN)
 	SshLogin save(@PathVariable("name") String name, @RequestBody SshLogin login, HttpServletRequest http) {
-		Caller caller = Callers.of(http);
+		Caller caller = Caller.of(http);
 		AuditTargets.set(http, List.of(login.node()));
 		if (!NAME.matcher(name).matches()) {
 			throw new InvalidRequestException(
@@ -73,7 +72,7 @@ class SshLoginController {
 
 	@GetMapping(ApiPaths.SSH_LOGINS)
 	SshLoginListResponse list(HttpServletRequest http) {
-		String workgroup = Callers.of(http).workgroup();
+		String workgroup = Caller.of(http).workgroup();
 		Set<String> visible = this.workgroups.visibleNodes(workgroup);
 		return new SshLoginListResponse(this.logins.all(workgroup)
 			.values()
@@ -84,7 +83,7 @@ class SshLoginController {
 
 	@GetMapping(ApiPaths.SSH_LOGIN)
 	SshLogin get(@PathVariable("name") String name, HttpServletRequest http) {
-		String workgroup = Callers.of(http).workgroup();
+		String workgroup = Caller.of(http).workgroup();
 		return this.logins.find(workgroup, name)
 			.filter((login) -> this.workgroups.canSee(workgroup, login.node()))
 			.orElseThrow(() -> missing(name));
@@ -93,7 +92,7 @@ class SshLoginController {
 	@DeleteMapping(ApiPaths.SSH_LOGIN)
 	ResponseEntity<Void> delete(@PathVariable("name") String name, HttpServletRequest http) {
 		AuditTargets.set(http, List.of(name));
-		if (!this.logins.delete(Callers.of(http).workgroup(), name)) {
+		if (!this.logins.delete(Caller.of(http).workgroup(), name)) {
 			throw missing(name);
 		}
 		return ResponseEntity.noContent().build();

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import io.octoplane.protocol.api.SshLogin;
+import io.octoplane.server.redis.RedisKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -46,7 +47,7 @@ class SshLoginRepository {
 	}
 
 	private static String key(String workgroup) {
-		return "octoplane:ssh:{" + workgroup + "}";
+		return RedisKeys.PREFIX + "ssh:{" + workgroup + "}";
 	}
 
 }

@@ -1,6 +1,6 @@
 package io.octoplane.brain.token;
 
-import io.octoplane.brain.security.Callers;
+import io.octoplane.brain.security.Caller;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.TokenListResponse;
 import io.octoplane.protocol.api.TokenRequest;
@@ -28,17 +28,17 @@ class TokenController {
 
 	@PostMapping(ApiPaths.TOKENS)
 	ResponseEntity<TokenResponse> create(@RequestBody TokenRequest request, HttpServletRequest http) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(this.tokens.create(request, Callers.of(http)));
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.tokens.create(request, Caller.of(http)));
 	}
 
 	@GetMapping(ApiPaths.TOKENS)
 	TokenListResponse list(HttpServletRequest http) {
-		return new TokenListResponse(this.tokens.list(Callers.of(http)));
+		return new TokenListResponse(this.tokens.list(Caller.of(http)));
 	}
 
 	@DeleteMapping(ApiPaths.TOKEN)
 	ResponseEntity<Void> revoke(@PathVariable String id, HttpServletRequest http) {
-		this.tokens.revoke(id, Callers.of(http));
+		this.tokens.revoke(id, Caller.of(http));
 		return ResponseEntity.noContent().build();
 	}
 

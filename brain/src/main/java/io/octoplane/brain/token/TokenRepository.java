@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.octoplane.server.redis.RedisKeys;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
@@ -101,15 +103,15 @@ class TokenRepository {
 	}
 
 	private static String key(String hash) {
-		return "octoplane:token:{" + hash + "}";
+		return RedisKeys.PREFIX + "token:{" + hash + "}";
 	}
 
 	private static String idKey(String id) {
-		return "octoplane:token-id:{" + id + "}";
+		return RedisKeys.PREFIX + "token-id:{" + id + "}";
 	}
 
 	private static String indexKey(String workgroup) {
-		return "octoplane:tokens:{" + workgroup + "}";
+		return RedisKeys.PREFIX + "tokens:{" + workgroup + "}";
 	}
 
 }

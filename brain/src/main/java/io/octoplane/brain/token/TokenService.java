@@ -16,14 +16,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.octoplane.brain.security.Caller;
-import io.octoplane.brain.web.ConflictException;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.brain.workgroup.WorkgroupDeletedEvent;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.TokenRequest;
 import io.octoplane.protocol.api.TokenResponse;
+import io.octoplane.server.web.ConflictException;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;

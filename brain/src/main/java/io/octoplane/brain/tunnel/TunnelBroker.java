@@ -17,14 +17,14 @@ import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.brain.agent.TunnelEndpoint;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.brain.security.Caller;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.agent.OpenTunnel;
 import io.octoplane.protocol.agent.TunnelAttach;
 import io.octoplane.protocol.api.TunnelRequest;
 import io.octoplane.protocol.api.TunnelResponse;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

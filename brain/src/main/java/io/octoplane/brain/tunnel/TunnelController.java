@@ -3,7 +3,7 @@ package io.octoplane.brain.tunnel;
 import java.util.List;
 
 import io.octoplane.brain.security.AuditTargets;
-import io.octoplane.brain.security.Callers;
+import io.octoplane.brain.security.Caller;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.TunnelRequest;
 import io.octoplane.protocol.api.TunnelResponse;
@@ -32,7 +32,7 @@ class TunnelController {
 			HttpServletRequest http) {
 		// The audit trail records which service was reached, not only the node.
 		AuditTargets.set(http, List.of(name + " " + request.host() + ":" + request.port()));
-		return this.broker.open(Callers.of(http), name, request);
+		return this.broker.open(Caller.of(http), name, request);
 	}
 
 }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
-import io.octoplane.brain.security.Callers;
-import io.octoplane.brain.web.ProblemWriter;
+import io.octoplane.brain.security.Caller;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.server.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +45,7 @@ class TunnelHandshake implements HandshakeInterceptor {
 		HttpServletResponse out = ((ServletServerHttpResponse) response).getServletResponse();
 		String path = http.getRequestURI();
 		String id = path.substring(path.lastIndexOf('/') + 1);
-		Optional<Tunnel> tunnel = this.broker.claim(id, Callers.of(http));
+		Optional<Tunnel> tunnel = this.broker.claim(id, Caller.of(http));
 		if (tunnel.isEmpty()) {
 			this.problems.write(http, out, ErrorCode.NOT_FOUND,
 					"no such tunnel: it expired, is attached already, or was opened by another caller or brain");

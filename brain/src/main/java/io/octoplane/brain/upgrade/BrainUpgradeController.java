@@ -1,8 +1,7 @@
 package io.octoplane.brain.upgrade;
 
 import io.octoplane.brain.security.AuditTargets;
-import io.octoplane.brain.security.Callers;
-import io.octoplane.brain.web.NotFoundException;
+import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
@@ -10,6 +9,7 @@ import io.octoplane.protocol.api.BrainUpgradeHistory;
 import io.octoplane.protocol.api.BrainUpgradeRequest;
 import io.octoplane.protocol.api.BrainUpgradeResponse;
 import io.octoplane.protocol.api.BrainUpgradeState;
+import io.octoplane.server.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +53,7 @@ class BrainUpgradeController {
 	}
 
 	private static void requireRoot(HttpServletRequest http) {
-		if (!WorkgroupService.ROOT.equals(Callers.of(http).workgroup())) {
+		if (!WorkgroupService.ROOT.equals(Caller.of(http).workgroup())) {
 			// Worded like Spring's answer for an unknown path, so it tells nothing more.
 			throw new NotFoundException(ErrorCode.NOT_FOUND,
 					"No static resource " + http.getRequestURI().substring(1) + ".");

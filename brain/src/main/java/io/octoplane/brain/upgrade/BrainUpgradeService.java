@@ -10,15 +10,15 @@ import java.util.Set;
 
 import io.octoplane.brain.config.BrainIdentity;
 import io.octoplane.brain.discovery.DiscoveryProperties;
-import io.octoplane.brain.web.ConflictException;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.UnavailableException;
 import io.octoplane.certs.release.ReleaseKeys;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.BrainUpgradeHistory;
 import io.octoplane.protocol.api.BrainUpgradeRequest;
 import io.octoplane.protocol.api.BrainUpgradeResponse;
 import io.octoplane.protocol.api.BrainUpgradeState;
+import io.octoplane.server.web.ConflictException;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.UnavailableException;
 import io.octoplane.upgrade.ReleaseInstaller;
 import io.octoplane.upgrade.ReleaseRejectedException;
 import io.octoplane.upgrade.UpgradeComponent;

@@ -1,7 +1,7 @@
 package io.octoplane.brain.upgrade;
 
-import io.octoplane.brain.web.OctoplaneException;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.server.web.OctoplaneException;
 
 /**
  * A brain upgrade action that cannot be carried out: the brain has no launcher, or a

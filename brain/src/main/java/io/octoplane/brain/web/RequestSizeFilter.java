@@ -6,6 +6,7 @@ import io.octoplane.brain.metrics.RefusalReason;
 import io.octoplane.brain.metrics.Refusals;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.server.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

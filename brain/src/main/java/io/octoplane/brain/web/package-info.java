@@ -1,6 +1,7 @@
 /**
- * The single error model of the REST API: every failure is an RFC 9457 problem document
- * whose {@code code} member is an {@link io.octoplane.protocol.ErrorCode} slug.
+ * Limits of the brain's REST API (request body size). The error model itself, one problem
+ * document shape for every failure, lives in {@code io.octoplane.server.web}, which the
+ * nameserver shares.
  */
 @NullMarked
 package io.octoplane.brain.web;

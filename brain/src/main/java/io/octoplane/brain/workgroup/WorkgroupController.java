@@ -4,14 +4,13 @@ import java.util.List;
 
 import io.octoplane.brain.security.AuditTargets;
 import io.octoplane.brain.security.Caller;
-import io.octoplane.brain.security.Callers;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.PasswordRequest;
 import io.octoplane.protocol.api.WorkgroupNodesRequest;
 import io.octoplane.protocol.api.WorkgroupResponse;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -39,13 +38,13 @@ class WorkgroupController {
 	@GetMapping(ApiPaths.WORKGROUP)
 	WorkgroupResponse get(@RequestParam(name = "path", required = false) @Nullable String path,
 			HttpServletRequest http) {
-		Caller caller = Callers.of(http);
+		Caller caller = Caller.of(http);
 		return this.workgroups.describe(existing(caller, resolve(caller, path)));
 	}
 
 	@DeleteMapping(ApiPaths.WORKGROUP)
 	ResponseEntity<Void> delete(@RequestParam(name = "path") String path, HttpServletRequest http) {
-		Caller caller = Callers.of(http);
+		Caller caller = Caller.of(http);
 		this.workgroups.delete(existing(caller, below(caller, path, "removed")));
 		return ResponseEntity.noContent().build();
 	}
@@ -54,7 +53,7 @@ class WorkgroupController {
 	WorkgroupResponse addNodes(@RequestParam(name = "path") String path, @RequestBody WorkgroupNodesRequest request,
 			HttpServletRequest http) {
 		AuditTargets.set(http, request.nodes());
-		Caller caller = Callers.of(http);
+		Caller caller = Caller.of(http);
 		return this.workgroups.addNodes(caller.workgroup(), inside(caller, below(caller, path, "given nodes")),
 				request.nodes());
 	}
@@ -63,14 +62,14 @@ class WorkgroupController {
 	WorkgroupResponse removeNodes(@RequestParam(name = "path") String path,
 			@RequestParam(name = "node") List<String> nodes, HttpServletRequest http) {
 		AuditTargets.set(http, nodes);
-		Caller caller = Callers.of(http);
+		Caller caller = Caller.of(http);
 		return this.workgroups.removeNodes(existing(caller, below(caller, path, "changed")), nodes);
 	}
 
 	@PutMapping(ApiPaths.WORKGROUP_PASSWORD)
 	ResponseEntity<Void> setPassword(@RequestParam(name = "path", required = false) @Nullable String path,
 			@RequestBody PasswordRequest request, HttpServletRequest http) {
-		Caller caller = Callers.of(http);
+		Caller caller = Caller.of(http);
 		this.workgroups.setPassword(existing(caller, resolve(caller, path)), request.password());
 		return ResponseEntity.noContent().build();
 	}

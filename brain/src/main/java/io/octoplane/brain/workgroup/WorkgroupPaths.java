@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.server.web.InvalidRequestException;
 
 /** Canonical workgroup paths: {@code /}, {@code /lab}, {@code /lab/pis}. */
 final class WorkgroupPaths {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.octoplane.server.redis.RedisKeys;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -26,7 +27,7 @@ class WorkgroupRepository {
 	}
 
 	private static String key(String path) {
-		return "octoplane:wg:{" + path + "}";
+		return RedisKeys.PREFIX + "wg:{" + path + "}";
 	}
 
 	boolean exists(String path) {

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 import io.octoplane.brain.node.NodeService;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.WorkgroupResponse;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;

@@ -19,7 +19,6 @@ import javax.net.ssl.SSLContext;
 import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.brain.agent.RawAgentClient;
-import io.octoplane.brain.file.BlobStore.StoredBlob;
 import io.octoplane.brain.file.TransferTokens.Direction;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
@@ -27,6 +26,8 @@ import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.DataReady;
 import io.octoplane.protocol.agent.Goodbye;
+import io.octoplane.server.blob.BlobStore;
+import io.octoplane.server.blob.StoredBlob;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

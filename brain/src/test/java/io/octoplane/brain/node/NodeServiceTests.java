@@ -9,13 +9,13 @@ import java.util.Set;
 
 import io.octoplane.brain.agent.AgentProperties;
 import io.octoplane.brain.config.BrainIdentity;
-import io.octoplane.brain.web.ConflictException;
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.BrainInfo;
 import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.protocol.api.NodeStatusResponse;
+import io.octoplane.server.web.ConflictException;
+import io.octoplane.server.web.NotFoundException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

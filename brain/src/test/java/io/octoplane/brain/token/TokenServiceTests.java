@@ -10,13 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.octoplane.brain.security.Caller;
-import io.octoplane.brain.web.ConflictException;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.brain.workgroup.WorkgroupDeletedEvent;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.api.TokenRequest;
 import io.octoplane.protocol.api.TokenResponse;
+import io.octoplane.server.web.ConflictException;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
 import io.octoplane.testsupport.clock.MutableClock;
 import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.AfterAll;

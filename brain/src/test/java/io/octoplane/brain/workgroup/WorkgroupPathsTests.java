@@ -1,6 +1,6 @@
 package io.octoplane.brain.workgroup;
 
-import io.octoplane.brain.web.InvalidRequestException;
+import io.octoplane.server.web.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 import io.octoplane.brain.node.NodeService;
-import io.octoplane.brain.web.InvalidRequestException;
-import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
 import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.octoplane.protocol.api.NameEntry;
+import io.octoplane.server.redis.RedisKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -22,9 +23,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NameRepository {
 
-	static final String ENTRIES = "octoplane:ns:{names}:entries";
+	static final String ENTRIES = RedisKeys.PREFIX + "ns:{names}:entries";
 
-	static final String EXPIRY = "octoplane:ns:{names}:expiry";
+	static final String EXPIRY = RedisKeys.PREFIX + "ns:{names}:expiry";
 
 	private static final RedisScript<Long> SAVE = RedisScript.of("""
 			redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])

@@ -11,11 +11,13 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import io.octoplane.nameserver.NameserverProperties;
-import io.octoplane.nameserver.web.NameserverException;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.NameEntry;
 import io.octoplane.protocol.api.NameRegistration;
 import io.octoplane.protocol.api.NameSummary;
+import io.octoplane.server.web.ConflictException;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -77,8 +79,7 @@ class NameService {
 		Instant now = this.clock.instant();
 		this.repository.prune(now.toEpochMilli());
 		if (this.repository.find(name).isEmpty() && this.repository.count() >= this.properties.maxEntries()) {
-			throw new NameserverException(ErrorCode.CONFLICT,
-					"the registry is full (" + this.properties.maxEntries() + " entries)");
+			throw new ConflictException("the registry is full (" + this.properties.maxEntries() + " entries)");
 		}
 		NameEntry entry = new NameEntry(name, registration.kind(), registration.addresses(), registration.metadata(),
 				caller, now, now.plus(Duration.ofSeconds(registration.ttlSeconds())));
@@ -90,12 +91,12 @@ class NameService {
 		Instant now = this.clock.instant();
 		return this.repository.find(name)
 			.filter((entry) -> entry.expiresAt().isAfter(now))
-			.orElseThrow(() -> new NameserverException(ErrorCode.NAME_NOT_FOUND, "no live entry named '" + name + "'"));
+			.orElseThrow(() -> new NotFoundException(ErrorCode.NAME_NOT_FOUND, "no live entry named '" + name + "'"));
 	}
 
 	void remove(String name) {
 		if (!this.repository.remove(name)) {
-			throw new NameserverException(ErrorCode.NAME_NOT_FOUND, "no entry named '" + name + "'");
+			throw new NotFoundException(ErrorCode.NAME_NOT_FOUND, "no entry named '" + name + "'");
 		}
 	}
 
@@ -129,8 +130,8 @@ class NameService {
 		}
 	}
 
-	private static NameserverException invalid(String detail) {
-		return new NameserverException(ErrorCode.INVALID_REQUEST, detail);
+	private static InvalidRequestException invalid(String detail) {
+		return new InvalidRequestException(detail);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.octoplane.protocol.api.ReleaseInfo;
+import io.octoplane.server.redis.RedisKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReleaseRepository {
 
-	static final String RELEASES = "octoplane:ns:{releases}";
+	static final String RELEASES = RedisKeys.PREFIX + "ns:{releases}";
 
 	private final StringRedisTemplate redis;
 

@@ -3,7 +3,6 @@ package io.octoplane.nameserver.release;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -17,9 +16,14 @@ import io.octoplane.certs.release.ReleaseKeys;
 import io.octoplane.certs.release.ReleaseSignature;
 import io.octoplane.nameserver.NameserverProperties;
 import io.octoplane.nameserver.security.Caller;
-import io.octoplane.nameserver.web.NameserverException;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.ReleaseInfo;
+import io.octoplane.server.blob.BlobStore;
+import io.octoplane.server.web.ConflictException;
+import io.octoplane.server.web.ForbiddenException;
+import io.octoplane.server.web.InvalidRequestException;
+import io.octoplane.server.web.NotFoundException;
+import io.octoplane.server.web.UnavailableException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -46,44 +50,47 @@ class ReleaseService {
 
 	private final @Nullable PublicKey releaseKey;
 
+	private final long maxReleaseBytes;
+
 	ReleaseService(ReleaseRepository repository, BlobStore blobs, NameserverProperties properties, Clock clock) {
 		this.repository = repository;
 		this.blobs = blobs;
 		this.clock = clock;
 		this.releaseKey = properties.releasePublicKey().isBlank() ? null
 				: readKey(Path.of(properties.releasePublicKey()));
+		this.maxReleaseBytes = properties.maxReleaseSize().toBytes();
 	}
 
 	ReleaseInfo upload(String component, String version, @Nullable String sha256, @Nullable String signature,
 			InputStream body, Caller caller) throws IOException {
 		if (caller.role() != CertificateRole.OPERATOR) {
-			throw new NameserverException(ErrorCode.FORBIDDEN,
+			throw new ForbiddenException(
 					"only operator certificates may upload releases; this one has role " + caller.role().ou());
 		}
 		requireRelease(component, version);
 		PublicKey key = this.releaseKey;
 		if (key == null) {
-			throw new NameserverException(ErrorCode.UNAVAILABLE,
+			throw new UnavailableException(
 					"this nameserver has no release public key (octoplane.nameserver.release-public-key), "
 							+ "so it accepts no release");
 		}
 		if (sha256 == null || !SHA256.matcher(sha256).matches()) {
-			throw new NameserverException(ErrorCode.INVALID_REQUEST,
+			throw new InvalidRequestException(
 					"header X-Octoplane-Sha256 must be the package's SHA-256 as 64 lower-case hex digits");
 		}
 		if (signature == null || signature.isBlank()) {
-			throw new NameserverException(ErrorCode.RELEASE_SIGNATURE_INVALID,
+			throw new InvalidRequestException(ErrorCode.RELEASE_SIGNATURE_INVALID,
 					"header X-Octoplane-Signature with the release signature is missing");
 		}
 		// Checked before the body is read, so an unsigned upload costs no disk.
 		if (!ReleaseSignature.verify(key, component, version, sha256, signature)) {
-			throw new NameserverException(ErrorCode.RELEASE_SIGNATURE_INVALID, "the signature of " + component + " "
+			throw new InvalidRequestException(ErrorCode.RELEASE_SIGNATURE_INVALID, "the signature of " + component + " "
 					+ version + " does not verify against the release public key");
 		}
-		BlobStore.Staged staged = this.blobs.stage(body);
+		BlobStore.Staged staged = this.blobs.stage(body, this.maxReleaseBytes);
 		if (!staged.sha256().equals(sha256)) {
 			this.blobs.discard(staged);
-			throw new NameserverException(ErrorCode.RELEASE_CHECKSUM_MISMATCH, "the package received has SHA-256 "
+			throw new InvalidRequestException(ErrorCode.RELEASE_CHECKSUM_MISMATCH, "the package received has SHA-256 "
 					+ staged.sha256() + ", not the declared " + sha256 + "; it was damaged or replaced on the way");
 		}
 		ReleaseInfo existing = this.repository.find(component, version).orElse(null);
@@ -102,17 +109,14 @@ class ReleaseService {
 
 	ReleaseInfo find(String component, String version) {
 		return this.repository.find(component, version)
-			.orElseThrow(() -> new NameserverException(ErrorCode.RELEASE_NOT_FOUND,
+			.orElseThrow(() -> new NotFoundException(ErrorCode.RELEASE_NOT_FOUND,
 					"no release " + component + " " + version));
 	}
 
 	Path packageOf(ReleaseInfo release) {
-		Path file = this.blobs.path(release.sha256());
-		if (!Files.isRegularFile(file)) {
-			throw new NameserverException(ErrorCode.UNAVAILABLE, "the package of " + release.component() + " "
-					+ release.version() + " is missing from this nameserver's data folder");
-		}
-		return file;
+		return this.blobs.find(release.sha256())
+			.orElseThrow(() -> new UnavailableException("the package of " + release.component() + " "
+					+ release.version() + " is missing from this nameserver's data folder"));
 	}
 
 	List<ReleaseInfo> list() {
@@ -127,17 +131,16 @@ class ReleaseService {
 		if (existing.sha256().equals(sha256)) {
 			return existing;
 		}
-		throw new NameserverException(ErrorCode.CONFLICT, existing.component() + " " + existing.version()
+		throw new ConflictException(existing.component() + " " + existing.version()
 				+ " exists already with other contents; a released version never changes, upload a new version");
 	}
 
 	private static void requireRelease(String component, String version) {
 		if (!COMPONENTS.contains(component)) {
-			throw new NameserverException(ErrorCode.INVALID_REQUEST,
-					"component '" + component + "' must be tentacle or brain");
+			throw new InvalidRequestException("component '" + component + "' must be tentacle or brain");
 		}
 		if (!VERSION.matcher(version).matches()) {
-			throw new NameserverException(ErrorCode.INVALID_REQUEST, "version '" + version
+			throw new InvalidRequestException("version '" + version
 					+ "' must start with a digit and have at most 64 of 0-9, A-Z, a-z, '.', '+', '_' and '-'");
 		}
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.octoplane.nameserver.NameserverProperties;
+import io.octoplane.server.redis.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditTrail {
 
-	static final String STREAM = "octoplane:nameserver:audit";
+	static final String STREAM = RedisKeys.PREFIX + "nameserver:audit";
 
 	private static final Logger logger = LoggerFactory.getLogger(AuditTrail.class);
 

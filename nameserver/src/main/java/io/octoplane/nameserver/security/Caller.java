@@ -1,6 +1,8 @@
 package io.octoplane.nameserver.security;
 
 import io.octoplane.certs.CertificateRole;
+import io.octoplane.server.security.CallerIdentity;
+import io.octoplane.server.security.Callers;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -8,10 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
  *
  * @param name the certificate's common name
  * @param role the certificate's role
+ * @param source the caller's address
  */
-public record Caller(String name, CertificateRole role) {
-
-	static final String ATTRIBUTE = Caller.class.getName();
+public record Caller(String name, CertificateRole role, String source) implements CallerIdentity {
 
 	/**
 	 * The caller of a request that passed the filter.
@@ -21,10 +22,7 @@ public record Caller(String name, CertificateRole role) {
 	 * fault and must not be mistaken for an anonymous call
 	 */
 	public static Caller of(HttpServletRequest request) {
-		if (request.getAttribute(ATTRIBUTE) instanceof Caller caller) {
-			return caller;
-		}
-		throw new IllegalStateException("no authenticated caller on " + request.getRequestURI());
+		return Callers.of(request, Caller.class);
 	}
 
 }

@@ -1,26 +1,23 @@
 package io.octoplane.nameserver.security;
 
 import java.io.IOException;
-import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.Set;
 
 import io.octoplane.certs.CertificateRole;
-import io.octoplane.nameserver.web.NameserverException;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.server.security.Callers;
+import io.octoplane.server.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -48,11 +45,11 @@ class RoleFilter extends OncePerRequestFilter {
 
 	private final AuditTrail audit;
 
-	private final JsonMapper json;
+	private final ProblemWriter problems;
 
-	RoleFilter(AuditTrail audit, JsonMapper json) {
+	RoleFilter(AuditTrail audit, ProblemWriter problems) {
 		this.audit = audit;
-		this.json = json;
+		this.problems = problems;
 	}
 
 	@Override
@@ -76,7 +73,7 @@ class RoleFilter extends OncePerRequestFilter {
 							+ (read ? "read" : "change") + " the registry");
 			return;
 		}
-		request.setAttribute(Caller.ATTRIBUTE, new Caller(name, role.get()));
+		Callers.set(request, new Caller(name, role.get(), request.getRemoteAddr()));
 		try {
 			chain.doFilter(request, response);
 		}
@@ -90,11 +87,7 @@ class RoleFilter extends OncePerRequestFilter {
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, String caller, ErrorCode code,
 			String detail) throws IOException {
-		ProblemDetail problem = NameserverException.problem(code, detail);
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(code.httpStatus());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), problem);
+		this.problems.write(request, response, code, detail);
 		this.audit.record(caller, request.getRemoteAddr(), request.getMethod() + " " + request.getRequestURI(),
 				code.httpStatus());
 	}

@@ -1,4 +1,4 @@
-package io.octoplane.brain.web;
+package io.octoplane.server.web;
 
 import java.net.URI;
 
@@ -9,7 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Base of every failure a feature reports to API callers. It carries an
+ * Base of every failure a server feature reports to API callers. It carries an
  * {@link ErrorCode}, which decides the HTTP status, the problem {@code type} and the
  * {@code code} member that clients match on.
  */
@@ -32,7 +32,13 @@ public abstract class OctoplaneException extends ErrorResponseException {
 		return getBody().getDetail();
 	}
 
-	static ProblemDetail problem(ErrorCode code, String detail) {
+	/**
+	 * A problem document for an error.
+	 * @param code the error
+	 * @param detail what happened, for humans
+	 * @return the problem, with {@code type} and {@code code} set
+	 */
+	public static ProblemDetail problem(ErrorCode code, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code.httpStatus()), detail);
 		problem.setType(URI.create(code.typeUri()));
 		problem.setProperty("code", code.slug());

@@ -1,4 +1,4 @@
-package io.octoplane.brain.web;
+package io.octoplane.server.web;
 
 import io.octoplane.protocol.ErrorCode;
 

@@ -1,27 +1,27 @@
-package io.octoplane.brain.web;
+package io.octoplane.server.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 
 import io.octoplane.protocol.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 
 /**
  * Writes a problem document from a servlet filter, which runs before Spring MVC's
  * exception handling, in the same shape {@link ProblemHandler} gives.
  */
-@Component
 public class ProblemWriter {
 
 	private final JsonMapper json;
 
-	ProblemWriter(JsonMapper json) {
+	public ProblemWriter(JsonMapper json) {
 		this.json = json;
 	}
 
@@ -36,10 +36,28 @@ public class ProblemWriter {
 	public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail)
 			throws IOException {
 		ProblemDetail problem = OctoplaneException.problem(code, detail);
-		problem.setInstance(URI.create(request.getRequestURI()));
+		problem.setInstance(instance(request.getRequestURI()));
 		response.setStatus(code.httpStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * The {@code instance} member for a request path.
+	 * @param path the path as received
+	 * @return it as a URI, or {@code null} if it is none (a problem must not fail on the
+	 * very input it reports)
+	 */
+	static @Nullable URI instance(@Nullable String path) {
+		if (path == null) {
+			return null;
+		}
+		try {
+			return new URI(path);
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.octoplane.brain.web;
+package io.octoplane.server.web;
 
 import io.octoplane.protocol.ErrorCode;
 
@@ -7,6 +7,10 @@ public class InvalidRequestException extends OctoplaneException {
 
 	public InvalidRequestException(String detail) {
 		super(ErrorCode.INVALID_REQUEST, detail);
+	}
+
+	public InvalidRequestException(ErrorCode code, String detail) {
+		super(code, detail);
 	}
 
 }
