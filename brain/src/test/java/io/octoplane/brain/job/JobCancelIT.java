@@ -17,6 +17,7 @@ import io.octoplane.protocol.agent.CancelCommand;
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
+import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.agent.Welcome;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,8 @@ class JobCancelIT extends BrainIntegrationTest {
 					.get("state")
 					.asString(), "running"::equals);
 
+			// Fresh, so the silent test node is nowhere near offline while the job stops.
+			node.send(new Heartbeat(1, System.currentTimeMillis(), null, 850, 0));
 			// The node needs a moment to stop its process, as a real one does.
 			CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
 				try {
