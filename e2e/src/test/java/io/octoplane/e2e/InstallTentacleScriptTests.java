@@ -90,9 +90,10 @@ class InstallTentacleScriptTests {
 		Path jdk = Files.createSymbolicLink(jvm.resolve("jdk-new"), Path.of(System.getProperty("java.home")));
 		Path ca = Files.writeString(this.dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
 		Path jar = Files.writeString(this.dir.resolve("tentacle.jar"), "jar");
-		Result result = run(List.of("bash", SCRIPT.toString(), "--token", "t", "--name", "pi8", "--brain", "b:3457",
-				"--brain-api", "https://b:12345", "--ca", ca.toString(), "--jar", jar.toString(), "--root",
-				this.dir.resolve("root").toString(), "--no-start"),
+		Result result = run(
+				List.of("bash", SCRIPT.toString(), "--token", "t", "--name", "pi8", "--brain", "b:3457", "--brain-api",
+						"https://b:12345", "--ca", ca.toString(), "--jar", jar.toString(), "--root",
+						this.dir.resolve("root").toString(), "--no-start"),
 				Map.of("PATH", bin + ":/usr/bin:/bin", "OCTOPLANE_JVM_DIR", jvm.toString()));
 		assertThat(result.status()).as(result.output()).isZero();
 		assertThat(Files.readString(this.dir.resolve("root/etc/systemd/system/octoplane-tentacle.service")))
