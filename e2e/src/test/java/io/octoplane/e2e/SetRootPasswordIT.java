@@ -58,7 +58,8 @@ class SetRootPasswordIT {
 
 		try (ConfigurableApplicationContext brain = new SpringApplicationBuilder(BrainApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("octoplane.brain.serve=false", "spring.main.banner-mode=off")
+			.properties("octoplane.brain.serve=false", "spring.main.banner-mode=off",
+					"spring.autoconfigure.exclude=org.springframework.boot.micrometer.metrics.autoconfigure.ssl.SslMetricsAutoConfiguration")
 			.run(brainArgs.toArray(String[]::new))) {
 			WorkgroupService workgroups = brain.getBean(WorkgroupService.class);
 			assertThat(workgroups.verifyPassword(WorkgroupService.ROOT, PASSWORD)).isTrue();
