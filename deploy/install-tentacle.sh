@@ -7,8 +7,9 @@
 #       --ca ca.pem --jar octoplane-tentacle-*-exec.jar
 #
 # Get a token with `octl token create --role node --ttl 1h`. Needs root, systemd and a
-# JDK 21 or newer (`java` on PATH, or --java /path/to/java). --no-start writes everything
-# but does not start the service; --root DIR installs under DIR (for packaging and tests).
+# Java 21 or newer (--java /path/to/java, else the newest of $JAVA_HOME, `java` on the PATH
+# and /usr/lib/jvm/*). --no-start writes everything but does not start the service;
+# --root DIR installs under DIR (for packaging and tests).
 set -euo pipefail
 
 fail() { printf 'install-tentacle: error: %s\n' "$*" >&2; exit 2; }
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
 		--java) JAVA="${2:?}"; shift 2 ;;
 		--root) ROOT="${2:?}"; shift 2 ;;
 		--no-start) START=no; shift ;;
-		-h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+		-h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 		*) fail "unknown option '$1' (see --help)" ;;
 	esac
 done
@@ -41,14 +42,20 @@ done
 if [ -z "$ROOT" ] && [ "$(id -u)" -ne 0 ]; then
 	fail "run as root (it creates a user, /etc/octoplane and a systemd unit)"
 fi
-JAVA="${JAVA:-$(command -v java || true)}"
-[ -n "$JAVA" ] || fail "no java on PATH; install a JDK 21 or newer (e.g. apt-get install openjdk-21-jre-headless) or pass --java"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+if [ -z "$JAVA" ]; then
+	# The same search as the quick start's, content with a runtime (no javac needed).
+	# shellcheck source=deploy/lib/jdk.sh
+	if ! OCTOPLANE_JAVA_TOOL=java . "$HERE/lib/jdk.sh" 2>/dev/null; then
+		fail "no Java 21 or newer in \$JAVA_HOME, on the PATH or under ${OCTOPLANE_JVM_DIR:-/usr/lib/jvm}; install one (e.g. apt-get install openjdk-21-jre-headless) or pass --java"
+	fi
+	JAVA="$JAVA_HOME/bin/java"
+fi
 FEATURE="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 [ "${FEATURE:-0}" -ge 21 ] 2>/dev/null || fail "$JAVA is Java ${FEATURE:-unknown}; the tentacle needs 21 or newer"
 
 ETC="$ROOT/etc/octoplane" STATE="$ROOT/var/lib/octoplane/tentacle" OPT="$ROOT/opt/octoplane"
 UNIT_DIR="$ROOT/etc/systemd/system"
-HERE="$(cd "$(dirname "$0")" && pwd)"
 
 if [ -z "$ROOT" ] && ! id octoplane >/dev/null 2>&1; then
 	say "creating system user octoplane"

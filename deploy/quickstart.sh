@@ -22,30 +22,74 @@ ours() {
 	[ -r "/proc/$1/cmdline" ] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -q "octoplane-"
 }
 
+# Processes of this quick start that no pid file names: a brain's redis-server left behind
+# when the brain was killed outright (its working folder is the brain's data folder), and
+# JVMs whose parent died before it could stop them (their command line names run/).
+leftovers() {
+	local dir pid comm
+	for dir in /proc/[0-9]*; do
+		pid="${dir#/proc/}"
+		comm="$(cat "$dir/comm" 2>/dev/null || true)"
+		case "$comm" in
+			redis-server)
+				[[ "$(readlink "$dir/cwd" 2>/dev/null || true)" == "$RUN"/* ]] && echo "$pid"
+				;;
+			java)
+				tr '\0' ' ' <"$dir/cmdline" 2>/dev/null | grep -qF -- "$RUN/" && echo "$pid"
+				;;
+		esac
+	done
+	return 0
+}
+
 stop_all() {
-	[ -d "$RUN/pids" ] || return 0
 	local pidfile pid
-	for pidfile in "$RUN"/pids/*.pid; do
-		[ -e "$pidfile" ] || continue
-		pid="$(cat "$pidfile")"
-		if ours "$pid"; then
-			kill "$pid" 2>/dev/null || true
-		else
-			rm -f "$pidfile"
-		fi
-	done
-	for pidfile in "$RUN"/pids/*.pid; do
-		[ -e "$pidfile" ] || continue
-		pid="$(cat "$pidfile")"
-		for _ in $(seq 1 100); do
-			ours "$pid" || break
-			sleep 0.1
+	if [ -d "$RUN/pids" ]; then
+		for pidfile in "$RUN"/pids/*.pid; do
+			[ -e "$pidfile" ] || continue
+			pid="$(cat "$pidfile")"
+			if ours "$pid"; then
+				kill "$pid" 2>/dev/null || true
+			else
+				rm -f "$pidfile"
+			fi
 		done
-		if ours "$pid"; then
-			kill -9 "$pid" 2>/dev/null || true
-		fi
-		rm -f "$pidfile"
+		for pidfile in "$RUN"/pids/*.pid; do
+			[ -e "$pidfile" ] || continue
+			pid="$(cat "$pidfile")"
+			for _ in $(seq 1 100); do
+				ours "$pid" || break
+				sleep 0.1
+			done
+			if ours "$pid"; then
+				kill -9 "$pid" 2>/dev/null || true
+			fi
+			rm -f "$pidfile"
+		done
+	fi
+	# Nothing this script started may stay behind: a leftover would hold a port, or
+	# dial a brain that is gone.
+	local left
+	left="$(leftovers)"
+	[ -n "$left" ] || return 0
+	for pid in $left; do
+		say "stopping leftover process $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-160)"
+		kill "$pid" 2>/dev/null || true
 	done
+	for _ in $(seq 1 50); do
+		left="$(leftovers)"
+		[ -n "$left" ] || return 0
+		sleep 0.1
+	done
+	for pid in $left; do
+		kill -9 "$pid" 2>/dev/null || true
+	done
+	for _ in $(seq 1 20); do
+		left="$(leftovers)"
+		[ -n "$left" ] || return 0
+		sleep 0.1
+	done
+	fail "still running after stop (pids $(echo $left)); stop them by hand"
 }
 
 status_all() {

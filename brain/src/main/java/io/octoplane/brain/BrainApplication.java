@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import io.octoplane.brain.admin.SetRootPasswordCommand;
 import io.octoplane.brain.upgrade.BrainUpgradeCommand;
+import io.octoplane.upgrade.LauncherWatch;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,6 +24,7 @@ public class BrainApplication {
 		if (args.length > 0 && BrainUpgradeCommand.NAME.equals(args[0])) {
 			System.exit(BrainUpgradeCommand.run(Arrays.copyOfRange(args, 1, args.length)));
 		}
+		LauncherWatch.exitWithLauncher(System.getenv());
 		SpringApplication.run(BrainApplication.class, args);
 	}
 

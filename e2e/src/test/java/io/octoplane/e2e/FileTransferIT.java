@@ -192,6 +192,44 @@ class FileTransferIT extends BrainIntegrationTest {
 	}
 
 	@Test
+	void uploadIntoAFolderTheNodesShareInstallsOnEveryNode() throws Exception {
+		Path shared = Files.createDirectories(work.resolve("shared-mount"));
+		Path file = randomFile(this.local.resolve("app.jar"), 2 * 1024 * 1024 + 5, "rw-r--r--");
+		for (int round = 1; round <= 2; round++) {
+			// The second round installs identical content over the first.
+			OctlRun run = octl("file", "upload", "-f", file.toString(), shared.toString(), "fs1", "fs2", "fs3");
+			assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+			assertThat(run.json().get("success").asInt()).isEqualTo(3);
+			assertThat(Files.mismatch(file, shared.resolve("app.jar"))).isEqualTo(-1);
+		}
+		Path tree = Files.createDirectories(this.local.resolve("shared-app/bin"));
+		randomFile(tree.resolve("run.sh"), 300_000, "rwxr-xr-x");
+		for (int round = 1; round <= 2; round++) {
+			OctlRun run = octl("file", "upload", tree.getParent().toString(), shared.toString(), "fs1", "fs2", "fs3");
+			assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+			assertSameTree(tree.getParent(), shared.resolve("shared-app"));
+		}
+		try (Stream<Path> leftovers = Files.list(shared)) {
+			assertThat(leftovers.map((path) -> path.getFileName().toString())).containsExactlyInAnyOrder("app.jar",
+					"shared-app");
+		}
+	}
+
+	@Test
+	void aliasFoldersExistOnAFreshNodeSoTheReadmeCopyWorks() throws Exception {
+		for (String name : List.of("fresh1", "fresh2")) {
+			assertThat(startTentacle(name).awaitConnected(Duration.ofSeconds(20))).as(name + " connected").isTrue();
+			for (String folder : List.of("log", "fstore", "pakma")) {
+				assertThat(work.resolve(name).resolve(folder)).as(name + " " + folder).isDirectory();
+			}
+		}
+		Path model = randomFile(work.resolve("fresh1/fstore/model.bin"), 100_000, "rw-r--r--");
+		OctlRun run = octl("file", "copy", "fresh1:@fstore/model.bin", "fresh2:@fstore");
+		assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+		assertThat(Files.mismatch(model, work.resolve("fresh2/fstore/model.bin"))).isEqualTo(-1);
+	}
+
+	@Test
 	void copyGoesFromNodeToNode() throws Exception {
 		Path source = randomFile(Files.createDirectories(work.resolve("fs1/share")).resolve("model.dat"), 700_000,
 				"rw-rw----");

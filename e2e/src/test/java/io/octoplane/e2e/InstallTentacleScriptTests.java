@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,33 @@ class InstallTentacleScriptTests {
 		assertThat(result.output()).contains("not a valid node name");
 	}
 
+	@Test
+	void helpPrintsTheUsageAndNothingOfTheScript() throws Exception {
+		Result result = run(List.of("bash", SCRIPT.toString(), "--help"), Map.of());
+		assertThat(result.status()).isZero();
+		assertThat(result.output()).contains("Installs a tentacle").contains("--root DIR").doesNotContain("set -e");
+	}
+
+	@Test
+	void findsAJavaUnderTheJvmFolderWhenTheOneOnThePathIsTooOld() throws Exception {
+		Path bin = Files.createDirectories(this.dir.resolve("bin"));
+		Path old = Files.writeString(bin.resolve("java"),
+				"#!/bin/sh\necho '    java.specification.version = 17' >&2\n");
+		old.toFile().setExecutable(true);
+		Path jvm = Files.createDirectories(this.dir.resolve("jvm"));
+		Path jdk = Files.createSymbolicLink(jvm.resolve("jdk-new"), Path.of(System.getProperty("java.home")));
+		Path ca = Files.writeString(this.dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+		Path jar = Files.writeString(this.dir.resolve("tentacle.jar"), "jar");
+		Result result = run(
+				List.of("bash", SCRIPT.toString(), "--token", "t", "--name", "pi8", "--brain", "b:3457", "--brain-api",
+						"https://b:12345", "--ca", ca.toString(), "--jar", jar.toString(), "--root",
+						this.dir.resolve("root").toString(), "--no-start"),
+				Map.of("PATH", bin + ":/usr/bin:/bin", "OCTOPLANE_JVM_DIR", jvm.toString()));
+		assertThat(result.status()).as(result.output()).isZero();
+		assertThat(Files.readString(this.dir.resolve("root/etc/systemd/system/octoplane-tentacle.service")))
+			.contains("exec " + jdk.resolve("bin/java") + " ");
+	}
+
 	private Result install(String... args) throws Exception {
 		Path ca = Files.writeString(this.dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
 		Path jar = Files.writeString(this.dir.resolve("tentacle.jar"), "jar");
@@ -79,7 +107,16 @@ class InstallTentacleScriptTests {
 		command.addAll(List.of(args));
 		command.addAll(List.of("--ca", ca.toString(), "--jar", jar.toString(), "--java", java(), "--root",
 				this.dir.resolve("root").toString(), "--no-start"));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		return run(command, Map.of());
+	}
+
+	private static Result run(List<String> command, Map<String, String> env) throws Exception {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		if (!env.isEmpty()) {
+			builder.environment().remove("JAVA_HOME");
+			builder.environment().putAll(env);
+		}
+		Process process = builder.start();
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		return new Result(process.exitValue(),
 				new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));

@@ -181,7 +181,7 @@ class ScenarioIT extends BrainIntegrationTest {
 		OctlRun napps = octl("napp", "get", "node1");
 		assertThat(napps.exitCode()).as(napps.err()).isZero();
 		List<String> names = new ArrayList<>();
-		napps.json().forEach((napp) -> names.add(napp.get("nodeapp").asString()));
+		napps.json().get("nodeapps").forEach((napp) -> names.add(napp.get("nodeapp").asString()));
 		assertThat(names).containsExactlyInAnyOrder("db@shop", "web@shop");
 		OctlRun nappLog = octl("napp", "version", "node1", "web@shop");
 		assertThat(nappLog.exitCode()).as(nappLog.err()).isZero();

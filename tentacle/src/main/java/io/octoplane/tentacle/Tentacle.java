@@ -33,6 +33,7 @@ import io.octoplane.tentacle.connection.BrainRefusedException;
 import io.octoplane.tentacle.connection.ClockEstimate;
 import io.octoplane.tentacle.discovery.NameserverLocator;
 import io.octoplane.tentacle.file.FileCommands;
+import io.octoplane.tentacle.file.NodePaths;
 import io.octoplane.tentacle.identity.CertificateRenewal;
 import io.octoplane.tentacle.identity.IdentityFiles;
 import io.octoplane.tentacle.journal.CommandJournal;
@@ -125,6 +126,7 @@ public final class Tentacle implements AutoCloseable {
 		this.hello = AgentInfo.hello(clock.millis());
 		try {
 			Files.createDirectories(config.workspace());
+			new NodePaths(config.workspace()).createAliasFolders();
 		}
 		catch (IOException ex) {
 			throw new TentacleConfigException("cannot create workspace " + config.workspace() + ": " + ex, ex);
@@ -139,7 +141,7 @@ public final class Tentacle implements AutoCloseable {
 		}
 		this.delivery = new ResultDelivery(journal);
 		FileCommands files = new FileCommands(config.workspace(), this.dialer, this.codec,
-				config.workspace().resolve(CommandRunner.STATE_FOLDER).resolve("spool"), clock);
+				config.workspace().resolve(CommandRunner.STATE_FOLDER).resolve("spool"), clock, this::nodeName);
 		this.tunnels = new Tunnels(this.dialer, this.codec, config.connectTimeout());
 		this.desk = new CommandDesk(journal, new CommandRunner(config.workspace(), config.outputLimitBytes(), clock,
 				this::nodeName, config.scriptEnv(), files), this.delivery, clock, this.brainClock);

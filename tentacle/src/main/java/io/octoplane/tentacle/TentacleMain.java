@@ -17,6 +17,7 @@ import io.octoplane.tentacle.enroll.EnrollmentException;
 import io.octoplane.tentacle.log.TentacleLog;
 import io.octoplane.tentacle.upgrade.HealthReport;
 import io.octoplane.tentacle.upgrade.TentacleReleaseSource;
+import io.octoplane.upgrade.LauncherWatch;
 import io.octoplane.upgrade.UpgradeComponent;
 import io.octoplane.upgrade.UpgradeTool;
 import org.jspecify.annotations.Nullable;
@@ -124,6 +125,7 @@ public final class TentacleMain implements Callable<Integer> {
 		Runtime.getRuntime().addShutdownHook(hook);
 		tentacle.start();
 		HealthReport.whenConnected(tentacle, this.env);
+		LauncherWatch.exitWithLauncher(this.env);
 		while (!tentacle.awaitState(TentacleState.STOPPED, Duration.ofHours(1))) {
 			// Runs until SIGTERM (the hook closes it) or until the brain refuses it.
 		}

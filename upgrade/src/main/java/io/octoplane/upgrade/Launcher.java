@@ -139,8 +139,10 @@ public final class Launcher implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the launcher and its child. Safe from a shutdown hook: the child is stopped
-	 * here, since the JVM may halt before {@link #run()} gets to it.
+	 * Stops the launcher and its child, and returns only once the child is gone: asked
+	 * politely first, killed after a grace period. Safe from a shutdown hook, where it
+	 * must not return early: the JVM halts when the hooks are done, and a child still
+	 * running then would outlive its launcher.
 	 */
 	@Override
 	public void close() {
@@ -148,13 +150,15 @@ public final class Launcher implements AutoCloseable {
 		synchronized (this.monitor) {
 			this.monitor.notifyAll();
 		}
-		synchronized (this) {
-			stopChild();
-		}
+		stopChild();
 	}
 
 	// Package-private so tests can take one look at a time instead of waiting for polls.
 	synchronized void step() throws IOException {
+		if (this.closed) {
+			// close() may have stopped the child already: start none it would miss.
+			return;
+		}
 		Optional<String> preview = this.home.preview();
 		String target = preview.orElseGet(() -> stableOrNull());
 		if (target == null) {
@@ -244,6 +248,8 @@ public final class Launcher implements AutoCloseable {
 		builder.environment().putAll(this.childEnv);
 		builder.environment().put(UpgradeHome.HOME_ENV, this.home.root().toString());
 		builder.environment().put(UpgradeHome.VERSION_ENV, version);
+		// The child ends itself if this launcher is killed outright and cannot stop it.
+		builder.environment().put(LauncherWatch.LAUNCHER_PID_ENV, Long.toString(ProcessHandle.current().pid()));
 		this.child = builder.start();
 		this.running = version;
 		this.previewStarted = preview ? this.clock.instant() : null;
@@ -252,16 +258,21 @@ public final class Launcher implements AutoCloseable {
 		logger.info("started {} {}{}", this.component.name(), version, preview ? " (preview)" : "");
 	}
 
-	private void stopChild() {
+	// Synchronized, and the child forgotten only once it is dead: a second caller (the
+	// shutdown hook while run() stops the child, or the reverse) waits for the first
+	// rather than returning while the child still runs.
+	private synchronized void stopChild() {
 		Process process = this.child;
-		this.child = null;
 		if (process == null) {
 			return;
 		}
-		process.descendants().forEach(ProcessHandle::destroy);
+		List<ProcessHandle> descendants = process.descendants().toList();
+		descendants.forEach(ProcessHandle::destroy);
 		process.destroy();
 		try {
 			if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.warn("{} did not stop within {}; killing it", this.component.name(), STOP_GRACE);
+				descendants.forEach(ProcessHandle::destroyForcibly);
 				process.descendants().forEach(ProcessHandle::destroyForcibly);
 				process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
 			}
@@ -269,6 +280,9 @@ public final class Launcher implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			process.destroyForcibly();
+		}
+		finally {
+			this.child = null;
 		}
 	}
 

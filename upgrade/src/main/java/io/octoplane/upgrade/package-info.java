@@ -19,8 +19,11 @@
  *
  * The launcher alone decides about rollback, so a preview that hangs or crashes cannot
  * prevent it. The child finds its home, its version and the release key in the
- * environment variables named in {@link io.octoplane.upgrade.UpgradeHome}. Plain Java, no
- * Spring: the tentacle and the brain both run it before anything else.
+ * environment variables named in {@link io.octoplane.upgrade.UpgradeHome}. Nothing
+ * outlives the launcher: stopping it stops the child (killed after a grace period), and a
+ * child whose launcher was killed outright ends itself
+ * ({@link io.octoplane.upgrade.LauncherWatch}). Plain Java, no Spring: the tentacle and
+ * the brain both run it before anything else.
  */
 @NullMarked
 package io.octoplane.upgrade;

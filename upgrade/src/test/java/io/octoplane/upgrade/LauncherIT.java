@@ -37,6 +37,14 @@ class LauncherIT {
 
 	private static final String CRASHES = "exit 3\n";
 
+	// Ignores SIGTERM, as a tentacle stuck in a shutdown hook would; the ignore survives
+	// the exec.
+	private static final String STUBBORN = """
+			trap '' TERM
+			printf '%s' "$$" > "$OCTOPLANE_UPGRADE_HOME/pid"
+			exec sleep 600
+			""";
+
 	@TempDir
 	Path dir;
 
@@ -187,6 +195,66 @@ class LauncherIT {
 					this.clock)
 				.confirm())
 			.withMessage("no version is on trial; nothing to confirm");
+	}
+
+	@Test
+	void closeReturnsOnlyOnceAChildThatIgnoresSigtermIsGone() throws Exception {
+		UpgradeHome stubborn = new UpgradeHome(this.dir.resolve("stubborn"));
+		Path file = stubborn.release("1.0.0");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, STUBBORN);
+		stubborn.setStable("1.0.0");
+		Launcher supervising = new Launcher(UpgradeComponent.TENTACLE, stubborn, List.of("/bin/sh"), List.of(),
+				Map.of(), Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofSeconds(3), Duration.ofMillis(50),
+				this.clock);
+		Thread loop = Thread.ofPlatform().name("launcher-run").start(() -> {
+			try {
+				supervising.run();
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		Path pidFile = stubborn.root().resolve("pid");
+		await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(pidFile) && Files.size(pidFile) > 0);
+		ProcessHandle child = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElseThrow();
+		// What the shutdown hook does on SIGTERM, while run() stops the child as well.
+		supervising.close();
+		assertThat(child.isAlive()).as("the child once close() returned").isFalse();
+		loop.join(Duration.ofSeconds(30));
+		assertThat(loop.isAlive()).isFalse();
+	}
+
+	@Test
+	void childEndsItselfWhenItsLauncherIsKilledOutright() throws Exception {
+		Path pidFile = this.dir.resolve("child.pid");
+		Path watching = this.dir.resolve("child.watching");
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		// A stand-in launcher: a shell that starts the child with its own pid in the
+		// environment, as the launcher does, and is then killed with SIGKILL.
+		Process launcher = new ProcessBuilder("/bin/sh", "-c",
+				LauncherWatch.LAUNCHER_PID_ENV + "=$$ \"$0\" -Xmx32m -cp \"$1\" " + LauncherWatchChild.class.getName()
+						+ " \"$3\" & echo $! > \"$2\"; wait",
+				java, classPath, pidFile.toString(), watching.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(this.dir.resolve("launcher.log").toFile())
+			.start();
+		try {
+			await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(pidFile) && Files.size(pidFile) > 0);
+			ProcessHandle child = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElseThrow();
+			await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(watching));
+			assertThat(child.isAlive()).isTrue();
+			launcher.destroyForcibly().waitFor();
+			await().atMost(Duration.ofSeconds(30)).until(() -> !child.isAlive());
+		}
+		finally {
+			launcher.destroyForcibly();
+			if (Files.exists(pidFile) && Files.size(pidFile) > 0) {
+				ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+					.ifPresent(ProcessHandle::destroyForcibly);
+			}
+		}
 	}
 
 	// A switch waits for the switch delay, so the requesting command can report first.

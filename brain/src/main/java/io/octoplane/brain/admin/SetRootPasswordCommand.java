@@ -27,6 +27,8 @@ public final class SetRootPasswordCommand {
 	/** The first argument that selects this command. */
 	public static final String NAME = "set-root-password";
 
+	private static final String SSL_METRICS = "org.springframework.boot.micrometer.metrics.autoconfigure.ssl.SslMetricsAutoConfiguration";
+
 	private SetRootPasswordCommand() {
 	}
 
@@ -50,7 +52,10 @@ public final class SetRootPasswordCommand {
 		}
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BrainApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("octoplane.brain.serve=false", "spring.main.banner-mode=off")
+			.properties("octoplane.brain.serve=false", "spring.main.banner-mode=off",
+					// The only user of the TLS files while nothing is served: the command
+					// must not need them.
+					"spring.autoconfigure.exclude=" + SSL_METRICS)
 			.run(brainArgs)) {
 			context.getBean(WorkgroupService.class).setPassword(WorkgroupService.ROOT, password);
 		}

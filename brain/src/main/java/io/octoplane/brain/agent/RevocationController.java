@@ -3,6 +3,7 @@ package io.octoplane.brain.agent;
 import java.math.BigInteger;
 import java.util.List;
 
+import io.octoplane.brain.enroll.EnrolledNames;
 import io.octoplane.brain.node.NodeRecord;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.brain.security.AuditTargets;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code octl node revoke}: the node's certificate is refused from now on, and its
- * connection to this brain is cut at once.
+ * connection to this brain is cut at once. The name is given back to enrollment: once
+ * pruned, the node may enroll again with a new join token and a new key.
  */
 @RestController
 class RevocationController {
@@ -37,12 +39,15 @@ class RevocationController {
 
 	private final AgentSessions sessions;
 
+	private final EnrolledNames enrolledNames;
+
 	RevocationController(NodeService nodes, WorkgroupService workgroups, RevocationRepository revocations,
-			AgentSessions sessions) {
+			AgentSessions sessions, EnrolledNames enrolledNames) {
 		this.nodes = nodes;
 		this.workgroups = workgroups;
 		this.revocations = revocations;
 		this.sessions = sessions;
+		this.enrolledNames = enrolledNames;
 	}
 
 	@PostMapping(ApiPaths.NODE_REVOKE)
@@ -56,6 +61,7 @@ class RevocationController {
 					"node " + name + " never connected, so its certificate is not known here");
 		}
 		this.revocations.revoke(new BigInteger(node.certificateSerial(), 16));
+		this.enrolledNames.release(name);
 		this.sessions.find(name).ifPresent((session) -> session.close("this node's certificate was revoked", false));
 		logger.info("Node {} revoked by {} (certificate serial {})", name, Caller.of(http).name(),
 				node.certificateSerial());

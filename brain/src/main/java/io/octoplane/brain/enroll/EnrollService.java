@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Turns a join token and a signing request into a node certificate. A name that is
- * registered, or was enrolled before, is refused: a join token must never let its holder
- * take over an existing node's identity.
+ * registered, or was enrolled before and not revoked since ({@link EnrolledNames}), is
+ * refused: a join token must never let its holder take over an existing node's identity.
  */
 @Service
 class EnrollService {

@@ -2,10 +2,13 @@ package io.octoplane.brain.job;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.brain.node.NodeService;
@@ -27,6 +30,12 @@ import org.springframework.stereotype.Service;
 public class JobService {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobService.class);
+
+	// Long enough for a node to kill its process and report; short enough for an HTTP
+	// answer.
+	private static final Duration CANCEL_SETTLE_LIMIT = Duration.ofSeconds(10);
+
+	private static final Duration CANCEL_SETTLE_SLICE = Duration.ofMillis(200);
 
 	private final JobSpecFactory specs;
 
@@ -156,7 +165,10 @@ public class JobService {
 	}
 
 	/**
-	 * Cancels a job: queued targets never start, running ones are told to stop.
+	 * Cancels a job: queued targets never start, running ones are told to stop. The
+	 * answer waits (boundedly) until the nodes this brain told to stop have reported, so
+	 * it shows them {@code cancelled} rather than still {@code running}; a node that does
+	 * not answer in time, or is held by another brain, still counts as pending.
 	 * @param id the job
 	 * @param caller who asked
 	 * @return the job after cancelling
@@ -169,31 +181,66 @@ public class JobService {
 			logger.info("Job {} cancelled by {}", id, operator);
 			String reason = "cancelled by " + operator;
 			long now = this.clock.millis();
-			this.repository.deliveries(id).forEach((node, delivery) -> {
-				switch (delivery.deliveryState()) {
-					case QUEUED -> {
-						Delivery cancelled = Delivery.of(DeliveryState.CANCELLED, reason, now);
-						if (this.repository.transition(id, node, DeliveryState.csv(DeliveryState.QUEUED), cancelled)
-							.applied()) {
-							this.repository.dequeue(node, id);
-							this.events.node(id, JobViews.result(node, cancelled));
-						}
-					}
-					case DELIVERED, RUNNING -> this.sessions.find(node).ifPresent((session) -> {
-						try {
-							session.send(new CancelCommand(spec.id(), reason));
-						}
-						catch (IOException ex) {
-							// Told again on reconnect (Dispatcher#replay).
-						}
-					});
-					default -> {
-					}
+			Object settled = new Object();
+			// Subscribed before the nodes are told, so no result slips by unseen.
+			try (JobEvents.Subscription subscription = this.events.subscribe(id, (event, data) -> {
+				synchronized (settled) {
+					settled.notifyAll();
 				}
-			});
-			this.dispatcher.jobChanged(id);
+			})) {
+				Set<String> told = new HashSet<>();
+				this.repository.deliveries(id).forEach((node, delivery) -> {
+					switch (delivery.deliveryState()) {
+						case QUEUED -> {
+							Delivery cancelled = Delivery.of(DeliveryState.CANCELLED, reason, now);
+							if (this.repository.transition(id, node, DeliveryState.csv(DeliveryState.QUEUED), cancelled)
+								.applied()) {
+								this.repository.dequeue(node, id);
+								this.events.node(id, JobViews.result(node, cancelled));
+							}
+						}
+						case DELIVERED, RUNNING -> this.sessions.find(node).ifPresent((session) -> {
+							try {
+								session.send(new CancelCommand(spec.id(), reason));
+								told.add(node);
+							}
+							catch (IOException ex) {
+								// Told again on reconnect (Dispatcher#replay).
+							}
+						});
+						default -> {
+						}
+					}
+				});
+				this.dispatcher.jobChanged(id);
+				awaitStopped(id, told, settled);
+			}
 		}
 		return this.views.response(id);
+	}
+
+	private void awaitStopped(String id, Set<String> told, Object settled) {
+		long deadline = System.nanoTime() + CANCEL_SETTLE_LIMIT.toNanos();
+		try {
+			while (!told.isEmpty()) {
+				Map<String, Delivery> deliveries = this.repository.deliveries(id);
+				told.removeIf((node) -> {
+					Delivery delivery = deliveries.get(node);
+					return delivery == null || delivery.deliveryState().isFinal();
+				});
+				long remaining = deadline - System.nanoTime();
+				if (told.isEmpty() || remaining <= 0) {
+					return;
+				}
+				synchronized (settled) {
+					// Events wake this early; the slice bounds a missed one.
+					TimeUnit.NANOSECONDS.timedWait(settled, Math.min(remaining, CANCEL_SETTLE_SLICE.toNanos()));
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

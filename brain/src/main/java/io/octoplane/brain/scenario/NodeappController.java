@@ -5,6 +5,7 @@ import java.util.List;
 import io.octoplane.brain.security.AuditTargets;
 import io.octoplane.brain.security.Caller;
 import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.NodeappListResponse;
 import io.octoplane.protocol.api.NodeappResponse;
 import io.octoplane.protocol.api.ResetRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,8 +27,8 @@ class NodeappController {
 	}
 
 	@GetMapping(ApiPaths.NODEAPPS)
-	List<NodeappResponse> list(@PathVariable String node, HttpServletRequest http) {
-		return this.nodeapps.list(node, Caller.of(http));
+	NodeappListResponse list(@PathVariable String node, HttpServletRequest http) {
+		return new NodeappListResponse(this.nodeapps.list(node, Caller.of(http)));
 	}
 
 	@GetMapping(ApiPaths.NODEAPP_VERSIONS)

@@ -3,6 +3,8 @@ package io.octoplane.brain.tunnel;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.TunnelStream;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -12,9 +14,12 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 /**
  * The tunnel WebSocket endpoint. It sits behind the same authentication filter as the
- * REST API; the handshake then checks that the tunnel is the caller's.
+ * REST API; the handshake then checks that the tunnel is the caller's. Only a brain that
+ * serves the web needs it: the admin commands run without a servlet container, where the
+ * WebSocket container cannot be made.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = Type.SERVLET)
 @EnableWebSocket
 class TunnelSocketConfig implements WebSocketConfigurer {
 

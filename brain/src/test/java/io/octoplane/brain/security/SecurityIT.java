@@ -167,6 +167,28 @@ class SecurityIT extends BrainIntegrationTest {
 	}
 
 	@Test
+	void revokedAndPrunedNameEnrollsAgainWhileItsOldCertificateStaysRefused() throws Exception {
+		SSLContext old = enrolled("reenroll1", KeyType.EC_P256.generateKeyPair());
+		try (RawAgentClient client = RawAgentClient.connect(old, this.agentServer.port())) {
+			client.send(RawAgentClient.hello("reenroll1"));
+			assertThat(client.receive()).isInstanceOf(Welcome.class);
+			assertThat(operator().post("/api/v1/nodes/reenroll1/revoke", "").statusCode()).isEqualTo(204);
+			assertThat(receiveUntilGoodbye(client).retry()).isFalse();
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> operator().delete("/api/v1/nodes?name=reenroll1").body().contains("reenroll1"));
+		SSLContext fresh = enrolled("reenroll1", KeyType.EC_P256.generateKeyPair());
+		try (RawAgentClient client = RawAgentClient.connect(fresh, this.agentServer.port())) {
+			client.send(RawAgentClient.hello("reenroll1"));
+			assertThat(client.receive()).isInstanceOf(Welcome.class);
+		}
+		try (RawAgentClient again = RawAgentClient.connect(old, this.agentServer.port())) {
+			assertThat(again.receive()).isInstanceOfSatisfying(Goodbye.class,
+					(goodbye) -> assertThat(goodbye.reason()).contains("revoked"));
+		}
+	}
+
+	@Test
 	void revokedNodeIsCutOffAndRefusedFromThenOn() throws Exception {
 		SSLContext context = nodeContext("rev1");
 		try (RawAgentClient client = RawAgentClient.connect(context, this.agentServer.port())) {
@@ -210,6 +232,22 @@ class SecurityIT extends BrainIntegrationTest {
 			assertThat(entry.get("targets").get(0).asString()).isEqualTo("audited1");
 			assertThat(entry.get("status").asInt()).isEqualTo(202);
 		});
+	}
+
+	private SSLContext enrolled(String name, KeyPair key) throws Exception {
+		String token = json
+			.readTree(operator().post("/api/v1/tokens", "{\"role\":\"node\",\"ttl_seconds\":600,\"uses\":1}").body())
+			.get("token")
+			.asString();
+		HttpResponse<String> enrolled = anonymous().post("/api/v1/enroll",
+				enroll(token, name, SigningRequests.create(key, name)));
+		assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+		Path dir = Files.createDirectories(this.work.resolve(name + "-" + key.getPublic().hashCode()));
+		Path certFile = Files.writeString(dir.resolve("node.pem"),
+				json.readTree(enrolled.body()).get("certificate_pem").asString());
+		Path keyFile = dir.resolve("node-key.pem");
+		PemFiles.writePrivateKey(keyFile, key.getPrivate(), false);
+		return PemTls.clientContext(certFile, keyFile, certs.caCert());
 	}
 
 	private static String enroll(String token, String name, String csr) {

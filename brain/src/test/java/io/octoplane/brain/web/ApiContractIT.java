@@ -5,8 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
@@ -41,6 +46,8 @@ class ApiContractIT extends BrainIntegrationTest {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final Pattern CAMEL_CASE = Pattern.compile("[a-z0-9][A-Z]");
+
 	@LocalServerPort
 	int port;
 
@@ -68,6 +75,41 @@ class ApiContractIT extends BrainIntegrationTest {
 		}
 		assertThat(served).isNotEmpty().contains("/api/v1/nodes", "/api/v1/commands");
 		assertThat(documented).containsAll(served);
+	}
+
+	@Test
+	void openApiDocumentHasOnlySnakeCaseFieldsAndNoBareArrayAnswers() throws Exception {
+		JsonNode document = json.readTree(get(operator(), "/v3/api-docs").body());
+		List<String> camelCase = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> schema : document.path("components").path("schemas").properties()) {
+			collectCamelCase(schema.getKey(), schema.getValue(), camelCase);
+		}
+		assertThat(camelCase).as("camelCase property names").isEmpty();
+		List<String> bareArrays = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+				for (JsonNode response : operation.getValue().path("responses")) {
+					for (JsonNode media : response.path("content")) {
+						if ("array".equals(media.path("schema").path("type").asString(""))) {
+							bareArrays.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+						}
+					}
+				}
+			}
+		}
+		assertThat(bareArrays).as("answers that are a bare JSON array, not an object").isEmpty();
+	}
+
+	private static void collectCamelCase(String where, JsonNode schema, List<String> found) {
+		for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+			if (CAMEL_CASE.matcher(property.getKey()).find()) {
+				found.add(where + "." + property.getKey());
+			}
+			collectCamelCase(where + "." + property.getKey(), property.getValue(), found);
+		}
+		if (schema.has("items")) {
+			collectCamelCase(where + "[]", schema.path("items"), found);
+		}
 	}
 
 	@Test

@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "cancel",
 		description = {
 				"Cancel a job: nodes still queued or running end 'cancelled'; finished nodes keep their result.",
-				"Prints the job afterwards. Cancelling a finished job changes nothing and still exits 0." },
+				"Prints the job once the nodes told to stop have confirmed (waiting up to 10 s); nodes that",
+				"have not confirmed yet are counted as pending and named on standard error.",
+				"Cancelling a finished job changes nothing and still exits 0." },
 		footerHeading = "%nExamples:%n", footer = { "  octl job cancel 3f2c9a" })
 public final class JobCancelCommand extends OctlCommand {
 
@@ -25,6 +27,13 @@ public final class JobCancelCommand extends OctlCommand {
 	protected int execute(Octl octl) {
 		JobResponse job = octl.client().cancel(this.id);
 		octl.printer(spec()).print(job, JobTables::job);
+		if (job.pending() > 0) {
+			// Offline nodes, or nodes of another brain, stop when they next hear of it.
+			spec().commandLine()
+				.getErr()
+				.println("octl: cancelling: " + job.pending() + " node(s) have not confirmed yet; octl job get "
+						+ job.id() + " shows when they do");
+		}
 		return ExitStatus.OK;
 	}
 

@@ -6,6 +6,7 @@ import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.output.Table;
+import io.octoplane.protocol.api.NodeappListResponse;
 import io.octoplane.protocol.api.NodeappResponse;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ public final class NappGetCommand extends OctlCommand {
 		List<NodeappResponse> nodeapps = (this.nodeapp != null)
 				? List.of(octl.client().scenarios().nodeappVersions(this.node, this.nodeapp))
 				: octl.client().scenarios().nodeapps(this.node);
-		octl.printer(spec()).print(nodeapps, NappGetCommand::table);
+		octl.printer(spec()).print(new NodeappListResponse(nodeapps), (list) -> table(list.nodeapps()));
 		return ExitStatus.OK;
 	}
 

@@ -2,11 +2,11 @@ package io.octoplane.octl.sdk;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
 
 import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.NodeappListResponse;
 import io.octoplane.protocol.api.NodeappResponse;
 import io.octoplane.protocol.api.ResetRequest;
 import io.octoplane.protocol.api.ScenarioApplyRequest;
@@ -93,9 +93,11 @@ public final class ScenarioApi {
 	 * @return them, each with its recorded commit
 	 */
 	public List<NodeappResponse> nodeapps(String node) {
-		return Arrays.asList(this.client.send(this.client
-			.request(ApiPaths.NODEAPPS.replace("{node}", OctoplaneClient.segment(node)), new StringJoiner("&"))
-			.GET(), APPLY_TIMEOUT, NodeappResponse[].class));
+		return this.client
+			.send(this.client
+				.request(ApiPaths.NODEAPPS.replace("{node}", OctoplaneClient.segment(node)), new StringJoiner("&"))
+				.GET(), APPLY_TIMEOUT, NodeappListResponse.class)
+			.nodeapps();
 	}
 
 	/**

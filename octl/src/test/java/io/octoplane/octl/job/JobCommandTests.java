@@ -100,6 +100,16 @@ class JobCommandTests extends StubBrainCommandTest {
 	}
 
 	@Test
+	void cancelNamesNodesThatHaveNotConfirmedTheStopYet() {
+		this.brain.answerJson("POST", ApiFixtures.jobPath(ApiPaths.JOB_CANCEL),
+				job(JobState.CANCELLED, cancelled("pi1"), running("pi2")));
+		OctlRun run = this.octl.run(this.config, "job", "cancel", "job-1");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.json().path("pending").asInt()).isEqualTo(1);
+		assertThat(run.err()).contains("cancelling: 1 node(s) have not confirmed yet");
+	}
+
+	@Test
 	void cancellingAnUnknownJobExitsWithUnexpectedState() {
 		this.brain.answerProblem("POST", "/api/v1/jobs/nope/cancel", ErrorCode.JOB_NOT_FOUND, "no job nope");
 		assertThat(this.octl.run(this.config, "job", "cancel", "nope").exitCode()).isEqualTo(3);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,8 +60,8 @@ public record ScenarioApplyResponse(String scenario, List<String> targets, boole
 	 * @param error why it did not run or was stopped, or {@code null}
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record ScriptResult(String node, String state, @Nullable Integer exitCode, String output, String stdout,
-			String stderr, @Nullable String error) {
+	public record ScriptResult(String node, String state, @JsonProperty("exit_code") @Nullable Integer exitCode,
+			String output, String stdout, String stderr, @Nullable String error) {
 
 	}
 

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
@@ -18,6 +21,7 @@ import io.octoplane.protocol.file.FileSendSpec;
 import io.octoplane.protocol.file.SentFile;
 import io.octoplane.tentacle.command.RunControl;
 import io.octoplane.tentacle.connection.BrainDialer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -44,6 +48,12 @@ public final class FileCommands {
 
 	private final Clock clock;
 
+	private final Supplier<@Nullable String> nodeName;
+
+	// Partial files being filled now: a second transfer of the same blob into the same
+	// folder on this node must not append to the first one's file.
+	private final Set<Path> partsInUse = ConcurrentHashMap.newKeySet();
+
 	private final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
@@ -55,9 +65,13 @@ public final class FileCommands {
 	 * @param codec the frame codec
 	 * @param spool folder for packing folders before they are sent
 	 * @param clock the node clock for result times
+	 * @param nodeName the node's name once the brain welcomed it, which keeps the
+	 * temporary files of nodes that share a folder apart
 	 */
-	public FileCommands(Path workspace, BrainDialer dialer, FrameCodec codec, Path spool, Clock clock) {
+	public FileCommands(Path workspace, BrainDialer dialer, FrameCodec codec, Path spool, Clock clock,
+			Supplier<@Nullable String> nodeName) {
 		this.paths = new NodePaths(workspace);
+		this.nodeName = nodeName;
 		this.fetch = new BlobFetch(dialer, codec, READ_TIMEOUT);
 		this.send = new FileSend(dialer, codec, READ_TIMEOUT, spool);
 		this.clock = clock;
@@ -79,8 +93,8 @@ public final class FileCommands {
 		long deadline = System.nanoTime() + Duration.ofMillis(command.timeoutMillis()).toNanos();
 		try {
 			String output = switch (command.mode()) {
-				case FILE_RECEIVE -> receive(this.json.readValue(command.command(), FileReceiveSpec.class), deadline,
-						() -> control.cancelledBeforeStart() != null);
+				case FILE_RECEIVE -> receive(this.json.readValue(command.command(), FileReceiveSpec.class),
+						command.commandId(), deadline, () -> control.cancelledBeforeStart() != null);
 				case FILE_SEND -> this.json
 					.writeValueAsString(send(this.json.readValue(command.command(), FileSendSpec.class), deadline));
 				case FILE_LIST -> this.json.writeValueAsString(list(command.command()));
@@ -110,22 +124,39 @@ public final class FileCommands {
 		}
 	}
 
-	private String receive(FileReceiveSpec spec, long deadline, BooleanSupplier cancelled)
+	private String receive(FileReceiveSpec spec, String commandId, long deadline, BooleanSupplier cancelled)
 			throws TransferFailedException, IOException {
 		Path folder = this.paths.resolve(spec.targetDir());
 		prepare(folder, spec.createTarget());
-		Path part = folder.resolve("." + spec.name() + "." + spec.sha256().substring(0, 12) + ".octoplane-part");
-		this.fetch.fetch(spec, part, deadline, cancelled);
-		Path installed;
+		// Named after the node as well as the blob: nodes that share the folder (NFS, or
+		// several tentacles on one host) each fill their own, and the same blob sent
+		// again later to this node resumes it.
+		String node = this.nodeName.get();
+		String tag = (node != null) ? node : "node";
+		Path part = folder
+			.resolve("." + spec.name() + "." + spec.sha256().substring(0, 12) + "." + tag + ".octoplane-part");
+		if (!this.partsInUse.add(part)) {
+			tag = tag + "." + commandId;
+			part = folder
+				.resolve("." + spec.name() + "." + spec.sha256().substring(0, 12) + "." + tag + ".octoplane-part");
+			this.partsInUse.add(part);
+		}
 		try {
-			installed = Installer.install(spec, part, folder);
+			this.fetch.fetch(spec, part, deadline, cancelled);
+			Path installed;
+			try {
+				installed = Installer.install(spec, part, folder, tag);
+			}
+			catch (IOException ex) {
+				Files.deleteIfExists(part);
+				throw new TransferFailedException("cannot install into " + folder + ": " + describe(ex), ex);
+			}
+			logger.info("installed {} ({} bytes, sha256 {})", installed, spec.sizeBytes(), spec.sha256());
+			return "installed " + installed + " (" + spec.sizeBytes() + " bytes, sha256 " + spec.sha256() + ")\n";
 		}
-		catch (IOException ex) {
-			Files.deleteIfExists(part);
-			throw new TransferFailedException("cannot install into " + folder + ": " + describe(ex), ex);
+		finally {
+			this.partsInUse.remove(part);
 		}
-		logger.info("installed {} ({} bytes, sha256 {})", installed, spec.sizeBytes(), spec.sha256());
-		return "installed " + installed + " (" + spec.sizeBytes() + " bytes, sha256 " + spec.sha256() + ")\n";
 	}
 
 	private SentFile send(FileSendSpec spec, long deadline) throws TransferFailedException, IOException {

@@ -3,8 +3,11 @@ package io.octoplane.tentacle.file;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -19,14 +22,19 @@ import io.octoplane.protocol.file.TarArchives;
  * Puts a verified blob in its place with a rename, so the final name shows either the old
  * content or the whole new one, never a half-written file. A folder is unpacked into a
  * hidden staging folder next to the target first (where the archive rules are enforced)
- * and swapped in by renames.
+ * and swapped in by renames. The temporary names carry a tag of the installing node, so
+ * nodes that share the folder do not trip over each other's files; the last one to finish
+ * wins, whole.
  */
 final class Installer {
 
 	private Installer() {
 	}
 
-	static Path install(FileReceiveSpec spec, Path part, Path folder) throws IOException {
+	// Another node sharing the folder may swap its copy in between our two renames.
+	private static final int SWAP_ATTEMPTS = 5;
+
+	static Path install(FileReceiveSpec spec, Path part, Path folder, String tag) throws IOException {
 		Path target = folder.resolve(spec.name());
 		if (spec.kind() == FileKind.FILE) {
 			if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -36,25 +44,40 @@ final class Installer {
 			move(part, target);
 			return target;
 		}
-		Path staging = folder.resolve("." + spec.name() + "." + spec.sha256().substring(0, 12) + ".octoplane-unpack");
+		Path staging = folder
+			.resolve("." + spec.name() + "." + spec.sha256().substring(0, 12) + "." + tag + ".octoplane-unpack");
 		deleteTree(staging);
 		try {
 			try (InputStream in = Files.newInputStream(part)) {
 				TarArchives.unpack(in, staging);
 			}
-			Path old = folder.resolve("." + spec.name() + ".octoplane-old");
-			deleteTree(old);
-			if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-				move(target, old);
-			}
-			move(staging, target);
-			deleteTree(old);
+			Path old = folder.resolve("." + spec.name() + "." + tag + ".octoplane-old");
+			swapIn(staging, target, old);
 		}
 		finally {
 			deleteTree(staging);
 			Files.deleteIfExists(part);
 		}
 		return target;
+	}
+
+	private static void swapIn(Path staging, Path target, Path old) throws IOException {
+		for (int attempt = 1;; attempt++) {
+			deleteTree(old);
+			try {
+				if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+					move(target, old);
+				}
+				move(staging, target);
+				deleteTree(old);
+				return;
+			}
+			catch (NoSuchFileException | FileAlreadyExistsException | DirectoryNotEmptyException ex) {
+				if (attempt >= SWAP_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private static void move(Path from, Path to) throws IOException {

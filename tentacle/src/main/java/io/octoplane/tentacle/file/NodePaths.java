@@ -1,6 +1,9 @@
 package io.octoplane.tentacle.file;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +27,18 @@ public final class NodePaths {
 		this.aliases = Map.of("@root", Path.of("/"), "@workspace", this.workspace, "@log",
 				this.workspace.resolve("log"), "@fstore", this.workspace.resolve("fstore"), "@pakma",
 				this.workspace.resolve("pakma"));
+	}
+
+	/**
+	 * Creates the workspace folders the aliases name ({@code @log}, {@code @fstore},
+	 * {@code @pakma}), so a path such as {@code @fstore/model.bin} works on a node that
+	 * never received a file.
+	 * @throws IOException if a folder cannot be created
+	 */
+	public void createAliasFolders() throws IOException {
+		for (String alias : List.of("@log", "@fstore", "@pakma")) {
+			Files.createDirectories(this.aliases.get(alias));
+		}
 	}
 
 	/**
