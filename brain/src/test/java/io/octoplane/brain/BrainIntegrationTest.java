@@ -1,5 +1,6 @@
 package io.octoplane.brain;
 
+import io.octoplane.testsupport.brain.BrainTestSupport;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;

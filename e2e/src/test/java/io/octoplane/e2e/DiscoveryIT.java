@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import io.octoplane.brain.BrainTestSupport;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.tentacle.Tentacle;
@@ -16,6 +15,7 @@ import io.octoplane.tentacle.TentacleState;
 import io.octoplane.tentacle.config.Discovery;
 import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.tentacle.discovery.NameserverLocator;
+import io.octoplane.testsupport.brain.BrainTestSupport;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.octl.OctlRun;
 import io.octoplane.testsupport.ports.FreePorts;

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
+import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.sdk.FileApi.StagedFile;
 import io.octoplane.octl.sdk.JobListener;
@@ -53,7 +53,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * copies, refused names and archives, and clear per-node errors.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FileTransferIT extends BrainIntegrationTest {
+class FileTransferIT extends InProcessBrainTest {
 
 	@TempDir
 	static Path work;

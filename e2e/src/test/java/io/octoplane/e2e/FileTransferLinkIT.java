@@ -16,9 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
+import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.sdk.FileApi.StagedFile;
 import io.octoplane.octl.sdk.JobListener;
@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JVM, so the old-generation peak during the transfer bounds all three: holding the file
  * in memory anywhere would need more than the whole file.
  */
-class FileTransferLinkIT extends BrainIntegrationTest {
+class FileTransferLinkIT extends InProcessBrainTest {
 
 	private static final int MIB = 1024 * 1024;
 

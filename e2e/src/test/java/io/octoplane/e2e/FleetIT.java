@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
+import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.TentacleConfig;
@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * driving it all as an operator would.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FleetIT extends BrainIntegrationTest {
+class FleetIT extends InProcessBrainTest {
 
 	@TempDir
 	static Path work;

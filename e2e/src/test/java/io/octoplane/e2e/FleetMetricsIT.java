@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
-import io.octoplane.brain.metrics.PrometheusScrape;
 import io.octoplane.certs.PemPair;
+import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.TentacleConfig;
+import io.octoplane.testsupport.metrics.PrometheusScrape;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * commands work against the real brain.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FleetMetricsIT extends BrainIntegrationTest {
+class FleetMetricsIT extends InProcessBrainTest {
 
 	@TempDir
 	static Path work;

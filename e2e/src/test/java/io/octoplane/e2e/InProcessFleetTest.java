@@ -4,10 +4,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
+import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.octl.sdk.JobListener;
 import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.api.JobResponse;
@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A real brain with tentacles running in the test's JVM, each with its own workspace
  * under a temporary folder, and an SDK client logged in as an operator.
  */
-abstract class InProcessFleetTest extends BrainIntegrationTest {
+abstract class InProcessFleetTest extends InProcessBrainTest {
 
 	/** Longest wait for anything the fleet does in these tests. */
 	static final Duration WAIT = Duration.ofSeconds(60);

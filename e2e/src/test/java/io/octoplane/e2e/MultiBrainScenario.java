@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.octoplane.brain.BrainTestSupport;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.octl.sdk.JobListener;
@@ -18,6 +17,7 @@ import io.octoplane.protocol.api.NodeInfo;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.TentacleState;
+import io.octoplane.testsupport.brain.BrainTestSupport;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.link.FaultyLink;
 import io.octoplane.testsupport.process.BrainArgs;

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
+import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.tentacle.TentacleMain;
 import io.octoplane.testsupport.octl.OctlRun;
 import io.octoplane.testsupport.process.ChildJvm;
@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * operators logging in with a workgroup password or an API token instead of a
  * certificate. Real brain, real tentacle process, octl in-process.
  */
-class OperatorLoginAndEnrollmentIT extends BrainIntegrationTest {
+class OperatorLoginAndEnrollmentIT extends InProcessBrainTest {
 
 	private static final String LAB_PASSWORD = "lab password for the e2e run";
 

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
+import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.octl.sdk.JobListener;
 import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.agent.CommandMode;
@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * Redis (with its append-only file) restarts in the middle of a fan-out: the brain
  * recovers, the accepted job is not lost, and every node runs the command exactly once.
  */
-class RedisRestartIT extends BrainIntegrationTest {
+class RedisRestartIT extends InProcessBrainTest {
 
 	@TempDir
 	Path work;

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
+import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.sdk.OctoplaneApiException;
 import io.octoplane.octl.sdk.OctoplaneClient;
@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  * runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScenarioIT extends BrainIntegrationTest {
+class ScenarioIT extends InProcessBrainTest {
 
 	@TempDir
 	static Path work;

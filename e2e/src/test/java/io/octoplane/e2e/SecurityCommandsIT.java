@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
+import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.octl.sdk.OctoplaneApiException;
 import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.tentacle.Tentacle;
@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * The security commands of octl against a real brain: workgroups, tokens, the audit trail
  * and node revocation, driven in-process as an operator would.
  */
-class SecurityCommandsIT extends BrainIntegrationTest {
+class SecurityCommandsIT extends InProcessBrainTest {
 
 	@TempDir
 	Path work;

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.octoplane.brain.BrainTestSupport;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.release.ReleaseKeys;
 import io.octoplane.e2e.support.NameserverProcess;
 import io.octoplane.e2e.support.UpgradeCli;
+import io.octoplane.testsupport.brain.BrainTestSupport;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.octl.OctlRun;
 import io.octoplane.testsupport.ports.FreePorts;

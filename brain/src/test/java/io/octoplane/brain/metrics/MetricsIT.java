@@ -36,6 +36,7 @@ import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.agent.Welcome;
+import io.octoplane.testsupport.metrics.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package io.octoplane.brain;
+package io.octoplane.testsupport.brain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

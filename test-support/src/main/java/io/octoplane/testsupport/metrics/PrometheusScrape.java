@@ -1,4 +1,4 @@
-package io.octoplane.brain.metrics;
+package io.octoplane.testsupport.metrics;
 
 import java.io.IOException;
 import java.net.URI;
