@@ -12,6 +12,7 @@ import io.octoplane.bench.harness.ProcessReadings;
 import io.octoplane.bench.sim.FleetSimulator;
 import io.octoplane.bench.sim.SimulatedExecutor;
 import io.octoplane.bench.sim.SimulatedTentacle;
+import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.protocol.api.NodeState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
