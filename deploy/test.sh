@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=deploy/lib/jdk.sh
 . deploy/lib/jdk.sh
 if ! command -v redis-server >/dev/null 2>&1; then
-	echo "note: no redis-server on the PATH; tests use the copy bundled with embedded-redis" >&2
+	echo "error: no redis-server on the PATH; the tests run a real one (Debian: apt-get install redis-server)" >&2
+	exit 1
 fi
 exec ./mvnw -B -ntp verify "$@"

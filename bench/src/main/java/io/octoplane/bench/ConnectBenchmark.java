@@ -7,13 +7,13 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 import io.octoplane.bench.harness.BenchFleet;
-import io.octoplane.bench.harness.BrainProcess;
 import io.octoplane.bench.harness.ProcessReadings;
 import io.octoplane.bench.sim.FleetSimulator;
 import io.octoplane.bench.sim.SimulatedExecutor;
 import io.octoplane.bench.sim.SimulatedTentacle;
 import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.protocol.api.NodeState;
+import io.octoplane.testsupport.process.BrainProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

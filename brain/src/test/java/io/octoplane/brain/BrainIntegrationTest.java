@@ -1,7 +1,7 @@
 package io.octoplane.brain;
 
-import io.octoplane.brain.redis.RedisServerExtension;
-import io.octoplane.certs.CertFixtures;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;

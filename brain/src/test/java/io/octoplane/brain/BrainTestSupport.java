@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import io.octoplane.brain.redis.RedisServerExtension;
-import io.octoplane.certs.CertFixtures;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.redis.RedisServerExtension;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 

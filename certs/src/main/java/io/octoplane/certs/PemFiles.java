@@ -353,8 +353,7 @@ public final class PemFiles {
 		byte[] bytes = content.getBytes(StandardCharsets.US_ASCII);
 		if (!overwrite) {
 			// createFile fails atomically when the file exists, closing the
-			// check-then-write
-			// race that Files.exists would leave open.
+			// check-then-write race that Files.exists would leave open.
 			Files.createFile(target, attributes);
 			Files.write(target, bytes);
 			return;

@@ -1,6 +1,5 @@
 package io.octoplane.certs;
 
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -13,7 +12,6 @@ import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -76,9 +74,9 @@ class CertificateRoleTests {
 	}
 
 	@Test
-	void of_noOu_isEmpty(@TempDir Path dir) throws Exception {
-		CertFixtures fixtures = CertFixtures.create(dir);
-		X509Certificate certificate = PemFiles.readCertificate(fixtures.nodeWithoutRole("n1").certificate());
+	void of_noOu_isEmpty() {
+		X509Certificate certificate = sign(new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "n1").build(),
+				KeyPurposeId.id_kp_clientAuth);
 		assertThat(CertificateRole.of(certificate)).isEmpty();
 		assertThat(CertificateRole.commonName(certificate)).isEqualTo("n1");
 	}

@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.octoplane.brain.BrainTestSupport;
-import io.octoplane.brain.redis.RedisServerExtension;
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.release.ReleaseKeys;
-import io.octoplane.e2e.support.BrainArgs;
-import io.octoplane.e2e.support.BrainProcess;
 import io.octoplane.e2e.support.NameserverProcess;
 import io.octoplane.e2e.support.UpgradeCli;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.octl.OctlRun;
+import io.octoplane.testsupport.ports.FreePorts;
+import io.octoplane.testsupport.process.BrainArgs;
+import io.octoplane.testsupport.process.BrainProcess;
+import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,8 +51,8 @@ class BrainOnlineUpgradeIT {
 		Path releaseKey = this.work.resolve("release-key.pem");
 		Path releasePublicKey = this.work.resolve("release-key.pub.pem");
 		ReleaseKeys.write(releaseKey, releasePublicKey, ReleaseKeys.generate(), false);
-		int nameserverPort = BrainProcess.freePort();
-		int nameserverManagement = BrainProcess.freePort();
+		int nameserverPort = FreePorts.take();
+		int nameserverManagement = FreePorts.take();
 		String ns = "--nameserver=https://localhost:" + nameserverPort;
 		BrainArgs args = BrainArgs.withFreePorts(certs, redis.port(), this.work.resolve("brain"))
 			.with("octoplane.nameserver.url", "https://localhost:" + nameserverPort)
@@ -68,7 +70,7 @@ class BrainOnlineUpgradeIT {
 					this.work.resolve("upgrade-cli.log")))
 				.isZero();
 			List<String> launch = UpgradeCli.concat(upgrade, "launch", "--confirm-timeout", CONFIRM_TIMEOUT,
-					"--jvm-option", "-Xmx384m", "--");
+					"--start-timeout", "150s", "--jvm-option", "-Xmx384m", "--");
 			launch.addAll(args.toList());
 			Process launcher = new ProcessBuilder(launch).redirectErrorStream(true)
 				.redirectOutput(this.work.resolve("launcher.log").toFile())
@@ -76,34 +78,34 @@ class BrainOnlineUpgradeIT {
 			try {
 				awaitState(octl, "1.0.0", "1.0.0", null, "1.0.0");
 				for (String version : new String[] { "1.1.0", "1.2.0" }) {
-					OctlRun uploaded = OctlRun.execute(octl, this.work, "release", "upload", "brain", version,
+					OctlRun uploaded = InProcessOctl.run(octl, this.work, "release", "upload", "brain", version,
 							jar.toString(), "--key", releaseKey.toString(), ns);
-					assertThat(uploaded.status()).as(uploaded.err()).isZero();
+					assertThat(uploaded.exitCode()).as(uploaded.err()).isZero();
 				}
-				OctlRun tentacleRelease = OctlRun.execute(octl, this.work, "release", "upload", "tentacle", "1.3.0",
+				OctlRun tentacleRelease = InProcessOctl.run(octl, this.work, "release", "upload", "tentacle", "1.3.0",
 						jar.toString(), "--key", releaseKey.toString(), ns);
-				assertThat(tentacleRelease.status()).as(tentacleRelease.err()).isZero();
+				assertThat(tentacleRelease.exitCode()).as(tentacleRelease.err()).isZero();
 
-				OctlRun wrongComponent = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.3.0", "brain");
-				assertThat(wrongComponent.status()).as(wrongComponent.out()).isEqualTo(3);
+				OctlRun wrongComponent = InProcessOctl.run(octl, this.work, "upgrade", "upgrade", "1.3.0", "brain");
+				assertThat(wrongComponent.exitCode()).as(wrongComponent.out()).isEqualTo(3);
 				assertThat(wrongComponent.err()).contains("nameserver has no brain 1.3.0");
 
-				OctlRun upgraded = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.1.0", "brain");
-				assertThat(upgraded.status()).as(upgraded.out() + upgraded.err()).isZero();
+				OctlRun upgraded = InProcessOctl.run(octl, this.work, "upgrade", "upgrade", "1.1.0", "brain");
+				assertThat(upgraded.exitCode()).as(upgraded.out() + upgraded.err()).isZero();
 				assertThat(upgraded.err()).contains("restarts as 1.1.0", "run 'octl upgrade confirm brain'");
 				awaitState(octl, "1.1.0", "1.0.0", "1.1.0", "1.1.0");
-				OctlRun confirmed = OctlRun.execute(octl, this.work, "upgrade", "confirm", "brain");
-				assertThat(confirmed.status()).as(confirmed.out() + confirmed.err()).isZero();
+				OctlRun confirmed = InProcessOctl.run(octl, this.work, "upgrade", "confirm", "brain");
+				assertThat(confirmed.exitCode()).as(confirmed.out() + confirmed.err()).isZero();
 				awaitState(octl, "1.1.0", "1.1.0", null, "1.1.0");
 
-				OctlRun unconfirmed = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.2.0", "brain");
-				assertThat(unconfirmed.status()).as(unconfirmed.out() + unconfirmed.err()).isZero();
+				OctlRun unconfirmed = InProcessOctl.run(octl, this.work, "upgrade", "upgrade", "1.2.0", "brain");
+				assertThat(unconfirmed.exitCode()).as(unconfirmed.out() + unconfirmed.err()).isZero();
 				await().atMost(Duration.ofSeconds(180))
 					.pollInterval(Duration.ofSeconds(1))
 					.until(() -> Files.readString(home.resolve("history"))
 						.contains("rollback 1.2.0 preview not confirmed within PT45S"));
 				awaitState(octl, "1.1.0", "1.1.0", null, "1.1.0");
-				OctlRun history = OctlRun.execute(octl, this.work, "upgrade", "history", "brain");
+				OctlRun history = InProcessOctl.run(octl, this.work, "upgrade", "history", "brain");
 				assertThat(history.out()).contains("confirm 1.1.0", "rollback 1.2.0");
 			}
 			finally {
@@ -124,8 +126,8 @@ class BrainOnlineUpgradeIT {
 				+ operator.certificate() + "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\n");
 		try (BrainProcess brain = BrainProcess.start(args.toList(), this.work.resolve("plain-brain.log"))
 			.awaitReady(Duration.ofSeconds(90))) {
-			OctlRun upgrade = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.1.0", "brain");
-			assertThat(upgrade.status()).as(upgrade.out()).isEqualTo(3);
+			OctlRun upgrade = InProcessOctl.run(octl, this.work, "upgrade", "upgrade", "1.1.0", "brain");
+			assertThat(upgrade.exitCode()).as(upgrade.out()).isEqualTo(3);
 			assertThat(upgrade.err()).contains("does not run under the upgrade launcher",
 					"java -jar brain.jar upgrade --home DIR launch");
 		}
@@ -134,8 +136,8 @@ class BrainOnlineUpgradeIT {
 	// The brain is unreachable while it restarts, so failed calls are retried.
 	private void awaitState(Path octl, String running, String stable, @Nullable String preview, String healthy) {
 		await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-			OctlRun state = OctlRun.execute(octl, this.work, "upgrade", "state", "brain");
-			assertThat(state.status()).as(state.err()).isZero();
+			OctlRun state = InProcessOctl.run(octl, this.work, "upgrade", "state", "brain");
+			assertThat(state.exitCode()).as(state.err()).isZero();
 			JsonNode json = state.json();
 			assertThat(json.path("running").asString()).isEqualTo(running);
 			assertThat(json.path("stable").asString()).isEqualTo(stable);

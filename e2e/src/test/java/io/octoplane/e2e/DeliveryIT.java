@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import io.octoplane.e2e.support.FaultyLink;
 import io.octoplane.octl.sdk.JobListener;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
@@ -14,6 +13,7 @@ import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.JobState;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
+import io.octoplane.testsupport.link.FaultyLink;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

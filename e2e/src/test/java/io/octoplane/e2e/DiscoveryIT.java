@@ -9,17 +9,19 @@ import java.time.Duration;
 import java.util.List;
 
 import io.octoplane.brain.BrainTestSupport;
-import io.octoplane.brain.redis.RedisServerExtension;
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
-import io.octoplane.e2e.support.BrainArgs;
-import io.octoplane.e2e.support.BrainProcess;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.TentacleState;
 import io.octoplane.tentacle.config.Discovery;
 import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.tentacle.discovery.NameserverLocator;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.octl.OctlRun;
+import io.octoplane.testsupport.ports.FreePorts;
+import io.octoplane.testsupport.process.BrainArgs;
+import io.octoplane.testsupport.process.BrainProcess;
+import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +46,7 @@ class DiscoveryIT {
 
 	@Test
 	void tentacleFindsBrainThroughNameserverAndReconnectsFromCacheWhenNameserverIsDown() throws Exception {
-		int nameserverPort = BrainProcess.freePort();
+		int nameserverPort = FreePorts.take();
 		BrainArgs args = BrainArgs.withFreePorts(certs, redis.port(), this.work.resolve("brain"))
 			.with("octoplane.nameserver.url", "https://localhost:" + nameserverPort)
 			.with("octoplane.nameserver.advertised-agent-host", "localhost")
@@ -86,7 +88,7 @@ class DiscoveryIT {
 
 	@Test
 	void tentacleWithoutCacheSaysWhyWhenNameserverIsDown() throws Exception {
-		int closedPort = BrainProcess.freePort();
+		int closedPort = FreePorts.take();
 		Discovery discovery = new Discovery(URI.create("https://localhost:" + closedPort), "brain",
 				this.work.resolve("node-b/.octoplane/brain-address"));
 		NameserverLocator locator = new NameserverLocator(discovery, null, Duration.ofSeconds(5));
@@ -103,21 +105,21 @@ class DiscoveryIT {
 		Path config = Files.writeString(this.work.resolve("octl.yaml"), "brain: " + args.restUri() + "\ncert: "
 				+ operator.certificate() + "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\n");
 		String nameserver = "--nameserver=https://localhost:" + nameserverPort;
-		OctlRun query = OctlRun.execute(config, this.work, "nameserver", "query", "brain", nameserver);
-		assertThat(query.status()).as(query.err()).isZero();
+		OctlRun query = InProcessOctl.run(config, this.work, "nameserver", "query", "brain", nameserver);
+		assertThat(query.exitCode()).as(query.err()).isZero();
 		assertThat(query.json().get("addresses").get(0).asString()).isEqualTo("localhost:" + args.agentPort());
 		assertThat(query.json().get("kind").asString()).isEqualTo("brain");
 		assertThat(query.json().get("registered_by").asString()).isEqualTo("brain");
-		OctlRun list = OctlRun.execute(config, this.work, "ns", "list", "--prefix", "bra", nameserver);
-		assertThat(list.status()).as(list.err()).isZero();
+		OctlRun list = InProcessOctl.run(config, this.work, "ns", "list", "--prefix", "bra", nameserver);
+		assertThat(list.exitCode()).as(list.err()).isZero();
 		assertThat(list.json().get("entries")).hasSize(1);
-		OctlRun missing = OctlRun.execute(config, this.work, "ns", "query", "no-such-service", nameserver);
-		assertThat(missing.status()).isEqualTo(3);
+		OctlRun missing = InProcessOctl.run(config, this.work, "ns", "query", "no-such-service", nameserver);
+		assertThat(missing.exitCode()).isEqualTo(3);
 		assertThat(missing.err()).contains("name-not-found");
 	}
 
 	private BrainProcess startNameserver(int port) {
-		int managementPort = BrainProcess.freePort();
+		int managementPort = FreePorts.take();
 		List<String> args = List.of("--server.port=" + port, "--management.server.port=" + managementPort,
 				"--octoplane.tls.certificate=file:" + certs.nameserver().certificate().toAbsolutePath(),
 				"--octoplane.tls.private-key=file:" + certs.nameserver().privateKey().toAbsolutePath(),

@@ -28,6 +28,7 @@ import io.octoplane.protocol.file.FileKind;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.TentacleConfig;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -90,7 +91,7 @@ class FileTransferIT extends BrainIntegrationTest {
 	void fileUploadReachesEveryNodeWithItsBytesAndMode() throws Exception {
 		Path file = randomFile(this.local.resolve("tool.bin"), 3 * 1024 * 1024 + 17, "rwxr-x---");
 		OctlRun run = octl("file", "upload", "-f", file.toString(), "@workspace/inbox", "fs1", "fs2");
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(run.json().get("success").asInt()).isEqualTo(2);
 		assertThat(run.json().get("command").asString()).contains("\"token\":\"(hidden)\"");
 		for (String node : List.of("fs1", "fs2")) {
@@ -113,14 +114,14 @@ class FileTransferIT extends BrainIntegrationTest {
 		Files.createSymbolicLink(tree.resolve("current"), Path.of("bin/run.sh"));
 		Files.setPosixFilePermissions(tree.resolve("bin/deep"), PosixFilePermissions.fromString("rwx------"));
 		OctlRun run = octl("file", "upload", "-f", tree.toString(), "@fstore", "fs1", "fs2", "fs3");
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		for (String node : List.of("fs1", "fs2", "fs3")) {
 			assertSameTree(tree, work.resolve(node).resolve("fstore/app"));
 		}
 		// Again, changed: the folder is replaced as a whole, the stale file is gone.
 		Files.delete(tree.resolve("readme"));
 		OctlRun again = octl("file", "upload", tree.toString(), "@fstore", "fs1");
-		assertThat(again.status()).as(again.err()).isZero();
+		assertThat(again.exitCode()).as(again.err()).isZero();
 		assertSameTree(tree, work.resolve("fs1/fstore/app"));
 	}
 
@@ -131,19 +132,19 @@ class FileTransferIT extends BrainIntegrationTest {
 		randomFile(remote.resolve("b.log"), 0, "rw-r--r--");
 		Path into = this.local.resolve("downloads");
 		OctlRun file = octl("file", "download", "@workspace/outbox/logs/a.log", into.toString(), "fs3");
-		assertThat(file.status()).as(file.err()).isZero();
+		assertThat(file.exitCode()).as(file.err()).isZero();
 		assertThat(file.json().get("sha256").asString()).hasSize(64);
 		assertThat(Files.mismatch(remote.resolve("a.log"), into.resolve("a.log"))).isEqualTo(-1);
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(into.resolve("a.log"))))
 			.isEqualTo("rw-r-----");
 		OctlRun folder = octl("file", "download", remote.toString(), into.toString(), "fs3");
-		assertThat(folder.status()).as(folder.err()).isZero();
+		assertThat(folder.exitCode()).as(folder.err()).isZero();
 		assertThat(folder.json().get("kind").asString()).isEqualTo("directory");
 		assertSameTree(remote, into.resolve("logs"));
 		// The brain's copy, by digest.
 		OctlRun blob = octl("file", "download", file.json().get("sha256").asString(),
 				this.local.resolve("blob").toString(), "brain");
-		assertThat(blob.status()).as(blob.err()).isZero();
+		assertThat(blob.exitCode()).as(blob.err()).isZero();
 		assertThat(Files.mismatch(remote.resolve("a.log"), Path.of(blob.json().get("path").asString()))).isEqualTo(-1);
 	}
 
@@ -152,9 +153,9 @@ class FileTransferIT extends BrainIntegrationTest {
 		Path remote = randomFile(Files.createDirectories(work.resolve("fs1/resume")).resolve("r.bin"), 300_000,
 				"rw-r--r--");
 		Path into = Files.createDirectories(this.local.resolve("resume"));
-		String sha256 = OctlRun
-			.execute(this.octlConfig, work, "file", "download", remote.toString(),
-					this.local.resolve("first").toString(), "fs1")
+		String sha256 = InProcessOctl
+			.run(this.octlConfig, work, "file", "download", remote.toString(), this.local.resolve("first").toString(),
+					"fs1")
 			.json()
 			.get("sha256")
 			.asString();
@@ -162,14 +163,14 @@ class FileTransferIT extends BrainIntegrationTest {
 		// A wrong prefix: resuming keeps it, so the digest over the whole file must fail.
 		Files.write(part, new byte[100_000]);
 		OctlRun corrupt = octl("file", "download", sha256, into.toString(), "brain");
-		assertThat(corrupt.status()).isEqualTo(1);
+		assertThat(corrupt.exitCode()).isEqualTo(1);
 		assertThat(corrupt.err()).contains("checksum mismatch");
 		assertThat(into.resolve(sha256)).doesNotExist();
 		assertThat(part).doesNotExist();
 		// The right prefix: only the rest is fetched and the whole file checks out.
 		Files.write(part, Arrays.copyOf(Files.readAllBytes(remote), 100_000));
 		OctlRun resumed = octl("file", "download", sha256, into.toString(), "brain");
-		assertThat(resumed.status()).as(resumed.err()).isZero();
+		assertThat(resumed.exitCode()).as(resumed.err()).isZero();
 		assertThat(Files.mismatch(remote, into.resolve(sha256))).isEqualTo(-1);
 	}
 
@@ -179,14 +180,14 @@ class FileTransferIT extends BrainIntegrationTest {
 		randomFile(folder.resolve("agent.log"), 1234, "rw-r--r--");
 		Files.createDirectories(folder.resolve("old"));
 		OctlRun run = octl("file", "ls", "@log", "fs2");
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		JsonNode entries = run.json().get("entries");
 		assertThat(entries.get(0).get("name").asString()).isEqualTo("agent.log");
 		assertThat(entries.get(0).get("size_bytes").asLong()).isEqualTo(1234);
 		assertThat(entries.get(0).get("mode").asString()).isEqualTo("rw-r--r--");
 		assertThat(entries.get(1).get("type").asString()).isEqualTo("directory");
 		OctlRun missing = octl("file", "ls", "@log/nope", "fs2");
-		assertThat(missing.status()).isEqualTo(1);
+		assertThat(missing.exitCode()).isEqualTo(1);
 		assertThat(missing.err()).contains("no such folder");
 	}
 
@@ -195,7 +196,7 @@ class FileTransferIT extends BrainIntegrationTest {
 		Path source = randomFile(Files.createDirectories(work.resolve("fs1/share")).resolve("model.dat"), 700_000,
 				"rw-rw----");
 		OctlRun run = octl("file", "copy", "-f", "fs1:@workspace/share/model.dat", "fs2:@workspace/received");
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		Path copy = work.resolve("fs2/received/model.dat");
 		assertThat(Files.mismatch(source, copy)).isEqualTo(-1);
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-rw----");
@@ -205,20 +206,20 @@ class FileTransferIT extends BrainIntegrationTest {
 	void missingOrUnwritableTargetGivesAClearPerNodeError() throws Exception {
 		Path file = randomFile(this.local.resolve("conf.txt"), 100, "rw-r--r--");
 		OctlRun missing = octl("file", "upload", file.toString(), "@workspace/not-there", "fs1");
-		assertThat(missing.status()).isEqualTo(1);
+		assertThat(missing.exitCode()).isEqualTo(1);
 		JsonNode result = missing.json().get("results").get(0);
 		assertThat(result.get("state").asString()).isEqualTo("failed");
 		assertThat(result.get("error").asString()).contains("does not exist").contains("-f");
 		assertThat(work.resolve("fs1/not-there")).doesNotExist();
 
 		OctlRun unwritable = octl("file", "upload", "-f", file.toString(), "/proc/octoplane-files", "fs1");
-		assertThat(unwritable.status()).isEqualTo(1);
+		assertThat(unwritable.exitCode()).isEqualTo(1);
 		assertThat(unwritable.json().get("results").get(0).get("error").asString())
 			.contains("cannot create target folder /proc/octoplane-files");
 
 		Files.writeString(work.resolve("fs1/plainfile"), "x");
 		OctlRun notFolder = octl("file", "upload", "-f", file.toString(), "@workspace/plainfile", "fs1");
-		assertThat(notFolder.status()).isEqualTo(1);
+		assertThat(notFolder.exitCode()).isEqualTo(1);
 		assertThat(notFolder.json().get("results").get(0).get("error").asString()).contains("is not a folder");
 	}
 
@@ -232,7 +233,7 @@ class FileTransferIT extends BrainIntegrationTest {
 		try {
 			Path file = randomFile(this.local.resolve("too-big.bin"), 3 * 1024 * 1024, "rw-r--r--");
 			OctlRun run = octl("file", "upload", file.toString(), small.toString(), "fs2");
-			assertThat(run.status()).isEqualTo(1);
+			assertThat(run.exitCode()).isEqualTo(1);
 			assertThat(run.json().get("results").get(0).get("error").asString()).contains("No space left on device");
 			assertThat(small.resolve("too-big.bin")).doesNotExist();
 		}
@@ -297,7 +298,7 @@ class FileTransferIT extends BrainIntegrationTest {
 		Path file = randomFile(this.local.resolve("note"), 10, "rw-r--r--");
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			OctlRun run = octl("file", "upload", file.toString(), "@workspace", "fs-gone", "no-such-node", "fs1");
-			assertThat(run.status()).isEqualTo(1);
+			assertThat(run.exitCode()).isEqualTo(1);
 			JsonNode results = run.json().get("results");
 			assertThat(results.get(0).get("state").asString()).isEqualTo("expired");
 			assertThat(results.get(1).get("state").asString()).isEqualTo("rejected");
@@ -386,7 +387,7 @@ class FileTransferIT extends BrainIntegrationTest {
 	}
 
 	private OctlRun octl(String... args) {
-		return OctlRun.execute(this.octlConfig, work, args);
+		return InProcessOctl.run(this.octlConfig, work, args);
 	}
 
 }

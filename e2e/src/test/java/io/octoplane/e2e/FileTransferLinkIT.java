@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
-import io.octoplane.e2e.support.FaultyLink;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.sdk.FileApi.StagedFile;
 import io.octoplane.octl.sdk.JobListener;
@@ -28,6 +27,8 @@ import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.TentacleConfig;
+import io.octoplane.testsupport.link.FaultyLink;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,7 +102,7 @@ class FileTransferLinkIT extends BrainIntegrationTest {
 				Tentacle tentacle = startTentacle("fs-cut", link.port())) {
 			assertThat(tentacle.awaitConnected(Duration.ofSeconds(20))).isTrue();
 			long oldBefore = oldGenerationUsed(true);
-			CompletableFuture<OctlRun> upload = CompletableFuture.supplyAsync(() -> OctlRun.execute(octlConfig, work,
+			CompletableFuture<OctlRun> upload = CompletableFuture.supplyAsync(() -> InProcessOctl.run(octlConfig, work,
 					"file", "upload", "-f", file.toString(), "@workspace/inbox", "fs-cut"));
 			// Cut once a quarter of the file went through the link.
 			long cutAt = link.bytesForwarded() + SIZE_MIB / 4L * MIB;
@@ -119,7 +120,7 @@ class FileTransferLinkIT extends BrainIntegrationTest {
 			}
 			link.restore();
 			OctlRun run = upload.get(5, TimeUnit.MINUTES);
-			assertThat(run.status()).as(run.err()).isZero();
+			assertThat(run.exitCode()).as(run.err()).isZero();
 			assertThat(Files.mismatch(file, installed)).isEqualTo(-1);
 			// Resumed, not restarted: the link carried
 			// the file about once, not 1.25 times.

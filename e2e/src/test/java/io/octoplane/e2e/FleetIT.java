@@ -14,6 +14,7 @@ import io.octoplane.certs.PemPair;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.TentacleConfig;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class FleetIT extends BrainIntegrationTest {
 	@Test
 	void nodeGetShowsTentaclesOnline() {
 		OctlRun run = octl("node", "get", "node1", "node2");
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		JsonNode json = run.json();
 		assertThat(json.get("brain").get("name").asString()).isEqualTo("test-brain");
 		assertThat(json.get("total").asInt()).isEqualTo(2);
@@ -89,7 +90,7 @@ class FleetIT extends BrainIntegrationTest {
 			assertThat(run.json().get("nodes").get(0).get("delay").asDouble()).isPositive();
 		});
 		OctlRun run = octl("node", "status", "node1");
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		JsonNode node = run.json().get("nodes").get(0);
 		assertThat(node.get("name").asString()).isEqualTo("node1");
 		assertThat(node.get("cpu_cores").asInt()).isPositive();
@@ -100,7 +101,7 @@ class FleetIT extends BrainIntegrationTest {
 	@Test
 	void echoRunsOnEveryNode() {
 		OctlRun run = octl("cmd", "run", "echo hi from $(basename $PWD)", "node1", "node2");
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		JsonNode json = run.json();
 		assertThat(json.get("success").asInt()).isEqualTo(2);
 		for (JsonNode result : json.get("results")) {
@@ -114,7 +115,7 @@ class FleetIT extends BrainIntegrationTest {
 	@Test
 	void failingCommandReportsItsExitCode() {
 		OctlRun run = octl("cmd", "run", "echo oops >&2; exit 3", "node1");
-		assertThat(run.status()).isEqualTo(1);
+		assertThat(run.exitCode()).isEqualTo(1);
 		JsonNode result = run.json().get("results").get(0);
 		assertThat(result.get("state").asString()).isEqualTo("failed");
 		assertThat(result.get("exit_code").asInt()).isEqualTo(3);
@@ -126,7 +127,7 @@ class FleetIT extends BrainIntegrationTest {
 	@Test
 	void commandPastItsTimeoutIsKilledWithItsChildren() throws Exception {
 		OctlRun run = octl("cmd", "run", "--timeout", "2s", "sleep 300 & echo $! > child.pid; wait", "node1");
-		assertThat(run.status()).isEqualTo(1);
+		assertThat(run.exitCode()).isEqualTo(1);
 		JsonNode result = run.json().get("results").get(0);
 		assertThat(result.get("state").asString()).isEqualTo("timed-out");
 		long childPid = Long.parseLong(Files.readString(work.resolve("node1/child.pid")).trim());
@@ -138,7 +139,7 @@ class FleetIT extends BrainIntegrationTest {
 	@Test
 	void backgroundCommandReturnsAtOnceAndKeepsRunning() throws Exception {
 		OctlRun run = octl("cmd", "run", "-bg", "while [ ! -e go ]; do sleep 0.1; done; echo done > bg.txt", "node2");
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(run.json().get("results").get(0).get("state").asString()).isEqualTo("succeeded");
 		// The command returned while its process still waits for the gate file.
 		assertThat(work.resolve("node2/bg.txt")).doesNotExist();
@@ -150,7 +151,7 @@ class FleetIT extends BrainIntegrationTest {
 	void scriptFileRunsOnTheNode() throws Exception {
 		Path script = Files.writeString(work.resolve("check.sh"), "#!/bin/sh\nset -e\nx=41\necho $((x + 1))\n");
 		OctlRun run = octl("cmd", "run", "-ss", script.toString(), "node1", "node2");
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		for (JsonNode result : run.json().get("results")) {
 			assertThat(result.get("output").asString()).isEqualTo("42\n");
 		}
@@ -167,18 +168,18 @@ class FleetIT extends BrainIntegrationTest {
 			.untilAsserted(() -> assertThat(octl("node", "get", "-sf", "offline").json().get("nodes"))
 				.anySatisfy((node) -> assertThat(node.get("name").asString()).isEqualTo("node3")));
 		OctlRun run = octl("cmd", "run", "true", "node1", "node3");
-		assertThat(run.status()).isEqualTo(1);
+		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.json().get("communication_error").asInt()).isEqualTo(1);
 		assertThat(run.json().get("success").asInt()).isEqualTo(1);
 		OctlRun pruned = octl("node", "prune", "node3");
-		assertThat(pruned.status()).as(pruned.err()).isZero();
-		assertThat(octl("node", "get", "node3").status()).isEqualTo(3);
+		assertThat(pruned.exitCode()).as(pruned.err()).isZero();
+		assertThat(octl("node", "get", "node3").exitCode()).isEqualTo(3);
 	}
 
 	@Test
 	void pruningAnOnlineNodeIsRefused() {
 		OctlRun run = octl("node", "prune", "node1");
-		assertThat(run.status()).isEqualTo(3);
+		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.out()).isEmpty();
 		assertThat(run.err()).contains("node1");
 	}
@@ -186,14 +187,14 @@ class FleetIT extends BrainIntegrationTest {
 	@Test
 	void unknownNodeExitsWithUnexpectedState() {
 		OctlRun run = octl("node", "get", "nosuchnode");
-		assertThat(run.status()).isEqualTo(3);
+		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.err()).contains("nosuchnode");
 	}
 
 	@Test
 	void tableOutputListsNodes() {
 		OctlRun run = octl("node", "get", "-o", "table", "node1", "node2");
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(run.out()).contains("NAME").contains("node1").contains("node2").contains("online");
 	}
 
@@ -210,7 +211,7 @@ class FleetIT extends BrainIntegrationTest {
 	}
 
 	private OctlRun octl(String... args) {
-		return OctlRun.execute(this.octlConfig, work, args);
+		return InProcessOctl.run(this.octlConfig, work, args);
 	}
 
 }

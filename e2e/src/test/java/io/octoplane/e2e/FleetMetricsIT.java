@@ -14,6 +14,7 @@ import io.octoplane.certs.PemPair;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.TentacleConfig;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,8 +78,8 @@ class FleetMetricsIT extends BrainIntegrationTest {
 
 	@Test
 	void metricsShowARealRunAndParse() throws Exception {
-		assertThat(octl("cmd", "run", "echo hi", "metrics-node1", "metrics-node2").status()).isZero();
-		assertThat(octl("cmd", "run", "exit 3", "metrics-node1").status()).isEqualTo(1);
+		assertThat(octl("cmd", "run", "echo hi", "metrics-node1", "metrics-node2").exitCode()).isZero();
+		assertThat(octl("cmd", "run", "exit 3", "metrics-node1").exitCode()).isEqualTo(1);
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			PrometheusScrape scrape = PrometheusScrape.of(this.managementPort);
 			assertThat(scrape.value("octoplane_commands_total", "outcome", "succeeded")).isGreaterThanOrEqualTo(2);
@@ -100,7 +101,7 @@ class FleetMetricsIT extends BrainIntegrationTest {
 	@Test
 	void octlVersionNamesTheRealBrain() {
 		OctlRun run = octl("version");
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(run.json().get("brain").get("name").asString()).isEqualTo("test-brain");
 		assertThat(run.json().get("client").get("version").asString()).isNotBlank();
 	}
@@ -108,12 +109,12 @@ class FleetMetricsIT extends BrainIntegrationTest {
 	@Test
 	void wideNodeListShowsPlatform() {
 		OctlRun run = octl("node", "get", "metrics-node1", "-o", "wide");
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(run.out()).contains("ARCH").contains("metrics-node1").contains(System.getProperty("os.arch"));
 	}
 
 	private OctlRun octl(String... args) {
-		return OctlRun.execute(this.octlConfig, work, args);
+		return InProcessOctl.run(this.octlConfig, work, args);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.octoplane.certs.PemPair;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,12 +54,12 @@ class LogGetIT extends InProcessFleetTest {
 		OctlRun week = octl("log", "get", "logs01", "--lines", "100", "--days", "5");
 		OctlRun document = octl("log", "get", "logs01", "-l", "2", "-o", "json");
 
-		assertThat(last.status()).as(last.err()).isZero();
+		assertThat(last.exitCode()).as(last.err()).isZero();
 		assertThat(last.out()).isEqualTo(String.join("\n", recent.subList(2, 5)) + "\n");
 		assertThat(today.out().lines()).containsExactlyElementsOf(recent);
 		assertThat(week.out().lines()).hasSize(7)
 			.startsWith(old + "  WARN [main] Old : old entry", "java.lang.IllegalStateException: old trace");
-		assertThat(document.status()).isZero();
+		assertThat(document.exitCode()).isZero();
 		assertThat(document.json().get("source").asString()).isEqualTo("logs01");
 		assertThat(document.json().get("lines")).extracting((line) -> line.asString())
 			.containsExactlyElementsOf(recent.subList(3, 5));
@@ -70,7 +71,7 @@ class LogGetIT extends InProcessFleetTest {
 
 		OctlRun run = octl("log", "get", "nolog01");
 
-		assertThat(run.status()).isEqualTo(3);
+		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.err()).contains("no log file").contains("nolog01");
 		assertThat(run.out()).isEmpty();
 	}
@@ -82,7 +83,7 @@ class LogGetIT extends InProcessFleetTest {
 
 		await().atMost(WAIT).untilAsserted(() -> {
 			OctlRun run = octl("log", "get", "offlog01");
-			assertThat(run.status()).isEqualTo(3);
+			assertThat(run.exitCode()).isEqualTo(3);
 			assertThat(run.err()).contains("node offlog01 is offline");
 		});
 	}
@@ -91,12 +92,12 @@ class LogGetIT extends InProcessFleetTest {
 	void theBrainsOwnLog() {
 		OctlRun run = octl("log", "get", "brain", "-l", "5");
 
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(run.out().lines().toList()).hasSizeBetween(1, 5);
 	}
 
 	private OctlRun octl(String... args) {
-		return OctlRun.execute(this.octlConfig, this.work, args);
+		return InProcessOctl.run(this.octlConfig, this.work, args);
 	}
 
 }

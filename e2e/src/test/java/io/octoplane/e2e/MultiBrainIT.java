@@ -2,8 +2,8 @@ package io.octoplane.e2e;
 
 import java.nio.file.Path;
 
-import io.octoplane.brain.redis.RedisServerExtension;
-import io.octoplane.e2e.support.BrainArgs;
+import io.octoplane.testsupport.process.BrainArgs;
+import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two brains on one Redis server. */

@@ -6,12 +6,8 @@ import java.time.Duration;
 import java.util.List;
 
 import io.octoplane.brain.BrainTestSupport;
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
-import io.octoplane.e2e.support.BrainArgs;
-import io.octoplane.e2e.support.BrainProcess;
-import io.octoplane.e2e.support.FaultyLink;
 import io.octoplane.octl.sdk.JobListener;
 import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.agent.CommandMode;
@@ -22,6 +18,10 @@ import io.octoplane.protocol.api.NodeInfo;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.TentacleState;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.link.FaultyLink;
+import io.octoplane.testsupport.process.BrainArgs;
+import io.octoplane.testsupport.process.BrainProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

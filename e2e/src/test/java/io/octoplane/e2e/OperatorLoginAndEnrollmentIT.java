@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
-import io.octoplane.e2e.support.ChildJvm;
 import io.octoplane.tentacle.TentacleMain;
+import io.octoplane.testsupport.octl.OctlRun;
+import io.octoplane.testsupport.process.ChildJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class OperatorLoginAndEnrollmentIT extends BrainIntegrationTest {
 	@Test
 	void tentacleProcessEnrollsWithAJoinTokenFromOctlAndRunsCommands() throws Exception {
 		OctlRun created = octl(this.operatorConfig, "token", "create", "--role", "node", "--ttl", "1h");
-		assertThat(created.status()).as(created.err()).isZero();
+		assertThat(created.exitCode()).as(created.err()).isZero();
 		String token = created.json().get("token").asString();
 
 		Path node = Files.createDirectories(this.work.resolve("enr01"));
@@ -76,7 +77,7 @@ class OperatorLoginAndEnrollmentIT extends BrainIntegrationTest {
 		await().atMost(Duration.ofSeconds(60)).until(() -> state("enr01"), "online"::equals);
 
 		OctlRun ran = octl(this.operatorConfig, "cmd", "run", "echo enrolled-and-running", "enr01");
-		assertThat(ran.status()).as(ran.err()).isZero();
+		assertThat(ran.exitCode()).as(ran.err()).isZero();
 		assertThat(ran.out()).contains("enrolled-and-running");
 		// The key was made on the node and never left it; only the owner may read it.
 		assertThat(Files.getPosixFilePermissions(node.resolve("node-key.pem")))
@@ -98,16 +99,16 @@ class OperatorLoginAndEnrollmentIT extends BrainIntegrationTest {
 	@Test
 	void operatorsLogInWithAWorkgroupPasswordOrATokenAndSeeOnlyTheirNodes() throws Exception {
 		this.fleet.startAll("login", 2, this.agentServer.port());
-		assertThat(octl(this.operatorConfig, "wg", "add", "/login-lab", "login01").status()).isZero();
-		OctlRun granted = OctlRun.executeWithInput(this.operatorConfig, this.work, LAB_PASSWORD + "\n", "wg", "grant",
+		assertThat(octl(this.operatorConfig, "wg", "add", "/login-lab", "login01").exitCode()).isZero();
+		OctlRun granted = InProcessOctl.runWithInput(this.operatorConfig, this.work, LAB_PASSWORD + "\n", "wg", "grant",
 				"/login-lab", "--password-stdin");
-		assertThat(granted.status()).as(granted.err()).isZero();
+		assertThat(granted.exitCode()).as(granted.err()).isZero();
 
 		Path passwordFile = Files.writeString(this.work.resolve("lab-password"), LAB_PASSWORD + "\n");
 		Path labConfig = Files.writeString(this.work.resolve("lab.yaml"), "brain: https://localhost:" + this.port
 				+ "\nca: " + certs.caCert() + "\nuser: /login-lab\npasswordFile: " + passwordFile + "\n");
 		OctlRun listed = octl(labConfig, "node", "get");
-		assertThat(listed.status()).as(listed.err()).isZero();
+		assertThat(listed.exitCode()).as(listed.err()).isZero();
 		assertThat(listed.json().get("nodes")).extracting((n) -> n.get("name").asString()).containsExactly("login01");
 		assertThat(octl(labConfig, "wg", "pwd").out()).contains("/login-lab");
 		// A node of another workgroup does not exist for this one: it is answered exactly
@@ -121,16 +122,16 @@ class OperatorLoginAndEnrollmentIT extends BrainIntegrationTest {
 		Path wrong = Files.writeString(this.work.resolve("wrong.yaml"), "brain: https://localhost:" + this.port
 				+ "\nca: " + certs.caCert() + "\nuser: /login-lab\npassword: not the lab password\n");
 		OctlRun refused = octl(wrong, "node", "get");
-		assertThat(refused.status()).isEqualTo(1);
+		assertThat(refused.exitCode()).isEqualTo(1);
 		assertThat(refused.err()).contains("octl: error:").doesNotContain("not the lab password");
 
 		OctlRun token = octl(labConfig, "token", "create", "--role", "operator", "--ttl", "10m");
-		assertThat(token.status()).as(token.err()).isZero();
+		assertThat(token.exitCode()).as(token.err()).isZero();
 		Path tokenFile = Files.writeString(this.work.resolve("lab-token"), token.json().get("token").asString());
 		Path tokenConfig = Files.writeString(this.work.resolve("token.yaml"), "brain: https://localhost:" + this.port
 				+ "\nca: " + certs.caCert() + "\ntokenFile: " + tokenFile + "\n");
 		OctlRun byToken = octl(tokenConfig, "node", "get");
-		assertThat(byToken.status()).as(byToken.err()).isZero();
+		assertThat(byToken.exitCode()).as(byToken.err()).isZero();
 		assertThat(byToken.json().get("nodes")).extracting((n) -> n.get("name").asString()).containsExactly("login01");
 	}
 
@@ -154,11 +155,11 @@ class OperatorLoginAndEnrollmentIT extends BrainIntegrationTest {
 
 	private String state(String node) {
 		OctlRun run = octl(this.operatorConfig, "node", "get", node);
-		return (run.status() != 0) ? "absent" : run.json().get("nodes").get(0).get("state").asString();
+		return (run.exitCode() != 0) ? "absent" : run.json().get("nodes").get(0).get("state").asString();
 	}
 
 	private OctlRun octl(Path config, String... args) {
-		return OctlRun.execute(config, this.work, args);
+		return InProcessOctl.run(config, this.work, args);
 	}
 
 }

@@ -22,6 +22,7 @@ import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.TentacleConfig;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class ScenarioIT extends BrainIntegrationTest {
 		Path db1 = work.resolve("node1/db@shop");
 
 		OctlRun apply = octl("scen", "apply", folder.toString(), "-m", "first");
-		assertThat(apply.status()).as(apply.err() + apply.out()).isZero();
+		assertThat(apply.exitCode()).as(apply.err() + apply.out()).isZero();
 		String versionA = apply.json().get("version").asString();
 		// Sources shipped before any script; .gitignore honoured.
 		assertThat(web1.resolve("index.html")).hasContent("hello");
@@ -126,21 +127,21 @@ class ScenarioIT extends BrainIntegrationTest {
 		}
 
 		OctlRun backup = octl("scen", "apply", folder.toString(), "backup", "-m", "nightly");
-		assertThat(backup.status()).as(backup.err()).isZero();
+		assertThat(backup.exitCode()).as(backup.err()).isZero();
 		assertThat(db1.resolve("backup.txt")).hasContent("backup of db");
 
 		OctlRun stop = octl("scen", "apply", folder.toString(), "stop");
-		assertThat(stop.status()).as(stop.err()).isZero();
+		assertThat(stop.exitCode()).as(stop.err()).isZero();
 		assertThat(lines(work.resolve("node1/shop.log"))).endsWith("backup db 5", "stop web 1", "stop db 2");
 
 		OctlRun commitB = octl("scen", "apply", folder.toString(), "commit", "-m", "after backup");
-		assertThat(commitB.status()).as(commitB.err()).isZero();
+		assertThat(commitB.exitCode()).as(commitB.err()).isZero();
 		String versionB = commitB.json().get("version").asString();
 		assertThat(versionB).isNotEqualTo(versionA);
 
 		Files.writeString(folder.resolve("web/src/index.html"), "hello again");
 		OctlRun prepareC = octl("scen", "apply", folder.toString(), "prepare", "-m", "new page");
-		assertThat(prepareC.status()).as(prepareC.err()).isZero();
+		assertThat(prepareC.exitCode()).as(prepareC.err()).isZero();
 		assertThat(web1.resolve("index.html")).hasContent("hello again");
 
 		// Real git reads what JGit wrote.
@@ -149,16 +150,16 @@ class ScenarioIT extends BrainIntegrationTest {
 		assertThat(git(db1, "status", "--porcelain")).isEmpty();
 
 		OctlRun versions = octl("scen", "version", "shop");
-		assertThat(versions.status()).as(versions.err()).isZero();
+		assertThat(versions.exitCode()).as(versions.err()).isZero();
 		assertThat(versions.json().get("total").asInt()).isEqualTo(3);
 		assertThat(versions.json().get("versions").get(2).get("id").asString()).isEqualTo(versionA);
 
 		OctlRun shortPrefix = octl("scen", "reset", "shop", "-v", "ab", "-m", "too short");
-		assertThat(shortPrefix.status()).isEqualTo(2);
+		assertThat(shortPrefix.exitCode()).isEqualTo(2);
 		assertThat(shortPrefix.err()).contains("at least 3");
 
 		OctlRun reset = octl("scen", "reset", "shop", "-v", versionA.substring(0, 7), "-m", "back to the start");
-		assertThat(reset.status()).as(reset.err() + reset.out()).isZero();
+		assertThat(reset.exitCode()).as(reset.err() + reset.out()).isZero();
 		// Files of A on every nodeapp, history kept: A -> B -> C -> A.
 		assertThat(db1.resolve("backup.txt")).doesNotExist();
 		assertThat(web1.resolve("index.html")).hasContent("hello");
@@ -174,32 +175,32 @@ class ScenarioIT extends BrainIntegrationTest {
 			.startsWith("reset to " + versionA.substring(0, 10));
 
 		OctlRun get = octl("scen", "get", "shop");
-		assertThat(get.status()).as(get.err()).isZero();
+		assertThat(get.exitCode()).as(get.err()).isZero();
 		assertThat(get.json().get("version").asString()).isEqualTo(after.get("versions").get(0).get("id").asString());
 
 		OctlRun napps = octl("napp", "get", "node1");
-		assertThat(napps.status()).as(napps.err()).isZero();
+		assertThat(napps.exitCode()).as(napps.err()).isZero();
 		List<String> names = new ArrayList<>();
 		napps.json().forEach((napp) -> names.add(napp.get("nodeapp").asString()));
 		assertThat(names).containsExactlyInAnyOrder("db@shop", "web@shop");
 		OctlRun nappLog = octl("napp", "version", "node1", "web@shop");
-		assertThat(nappLog.status()).as(nappLog.err()).isZero();
+		assertThat(nappLog.exitCode()).as(nappLog.err()).isZero();
 		assertThat(nappLog.json().get("versions")).hasSize(3);
 		String newPage = nappLog.json().get("versions").get(1).get("id").asString();
 		OctlRun nappReset = octl("napp", "reset", "node1", "web@shop", "-v", newPage.substring(0, 8), "-m",
 				"only here");
-		assertThat(nappReset.status()).as(nappReset.err()).isZero();
+		assertThat(nappReset.exitCode()).as(nappReset.err()).isZero();
 		assertThat(web1.resolve("index.html")).hasContent("hello again");
 		assertThat(web2.resolve("index.html")).hasContent("hello");
 
 		OctlRun audit = octl("audit");
-		assertThat(audit.status()).as(audit.err()).isZero();
+		assertThat(audit.exitCode()).as(audit.err()).isZero();
 		assertThat(audit.out()).contains("POST /api/v1/scenarios/shop/reset")
 			.contains("POST /api/v1/nodes/node1/nodeapps/web%40shop/reset")
 			.contains("scenario:shop");
 
 		OctlRun purge = octl("scen", "apply", folder.toString(), "purge", "-m", "done");
-		assertThat(purge.status()).as(purge.err()).isZero();
+		assertThat(purge.exitCode()).as(purge.err()).isZero();
 		assertThat(web1).doesNotExist();
 		assertThat(web2).doesNotExist();
 		assertThat(db1).doesNotExist();
@@ -210,15 +211,15 @@ class ScenarioIT extends BrainIntegrationTest {
 	void exampleHelloWorldRunsOnTheQuickStartNodes() throws Exception {
 		Path example = Path.of("..", "deploy", "examples", "helloWorld").toAbsolutePath().normalize();
 		OctlRun apply = octl("scen", "apply", example.toString(), "-m", "example");
-		assertThat(apply.status()).as(apply.err() + apply.out()).isZero();
+		assertThat(apply.exitCode()).as(apply.err() + apply.out()).isZero();
 		assertThat(work.resolve("node2/helloPrinter@helloWorld/greeting.txt")).hasContent("Hello, world, from node2");
 		assertThat(work.resolve("node3/helloEcho@helloWorld/started.at")).exists();
 		OctlRun status = octl("scen", "apply", example.toString(), "status");
-		assertThat(status.status()).as(status.err()).isZero();
+		assertThat(status.exitCode()).as(status.err()).isZero();
 		assertThat(step(status.json(), "status", "helloPrinter").get("nodes").get(0).get("output").asString())
 			.startsWith("Hello, world, from node");
 		OctlRun purge = octl("scen", "apply", example.toString(), "purge", "-m", "example done");
-		assertThat(purge.status()).as(purge.err()).isZero();
+		assertThat(purge.exitCode()).as(purge.err()).isZero();
 		assertThat(work.resolve("node1/helloPrinter@helloWorld")).doesNotExist();
 	}
 
@@ -227,7 +228,7 @@ class ScenarioIT extends BrainIntegrationTest {
 		Path folder = shop("broken", "['node1']",
 				"if [ \"$OCTOPODA_NODENAME\" = node2 ]; then echo disk full >&2; echo no space > \"$OCTOPODA_OUTPUT\"; exit 3; fi");
 		OctlRun apply = octl("scen", "apply", folder.toString(), "-m", "try");
-		assertThat(apply.status()).isEqualTo(1);
+		assertThat(apply.exitCode()).isEqualTo(1);
 		assertThat(apply.err()).contains("prepare prepare.sh of app web")
 			.contains("node node2")
 			.contains("exit code 3")
@@ -237,34 +238,34 @@ class ScenarioIT extends BrainIntegrationTest {
 		assertThat(apply.json().has("version")).isFalse();
 		// Stopped at that step: start never ran anywhere.
 		assertThat(lines(work.resolve("node1/broken.log"))).containsExactly("prepare db 1", "prepare web 2");
-		assertThat(octl("scen", "get", "broken").status()).isEqualTo(3);
+		assertThat(octl("scen", "get", "broken").exitCode()).isEqualTo(3);
 	}
 
 	@Test
 	void workgroupSeesOnlyItsNodesAndItsScenarios() throws Exception {
 		OctlRun add = octl("wg", "add", "/scen-lab", "node1");
-		assertThat(add.status()).as(add.err()).isZero();
+		assertThat(add.exitCode()).as(add.err()).isZero();
 		Path labConfig = Files.writeString(work.resolve("octl-lab.yaml"),
 				Files.readString(this.octlConfig) + "workgroup: /scen-lab\n");
 		Path folder = shop("labshop", "['node1']", "true");
 		// node2 exists but is not the workgroup's: answered
 		// exactly like a node that does not exist.
-		OctlRun hidden = OctlRun.execute(labConfig, work, "scen", "apply", folder.toString());
-		assertThat(hidden.status()).isEqualTo(3);
+		OctlRun hidden = InProcessOctl.run(labConfig, work, "scen", "apply", folder.toString());
+		assertThat(hidden.exitCode()).isEqualTo(3);
 		assertThat(hidden.err()).contains("applications[0].nodes[1]: no such node node2");
 		assertThat(work.resolve("node1/db@labshop")).doesNotExist();
 
 		Path mine = shop("labonly", "['node1']", "true");
 		Files.writeString(mine.resolve("deployment.yaml"),
 				Files.readString(mine.resolve("deployment.yaml")).replace("['node1', 'node2']", "['node1']"));
-		OctlRun apply = OctlRun.execute(labConfig, work, "scen", "apply", mine.toString(), "-m", "lab");
-		assertThat(apply.status()).as(apply.err()).isZero();
-		assertThat(OctlRun.execute(labConfig, work, "scen", "get", "labonly").status()).isZero();
+		OctlRun apply = InProcessOctl.run(labConfig, work, "scen", "apply", mine.toString(), "-m", "lab");
+		assertThat(apply.exitCode()).as(apply.err()).isZero();
+		assertThat(InProcessOctl.run(labConfig, work, "scen", "get", "labonly").exitCode()).isZero();
 		// The root workgroup did not apply it, so it does not have it.
 		OctlRun rootView = octl("scen", "get", "labonly");
-		assertThat(rootView.status()).isEqualTo(3);
+		assertThat(rootView.exitCode()).isEqualTo(3);
 		assertThat(rootView.err()).contains("no scenario labonly");
-		assertThat(OctlRun.execute(labConfig, work, "napp", "get", "node2").err()).contains("no such node node2");
+		assertThat(InProcessOctl.run(labConfig, work, "napp", "get", "node2").err()).contains("no such node node2");
 	}
 
 	@Test
@@ -275,9 +276,9 @@ class ScenarioIT extends BrainIntegrationTest {
 				Files.readString(this.octlConfig) + "scenarioRemote: " + remotes + "\n");
 		Path folder = shop("repoShop", "['node1']", "true");
 
-		OctlRun push = OctlRun.execute(config, work, "scen", "repo", "push", "repoShop", "--dir", folder.toString(),
+		OctlRun push = InProcessOctl.run(config, work, "scen", "repo", "push", "repoShop", "--dir", folder.toString(),
 				"-m", "shared");
-		assertThat(push.status()).as(push.err()).isZero();
+		assertThat(push.exitCode()).as(push.err()).isZero();
 		assertThat(git(remotes.resolve("repoShop.git"), "log", "--format=%s")).containsExactly("shared");
 		// .gitignore holds in the remote too.
 		assertThat(git(remotes.resolve("repoShop.git"), "ls-tree", "-r", "--name-only", "main"))
@@ -285,26 +286,27 @@ class ScenarioIT extends BrainIntegrationTest {
 			.doesNotContain("web/src/notes.tmp");
 
 		Path clone = work.resolve("clones/repoShop");
-		OctlRun cloned = OctlRun.execute(config, work, "scen", "repo", "clone", "repoShop", "--dir", clone.toString());
-		assertThat(cloned.status()).as(cloned.err()).isZero();
+		OctlRun cloned = InProcessOctl.run(config, work, "scen", "repo", "clone", "repoShop", "--dir",
+				clone.toString());
+		assertThat(cloned.exitCode()).as(cloned.err()).isZero();
 		assertThat(clone.resolve("deployment.yaml")).hasSameTextualContentAs(folder.resolve("deployment.yaml"));
 
 		Files.writeString(clone.resolve("web/src/index.html"), "changed in the clone");
-		OctlRun pushAgain = OctlRun.execute(config, work, "scen", "repo", "push", "repoShop", "--dir", clone.toString(),
-				"-m", "from the clone");
-		assertThat(pushAgain.status()).as(pushAgain.err()).isZero();
+		OctlRun pushAgain = InProcessOctl.run(config, work, "scen", "repo", "push", "repoShop", "--dir",
+				clone.toString(), "-m", "from the clone");
+		assertThat(pushAgain.exitCode()).as(pushAgain.err()).isZero();
 		assertThat(git(remotes.resolve("repoShop.git"), "log", "--format=%s")).containsExactly("from the clone",
 				"shared");
 
 		// The first folder is behind now: its push is refused, not forced.
 		Files.writeString(folder.resolve("web/src/index.html"), "diverged");
-		OctlRun behind = OctlRun.execute(config, work, "scen", "repo", "push", "repoShop", "--dir", folder.toString(),
+		OctlRun behind = InProcessOctl.run(config, work, "scen", "repo", "push", "repoShop", "--dir", folder.toString(),
 				"-m", "diverged");
-		assertThat(behind.status()).isEqualTo(3);
+		assertThat(behind.exitCode()).isEqualTo(3);
 		assertThat(behind.err()).contains("refused");
 
 		OctlRun noRemote = octl("scen", "repo", "clone", "repoShop", "--dir", work.resolve("clones/x").toString());
-		assertThat(noRemote.status()).isEqualTo(2);
+		assertThat(noRemote.exitCode()).isEqualTo(2);
 		assertThat(noRemote.err()).contains("no scenarioRemote");
 	}
 
@@ -327,7 +329,7 @@ class ScenarioIT extends BrainIntegrationTest {
 
 		Path folder = shop("offline", "['node4']", "true");
 		OctlRun apply = octl("scen", "apply", folder.toString(), "-m", "node4 is down");
-		assertThat(apply.status()).isEqualTo(1);
+		assertThat(apply.exitCode()).isEqualTo(1);
 		assertThat(apply.err()).contains("of app db: failed on node node4 (expired)").contains("offline");
 		assertThat(work.resolve("node1/offline.log")).doesNotExist();
 	}
@@ -346,17 +348,17 @@ class ScenarioIT extends BrainIntegrationTest {
 	void templateFromScenCreateAppliesOnceNodesAreSet() throws Exception {
 		Path parent = Files.createDirectories(work.resolve("templates"));
 		OctlRun create = octl("scen", "create", "tmpl", "with", "alpha", "beta", "--dir", parent.toString());
-		assertThat(create.status()).as(create.err()).isZero();
+		assertThat(create.exitCode()).as(create.err()).isZero();
 		Path folder = parent.resolve("tmpl");
 		OctlRun noNodes = octl("scen", "apply", folder.toString());
-		assertThat(noNodes.status()).isEqualTo(2);
+		assertThat(noNodes.exitCode()).isEqualTo(2);
 		assertThat(noNodes.err()).contains("applications[0].nodes: must be a list of at least one node name");
 		Files.writeString(folder.resolve("deployment.yaml"),
 				Files.readString(folder.resolve("deployment.yaml")).replace("nodes: []", "nodes: ['node2']"));
 		OctlRun apply = octl("scen", "apply", folder.toString(), "-m", "from the template");
-		assertThat(apply.status()).as(apply.err() + apply.out()).isZero();
+		assertThat(apply.exitCode()).as(apply.err() + apply.out()).isZero();
 		assertThat(work.resolve("node2/beta@tmpl/README")).hasContent("beta sources");
-		assertThat(octl("scen", "create", "tmpl", "--dir", parent.toString()).status()).isEqualTo(3);
+		assertThat(octl("scen", "create", "tmpl", "--dir", parent.toString()).exitCode()).isEqualTo(3);
 	}
 
 	@Test
@@ -364,7 +366,7 @@ class ScenarioIT extends BrainIntegrationTest {
 		Path folder = shop("badyaml", "['node1']", "true");
 		Files.writeString(folder.resolve("deployment.yaml"), "name: badyaml\napplications:\n- name: [unclosed\n");
 		OctlRun apply = octl("scen", "apply", folder.toString());
-		assertThat(apply.status()).isEqualTo(2);
+		assertThat(apply.exitCode()).isEqualTo(2);
 		assertThat(apply.err()).contains("deployment.yaml:").contains("not valid YAML");
 	}
 
@@ -373,7 +375,7 @@ class ScenarioIT extends BrainIntegrationTest {
 		Path folder = shop("noscript", "['node1']", "true");
 		Files.delete(folder.resolve("db/scripts/backup.sh"));
 		OctlRun apply = octl("scen", "apply", folder.toString());
-		assertThat(apply.status()).isEqualTo(2);
+		assertThat(apply.exitCode()).isEqualTo(2);
 		assertThat(apply.err())
 			.contains("deployment.yaml: applications[1].script[4].file: script 'db/scripts/backup.sh' does not exist");
 		assertThat(work.resolve("node1/db@noscript")).doesNotExist();
@@ -386,7 +388,7 @@ class ScenarioIT extends BrainIntegrationTest {
 			.replace("sourcepath: web/src/", "sourcepath: ../../etc/");
 		Files.writeString(folder.resolve("deployment.yaml"), yaml);
 		OctlRun apply = octl("scen", "apply", folder.toString());
-		assertThat(apply.status()).isEqualTo(2);
+		assertThat(apply.exitCode()).isEqualTo(2);
 		assertThat(apply.err())
 			.contains("applications[0].sourcepath: '../../etc/' is absolute or leaves the scenario folder");
 	}
@@ -395,7 +397,7 @@ class ScenarioIT extends BrainIntegrationTest {
 	void unknownNodeIsRefusedLikeAnyUnknownNode() throws Exception {
 		Path folder = shop("ghosts", "['node1', 'ghost']", "true");
 		OctlRun apply = octl("scen", "apply", folder.toString());
-		assertThat(apply.status()).isEqualTo(3);
+		assertThat(apply.exitCode()).isEqualTo(3);
 		assertThat(apply.err()).contains("applications[1].nodes[1]: no such node ghost");
 		assertThat(work.resolve("node1/web@ghosts")).doesNotExist();
 	}
@@ -407,7 +409,7 @@ class ScenarioIT extends BrainIntegrationTest {
 			.replace("  - { target: purge, file: purge.sh, order: 1 }\n", "");
 		Files.writeString(folder.resolve("deployment.yaml"), yaml);
 		OctlRun apply = octl("scen", "apply", folder.toString());
-		assertThat(apply.status()).isEqualTo(2);
+		assertThat(apply.exitCode()).isEqualTo(2);
 		assertThat(apply.err()).contains("no script for the required target 'purge'");
 	}
 
@@ -485,7 +487,7 @@ class ScenarioIT extends BrainIntegrationTest {
 
 	private JsonNode versionsJson() {
 		OctlRun run = octl("scen", "version", "shop");
-		assertThat(run.status()).as(run.err()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
 		return run.json();
 	}
 
@@ -508,7 +510,7 @@ class ScenarioIT extends BrainIntegrationTest {
 	}
 
 	private OctlRun octl(String... args) {
-		return OctlRun.execute(this.octlConfig, work, args);
+		return InProcessOctl.run(this.octlConfig, work, args);
 	}
 
 }

@@ -14,6 +14,7 @@ import io.octoplane.octl.sdk.OctoplaneApiException;
 import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.TentacleState;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,16 +65,16 @@ class SecurityCommandsIT extends BrainIntegrationTest {
 	void workgroupsAreManagedWithOctl() throws Exception {
 		this.fleet.startAll("wgcmd", 2, this.agentServer.port());
 		OctlRun added = octl("wg", "add", "/octl-lab", "wgcmd01");
-		assertThat(added.status()).as(added.err()).isZero();
+		assertThat(added.exitCode()).as(added.err()).isZero();
 		assertThat(added.json().get("nodes").get(0).asString()).isEqualTo("wgcmd01");
 		assertThat(octl("wg", "ls").json().get("children").toString()).contains("/octl-lab");
-		assertThat(octl("wg", "add", "/octl-lab", "nosuchnode").status()).isEqualTo(3);
+		assertThat(octl("wg", "add", "/octl-lab", "nosuchnode").exitCode()).isEqualTo(3);
 		OctlRun removed = octl("wg", "rm", "/octl-lab", "wgcmd01");
-		assertThat(removed.status()).as(removed.err()).isZero();
+		assertThat(removed.exitCode()).as(removed.err()).isZero();
 		assertThat(removed.json().get("nodes")).isEmpty();
-		assertThat(octl("wg", "rm", "/octl-lab").status()).isEqualTo(2);
-		assertThat(octl("wg", "rm", "/octl-lab", "--yes").status()).isZero();
-		assertThat(octl("wg", "get", "/octl-lab").status()).isEqualTo(3);
+		assertThat(octl("wg", "rm", "/octl-lab").exitCode()).isEqualTo(2);
+		assertThat(octl("wg", "rm", "/octl-lab", "--yes").exitCode()).isZero();
+		assertThat(octl("wg", "get", "/octl-lab").exitCode()).isEqualTo(3);
 		JsonNode audit = octl("audit", "--limit", "100").json().get("entries");
 		assertThat(audit).anySatisfy((entry) -> {
 			assertThat(entry.get("action").asString()).startsWith("PUT /api/v1/workgroup/nodes");
@@ -84,7 +85,7 @@ class SecurityCommandsIT extends BrainIntegrationTest {
 	@Test
 	void apiTokenCreatedWithOctlWorksUntilRevoked() throws Exception {
 		OctlRun created = octl("token", "create", "--role", "operator", "--ttl", "1h", "--description", "ci");
-		assertThat(created.status()).as(created.err()).isZero();
+		assertThat(created.exitCode()).as(created.err()).isZero();
 		String secret = created.json().get("token").asString();
 		String id = created.json().get("id").asString();
 		OctoplaneClient script = OctoplaneClient.builder()
@@ -95,7 +96,7 @@ class SecurityCommandsIT extends BrainIntegrationTest {
 		assertThat(script.nodes(List.of(), null).brain().name()).isEqualTo("test-brain");
 		OctlRun listed = octl("token", "list");
 		assertThat(listed.out()).contains(id).doesNotContain(secret);
-		assertThat(octl("token", "revoke", id).status()).isZero();
+		assertThat(octl("token", "revoke", id).exitCode()).isZero();
 		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> script.nodes(List.of(), null))
 			.satisfies((ex) -> assertThat(ex.httpStatus()).isEqualTo(401));
 	}
@@ -103,9 +104,9 @@ class SecurityCommandsIT extends BrainIntegrationTest {
 	@Test
 	void revokedNodeIsCutOffAndStaysOut() throws Exception {
 		this.fleet.startAll("revcmd", 1, this.agentServer.port());
-		assertThat(octl("node", "revoke", "revcmd01").status()).isEqualTo(2);
+		assertThat(octl("node", "revoke", "revcmd01").exitCode()).isEqualTo(2);
 		OctlRun revoked = octl("node", "revoke", "revcmd01", "--yes");
-		assertThat(revoked.status()).as(revoked.err()).isZero();
+		assertThat(revoked.exitCode()).as(revoked.err()).isZero();
 		Tentacle tentacle = this.fleet.start("revcmd01", this.agentServer.port());
 		// The brain refuses the revoked certificate
 		// for good, so the tentacle stops dialling.
@@ -116,7 +117,7 @@ class SecurityCommandsIT extends BrainIntegrationTest {
 	}
 
 	private OctlRun octl(String... args) {
-		return OctlRun.execute(this.config, this.work, args);
+		return InProcessOctl.run(this.config, this.work, args);
 	}
 
 }

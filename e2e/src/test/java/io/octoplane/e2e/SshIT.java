@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.octoplane.certs.PemPair;
-import io.octoplane.e2e.support.BrainProcess;
-import io.octoplane.e2e.support.ChildJvm;
+import io.octoplane.testsupport.octl.OctlRun;
+import io.octoplane.testsupport.ports.FreePorts;
+import io.octoplane.testsupport.process.ChildJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class SshIT extends InProcessFleetTest {
 		run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hostKey.toString()));
 		Path authorized = Files.copy(dir.resolve("id_ed25519.pub"), dir.resolve("authorized_keys"));
 		this.knownHosts = dir.resolve("known_hosts");
-		this.sshdPort = BrainProcess.freePort();
+		this.sshdPort = FreePorts.take();
 		String sftp = Files.isExecutable(Path.of("/usr/lib/openssh/sftp-server")) ? "/usr/lib/openssh/sftp-server"
 				: "internal-sftp";
 		Path config = Files.writeString(dir.resolve("sshd_config"),
@@ -109,10 +110,10 @@ class SshIT extends InProcessFleetTest {
 	@Test
 	void loginRunsACommandThroughTheBrainAndScpCopiesAFile() throws Exception {
 		String user = System.getProperty("user.name");
-		OctlRun set = OctlRun.execute(this.octlConfig, this.work, "ssh", "set", "ssh01", "--user", user, "--port",
+		OctlRun set = InProcessOctl.run(this.octlConfig, this.work, "ssh", "set", "ssh01", "--user", user, "--port",
 				Integer.toString(this.sshdPort));
-		assertThat(set.status()).as(set.err()).isZero();
-		assertThat(OctlRun.execute(this.octlConfig, this.work, "ssh", "ls", "-o", "table").out()).contains("ssh01",
+		assertThat(set.exitCode()).as(set.err()).isZero();
+		assertThat(InProcessOctl.run(this.octlConfig, this.work, "ssh", "ls", "-o", "table").out()).contains("ssh01",
 				user, Integer.toString(this.sshdPort));
 
 		Result login = octlProcess(List.of("ssh", "login", "ssh01", "--", "-i", this.key.toString(), "-o",
@@ -136,8 +137,8 @@ class SshIT extends InProcessFleetTest {
 		assertThat(scp.status()).as(scp.output()).isZero();
 		assertThat(Files.readAllBytes(target)).isEqualTo(payload);
 
-		OctlRun deleted = OctlRun.execute(this.octlConfig, this.work, "ssh", "del", "ssh01");
-		assertThat(deleted.status()).as(deleted.err()).isZero();
+		OctlRun deleted = InProcessOctl.run(this.octlConfig, this.work, "ssh", "del", "ssh01");
+		assertThat(deleted.exitCode()).as(deleted.err()).isZero();
 		Result gone = octlProcess(List.of("ssh", "login", "ssh01", "--", "true"));
 		assertThat(gone.status()).isEqualTo(3);
 		assertThat(gone.output()).contains("no such ssh login: ssh01");
@@ -145,7 +146,7 @@ class SshIT extends InProcessFleetTest {
 
 	@Test
 	void proxyToAPortWithoutSshdFailsWithTheNodesReason() throws Exception {
-		int closed = BrainProcess.freePort();
+		int closed = FreePorts.take();
 		Result proxy = octlProcess(List.of("ssh", "proxy", "ssh01", "--port", Integer.toString(closed)));
 		assertThat(proxy.status()).isEqualTo(3);
 		assertThat(proxy.output()).contains("tunnel-failed").contains("cannot connect to 127.0.0.1:" + closed);
@@ -153,15 +154,15 @@ class SshIT extends InProcessFleetTest {
 
 	@Test
 	void tunnelForwardsALocalPortToTheNodesSshd() throws Exception {
-		int local = BrainProcess.freePort();
+		int local = FreePorts.take();
 		Thread forward = Thread.ofVirtual()
-			.start(() -> OctlRun.execute(this.octlConfig, this.work, "tunnel", "ssh01",
+			.start(() -> InProcessOctl.run(this.octlConfig, this.work, "tunnel", "ssh01",
 					local + ":127.0.0.1:" + this.sshdPort, "--once"));
 		await().atMost(WAIT).until(() -> accepts(local) || !forward.isAlive());
 		// accepts() used the one connection --once serves; a second run serves this one.
 		forward.join(WAIT);
 		Thread again = Thread.ofVirtual()
-			.start(() -> OctlRun.execute(this.octlConfig, this.work, "tunnel", "ssh01",
+			.start(() -> InProcessOctl.run(this.octlConfig, this.work, "tunnel", "ssh01",
 					local + ":127.0.0.1:" + this.sshdPort, "--once"));
 		String banner = await().atMost(WAIT).until(() -> banner(local), (line) -> line != null);
 		assertThat(banner).startsWith("SSH-2.0-OpenSSH");

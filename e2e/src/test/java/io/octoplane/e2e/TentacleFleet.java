@@ -11,11 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.TentacleConfig;
+import io.octoplane.testsupport.certs.CertFixtures;
 
 /**
  * Real tentacles in this JVM, each with its own node certificate and workspace

@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.octoplane.brain.BrainTestSupport;
-import io.octoplane.brain.redis.RedisServerExtension;
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.release.ReleaseKeys;
-import io.octoplane.e2e.support.BrainArgs;
-import io.octoplane.e2e.support.BrainProcess;
 import io.octoplane.e2e.support.NameserverProcess;
 import io.octoplane.e2e.support.UpgradeCli;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.octl.OctlRun;
+import io.octoplane.testsupport.ports.FreePorts;
+import io.octoplane.testsupport.process.BrainArgs;
+import io.octoplane.testsupport.process.BrainProcess;
+import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +45,8 @@ class UpgradeIT {
 		Path releaseKey = this.work.resolve("release-key.pem");
 		Path releasePublicKey = this.work.resolve("release-key.pub.pem");
 		ReleaseKeys.write(releaseKey, releasePublicKey, ReleaseKeys.generate(), false);
-		int nameserverPort = BrainProcess.freePort();
-		int nameserverManagement = BrainProcess.freePort();
+		int nameserverPort = FreePorts.take();
+		int nameserverManagement = FreePorts.take();
 		BrainArgs args = BrainArgs.withFreePorts(certs, redis.port(), this.work.resolve("brain"))
 			.with("octoplane.nameserver.url", "https://localhost:" + nameserverPort)
 			.with("octoplane.nameserver.advertised-agent-host", "localhost");
@@ -74,25 +76,25 @@ class UpgradeIT {
 			try {
 				String ns = "--nameserver=https://localhost:" + nameserverPort;
 				await().atMost(Duration.ofSeconds(90))
-					.until(() -> OctlRun.execute(octl, this.work, "node", "get", "-sf", "online")
+					.until(() -> InProcessOctl.run(octl, this.work, "node", "get", "-sf", "online")
 						.out()
 						.contains("up1"));
 				for (String version : new String[] { "1.1.0", "1.2.0" }) {
-					OctlRun uploaded = OctlRun.execute(octl, this.work, "release", "upload", "tentacle", version,
+					OctlRun uploaded = InProcessOctl.run(octl, this.work, "release", "upload", "tentacle", version,
 							jar.toString(), "--key", releaseKey.toString(), ns);
-					assertThat(uploaded.status()).as(uploaded.err()).isZero();
+					assertThat(uploaded.exitCode()).as(uploaded.err()).isZero();
 				}
 
-				OctlRun upgraded = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.1.0", "up1");
-				assertThat(upgraded.status()).as(upgraded.out() + upgraded.err()).isZero();
+				OctlRun upgraded = InProcessOctl.run(octl, this.work, "upgrade", "upgrade", "1.1.0", "up1");
+				assertThat(upgraded.exitCode()).as(upgraded.out() + upgraded.err()).isZero();
 				await().atMost(Duration.ofSeconds(90))
 					.until(() -> state(octl).contains("\"preview\":\"1.1.0\",\"healthy\":\"1.1.0\""));
-				OctlRun confirmed = OctlRun.execute(octl, this.work, "upgrade", "confirm", "up1");
-				assertThat(confirmed.status()).as(confirmed.out() + confirmed.err()).isZero();
+				OctlRun confirmed = InProcessOctl.run(octl, this.work, "upgrade", "confirm", "up1");
+				assertThat(confirmed.exitCode()).as(confirmed.out() + confirmed.err()).isZero();
 				assertThat(state(octl)).contains("\"stable\":\"1.1.0\",\"preview\":null");
 
-				OctlRun unconfirmed = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.2.0", "up1");
-				assertThat(unconfirmed.status()).as(unconfirmed.out() + unconfirmed.err()).isZero();
+				OctlRun unconfirmed = InProcessOctl.run(octl, this.work, "upgrade", "upgrade", "1.2.0", "up1");
+				assertThat(unconfirmed.exitCode()).as(unconfirmed.out() + unconfirmed.err()).isZero();
 				await().atMost(Duration.ofSeconds(120))
 					.until(() -> Files.readString(this.work.resolve("home/history"))
 						.contains("rollback 1.2.0 preview not confirmed within PT20S"));
@@ -109,7 +111,7 @@ class UpgradeIT {
 	}
 
 	private String state(Path octl) {
-		return OctlRun.execute(octl, this.work, "upgrade", "state", "up1", "-o", "table").out();
+		return InProcessOctl.run(octl, this.work, "upgrade", "state", "up1", "-o", "table").out();
 	}
 
 }

@@ -11,10 +11,11 @@ import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
 
-import io.octoplane.brain.redis.RedisServerExtension;
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.clock.MutableClock;
+import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

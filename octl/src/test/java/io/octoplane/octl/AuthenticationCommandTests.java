@@ -10,6 +10,7 @@ import java.util.Map;
 import io.octoplane.octl.StubBrain.Answer;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

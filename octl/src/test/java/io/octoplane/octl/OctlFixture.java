@@ -3,7 +3,6 @@ package io.octoplane.octl;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
-import picocli.CommandLine;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.octl.OctlRun;
 
 /**
  * Certificates, a config file and an in-process runner for octl tests: the way the
@@ -70,12 +69,12 @@ public final class OctlFixture {
 	}
 
 	public OctlRun run(Map<String, String> env, String... args) {
-		return run(env, false, new StringWriter(), new StringWriter(), args);
+		return run(env, false, new StringWriter(), args);
 	}
 
 	/** Runs with the given text on standard input. */
 	public OctlRun runWithStdin(Path config, String stdin, String... args) {
-		return run(Map.of("OCTL_CONFIG", config.toString()), false, new StringWriter(), new StringWriter(),
+		return run(Map.of("OCTL_CONFIG", config.toString()), false, new StringWriter(),
 				new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
 	}
 
@@ -101,27 +100,23 @@ public final class OctlFixture {
 
 	/** Runs as if stderr were a terminal, so progress notes are on. */
 	public OctlRun runInteractive(Path config, String... args) {
-		return run(Map.of("OCTL_CONFIG", config.toString()), true, new StringWriter(), new StringWriter(), args);
+		return run(Map.of("OCTL_CONFIG", config.toString()), true, new StringWriter(), args);
 	}
 
 	/**
 	 * Runs with the caller's stdout, which it can watch from another thread meanwhile.
 	 */
 	public OctlRun run(Path config, StringWriter out, String... args) {
-		return run(Map.of("OCTL_CONFIG", config.toString()), false, out, new StringWriter(), args);
+		return run(Map.of("OCTL_CONFIG", config.toString()), false, out, args);
 	}
 
-	private OctlRun run(Map<String, String> env, boolean interactive, StringWriter out, StringWriter err,
+	private OctlRun run(Map<String, String> env, boolean interactive, StringWriter out, String... args) {
+		return run(env, interactive, out, new ByteArrayInputStream(new byte[0]), args);
+	}
+
+	private OctlRun run(Map<String, String> env, boolean interactive, StringWriter out, InputStream stdin,
 			String... args) {
-		return run(env, interactive, out, err, new ByteArrayInputStream(new byte[0]), args);
-	}
-
-	private OctlRun run(Map<String, String> env, boolean interactive, StringWriter out, StringWriter err,
-			InputStream stdin, String... args) {
-		int exitCode = new CommandLine(new Octl(env, home(), interactive, stdin)).setOut(new PrintWriter(out))
-			.setErr(new PrintWriter(err))
-			.execute(args);
-		return new OctlRun(exitCode, out.toString(), err.toString());
+		return OctlRun.execute(new Octl(env, home(), interactive, stdin), out, args);
 	}
 
 	private String relative(Path file) {

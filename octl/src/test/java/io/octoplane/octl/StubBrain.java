@@ -28,11 +28,11 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.octl.sdk.OctoplaneJson;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.testsupport.certs.CertFixtures;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 

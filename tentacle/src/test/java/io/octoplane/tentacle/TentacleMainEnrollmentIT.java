@@ -3,13 +3,13 @@ package io.octoplane.tentacle;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.tentacle.enroll.EnrollStub;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.ports.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,10 +70,7 @@ class TentacleMainEnrollmentIT {
 
 	@Test
 	void unreachableBrainApiExitsWithOne() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = FreePorts.take();
 		int exit = run(
 				Map.of("OCTOPLANE_JOIN_TOKEN", EnrollStub.TOKEN, "OCTOPLANE_BRAIN_API", "https://127.0.0.1:" + port),
 				"--config", this.config.toString());

@@ -18,10 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the tentacle or brain of an upgrade home running as a child process: the preview
- * version while one is on trial, else the stable one. A preview that exits, or that is
- * not confirmed within the confirm timeout, is stopped and the stable version started
- * again; the launcher does this by itself, so a broken release cannot keep a node (or the
- * brain) away. A stable version that exits is started again.
+ * version while one is on trial, else the stable one. A preview that exits, that does not
+ * report healthy within the start timeout, or that is not confirmed within the confirm
+ * timeout after it reported healthy, is stopped and the stable version started again; the
+ * launcher does this by itself, so a broken release cannot keep a node (or the brain)
+ * away. The confirm window starts at health rather than at start, so a slow start (a
+ * loaded machine, a Raspberry Pi) never eats the operator's time to confirm. A stable
+ * version that exits is started again.
  *
  * <p>
  * The upgrade commands ({@link UpgradeTool}, or the brain's upgrade API) change only
@@ -48,6 +51,8 @@ public final class Launcher implements AutoCloseable {
 
 	private final Duration confirmTimeout;
 
+	private final Duration startTimeout;
+
 	private final Duration switchDelay;
 
 	private final Duration pollInterval;
@@ -61,6 +66,8 @@ public final class Launcher implements AutoCloseable {
 	private @Nullable String running;
 
 	private @Nullable Instant previewStarted;
+
+	private @Nullable Instant previewHealthy;
 
 	private @Nullable String pendingTarget;
 
@@ -79,8 +86,10 @@ public final class Launcher implements AutoCloseable {
 	 * tentacle.yaml}
 	 * @param childEnv environment variables added for the child, such as the command line
 	 * of the upgrade commands
-	 * @param confirmTimeout how long a preview may run unconfirmed before it is rolled
-	 * back
+	 * @param confirmTimeout how long a preview may run unconfirmed after it reported
+	 * healthy before it is rolled back
+	 * @param startTimeout how long a preview may take to report healthy before it is
+	 * rolled back
 	 * @param switchDelay how long a requested switch waits, so that the command that
 	 * requested it (run by the tentacle or brain about to be stopped) can report its
 	 * result first
@@ -88,14 +97,15 @@ public final class Launcher implements AutoCloseable {
 	 * @param clock the clock for the confirm deadline
 	 */
 	public Launcher(UpgradeComponent component, UpgradeHome home, List<String> runner, List<String> args,
-			Map<String, String> childEnv, Duration confirmTimeout, Duration switchDelay, Duration pollInterval,
-			Clock clock) {
+			Map<String, String> childEnv, Duration confirmTimeout, Duration startTimeout, Duration switchDelay,
+			Duration pollInterval, Clock clock) {
 		this.component = component;
 		this.home = home;
 		this.runner = List.copyOf(runner);
 		this.args = List.copyOf(args);
 		this.childEnv = Map.copyOf(childEnv);
 		this.confirmTimeout = confirmTimeout;
+		this.startTimeout = startTimeout;
 		this.switchDelay = switchDelay;
 		this.pollInterval = pollInterval;
 		this.clock = clock;
@@ -161,21 +171,37 @@ public final class Launcher implements AutoCloseable {
 		}
 		this.pendingTarget = null;
 		if (preview.isPresent()) {
-			Instant started = (this.previewStarted != null) ? this.previewStarted : this.clock.instant();
-			if (!process.isAlive()) {
-				rollback(target, "preview exited with status " + process.exitValue());
-			}
-			else if (this.clock.instant().isAfter(started.plus(this.confirmTimeout))) {
-				rollback(target, "preview not confirmed within " + this.confirmTimeout);
-			}
+			checkPreview(target, process);
 			return;
 		}
 		this.previewStarted = null;
+		this.previewHealthy = null;
 		if (!process.isAlive()) {
 			logger.warn("{} {} exited with status {}; starting it again", this.component.name(), target,
 					process.exitValue());
 			this.home.record(this.clock.instant(), "restart", target, "exit-status=" + process.exitValue());
 			start(target, false);
+		}
+	}
+
+	private void checkPreview(String target, Process process) throws IOException {
+		Instant now = this.clock.instant();
+		if (!process.isAlive()) {
+			rollback(target, "preview exited with status " + process.exitValue());
+			return;
+		}
+		if (this.previewHealthy == null && this.home.healthy().filter(target::equals).isPresent()) {
+			this.previewHealthy = now;
+		}
+		if (this.previewHealthy != null) {
+			if (now.isAfter(this.previewHealthy.plus(this.confirmTimeout))) {
+				rollback(target, "preview not confirmed within " + this.confirmTimeout);
+			}
+			return;
+		}
+		Instant started = (this.previewStarted != null) ? this.previewStarted : now;
+		if (now.isAfter(started.plus(this.startTimeout))) {
+			rollback(target, "preview not healthy within " + this.startTimeout);
 		}
 	}
 
@@ -203,6 +229,7 @@ public final class Launcher implements AutoCloseable {
 		this.home.clearPreview();
 		this.home.record(this.clock.instant(), "rollback", preview, reason);
 		this.previewStarted = null;
+		this.previewHealthy = null;
 	}
 
 	private void start(String version, boolean preview) throws IOException {
@@ -220,6 +247,7 @@ public final class Launcher implements AutoCloseable {
 		this.child = builder.start();
 		this.running = version;
 		this.previewStarted = preview ? this.clock.instant() : null;
+		this.previewHealthy = null;
 		this.home.record(this.clock.instant(), preview ? "start-preview" : "start", version, "");
 		logger.info("started {} {}{}", this.component.name(), version, preview ? " (preview)" : "");
 	}

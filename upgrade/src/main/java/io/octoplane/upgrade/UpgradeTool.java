@@ -100,7 +100,10 @@ public final class UpgradeTool {
 	@Command(name = "launch", description = "Run the component of the upgrade home and supervise upgrades.")
 	int launch(
 			@Option(names = "--confirm-timeout", defaultValue = "2m", paramLabel = "DURATION",
-					description = "How long a preview may run unconfirmed (default: ${DEFAULT-VALUE}).") String timeout,
+					description = "How long a preview may run unconfirmed once it reported healthy "
+							+ "(default: ${DEFAULT-VALUE}).") String timeout,
+			@Option(names = "--start-timeout", defaultValue = "2m", paramLabel = "DURATION",
+					description = "How long a preview may take to report healthy (default: ${DEFAULT-VALUE}).") String start,
 			@Option(names = "--jvm-option", paramLabel = "OPTION",
 					description = "An option for the child's JVM, such as -Xmx48m; repeatable.") List<String> jvmOptions,
 			@Parameters(paramLabel = "ARGS", arity = "0..*",
@@ -112,6 +115,10 @@ public final class UpgradeTool {
 		}
 		catch (IllegalArgumentException ex) {
 			return fail("--confirm-timeout: " + ex.getMessage());
+		}
+		Duration startTimeout = duration(start);
+		if (startTimeout == null) {
+			return fail("--start-timeout '" + start + "' is not a duration (write e.g. 30s, 2m or 1h)");
 		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> childArgs = (args != null) ? args : List.of();
@@ -127,7 +134,7 @@ public final class UpgradeTool {
 			childEnv.put(UpgradeHome.RELEASE_KEY_ENV, this.releaseKey.toAbsolutePath().toString());
 		}
 		try (Launcher launcher = new Launcher(this.component, home(), runner, childArgs, childEnv, confirmTimeout,
-				Duration.ofSeconds(3), Duration.ofMillis(500), Clock.systemUTC())) {
+				startTimeout, Duration.ofSeconds(3), Duration.ofMillis(500), Clock.systemUTC())) {
 			Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "upgrade-launcher-shutdown"));
 			launcher.run();
 		}

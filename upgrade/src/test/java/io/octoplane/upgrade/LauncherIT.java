@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.octoplane.testsupport.clock.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,8 @@ class LauncherIT {
 		release("2.2.0", CRASHES);
 		this.home.setStable("1.0.0");
 		this.launcher = new Launcher(UpgradeComponent.TENTACLE, this.home, List.of("/bin/sh"), List.of(), Map.of(),
-				Duration.ofMinutes(2), Duration.ofSeconds(3), Duration.ofMillis(100), this.clock);
+				Duration.ofMinutes(2), Duration.ofMinutes(3), Duration.ofSeconds(3), Duration.ofMillis(100),
+				this.clock);
 		this.upgrades = new Upgrades(UpgradeComponent.TENTACLE, this.home, this.clock);
 		this.launcher.step();
 		assertThat(this.launcher.running()).hasValue("1.0.0");
@@ -71,24 +73,43 @@ class LauncherIT {
 	}
 
 	@Test
-	void previewThatNeverComesUpHealthyRollsBackWhenNotConfirmedInTime() throws IOException {
+	void previewThatNeverComesUpHealthyRollsBackAfterTheStartTimeout() throws IOException {
 		this.upgrades.preview("2.1.0", "upgrade");
 		switchNow();
 		assertThat(this.launcher.running()).hasValue("2.1.0");
 		assertThatIllegalStateException().isThrownBy(this.upgrades::confirm)
 			.withMessage("2.1.0 has not reconnected to the brain yet; confirm after it has");
-		this.clock.advance(Duration.ofMinutes(1));
+		this.clock.advance(Duration.ofMinutes(3));
 		this.launcher.step();
-		assertThat(this.launcher.running()).as("within the confirm timeout").hasValue("2.1.0");
-		this.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+		assertThat(this.launcher.running()).as("within the start timeout").hasValue("2.1.0");
+		this.clock.advance(Duration.ofSeconds(1));
 		this.launcher.step();
 		this.launcher.step();
 		assertThat(this.launcher.running()).hasValue("1.0.0");
 		assertThat(this.home.preview()).isEmpty();
 		assertThat(this.home.stable()).hasValue("1.0.0");
 		assertThat(this.home.history())
-			.anyMatch((line) -> line.endsWith("rollback 2.1.0 preview not confirmed within PT2M"));
+			.anyMatch((line) -> line.endsWith("rollback 2.1.0 preview not healthy within PT3M"));
 		awaitHealthy("1.0.0");
+	}
+
+	@Test
+	void confirmWindowStartsWhenThePreviewReportsHealthyNotWhenItStarts() throws IOException {
+		this.upgrades.preview("2.0.0", "upgrade");
+		switchNow();
+		// A slow start: most of the confirm timeout passes before the preview is healthy.
+		this.clock.advance(Duration.ofSeconds(110));
+		awaitHealthy("2.0.0");
+		this.launcher.step();
+		this.clock.advance(Duration.ofMinutes(2));
+		this.launcher.step();
+		assertThat(this.launcher.running()).as("within the confirm window counted from health").hasValue("2.0.0");
+		this.clock.advance(Duration.ofSeconds(1));
+		this.launcher.step();
+		this.launcher.step();
+		assertThat(this.launcher.running()).hasValue("1.0.0");
+		assertThat(this.home.history())
+			.anyMatch((line) -> line.endsWith("rollback 2.0.0 preview not confirmed within PT2M"));
 	}
 
 	@Test

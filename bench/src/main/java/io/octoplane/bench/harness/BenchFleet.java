@@ -9,16 +9,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import io.octoplane.bench.sim.FleetSimulator;
 import io.octoplane.bench.sim.FleetTls;
-import io.octoplane.brain.redis.LocalRedisServer;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.certs.IssuedCertificate;
 import io.octoplane.certs.PemFiles;
 import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.tentacle.config.TentacleConfig;
+import io.octoplane.testsupport.ports.FreePorts;
+import io.octoplane.testsupport.process.BrainProcess;
+import io.octoplane.testsupport.redis.RedisProcess;
 
 /**
  * Everything one benchmark runs against, started in order and stopped in reverse: a
@@ -34,25 +35,15 @@ import io.octoplane.tentacle.config.TentacleConfig;
  */
 public final class BenchFleet implements AutoCloseable {
 
-	private static final Duration REDIS_START_TIMEOUT = Duration.ofSeconds(20);
-
 	private static final Duration BRAIN_START_TIMEOUT = Duration.ofMinutes(2);
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
 
 	private final FleetTls tls;
 
-	private BrainProcess brain;
+	private final BrainProcess brain;
 
 	private final FleetSettings settings;
-
-	private final List<String> brainJvmOptions;
-
-	private final List<String> brainArgs;
-
-	private final Path brainDir;
-
-	private final int managementPort;
 
 	private final OctoplaneClient client;
 
@@ -69,18 +60,15 @@ public final class BenchFleet implements AutoCloseable {
 		brainCert.writeTo(certs.resolve("brain.pem"), certs.resolve("brain-key.pem"), true);
 		PemFiles.writeCertificates(certs.resolve("ca.pem"), List.of(this.tls.ca().certificate()), true);
 
-		int redisPort = BrainProcess.freePort();
-		LocalRedisServer redis = LocalRedisServer.start(Optional.empty(), redisPort,
-				settings.workDir().resolve("redis"), null, REDIS_START_TIMEOUT);
+		int redisPort = FreePorts.take();
+		RedisProcess redis = RedisProcess.start(redisPort, settings.workDir().resolve("redis"));
 		this.resources.add(redis);
 
 		try {
-			int restPort = BrainProcess.freePort();
-			this.agentPort = BrainProcess.freePort();
-			int managementPort = BrainProcess.freePort();
-			this.managementPort = managementPort;
+			int restPort = FreePorts.take();
+			this.agentPort = FreePorts.take();
+			int managementPort = FreePorts.take();
 			Path brainDir = Files.createDirectories(settings.workDir().resolve("brain"));
-			this.brainDir = brainDir;
 			List<String> args = new ArrayList<>(List.of(
 					"--octoplane.tls.certificate=file:" + certs.resolve("brain.pem"),
 					"--octoplane.tls.private-key=file:" + certs.resolve("brain-key.pem"),
@@ -98,9 +86,7 @@ public final class BenchFleet implements AutoCloseable {
 			args.addAll(settings.brainArgs());
 			List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + settings.brainHeap()));
 			jvmOptions.addAll(settings.brainJvmOptions());
-			this.brainJvmOptions = List.copyOf(jvmOptions);
-			this.brainArgs = List.copyOf(args);
-			this.brain = BrainProcess.start(settings.brainJar(), jvmOptions, args, brainDir,
+			this.brain = BrainProcess.startJar(settings.brainJar(), jvmOptions, args, brainDir,
 					settings.workDir().resolve("brain.log"), managementPort);
 			this.resources.add(this.brain);
 			this.brain.awaitReady(BRAIN_START_TIMEOUT);
@@ -169,14 +155,11 @@ public final class BenchFleet implements AutoCloseable {
 
 	/**
 	 * Kills the brain with SIGKILL and starts it again on the same ports, Redis and data.
-	 * @return the new brain process, ready
+	 * @return the brain, running again and ready
 	 */
 	public BrainProcess restartBrain() {
 		this.brain.kill();
-		this.brain = BrainProcess.start(this.settings.brainJar(), this.brainJvmOptions, this.brainArgs, this.brainDir,
-				this.settings.workDir().resolve("brain.log"), this.managementPort);
-		this.resources.add(this.brain);
-		return this.brain.awaitReady(BRAIN_START_TIMEOUT);
+		return this.brain.restart().awaitReady(BRAIN_START_TIMEOUT);
 	}
 
 	/** The brain process. */

@@ -348,9 +348,8 @@ public final class SimulatedTentacle implements AutoCloseable {
 					finish(current, result);
 				}
 				catch (IOException ex) {
-					// Kept as unacknowledged: the reader sees the broken link, redials
-					// and
-					// sends it again.
+					// Kept as unacknowledged: the reader sees the
+					// broken link, redials and sends it again.
 				}
 			});
 		}

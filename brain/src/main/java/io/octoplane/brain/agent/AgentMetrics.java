@@ -184,8 +184,7 @@ class AgentMetrics {
 				}
 			}
 			// JSSE raises a bare SSLException for a missing client certificate; its
-			// message
-			// is the only thing that tells it from other handshake failures.
+			// message is the only thing that tells it from other handshake failures.
 			String message = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
 			if (message.contains("empty client certificate chain")) {
 				return NO_CERTIFICATE;

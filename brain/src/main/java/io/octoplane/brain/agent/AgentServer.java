@@ -136,9 +136,8 @@ public class AgentServer implements SmartLifecycle {
 		catch (IOException ex) {
 			throw new AgentPortException(this.properties.address(), this.properties.port(), ex);
 		}
-		// Made on every start: a stopped server (Spring also pauses idle contexts this
-		// way)
-		// must be able to start again.
+		// Made on every start: a stopped server (Spring also pauses
+		// idle contexts this way) must be able to start again.
 		this.watchdog = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("agent-watchdog").daemon().factory());
 		long sweep = this.properties.heartbeatInterval().toMillis();

@@ -491,18 +491,16 @@ public final class AgentSession {
 			this.nodes.disconnected(name, this.sessionId, this.clock.instant());
 		}
 		catch (RuntimeException ex) {
-			// Redis down, or already closed during shutdown: the node will show offline
-			// anyway
-			// once its last-seen time is older than offline-after.
+			// Redis down, or already closed during shutdown: the node will show
+			// offline anyway once its last-seen time is older than offline-after.
 			logger.warn("Cannot record disconnect of {}: {}", name, ex.getMessage());
 		}
 	}
 
 	private void closeSocket() {
 		try {
-			// SSLSocket.close() drains pending input first, for up to SO_TIMEOUT; a
-			// silent
-			// or stuck peer must not hold this thread that long.
+			// SSLSocket.close() drains pending input first, for up to SO_TIMEOUT;
+			// a silent or stuck peer must not hold this thread that long.
 			this.socket.setSoTimeout(200);
 		}
 		catch (IOException ex) {

@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * one; {@code always}: start one even if something answers (it then needs a free port);
  * {@code never}: use 127.0.0.1:{@code port} and fail if it does not answer
  * @param port loopback port of the local Redis
- * @param binary path of the redis-server binary; empty means the first of
- * {@code redis-server} on the PATH and the copy bundled with the brain
+ * @param binary path of the redis-server binary; empty means the first
+ * {@code redis-server} on the PATH or in the usual system folders, and only when there is
+ * none the old copy bundled with the brain, with a warning (see
+ * {@link RedisBinaryLocator})
  * @param startTimeout how long to wait for a started redis-server to answer PING
  */
 @ConfigurationProperties("octoplane.redis.local")

@@ -1,6 +1,5 @@
 package io.octoplane.brain.redis;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,17 +7,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.embedded.core.ExecutableProvider;
 
 /**
  * A redis-server child process on a loopback port with its data (AOF and RDB) in a folder
- * of ours. The system's {@code redis-server} is preferred; the binary bundled in the
- * embedded-redis jar is the fallback, so a newcomer needs nothing installed.
+ * of ours. The binary is chosen by {@link RedisBinaryLocator}: the system's
+ * {@code redis-server} is preferred; the one bundled in the embedded-redis jar is only
+ * the fallback, so a newcomer needs nothing installed.
  */
 public final class LocalRedisServer implements AutoCloseable {
 
@@ -66,7 +64,7 @@ public final class LocalRedisServer implements AutoCloseable {
 	 */
 	public static LocalRedisServer start(Optional<Path> binary, int port, Path dataDir, @Nullable String password,
 			List<String> config, Duration startTimeout) {
-		Path executable = binary.orElseGet(LocalRedisServer::findBinary);
+		Path executable = RedisBinaryLocator.forThisMachine().locate(binary).path();
 		Path logFile = dataDir.resolve("redis.log");
 		try {
 			Files.createDirectories(dataDir);
@@ -157,25 +155,7 @@ public final class LocalRedisServer implements AutoCloseable {
 	}
 
 	static Path findBinary() {
-		String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-		Optional<Path> system = Stream
-			.concat(Stream.of(path.split(File.pathSeparator)), Stream.of("/usr/bin", "/usr/sbin", "/usr/local/bin"))
-			.filter((dir) -> !dir.isEmpty())
-			.map((dir) -> Path.of(dir, "redis-server"))
-			.filter(Files::isExecutable)
-			.findFirst();
-		if (system.isPresent()) {
-			return system.get();
-		}
-		try {
-			return ExecutableProvider.newJarResourceProvider().get().toPath();
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new LocalRedisStartException(
-					"no redis-server on the PATH and the bundled one does not run on this OS/architecture ("
-							+ System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ")",
-					ex);
-		}
+		return RedisBinaryLocator.forThisMachine().locate(Optional.empty()).path();
 	}
 
 }

@@ -193,9 +193,8 @@ class AgentEndpointIT extends BrainIntegrationTest {
 	private void assertRefusedAtHandshake(SSLContext context) {
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> {
 			try (RawAgentClient client = RawAgentClient.connect(context, this.server.port())) {
-				// TLS 1.3 reports a refused client certificate on the first read, not in
-				// the
-				// handshake call.
+				// TLS 1.3 reports a refused client certificate
+				// on the first read, not in the handshake call.
 				client.send(RawAgentClient.hello("x"));
 				client.receive();
 			}

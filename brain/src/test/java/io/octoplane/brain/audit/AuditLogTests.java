@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.octoplane.brain.redis.RedisServerExtension;
 import io.octoplane.protocol.api.AuditEntry;
+import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

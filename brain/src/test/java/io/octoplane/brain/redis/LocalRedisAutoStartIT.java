@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.octoplane.brain.BrainApplication;
-import io.octoplane.certs.CertFixtures;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.ports.FreePorts;
+import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +31,7 @@ class LocalRedisAutoStartIT {
 	@Test
 	void brainStartsAndStopsItsOwnRedis(@TempDir Path dir) throws Exception {
 		CertFixtures certs = CertFixtures.create(dir.resolve("certs"));
-		int port = RedisServerExtension.freePort();
+		int port = FreePorts.take();
 		Path dataDir = dir.resolve("data");
 		LocalRedisServer server;
 		try (ConfigurableApplicationContext brain = new SpringApplicationBuilder(BrainApplication.class).run(

@@ -10,9 +10,9 @@ import java.util.Base64;
 
 import javax.net.ssl.SSLContext;
 
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
+import io.octoplane.testsupport.certs.CertFixtures;
 
 /**
  * A small HTTPS client for security tests: any TLS identity, any Authorization header,

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.octoplane.brain.redis.RedisServerExtension;
 import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.web.ConflictException;
 import io.octoplane.brain.web.InvalidRequestException;
@@ -18,6 +17,8 @@ import io.octoplane.brain.workgroup.WorkgroupDeletedEvent;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.api.TokenRequest;
 import io.octoplane.protocol.api.TokenResponse;
+import io.octoplane.testsupport.clock.MutableClock;
+import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -72,9 +72,8 @@ class RestApiIT extends BrainIntegrationTest {
 		PemPair foreign = certs.foreignNode("intruder");
 		SSLContext context = PemTls.clientContext(foreign.certificate(), foreign.privateKey(), certs.caCert());
 		try {
-			// The API port asks for a certificate without requiring one, so an untrusted
-			// one
-			// either fails the handshake or counts for nothing.
+			// The API port asks for a certificate without requiring one, so an
+			// untrusted one either fails the handshake or counts for nothing.
 			assertThat(get(context, "/api/v1/nodes").statusCode()).isEqualTo(401);
 		}
 		catch (java.io.IOException ex) {

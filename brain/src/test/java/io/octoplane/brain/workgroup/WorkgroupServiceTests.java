@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 import io.octoplane.brain.node.NodeService;
-import io.octoplane.brain.redis.RedisServerExtension;
 import io.octoplane.brain.web.InvalidRequestException;
 import io.octoplane.brain.web.NotFoundException;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

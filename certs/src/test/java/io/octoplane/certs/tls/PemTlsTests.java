@@ -5,6 +5,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -14,8 +17,9 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
-import io.octoplane.certs.CertFixtures;
+import io.octoplane.certs.CertificateAuthority;
 import io.octoplane.certs.CertificateRole;
+import io.octoplane.certs.IssueRequest;
 import io.octoplane.certs.PemPair;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,73 +35,107 @@ class PemTlsTests {
 	@TempDir
 	static Path dir;
 
-	static CertFixtures fixtures;
+	private static final Clock clock = Clock.systemUTC();
+
+	private static CertificateAuthority ca;
+
+	private static CertificateAuthority foreignCa;
+
+	private static PemPair brain;
+
+	private static int minted;
 
 	@BeforeAll
-	static void mint() {
-		fixtures = CertFixtures.create(dir);
+	static void mint() throws IOException {
+		ca = CertificateAuthority.create("Test CA", Duration.ofDays(30), clock);
+		ca.writeTo(caCert(), dir.resolve("ca-key.pem"), false);
+		foreignCa = CertificateAuthority.create("Foreign CA", Duration.ofDays(30), clock);
+		foreignCa.writeTo(foreignCaCert(), dir.resolve("foreign-ca-key.pem"), false);
+		brain = issue(ca, IssueRequest.of(CertificateRole.BRAIN, "brain", Duration.ofDays(7), clock)
+			.withSubjectAlternativeNames("localhost", "127.0.0.1"));
 	}
 
 	@Test
 	void mutualHandshakeWithMatchingCaSucceeds() throws Exception {
-		PemPair node = fixtures.node("web-01");
-		String peer = handshake(serverContext(),
-				PemTls.clientContext(node.certificate(), node.privateKey(), fixtures.caCert()));
+		PemPair node = node(ca, "web-01");
+		String peer = handshake(serverContext(), PemTls.clientContext(node.certificate(), node.privateKey(), caCert()));
 		assertThat(peer).isEqualTo("web-01/NODE");
 	}
 
 	@Test
 	void clientCertificateFromForeignCaIsRejected() throws Exception {
-		PemPair node = fixtures.foreignNode("web-01");
-		SSLContext client = PemTls.clientContext(node.certificate(), node.privateKey(), fixtures.caCert());
+		PemPair node = node(foreignCa, "web-01");
+		SSLContext client = PemTls.clientContext(node.certificate(), node.privateKey(), caCert());
 		assertThatIOException().isThrownBy(() -> handshake(serverContext(), client));
 	}
 
 	@Test
 	void clientTrustingOnlyForeignCaRejectsServer() throws Exception {
-		PemPair node = fixtures.node("web-01");
-		SSLContext client = PemTls.clientContext(node.certificate(), node.privateKey(), fixtures.foreignCaCert());
+		PemPair node = node(ca, "web-01");
+		SSLContext client = PemTls.clientContext(node.certificate(), node.privateKey(), foreignCaCert());
 		assertThatIOException().isThrownBy(() -> handshake(serverContext(), client));
 	}
 
 	@Test
 	void expiredClientCertificateIsRejected() throws Exception {
-		PemPair node = fixtures.expiredNode("web-01");
-		SSLContext client = PemTls.clientContext(node.certificate(), node.privateKey(), fixtures.caCert());
+		PemPair node = nodeValid(Duration.ofDays(-2), Duration.ofDays(-1));
+		SSLContext client = PemTls.clientContext(node.certificate(), node.privateKey(), caCert());
 		assertThatIOException().isThrownBy(() -> handshake(serverContext(), client));
 	}
 
 	@Test
 	void notYetValidClientCertificateIsRejected() throws Exception {
-		PemPair node = fixtures.notYetValidNode("web-01");
-		SSLContext client = PemTls.clientContext(node.certificate(), node.privateKey(), fixtures.caCert());
+		PemPair node = nodeValid(Duration.ofDays(1), Duration.ofDays(2));
+		SSLContext client = PemTls.clientContext(node.certificate(), node.privateKey(), caCert());
 		assertThatIOException().isThrownBy(() -> handshake(serverContext(), client));
 	}
 
 	@Test
 	void clientWithoutCertificateIsRejectedWhenServerNeedsOne() throws Exception {
-		SSLContext client = PemTls.trustOnly(fixtures.caCert());
+		SSLContext client = PemTls.trustOnly(caCert());
 		assertThatIOException().isThrownBy(() -> handshake(serverContext(), client));
 	}
 
 	@Test
 	void trustOnlyClientConnectsWhenServerDoesNotAskForCertificate() throws Exception {
-		String peer = handshake(serverContext(), PemTls.trustOnly(fixtures.caCert()), false);
+		String peer = handshake(serverContext(), PemTls.trustOnly(caCert()), false);
 		assertThat(peer).isEqualTo("anonymous");
 	}
 
 	@Test
-	void mismatchedKeyFailsBeforeAnyHandshake() {
-		PemPair node = fixtures.node("web-01");
-		PemPair other = fixtures.node("web-02");
-		assertThatIOException()
-			.isThrownBy(() -> PemTls.clientContext(node.certificate(), other.privateKey(), fixtures.caCert()))
+	void mismatchedKeyFailsBeforeAnyHandshake() throws Exception {
+		PemPair node = node(ca, "web-01");
+		PemPair other = node(ca, "web-02");
+		assertThatIOException().isThrownBy(() -> PemTls.clientContext(node.certificate(), other.privateKey(), caCert()))
 			.withMessageContaining("does not belong to certificate");
 	}
 
+	private static Path caCert() {
+		return dir.resolve("ca.pem");
+	}
+
+	private static Path foreignCaCert() {
+		return dir.resolve("foreign-ca.pem");
+	}
+
+	private static PemPair node(CertificateAuthority issuer, String name) throws IOException {
+		return issue(issuer, IssueRequest.of(CertificateRole.NODE, name, Duration.ofDays(7), clock));
+	}
+
+	private static PemPair nodeValid(Duration from, Duration to) throws IOException {
+		Instant now = clock.instant();
+		return issue(ca, IssueRequest.of(CertificateRole.NODE, "web-01", Duration.ofDays(7), clock)
+			.withValidity(now.plus(from), now.plus(to)));
+	}
+
+	private static synchronized PemPair issue(CertificateAuthority issuer, IssueRequest request) throws IOException {
+		minted++;
+		return issuer.issue(request)
+			.writeTo(dir.resolve("cert-" + minted + ".pem"), dir.resolve("cert-" + minted + "-key.pem"), false);
+	}
+
 	private static SSLContext serverContext() throws Exception {
-		PemPair brain = fixtures.brain();
-		return PemTls.serverContext(brain.certificate(), brain.privateKey(), fixtures.caCert());
+		return PemTls.serverContext(brain.certificate(), brain.privateKey(), caCert());
 	}
 
 	private static String handshake(SSLContext server, SSLContext client) throws Exception {

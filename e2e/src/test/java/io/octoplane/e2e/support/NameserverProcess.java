@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.octoplane.certs.CertFixtures;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.process.BrainProcess;
 
 /** A real nameserver as a child JVM, with the test PKI and Redis and a release key. */
 public final class NameserverProcess {

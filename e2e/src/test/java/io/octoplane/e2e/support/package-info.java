@@ -1,10 +1,6 @@
 /**
- * Tools for end-to-end tests that break things on purpose: a brain in a child JVM that
- * can be killed with SIGKILL and started again on the same ports
- * ({@link io.octoplane.e2e.support.BrainProcess}, configured by
- * {@link io.octoplane.e2e.support.BrainArgs}), and a loopback TCP proxy that can sever
- * the network between a tentacle and its brain
- * ({@link io.octoplane.e2e.support.FaultyLink}).
+ * Tools for end-to-end tests of the nameserver and of upgrades: a nameserver in a child
+ * JVM and the upgrade command line run in-process.
  */
 @NullMarked
 package io.octoplane.e2e.support;

@@ -164,9 +164,9 @@ final class JobWatch {
 		if (problem.errorCode().filter(ErrorCode.JOB_NOT_FOUND::equals).isPresent() || status == 401 || status == 403) {
 			throw problem;
 		}
-		// Another client error means this brain (or a proxy) does not serve event
-		// streams:
-		// polling alone still gets the result. Server errors may pass, so keep trying.
+		// Another client error means this brain (or a proxy)
+		// does not serve event streams: polling alone still gets
+		// the result. Server errors may pass, so keep trying.
 		return new StreamEnd(null, false, status / 100 == 4, "event stream refused: " + problem.getMessage());
 	}
 

@@ -38,8 +38,9 @@ import picocli.CommandLine.Parameters;
 				"  confirm NODE...                  make the preview stable (once it reconnected)",
 				"  cancel NODE...                   go back to the stable version now",
 				"  downgrade VERSION NODE...        run an older installed version as preview",
-				"A preview that is not confirmed within the launcher's confirm timeout (2 minutes by default), "
-						+ "or that exits, rolls back by itself. Batches stop at the first node that fails.",
+				"A preview that is not healthy within the launcher's start timeout, is not confirmed within its "
+						+ "confirm timeout after that (2 minutes each by default), or exits, rolls back by itself. "
+						+ "Batches stop at the first node that fails.",
 				"The brain restarts on upgrade, downgrade and cancel; confirm it once 'state' shows it healthy. "
 						+ "With several brains, point octl at each in turn (OCTL_BRAIN) and upgrade one at a time." },
 		footerHeading = "%nExamples:%n",

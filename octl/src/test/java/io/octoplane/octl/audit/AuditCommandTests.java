@@ -3,11 +3,11 @@ package io.octoplane.octl.audit;
 import java.time.Instant;
 import java.util.List;
 
-import io.octoplane.octl.OctlRun;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.AuditEntry;
 import io.octoplane.protocol.api.AuditResponse;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

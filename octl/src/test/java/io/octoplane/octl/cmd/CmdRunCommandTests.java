@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.octoplane.octl.ApiFixtures;
-import io.octoplane.octl.OctlRun;
 import io.octoplane.octl.SseScript;
 import io.octoplane.octl.StubBrain.Answer;
 import io.octoplane.octl.StubBrainCommandTest;
@@ -16,6 +15,7 @@ import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -1,11 +1,11 @@
 package io.octoplane.octl.job;
 
 import io.octoplane.octl.ApiFixtures;
-import io.octoplane.octl.OctlRun;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.JobState;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 
 import static io.octoplane.octl.ApiFixtures.cancelled;

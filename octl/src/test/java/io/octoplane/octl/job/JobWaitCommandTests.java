@@ -3,9 +3,9 @@ package io.octoplane.octl.job;
 import java.time.Duration;
 
 import io.octoplane.octl.ApiFixtures;
-import io.octoplane.octl.OctlRun;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 
 import static io.octoplane.octl.ApiFixtures.job;

@@ -1,14 +1,14 @@
 package io.octoplane.octl.node;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 
 import io.octoplane.octl.ApiFixtures;
-import io.octoplane.octl.OctlRun;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.testsupport.octl.OctlRun;
+import io.octoplane.testsupport.ports.FreePorts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -114,10 +114,7 @@ class NodeGetCommandTests extends StubBrainCommandTest {
 
 	@Test
 	void unreachableBrainExitsWithInternalAndSaysWhy() throws IOException {
-		URI closed;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closed = URI.create("https://127.0.0.1:" + socket.getLocalPort());
-		}
+		URI closed = URI.create("https://127.0.0.1:" + FreePorts.take());
 		OctlRun run = this.octl.run(this.octl.writeConfig(closed), "node", "get");
 		assertThat(run.exitCode()).isEqualTo(4);
 		assertThat(run.out()).isEmpty();

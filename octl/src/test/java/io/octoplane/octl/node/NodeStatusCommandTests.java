@@ -4,9 +4,9 @@ import java.nio.file.Path;
 
 import io.octoplane.octl.ApiFixtures;
 import io.octoplane.octl.OctlFixture;
-import io.octoplane.octl.OctlRun;
 import io.octoplane.octl.StubBrain;
 import io.octoplane.protocol.ApiPaths;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

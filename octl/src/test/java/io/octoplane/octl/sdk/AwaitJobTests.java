@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.octl.ApiFixtures;
@@ -16,6 +15,7 @@ import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
+import io.octoplane.testsupport.certs.CertFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.octl.ApiFixtures;
 import io.octoplane.octl.StubBrain;
@@ -18,6 +17,7 @@ import io.octoplane.octl.StubBrain.Request;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.WorkgroupResponse;
+import io.octoplane.testsupport.certs.CertFixtures;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,13 +1,11 @@
 package io.octoplane.octl.sdk;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.octl.ApiFixtures;
@@ -21,6 +19,8 @@ import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.protocol.api.NodeState;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.ports.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,10 +169,7 @@ class OctoplaneClientTests {
 
 	@Test
 	void closedPortIsConnectionRefused() throws Exception {
-		URI closed;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closed = URI.create("https://127.0.0.1:" + socket.getLocalPort());
-		}
+		URI closed = URI.create("https://127.0.0.1:" + FreePorts.take());
 		PemPair alice = this.certs.operator("alice");
 		OctoplaneClient client = OctoplaneClient.builder()
 			.baseUri(closed)

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.octoplane.octl.Octl;
-import io.octoplane.octl.OctlRun;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.octl.sdk.OctoplaneJson;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.SshLogin;
 import io.octoplane.protocol.api.SshLoginListResponse;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

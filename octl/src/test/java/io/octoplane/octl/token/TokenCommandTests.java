@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.octoplane.octl.OctlRun;
 import io.octoplane.octl.StubBrain.Answer;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.TokenListResponse;
 import io.octoplane.protocol.api.TokenResponse;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

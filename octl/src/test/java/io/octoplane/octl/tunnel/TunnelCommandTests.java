@@ -1,7 +1,7 @@
 package io.octoplane.octl.tunnel;
 
-import io.octoplane.octl.OctlRun;
 import io.octoplane.octl.StubBrainCommandTest;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

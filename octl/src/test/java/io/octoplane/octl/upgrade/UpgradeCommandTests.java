@@ -3,7 +3,6 @@ package io.octoplane.octl.upgrade;
 import java.util.List;
 
 import io.octoplane.octl.ApiFixtures;
-import io.octoplane.octl.OctlRun;
 import io.octoplane.octl.StubBrain.Answer;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.octl.sdk.OctoplaneJson;
@@ -11,6 +10,7 @@ import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.BrainUpgradeResponse;
 import io.octoplane.protocol.api.BrainUpgradeState;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -141,9 +141,8 @@ public final class FrameCodec {
 			throw new ProtocolException("malformed " + family.getSimpleName() + " frame: " + ex.getMessage(), ex);
 		}
 		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-			// Record constructors reject invalid values with IAE/NPE; to the reader that
-			// is
-			// a malformed frame like any other.
+			// Record constructors reject invalid values with IAE/NPE;
+			// to the reader that is a malformed frame like any other.
 			throw new ProtocolException("malformed " + family.getSimpleName() + " frame: " + ex.getMessage(), ex);
 		}
 	}

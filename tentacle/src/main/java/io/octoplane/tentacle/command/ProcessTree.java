@@ -57,9 +57,8 @@ final class ProcessTree {
 			return;
 		}
 		try {
-			// The JDK cannot signal a process group; the shell's kill builtin can (a
-			// negative
-			// pid names the group).
+			// The JDK cannot signal a process group; the shell's
+			// kill builtin can (a negative pid names the group).
 			Process kill = new ProcessBuilder("sh", "-c", "kill -9 -" + groupId).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();

@@ -59,9 +59,8 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 			return (parsed != null) ? parsed : EMPTY;
 		}
 		catch (UnrecognizedPropertyException ex) {
-			// Reported without a line: the parser has moved past the key by the time it
-			// is
-			// rejected, so the line it knows would point at the wrong place.
+			// Reported without a line: the parser has moved past the key by the time
+			// it is rejected, so the line it knows would point at the wrong place.
 			throw new TentacleConfigException("invalid config file " + file + ": unknown setting '"
 					+ ex.getPropertyName() + "' (known settings: " + KNOWN + ")", ex);
 		}

@@ -261,9 +261,8 @@ public final class AgentConnection implements Closeable {
 			while (!this.closed.await(this.heartbeats.intervalMillis(), TimeUnit.MILLISECONDS));
 		}
 		catch (IOException ex) {
-			// The reader is blocked on the socket; closing it wakes the reader, which
-			// reports
-			// this failure rather than the "socket closed" it sees.
+			// The reader is blocked on the socket; closing it wakes the reader,
+			// which reports this failure rather than the "socket closed" it sees.
 			this.failure = ex;
 			closeLink();
 		}

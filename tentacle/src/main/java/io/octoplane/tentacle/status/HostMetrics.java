@@ -87,8 +87,7 @@ public final class HostMetrics implements Supplier<@Nullable NodeStatus> {
 		SystemInfo info = this.systemInfo;
 		if (info == null) {
 			// Created lazily: OSHI loads native bindings, which a node without metrics
-			// support
-			// should only pay for (and fail on) when sampling, not at start-up.
+			// support should only pay for (and fail on) when sampling, not at start-up.
 			info = new SystemInfo();
 			this.systemInfo = info;
 		}

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.agent.AgentMessage;
@@ -23,6 +22,7 @@ import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.TentacleState;
 import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.TentacleConfig;
+import io.octoplane.testsupport.certs.CertFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.agent.AgentMessage;
@@ -33,6 +32,7 @@ import io.octoplane.tentacle.TentacleState;
 import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.tentacle.journal.CommandJournal;
+import io.octoplane.testsupport.certs.CertFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,9 +177,8 @@ class CommandDeliveryIT {
 				assertThat(runs()).isOne();
 			}
 			finally {
-				// Started in its own session, the orphan outlived the kill: that is why
-				// its
-				// outcome is unknown.
+				// Started in its own session, the orphan outlived
+				// the kill: that is why its outcome is unknown.
 				ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
 					.ifPresent(ProcessHandle::destroyForcibly);
 			}

@@ -1,6 +1,7 @@
 package io.octoplane.tentacle.connection;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.security.cert.X509Certificate;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
@@ -68,6 +70,11 @@ final class FakeBrain implements AutoCloseable {
 
 	private final Thread acceptor;
 
+	// How long send waits for a tentacle between connections.
+	private static final Duration RECONNECT_WAIT = Duration.ofSeconds(15);
+
+	private final Object connected = new Object();
+
 	private volatile @Nullable SSLSocket current;
 
 	FakeBrain(SSLContext context, long intervalMillis) throws IOException {
@@ -83,13 +90,38 @@ final class FakeBrain implements AutoCloseable {
 		return this.server.getLocalPort();
 	}
 
+	/**
+	 * Sends a message on the tentacle's connection. Like the real brain, which keeps a
+	 * command queued until the node is connected, a message sent while the tentacle is
+	 * between connections goes out on its next one: on a loaded machine a tentacle may
+	 * drop a link whose heartbeats were answered late, and reconnects at once.
+	 */
 	void send(BrainMessage message) throws IOException {
-		SSLSocket socket = this.current;
-		if (socket == null) {
-			throw new IOException("no tentacle connected");
-		}
+		SSLSocket socket = awaitOpenConnection();
 		synchronized (socket) {
 			this.codec.write(socket.getOutputStream(), message);
+		}
+	}
+
+	private SSLSocket awaitOpenConnection() throws IOException {
+		long deadline = System.nanoTime() + RECONNECT_WAIT.toNanos();
+		synchronized (this.connected) {
+			SSLSocket socket = this.current;
+			while (socket == null || socket.isClosed()) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					throw new IOException("no tentacle connected within " + RECONNECT_WAIT);
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.connected, left);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new InterruptedIOException("interrupted while waiting for a tentacle");
+				}
+				socket = this.current;
+			}
+			return socket;
 		}
 	}
 
@@ -121,12 +153,18 @@ final class FakeBrain implements AutoCloseable {
 			this.received.add(this.codec.read(socket.getInputStream(), AgentMessage.class));
 			this.handshakes.incrementAndGet();
 			Goodbye goodbye = this.refuseWith;
-			this.current = socket;
 			if (goodbye != null) {
-				send(goodbye);
+				this.codec.write(socket.getOutputStream(), goodbye);
 				return;
 			}
-			send(new Welcome(node, this.intervalMillis, "fake-brain", "test"));
+			synchronized (socket) {
+				this.codec.write(socket.getOutputStream(),
+						new Welcome(node, this.intervalMillis, "fake-brain", "test"));
+			}
+			synchronized (this.connected) {
+				this.current = socket;
+				this.connected.notifyAll();
+			}
 			while (true) {
 				AgentMessage message = this.codec.read(socket.getInputStream(), AgentMessage.class);
 				long receivedAt = System.currentTimeMillis();
@@ -139,7 +177,11 @@ final class FakeBrain implements AutoCloseable {
 				}
 				if (message instanceof RenewCertificate renew) {
 					this.renewalRequests.incrementAndGet();
-					send(renewal(node, renew));
+					// Signed beside the reader: a cold signer on a loaded machine can
+					// take
+					// longer than the three heartbeat intervals after which the tentacle
+					// calls a link without answers dead.
+					Thread.ofVirtual().name("fake-brain-renewal").start(() -> answerRenewal(socket, node, renew));
 				}
 				if (message instanceof CommandResult result && this.ackResults) {
 					synchronized (socket) {
@@ -151,6 +193,18 @@ final class FakeBrain implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// The tentacle went away or the test dropped the connection.
+		}
+	}
+
+	private void answerRenewal(SSLSocket socket, String node, RenewCertificate renew) {
+		CertificateRenewed answer = renewal(node, renew);
+		try {
+			synchronized (socket) {
+				this.codec.write(socket.getOutputStream(), answer);
+			}
+		}
+		catch (IOException ex) {
+			// The link went down meanwhile; the tentacle asks again on its next one.
 		}
 	}
 

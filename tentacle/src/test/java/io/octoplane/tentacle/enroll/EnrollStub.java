@@ -18,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.certs.PemFiles;
 import io.octoplane.certs.PemPair;
@@ -26,6 +25,7 @@ import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.EnrollRequest;
 import io.octoplane.protocol.api.EnrollResponse;
+import io.octoplane.testsupport.certs.CertFixtures;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

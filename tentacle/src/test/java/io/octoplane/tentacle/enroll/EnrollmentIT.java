@@ -1,7 +1,6 @@
 package io.octoplane.tentacle.enroll;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +11,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.certs.PemFiles;
 import io.octoplane.certs.PemPair;
 import io.octoplane.tentacle.config.ConfigOverrides;
 import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.tentacle.config.TentacleConfigException;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.ports.FreePorts;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,10 +160,7 @@ class EnrollmentIT {
 
 	@Test
 	void unreachableBrainApiIsRetriedThenReported() throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = FreePorts.take();
 		TentacleConfig config = config(URI.create("https://127.0.0.1:" + port), EnrollStub.TOKEN, "pi3");
 		long started = System.nanoTime();
 		assertThatExceptionOfType(EnrollmentException.class).isThrownBy(() -> enroll(config))

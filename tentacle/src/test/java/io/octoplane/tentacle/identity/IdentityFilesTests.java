@@ -9,12 +9,12 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.octoplane.certs.CertFixtures;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.certs.IssueRequest;
 import io.octoplane.certs.IssuedCertificate;
 import io.octoplane.certs.PemFiles;
 import io.octoplane.certs.PemPair;
+import io.octoplane.testsupport.certs.CertFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

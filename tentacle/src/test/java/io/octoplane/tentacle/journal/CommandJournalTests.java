@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
+import io.octoplane.testsupport.clock.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

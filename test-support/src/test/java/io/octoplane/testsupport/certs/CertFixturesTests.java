@@ -1,4 +1,4 @@
-package io.octoplane.certs;
+package io.octoplane.testsupport.certs;
 
 import java.nio.file.Path;
 import java.security.cert.CertificateExpiredException;
@@ -6,6 +6,9 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import io.octoplane.certs.CertificateRole;
+import io.octoplane.certs.PemFiles;
+import io.octoplane.certs.PemPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,44 +1,48 @@
-package io.octoplane.brain.redis;
+package io.octoplane.testsupport.redis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.octoplane.testsupport.ports.FreePorts;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Redis Cluster of three masters on random 127.0.0.1 ports, made with
+ * A real Redis Cluster of three masters on free 127.0.0.1 ports, made with
  * {@code redis-cli --cluster create}. Like {@link RedisServerExtension} it lives as long
- * as the test JVM. Needs the {@code redis-cli} that comes with redis-server.
+ * as the test JVM. Needs the {@code redis-cli} that comes with redis-server (7 or newer,
+ * for {@code cluster-port}).
  */
 public final class RedisClusterExtension implements BeforeAllCallback {
 
 	private static final int MASTERS = 3;
 
+	private static final int STATE_CHECKS = 200;
+
 	private final List<Integer> ports = new ArrayList<>();
 
-	private final List<LocalRedisServer> servers = new ArrayList<>();
+	private final List<RedisProcess> servers = new ArrayList<>();
 
 	public RedisClusterExtension() {
 		try {
 			Path base = Files.createTempDirectory("octoplane-redis-cluster-");
 			for (int i = 0; i < MASTERS; i++) {
-				int port = RedisServerExtension.freePort();
+				int port = FreePorts.take();
+				// The bus port is taken too: by default it is port + 10000, which nobody
+				// reserved.
+				int busPort = FreePorts.take();
 				this.ports.add(port);
-				this.servers.add(LocalRedisServer.start(Optional.empty(), port, base.resolve("node-" + port), null,
-						List.of("cluster-enabled yes", "cluster-config-file nodes.conf", "cluster-node-timeout 5000"),
-						Duration.ofSeconds(20)));
+				this.servers.add(RedisProcess.start(port, base.resolve("node-" + port), List.of("cluster-enabled yes",
+						"cluster-config-file nodes.conf", "cluster-node-timeout 5000", "cluster-port " + busPort)));
 			}
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> this.servers.forEach(LocalRedisServer::close)));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> this.servers.forEach(RedisProcess::close)));
 			create(base);
 		}
 		catch (IOException ex) {
@@ -61,16 +65,15 @@ public final class RedisClusterExtension implements BeforeAllCallback {
 	}
 
 	private void create(Path base) throws IOException {
-		List<String> command = new ArrayList<>(List.of(redisCli().toString(), "--cluster", "create"));
+		String cli = RedisProcess.binary("redis-cli").toString();
+		List<String> command = new ArrayList<>(List.of(cli, "--cluster", "create"));
 		this.ports.forEach((port) -> command.add("127.0.0.1:" + port));
 		command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
-		Path log = base.resolve("create.log");
-		run(command, log, "redis-cli --cluster create");
-		for (int attempt = 0; attempt < 200; attempt++) {
-			List<String> info = List.of(redisCli().toString(), "-p", Integer.toString(this.ports.get(0)), "cluster",
-					"info");
-			Path infoLog = base.resolve("info.log");
-			run(info, infoLog, "redis-cli cluster info");
+		run(command, base.resolve("create.log"), "redis-cli --cluster create");
+		Path infoLog = base.resolve("info.log");
+		for (int check = 0; check < STATE_CHECKS; check++) {
+			run(List.of(cli, "-p", Integer.toString(this.ports.get(0)), "cluster", "info"), infoLog,
+					"redis-cli cluster info");
 			if (Files.readString(infoLog, StandardCharsets.UTF_8).contains("cluster_state:ok")) {
 				return;
 			}
@@ -91,15 +94,6 @@ public final class RedisClusterExtension implements BeforeAllCallback {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted during " + what, ex);
 		}
-	}
-
-	private static Path redisCli() {
-		Path cli = LocalRedisServer.findBinary().resolveSibling("redis-cli");
-		if (!Files.isExecutable(cli)) {
-			throw new IllegalStateException("no redis-cli next to " + LocalRedisServer.findBinary()
-					+ "; install Debian's redis-server (it brings redis-tools)");
-		}
-		return cli;
 	}
 
 	private static void sleep(long millis) {

@@ -1,21 +1,41 @@
-package io.octoplane.certs;
+package io.octoplane.testsupport.certs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.octoplane.certs.CertificateAuthority;
+import io.octoplane.certs.CertificateRole;
+import io.octoplane.certs.IssueRequest;
+import io.octoplane.certs.IssuedCertificate;
+import io.octoplane.certs.KeyType;
+import io.octoplane.certs.PemFiles;
+import io.octoplane.certs.PemPair;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -156,11 +176,35 @@ public final class CertFixtures {
 		return mint("node-without-role", name, () -> {
 			IssueRequest valid = IssueRequest.of(CertificateRole.NODE, name, VALIDITY, this.clock);
 			KeyPair keyPair = KeyType.EC_P256.generateKeyPair();
-			X509Certificate certificate = this.ca.sign(keyPair.getPublic(),
-					new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, name).build(),
-					List.of(KeyPurposeId.id_kp_clientAuth), List.of(), valid.notBefore(), valid.notAfter());
+			X509Certificate certificate = signWithoutRole(keyPair, name, valid.notBefore(), valid.notAfter());
 			return new IssuedCertificate(certificate, keyPair.getPrivate(), this.ca.certificate());
 		});
+	}
+
+	/**
+	 * Signs with Bouncy Castle directly: the certs API refuses to make a client
+	 * certificate without a role, which is the point of this one.
+	 */
+	private X509Certificate signWithoutRole(KeyPair keyPair, String name, Instant notBefore, Instant notAfter) {
+		try {
+			X509Certificate issuer = this.ca.certificate();
+			PrivateKey caKey = PemFiles.readPrivateKeyFor(this.dir.resolve("ca-key.pem"), issuer);
+			X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, name).build();
+			JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
+					BigInteger.valueOf(System.nanoTime()), Date.from(notBefore), Date.from(notAfter), subject,
+					keyPair.getPublic());
+			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+				.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+				.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+			return new JcaX509CertificateConverter()
+				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (GeneralSecurityException | OperatorCreationException ex) {
+			throw new IllegalStateException("cannot sign a certificate without a role for " + name, ex);
+		}
 	}
 
 	private CertificateAuthority foreignCa() {

@@ -1,4 +1,4 @@
-package io.octoplane.e2e.support;
+package io.octoplane.testsupport.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,7 @@
-package io.octoplane.e2e.support;
+package io.octoplane.testsupport.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +14,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A brain in a child JVM, so that a test can do to it what no in-process
@@ -27,9 +28,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>
  * The child runs {@code io.octoplane.brain.BrainApplication} with this JVM's {@code java}
- * and this JVM's test class path, which holds the brain and all its dependencies. Its
- * standard output and error go to a log file, appended to across restarts, with a marker
- * line before each start; failures quote the end of it.
+ * and this JVM's test class path, which holds the brain and all its dependencies (see
+ * {@link ChildJvm}), or, for benchmarks that measure the brain as it runs in production,
+ * the brain's executable jar. Its standard output and error go to a log file, appended to
+ * across restarts, with a marker line before each start; failures quote the end of it.
  *
  * <p>
  * Readiness is the brain's own readiness probe on its management port, which the caller
@@ -58,7 +60,9 @@ public final class BrainProcess implements AutoCloseable {
 
 	private static final int LOG_TAIL_LINES = 40;
 
-	private final String mainClass;
+	private final List<String> command;
+
+	private final @Nullable Path workDir;
 
 	private final List<String> args;
 
@@ -73,8 +77,10 @@ public final class BrainProcess implements AutoCloseable {
 	/** Kills a brain still running when the test JVM exits, so none is left behind. */
 	private final Thread reaper = new Thread(() -> this.process.destroyForcibly(), "brain-process-reaper");
 
-	private BrainProcess(String mainClass, List<String> args, Path logFile, int managementPort) {
-		this.mainClass = mainClass;
+	private BrainProcess(List<String> command, @Nullable Path workDir, List<String> args, Path logFile,
+			int managementPort) {
+		this.command = List.copyOf(command);
+		this.workDir = workDir;
 		this.args = List.copyOf(args);
 		this.logFile = logFile;
 		this.managementPort = managementPort;
@@ -104,7 +110,36 @@ public final class BrainProcess implements AutoCloseable {
 	 * @return the running brain
 	 */
 	public static BrainProcess start(List<String> args, Path logFile, int managementPort) {
-		return new BrainProcess(MAIN_CLASS, args, logFile, managementPort);
+		return startServer(MAIN_CLASS, args, logFile, managementPort);
+	}
+
+	/**
+	 * Starts a brain from its executable jar, as production runs it, so that its heap,
+	 * CPU and resident memory are its own; it is not ready yet, see
+	 * {@link #awaitReady(Duration)}.
+	 * @param brainJar the brain's executable jar
+	 * @param jvmOptions options for the child JVM, such as {@code -Xmx1g}
+	 * @param args the brain's arguments
+	 * @param workDir the child's working folder, created if missing
+	 * @param logFile where its output goes, appended to
+	 * @param managementPort the port whose readiness probe {@link #awaitReady(Duration)}
+	 * polls
+	 * @return the running brain
+	 * @throws IllegalArgumentException if there is no jar at {@code brainJar}
+	 */
+	public static BrainProcess startJar(Path brainJar, List<String> jvmOptions, List<String> args, Path workDir,
+			Path logFile, int managementPort) {
+		if (!Files.isRegularFile(brainJar)) {
+			throw new IllegalArgumentException("no brain jar at " + brainJar.toAbsolutePath()
+					+ "; build it with ./mvnw -pl bench -am package -DskipTests, or pass --brain-jar");
+		}
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.add("-jar");
+		command.add(brainJar.toAbsolutePath().toString());
+		command.addAll(args);
+		return new BrainProcess(command, workDir, args, logFile, managementPort);
 	}
 
 	/**
@@ -118,21 +153,8 @@ public final class BrainProcess implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static BrainProcess startServer(String mainClass, List<String> args, Path logFile, int managementPort) {
-		return new BrainProcess(mainClass, args, logFile, managementPort);
-	}
-
-	/**
-	 * A port on 127.0.0.1 that nobody listened on a moment ago. Another process may take
-	 * it before the brain binds it; on a test machine that is rare enough.
-	 */
-	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("127.0.0.1", 0));
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new BrainProcess(ChildJvm.command(List.of("-Xmx384m"), mainClass, args), null, args, logFile,
+				managementPort);
 	}
 
 	/**
@@ -278,11 +300,6 @@ public final class BrainProcess implements AutoCloseable {
 		return this.process.pid();
 	}
 
-	/** The brain's arguments. */
-	public List<String> args() {
-		return this.args;
-	}
-
 	/** The file the brain's output goes to. */
 	public Path logFile() {
 		return this.logFile;
@@ -352,7 +369,6 @@ public final class BrainProcess implements AutoCloseable {
 	}
 
 	private Process launch() {
-		List<String> command = ChildJvm.command(List.of("-Xmx384m"), this.mainClass, this.args);
 		try {
 			Path parent = this.logFile.toAbsolutePath().getParent();
 			if (parent != null) {
@@ -360,12 +376,16 @@ public final class BrainProcess implements AutoCloseable {
 			}
 			this.starts++;
 			Files.writeString(this.logFile,
-					"---- BrainProcess start #" + this.starts + " at " + Instant.now() + ": " + this.mainClass + " "
+					"---- BrainProcess start #" + this.starts + " at " + Instant.now() + ": "
 							+ String.join(" ", this.args) + System.lineSeparator(),
 					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-			Process started = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()))
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
+			if (this.workDir != null) {
+				Files.createDirectories(this.workDir);
+				builder.directory(this.workDir.toFile());
+			}
+			Process started = builder.start();
 			// The brain reads nothing from its standard input.
 			started.getOutputStream().close();
 			return started;

@@ -1,4 +1,4 @@
-package io.octoplane.e2e.support;
+package io.octoplane.testsupport.process;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.octoplane.certs.CertFixtures;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.ports.FreePorts;
 
 /**
  * The command line of a brain run by {@link BrainProcess}: the test PKI, the test Redis,
@@ -77,14 +78,15 @@ public record BrainArgs(Path certificate, Path privateKey, Path ca, int redisPor
 	}
 
 	/**
-	 * Arguments for a brain on three free ports, see {@link BrainProcess#freePort()}.
+	 * Arguments for a brain on three free ports, each different, see
+	 * {@link FreePorts#take()}.
 	 * @param certs the test PKI; the brain presents {@link CertFixtures#brain()}
 	 * @param redisPort the loopback port of the test Redis
 	 * @param dataDir the brain's own folder
 	 * @return the arguments; read the chosen ports from them
 	 */
 	public static BrainArgs withFreePorts(CertFixtures certs, int redisPort, Path dataDir) {
-		return of(certs, redisPort, BrainProcess.freePort(), BrainProcess.freePort(), BrainProcess.freePort(), dataDir);
+		return of(certs, redisPort, FreePorts.take(), FreePorts.take(), FreePorts.take(), dataDir);
 	}
 
 	/**
