@@ -116,9 +116,12 @@ public final class UpgradeTool {
 		catch (IllegalArgumentException ex) {
 			return fail("--confirm-timeout: " + ex.getMessage());
 		}
-		Duration startTimeout = duration(start);
-		if (startTimeout == null) {
-			return fail("--start-timeout '" + start + "' is not a duration (write e.g. 30s, 2m or 1h)");
+		Duration startTimeout;
+		try {
+			startTimeout = DurationText.parsePositive(start);
+		}
+		catch (IllegalArgumentException ex) {
+			return fail("--start-timeout: " + ex.getMessage());
 		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> childArgs = (args != null) ? args : List.of();

@@ -56,6 +56,12 @@ class UpgradeToolTests {
 		assertThat(this.err.toString()).contains("--confirm-timeout: 'soon' is not a duration: write 500ms, 10s");
 	}
 
+	@Test
+	void launchRefusesABadStartTimeoutBeforeStartingAnything() {
+		assertThat(run("launch", "--start-timeout", "0s")).isEqualTo(3);
+		assertThat(this.err.toString()).contains("--start-timeout: duration '0s' must be longer than zero");
+	}
+
 	private int run(String... args) {
 		CommandLine command = UpgradeTool.commandLine(UpgradeComponent.BRAIN, NO_DOWNLOADS)
 			.setOut(new PrintWriter(this.out, true))
