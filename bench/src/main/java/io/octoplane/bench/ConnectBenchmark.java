@@ -11,6 +11,7 @@ import io.octoplane.bench.harness.ProcessReadings;
 import io.octoplane.bench.sim.FleetSimulator;
 import io.octoplane.bench.sim.SimulatedExecutor;
 import io.octoplane.bench.sim.SimulatedTentacle;
+import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.testsupport.process.BrainProcess;
 import picocli.CommandLine.Command;

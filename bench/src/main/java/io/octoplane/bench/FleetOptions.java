@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import io.octoplane.bench.harness.BenchFleet;
 import io.octoplane.bench.harness.FleetSettings;
+import io.octoplane.octl.config.DurationConverter;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 

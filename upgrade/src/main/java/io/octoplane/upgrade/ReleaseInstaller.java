@@ -1,8 +1,6 @@
 package io.octoplane.upgrade;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +9,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Duration;
 
@@ -22,6 +17,7 @@ import javax.net.ssl.SSLContext;
 import io.octoplane.certs.release.ReleaseSignature;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.ReleaseInfo;
+import io.octoplane.protocol.digest.Sha256;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,7 +125,7 @@ public final class ReleaseInstaller {
 	 */
 	public static void verify(UpgradeComponent component, Path file, String version, String sha256, String signature,
 			PublicKey releaseKey) throws IOException {
-		String actual = sha256(file);
+		String actual = Sha256.of(file);
 		if (!actual.equals(sha256)) {
 			throw new ReleaseRejectedException(ReleaseRejectedException.Reason.CHECKSUM_MISMATCH,
 					"checksum mismatch: " + component.name() + " " + version + " has SHA-256 " + actual
@@ -140,20 +136,6 @@ public final class ReleaseInstaller {
 					"bad signature: " + component.name() + " " + version + " is not signed by the release key this "
 							+ component.name() + " trusts; not installed");
 		}
-	}
-
-	private static String sha256(Path file) throws IOException {
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JDK has SHA-256", ex);
-		}
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-			in.transferTo(OutputStream.nullOutputStream());
-		}
-		return ReleaseSignature.hex(digest.digest());
 	}
 
 	private static void move(Path from, Path to) throws IOException {

@@ -9,16 +9,13 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.octoplane.certs.release.ReleaseKeys;
+import io.octoplane.protocol.duration.DurationText;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,8 +41,6 @@ import picocli.CommandLine.Spec;
 				"  downgrade VERSION  try an older installed version the same way",
 				"  confirm | cancel   make the preview stable, or go back to stable now" })
 public final class UpgradeTool {
-
-	private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
 	private final UpgradeComponent component;
 
@@ -114,13 +109,19 @@ public final class UpgradeTool {
 			@Parameters(paramLabel = "ARGS", arity = "0..*",
 					description = "Arguments for the child, after --.") List<String> args)
 			throws IOException, InterruptedException {
-		Duration confirmTimeout = duration(timeout);
-		if (confirmTimeout == null) {
-			return fail("--confirm-timeout '" + timeout + "' is not a duration (write e.g. 30s, 2m or 1h)");
+		Duration confirmTimeout;
+		try {
+			confirmTimeout = DurationText.parsePositive(timeout);
 		}
-		Duration startTimeout = duration(start);
-		if (startTimeout == null) {
-			return fail("--start-timeout '" + start + "' is not a duration (write e.g. 30s, 2m or 1h)");
+		catch (IllegalArgumentException ex) {
+			return fail("--confirm-timeout: " + ex.getMessage());
+		}
+		Duration startTimeout;
+		try {
+			startTimeout = DurationText.parsePositive(start);
+		}
+		catch (IllegalArgumentException ex) {
+			return fail("--start-timeout: " + ex.getMessage());
 		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> childArgs = (args != null) ? args : List.of();
@@ -261,28 +262,6 @@ public final class UpgradeTool {
 			throw new IllegalStateException("picocli injects the spec");
 		}
 		return this.spec;
-	}
-
-	// The same durations operators write in
-	// tentacle.yaml: 500ms, 10s, 2m, 1h, 7d, or ISO-8601.
-	static @Nullable Duration duration(String text) {
-		Matcher matcher = SIMPLE_DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-		if (matcher.matches()) {
-			long amount = Long.parseLong(matcher.group(1));
-			return switch (matcher.group(2)) {
-				case "ms" -> Duration.ofMillis(amount);
-				case "s" -> Duration.ofSeconds(amount);
-				case "m" -> Duration.ofMinutes(amount);
-				case "h" -> Duration.ofHours(amount);
-				default -> Duration.ofDays(amount);
-			};
-		}
-		try {
-			return Duration.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 	private static String quoted(@Nullable String value) {

@@ -1,13 +1,12 @@
 package io.octoplane.upgrade;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.MessageDigest;
 
 import io.octoplane.certs.release.ReleaseKeys;
 import io.octoplane.certs.release.ReleaseSignature;
+import io.octoplane.protocol.digest.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,7 @@ class ReleaseInstallerTests {
 	void verifyAcceptsPackageSignedForThisVersion() throws Exception {
 		KeyPair key = ReleaseKeys.generate();
 		Path file = Files.writeString(this.dir.resolve("pkg"), "tentacle 1.1.0");
-		String sha = sha256(file);
+		String sha = Sha256.of(file);
 		String signature = ReleaseSignature.sign(key.getPrivate(), "tentacle", "1.1.0", sha);
 		assertThatNoException().isThrownBy(() -> ReleaseInstaller.verify(UpgradeComponent.TENTACLE, file, "1.1.0", sha,
 				signature, key.getPublic()));
@@ -34,12 +33,12 @@ class ReleaseInstallerTests {
 	void verifyRefusesBadChecksum() throws Exception {
 		KeyPair key = ReleaseKeys.generate();
 		Path file = Files.writeString(this.dir.resolve("pkg"), "tampered on the way");
-		String stated = ReleaseSignature.hex(MessageDigest.getInstance("SHA-256").digest("original".getBytes()));
+		String stated = Sha256.of("original");
 		String signature = ReleaseSignature.sign(key.getPrivate(), "tentacle", "1.1.0", stated);
 		assertThatIOException()
 			.isThrownBy(() -> ReleaseInstaller.verify(UpgradeComponent.TENTACLE, file, "1.1.0", stated, signature,
 					key.getPublic()))
-			.withMessageStartingWith("checksum mismatch: tentacle 1.1.0 has SHA-256 " + sha256(file));
+			.withMessageStartingWith("checksum mismatch: tentacle 1.1.0 has SHA-256 " + Sha256.of(file));
 	}
 
 	@Test
@@ -47,7 +46,7 @@ class ReleaseInstallerTests {
 		KeyPair trusted = ReleaseKeys.generate();
 		KeyPair other = ReleaseKeys.generate();
 		Path file = Files.writeString(this.dir.resolve("pkg"), "tentacle 1.1.0");
-		String sha = sha256(file);
+		String sha = Sha256.of(file);
 		String foreign = ReleaseSignature.sign(other.getPrivate(), "tentacle", "1.1.0", sha);
 		assertThatIOException()
 			.isThrownBy(() -> ReleaseInstaller.verify(UpgradeComponent.TENTACLE, file, "1.1.0", sha, foreign,
@@ -64,7 +63,7 @@ class ReleaseInstallerTests {
 	void verifyRefusesTentaclePackageAsBrainRelease() throws Exception {
 		KeyPair key = ReleaseKeys.generate();
 		Path file = Files.writeString(this.dir.resolve("pkg"), "tentacle 1.1.0");
-		String sha = sha256(file);
+		String sha = Sha256.of(file);
 		String signature = ReleaseSignature.sign(key.getPrivate(), "tentacle", "1.1.0", sha);
 		assertThatExceptionOfType(ReleaseRejectedException.class)
 			.isThrownBy(() -> ReleaseInstaller.verify(UpgradeComponent.BRAIN, file, "1.1.0", sha, signature,
@@ -72,10 +71,6 @@ class ReleaseInstallerTests {
 			.withMessage("bad signature: brain 1.1.0 is not signed by the release key this brain trusts; not installed")
 			.extracting(ReleaseRejectedException::reason)
 			.isEqualTo(ReleaseRejectedException.Reason.BAD_SIGNATURE);
-	}
-
-	private static String sha256(Path file) throws IOException, Exception {
-		return ReleaseSignature.hex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
 	}
 
 }

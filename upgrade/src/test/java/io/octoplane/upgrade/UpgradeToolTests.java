@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,17 +51,15 @@ class UpgradeToolTests {
 	}
 
 	@Test
-	void durationsAreReadLikeInTentacleYaml() {
-		assertThat(UpgradeTool.duration("45s")).isEqualTo(Duration.ofSeconds(45));
-		assertThat(UpgradeTool.duration("2m")).isEqualTo(Duration.ofMinutes(2));
-		assertThat(UpgradeTool.duration("PT1H")).isEqualTo(Duration.ofHours(1));
-		assertThat(UpgradeTool.duration("soon")).isNull();
+	void launchRefusesABadConfirmTimeoutBeforeStartingAnything() {
+		assertThat(run("launch", "--confirm-timeout", "soon")).isEqualTo(3);
+		assertThat(this.err.toString()).contains("--confirm-timeout: 'soon' is not a duration: write 500ms, 10s");
 	}
 
 	@Test
-	void launchRefusesABadConfirmTimeoutBeforeStartingAnything() {
-		assertThat(run("launch", "--confirm-timeout", "soon")).isEqualTo(3);
-		assertThat(this.err.toString()).contains("--confirm-timeout 'soon' is not a duration");
+	void launchRefusesABadStartTimeoutBeforeStartingAnything() {
+		assertThat(run("launch", "--start-timeout", "0s")).isEqualTo(3);
+		assertThat(this.err.toString()).contains("--start-timeout: duration '0s' must be longer than zero");
 	}
 
 	private int run(String... args) {

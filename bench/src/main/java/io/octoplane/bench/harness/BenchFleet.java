@@ -10,13 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.octoplane.bench.sim.Backoff;
 import io.octoplane.bench.sim.FleetSimulator;
 import io.octoplane.bench.sim.FleetTls;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.certs.IssuedCertificate;
 import io.octoplane.certs.PemFiles;
 import io.octoplane.octl.sdk.OctoplaneClient;
+import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.testsupport.ports.FreePorts;
 import io.octoplane.testsupport.process.BrainProcess;
 import io.octoplane.testsupport.redis.RedisProcess;
@@ -97,7 +97,8 @@ public final class BenchFleet implements AutoCloseable {
 				.requestTimeout(Duration.ofMinutes(2))
 				.build();
 			this.simulator = new FleetSimulator(this.tls, new InetSocketAddress("127.0.0.1", this.agentPort),
-					settings.dialConcurrency(), Backoff.DEFAULT);
+					settings.dialConcurrency(), TentacleConfig.DEFAULT_BACKOFF_INITIAL,
+					TentacleConfig.DEFAULT_BACKOFF_MAX);
 			this.resources.add(this.simulator);
 		}
 		catch (RuntimeException | IOException ex) {

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import javax.net.ssl.SSLContext;
 
 import io.octoplane.certs.CertificateRole;
+import io.octoplane.protocol.retry.Backoff;
 
 /**
  * Many {@link SimulatedTentacle}s in this JVM against one brain, sharing one CA and one
@@ -28,7 +30,9 @@ public final class FleetSimulator implements AutoCloseable {
 
 	private final InetSocketAddress brain;
 
-	private final Backoff backoff;
+	private final Duration backoffInitial;
+
+	private final Duration backoffMax;
 
 	private final Semaphore dialPermits;
 
@@ -39,15 +43,22 @@ public final class FleetSimulator implements AutoCloseable {
 	 * @param tls the fleet CA that issues node certificates; the brain must trust it
 	 * @param brain the brain's agent address
 	 * @param dialConcurrency most TLS handshakes in flight at once, at least 1
-	 * @param backoff delays between failed dials of one node
+	 * @param backoffInitial shortest wait before a node redials, as a tentacle's
+	 * {@code backoffInitial}
+	 * @param backoffMax longest wait before a node redials, as a tentacle's
+	 * {@code backoffMax}
 	 */
-	public FleetSimulator(FleetTls tls, InetSocketAddress brain, int dialConcurrency, Backoff backoff) {
+	public FleetSimulator(FleetTls tls, InetSocketAddress brain, int dialConcurrency, Duration backoffInitial,
+			Duration backoffMax) {
 		if (dialConcurrency < 1) {
 			throw new IllegalArgumentException("dialConcurrency must be at least 1");
 		}
 		this.tls = Objects.requireNonNull(tls, "tls must not be null");
 		this.brain = Objects.requireNonNull(brain, "brain must not be null");
-		this.backoff = Objects.requireNonNull(backoff, "backoff must not be null");
+		this.backoffInitial = Objects.requireNonNull(backoffInitial, "backoffInitial must not be null");
+		this.backoffMax = Objects.requireNonNull(backoffMax, "backoffMax must not be null");
+		// Fails here, not in every node, on bounds out of order.
+		new Backoff(backoffInitial, backoffMax, RandomGenerator.getDefault());
 		this.dialPermits = new Semaphore(dialConcurrency);
 	}
 
@@ -76,7 +87,8 @@ public final class FleetSimulator implements AutoCloseable {
 		return IntStream.rangeClosed(1, count).parallel().mapToObj((index) -> {
 			String name = nodeName(prefix, index);
 			SSLContext context = this.tls.clientContext(CertificateRole.NODE, name);
-			return new SimulatedTentacle(name, context, this.brain, executor, this.backoff, this.dialPermits);
+			return new SimulatedTentacle(name, context, this.brain, executor,
+					new Backoff(this.backoffInitial, this.backoffMax, RandomGenerator.getDefault()), this.dialPermits);
 		}).toList();
 	}
 

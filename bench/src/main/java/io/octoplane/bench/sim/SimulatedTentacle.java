@@ -36,6 +36,7 @@ import io.octoplane.protocol.agent.ProtocolException;
 import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.agent.Welcome;
+import io.octoplane.protocol.retry.Backoff;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,7 @@ public final class SimulatedTentacle implements AutoCloseable {
 
 	private final SimulatedExecutor executor;
 
+	/** The tentacle's own backoff, so a benchmark storm is the one a real fleet makes. */
 	private final Backoff backoff;
 
 	private final Semaphore dialPermits;
@@ -124,7 +126,7 @@ public final class SimulatedTentacle implements AutoCloseable {
 	 * @param tls a client context presenting the node's certificate
 	 * @param brain the brain's agent address
 	 * @param executor how commands are carried out
-	 * @param backoff delays between failed dials
+	 * @param backoff delays between dials, this node's alone (it keeps state)
 	 * @param dialPermits shared by a fleet to bound how many handshakes are in flight at
 	 * once, so a whole fleet starting together does not overrun the brain's accept
 	 * backlog and handshake timeout
@@ -193,7 +195,6 @@ public final class SimulatedTentacle implements AutoCloseable {
 	}
 
 	private void dialLoop() {
-		int failures = 0;
 		while (this.running) {
 			boolean welcomed = false;
 			try {
@@ -210,8 +211,11 @@ public final class SimulatedTentacle implements AutoCloseable {
 				this.connected = false;
 				closeSocket();
 			}
-			failures = welcomed ? 1 : failures + 1;
-			if (this.running && !sleep(this.backoff.delay(failures, ThreadLocalRandom.current()))) {
+			if (welcomed) {
+				// As the tentacle does: a welcome starts the backoff over.
+				this.backoff.reset();
+			}
+			if (this.running && !sleep(this.backoff.next())) {
 				return;
 			}
 		}

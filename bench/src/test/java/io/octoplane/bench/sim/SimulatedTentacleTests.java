@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -27,6 +28,7 @@ import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.agent.Welcome;
+import io.octoplane.protocol.retry.Backoff;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,7 +135,7 @@ class SimulatedTentacleTests {
 	private void start(SimulatedExecutor executor) {
 		this.tentacle = new SimulatedTentacle("node-1", this.tls.clientContext(CertificateRole.NODE, "node-1"),
 				new InetSocketAddress(InetAddress.getLoopbackAddress(), this.server.getLocalPort()), executor,
-				new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), new Semaphore(1))
+				new Backoff(Duration.ofMillis(10), Duration.ofMillis(50), new SplittableRandom(1)), new Semaphore(1))
 			.start();
 	}
 

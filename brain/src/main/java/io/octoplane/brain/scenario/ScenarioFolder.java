@@ -2,19 +2,22 @@ package io.octoplane.brain.scenario;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
+import io.octoplane.protocol.file.TarReader;
+import io.octoplane.protocol.file.UnsafeArchiveException;
 import io.octoplane.server.web.InvalidRequestException;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * A scenario folder as octl uploaded it (a tar.gz), held in memory: regular files by
- * their path relative to the folder. Paths that leave the folder are refused.
+ * their path relative to the folder. The archive is read by {@link TarReader}, under the
+ * same rules as a folder sent by a file command: an archive with an unsafe entry is
+ * refused whole; folders and safe symbolic links are skipped.
  */
 final class ScenarioFolder {
 
@@ -52,23 +55,25 @@ final class ScenarioFolder {
 					+ " bytes compressed; the limit is " + maxArchive + " (octoplane.scenario.max-archive)");
 		}
 		Map<String, byte[]> files = new LinkedHashMap<>();
-		long total = 0;
-		try (TarArchiveInputStream tar = new TarArchiveInputStream(
-				new GZIPInputStream(new ByteArrayInputStream(archive)))) {
-			TarArchiveEntry entry;
-			while ((entry = tar.getNextEntry()) != null) {
-				if (!entry.isFile()) {
-					continue;
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(archive))) {
+			TarReader.read(in, new TarReader.Handler() {
+
+				private long total;
+
+				@Override
+				public void file(String path, int mode, long size, InputStream content) throws IOException {
+					this.total += size;
+					if (this.total > maxUnpacked || files.size() >= MAX_FILES) {
+						throw new InvalidRequestException("the scenario folder is larger than " + maxUnpacked
+								+ " bytes or " + MAX_FILES + " files once unpacked");
+					}
+					files.put(path, content.readAllBytes());
 				}
-				String path = ScenarioPaths.normalize(entry.getName())
-					.orElseThrow(() -> new InvalidRequestException("archive entry leaves the scenario folder"));
-				total += entry.getSize();
-				if (total > maxUnpacked || files.size() >= MAX_FILES) {
-					throw new InvalidRequestException("the scenario folder is larger than " + maxUnpacked + " bytes or "
-							+ MAX_FILES + " files once unpacked");
-				}
-				files.put(path, tar.readAllBytes());
-			}
+
+			});
+		}
+		catch (UnsafeArchiveException ex) {
+			throw new InvalidRequestException("the scenario folder is refused: " + ex.getMessage());
 		}
 		catch (IOException ex) {
 			throw new InvalidRequestException("archive is not a readable tar.gz: " + ex.getMessage());

@@ -2,12 +2,12 @@ package io.octoplane.brain.workgroup;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.octoplane.protocol.digest.Sha256;
 
 /**
  * Remembers, briefly, that a password matched a stored hash. Argon2 is slow on purpose;
@@ -46,15 +46,11 @@ final class VerifiedPasswords {
 	}
 
 	private static String key(String storedHash, String password) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(storedHash.getBytes(StandardCharsets.UTF_8));
-			digest.update((byte) 0);
-			return HexFormat.of().formatHex(digest.digest(password.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
+		MessageDigest digest = Sha256.newDigest();
+		digest.update(storedHash.getBytes(StandardCharsets.UTF_8));
+		digest.update((byte) 0);
+		digest.update(password.getBytes(StandardCharsets.UTF_8));
+		return Sha256.hex(digest);
 	}
 
 }

@@ -79,7 +79,8 @@ class WorkgroupController {
 	 * relative paths start from it.
 	 */
 	private static String resolve(Caller caller, @Nullable String path) {
-		return (path == null || path.isBlank()) ? caller.workgroup() : WorkgroupPaths.resolve(caller.workgroup(), path);
+		return (path == null || path.isBlank()) ? caller.workgroup()
+				: WorkgroupService.resolve(caller.workgroup(), path);
 	}
 
 	/**
@@ -107,7 +108,7 @@ class WorkgroupController {
 	}
 
 	private static String inside(Caller caller, String path) {
-		if (!WorkgroupPaths.isSameOrBelow(path, caller.workgroup())) {
+		if (!WorkgroupService.isSameOrBelow(path, caller.workgroup())) {
 			throw notFound(path);
 		}
 		return path;

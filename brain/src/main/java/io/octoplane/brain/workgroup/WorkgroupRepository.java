@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.octoplane.protocol.workgroup.WorkgroupPaths;
 import io.octoplane.server.redis.RedisKeys;
 import org.jspecify.annotations.Nullable;
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.WorkgroupResponse;
+import io.octoplane.protocol.workgroup.WorkgroupPaths;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
 
@@ -64,7 +65,12 @@ public class WorkgroupService {
 	 * @throws InvalidRequestException for relative, malformed or too deep paths
 	 */
 	public static String normalize(String path) {
-		return WorkgroupPaths.normalize(path);
+		try {
+			return WorkgroupPaths.normalize(path);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
 	}
 
 	/**
@@ -76,7 +82,12 @@ public class WorkgroupService {
 	 * @throws InvalidRequestException for malformed paths
 	 */
 	public static String resolve(String base, String path) {
-		return WorkgroupPaths.resolve(base, path);
+		try {
+			return WorkgroupPaths.resolve(base, path);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
 	}
 
 	/**
@@ -137,7 +148,7 @@ public class WorkgroupService {
 			if (group.isBlank()) {
 				throw new InvalidRequestException("'@' must name a workgroup: @name, @/path or @.");
 			}
-			String resolved = ".".equals(group) ? path : WorkgroupPaths.resolve(path, group);
+			String resolved = ".".equals(group) ? path : resolve(path, group);
 			if (!isSameOrBelow(resolved, path) || !exists(resolved)) {
 				throw new NotFoundException(ErrorCode.WORKGROUP_NOT_FOUND, "no such workgroup: " + target);
 			}

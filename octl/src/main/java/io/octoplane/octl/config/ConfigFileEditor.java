@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.octoplane.protocol.workgroup.WorkgroupPaths;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -2,19 +2,22 @@ package io.octoplane.octl.config;
 
 import java.time.Duration;
 
+import io.octoplane.protocol.duration.DurationText;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Parses duration options such as {@code --timeout 5m} with the same rules as the config
- * file's {@code timeout} ({@link DurationText}), so the two never read differently.
+ * Parses duration options such as {@code --timeout 5m} with {@link DurationText}, the
+ * rules of the config file's {@code timeout}, tentacle.yaml and every other Octoplane
+ * duration: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 7d}, ISO-8601, or
+ * bare seconds.
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
 
 	@Override
 	public Duration convert(String value) {
 		try {
-			return DurationText.parse(value);
+			return DurationText.parsePositive(value);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new TypeConversionException(ex.getMessage());
@@ -29,10 +32,12 @@ public final class DurationConverter implements ITypeConverter<Duration> {
 
 		@Override
 		public Duration convert(String value) {
-			if (value.strip().matches("0+(ms|s|m|h)?")) {
-				return Duration.ZERO;
+			try {
+				return DurationText.parse(value);
 			}
-			return new DurationConverter().convert(value);
+			catch (IllegalArgumentException ex) {
+				throw new TypeConversionException(ex.getMessage());
+			}
 		}
 
 	}

@@ -24,6 +24,8 @@ import io.octoplane.certs.tls.PemTls;
 import io.octoplane.octl.sdk.ClientAuthentication;
 import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.DefaultPorts;
+import io.octoplane.protocol.duration.DurationText;
+import io.octoplane.protocol.workgroup.WorkgroupPaths;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -333,7 +335,7 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 		URI brain = (brainText != null) ? uri(brainText, file) : DEFAULT_BRAIN;
 		Duration timeout;
 		try {
-			timeout = (raw.timeout() != null) ? DurationText.parse(raw.timeout()) : DEFAULT_TIMEOUT;
+			timeout = (raw.timeout() != null) ? DurationText.parsePositive(raw.timeout()) : DEFAULT_TIMEOUT;
 		}
 		catch (IllegalArgumentException ex) {
 			throw new OctlConfigException("octl config " + file + ": timeout: " + ex.getMessage(), ex);

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.octoplane.octl.sdk.ClientAuthentication;
+import io.octoplane.protocol.workgroup.WorkgroupPaths;
 
 /**
  * How octl logs in to the brain: exactly one of an operator certificate, a workgroup

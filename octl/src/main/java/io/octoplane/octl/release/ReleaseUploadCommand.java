@@ -1,14 +1,9 @@
 package io.octoplane.octl.release;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +18,7 @@ import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.octl.ns.NameserverTarget;
 import io.octoplane.protocol.api.ReleaseInfo;
 import io.octoplane.protocol.api.ReleaseListResponse;
+import io.octoplane.protocol.digest.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,15 +75,13 @@ public final class ReleaseUploadCommand extends OctlCommand {
 		return ExitStatus.OK;
 	}
 
-	private static String sha256(Path file) throws IOException, GeneralSecurityException {
-		MessageDigest digest = MessageDigest.getInstance("SHA-256");
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-			in.transferTo(OutputStream.nullOutputStream());
+	private static String sha256(Path file) throws IOException {
+		try {
+			return Sha256.of(file);
 		}
 		catch (NoSuchFileException ex) {
 			throw new ExitException(ExitStatus.INVALID_INPUT, "no such package file: " + file);
 		}
-		return ReleaseSignature.hex(digest.digest());
 	}
 
 }

@@ -13,9 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.LongConsumer;
@@ -27,6 +25,7 @@ import io.octoplane.protocol.api.FileListRequest;
 import io.octoplane.protocol.api.FileUploadRequest;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
+import io.octoplane.protocol.digest.Sha256;
 import io.octoplane.protocol.file.FileKind;
 import io.octoplane.protocol.file.FileListing;
 import io.octoplane.protocol.file.FileNames;
@@ -168,7 +167,7 @@ public final class FileApi {
 		String name = FileNames.requireSegment(sent.name());
 		Path part = localDir.resolve("." + name + "." + sent.sha256().substring(0, 12) + ".octoplane-part");
 		getBlob(sent.sha256(), part, progress);
-		String actual = sha256(part);
+		String actual = Sha256.of(part);
 		if (!actual.equals(sent.sha256())) {
 			Files.deleteIfExists(part);
 			throw new IOException("checksum mismatch: expected " + sent.sha256() + ", got " + actual);
@@ -240,7 +239,7 @@ public final class FileApi {
 
 	private BlobResponse putBlob(Path file, LongConsumer progress) throws IOException {
 		long size = Files.size(file);
-		MessageDigest digest = newDigest();
+		MessageDigest digest = Sha256.newDigest();
 		HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers
 			.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
 				digest.reset();
@@ -255,7 +254,7 @@ public final class FileApi {
 			.header("Content-Type", "application/octet-stream")
 			.POST(body);
 		BlobResponse blob = this.client.send(post, Duration.ofDays(1), BlobResponse.class);
-		String ours = HexFormat.of().formatHex(digest.digest());
+		String ours = Sha256.hex(digest);
 		if (!blob.sha256().equals(ours) || blob.sizeBytes() != size) {
 			throw new IOException("the brain stored sha256 " + blob.sha256() + " (" + blob.sizeBytes() + " bytes) but "
 					+ ours + " (" + size + " bytes) was sent");
@@ -291,23 +290,6 @@ public final class FileApi {
 		}
 		catch (AtomicMoveNotSupportedException ex) {
 			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-		}
-	}
-
-	static String sha256(Path file) throws IOException {
-		MessageDigest digest = newDigest();
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-			in.transferTo(OutputStream.nullOutputStream());
-		}
-		return HexFormat.of().formatHex(digest.digest());
-	}
-
-	private static MessageDigest newDigest() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java runtime has SHA-256", ex);
 		}
 	}
 

@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
 
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
+import io.octoplane.protocol.retry.Backoff;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
@@ -57,7 +59,7 @@ final class JobWatch {
 	}
 
 	JobResponse await() {
-		Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5));
+		Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5), RandomGenerator.getDefault());
 		boolean streaming = true;
 		while (true) {
 			if (streaming) {

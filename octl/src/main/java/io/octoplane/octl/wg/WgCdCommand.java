@@ -7,8 +7,8 @@ import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.config.ConfigFileEditor;
 import io.octoplane.octl.config.OctlConfig;
-import io.octoplane.octl.config.WorkgroupPaths;
 import io.octoplane.protocol.api.WorkgroupResponse;
+import io.octoplane.protocol.workgroup.WorkgroupPaths;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -49,7 +49,7 @@ public final class WgCdCommand extends OctlCommand {
 		String current = this.path.strip().startsWith("/") ? WorkgroupPaths.ROOT
 				: config.actingWorkgroup().orElseGet(() -> asked(config));
 		try {
-			return WorkgroupPaths.resolve(current, this.path.strip());
+			return WorkgroupPaths.navigate(current, this.path.strip());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ParameterException(spec().commandLine(), ex.getMessage());

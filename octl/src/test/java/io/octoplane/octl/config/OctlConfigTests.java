@@ -144,7 +144,7 @@ class OctlConfigTests {
 		Path file = write("etc/octl.yaml", minimal() + "timeout: soon\n");
 		assertThatExceptionOfType(OctlConfigException.class)
 			.isThrownBy(() -> OctlConfig.load(file, Map.of(), this.home))
-			.withMessageContaining("timeout: invalid duration 'soon'");
+			.withMessageContaining("timeout: 'soon' is not a duration");
 	}
 
 	@Test
@@ -167,7 +167,7 @@ class OctlConfigTests {
 
 	@Test
 	void tokenComesFromEnvironmentOrTokenFile() throws IOException {
-		Path file = write("etc/octl.yaml", "ca: tls/ca.crt\nworkgroup: /lab//pis/\n");
+		Path file = write("etc/octl.yaml", "ca: tls/ca.crt\nworkgroup: /lab/pis/\n");
 		OctlConfig fromEnv = OctlConfig.load(file, Map.of("OCTL_TOKEN", "oct_secret123"), this.home);
 		assertThat(fromEnv.credentials()).isEqualTo(new OctlCredentials.Token("oct_secret123"));
 		assertThat(fromEnv.workgroup()).isEqualTo("/lab/pis");
@@ -258,7 +258,13 @@ class OctlConfigTests {
 		Path colon = write("etc/octl.yaml", "ca: tls/ca.crt\nuser: /a:b\n");
 		assertThatExceptionOfType(OctlConfigException.class)
 			.isThrownBy(() -> OctlConfig.load(colon, Map.of("OCTL_PASSWORD", "hunter2hunter2"), this.home))
-			.withMessageContaining("user: workgroup path '/a:b' may only hold");
+			.withMessageContaining("user: workgroup path '/a:b' has an invalid part 'a:b'");
+		// The brain's rules, checked before anything is sent: a path names one
+		// workgroup, never a walk.
+		Path walk = write("etc/octl.yaml", minimal() + "workgroup: /lab/../ops\n");
+		assertThatExceptionOfType(OctlConfigException.class)
+			.isThrownBy(() -> OctlConfig.load(walk, Map.of(), this.home))
+			.withMessageContaining("has an invalid part '..'");
 	}
 
 	private static String minimal() {

@@ -34,6 +34,22 @@ class TokenCommandTests extends StubBrainCommandTest {
 	}
 
 	@Test
+	void createTakesTheBrainsLongestTtlInDays() {
+		this.brain.answers("POST", ApiPaths.TOKENS, Answer.json(201, created("node", 20)));
+		OctlRun run = this.octl.run(this.config, "token", "create", "--role", "node", "--ttl", "30d");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(this.brain.lastRequest().body()).contains("\"ttl_seconds\":2592000");
+	}
+
+	@Test
+	void createRefusesABadTtlNamingTheForms() {
+		OctlRun run = this.octl.run(this.config, "token", "create", "--role", "node", "--ttl", "a month");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("'a month' is not a duration: write 500ms, 10s, 2m, 1h, 7d");
+		assertThat(this.brain.requests()).isEmpty();
+	}
+
+	@Test
 	void createTableShowsTheSecretOnceWithANote() {
 		this.brain.answers("POST", ApiPaths.TOKENS, Answer.json(201, created("operator", null)));
 		OctlRun run = this.octl.run(this.config, "token", "create", "--role", "operator", "--ttl", "12h", "-o",

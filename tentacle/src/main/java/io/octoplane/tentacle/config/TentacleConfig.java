@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import io.octoplane.protocol.DefaultPorts;
 import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.duration.DurationText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +61,12 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	 * to use, so a late redelivery is still recognised.
 	 */
 	public static final Duration DEFAULT_JOURNAL_RETENTION = Duration.ofDays(7);
+
+	/** Default shortest wait before redialling the brain. */
+	public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofSeconds(1);
+
+	/** Default longest wait before redialling the brain. */
+	public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(60);
 
 	public TentacleConfig {
 		if (brain == null && discovery == null) {
@@ -247,13 +254,13 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 				settings.path("key", flags.key(), "OCTOPLANE_KEY", file.key(), null),
 				settings.path("ca", flags.ca(), "OCTOPLANE_CA", file.ca(), null), workspace,
 				(file.outputLimitBytes() != null) ? file.outputLimitBytes() : DEFAULT_OUTPUT_LIMIT_BYTES,
-				duration("backoffInitial", file.backoffInitial(), Duration.ofSeconds(1)),
-				duration("backoffMax", file.backoffMax(), Duration.ofSeconds(60)),
+				duration("backoffInitial", file.backoffInitial(), DEFAULT_BACKOFF_INITIAL),
+				duration("backoffMax", file.backoffMax(), DEFAULT_BACKOFF_MAX),
 				duration("connectTimeout", file.connectTimeout(), Duration.ofSeconds(10)),
 				(file.maxFrameBytes() != null) ? file.maxFrameBytes() : FrameCodec.DEFAULT_MAX_FRAME_BYTES, journal,
 				duration("journalRetention", file.journalRetention(), DEFAULT_JOURNAL_RETENTION),
 				enrollment(settings, flags, file, brainAddress),
-				(file.renewBefore() != null) ? DurationText.parse("renewBefore", file.renewBefore()) : null,
+				(file.renewBefore() != null) ? duration("renewBefore", file.renewBefore()) : null,
 				(file.scriptEnv() != null) ? file.scriptEnv() : Map.of(), discovery(settings, file, workspace));
 	}
 
@@ -313,7 +320,16 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	}
 
 	private static Duration duration(String setting, @Nullable String text, Duration fallback) {
-		return (text != null) ? DurationText.parse(setting, text) : fallback;
+		return (text != null) ? duration(setting, text) : fallback;
+	}
+
+	private static Duration duration(String setting, String text) {
+		try {
+			return DurationText.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TentacleConfigException(setting + ": " + ex.getMessage());
+		}
 	}
 
 	private static void requireFile(@Nullable Path file, String what, String setting) {

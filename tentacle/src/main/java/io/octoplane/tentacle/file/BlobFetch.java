@@ -8,19 +8,16 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.DataReady;
 import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.digest.Sha256;
 import io.octoplane.protocol.file.FileReceiveSpec;
-import io.octoplane.tentacle.connection.Backoff;
+import io.octoplane.protocol.retry.Backoff;
 import io.octoplane.tentacle.connection.BrainDialer;
 import io.octoplane.tentacle.connection.DataChannel;
 import io.octoplane.tentacle.connection.DataChannel.TransferRefusedException;
@@ -135,28 +132,11 @@ final class BlobFetch {
 		if (!Files.exists(part)) {
 			Files.createFile(part);
 		}
-		String actual = sha256(part);
+		String actual = Sha256.of(part);
 		if (!actual.equals(spec.sha256())) {
 			Files.deleteIfExists(part);
 			throw new TransferFailedException(
 					"checksum mismatch: expected sha256 " + spec.sha256() + ", got " + actual + "; nothing installed");
-		}
-	}
-
-	static String sha256(Path file) throws IOException {
-		MessageDigest digest = newDigest();
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-			in.transferTo(OutputStream.nullOutputStream());
-		}
-		return HexFormat.of().formatHex(digest.digest());
-	}
-
-	static MessageDigest newDigest() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java runtime has SHA-256", ex);
 		}
 	}
 

@@ -9,17 +9,17 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.random.RandomGenerator;
 
 import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.DataReceived;
 import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.digest.Sha256;
 import io.octoplane.protocol.file.FileKind;
 import io.octoplane.protocol.file.FileSendSpec;
 import io.octoplane.protocol.file.SentFile;
 import io.octoplane.protocol.file.TarArchives;
-import io.octoplane.tentacle.connection.Backoff;
+import io.octoplane.protocol.retry.Backoff;
 import io.octoplane.tentacle.connection.BrainDialer;
 import io.octoplane.tentacle.connection.DataChannel;
 import io.octoplane.tentacle.connection.DataChannel.TransferRefusedException;
@@ -110,7 +110,7 @@ final class FileSend {
 
 	private String sendOnce(FileSendSpec spec, Path bytes) throws IOException {
 		long size = Files.size(bytes);
-		MessageDigest digest = BlobFetch.newDigest();
+		MessageDigest digest = Sha256.newDigest();
 		try (DataChannel channel = this.dialer.openData(new DataOpen(spec.token(), 0, size), this.codec,
 				this.readTimeout)) {
 			OutputStream out = new DigestOutputStream(channel.out(), digest);
@@ -123,7 +123,7 @@ final class FileSend {
 				throw new IOException(bytes + " changed size while being sent");
 			}
 			DataReceived received = channel.reply(DataReceived.class);
-			String ours = HexFormat.of().formatHex(digest.digest());
+			String ours = Sha256.hex(digest);
 			if (!received.sha256().equals(ours) || received.sizeBytes() != size) {
 				throw new IOException("the brain stored sha256 " + received.sha256() + " (" + received.sizeBytes()
 						+ " bytes) but " + ours + " (" + size + " bytes) was sent");

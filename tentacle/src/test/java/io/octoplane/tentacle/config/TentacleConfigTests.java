@@ -173,11 +173,21 @@ class TentacleConfigTests {
 	}
 
 	@Test
+	void durationsReadLikeEveryOtherOctoplaneDuration() throws IOException {
+		String pems = "brain: x\ncert: node.crt\nkey: node.key\nca: ca.crt\n";
+		TentacleConfig config = TentacleConfig
+			.load(yaml(pems + "backoffInitial: 2\nbackoffMax: 1h\njournalRetention: 30d\n"), Map.of());
+		assertThat(config.backoffInitial()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(config.backoffMax()).isEqualTo(Duration.ofHours(1));
+		assertThat(config.journalRetention()).isEqualTo(Duration.ofDays(30));
+	}
+
+	@Test
 	void badValuesAreReportedBySetting() throws IOException {
 		String pems = "brain: x\ncert: node.crt\nkey: node.key\nca: ca.crt\n";
 		assertThatExceptionOfType(TentacleConfigException.class)
 			.isThrownBy(() -> TentacleConfig.load(yaml(pems + "backoffInitial: soon\n"), Map.of()))
-			.withMessageStartingWith("backoffInitial 'soon' is not a duration");
+			.withMessageStartingWith("backoffInitial: 'soon' is not a duration");
 		assertThatExceptionOfType(TentacleConfigException.class)
 			.isThrownBy(() -> TentacleConfig.load(yaml(pems + "backoffInitial: 2m\nbackoffMax: 1m\n"), Map.of()))
 			.withMessageStartingWith("backoffMax");

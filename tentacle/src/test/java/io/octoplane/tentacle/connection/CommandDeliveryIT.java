@@ -1,14 +1,11 @@
 package io.octoplane.tentacle.connection;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -29,6 +26,7 @@ import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.agent.TunnelAttach;
+import io.octoplane.protocol.digest.Sha256;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.TentacleState;
 import io.octoplane.tentacle.config.BrainAddress;
@@ -330,8 +328,7 @@ class CommandDeliveryIT {
 	}
 
 	private Path journalEntry(String commandId) throws Exception {
-		byte[] digest = MessageDigest.getInstance("SHA-256").digest(commandId.getBytes(StandardCharsets.UTF_8));
-		return this.workspace.resolve(".octoplane/journal").resolve(HexFormat.of().formatHex(digest) + ".json");
+		return this.workspace.resolve(".octoplane/journal").resolve(Sha256.of(commandId) + ".json");
 	}
 
 }

@@ -5,15 +5,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
+import io.octoplane.protocol.file.UnsafeArchiveException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 class NodeappArchiveTests {
@@ -21,13 +28,42 @@ class NodeappArchiveTests {
 	@TempDir
 	Path dir;
 
+	/**
+	 * Every unsafe entry of the file-transfer rules, under src/, with the rule's words.
+	 */
+	static Stream<Arguments> unsafe() {
+		return Stream.of(Arguments.of("dot-dot name", archive(file("src/../../evil")), "'..'"),
+				Arguments.of("absolute name", archive(file("/src/evil")), "absolute"),
+				Arguments.of("hard link", archive(special("src/passwd", TarArchiveEntry.LF_LINK, "/etc/passwd")),
+						"no hard links"),
+				Arguments.of("device", archive(special("src/null", TarArchiveEntry.LF_CHR, "")), "devices"),
+				Arguments.of("link out of the archive", archive(link("src/up", "../../evil")), "points outside"),
+				Arguments.of("absolute link", archive(link("src/etc", "/etc")), "relative target"),
+				Arguments.of("write through a link", archive(link("src/here", "."), file("src/here/evil")),
+						"through a symbolic link"),
+				Arguments.of("into the git folder", archive(file("src/.git/hooks/post-commit")), "git folder"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unsafe")
+	void unpack_unsafeEntry(String what, String archive, String rule) {
+		Path sources = this.dir.resolve("app/nested");
+		assertThatExceptionOfType(UnsafeArchiveException.class)
+			.isThrownBy(() -> NodeappArchive.unpack(archive, this.dir.resolve("s"), sources))
+			.withMessageContaining(rule);
+		assertThat(this.dir.resolve("evil")).doesNotExist();
+		assertThat(this.dir.resolve("app/evil")).doesNotExist();
+		assertThat(sources.resolve("here/evil")).doesNotExist();
+	}
+
 	@Test
 	void scriptsReplacedSourcesCopied() throws IOException {
 		Path scripts = this.dir.resolve("scripts");
 		Path sources = this.dir.resolve("app");
 		Files.createDirectories(scripts);
 		Files.writeString(scripts.resolve("old.sh"), "old");
-		boolean hasSources = NodeappArchive.unpack(archive("scripts/run.sh", "src/a/b.txt"), scripts, sources);
+		boolean hasSources = NodeappArchive.unpack(archive(file("scripts/run.sh"), file("src/a/b.txt")), scripts,
+				sources);
 		assertThat(hasSources).isTrue();
 		assertThat(scripts.resolve("old.sh")).doesNotExist();
 		assertThat(scripts.resolve("run.sh")).hasContent("scripts/run.sh");
@@ -35,19 +71,48 @@ class NodeappArchiveTests {
 	}
 
 	@Test
-	void unpack_entryLeavingItsFolder() {
-		assertThatIOException()
-			.isThrownBy(() -> NodeappArchive.unpack(archive("src/../../evil.txt"), this.dir.resolve("s"),
-					this.dir.resolve("app")))
-			.withMessageContaining("points outside its folder");
-		assertThat(this.dir.resolve("evil.txt")).doesNotExist();
+	void existingSourcesAreOverwrittenAndLinksSkipped() throws IOException {
+		Path sources = Files.createDirectories(this.dir.resolve("app"));
+		Files.writeString(sources.resolve("a.txt"), "old");
+		boolean hasSources = NodeappArchive.unpack(archive(file("src/a.txt"), link("src/same", "a.txt")),
+				this.dir.resolve("s"), sources);
+		assertThat(hasSources).isTrue();
+		assertThat(sources.resolve("a.txt")).hasContent("src/a.txt");
+		assertThat(sources.resolve("same")).doesNotExist();
+	}
+
+	@Test
+	void noSourcesWithoutASrcEntry() throws IOException {
+		Path sources = this.dir.resolve("app");
+		assertThat(NodeappArchive.unpack(archive(file("scripts/run.sh")), this.dir.resolve("s"), sources)).isFalse();
+		assertThat(sources).doesNotExist();
+	}
+
+	@Test
+	void setUidBitIsDroppedAndTheExecuteBitKept() throws IOException {
+		TarArchiveEntry script = file("scripts/run.sh");
+		script.setMode(0104755);
+		Path scripts = this.dir.resolve("s");
+		NodeappArchive.unpack(archive(script), scripts, this.dir.resolve("app"));
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(scripts.resolve("run.sh"))))
+			.isEqualTo("rwxr-xr-x");
+	}
+
+	@Test
+	void unpack_linkAlreadyInTheSourcesIsNotFollowed() throws IOException {
+		Path outside = Files.createDirectories(this.dir.resolve("outside"));
+		Path sources = Files.createDirectories(this.dir.resolve("app"));
+		Files.createSymbolicLink(sources.resolve("lib"), outside);
+		assertThatExceptionOfType(UnsafeArchiveException.class)
+			.isThrownBy(() -> NodeappArchive.unpack(archive(file("src/lib/evil")), this.dir.resolve("s"), sources))
+			.withMessageContaining("through a symbolic link");
+		assertThat(outside).isEmptyDirectory();
 	}
 
 	@Test
 	void unpack_entryOutsideScriptsAndSources() {
-		assertThatIOException()
-			.isThrownBy(
-					() -> NodeappArchive.unpack(archive("etc/passwd"), this.dir.resolve("s"), this.dir.resolve("a")))
+		assertThatIOException().isThrownBy(
+				() -> NodeappArchive.unpack(archive(file("etc/passwd")), this.dir.resolve("s"), this.dir.resolve("a")))
 			.withMessageContaining("neither under scripts/ nor src/");
 	}
 
@@ -58,17 +123,37 @@ class NodeappArchiveTests {
 			.withMessageContaining("not base64");
 	}
 
-	private static String archive(String... names) throws IOException {
+	private static TarArchiveEntry file(String name) {
+		TarArchiveEntry entry = new TarArchiveEntry(name, true);
+		entry.setSize(name.getBytes(StandardCharsets.UTF_8).length);
+		return entry;
+	}
+
+	private static TarArchiveEntry link(String name, String target) {
+		TarArchiveEntry entry = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK, true);
+		entry.setLinkName(target);
+		return entry;
+	}
+
+	private static TarArchiveEntry special(String name, byte flag, String linkName) {
+		TarArchiveEntry entry = new TarArchiveEntry(name, flag, true);
+		entry.setLinkName(linkName);
+		return entry;
+	}
+
+	private static String archive(TarArchiveEntry... entries) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
-			for (String name : names) {
-				byte[] content = name.getBytes(StandardCharsets.UTF_8);
-				TarArchiveEntry entry = new TarArchiveEntry(name, true);
-				entry.setSize(content.length);
+			for (TarArchiveEntry entry : entries) {
 				tar.putArchiveEntry(entry);
-				tar.write(content);
+				if (entry.getSize() > 0) {
+					tar.write(entry.getName().getBytes(StandardCharsets.UTF_8));
+				}
 				tar.closeArchiveEntry();
 			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
 		}
 		return Base64.getEncoder().encodeToString(bytes.toByteArray());
 	}

@@ -1,18 +1,20 @@
-package io.octoplane.tentacle.connection;
+package io.octoplane.protocol.retry;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * How long to wait before the next dial: exponential growth with decorrelated jitter
+ * How long to wait before the next attempt: exponential growth with decorrelated jitter
  * ({@code next = min(max, random(initial, previous * 3))}). The jitter spreads a fleet
  * that lost its brain at the same instant, so the brain is not hit by every tentacle at
  * once when it comes back; never waiting less than {@code initial} keeps a brain that
- * accepts and drops at once from being dialled in a hot loop.
+ * accepts and drops at once from being dialled in a hot loop. Tentacles, transfers, octl
+ * and the benchmark's simulated tentacles all wait with this one algorithm, so a
+ * benchmark storm is the storm a real fleet makes.
  *
  * <p>
- * Not thread-safe: one connection loop owns one instance.
+ * Not thread-safe: one retry loop owns one instance.
  */
 public final class Backoff {
 
@@ -56,7 +58,7 @@ public final class Backoff {
 		return Duration.ofMillis(millis);
 	}
 
-	/** Starts over from {@code initial}, after a connection was accepted by the brain. */
+	/** Starts over from {@code initial}, after an attempt succeeded. */
 	public void reset() {
 		this.previousMillis = this.initialMillis;
 	}

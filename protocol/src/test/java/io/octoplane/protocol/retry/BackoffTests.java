@@ -1,4 +1,4 @@
-package io.octoplane.tentacle.connection;
+package io.octoplane.protocol.retry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +56,30 @@ class BackoffTests {
 	}
 
 	@Test
+	void eachDelayLiesBetweenInitialAndThreeTimesThePreviousOne() {
+		Backoff backoff = new Backoff(INITIAL, MAX, new SplittableRandom(11));
+		Duration previous = INITIAL;
+		Duration shortest = MAX;
+		Duration longest = Duration.ZERO;
+		for (int i = 0; i < 200; i++) {
+			Duration next = backoff.next();
+			assertThat(next).isBetween(INITIAL, min(MAX, previous.multipliedBy(3)));
+			shortest = min(shortest, next);
+			longest = (next.compareTo(longest) > 0) ? next : longest;
+			previous = next;
+		}
+		// The range is used, not just its ends: a fleet spreads over it.
+		assertThat(shortest).isLessThan(Duration.ofSeconds(3));
+		assertThat(longest).isGreaterThan(Duration.ofSeconds(50));
+	}
+
+	@Test
+	void aSubMillisecondInitialWaitsAtLeastOneMillisecond() {
+		Backoff backoff = new Backoff(Duration.ofNanos(1), Duration.ofMillis(1), new SplittableRandom(5));
+		assertThat(backoff.next()).isEqualTo(Duration.ofMillis(1));
+	}
+
+	@Test
 	void resetStartsOverFromInitial() {
 		Backoff backoff = new Backoff(INITIAL, MAX, new SplittableRandom(3));
 		for (int i = 0; i < 30; i++) {
@@ -70,6 +94,10 @@ class BackoffTests {
 		Backoff backoff = new Backoff(INITIAL, INITIAL, new SplittableRandom(4));
 		assertThat(backoff.next()).isEqualTo(INITIAL);
 		assertThat(backoff.next()).isEqualTo(INITIAL);
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 	@Test
