@@ -142,7 +142,8 @@ public final class CmdRunCommand extends OctlCommand {
 			octl.printer(spec()).print(accepted, JobTables::job);
 			return ExitStatus.OK;
 		}
-		return JobWaiter.await(octl, spec(), client, accepted, waitLimit(request), this.follow);
+		return JobWaiter.await(octl, spec(), client, accepted, waitLimit(request), this.follow,
+				this.waitOffline.isZero() ? JobWaiter.WAIT_OFFLINE_HINT : null);
 	}
 
 	private Duration waitLimit(CommandRequest request) {

@@ -117,8 +117,8 @@ public final class UpgradeCommand extends OctlCommand {
 					new JobListener() {
 					});
 			octl.printer(spec()).print(done, switch (this.action) {
-				case "state" -> NodeUpgradeTables::state;
-				case "history" -> NodeUpgradeTables::history;
+				case "state" -> UpgradeTables::nodeState;
+				case "history" -> UpgradeTables::nodeHistory;
 				default -> JobTables::job;
 			});
 			List<String> failed = done.results()

@@ -9,6 +9,7 @@ import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.octl.sdk.OctoplaneJson;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.api.BrainUpgradeHistory;
 import io.octoplane.protocol.api.BrainUpgradeResponse;
 import io.octoplane.protocol.api.BrainUpgradeState;
 import io.octoplane.protocol.api.JobResponse;
@@ -130,13 +131,28 @@ class UpgradeCommandTests extends StubBrainCommandTest {
 
 	@Test
 	void nodeHistoryIsListedPerNode() {
-		accept(job(succeeded("node1", "2026-12-01T10:00:00Z init 1.0.0\n2026-12-02T10:00:00Z install 1.1.0\n")));
+		accept(job(succeeded("node1", "2026-12-01T10:00:00Z init 1.0.0\n2026-12-02T10:00:00Z install 1.1.0\n"
+				+ "2026-12-02T10:05:00Z cancel 1.1.0 back to 1.0.0\n")));
 		OctlRun run = this.octl.run(this.config, "upgrade", "history", "node1", "-o", "table");
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(run.out()).isEqualTo("""
-				node1:
-				  2026-12-01T10:00:00Z init 1.0.0
-				  2026-12-02T10:00:00Z install 1.1.0
+				NODE   TIME                  ACTION   VERSION  DETAIL
+				node1  2026-12-01T10:00:00Z  init     1.0.0    -
+				node1  2026-12-02T10:00:00Z  install  1.1.0    -
+				node1  2026-12-02T10:05:00Z  cancel   1.1.0    back to 1.0.0
+				""");
+	}
+
+	@Test
+	void brainHistoryIsATable() {
+		this.brain.answerJson("GET", ApiPaths.BRAIN_UPGRADE_HISTORY, new BrainUpgradeHistory("brain-a",
+				List.of("2026-12-01T10:00:00Z init 1.0.0", "2026-12-02T10:00:00Z upgrade 1.1.0 preview started")));
+		OctlRun run = this.octl.run(this.config, "upgrade", "history", "brain", "-o", "table");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).isEqualTo("""
+				BRAIN    TIME                  ACTION   VERSION  DETAIL
+				brain-a  2026-12-01T10:00:00Z  init     1.0.0    -
+				brain-a  2026-12-02T10:00:00Z  upgrade  1.1.0    preview started
 				""");
 	}
 
