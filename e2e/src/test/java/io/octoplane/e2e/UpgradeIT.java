@@ -85,8 +85,7 @@ class UpgradeIT {
 
 				OctlRun upgraded = OctlRun.execute(octl, this.work, "upgrade", "upgrade", "1.1.0", "up1");
 				assertThat(upgraded.status()).as(upgraded.out() + upgraded.err()).isZero();
-				await().atMost(Duration.ofSeconds(90))
-					.until(() -> state(octl).contains("preview=1.1.0 healthy=1.1.0"));
+				await().atMost(Duration.ofSeconds(90)).until(() -> state(octl).contains("preview=1.1.0 healthy=1.1.0"));
 				OctlRun confirmed = OctlRun.execute(octl, this.work, "upgrade", "confirm", "up1");
 				assertThat(confirmed.status()).as(confirmed.out() + confirmed.err()).isZero();
 				assertThat(state(octl)).contains("stable=1.1.0 preview=-");

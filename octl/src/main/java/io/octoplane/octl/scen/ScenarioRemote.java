@@ -71,6 +71,7 @@ record ScenarioRemote(String url, String name) {
 	 * @return whether a repository was created
 	 * @throws ExitException if the folder meant to hold it does not exist
 	 * @throws IOException if it cannot be written
+	 * @throws GitAPIException if JGit cannot create it
 	 */
 	boolean createIfLocalAndMissing(String branch) throws IOException, GitAPIException {
 		Path path = localPath().orElse(null);
