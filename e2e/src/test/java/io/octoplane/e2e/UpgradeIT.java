@@ -87,11 +87,10 @@ class UpgradeIT {
 
 				OctlRun upgraded = InProcessOctl.run(octl, this.work, "upgrade", "upgrade", "1.1.0", "up1");
 				assertThat(upgraded.exitCode()).as(upgraded.out() + upgraded.err()).isZero();
-				await().atMost(Duration.ofSeconds(90))
-					.until(() -> state(octl).contains("\"preview\":\"1.1.0\",\"healthy\":\"1.1.0\""));
+				await().atMost(Duration.ofSeconds(90)).until(() -> state(octl).contains("preview=1.1.0 healthy=1.1.0"));
 				OctlRun confirmed = InProcessOctl.run(octl, this.work, "upgrade", "confirm", "up1");
 				assertThat(confirmed.exitCode()).as(confirmed.out() + confirmed.err()).isZero();
-				assertThat(state(octl)).contains("\"stable\":\"1.1.0\",\"preview\":null");
+				assertThat(state(octl)).contains("stable=1.1.0 preview=-");
 
 				OctlRun unconfirmed = InProcessOctl.run(octl, this.work, "upgrade", "upgrade", "1.2.0", "up1");
 				assertThat(unconfirmed.exitCode()).as(unconfirmed.out() + unconfirmed.err()).isZero();
@@ -99,7 +98,7 @@ class UpgradeIT {
 					.until(() -> Files.readString(this.work.resolve("home/history"))
 						.contains("rollback 1.2.0 preview not confirmed within PT20S"));
 				await().atMost(Duration.ofSeconds(90))
-					.until(() -> state(octl).contains("\"stable\":\"1.1.0\",\"preview\":null,\"healthy\":\"1.1.0\""));
+					.until(() -> state(octl).contains("stable=1.1.0 preview=- healthy=1.1.0"));
 			}
 			finally {
 				launcher.destroy();
@@ -110,8 +109,16 @@ class UpgradeIT {
 		}
 	}
 
+	/** The row of up1 in the state table, as "stable=S preview=P healthy=H". */
 	private String state(Path octl) {
-		return InProcessOctl.run(octl, this.work, "upgrade", "state", "up1", "-o", "table").out();
+		String table = InProcessOctl.run(octl, this.work, "upgrade", "state", "up1", "-o", "table").out();
+		return table.lines()
+			.filter((line) -> line.startsWith("up1 "))
+			.map((line) -> line.split(" +"))
+			.filter((cells) -> cells.length >= 4)
+			.map((cells) -> "stable=" + cells[1] + " preview=" + cells[2] + " healthy=" + cells[3])
+			.findFirst()
+			.orElse(table);
 	}
 
 }

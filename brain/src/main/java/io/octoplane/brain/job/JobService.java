@@ -112,8 +112,7 @@ public class JobService {
 					&& !this.nodes.isReachable(target)) {
 				// Held by no brain; one held by another brain sharing the Redis is
 				// that brain's to deliver.
-				delivery = Delivery.of(DeliveryState.EXPIRED,
-						"node is offline (set wait_offline_seconds to wait for it to come back)", now);
+				delivery = Delivery.of(DeliveryState.EXPIRED, "node is offline", now);
 			}
 			else {
 				delivery = Delivery.of(DeliveryState.QUEUED, null, now);

@@ -52,7 +52,7 @@ import picocli.CommandLine.Parameters;
 				"  octl cmd run 'apt-get -y upgrade' pi1 pi2 pi3 --wait-offline 10m --max-concurrency 1 --max-errors 1",
 				"  octl cmd run 'tail -f /var/log/syslog' pi1 --continuous --timeout 1m --follow",
 				"  octl cmd run 'reboot' pi1 --async", "  octl cmd xrun -d 30 'systemctl restart app' pi1 pi2",
-				"  octl cmd run -ta 'date +%s.%N' pi1 pi2 pi3 --max-clock-error 20ms" })
+				"  octl cmd run -ta 'date +%%s.%%N' pi1 pi2 pi3 --max-clock-error 20ms" })
 public final class CmdRunCommand extends OctlCommand {
 
 	/**
@@ -142,7 +142,8 @@ public final class CmdRunCommand extends OctlCommand {
 			octl.printer(spec()).print(accepted, JobTables::job);
 			return ExitStatus.OK;
 		}
-		return JobWaiter.await(octl, spec(), client, accepted, waitLimit(request), this.follow);
+		return JobWaiter.await(octl, spec(), client, accepted, waitLimit(request), this.follow,
+				this.waitOffline.isZero() ? JobWaiter.WAIT_OFFLINE_HINT : null);
 	}
 
 	private Duration waitLimit(CommandRequest request) {

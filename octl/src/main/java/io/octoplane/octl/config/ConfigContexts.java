@@ -29,9 +29,6 @@ final class ConfigContexts {
 
 	static final String CONTEXT = "context";
 
-	/** Environment variable choosing the context for one run. */
-	static final String ENV_CONTEXT = "OCTL_CONTEXT";
-
 	private ConfigContexts() {
 	}
 
@@ -55,7 +52,7 @@ final class ConfigContexts {
 			throw new OctlConfigException(
 					"octl config " + file + ": 'contexts' must be a mapping of names to settings");
 		}
-		String name = (override != null && !override.isBlank()) ? override.strip() : current(root);
+		String name = chosen(root, override);
 		if (name == null) {
 			throw new OctlConfigException("octl config " + file + " has contexts " + names(root)
 					+ " but chooses none: set 'context', or run 'octl config use-context NAME'");
@@ -77,6 +74,19 @@ final class ConfigContexts {
 			names.addAll(contexts.propertyNames());
 		}
 		return names;
+	}
+
+	/**
+	 * The context a run uses.
+	 * @param root the parsed file
+	 * @param override the context named by the environment, or {@code null}
+	 * @return its name, or {@code null} for a file without contexts or a choice
+	 */
+	static @Nullable String chosen(JsonNode root, @Nullable String override) {
+		if (!root.has(CONTEXTS)) {
+			return null;
+		}
+		return (override != null && !override.isBlank()) ? override.strip() : current(root);
 	}
 
 	/** The context the file itself chooses, or {@code null}. */

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.octoplane.protocol.workgroup.WorkgroupPaths;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -72,12 +73,14 @@ public final class ConfigFileEditor {
 	}
 
 	/**
-	 * Sets the {@code workgroup} key, replacing its line or appending one.
+	 * Sets the top-level {@code workgroup} key, replacing its line or appending one.
 	 * @param file the config file
 	 * @param workgroup the canonical absolute workgroup path
-	 * @throws OctlConfigException if the file cannot be read or written
+	 * @param contextOverride the context named by the environment, or {@code null}
+	 * @throws OctlConfigException if the file cannot be read or written, or if the
+	 * context in use sets its own workgroup, which would win over the changed line
 	 */
-	public static void setWorkgroup(Path file, String workgroup) {
+	public static void setWorkgroup(Path file, String workgroup, @Nullable String contextOverride) {
 		String path = WorkgroupPaths.normalize(workgroup);
 		Path real;
 		String text;
@@ -88,6 +91,16 @@ public final class ConfigFileEditor {
 		}
 		catch (IOException ex) {
 			throw new OctlConfigException("cannot read octl config " + file + ": " + ex, ex);
+		}
+		JsonNode root = OctlConfig.tree(real);
+		String context = (root != null) ? ConfigContexts.chosen(root, contextOverride) : null;
+		JsonNode own = (context != null) ? root.path(ConfigContexts.CONTEXTS).path(context).get("workgroup") : null;
+		if (own != null) {
+			throw new OctlConfigException(
+					"context '" + context + "' of octl config " + file + " sets its own workgroup (" + own.asString()
+							+ "), which wins over the 'workgroup:' line 'octl wg "
+							+ "cd' changes: edit the context's workgroup instead, or remove it from the context to use "
+							+ "'octl wg cd'");
 		}
 		write(real, withWorkgroup(text, path));
 	}

@@ -89,6 +89,9 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 	/** Environment variable holding an API token. */
 	public static final String ENV_TOKEN = "OCTL_TOKEN";
 
+	/** Environment variable choosing the config file's context for one run. */
+	public static final String ENV_CONTEXT = "OCTL_CONTEXT";
+
 	private static final String EXAMPLE = "  brain: " + DEFAULT_BRAIN + "\n  ca: ca.crt\n  cert: alice.crt\n"
 			+ "  key: alice.key\n  timeout: 60s\n(or, instead of cert and key, 'user: /lab' with 'passwordFile: FILE' "
 			+ "or $" + ENV_PASSWORD + ", or 'tokenFile: FILE' or $" + ENV_TOKEN + "; relative paths resolve against "
@@ -252,7 +255,7 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 		if (root == null) {
 			return ConfigFile.empty();
 		}
-		ObjectNode settings = ConfigContexts.select((ObjectNode) root, env.get(ConfigContexts.ENV_CONTEXT), file);
+		ObjectNode settings = ConfigContexts.select((ObjectNode) root, env.get(ENV_CONTEXT), file);
 		YAMLMapper mapper = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		try {
 			return mapper.treeToValue(settings, ConfigFile.class);

@@ -1,6 +1,7 @@
 package io.octoplane.octl.file;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.config.DurationConverter;
+import io.octoplane.octl.output.Table;
 import io.octoplane.octl.sdk.FileTransferException;
 import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.api.JobResponse;
@@ -75,8 +77,11 @@ public final class FileDownloadCommand extends OctlCommand {
 		ProgressBar bar = new ProgressBar(spec().commandLine().getErr(), "download " + sent.name(), sent.sizeBytes(),
 				octl.interactive());
 		Path written;
+		long size;
 		try {
 			written = client.files().download(sent, localDir, bar);
+			// A blob named by its digest alone arrives without a size.
+			size = (sent.kind() == FileKind.FILE) ? Files.size(written) : sent.sizeBytes();
 		}
 		catch (IOException ex) {
 			throw new ExitException(ExitStatus.GENERIC, "cannot download " + path + ": " + ex.getMessage(), ex);
@@ -89,9 +94,13 @@ public final class FileDownloadCommand extends OctlCommand {
 		result.put("source", path);
 		result.put("path", written.toString());
 		result.put("kind", (sent.kind() == FileKind.FILE) ? "file" : "directory");
-		result.put("size_bytes", sent.sizeBytes());
+		result.put("size_bytes", size);
 		result.put("sha256", sent.sha256());
-		octl.printer(spec()).print(result, (value) -> written + "\t" + sent.sizeBytes() + "\t" + sent.sha256());
+		octl.printer(spec())
+			.print(result,
+					(value) -> Table.withHeaders("PATH", "KIND", "SIZE", "SHA256")
+						.row(value.get("path"), value.get("kind"), value.get("size_bytes"), value.get("sha256"))
+						.render());
 		return ExitStatus.OK;
 	}
 

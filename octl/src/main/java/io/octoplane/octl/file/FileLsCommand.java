@@ -1,12 +1,12 @@
 package io.octoplane.octl.file;
 
 import java.time.Duration;
-import java.util.stream.Collectors;
 
 import io.octoplane.octl.ExitException;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.output.Table;
 import io.octoplane.octl.sdk.FileTransferException;
 import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.file.FileListing;
@@ -37,14 +37,16 @@ public final class FileLsCommand extends OctlCommand {
 		catch (FileTransferException ex) {
 			throw new ExitException(ExitStatus.GENERIC, "cannot list " + this.path + ": " + ex.getMessage(), ex);
 		}
-		octl.printer(spec())
-			.print(listing,
-					(value) -> value.entries()
-						.stream()
-						.map((entry) -> String.join("\t", entry.mode(), entry.type(), Long.toString(entry.sizeBytes()),
-								entry.modified(), entry.name()))
-						.collect(Collectors.joining("\n")));
+		octl.printer(spec()).print(listing, FileLsCommand::table);
 		return ExitStatus.OK;
+	}
+
+	static String table(FileListing listing) {
+		Table table = Table.withHeaders("MODE", "TYPE", "SIZE", "MODIFIED", "NAME");
+		listing.entries()
+			.forEach((entry) -> table.row(entry.mode(), entry.type(), entry.sizeBytes(), entry.modified(),
+					entry.name()));
+		return table.render();
 	}
 
 }

@@ -81,7 +81,7 @@ public final class FileUploadCommand extends OctlCommand {
 		JobResponse accepted = client.files()
 			.install(staged, targetDir, targets, this.create, this.timeout, this.waitOffline);
 		return JobWaiter.await(octl, spec(), client, accepted, this.waitOffline.plus(this.timeout).plus(ANSWER_MARGIN),
-				false);
+				false, this.waitOffline.isZero() ? JobWaiter.WAIT_OFFLINE_HINT : null);
 	}
 
 	private static long sizeOf(Path local) {

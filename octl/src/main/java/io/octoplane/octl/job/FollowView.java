@@ -56,7 +56,7 @@ final class FollowView implements JobView {
 			this.stdout.flush(result.name());
 			this.stderr.flush(result.name());
 		}
-		StringBuilder summary = new StringBuilder(JobTables.nodes(job).render());
+		StringBuilder summary = new StringBuilder(JobTables.nodes(job).render()).append(JobTables.timing(job));
 		for (NodeCommandResult result : job.results()) {
 			if (result.error() != null) {
 				summary.append(result.name()).append(": ").append(result.error()).append('\n');

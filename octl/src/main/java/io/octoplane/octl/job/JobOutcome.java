@@ -8,6 +8,7 @@ import io.octoplane.octl.ExitStatus;
 import io.octoplane.protocol.api.ErrorKind;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The exit status of a finished job: 0 only when the command succeeded on every node,
@@ -18,13 +19,16 @@ final class JobOutcome {
 	private JobOutcome() {
 	}
 
-	static int report(JobResponse job, PrintWriter err) {
+	static int report(JobResponse job, PrintWriter err, @Nullable String offlineHint) {
 		List<NodeCommandResult> failed = job.results().stream().filter((result) -> !succeeded(result)).toList();
 		if (failed.isEmpty()) {
 			return ExitStatus.OK;
 		}
 		err.println("octl: command did not succeed on " + failed.size() + " of " + job.results().size() + " nodes: "
 				+ failed.stream().map(JobOutcome::describe).collect(Collectors.joining(", ")));
+		if (offlineHint != null && failed.stream().anyMatch((result) -> "expired".equals(result.state()))) {
+			err.println("octl: " + offlineHint);
+		}
 		err.flush();
 		return ExitStatus.GENERIC;
 	}

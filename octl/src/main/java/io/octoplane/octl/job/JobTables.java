@@ -31,19 +31,30 @@ public final class JobTables {
 		StringBuilder text = new StringBuilder();
 		text.append("job ").append(job.id()).append(" (").append(label(job)).append("): ");
 		text.append(shorten(job.command())).append('\n');
-		if (job.startAt() != null) {
-			text.append("start at ").append(job.startAt());
-			if (job.startSpreadMillis() != null) {
-				text.append(", start spread ").append(job.startSpreadMillis()).append(" ms");
-				if (job.clockErrorMillis() != null) {
-					text.append(" (clock error up to ").append(job.clockErrorMillis()).append(" ms per node)");
-				}
-			}
-			text.append('\n');
-		}
+		text.append(timing(job));
 		text.append('\n');
 		text.append(nodes(job).render());
 		return text.append(outputs(job)).toString();
+	}
+
+	/**
+	 * Renders when a delayed or time-aligned job started: the start instant and, for a
+	 * time-aligned one, the achieved start spread.
+	 * @param job the job
+	 * @return one line, or nothing for a job that started at once
+	 */
+	static String timing(JobResponse job) {
+		if (job.startAt() == null) {
+			return "";
+		}
+		StringBuilder text = new StringBuilder("start at ").append(job.startAt());
+		if (job.startSpreadMillis() != null) {
+			text.append(", start spread ").append(job.startSpreadMillis()).append(" ms");
+			if (job.clockErrorMillis() != null) {
+				text.append(" (clock error up to ").append(job.clockErrorMillis()).append(" ms per node)");
+			}
+		}
+		return text.append('\n').toString();
 	}
 
 	/**

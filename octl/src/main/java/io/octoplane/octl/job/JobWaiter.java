@@ -8,6 +8,7 @@ import io.octoplane.octl.output.OutputFormat;
 import io.octoplane.octl.sdk.JobTimeoutException;
 import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.api.JobResponse;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -18,6 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * with exit status 4.
  */
 public final class JobWaiter {
+
+	/**
+	 * The offline hint of the commands with a {@code --wait-offline} option, for when it
+	 * was zero.
+	 */
+	public static final String WAIT_OFFLINE_HINT = "offline nodes fail at once; --wait-offline DURATION (such as 10m) "
+			+ "gives them that long to come back";
 
 	private JobWaiter() {
 	}
@@ -35,6 +43,24 @@ public final class JobWaiter {
 	 */
 	public static int await(Octl octl, CommandSpec command, OctoplaneClient client, JobResponse start, Duration timeout,
 			boolean follow) {
+		return await(octl, command, client, start, timeout, follow, null);
+	}
+
+	/**
+	 * Waits for a job and prints it, then a hint if a node was offline.
+	 * @param octl the top command, for the output format and whether stderr is a terminal
+	 * @param command the running command's spec, for its output streams
+	 * @param client the client to wait with
+	 * @param start the job as last read, for its id and targets
+	 * @param timeout how long to wait
+	 * @param follow whether to print live output lines
+	 * @param offlineHint what to print on stderr when a node was offline and the job
+	 * expired for it, in the words of the running command; {@code null} for none
+	 * @return the exit status
+	 * @throws JobTimeoutException if the job was not done in time
+	 */
+	public static int await(Octl octl, CommandSpec command, OctoplaneClient client, JobResponse start, Duration timeout,
+			boolean follow, @Nullable String offlineHint) {
 		PrintWriter out = command.commandLine().getOut();
 		PrintWriter err = command.commandLine().getErr();
 		JobView view;
@@ -61,7 +87,7 @@ public final class JobWaiter {
 			throw ex;
 		}
 		view.finish(job);
-		return JobOutcome.report(job, err);
+		return JobOutcome.report(job, err, offlineHint);
 	}
 
 }

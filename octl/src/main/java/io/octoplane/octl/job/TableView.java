@@ -9,8 +9,9 @@ import io.octoplane.protocol.api.NodeCommandResult;
 
 /**
  * {@code -o table} while waiting: a node's row is printed as soon as its result arrives,
- * and the outputs follow once the job is done. Columns are sized from the target names up
- * front, since rows cannot be re-aligned after they are printed.
+ * and the start spread of a time-aligned job and the outputs follow once the job is done.
+ * Columns are sized from the target names up front, since rows cannot be re-aligned after
+ * they are printed.
  */
 final class TableView implements JobView {
 
@@ -40,6 +41,10 @@ final class TableView implements JobView {
 	@Override
 	public void finish(JobResponse job) {
 		job.results().forEach(this::row);
+		String timing = JobTables.timing(job);
+		if (!timing.isEmpty()) {
+			this.out.print("\n" + timing);
+		}
 		this.out.print(JobTables.outputs(job));
 		this.out.flush();
 	}

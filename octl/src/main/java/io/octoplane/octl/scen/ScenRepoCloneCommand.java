@@ -27,12 +27,17 @@ public final class ScenRepoCloneCommand extends OctlCommand {
 
 	@Override
 	protected int execute(Octl octl) {
-		String remote = ScenRepoCommand.remote(octl, this.name);
+		ScenarioRemote repository = ScenarioRemote.of(octl, this.name);
+		String remote = repository.url();
 		Path target = (this.dir != null) ? this.dir : Path.of(this.name);
 		if (Files.exists(target)) {
 			throw new ExitException(ExitStatus.UNEXPECTED_STATE, target + " already exists");
 		}
-		try (Git git = Git.cloneRepository().setURI(remote).setDirectory(target.toFile()).call()) {
+		try (Git git = Git.cloneRepository()
+			.setURI(remote)
+			.setBranch(repository.branchToClone())
+			.setDirectory(target.toFile())
+			.call()) {
 			spec().commandLine().getErr().println("cloned " + remote + " into " + target);
 		}
 		catch (GitAPIException ex) {

@@ -1,8 +1,5 @@
 package io.octoplane.octl.scen;
 
-import io.octoplane.octl.ExitException;
-import io.octoplane.octl.ExitStatus;
-import io.octoplane.octl.Octl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -25,16 +22,6 @@ public final class ScenRepoCommand implements Runnable {
 	@Override
 	public void run() {
 		throw new ParameterException(this.spec.commandLine(), "missing command: use 'octl scen repo clone|push'");
-	}
-
-	/** The remote repository of a scenario. */
-	static String remote(Octl octl, String name) {
-		String base = octl.config().scenarioRemote();
-		if (base == null) {
-			throw new ExitException(ExitStatus.INVALID_INPUT,
-					"no scenarioRemote in the octl config: set it to the git URL or folder holding <scenario>.git");
-		}
-		return (base.endsWith("/") ? base : base + "/") + name + ".git";
 	}
 
 }

@@ -26,7 +26,10 @@ import picocli.CommandLine.Parameters;
  * and pushes it to the scenario remote; a folder that is not a repository yet becomes
  * one.
  */
-@Command(name = "push", description = "Commit every change in ./SCEN (or --dir) and push it to the scenario remote.",
+@Command(name = "push",
+		description = { "Commit every change in ./SCEN (or --dir) and push it to the scenario remote.",
+				"A scenarioRemote that is a local folder gets the bare repository SCEN.git on the first push; "
+						+ "on a git server, create it first." },
 		footerHeading = "%nExamples:%n", footer = { "  octl scen repo push helloWorld -m 'tuned prepare.sh'" })
 public final class ScenRepoPushCommand extends OctlCommand {
 
@@ -41,7 +44,8 @@ public final class ScenRepoPushCommand extends OctlCommand {
 
 	@Override
 	protected int execute(Octl octl) {
-		String remote = ScenRepoCommand.remote(octl, this.name);
+		ScenarioRemote repository = ScenarioRemote.of(octl, this.name);
+		String remote = repository.url();
 		Path folder = (this.dir != null) ? this.dir : Path.of(this.name);
 		if (!Files.isRegularFile(folder.resolve("deployment.yaml"))) {
 			throw new ExitException(ExitStatus.INVALID_INPUT,
@@ -59,6 +63,9 @@ public final class ScenRepoPushCommand extends OctlCommand {
 			config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
 			config.save();
 			String branch = git.getRepository().getBranch();
+			if (repository.createIfLocalAndMissing(branch)) {
+				spec().commandLine().getErr().println("created bare repository " + remote);
+			}
 			for (PushResult result : git.push()
 				.setRemote("origin")
 				.setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch))
@@ -76,6 +83,9 @@ public final class ScenRepoPushCommand extends OctlCommand {
 			spec().commandLine().getErr().println("pushed " + folder + " to " + remote);
 		}
 		catch (GitAPIException | IOException ex) {
+			if (ScenarioRemote.noRepository(ex)) {
+				throw new ExitException(ExitStatus.UNEXPECTED_STATE, repository.missingForPush(), ex);
+			}
 			throw new ExitException(ExitStatus.GENERIC,
 					"cannot push " + folder + " to " + remote + ": " + ex.getMessage(), ex);
 		}
@@ -86,7 +96,7 @@ public final class ScenRepoPushCommand extends OctlCommand {
 		if (Files.isDirectory(folder.resolve(".git"))) {
 			return Git.open(folder.toFile());
 		}
-		return Git.init().setDirectory(folder.toFile()).setInitialBranch("main").call();
+		return Git.init().setDirectory(folder.toFile()).setInitialBranch(ScenarioRemote.DEFAULT_BRANCH).call();
 	}
 
 }

@@ -30,8 +30,11 @@ final class EventStream implements HttpResponse.BodyHandler<Void>, Flow.Subscrib
 
 	private volatile boolean cancelled;
 
+	private volatile boolean answered;
+
 	@Override
 	public BodySubscriber<Void> apply(ResponseInfo info) {
+		this.answered = true;
 		String contentType = info.headers().firstValue("Content-Type").orElse("");
 		if (info.statusCode() == 200 && contentType.startsWith("text/event-stream")) {
 			return BodySubscribers.fromLineSubscriber(this, (subscriber) -> null, StandardCharsets.UTF_8, null);
@@ -40,6 +43,14 @@ final class EventStream implements HttpResponse.BodyHandler<Void>, Flow.Subscrib
 			this.signals.add(new Signal.Refused(info.statusCode(), info.headers(), body));
 			return null;
 		});
+	}
+
+	/**
+	 * Whether the brain's answer (status line and headers) arrived.
+	 * @return {@code true} once the answer began
+	 */
+	boolean answered() {
+		return this.answered;
 	}
 
 	/**

@@ -124,7 +124,7 @@ final class JobWatch {
 						return refused(refused);
 					}
 					case EventStream.Signal.Failed(Throwable failure) -> {
-						return StreamEnd.broken(alive, describe(failure, alive));
+						return StreamEnd.broken(alive, describe(failure, alive, stream.answered()));
 					}
 					case EventStream.Signal.Ended ignored -> {
 						return StreamEnd.broken(alive, "the brain closed the event stream before the job was done");
@@ -243,7 +243,7 @@ final class JobWatch {
 		}
 	}
 
-	private String describe(Throwable failure, boolean alive) {
+	private String describe(Throwable failure, boolean alive, boolean answered) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
@@ -256,7 +256,7 @@ final class JobWatch {
 		}
 		for (Throwable current = failure; current != null; current = current.getCause()) {
 			if (current instanceof IOException io) {
-				return OctoplaneConnectionException.of(this.client.baseUri(), io).getMessage();
+				return OctoplaneConnectionException.of(this.client.baseUri(), io, answered).getMessage();
 			}
 		}
 		return "the event stream failed: " + root;

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLContext;
 
@@ -449,12 +450,15 @@ public final class OctoplaneClient {
 	/** Sends a request; a non-2xx answer becomes the matching exception. */
 	private HttpResponse<String> exchange(HttpRequest.Builder request, Duration timeout) {
 		HttpResponse<String> response;
+		AtomicBoolean answered = new AtomicBoolean();
 		try {
-			response = this.http.send(request.timeout(timeout).build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			response = this.http.send(request.timeout(timeout).build(), (info) -> {
+				answered.set(true);
+				return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+			});
 		}
 		catch (IOException ex) {
-			throw OctoplaneConnectionException.of(this.baseUri, ex);
+			throw OctoplaneConnectionException.of(this.baseUri, ex, answered.get());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

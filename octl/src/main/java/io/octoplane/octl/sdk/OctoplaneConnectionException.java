@@ -1,12 +1,15 @@
 package io.octoplane.octl.sdk;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertificateException;
 
 import javax.net.ssl.SSLException;
 
@@ -32,18 +35,34 @@ public final class OctoplaneConnectionException extends OctoplaneException {
 	}
 
 	/**
-	 * Describes a transport failure of one call.
+	 * Describes a transport failure of a call that got no answer yet.
 	 * @param brain the brain's base URI
 	 * @param failure what the HTTP client threw
 	 * @return the exception to throw
 	 */
 	static OctoplaneConnectionException of(URI brain, IOException failure) {
+		return of(brain, failure, false);
+	}
+
+	/**
+	 * Describes a transport failure of one call.
+	 * @param brain the brain's base URI
+	 * @param failure what the HTTP client threw
+	 * @param answered whether the brain's answer (its status line and headers) had
+	 * arrived when the call failed
+	 * @return the exception to throw
+	 */
+	static OctoplaneConnectionException of(URI brain, IOException failure, boolean answered) {
 		// The JDK client wraps the real cause (often with a null message), so the chain
 		// decides, most specific first.
 		SSLException tls = find(failure, SSLException.class);
-		if (tls != null) {
+		if (tls != null && find(tls, CertificateException.class) != null) {
+			// octl itself refused the brain's certificate: the detail says why.
 			return new OctoplaneConnectionException(Reason.TLS,
 					"TLS handshake with " + brain + " failed: " + messageOf(tls), failure);
+		}
+		if (tls != null) {
+			return refused(brain, failure);
 		}
 		if (failure instanceof HttpConnectTimeoutException) {
 			return new OctoplaneConnectionException(Reason.TIMEOUT,
@@ -62,14 +81,25 @@ public final class OctoplaneConnectionException extends OctoplaneException {
 			return new OctoplaneConnectionException(Reason.REFUSED,
 					"cannot reach brain at " + brain + ": connection refused", failure);
 		}
-		// Under TLS 1.3 the server checks the client certificate after the client already
-		// considers the handshake done, so a refused certificate often shows up only as a
-		// connection closed without an answer.
+		if (!answered && "https".equals(brain.getScheme()) && closedByPeer(failure)) {
+			return refused(brain, failure);
+		}
 		return new OctoplaneConnectionException(Reason.IO,
-				"connection to brain at " + brain + " failed: " + messageOf(failure)
-						+ " (if this repeats, the brain may not accept the client certificate:"
-						+ " check cert, key and ca in the octl config)",
-				failure);
+				"connection to brain at " + brain + " failed: " + messageOf(failure), failure);
+	}
+
+	private static OctoplaneConnectionException refused(URI brain, IOException failure) {
+		// Under TLS 1.3 the brain checks the client certificate after the client already
+		// considers the handshake done, so a refusal arrives either as an alert or as a
+		// connection closed before any answer, depending on timing: both read the same.
+		return new OctoplaneConnectionException(Reason.TLS,
+				"brain at " + brain + " refused the TLS connection or closed it without answering", failure);
+	}
+
+	private static boolean closedByPeer(IOException failure) {
+		// End of stream, or a reset when the brain closed with the request unread; the
+		// connect failures among the SocketExceptions were told apart before.
+		return find(failure, EOFException.class) != null || find(failure, SocketException.class) != null;
 	}
 
 	/**
@@ -112,7 +142,8 @@ public final class OctoplaneConnectionException extends OctoplaneException {
 
 		/**
 		 * The TLS handshake failed: the brain's certificate is not trusted, or the brain
-		 * rejected the client certificate.
+		 * rejected the client certificate (by an alert or by closing the connection
+		 * before any answer).
 		 */
 		TLS,
 

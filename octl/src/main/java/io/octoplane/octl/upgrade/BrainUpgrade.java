@@ -4,12 +4,9 @@ import java.io.PrintWriter;
 
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
-import io.octoplane.octl.output.Table;
 import io.octoplane.octl.sdk.BrainUpgradeApi;
-import io.octoplane.protocol.api.BrainUpgradeHistory;
 import io.octoplane.protocol.api.BrainUpgradeRequest;
 import io.octoplane.protocol.api.BrainUpgradeResponse;
-import io.octoplane.protocol.api.BrainUpgradeState;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -26,11 +23,11 @@ final class BrainUpgrade {
 	static int run(Octl octl, CommandSpec spec, String action, @Nullable String version) {
 		BrainUpgradeApi api = octl.client().brainUpgrade();
 		switch (action) {
-			case "state" -> octl.printer(spec).print(api.state(), BrainUpgrade::stateTable);
-			case "history" -> octl.printer(spec).print(api.history(), BrainUpgrade::historyText);
+			case "state" -> octl.printer(spec).print(api.state(), UpgradeTables::brainState);
+			case "history" -> octl.printer(spec).print(api.history(), UpgradeTables::brainHistory);
 			default -> {
 				BrainUpgradeResponse response = api.apply(new BrainUpgradeRequest(action, version));
-				octl.printer(spec).print(response, (answer) -> stateTable(answer.state()));
+				octl.printer(spec).print(response, (answer) -> UpgradeTables.brainState(answer.state()));
 				PrintWriter err = spec.commandLine().getErr();
 				err.println("octl: " + response.message());
 				if (response.restarting() && !"cancel".equals(action)) {
@@ -42,21 +39,6 @@ final class BrainUpgrade {
 			}
 		}
 		return ExitStatus.OK;
-	}
-
-	static String stateTable(BrainUpgradeState state) {
-		return Table.withHeaders("BRAIN", "RUNNING", "STABLE", "PREVIEW", "HEALTHY", "INSTALLED")
-			.row(state.brain(), state.running(), orDash(state.stable()), orDash(state.preview()),
-					orDash(state.healthy()), String.join(",", state.installed()))
-			.render();
-	}
-
-	private static String historyText(BrainUpgradeHistory history) {
-		return String.join("\n", history.lines());
-	}
-
-	private static String orDash(@Nullable String value) {
-		return (value != null) ? value : "-";
 	}
 
 }

@@ -117,7 +117,11 @@ public final class UpgradeCommand extends OctlCommand {
 			JobResponse done = client.awaitJob(accepted.id(), this.timeout.plus(this.waitOffline).plusMinutes(1),
 					new JobListener() {
 					});
-			octl.printer(spec()).print(done, JobTables::job);
+			octl.printer(spec()).print(done, switch (this.action) {
+				case "state" -> UpgradeTables::nodeState;
+				case "history" -> UpgradeTables::nodeHistory;
+				default -> JobTables::job;
+			});
 			List<String> failed = done.results()
 				.stream()
 				.filter((result) -> !"succeeded".equals(result.state()))

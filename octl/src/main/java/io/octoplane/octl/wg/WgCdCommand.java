@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 				"Relative paths and '..' resolve against the current one, like a shell's cd; without PATH, back to "
 						+ "the workgroup octl logs in as. The brain must confirm the workgroup exists and is yours "
 						+ "or below it; then the 'workgroup:' line of the config file is rewritten, the rest of the "
-						+ "file kept." },
+						+ "file kept. A context that sets its own workgroup keeps it: edit that context instead." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  octl wg cd /lab/pis", "  octl wg cd pis", "  octl wg cd ..", "  octl wg cd" })
 public final class WgCdCommand extends OctlCommand {
@@ -37,7 +37,8 @@ public final class WgCdCommand extends OctlCommand {
 		OctlConfig config = octl.config();
 		String target = target(config);
 		WorkgroupResponse found = config.withWorkgroup(target).client().workgroups().get(null);
-		ConfigFileEditor.setWorkgroup(Objects.requireNonNull(config.source(), "config file"), found.path());
+		ConfigFileEditor.setWorkgroup(Objects.requireNonNull(config.source(), "config file"), found.path(),
+				octl.env(OctlConfig.ENV_CONTEXT));
 		octl.printer(spec()).print(new WorkgroupPath(found.path()), WorkgroupPath::table);
 		return ExitStatus.OK;
 	}

@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
  * {@code octl wg rm}: takes nodes away from a workgroup, or removes the workgroup.
  */
 @Command(name = "rm",
-		description = { "Remove nodes from a workgroup (and from every workgroup below it),",
-				"or, without nodes, remove the workgroup itself with everything below it (needs --yes)." },
+		description = { "Remove nodes from a workgroup, or the workgroup itself.",
+				"Nodes leave the workgroup and every workgroup below it; without nodes, the workgroup itself goes "
+						+ "with everything below it (needs --yes)." },
 		footerHeading = "%nExamples:%n", footer = { "  octl wg rm /lab pi2", "  octl wg rm /lab --yes" })
 public final class WgRmCommand extends OctlCommand {
 

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import io.octoplane.octl.ApiFixtures;
 import io.octoplane.octl.SseScript;
@@ -13,6 +14,7 @@ import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.octl.sdk.OctoplaneJson;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
 import io.octoplane.testsupport.octl.OctlRun;
@@ -178,6 +180,41 @@ class CmdRunCommandTests extends StubBrainCommandTest {
 				pi3:
 				  error: node is offline
 				""");
+		assertThat(run.err()).endsWith("octl: offline nodes fail at once; --wait-offline DURATION (such as 10m) "
+				+ "gives them that long to come back\n");
+	}
+
+	@Test
+	void offlineHintIsLeftOutWhenTheRunWaitedForOfflineNodes() {
+		accept(expired("pi1"));
+		OctlRun run = this.octl.run(this.config, "cmd", "run", "x", "pi1", "--wait-offline", "10m");
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.err()).contains("pi1 (expired)").doesNotContain("--wait-offline");
+	}
+
+	@Test
+	void timeAlignedTableShowsTheAchievedStartSpread() {
+		accept(queued("pi1"), queued("pi2"));
+		JobResponse done = job(succeeded("pi1", "1.5\n"), succeeded("pi2", "1.5\n"));
+		Instant startAt = ApiFixtures.NOW.plusSeconds(5);
+		this.brain.events(ApiFixtures.eventsPath(),
+				script().event("done", new JobResponse(done.id(), done.state(), done.mode(), done.command(),
+						done.createdAt(), done.finishedAt(), done.results(), 0, 2, 0, 0, 0, startAt, 3L, 2L)));
+		OctlRun run = this.octl.run(this.config, "cmd", "run", "-ta", "date", "pi1", "pi2", "-o", "table");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).isEqualTo("""
+				NODE  STATE      EXIT
+				pi1   succeeded  0
+				pi2   succeeded  0
+
+				start at 2026-11-22T10:15:35Z, start spread 3 ms (clock error up to 2 ms per node)
+
+				pi1:
+				    1.5
+
+				pi2:
+				    1.5
+				""");
 	}
 
 	@Test
@@ -228,7 +265,11 @@ class CmdRunCommandTests extends StubBrainCommandTest {
 		OctlRun run = this.octl.run(this.config, "cmd", "run", "uptime", "pi1");
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.json().path("communication_error").asInt()).isEqualTo(1);
-		assertThat(run.err().strip()).isEqualTo("octl: command did not succeed on 1 of 1 nodes: pi1 (expired)");
+		assertThat(run.err()).isEqualTo(
+				"""
+						octl: command did not succeed on 1 of 1 nodes: pi1 (expired)
+						octl: offline nodes fail at once; --wait-offline DURATION (such as 10m) gives them that long to come back
+						""");
 		assertThat(this.brain.requests()).hasSize(1);
 	}
 

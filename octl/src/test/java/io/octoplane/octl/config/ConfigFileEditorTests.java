@@ -36,7 +36,7 @@ class ConfigFileEditorTests {
 		Path file = Files.writeString(this.dir.resolve("octl.yaml"), "ca: ca.crt\nworkgroup: /a\n");
 		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 		Path link = Files.createSymbolicLink(this.dir.resolve("link.yaml"), file);
-		ConfigFileEditor.setWorkgroup(link, "/b");
+		ConfigFileEditor.setWorkgroup(link, "/b", null);
 		assertThat(Files.isSymbolicLink(link)).isTrue();
 		assertThat(file).hasContent("ca: ca.crt\nworkgroup: /b\n");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");

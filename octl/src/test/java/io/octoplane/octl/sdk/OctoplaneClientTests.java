@@ -146,16 +146,12 @@ class OctoplaneClientTests {
 	void operatorCertificateFromForeignCaFailsTheHandshake() throws Exception {
 		CertFixtures foreign = CertFixtures.create(Files.createDirectories(this.dir.resolve("foreign")));
 		OctoplaneClient client = client(foreign.operator("mallory"), this.certs.caCert());
-		// TLS 1.3 reports the refusal either as an alert during the
-		// handshake or as a connection closed before the answer,
-		// depending on timing; both must say what to check.
+		// TLS 1.3 reports the refusal either as an alert or as a connection closed
+		// before the answer, depending on timing (OctoplaneConnectionExceptionTests
+		// covers both shapes); either way the message is the same.
 		assertThatExceptionOfType(OctoplaneConnectionException.class).isThrownBy(() -> client.nodes(List.of(), null))
-			.satisfies((ex) -> {
-				assertThat(ex.reason()).isIn(OctoplaneConnectionException.Reason.TLS,
-						OctoplaneConnectionException.Reason.IO);
-				assertThat(ex.getMessage()).contains(this.brain.uri().toString())
-					.containsAnyOf("TLS handshake", "client certificate");
-			});
+			.withMessage("brain at " + this.brain.uri() + " refused the TLS connection or closed it without answering")
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(OctoplaneConnectionException.Reason.TLS));
 		assertThat(this.brain.requests()).isEmpty();
 	}
 

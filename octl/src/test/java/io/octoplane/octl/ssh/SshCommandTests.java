@@ -55,6 +55,44 @@ class SshCommandTests extends StubBrainCommandTest {
 	}
 
 	@Test
+	void proxyConnectsToThePortStoredBySet() {
+		this.brain.answerJson("GET", ApiPaths.SSH_LOGIN.replace("{name}", "pi1"),
+				new SshLogin("pi1", "pi1", "pi", 22022));
+		this.brain.answerProblem("POST", ApiPaths.NODE_TUNNELS.replace("{name}", "pi1"), ErrorCode.NODE_OFFLINE,
+				"node pi1 is offline");
+		OctlRun run = this.octl.run(this.config, "ssh", "proxy", "pi1.fleet");
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.out()).isEmpty();
+		assertThat(tunnelRequest().path("port").asInt()).isEqualTo(22022);
+	}
+
+	@Test
+	void proxyFollowsALoginNameToItsNode() {
+		this.brain.answerJson("GET", ApiPaths.SSH_LOGIN.replace("{name}", "lab"),
+				new SshLogin("lab", "pi2", null, 2222));
+		this.brain.answerProblem("POST", ApiPaths.NODE_TUNNELS.replace("{name}", "pi2"), ErrorCode.NODE_OFFLINE,
+				"node pi2 is offline");
+		OctlRun run = this.octl.run(this.config, "ssh", "proxy", "lab");
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(this.brain.lastRequest().path()).isEqualTo("/api/v1/nodes/pi2/tunnels");
+		assertThat(tunnelRequest().path("port").asInt()).isEqualTo(2222);
+	}
+
+	@Test
+	void proxyWithoutStoredLoginUsesPort22AndAnExplicitPortWins() {
+		this.brain.answerProblem("GET", ApiPaths.SSH_LOGIN.replace("{name}", "pi1"), ErrorCode.NOT_FOUND,
+				"no such ssh login: pi1");
+		this.brain.answerProblem("POST", ApiPaths.NODE_TUNNELS.replace("{name}", "pi1"), ErrorCode.NODE_OFFLINE,
+				"node pi1 is offline");
+		assertThat(this.octl.run(this.config, "ssh", "proxy", "pi1").exitCode()).isEqualTo(3);
+		assertThat(tunnelRequest().path("port").asInt()).isEqualTo(22);
+		int before = this.brain.requests().size();
+		assertThat(this.octl.run(this.config, "ssh", "proxy", "pi1", "--port", "2200").exitCode()).isEqualTo(3);
+		assertThat(this.brain.requests()).hasSize(before + 1);
+		assertThat(tunnelRequest().path("port").asInt()).isEqualTo(2200);
+	}
+
+	@Test
 	void missingSubcommandIsAUsageError() {
 		OctlRun run = this.octl.run(this.config, "ssh");
 		assertThat(run.exitCode()).isEqualTo(2);
@@ -74,6 +112,11 @@ class SshCommandTests extends StubBrainCommandTest {
 	void withoutALauncherOctlRunsItselfWithThisJava() {
 		Octl octl = new Octl(Map.of(), this.dir);
 		assertThat(SshLoginCommand.self(octl).get(0)).endsWith("/bin/java");
+	}
+
+	private JsonNode tunnelRequest() {
+		assertThat(this.brain.lastRequest().method()).isEqualTo("POST");
+		return OctoplaneJson.mapper().readTree(this.brain.lastRequest().body());
 	}
 
 }

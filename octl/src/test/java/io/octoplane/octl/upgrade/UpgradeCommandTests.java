@@ -8,12 +8,15 @@ import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.octl.sdk.OctoplaneJson;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.api.BrainUpgradeHistory;
 import io.octoplane.protocol.api.BrainUpgradeResponse;
 import io.octoplane.protocol.api.BrainUpgradeState;
+import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static io.octoplane.octl.ApiFixtures.failed;
 import static io.octoplane.octl.ApiFixtures.job;
 import static io.octoplane.octl.ApiFixtures.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,10 +106,64 @@ class UpgradeCommandTests extends StubBrainCommandTest {
 		assertThat(this.brain.requests()).isEmpty();
 	}
 
+	@Test
+	void nodeStateIsATableOfVersions() {
+		JobResponse states = job(
+				succeeded("node1",
+						"{\"stable\":\"1.0.0\",\"preview\":\"1.1.0\",\"healthy\":null,"
+								+ "\"installed\":[\"1.0.0\",\"1.1.0\"]}\n"),
+				succeeded("node2",
+						"{\"stable\":\"1.0.0\",\"preview\":null,\"healthy\":\"1.0.0\","
+								+ "\"installed\":[\"1.0.0\"]}\n"),
+				failed("node3", "this tentacle does not run under the upgrade launcher\n"));
+		accept(states);
+		OctlRun run = this.octl.run(this.config, "upgrade", "state", "node1", "node2", "node3", "-o", "table");
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).isEqualTo("""
+				NODE   STABLE  PREVIEW  HEALTHY  INSTALLED
+				node1  1.0.0   1.1.0    -        1.0.0,1.1.0
+				node2  1.0.0   -        1.0.0    1.0.0
+				node3  -       -        -        -
+
+				node3: failed: this tentacle does not run under the upgrade launcher
+				""");
+	}
+
+	@Test
+	void nodeHistoryIsListedPerNode() {
+		accept(job(succeeded("node1", "2026-12-01T10:00:00Z init 1.0.0\n2026-12-02T10:00:00Z install 1.1.0\n"
+				+ "2026-12-02T10:05:00Z cancel 1.1.0 back to 1.0.0\n")));
+		OctlRun run = this.octl.run(this.config, "upgrade", "history", "node1", "-o", "table");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).isEqualTo("""
+				NODE   TIME                  ACTION   VERSION  DETAIL
+				node1  2026-12-01T10:00:00Z  init     1.0.0    -
+				node1  2026-12-02T10:00:00Z  install  1.1.0    -
+				node1  2026-12-02T10:05:00Z  cancel   1.1.0    back to 1.0.0
+				""");
+	}
+
+	@Test
+	void brainHistoryIsATable() {
+		this.brain.answerJson("GET", ApiPaths.BRAIN_UPGRADE_HISTORY, new BrainUpgradeHistory("brain-a",
+				List.of("2026-12-01T10:00:00Z init 1.0.0", "2026-12-02T10:00:00Z upgrade 1.1.0 preview started")));
+		OctlRun run = this.octl.run(this.config, "upgrade", "history", "brain", "-o", "table");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).isEqualTo("""
+				BRAIN    TIME                  ACTION   VERSION  DETAIL
+				brain-a  2026-12-01T10:00:00Z  init     1.0.0    -
+				brain-a  2026-12-02T10:00:00Z  upgrade  1.1.0    preview started
+				""");
+	}
+
 	private void accept() {
+		accept(job(succeeded("pi1", "")));
+	}
+
+	private void accept(JobResponse done) {
 		this.brain.answers("POST", ApiPaths.COMMANDS,
-				Answer.json(202, job(succeeded("pi1", ""))).withHeader("Location", ApiFixtures.jobPath()));
-		this.brain.answerJson("GET", ApiFixtures.jobPath(), job(succeeded("pi1", "")));
+				Answer.json(202, done).withHeader("Location", ApiFixtures.jobPath()));
+		this.brain.answerJson("GET", ApiFixtures.jobPath(), done);
 	}
 
 	private JsonNode sentBody() {

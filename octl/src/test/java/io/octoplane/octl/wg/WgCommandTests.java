@@ -2,6 +2,7 @@ package io.octoplane.octl.wg;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -108,6 +109,25 @@ class WgCommandTests {
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(this.brain.lastRequest().workgroup()).isEqualTo("/lab");
 		assertThat(Files.readString(config)).contains("workgroup: /lab\n");
+	}
+
+	@Test
+	void cdUnderAContextWithItsOwnWorkgroupSaysSoAndKeepsTheFile() throws Exception {
+		Path config = this.octl.writeConfig(this.brain.uri());
+		Files.writeString(config, "context: lab\ncontexts:\n  lab: { workgroup: /lab }\n  plain: { timeout: 30s }\n",
+				StandardOpenOption.APPEND);
+		String before = Files.readString(config);
+		this.brain.answerJson("GET", ApiPaths.WORKGROUP, workgroup("/lab/pis"));
+		OctlRun run = this.octl.run(config, "wg", "cd", "pis");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("context 'lab' of octl config", "sets its own workgroup (/lab)",
+				"edit the context's workgroup instead");
+		assertThat(Files.readString(config)).isEqualTo(before);
+
+		OctlRun plain = this.octl.run(Map.of("OCTL_CONFIG", config.toString(), "OCTL_CONTEXT", "plain"), "wg", "cd",
+				"/lab/pis");
+		assertThat(plain.exitCode()).as(plain.err()).isZero();
+		assertThat(Files.readString(config)).isEqualTo(before + "workgroup: /lab/pis\n");
 	}
 
 	@Test
