@@ -13,8 +13,6 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +25,7 @@ import io.octoplane.octl.sdk.OctoplaneApiException;
 import io.octoplane.octl.sdk.TunnelConnection;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.digest.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -276,8 +275,8 @@ class TunnelIT extends InProcessFleetTest {
 		return reader.join(WAIT);
 	}
 
-	private static String sha256(byte[] bytes) throws Exception {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+	private static String sha256(byte[] bytes) {
+		return Sha256.of(bytes);
 	}
 
 }

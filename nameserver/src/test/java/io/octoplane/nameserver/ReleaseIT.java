@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.MessageDigest;
 import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
@@ -20,6 +19,7 @@ import io.octoplane.certs.PemPair;
 import io.octoplane.certs.release.ReleaseKeys;
 import io.octoplane.certs.release.ReleaseSignature;
 import io.octoplane.certs.tls.PemTls;
+import io.octoplane.protocol.digest.Sha256;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.Test;
@@ -181,7 +181,7 @@ class ReleaseIT {
 	}
 
 	private static String sha256(byte[] bytes) throws Exception {
-		return ReleaseSignature.hex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		return Sha256.of(bytes);
 	}
 
 }

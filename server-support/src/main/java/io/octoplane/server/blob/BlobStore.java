@@ -12,10 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
+import io.octoplane.protocol.digest.Sha256;
 import io.octoplane.protocol.file.FileNames;
 
 /**
@@ -74,7 +73,7 @@ public class BlobStore {
 	public Staged stage(InputStream in, long limit) throws IOException {
 		Path temp = Files.createTempFile(this.incoming, "blob-", ".part");
 		try {
-			MessageDigest digest = sha256();
+			MessageDigest digest = Sha256.newDigest();
 			long size = 0;
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
 					OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest)) {
@@ -90,7 +89,7 @@ public class BlobStore {
 				out.flush();
 				channel.force(true);
 			}
-			return new Staged(temp, HexFormat.of().formatHex(digest.digest()), size);
+			return new Staged(temp, Sha256.hex(digest), size);
 		}
 		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(temp);
@@ -155,15 +154,6 @@ public class BlobStore {
 
 	private Path path(String sha256) {
 		return this.root.resolve(sha256.substring(0, 2)).resolve(sha256);
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java runtime has SHA-256", ex);
-		}
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.octoplane.brain.config;
+package io.octoplane.server.config;
 
 import java.time.Duration;
 import java.util.Set;
@@ -11,18 +11,16 @@ import org.springframework.boot.convert.DurationFormat;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.converter.ConditionalGenericConverter;
-import org.springframework.stereotype.Component;
 
 /**
- * Reads the brain's duration settings with {@link DurationText}, the grammar of octl,
- * tentacle.yaml and every other Octoplane part ({@code 500ms}, {@code 10s}, {@code 2m},
- * {@code 1h}, {@code 7d}, ISO-8601). A bare number is refused with a message asking for a
- * unit: Octoplane reads bare numbers as seconds, Spring as milliseconds, and a setting
- * such as {@code OCTOPLANE_JOB_DEFAULT_TIMEOUT=60} must not silently mean either.
- * Settings that declare their unit ({@link DurationUnit}) or style
+ * Reads the duration settings of a server (brain, nameserver) with {@link DurationText},
+ * the grammar of octl, tentacle.yaml and every other Octoplane part ({@code 500ms},
+ * {@code 10s}, {@code 2m}, {@code 1h}, {@code 7d}, ISO-8601). A bare number is refused
+ * with a message asking for a unit: Octoplane reads bare numbers as seconds, Spring as
+ * milliseconds, and a setting such as {@code OCTOPLANE_JOB_DEFAULT_TIMEOUT=60} must not
+ * silently mean either. Settings that declare their unit ({@link DurationUnit}) or style
  * ({@link DurationFormat}) keep Spring's reading.
  */
-@Component
 @ConfigurationPropertiesBinding
 class DurationSettingConverter implements ConditionalGenericConverter {
 

@@ -1,4 +1,4 @@
-package io.octoplane.brain.config;
+package io.octoplane.server.config;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -69,7 +69,7 @@ class DurationSettingConverterTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(Settings.class)
-	@Import({ DurationSettingConverter.class, BareDurationRefusal.class })
+	@Import(DurationSettingsAutoConfiguration.class)
 	static class SettingsConfiguration {
 
 	}

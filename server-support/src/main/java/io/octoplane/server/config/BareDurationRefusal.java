@@ -1,4 +1,4 @@
-package io.octoplane.brain.config;
+package io.octoplane.server.config;
 
 import java.time.Duration;
 
@@ -14,17 +14,15 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.convert.DurationFormat;
 import org.springframework.boot.convert.DurationUnit;
-import org.springframework.stereotype.Component;
 
 /**
  * Refuses a duration setting written as a bare number ({@code 60}), naming the setting
  * and asking for a unit. Octoplane reads bare numbers as seconds everywhere else and
- * Spring as milliseconds, so in the brain's configuration neither reading may slip
+ * Spring as milliseconds, so in a server's configuration neither reading may slip
  * through. A converter cannot refuse on its own: the binder tries Spring's reading when
  * ours fails. Settings that declare their unit ({@link DurationUnit}) or style
  * ({@link DurationFormat}) are left alone.
  */
-@Component
 class BareDurationRefusal implements ConfigurationPropertiesBindHandlerAdvisor {
 
 	@Override
