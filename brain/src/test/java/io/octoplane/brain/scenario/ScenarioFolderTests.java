@@ -1,20 +1,20 @@
 package io.octoplane.brain.scenario;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 import io.octoplane.server.web.InvalidRequestException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static io.octoplane.testsupport.archive.TestArchives.base64TarGz;
+import static io.octoplane.testsupport.archive.TestArchives.file;
+import static io.octoplane.testsupport.archive.TestArchives.link;
+import static io.octoplane.testsupport.archive.TestArchives.special;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -24,17 +24,17 @@ class ScenarioFolderTests {
 
 	/** Every unsafe entry of the file-transfer rules, with the rule's words. */
 	static Stream<Arguments> unsafe() {
-		return Stream.of(Arguments.of("dot-dot name", archive(file("a/../../evil")), "'..'"),
-				Arguments.of("dot-dot that stays inside", archive(file("a/../b")), "'..'"),
-				Arguments.of("absolute name", archive(file("/etc/evil")), "absolute"),
-				Arguments.of("hard link", archive(special("passwd", TarArchiveEntry.LF_LINK, "/etc/passwd")),
+		return Stream.of(Arguments.of("dot-dot name", base64TarGz(file("a/../../evil")), "'..'"),
+				Arguments.of("dot-dot that stays inside", base64TarGz(file("a/../b")), "'..'"),
+				Arguments.of("absolute name", base64TarGz(file("/etc/evil")), "absolute"),
+				Arguments.of("hard link", base64TarGz(special("passwd", TarArchiveEntry.LF_LINK, "/etc/passwd")),
 						"no hard links"),
-				Arguments.of("device", archive(special("null", TarArchiveEntry.LF_CHR, "")), "devices"),
-				Arguments.of("link out of the folder", archive(link("up", "../evil")), "points outside"),
-				Arguments.of("absolute link", archive(link("etc", "/etc")), "relative target"),
-				Arguments.of("read through a link", archive(link("here", "."), file("here/x")),
+				Arguments.of("device", base64TarGz(special("null", TarArchiveEntry.LF_CHR, "")), "devices"),
+				Arguments.of("link out of the folder", base64TarGz(link("up", "../evil")), "points outside"),
+				Arguments.of("absolute link", base64TarGz(link("etc", "/etc")), "relative target"),
+				Arguments.of("read through a link", base64TarGz(link("here", "."), file("here/x")),
 						"through a symbolic link"),
-				Arguments.of("file twice", archive(file("x"), file("./x")), "appears twice"));
+				Arguments.of("file twice", base64TarGz(file("x"), file("./x")), "appears twice"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -48,7 +48,7 @@ class ScenarioFolderTests {
 
 	@Test
 	void filesAreKeptByTheirNormalizedPathAndLinksAndFoldersSkipped() {
-		ScenarioFolder folder = ScenarioFolder.read(archive(new TarArchiveEntry("./"), new TarArchiveEntry("web/"),
+		ScenarioFolder folder = ScenarioFolder.read(base64TarGz(new TarArchiveEntry("./"), new TarArchiveEntry("web/"),
 				file("./web/run.sh"), link("web/same.sh", "run.sh"), file("deployment.yaml")), LIMIT, LIMIT);
 		assertThat(folder.file("web/run.sh")).hasValueSatisfying(
 				(content) -> assertThat(new String(content, StandardCharsets.UTF_8)).isEqualTo("./web/run.sh"));
@@ -60,7 +60,7 @@ class ScenarioFolderTests {
 	@Test
 	void read_largerThanTheLimitOnceUnpacked() {
 		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> ScenarioFolder.read(archive(file("a-long-enough-name")), LIMIT, 4))
+			.isThrownBy(() -> ScenarioFolder.read(base64TarGz(file("a-long-enough-name")), LIMIT, 4))
 			.withMessageContaining("larger than 4 bytes");
 	}
 
@@ -69,41 +69,6 @@ class ScenarioFolderTests {
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> ScenarioFolder.read(Base64.getEncoder().encodeToString("plain".getBytes()), LIMIT, LIMIT))
 			.withMessageContaining("not a readable tar.gz");
-	}
-
-	private static TarArchiveEntry file(String name) {
-		TarArchiveEntry entry = new TarArchiveEntry(name, true);
-		entry.setSize(name.getBytes(StandardCharsets.UTF_8).length);
-		return entry;
-	}
-
-	private static TarArchiveEntry link(String name, String target) {
-		TarArchiveEntry entry = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK, true);
-		entry.setLinkName(target);
-		return entry;
-	}
-
-	private static TarArchiveEntry special(String name, byte flag, String linkName) {
-		TarArchiveEntry entry = new TarArchiveEntry(name, flag, true);
-		entry.setLinkName(linkName);
-		return entry;
-	}
-
-	private static String archive(TarArchiveEntry... entries) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
-			for (TarArchiveEntry entry : entries) {
-				tar.putArchiveEntry(entry);
-				if (entry.getSize() > 0) {
-					tar.write(entry.getName().getBytes(StandardCharsets.UTF_8));
-				}
-				tar.closeArchiveEntry();
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return Base64.getEncoder().encodeToString(bytes.toByteArray());
 	}
 
 }

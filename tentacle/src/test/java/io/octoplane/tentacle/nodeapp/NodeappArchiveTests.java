@@ -1,24 +1,23 @@
 package io.octoplane.tentacle.nodeapp;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Base64;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 import io.octoplane.protocol.file.UnsafeArchiveException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static io.octoplane.testsupport.archive.TestArchives.base64TarGz;
+import static io.octoplane.testsupport.archive.TestArchives.file;
+import static io.octoplane.testsupport.archive.TestArchives.link;
+import static io.octoplane.testsupport.archive.TestArchives.special;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
@@ -32,16 +31,16 @@ class NodeappArchiveTests {
 	 * Every unsafe entry of the file-transfer rules, under src/, with the rule's words.
 	 */
 	static Stream<Arguments> unsafe() {
-		return Stream.of(Arguments.of("dot-dot name", archive(file("src/../../evil")), "'..'"),
-				Arguments.of("absolute name", archive(file("/src/evil")), "absolute"),
-				Arguments.of("hard link", archive(special("src/passwd", TarArchiveEntry.LF_LINK, "/etc/passwd")),
+		return Stream.of(Arguments.of("dot-dot name", base64TarGz(file("src/../../evil")), "'..'"),
+				Arguments.of("absolute name", base64TarGz(file("/src/evil")), "absolute"),
+				Arguments.of("hard link", base64TarGz(special("src/passwd", TarArchiveEntry.LF_LINK, "/etc/passwd")),
 						"no hard links"),
-				Arguments.of("device", archive(special("src/null", TarArchiveEntry.LF_CHR, "")), "devices"),
-				Arguments.of("link out of the archive", archive(link("src/up", "../../evil")), "points outside"),
-				Arguments.of("absolute link", archive(link("src/etc", "/etc")), "relative target"),
-				Arguments.of("write through a link", archive(link("src/here", "."), file("src/here/evil")),
+				Arguments.of("device", base64TarGz(special("src/null", TarArchiveEntry.LF_CHR, "")), "devices"),
+				Arguments.of("link out of the archive", base64TarGz(link("src/up", "../../evil")), "points outside"),
+				Arguments.of("absolute link", base64TarGz(link("src/etc", "/etc")), "relative target"),
+				Arguments.of("write through a link", base64TarGz(link("src/here", "."), file("src/here/evil")),
 						"through a symbolic link"),
-				Arguments.of("into the git folder", archive(file("src/.git/hooks/post-commit")), "git folder"));
+				Arguments.of("into the git folder", base64TarGz(file("src/.git/hooks/post-commit")), "git folder"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -62,7 +61,7 @@ class NodeappArchiveTests {
 		Path sources = this.dir.resolve("app");
 		Files.createDirectories(scripts);
 		Files.writeString(scripts.resolve("old.sh"), "old");
-		boolean hasSources = NodeappArchive.unpack(archive(file("scripts/run.sh"), file("src/a/b.txt")), scripts,
+		boolean hasSources = NodeappArchive.unpack(base64TarGz(file("scripts/run.sh"), file("src/a/b.txt")), scripts,
 				sources);
 		assertThat(hasSources).isTrue();
 		assertThat(scripts.resolve("old.sh")).doesNotExist();
@@ -74,7 +73,7 @@ class NodeappArchiveTests {
 	void existingSourcesAreOverwrittenAndLinksSkipped() throws IOException {
 		Path sources = Files.createDirectories(this.dir.resolve("app"));
 		Files.writeString(sources.resolve("a.txt"), "old");
-		boolean hasSources = NodeappArchive.unpack(archive(file("src/a.txt"), link("src/same", "a.txt")),
+		boolean hasSources = NodeappArchive.unpack(base64TarGz(file("src/a.txt"), link("src/same", "a.txt")),
 				this.dir.resolve("s"), sources);
 		assertThat(hasSources).isTrue();
 		assertThat(sources.resolve("a.txt")).hasContent("src/a.txt");
@@ -84,7 +83,8 @@ class NodeappArchiveTests {
 	@Test
 	void noSourcesWithoutASrcEntry() throws IOException {
 		Path sources = this.dir.resolve("app");
-		assertThat(NodeappArchive.unpack(archive(file("scripts/run.sh")), this.dir.resolve("s"), sources)).isFalse();
+		assertThat(NodeappArchive.unpack(base64TarGz(file("scripts/run.sh")), this.dir.resolve("s"), sources))
+			.isFalse();
 		assertThat(sources).doesNotExist();
 	}
 
@@ -93,7 +93,7 @@ class NodeappArchiveTests {
 		TarArchiveEntry script = file("scripts/run.sh");
 		script.setMode(0104755);
 		Path scripts = this.dir.resolve("s");
-		NodeappArchive.unpack(archive(script), scripts, this.dir.resolve("app"));
+		NodeappArchive.unpack(base64TarGz(script), scripts, this.dir.resolve("app"));
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(scripts.resolve("run.sh"))))
 			.isEqualTo("rwxr-xr-x");
 	}
@@ -104,15 +104,16 @@ class NodeappArchiveTests {
 		Path sources = Files.createDirectories(this.dir.resolve("app"));
 		Files.createSymbolicLink(sources.resolve("lib"), outside);
 		assertThatExceptionOfType(UnsafeArchiveException.class)
-			.isThrownBy(() -> NodeappArchive.unpack(archive(file("src/lib/evil")), this.dir.resolve("s"), sources))
+			.isThrownBy(() -> NodeappArchive.unpack(base64TarGz(file("src/lib/evil")), this.dir.resolve("s"), sources))
 			.withMessageContaining("through a symbolic link");
 		assertThat(outside).isEmptyDirectory();
 	}
 
 	@Test
 	void unpack_entryOutsideScriptsAndSources() {
-		assertThatIOException().isThrownBy(
-				() -> NodeappArchive.unpack(archive(file("etc/passwd")), this.dir.resolve("s"), this.dir.resolve("a")))
+		assertThatIOException()
+			.isThrownBy(() -> NodeappArchive.unpack(base64TarGz(file("etc/passwd")), this.dir.resolve("s"),
+					this.dir.resolve("a")))
 			.withMessageContaining("neither under scripts/ nor src/");
 	}
 
@@ -121,41 +122,6 @@ class NodeappArchiveTests {
 		assertThatIOException()
 			.isThrownBy(() -> NodeappArchive.unpack("%%%", this.dir.resolve("s"), this.dir.resolve("a")))
 			.withMessageContaining("not base64");
-	}
-
-	private static TarArchiveEntry file(String name) {
-		TarArchiveEntry entry = new TarArchiveEntry(name, true);
-		entry.setSize(name.getBytes(StandardCharsets.UTF_8).length);
-		return entry;
-	}
-
-	private static TarArchiveEntry link(String name, String target) {
-		TarArchiveEntry entry = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK, true);
-		entry.setLinkName(target);
-		return entry;
-	}
-
-	private static TarArchiveEntry special(String name, byte flag, String linkName) {
-		TarArchiveEntry entry = new TarArchiveEntry(name, flag, true);
-		entry.setLinkName(linkName);
-		return entry;
-	}
-
-	private static String archive(TarArchiveEntry... entries) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
-			for (TarArchiveEntry entry : entries) {
-				tar.putArchiveEntry(entry);
-				if (entry.getSize() > 0) {
-					tar.write(entry.getName().getBytes(StandardCharsets.UTF_8));
-				}
-				tar.closeArchiveEntry();
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return Base64.getEncoder().encodeToString(bytes.toByteArray());
 	}
 
 }
