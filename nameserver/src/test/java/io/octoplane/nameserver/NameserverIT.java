@@ -57,12 +57,7 @@ class NameserverIT {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("octoplane.tls.certificate", () -> "file:" + certs.nameserver().certificate());
-		registry.add("octoplane.tls.private-key", () -> "file:" + certs.nameserver().privateKey());
-		registry.add("octoplane.tls.ca", () -> "file:" + certs.caCert());
-		registry.add("management.server.port", () -> 0);
-		registry.add("spring.data.redis.host", () -> "127.0.0.1");
-		registry.add("spring.data.redis.port", redis::port);
+		NameserverTestProperties.register(registry, redis, certs);
 	}
 
 	@TestConfiguration

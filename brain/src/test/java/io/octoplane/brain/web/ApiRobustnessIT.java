@@ -1,11 +1,8 @@
 package io.octoplane.brain.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
@@ -13,6 +10,7 @@ import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.testsupport.http.MalformedInputs;
+import io.octoplane.testsupport.http.ProbedOperation;
 import io.octoplane.testsupport.http.ProblemProbe;
 import io.octoplane.testsupport.http.RawHttps;
 import org.junit.jupiter.api.Test;
@@ -36,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiRobustnessIT extends BrainIntegrationTest {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static final Pattern PARAMETER = Pattern.compile("\\{[^}]+}");
 
 	private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
@@ -103,36 +99,13 @@ class ApiRobustnessIT extends BrainIntegrationTest {
 		}
 		Map<String, String> bodyHeaders = (bodyType != null) ? Map.of("Content-Type", bodyType) : Map.of();
 		byte[] plainBody = (bodyType != null) ? MalformedInputs.bytes("{}") : null;
-		boolean parameterized = PARAMETER.matcher(template).find();
-		if (parameterized) {
-			boolean twoOrMore = template.indexOf('{') != template.lastIndexOf('{');
-			for (String segment : MalformedInputs.SEGMENTS) {
-				probe.send(method, fill(template, segment, segment), bodyHeaders, plainBody);
-				if (twoOrMore) {
-					probe.send(method, fill(template, "robust", segment), bodyHeaders, plainBody);
-				}
-			}
-		}
-		String base = fill(template, "robust", "robust");
-		for (String name : query) {
-			for (String value : MalformedInputs.QUERY_VALUES) {
-				probe.send(method, base + "?" + name + "=" + value, bodyHeaders, plainBody);
-			}
-		}
-		for (String name : headers) {
-			for (String value : List.of("", "nope", MalformedInputs.HEX40, MalformedInputs.HEX64, "..",
-					"a".repeat(5000), "\u00e9")) {
-				Map<String, String> all = new LinkedHashMap<>(bodyHeaders);
-				all.put(name, value);
-				probe.send(method, base, all, plainBody);
-			}
-		}
+		ProbedOperation probed = new ProbedOperation(method, template, query, headers, bodyHeaders, plainBody, "robust",
+				"robust");
+		probed.sendMalformed(probe, true);
 		if (bodyType == null) {
 			return;
 		}
-		for (byte[] body : MalformedInputs.bodies()) {
-			probe.send(method, base, bodyHeaders, body);
-		}
+		String base = probed.base();
 		if (bodyType.contains("json") && bodySchema != null) {
 			probe.send(method, base, JSON, MalformedInputs.bytes(value(document, bodySchema, Fill.WRONG_TYPES, "", 0)));
 			for (String text : MalformedInputs.STRINGS) {
@@ -230,19 +203,6 @@ class ApiRobustnessIT extends BrainIntegrationTest {
 			return resolve(document, current.path("allOf").get(0));
 		}
 		return current;
-	}
-
-	private static String fill(String template, String others, String last) {
-		Matcher matcher = PARAMETER.matcher(template);
-		List<int[]> spans = new ArrayList<>();
-		while (matcher.find()) {
-			spans.add(new int[] { matcher.start(), matcher.end() });
-		}
-		StringBuilder out = new StringBuilder(template);
-		for (int i = spans.size() - 1; i >= 0; i--) {
-			out.replace(spans.get(i)[0], spans.get(i)[1], (i == spans.size() - 1) ? last : others);
-		}
-		return out.toString();
 	}
 
 	private static SSLContext root() throws Exception {

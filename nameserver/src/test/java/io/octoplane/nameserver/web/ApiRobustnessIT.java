@@ -5,12 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
@@ -18,9 +15,11 @@ import io.octoplane.certs.PemPair;
 import io.octoplane.certs.release.ReleaseKeys;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.nameserver.NameserverApplication;
+import io.octoplane.nameserver.NameserverTestProperties;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.http.MalformedInputs;
+import io.octoplane.testsupport.http.ProbedOperation;
 import io.octoplane.testsupport.http.ProblemProbe;
 import io.octoplane.testsupport.http.RawHttps;
 import io.octoplane.testsupport.redis.RedisServerExtension;
@@ -55,8 +54,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "spring.config.name=" + NameserverApplication.CONFIG_NAME)
 class ApiRobustnessIT {
 
-	private static final Pattern PARAMETER = Pattern.compile("\\{[^}]+}");
-
 	@RegisterExtension
 	static final RedisServerExtension redis = new RedisServerExtension();
 
@@ -78,14 +75,7 @@ class ApiRobustnessIT {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("octoplane.tls.certificate", () -> "file:" + certs.nameserver().certificate());
-		registry.add("octoplane.tls.private-key", () -> "file:" + certs.nameserver().privateKey());
-		registry.add("octoplane.tls.ca", () -> "file:" + certs.caCert());
-		registry.add("management.server.port", () -> 0);
-		registry.add("spring.data.redis.host", () -> "127.0.0.1");
-		registry.add("spring.data.redis.port", redis::port);
-		registry.add("octoplane.nameserver.data-dir", () -> dir.resolve("data").toString());
-		registry.add("octoplane.nameserver.release-public-key", () -> dir.resolve("release-key.pub.pem").toString());
+		NameserverTestProperties.registerWithReleases(registry, redis, certs, dir);
 	}
 
 	@LocalServerPort
@@ -155,34 +145,10 @@ class ApiRobustnessIT {
 		Map<String, String> bodyHeaders = hasBody ? Map.of("Content-Type", "application/json")
 				: upload ? Map.of("Content-Type", "application/octet-stream") : Map.of();
 		byte[] plainBody = (hasBody || upload) ? MalformedInputs.bytes("{}") : null;
-		if (PARAMETER.matcher(template).find()) {
-			boolean twoOrMore = template.indexOf('{') != template.lastIndexOf('{');
-			for (String segment : MalformedInputs.SEGMENTS) {
-				probe.send(method, fill(template, segment, segment), bodyHeaders, plainBody);
-				if (twoOrMore) {
-					probe.send(method, fill(template, "tentacle", segment), bodyHeaders, plainBody);
-				}
-			}
-		}
-		String base = fill(template, "tentacle", "1.0.0");
-		for (String name : query) {
-			for (String value : MalformedInputs.QUERY_VALUES) {
-				probe.send(method, base + "?" + name + "=" + value, bodyHeaders, plainBody);
-			}
-		}
-		for (String name : headers) {
-			for (String value : List.of("", "nope", MalformedInputs.HEX40, MalformedInputs.HEX64, "..",
-					"a".repeat(5000), "\u00e9")) {
-				Map<String, String> all = new LinkedHashMap<>(bodyHeaders);
-				all.put(name, value);
-				probe.send(method, base, all, plainBody);
-			}
-		}
-		if (hasBody || upload) {
-			for (byte[] body : MalformedInputs.bodies()) {
-				probe.send(method, base, bodyHeaders, body);
-			}
-		}
+		ProbedOperation probed = new ProbedOperation(method, template, query, headers, bodyHeaders, plainBody,
+				"tentacle", "1.0.0");
+		probed.sendMalformed(probe, true);
+		String base = probed.base();
 		if (hasBody) {
 			probe.send(method, base, bodyHeaders,
 					MalformedInputs.bytes("{\"kind\":[1],\"addresses\":{},\"metadata\":[],\"ttl_seconds\":\"ten\"}"));
@@ -196,19 +162,6 @@ class ApiRobustnessIT {
 					.bytes("{\"kind\":\"brain\",\"addresses\":[\"127.0.0.1:1\"],\"ttl_seconds\":" + number + "}"));
 			}
 		}
-	}
-
-	private static String fill(String template, String others, String last) {
-		Matcher matcher = PARAMETER.matcher(template);
-		List<int[]> spans = new ArrayList<>();
-		while (matcher.find()) {
-			spans.add(new int[] { matcher.start(), matcher.end() });
-		}
-		StringBuilder out = new StringBuilder(template);
-		for (int i = spans.size() - 1; i >= 0; i--) {
-			out.replace(spans.get(i)[0], spans.get(i)[1], (i == spans.size() - 1) ? last : others);
-		}
-		return out.toString();
 	}
 
 	private static SSLContext operator() throws Exception {
