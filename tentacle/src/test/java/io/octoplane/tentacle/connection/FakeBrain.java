@@ -157,13 +157,16 @@ final class FakeBrain implements AutoCloseable {
 				this.codec.write(socket.getOutputStream(), goodbye);
 				return;
 			}
+			// Current before the tentacle can see itself connected (a test may drop the
+			// link as soon as it is), yet nothing is sent before the Welcome: send waits
+			// for the socket's lock, held until the Welcome is written.
 			synchronized (socket) {
+				synchronized (this.connected) {
+					this.current = socket;
+					this.connected.notifyAll();
+				}
 				this.codec.write(socket.getOutputStream(),
 						new Welcome(node, this.intervalMillis, "fake-brain", "test"));
-			}
-			synchronized (this.connected) {
-				this.current = socket;
-				this.connected.notifyAll();
 			}
 			while (true) {
 				AgentMessage message = this.codec.read(socket.getInputStream(), AgentMessage.class);
