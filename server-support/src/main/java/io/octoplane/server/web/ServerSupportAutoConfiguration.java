@@ -20,25 +20,33 @@ import org.springframework.context.annotation.Configuration;
  * {@link ProblemReportValve} for requests refused before Spring sees them.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ServerSupportAutoConfiguration {
 
-	@Bean
-	ProblemHandler problemHandler(@Value("${spring.application.name:the server}") String server) {
-		return new ProblemHandler(server);
-	}
-
+	// Also without a web server: the brain's admin commands create the filters that
+	// use it, though they never serve a request.
 	@Bean
 	ProblemWriter problemWriter(JsonMapper json) {
 		return new ProblemWriter(json);
 	}
 
-	@Bean
-	ProblemErrorController problemErrorController() {
-		return new ProblemErrorController();
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class ServletProblems {
+
+		@Bean
+		ProblemHandler problemHandler(@Value("${spring.application.name:the server}") String server) {
+			return new ProblemHandler(server);
+		}
+
+		@Bean
+		ProblemErrorController problemErrorController() {
+			return new ProblemErrorController();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
 	static class TomcatErrorReport {
 
