@@ -156,7 +156,7 @@ class ScenarioIT extends InProcessBrainTest {
 
 		OctlRun shortPrefix = octl("scen", "reset", "shop", "-v", "ab", "-m", "too short");
 		assertThat(shortPrefix.exitCode()).isEqualTo(2);
-		assertThat(shortPrefix.err()).contains("at least 3");
+		assertThat(shortPrefix.err()).contains("3 to 40 hexadecimal characters");
 
 		OctlRun reset = octl("scen", "reset", "shop", "-v", versionA.substring(0, 7), "-m", "back to the start");
 		assertThat(reset.exitCode()).as(reset.err() + reset.out()).isZero();
