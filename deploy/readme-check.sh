@@ -162,6 +162,10 @@ rule() {
 			"octl upgrade upgrade 0.1.1 brain" | "octl upgrade state brain -o table" | \
 			"octl upgrade confirm brain" | "octl upgrade history brain")
 			ACTION=skip TEXT="the quick-start brain is not started by the upgrade launcher (BrainUpgradeIT covers it)" ;;
+		# Online upgrade of tentacles: a command sent while the launcher switches to the
+		# preview runs on the old process and dies with it, so cancel waits for the switch.
+		"run/bin/octl upgrade cancel node1")
+			ACTION=instead TEXT="for i in \$(seq 1 20); do run/bin/octl upgrade state node1 -o table | awk '\$1 == \"node1\" && \$3 == \"0.1.0-SNAPSHOT\" && \$4 == \$3 { f = 1 } END { exit !f }' && break; sleep 1; done; run/bin/octl upgrade cancel node1" ;;
 		# Logs: the fleet's nodes; grep finds nothing in a clean log, which is no failure.
 		"octl log get pi1 -l 500 -d 2")
 			ACTION=instead TEXT="octl log get node1 -l 500 -d 2" ;;
