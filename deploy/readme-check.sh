@@ -77,6 +77,21 @@ JOB_ID=""
 BLOB=""
 SCEN_VERSION=""
 
+# Waits (20 looks at most) until each node runs VERSION as a healthy preview, that is,
+# until its launcher has switched; octl upgrade answers before the switch.
+until_switched() {
+	local version="$1" i
+	shift
+	for i in $(seq 1 20); do
+		"$RUN/bin/octl" upgrade state "$@" -o table 2>/dev/null |
+			awk -v v="$version" -v n="$#" '$3 == v && $4 == v { ok++ } END { exit ok != n }' && return 0
+		sleep 1
+	done
+	return 0
+}
+export -f until_switched
+export RUN
+
 # Decides what to do with one README command (its trailing comment removed): sets ACTION
 # to run, skip or instead, and TEXT to the reason (skip) or the command run instead.
 # Commands are matched exactly, so an edited example runs as written until a rule follows it.
@@ -166,9 +181,9 @@ rule() {
 		# preview runs on the old process and dies with it, so cancel waits for the switch.
 		"run/bin/octl upgrade state node1 node2 node3 -o table")
 			# upgrade answers before the last batch's launcher has switched (3 s later).
-			ACTION=instead TEXT="sleep 5; run/bin/octl upgrade state node1 node2 node3 -o table" ;;
+			ACTION=instead TEXT="until_switched 0.1.1 node1 node2 node3; run/bin/octl upgrade state node1 node2 node3 -o table" ;;
 		"run/bin/octl upgrade cancel node1")
-			ACTION=instead TEXT="for i in \$(seq 1 20); do run/bin/octl upgrade state node1 -o table | awk '\$1 == \"node1\" && \$3 == \"0.1.0-SNAPSHOT\" && \$4 == \$3 { f = 1 } END { exit !f }' && break; sleep 1; done; run/bin/octl upgrade cancel node1" ;;
+			ACTION=instead TEXT="until_switched 0.1.0-SNAPSHOT node1; run/bin/octl upgrade cancel node1" ;;
 		# Logs: the fleet's nodes; grep finds nothing in a clean log, which is no failure.
 		"octl log get pi1 -l 500 -d 2")
 			ACTION=instead TEXT="octl log get node1 -l 500 -d 2" ;;
