@@ -42,8 +42,10 @@ for dir in run deploy tentacle brain; do
 done
 OUT="$WORK/.output"
 
+STARTING=""
 finish() {
 	local status=$?
+	[ -z "$STARTING" ] || kill "$STARTING" 2>/dev/null
 	say "stopping the fleet"
 	if ! "$ROOT/deploy/quickstart.sh" stop >/dev/null; then
 		printf 'readme-check: the quick start left processes behind\n' >&2
@@ -57,10 +59,14 @@ trap 'exit 130' INT TERM
 
 started=$SECONDS
 say "starting the quick-start fleet (README line: deploy/quickstart.sh)"
-timeout 900 "$ROOT/deploy/quickstart.sh" >"$RUN/quickstart.out" 2>&1 || {
+# In the background, so that an interrupt stops the walk at once rather than after it.
+timeout 900 "$ROOT/deploy/quickstart.sh" >"$RUN/quickstart.out" 2>&1 &
+STARTING=$!
+wait "$STARTING" || {
 	tail -n 40 "$RUN/quickstart.out" >&2
 	die "deploy/quickstart.sh failed; its output is above"
 }
+STARTING=""
 say "fleet up after $((SECONDS - started))s"
 
 export OCTL_CONFIG="$RUN/octl.yaml"
