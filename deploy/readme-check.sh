@@ -95,7 +95,27 @@ until_switched() {
 	done
 	return 0
 }
-export -f until_switched
+# Runs an upgrade action that makes NODE's launcher switch versions (cancel), and waits
+# (10 s at most) until the tentacle process it replaces has exited: a command sent before
+# would run on that process and die with it; one sent after waits in the node's queue.
+switching() {
+	local node="$1" pid old="" i
+	shift
+	for pid in $(pgrep -f -- "$RUN/tentacles/$node/tentacle.yaml"); do
+		tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q ' launch ' || old="$old $pid"
+	done
+	"$@" || return
+	for i in $(seq 1 40); do
+		for pid in $old; do
+			[ -d "/proc/$pid" ] && break
+			pid=""
+		done
+		[ -z "$pid" ] && return 0
+		sleep 0.25
+	done
+	return 0
+}
+export -f until_switched switching
 export RUN
 
 # Decides what to do with one README command (its trailing comment removed): sets ACTION
@@ -189,7 +209,7 @@ rule() {
 			# upgrade answers before the last batch's launcher has switched (3 s later).
 			ACTION=instead TEXT="until_switched 0.1.1 node1 node2 node3; run/bin/octl upgrade state node1 node2 node3 -o table" ;;
 		"run/bin/octl upgrade cancel node1")
-			ACTION=instead TEXT="until_switched 0.1.0-SNAPSHOT node1; run/bin/octl upgrade cancel node1" ;;
+			ACTION=instead TEXT="until_switched 0.1.0-SNAPSHOT node1; switching node1 run/bin/octl upgrade cancel node1" ;;
 		# Logs: the fleet's nodes; grep finds nothing in a clean log, which is no failure.
 		"octl log get pi1 -l 500 -d 2")
 			ACTION=instead TEXT="octl log get node1 -l 500 -d 2" ;;
