@@ -1,0 +1,40 @@
+# Sourced by deploy/test.sh and .ci/run: installs, from Debian's packages, the real
+# tools the integration tests and the README walk use, where they are missing and
+# apt-get can be used (as root, or through sudo). Tools that still cannot be had are
+# named: redis-server is required, the others make single tests skip or fail.
+
+octoplane_apt_install() {
+	local sudo=""
+	if [ "$(id -u)" -ne 0 ]; then
+		command -v sudo >/dev/null 2>&1 || return 1
+		sudo="sudo -n"
+	fi
+	command -v apt-get >/dev/null 2>&1 || return 1
+	if [ -z "${OCTOPLANE_APT_UPDATED:-}" ]; then
+		$sudo apt-get update -qq >/dev/null 2>&1 || true
+		OCTOPLANE_APT_UPDATED=1
+	fi
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1
+}
+
+# octoplane_need COMMAND PACKAGE... WHAT-FAILS-WITHOUT-IT
+octoplane_need() {
+	local command="$1" why="${*: -1}"
+	local packages=("${@:2:$#-2}")
+	if [ -x "$command" ] || command -v "$command" >/dev/null 2>&1; then
+		return 0
+	fi
+	echo "installing ${packages[*]} (for $why)" >&2
+	octoplane_apt_install "${packages[@]}" || echo "warning: could not install ${packages[*]}: $why" >&2
+}
+
+octoplane_need redis-server redis-server "the integration tests, which run a real redis-server"
+# promtool (Debian's prometheus package) validates the brain's metrics exposition.
+octoplane_need promtool prometheus "MetricsIT's promtool check, which skips without it"
+octoplane_need git git "the scenario tests, which read nodeapp history with git"
+octoplane_need /usr/sbin/sshd openssh-client openssh-server "SshIT, which skips without OpenSSH"
+octoplane_need curl curl "the README walk's health and metrics examples"
+if ! command -v redis-server >/dev/null 2>&1; then
+	echo "error: no redis-server on the PATH; the tests run a real one (Debian: apt-get install redis-server)" >&2
+	exit 1
+fi
