@@ -46,9 +46,9 @@ public final class LauncherWatch {
 		catch (NumberFormatException ex) {
 			return;
 		}
-		// Only when the launcher is the parent: the variable is inherited by whatever
-		// this
-		// process starts, which must not watch a process that is not its own launcher.
+		// Only when the launcher is the parent: the variable is
+		// inherited by whatever this process starts, which must
+		// not watch a process that is not its own launcher.
 		Optional<ProcessHandle> launcher = ProcessHandle.current().parent().filter((parent) -> parent.pid() == pid);
 		launcher.ifPresent((parent) -> parent.onExit().thenRun(() -> exit(pid)));
 	}

@@ -37,8 +37,8 @@ class LauncherIT {
 
 	private static final String CRASHES = "exit 3\n";
 
-	// Ignores SIGTERM, as a tentacle stuck in a shutdown hook would; the ignore survives
-	// the exec.
+	// Ignores SIGTERM, as a tentacle stuck in a shutdown
+	// hook would; the ignore survives the exec.
 	private static final String STUBBORN = """
 			trap '' TERM
 			printf '%s' "$$" > "$OCTOPLANE_UPGRADE_HOME/pid"

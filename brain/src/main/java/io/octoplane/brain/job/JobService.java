@@ -31,8 +31,8 @@ public class JobService {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobService.class);
 
-	// Long enough for a node to kill its process and report; short enough for an HTTP
-	// answer.
+	// Long enough for a node to kill its process
+	// and report; short enough for an HTTP answer.
 	private static final Duration CANCEL_SETTLE_LIMIT = Duration.ofSeconds(10);
 
 	private static final Duration CANCEL_SETTLE_SLICE = Duration.ofMillis(200);

@@ -129,8 +129,8 @@ final class RedisBinaryLocator {
 				if (!process.waitFor(VERSION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
 					return Optional.empty();
 				}
-				// One short line: it fits the pipe, so reading after the exit cannot
-				// block.
+				// One short line: it fits the pipe, so
+				// reading after the exit cannot block.
 				String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 				Matcher matcher = REPORTED_VERSION.matcher(output);
 				return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
@@ -149,8 +149,8 @@ final class RedisBinaryLocator {
 	}
 
 	private static Path extractBundled() throws IOException {
-		// Written to a temporary folder under its resource name, which carries the
-		// version.
+		// Written to a temporary folder under its
+		// resource name, which carries the version.
 		return ExecutableProvider.newJarResourceProvider().get().toPath();
 	}
 

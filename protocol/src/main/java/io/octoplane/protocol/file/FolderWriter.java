@@ -58,8 +58,8 @@ public final class FolderWriter implements TarReader.Handler {
 			if (!this.replaceFiles || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
 				throw new UnsafeArchiveException(path, "it appears twice");
 			}
-			// The entry replaces what is there, a link included, never what a link
-			// points to.
+			// The entry replaces what is there, a link
+			// included, never what a link points to.
 			Files.delete(target);
 		}
 		try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,

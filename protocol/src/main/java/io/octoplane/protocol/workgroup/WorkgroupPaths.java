@@ -157,8 +157,8 @@ public final class WorkgroupPaths {
 				"workgroup path '" + shown(path) + "' is deeper than " + MAX_DEPTH + " levels");
 	}
 
-	// Paths come from the network and from flags: an error message quotes a bounded,
-	// printable excerpt.
+	// Paths come from the network and from flags: an
+	// error message quotes a bounded, printable excerpt.
 	private static String shown(String text) {
 		String stripped = text.strip();
 		String cut = (stripped.length() > 80) ? stripped.substring(0, 80) + "..." : stripped;

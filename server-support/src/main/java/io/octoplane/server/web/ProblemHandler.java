@@ -51,8 +51,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidParameterException.class)
 	ResponseEntity<Object> invalidParameter(InvalidParameterException ex, WebRequest request) {
-		// Tomcat decodes parameters lazily, so bad percent-encoding in the query only
-		// shows here.
+		// Tomcat decodes parameters lazily, so bad
+		// percent-encoding in the query only shows here.
 		return handleExceptionInternal(new InvalidRequestException(INVALID_PARAMETER), null, new HttpHeaders(),
 				HttpStatusCode.valueOf(400), request);
 	}

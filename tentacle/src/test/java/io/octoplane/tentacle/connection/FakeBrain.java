@@ -180,10 +180,9 @@ final class FakeBrain implements AutoCloseable {
 				}
 				if (message instanceof RenewCertificate renew) {
 					this.renewalRequests.incrementAndGet();
-					// Signed beside the reader: a cold signer on a loaded machine can
-					// take
-					// longer than the three heartbeat intervals after which the tentacle
-					// calls a link without answers dead.
+					// Signed beside the reader: a cold signer on a loaded machine
+					// can take longer than the three heartbeat intervals after
+					// which the tentacle calls a link without answers dead.
 					Thread.ofVirtual().name("fake-brain-renewal").start(() -> answerRenewal(socket, node, renew));
 				}
 				if (message instanceof CommandResult result && this.ackResults) {

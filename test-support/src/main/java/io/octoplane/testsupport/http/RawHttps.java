@@ -60,8 +60,8 @@ public final class RawHttps {
 				out.flush();
 			}
 			catch (IOException ex) {
-				// The server may answer and close before it read everything; its answer
-				// counts.
+				// The server may answer and close before
+				// it read everything; its answer counts.
 			}
 			return read(socket.getInputStream());
 		}

@@ -35,8 +35,8 @@ public final class RedisClusterExtension implements BeforeAllCallback {
 			Path base = Files.createTempDirectory("octoplane-redis-cluster-");
 			for (int i = 0; i < MASTERS; i++) {
 				int port = FreePorts.take();
-				// The bus port is taken too: by default it is port + 10000, which nobody
-				// reserved.
+				// The bus port is taken too: by default it
+				// is port + 10000, which nobody reserved.
 				int busPort = FreePorts.take();
 				this.ports.add(port);
 				this.servers.add(RedisProcess.start(port, base.resolve("node-" + port), List.of("cluster-enabled yes",

@@ -73,9 +73,8 @@ public final class RedisProcess implements AutoCloseable {
 					List.of(binary("redis-server").toString(), configFile.toAbsolutePath().toString(), "--port",
 							Integer.toString(port), "--bind", "127.0.0.1", "--daemonize", "no", "--dir",
 							dataDir.toAbsolutePath().toString(), "--appendonly", "yes", "--logfile", ""));
-			// Its log goes to standard output, so that an error before it could open a
-			// log
-			// file is caught too.
+			// Its log goes to standard output, so that an error
+			// before it could open a log file is caught too.
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();

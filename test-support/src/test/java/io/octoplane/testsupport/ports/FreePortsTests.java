@@ -52,8 +52,8 @@ class FreePortsTests {
 				busy.bind(new InetSocketAddress(next));
 			}
 			catch (BindException ex) {
-				// Another process listens there already: the case under test all the
-				// same.
+				// Another process listens there already:
+				// the case under test all the same.
 			}
 			assertThat(FreePorts.take()).isNotEqualTo(next);
 		}
