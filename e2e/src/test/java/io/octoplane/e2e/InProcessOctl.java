@@ -27,7 +27,7 @@ final class InProcessOctl {
 	static OctlRun runWithInput(Path config, Path home, String stdin, String... args) {
 		Octl octl = new Octl(Map.of("OCTL_CONFIG", config.toString()), home, false,
 				new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-		return OctlRun.execute(octl, args);
+		return OctlRun.execute(octl.commandLine(args), args);
 	}
 
 }

@@ -1,19 +1,23 @@
 package io.octoplane.octl;
 
 import java.io.Console;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 import io.octoplane.octl.audit.AuditCommand;
 import io.octoplane.octl.cmd.CmdCommand;
 import io.octoplane.octl.completion.CompletionCommand;
 import io.octoplane.octl.config.ConfigCommand;
 import io.octoplane.octl.config.OctlConfig;
+import io.octoplane.octl.daemon.DaemonCommand;
 import io.octoplane.octl.file.FileCommand;
 import io.octoplane.octl.job.JobCommand;
 import io.octoplane.octl.log.LogCommand;
@@ -50,10 +54,6 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "octl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = OctlVersion.class,
-		subcommands = { NodeCommand.class, CmdCommand.class, JobCommand.class, FileCommand.class, WgCommand.class,
-				TokenCommand.class, AuditCommand.class, ScenCommand.class, NappCommand.class, NameserverCommand.class,
-				ReleaseCommand.class, UpgradeCommand.class, ConfigCommand.class, VersionCommand.class,
-				CompletionCommand.class, SshCommand.class, TunnelCommand.class, LogCommand.class },
 		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them as jobs.", "",
 				"Talks HTTPS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
 						+ "else ~/.config/octl/octl.yaml), logging in with an operator certificate, a workgroup "
@@ -68,6 +68,20 @@ import picocli.CommandLine.Spec;
 						+ "4 brain unreachable, too many requests, wait timed out, or internal error." })
 public final class Octl implements Runnable {
 
+	// The subcommands by every name they answer to, in the order help lists them. They
+	// are added in commandLine() rather than in @Command, so a run can build the model of
+	// the one it needs: the model of all of them costs more than a warm call.
+	private static final Map<String, Class<?>> SUBCOMMANDS = subcommands("node", NodeCommand.class, "cmd",
+			CmdCommand.class, "job", JobCommand.class, "file", FileCommand.class, "wg", WgCommand.class, "token",
+			TokenCommand.class, "audit", AuditCommand.class, "scen", ScenCommand.class, "napp", NappCommand.class,
+			"nameserver", NameserverCommand.class, "ns", NameserverCommand.class, "release", ReleaseCommand.class,
+			"upgrade", UpgradeCommand.class, "config", ConfigCommand.class, "version", VersionCommand.class,
+			"completion", CompletionCommand.class, "ssh", SshCommand.class, "tunnel", TunnelCommand.class, "log",
+			LogCommand.class, "daemon", DaemonCommand.class);
+
+	// Global options that take a value, so the word after them is not a command.
+	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config", "-o", "--output");
+
 	private final Map<String, String> env;
 
 	private final Path home;
@@ -75,6 +89,10 @@ public final class Octl implements Runnable {
 	private final boolean interactive;
 
 	private final InputStream stdin;
+
+	private final Path workingDirectory;
+
+	private final Function<OctlConfig, OctoplaneClient> clients;
 
 	private @Nullable OctlConfig config;
 
@@ -97,7 +115,7 @@ public final class Octl implements Runnable {
 	 * Creates octl reading the process environment and the user's home folder.
 	 */
 	public Octl() {
-		this(System.getenv(), Path.of(System.getProperty("user.home")), stderrIsTerminal());
+		this(System.getenv(), Path.of(System.getProperty("user.home")), TerminalCheck.isTerminal(2));
 	}
 
 	/**
@@ -131,10 +149,28 @@ public final class Octl implements Runnable {
 	 * @param stdin standard input, for {@code --password-stdin}
 	 */
 	public Octl(Map<String, String> env, Path home, boolean interactive, InputStream stdin) {
+		this(env, home, interactive, stdin, Path.of("").toAbsolutePath(), OctlConfig::client);
+	}
+
+	/**
+	 * Creates octl for a caller other than this process, as the octl daemon runs it: the
+	 * caller's working directory resolves relative paths, and clients may be kept warm
+	 * between runs.
+	 * @param env the caller's environment variables
+	 * @param home the home folder the default config location is under
+	 * @param interactive whether the caller's standard error is a terminal
+	 * @param stdin standard input
+	 * @param workingDirectory the caller's working directory, absolute
+	 * @param clients makes (or reuses) the client for a configuration
+	 */
+	public Octl(Map<String, String> env, Path home, boolean interactive, InputStream stdin, Path workingDirectory,
+			Function<OctlConfig, OctoplaneClient> clients) {
 		this.env = Map.copyOf(Objects.requireNonNull(env, "env must not be null"));
 		this.home = Objects.requireNonNull(home, "home must not be null");
 		this.interactive = interactive;
 		this.stdin = Objects.requireNonNull(stdin, "stdin must not be null");
+		this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory must not be null");
+		this.clients = Objects.requireNonNull(clients, "clients must not be null");
 	}
 
 	/**
@@ -142,18 +178,65 @@ public final class Octl implements Runnable {
 	 * @param args the command line arguments
 	 */
 	public static void main(String[] args) {
-		System.exit(new Octl().commandLine().execute(args));
+		System.exit(new Octl().commandLine(args).execute(args));
 	}
 
 	/**
-	 * A picocli command line for this octl with its error handling installed.
+	 * A picocli command line for this octl with every subcommand and its error handling
+	 * installed.
 	 * @return a new command line
 	 */
 	public CommandLine commandLine() {
+		return build(new LinkedHashSet<>(SUBCOMMANDS.values()));
+	}
+
+	/**
+	 * A picocli command line fit to run the given arguments: when they name a subcommand,
+	 * only that one is built, which is most of the cost of a short octl run; otherwise
+	 * (help, a typo, no command) all of them, so help and suggestions are complete.
+	 * @param args the arguments about to be executed
+	 * @return a new command line
+	 */
+	public CommandLine commandLine(String... args) {
+		String word = commandWord(args);
+		Class<?> named = (word != null) ? SUBCOMMANDS.get(word) : null;
+		// A completion script describes the whole tree.
+		boolean whole = named == null || named == CompletionCommand.class;
+		return whole ? commandLine() : build(Set.of(named));
+	}
+
+	private CommandLine build(Set<Class<?>> subcommands) {
 		CommandLine commandLine = new CommandLine(this);
+		for (Class<?> subcommand : subcommands) {
+			commandLine.addSubcommand(subcommand);
+		}
 		commandLine.setExecutionExceptionHandler((ex, line, result) -> errorReporter().report(ex, line.getErr()));
 		commandLine.setExitCodeExceptionMapper(ErrorReporter::statusOf);
 		return commandLine;
+	}
+
+	private static @Nullable String commandWord(String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			if (arg.equals("--")) {
+				return null;
+			}
+			if (!arg.startsWith("-")) {
+				return arg;
+			}
+			if (OPTIONS_WITH_VALUE.contains(arg)) {
+				i++;
+			}
+		}
+		return null;
+	}
+
+	private static Map<String, Class<?>> subcommands(Object... namesAndClasses) {
+		Map<String, Class<?>> byName = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndClasses.length; i += 2) {
+			byName.put((String) namesAndClasses[i], (Class<?>) namesAndClasses[i + 1]);
+		}
+		return Collections.unmodifiableMap(byName);
 	}
 
 	@Override
@@ -170,7 +253,7 @@ public final class Octl implements Runnable {
 	public OctlConfig config() {
 		if (this.config == null) {
 			PrintWriter err = this.spec.commandLine().getErr();
-			this.config = OctlConfig.load(this.configFile, this.env, this.home,
+			this.config = OctlConfig.load(this.configFile, this.env, this.home, this.workingDirectory,
 					(warning) -> err.println("octl: warning: " + warning));
 			err.flush();
 		}
@@ -194,7 +277,27 @@ public final class Octl implements Runnable {
 	 * invalid
 	 */
 	public OctoplaneClient client() {
-		return config().client();
+		return this.clients.apply(config());
+	}
+
+	/**
+	 * Resolves a path the caller typed against the caller's working directory, which is
+	 * not this process's when the octl daemon runs the command.
+	 * @param path a path from the command line, relative or absolute
+	 * @return the absolute path
+	 */
+	public Path resolve(Path path) {
+		return this.workingDirectory.resolve(path);
+	}
+
+	/**
+	 * Resolves a path the caller typed, given as text, against the caller's working
+	 * directory.
+	 * @param path a path from the command line, relative or absolute
+	 * @return the absolute path
+	 */
+	public Path resolve(String path) {
+		return resolve(Path.of(path));
 	}
 
 	/**
@@ -239,7 +342,7 @@ public final class Octl implements Runnable {
 	 * @return the absolute path
 	 */
 	public Path configPath() {
-		return OctlConfig.locate(this.configFile, this.env, this.home);
+		return OctlConfig.locate(this.configFile, this.env, this.home, this.workingDirectory);
 	}
 
 	/**
@@ -271,18 +374,6 @@ public final class Octl implements Runnable {
 
 	ErrorReporter errorReporter() {
 		return new ErrorReporter(this.stacktrace);
-	}
-
-	private static boolean stderrIsTerminal() {
-		// Java can only ask whether the console as a whole is a terminal; on Linux the
-		// descriptor's target tells about stderr alone, and elsewhere notes stay off.
-		try {
-			String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-			return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-		}
-		catch (IOException | UnsupportedOperationException | SecurityException ex) {
-			return false;
-		}
 	}
 
 	/**

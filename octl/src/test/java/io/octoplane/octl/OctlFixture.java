@@ -116,7 +116,7 @@ public final class OctlFixture {
 
 	private OctlRun run(Map<String, String> env, boolean interactive, StringWriter out, InputStream stdin,
 			String... args) {
-		return OctlRun.execute(new Octl(env, home(), interactive, stdin), out, args);
+		return OctlRun.execute(new Octl(env, home(), interactive, stdin).commandLine(args), out, args);
 	}
 
 	private String relative(Path file) {

@@ -167,7 +167,7 @@ public final class CmdRunCommand extends OctlCommand {
 		String command;
 		if (this.script != null) {
 			mode = CommandMode.SCRIPT;
-			command = ScriptFile.read(this.script);
+			command = ScriptFile.read(octl.resolve(this.script));
 		}
 		else if (this.background != null) {
 			mode = CommandMode.BACKGROUND;

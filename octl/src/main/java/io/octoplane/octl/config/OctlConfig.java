@@ -92,6 +92,11 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 	/** Environment variable choosing the config file's context for one run. */
 	public static final String ENV_CONTEXT = "OCTL_CONTEXT";
 
+	// Shared: building a mapper costs more than reading the file with it.
+	private static final YAMLMapper YAML = YAMLMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
 	private static final String EXAMPLE = "  brain: " + DEFAULT_BRAIN + "\n  ca: ca.crt\n  cert: alice.crt\n"
 			+ "  key: alice.key\n  timeout: 60s\n(or, instead of cert and key, 'user: /lab' with 'passwordFile: FILE' "
 			+ "or $" + ENV_PASSWORD + ", or 'tokenFile: FILE' or $" + ENV_TOKEN + "; relative paths resolve against "
@@ -149,21 +154,35 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 	 */
 	public static OctlConfig load(@Nullable Path explicit, Map<String, String> env, Path home,
 			Consumer<String> warnings) {
-		Path file;
+		return load(explicit, env, home, Path.of("").toAbsolutePath(), warnings);
+	}
+
+	/**
+	 * Finds and loads the config file for a caller in another working directory, as the
+	 * octl daemon does: a relative {@code --config} or {@code $OCTL_CONFIG} is resolved
+	 * against it.
+	 * @param explicit the {@code --config} option, or {@code null} when not given
+	 * @param env the environment
+	 * @param home the user's home folder
+	 * @param workingDirectory the caller's working directory
+	 * @param warnings receives one line per warning
+	 * @return the validated configuration
+	 * @throws OctlConfigException if the file is missing, unreadable, not valid YAML,
+	 * names missing files, or sets no or several ways to log in
+	 */
+	public static OctlConfig load(@Nullable Path explicit, Map<String, String> env, Path home, Path workingDirectory,
+			Consumer<String> warnings) {
+		Path file = locate(explicit, env, home, workingDirectory);
 		String origin;
 		if (explicit != null) {
-			file = explicit;
 			origin = "given by --config";
 		}
 		else if (env.get(ENV_CONFIG) != null && !env.get(ENV_CONFIG).isBlank()) {
-			file = Path.of(env.get(ENV_CONFIG));
 			origin = "given by $" + ENV_CONFIG;
 		}
 		else {
-			file = defaultLocation(home);
 			origin = "the default location; use --config FILE or $" + ENV_CONFIG + " for another";
 		}
-		file = file.toAbsolutePath().normalize();
 		if (!Files.isRegularFile(file)) {
 			throw new OctlConfigException(
 					"no octl config file at " + file + " (" + origin + "). Create it, for example:\n" + EXAMPLE);
@@ -256,9 +275,8 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 			return ConfigFile.empty();
 		}
 		ObjectNode settings = ConfigContexts.select((ObjectNode) root, env.get(ENV_CONTEXT), file);
-		YAMLMapper mapper = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		try {
-			return mapper.treeToValue(settings, ConfigFile.class);
+			return YAML.treeToValue(settings, ConfigFile.class);
 		}
 		catch (UnrecognizedPropertyException ex) {
 			throw new OctlConfigException(
@@ -290,7 +308,7 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 			return null;
 		}
 		try {
-			JsonNode root = YAMLMapper.builder().build().readTree(yaml);
+			JsonNode root = YAML.readTree(yaml);
 			if (root == null || root.isMissingNode() || root.isNull()) {
 				return null;
 			}
@@ -315,6 +333,19 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 	 * @return the absolute path, which may not exist
 	 */
 	public static Path locate(@Nullable Path explicit, Map<String, String> env, Path home) {
+		return locate(explicit, env, home, Path.of("").toAbsolutePath());
+	}
+
+	/**
+	 * Where the config file is for a caller in another working directory.
+	 * @param explicit the {@code --config} value, or {@code null}
+	 * @param env the environment
+	 * @param home the home folder
+	 * @param workingDirectory the caller's working directory, which a relative path is
+	 * resolved against
+	 * @return the absolute path, which may not exist
+	 */
+	public static Path locate(@Nullable Path explicit, Map<String, String> env, Path home, Path workingDirectory) {
 		Path file;
 		if (explicit != null) {
 			file = explicit;
@@ -325,7 +356,7 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 		else {
 			file = defaultLocation(home);
 		}
-		return file.toAbsolutePath().normalize();
+		return workingDirectory.resolve(file).normalize();
 	}
 
 	private static String at(@Nullable TokenStreamLocation location) {

@@ -54,7 +54,7 @@ public final class FileDownloadCommand extends OctlCommand {
 			throw new ParameterException(spec().commandLine(), "name a path, optionally a local folder, and a node");
 		}
 		String path = this.arguments.get(0);
-		Path localDir = Path.of((this.arguments.size() == 3) ? this.arguments.get(1) : ".");
+		Path localDir = octl.resolve((this.arguments.size() == 3) ? this.arguments.get(1) : ".");
 		String node = this.arguments.get(this.arguments.size() - 1);
 		OctoplaneClient client = octl.client();
 		SentFile sent;

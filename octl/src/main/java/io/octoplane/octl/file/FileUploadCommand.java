@@ -59,7 +59,7 @@ public final class FileUploadCommand extends OctlCommand {
 			throw new ParameterException(spec().commandLine(),
 					"name a local file or folder, a target folder and at least one node");
 		}
-		Path local = Path.of(this.arguments.get(0));
+		Path local = octl.resolve(this.arguments.get(0));
 		String targetDir = this.arguments.get(1);
 		List<String> targets = List.copyOf(new LinkedHashSet<>(this.arguments.subList(2, this.arguments.size())));
 		if (!Files.exists(local)) {

@@ -7,6 +7,7 @@ import io.octoplane.octl.ExitException;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.daemon.TerminalBound;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
 				"The node needs a new certificate (enrollment) to come back. Asks for confirmation on a terminal; "
 						+ "scripts pass --yes. Prints nothing on success." },
 		footerHeading = "%nExamples:%n", footer = { "  octl node revoke pi3", "  octl node revoke pi3 --yes" })
-public final class NodeRevokeCommand extends OctlCommand {
+public final class NodeRevokeCommand extends OctlCommand implements TerminalBound {
 
 	@Parameters(paramLabel = "NAME", description = "The node.")
 	private String name = "";

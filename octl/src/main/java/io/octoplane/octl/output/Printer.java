@@ -62,21 +62,32 @@ public final class Printer {
 	}
 
 	private static ObjectWriter json() {
-		// Octopoda printed "name": value; Jackson's
-		// default puts a space before the colon.
-		DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(
-				Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
-			.withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
-		return OctoplaneJson.mapper().writer().with(pretty);
+		return Writers.JSON;
 	}
 
 	private static ObjectWriter yaml() {
-		return YAMLMapper.builder()
+		return Writers.YAML;
+	}
+
+	// Writers are immutable and shared; each is built on first use only, so a table
+	// printed by a short-lived octl never pays for them.
+	private static final class Writers {
+
+		// Octopoda printed "name": value; Jackson's
+		// default puts a space before the colon.
+		static final ObjectWriter JSON = OctoplaneJson.mapper()
+			.writer()
+			.with(new DefaultPrettyPrinter(
+					Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
+				.withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
+
+		static final ObjectWriter YAML = YAMLMapper.builder()
 			.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
 			.enable(YAMLWriteFeature.MINIMIZE_QUOTES)
 			.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.build()
 			.writer();
+
 	}
 
 }

@@ -61,15 +61,16 @@ public final class ReleaseUploadCommand extends OctlCommand {
 	protected int execute(Octl octl) throws IOException, GeneralSecurityException {
 		PrivateKey privateKey;
 		try {
-			privateKey = ReleaseKeys.readPrivateKey(this.key);
+			privateKey = ReleaseKeys.readPrivateKey(octl.resolve(this.key));
 		}
 		catch (IOException ex) {
 			throw new ExitException(ExitStatus.INVALID_INPUT, "cannot read the release key " + this.key + ": " + ex);
 		}
-		String sha256 = sha256(this.file);
+		Path file = octl.resolve(this.file);
+		String sha256 = sha256(file);
 		String signature = ReleaseSignature.sign(privateKey, this.component, this.version, sha256);
 		ReleaseInfo release = this.target.api(octl)
-			.upload(this.component, this.version, this.file, sha256, signature, this.uploadTimeout);
+			.upload(this.component, this.version, file, sha256, signature, this.uploadTimeout);
 		octl.printer(spec())
 			.print(release, (shown) -> ReleaseListCommand.table(new ReleaseListResponse(List.of(shown))));
 		return ExitStatus.OK;

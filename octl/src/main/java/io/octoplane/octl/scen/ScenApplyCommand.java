@@ -45,21 +45,22 @@ public final class ScenApplyCommand extends OctlCommand {
 
 	@Override
 	protected int execute(Octl octl) {
-		Path deployment = this.folder.resolve("deployment.yaml");
+		Path folder = octl.resolve(this.folder);
+		Path deployment = folder.resolve("deployment.yaml");
 		if (!Files.isRegularFile(deployment)) {
-			throw new ExitException(ExitStatus.INVALID_INPUT, this.folder + " has no deployment.yaml");
+			throw new ExitException(ExitStatus.INVALID_INPUT, folder + " has no deployment.yaml");
 		}
 		String name = scenarioName(deployment);
 		byte[] archive;
 		try {
-			archive = ScenarioPacker.pack(this.folder);
+			archive = ScenarioPacker.pack(folder);
 		}
 		catch (IOException ex) {
-			throw new ExitException(ExitStatus.GENERIC, "cannot pack " + this.folder + ": " + ex.getMessage());
+			throw new ExitException(ExitStatus.GENERIC, "cannot pack " + folder + ": " + ex.getMessage());
 		}
 		if (archive.length > ScenarioPacker.MAX_ARCHIVE_BYTES) {
 			throw new ExitException(ExitStatus.INVALID_INPUT,
-					this.folder + " is " + archive.length + " bytes compressed; the limit is "
+					folder + " is " + archive.length + " bytes compressed; the limit is "
 							+ ScenarioPacker.MAX_ARCHIVE_BYTES + " (list large files in .gitignore)");
 		}
 		ScenarioApplyResponse response = octl.client()

@@ -52,7 +52,7 @@ public final class ScenCreateCommand extends OctlCommand {
 						"'" + name + "' is not a name: 1 to 63 letters, digits, '.', '_' or '-'");
 			}
 		}
-		Path folder = this.parent.resolve(this.name).toAbsolutePath().normalize();
+		Path folder = octl.resolve(this.parent).resolve(this.name).normalize();
 		if (Files.exists(folder)) {
 			throw new ExitException(ExitStatus.UNEXPECTED_STATE, folder + " already exists");
 		}

@@ -29,7 +29,7 @@ public final class ScenRepoCloneCommand extends OctlCommand {
 	protected int execute(Octl octl) {
 		ScenarioRemote repository = ScenarioRemote.of(octl, this.name);
 		String remote = repository.url();
-		Path target = (this.dir != null) ? this.dir : Path.of(this.name);
+		Path target = octl.resolve((this.dir != null) ? this.dir : Path.of(this.name));
 		if (Files.exists(target)) {
 			throw new ExitException(ExitStatus.UNEXPECTED_STATE, target + " already exists");
 		}

@@ -46,7 +46,7 @@ public final class ScenRepoPushCommand extends OctlCommand {
 	protected int execute(Octl octl) {
 		ScenarioRemote repository = ScenarioRemote.of(octl, this.name);
 		String remote = repository.url();
-		Path folder = (this.dir != null) ? this.dir : Path.of(this.name);
+		Path folder = octl.resolve((this.dir != null) ? this.dir : Path.of(this.name));
 		if (!Files.isRegularFile(folder.resolve("deployment.yaml"))) {
 			throw new ExitException(ExitStatus.INVALID_INPUT,
 					folder + " is not a scenario folder (no deployment.yaml)");

@@ -13,17 +13,21 @@ public final class OctoplaneJson {
 	private OctoplaneJson() {
 	}
 
+	// One shared mapper: it is immutable and thread-safe, and its caches of what it
+	// learned about each type are what make the second use fast.
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+		.build();
+
 	/**
-	 * A new mapper for the REST records. It ignores unknown properties, set explicitly
+	 * The mapper for the REST records. It ignores unknown properties, set explicitly
 	 * rather than trusting a default, so a newer brain can add fields without breaking
 	 * older clients; instants are ISO-8601 strings.
-	 * @return a new mapper
+	 * @return the shared mapper
 	 */
 	public static JsonMapper mapper() {
-		return JsonMapper.builder()
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-			.build();
+		return MAPPER;
 	}
 
 }

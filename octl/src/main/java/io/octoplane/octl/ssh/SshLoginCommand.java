@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.daemon.TerminalBound;
 import io.octoplane.protocol.api.SshLogin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
 						+ "Set OCTL_SSH to use another ssh binary." },
 		footerHeading = "%nExamples:%n", footer = { "  octl ssh login pi-24", "  octl ssh login pi-24 uptime",
 				"  octl ssh login pi-24 -- -i ~/.ssh/fleet_ed25519 -L 8080:127.0.0.1:80" })
-public final class SshLoginCommand extends OctlCommand {
+public final class SshLoginCommand extends OctlCommand implements TerminalBound {
 
 	@Parameters(index = "0", paramLabel = "NAME", description = "The login's name (see 'octl ssh ls').")
 	private String name;

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.daemon.TerminalBound;
 import io.octoplane.octl.sdk.OctoplaneApiException;
 import io.octoplane.octl.sdk.TunnelConnection;
 import io.octoplane.octl.tunnel.StreamSplice;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Parameters;
 		footer = { "  ssh -o 'ProxyCommand=octl ssh proxy %%n' pi@pi-24",
 				"  scp -o 'ProxyCommand=octl ssh proxy %%n' build.tar pi@pi-24:/tmp/", "  # in ~/.ssh/config:",
 				"  #   Host *.fleet", "  #     ProxyCommand octl ssh proxy %%n" })
-public final class SshProxyCommand extends OctlCommand {
+public final class SshProxyCommand extends OctlCommand implements TerminalBound {
 
 	private static final int DEFAULT_PORT = 22;
 

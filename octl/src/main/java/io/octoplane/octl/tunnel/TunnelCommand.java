@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.daemon.TerminalBound;
 import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.octl.sdk.OctoplaneException;
 import io.octoplane.octl.sdk.TunnelConnection;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Parameters;
 		footer = { "  octl tunnel pi-24 8080:127.0.0.1:80        # then open http://127.0.0.1:8080",
 				"  octl tunnel pi-24 5020:192.168.1.50:502     # a device on the node's LAN",
 				"  octl tunnel pi-24 0:127.0.0.1:5432 --once   # pick a free port, serve one connection" })
-public final class TunnelCommand extends OctlCommand {
+public final class TunnelCommand extends OctlCommand implements TerminalBound {
 
 	private static final Pattern FORWARD = Pattern.compile("(\\d{1,5}):(\\[[0-9A-Fa-f:.]+]|[^:\\s]+):(\\d{1,5})");
 

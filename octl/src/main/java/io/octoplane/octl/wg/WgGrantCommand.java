@@ -10,6 +10,7 @@ import java.util.Arrays;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.daemon.TerminalBound;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Parameters;
 						+ "or from a prompt that does not echo it. It is never an argument." },
 		footerHeading = "%nExamples:%n", footer = { "  octl wg grant /lab --password-stdin < lab-password.txt",
 				"  pass show octoplane/lab | octl wg grant /lab --password-stdin", "  octl wg grant /lab" })
-public final class WgGrantCommand extends OctlCommand {
+public final class WgGrantCommand extends OctlCommand implements TerminalBound {
 
 	static final int MIN_LENGTH = 12;
 

@@ -25,27 +25,25 @@ public record OctlRun(int exitCode, String out, String err) {
 
 	/**
 	 * Runs a command line.
-	 * @param octl the top command, an {@code io.octoplane.octl.Octl}
+	 * @param commandLine octl's command line, as {@code Octl.commandLine(args)} makes it
 	 * @param args its arguments
 	 * @return what it produced
 	 */
-	public static OctlRun execute(Object octl, String... args) {
-		return execute(octl, new StringWriter(), args);
+	public static OctlRun execute(CommandLine commandLine, String... args) {
+		return execute(commandLine, new StringWriter(), args);
 	}
 
 	/**
 	 * Runs a command line writing to the caller's stdout, which the caller can watch from
 	 * another thread meanwhile.
-	 * @param octl the top command, an {@code io.octoplane.octl.Octl}
+	 * @param commandLine octl's command line, as {@code Octl.commandLine(args)} makes it
 	 * @param out where stdout goes
 	 * @param args its arguments
 	 * @return what it produced
 	 */
-	public static OctlRun execute(Object octl, StringWriter out, String... args) {
+	public static OctlRun execute(CommandLine commandLine, StringWriter out, String... args) {
 		StringWriter err = new StringWriter();
-		int exitCode = new CommandLine(octl).setOut(new PrintWriter(out, true))
-			.setErr(new PrintWriter(err, true))
-			.execute(args);
+		int exitCode = commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
 		return new OctlRun(exitCode, out.toString(), err.toString());
 	}
 

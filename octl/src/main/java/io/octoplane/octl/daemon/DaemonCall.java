@@ -1,0 +1,160 @@
+package io.octoplane.octl.daemon;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.octoplane.octl.Octl;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * One call the daemon runs for a front end: checks the caller is this user, reads the
+ * request, runs octl with the caller's environment and working directory, streams its
+ * output back as frames and closes with the exit status. A caller that hangs up (Ctrl-C)
+ * interrupts the command.
+ */
+final class DaemonCall {
+
+	private final OctlDaemon daemon;
+
+	private final SocketChannel connection;
+
+	DaemonCall(OctlDaemon daemon, SocketChannel connection) {
+		this.daemon = daemon;
+		this.connection = connection;
+	}
+
+	void run() {
+		try (SocketChannel channel = this.connection) {
+			if (!fromThisUser(channel)) {
+				return;
+			}
+			DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+			DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+			DaemonRequest request = DaemonRequest.readFrom(in);
+			if (!request.build().equals(this.daemon.build())) {
+				OctlDaemon.log("a caller runs another octl build; stopping so it can start its own daemon");
+				DaemonFrames.signal(out, DaemonFrames.STALE);
+				this.daemon.stop();
+				return;
+			}
+			execute(request, in, out);
+		}
+		catch (IOException | RuntimeException ex) {
+			OctlDaemon.log("call failed: " + ex);
+		}
+	}
+
+	private void execute(DaemonRequest request, InputStream in, DataOutputStream out) throws IOException {
+		String[] args = request.args().toArray(String[]::new);
+		CommandLine commandLine = octlFor(request).commandLine(args);
+		Object command = commandOf(commandLine, args);
+		if (command instanceof TerminalBound) {
+			DaemonFrames.signal(out, DaemonFrames.RUN_LOCALLY);
+			return;
+		}
+		PrintWriter stdout = writer(out, DaemonFrames.STDOUT);
+		PrintWriter stderr = writer(out, DaemonFrames.STDERR);
+		if (command instanceof DaemonCommand.Status) {
+			stdout.println(this.daemon.describe());
+			stdout.flush();
+			DaemonFrames.exit(out, 0);
+			return;
+		}
+		if (command instanceof DaemonCommand.Stop) {
+			stdout.println("stopping the octl daemon (pid " + this.daemon.pid() + ")");
+			stdout.flush();
+			DaemonFrames.exit(out, 0);
+			this.daemon.stop();
+			return;
+		}
+		this.daemon.countCommand();
+		Thread worker = Thread.currentThread();
+		AtomicBoolean finished = new AtomicBoolean();
+		Thread.ofPlatform().daemon().name("octl-call-hangup").start(() -> {
+			try {
+				// The front end sends nothing after its request: end of input means the
+				// caller is gone, and the command is interrupted like a killed octl.
+				in.read();
+			}
+			catch (IOException ex) {
+				// A broken connection means the same.
+			}
+			if (!finished.get()) {
+				worker.interrupt();
+			}
+		});
+		int status;
+		try {
+			// Parsing again resets every option, so the probed command line is reused.
+			status = commandLine.setOut(stdout).setErr(stderr).execute(args);
+		}
+		finally {
+			finished.set(true);
+			stdout.flush();
+			stderr.flush();
+		}
+		// A command may leave its thread interrupted; the answer must still go out.
+		Thread.interrupted();
+		DaemonFrames.exit(out, status);
+	}
+
+	private Octl octlFor(DaemonRequest request) {
+		String home = request.env().getOrDefault("HOME", System.getProperty("user.home"));
+		return new Octl(request.env(), Path.of(home), request.interactive(), InputStream.nullInputStream(),
+				Path.of(request.workingDirectory()), this.daemon.clients()::clientFor);
+	}
+
+	/**
+	 * The command a command line selects, found by parsing as octl would, to tell the
+	 * ones that need the caller's own terminal, standard input or process. A command line
+	 * that does not parse runs here and reports its error like any other.
+	 * @return the selected command object, or {@code null} if the line does not parse
+	 */
+	static @Nullable Object commandOf(CommandLine commandLine, String[] args) {
+		try {
+			ParseResult parsed = commandLine.parseArgs(args);
+			while (parsed.hasSubcommand()) {
+				parsed = parsed.subcommand();
+			}
+			return parsed.commandSpec().userObject();
+		}
+		catch (CommandLine.ParameterException ex) {
+			return null;
+		}
+	}
+
+	private boolean fromThisUser(SocketChannel channel) {
+		try {
+			UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
+			String self = System.getProperty("user.name");
+			if (peer.user().getName().equals(self)) {
+				return true;
+			}
+			OctlDaemon.log("refused a call from user " + peer.user().getName());
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			OctlDaemon.log("refused a call whose user cannot be told: " + ex);
+		}
+		return false;
+	}
+
+	private static PrintWriter writer(DataOutputStream out, byte type) {
+		return new PrintWriter(new OutputStreamWriter(DaemonFrames.stream(out, type), StandardCharsets.UTF_8), true);
+	}
+
+}
