@@ -173,7 +173,6 @@ CERTS_JAR="$(jar_of certs)"
 BRAIN_JAR="$(jar_of brain)"
 NAMESERVER_JAR="$(jar_of nameserver)"
 TENTACLE_JAR="$(jar_of tentacle)"
-OCTL_JAR="$(jar_of octl)"
 VERSION="$(basename "$TENTACLE_JAR" | sed 's/^octoplane-tentacle-\(.*\)-exec\.jar$/\1/')"
 
 certs() { "$JAVA_HOME/bin/java" -jar "$CERTS_JAR" "$@"; }
@@ -264,14 +263,20 @@ key: $RUN/certs/admin-key.pem
 ca: $RUN/certs/ca.pem
 timeout: 60s
 YAML
-# The AOT cache made below (JDK 25+) cuts octl's start-up; docs/benchmarks.md has numbers.
+# octl as installed: its jar and dependencies as a plain class path, started through
+# the daemon front end (a warm per-user octl answers; see 'octl daemon --help'). The
+# AOT cache made below (JDK 25+) lets that front end start about as fast as a bare JVM.
+OCTL_HOME="$RUN/lib/octl"
+rm -rf "$OCTL_HOME" && mkdir -p "$OCTL_HOME"
+cp "$ROOT/octl/target/octoplane-octl-$VERSION.jar" "$OCTL_HOME/octl.jar"
+cp -r "$ROOT/octl/target/lib" "$OCTL_HOME/lib"
 cat >"$RUN/bin/octl" <<SH
 #!/bin/sh
 AOT=""
 [ -f "$RUN/octl.aot" ] && AOT="-XX:AOTCache=$RUN/octl.aot"
 # octl ssh login runs this script again as ssh's ProxyCommand.
-OCTL_COMMAND="$RUN/bin/octl" exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \$AOT \
-	-jar "$OCTL_JAR" "\$@"
+OCTL_COMMAND="$RUN/bin/octl" exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+	-XX:-UsePerfData \$AOT -cp "$OCTL_HOME/octl.jar:$OCTL_HOME/lib/*" io.octoplane.octl.daemon.DaemonFront "\$@"
 SH
 chmod +x "$RUN/bin/octl"
 rm -f "$RUN/octl.aot"
@@ -286,10 +291,16 @@ for _ in $(seq 1 60); do
 done
 [ "${online:-0}" -ge "${#NODES[@]}" ] || fail "only ${online:-0} of ${#NODES[@]} tentacles came online; logs are in $RUN/logs"
 
-# One training run records what octl loads and links; a cache from an older jar would
-# be refused, hence made afresh on every start.
-"$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:AOTCacheOutput="$RUN/octl.aot" \
-	-jar "$OCTL_JAR" node get >/dev/null 2>&1 || say "no AOT cache for octl (needs JDK 25 or newer); it starts slower"
+for _ in $(seq 1 50); do
+	"$RUN/bin/octl" daemon status >/dev/null 2>&1 && break
+	sleep 0.2
+done
+# One training run, answered by the daemon the calls above started, records what the
+# front end loads and links; a cache from an older jar would be refused, hence made
+# afresh on every start.
+"$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:AOTCacheOutput="$RUN/octl.aot" \
+	-cp "$OCTL_HOME/octl.jar:$OCTL_HOME/lib/*" io.octoplane.octl.daemon.DaemonFront node get >/dev/null 2>&1 ||
+	say "no AOT cache for octl (needs JDK 25 or newer); it starts slower"
 
 say "octl node get"
 "$RUN/bin/octl" node get

@@ -62,7 +62,7 @@ public final class DaemonFront {
 			}
 			return runThenStartDaemon(args, place);
 		}
-		DaemonRequest request = new DaemonRequest(DaemonPlace.build(), Path.of("").toAbsolutePath().toString(),
+		DaemonRequest request = new DaemonRequest(place.build(), Path.of("").toAbsolutePath().toString(),
 				TerminalCheck.isTerminal(2), List.of(args), env);
 		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
 			channel.connect(UnixDomainSocketAddress.of(place.socket()));

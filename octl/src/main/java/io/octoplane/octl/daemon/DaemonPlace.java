@@ -12,13 +12,16 @@ import java.util.Map;
 /**
  * Where a user's octl daemon lives: a folder only that user may enter
  * ({@code $OCTL_DAEMON_DIR}, else {@code $XDG_RUNTIME_DIR/octl}, else
- * {@code /tmp/octl-USER}) holding the socket, the lock that keeps the daemon single, and
- * its log. A folder that exists with other owners or permissions is refused rather than
- * used, since whoever controls it could answer octl calls.
+ * {@code /tmp/octl-USER}) holding the socket, the lock that keeps the daemon single, its
+ * pid and its log. A folder that exists with other owners or permissions is refused
+ * rather than used, since whoever controls it could answer octl calls. Each octl build
+ * has its own files there, so two installed versions never take turns stopping each
+ * other's daemon.
  *
  * @param folder the private folder
+ * @param build the octl build (see {@link #currentBuild()})
  */
-record DaemonPlace(Path folder) {
+record DaemonPlace(Path folder, String build) {
 
 	/**
 	 * The place for the user running this process.
@@ -28,30 +31,36 @@ record DaemonPlace(Path folder) {
 	static DaemonPlace of(Map<String, String> env) {
 		String explicit = env.get("OCTL_DAEMON_DIR");
 		if (explicit != null && !explicit.isBlank()) {
-			return new DaemonPlace(Path.of(explicit).toAbsolutePath());
+			return new DaemonPlace(Path.of(explicit).toAbsolutePath(), currentBuild());
 		}
 		String runtime = env.get("XDG_RUNTIME_DIR");
 		if (runtime != null && !runtime.isBlank()) {
-			return new DaemonPlace(Path.of(runtime, "octl"));
+			return new DaemonPlace(Path.of(runtime, "octl"), currentBuild());
 		}
-		return new DaemonPlace(
-				Path.of(System.getProperty("java.io.tmpdir"), "octl-" + System.getProperty("user.name")));
+		return new DaemonPlace(Path.of(System.getProperty("java.io.tmpdir"), "octl-" + System.getProperty("user.name")),
+				currentBuild());
 	}
 
 	Path socket() {
-		return this.folder.resolve("daemon.sock");
+		return file(".sock");
 	}
 
 	Path lock() {
-		return this.folder.resolve("daemon.lock");
+		return file(".lock");
 	}
 
 	Path pid() {
-		return this.folder.resolve("daemon.pid");
+		return file(".pid");
 	}
 
 	Path log() {
-		return this.folder.resolve("daemon.log");
+		return file(".log");
+	}
+
+	private Path file(String suffix) {
+		// A short tag of the build keeps the socket path well under the 108 bytes a Unix
+		// socket address may have; a collision only costs a daemon restart.
+		return this.folder.resolve("daemon-" + Integer.toHexString(this.build.hashCode()) + suffix);
 	}
 
 	/**
@@ -101,7 +110,7 @@ record DaemonPlace(Path folder) {
 	 * same build, so an upgraded octl never talks to an older daemon.
 	 * @return the build key
 	 */
-	static String build() {
+	static String currentBuild() {
 		String where = "unknown";
 		try {
 			CodeSource source = DaemonPlace.class.getProtectionDomain().getCodeSource();

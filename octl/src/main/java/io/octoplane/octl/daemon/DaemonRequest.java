@@ -15,7 +15,7 @@ import java.util.Map;
  * a terminal) and which octl build the caller runs, so a daemon of another build never
  * answers.
  *
- * @param build identifies the octl build (see {@link DaemonPlace#build()})
+ * @param build identifies the octl build (see {@link DaemonPlace#currentBuild()})
  * @param workingDirectory the caller's working directory, absolute
  * @param interactive whether the caller's standard error is a terminal
  * @param args the command line arguments

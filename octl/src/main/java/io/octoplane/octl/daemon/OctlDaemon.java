@@ -40,7 +40,7 @@ public final class OctlDaemon {
 
 	private final Clock clock;
 
-	private final String build = DaemonPlace.build();
+	private final String build;
 
 	private final WarmClients clients = new WarmClients();
 
@@ -56,6 +56,7 @@ public final class OctlDaemon {
 
 	OctlDaemon(DaemonPlace place, Duration idle, Clock clock) {
 		this.place = place;
+		this.build = place.build();
 		this.idle = idle;
 		this.clock = clock;
 		this.lastCall = clock.instant();

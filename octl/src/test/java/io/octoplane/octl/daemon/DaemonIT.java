@@ -42,15 +42,19 @@ class DaemonIT extends StubBrainCommandTest {
 
 	private Path daemonDir;
 
+	private DaemonPlace place;
+
 	@BeforeEach
 	void answerNodeList() {
 		this.daemonDir = this.dir.resolve("d");
+		// The front end runs the same build as this test, so it names the same files.
+		this.place = DaemonPlace.of(Map.of("OCTL_DAEMON_DIR", this.daemonDir.toString()));
 		this.brain.answerJson("GET", ApiPaths.NODES, ApiFixtures.nodeList());
 	}
 
 	@AfterEach
 	void stopDaemon() throws IOException {
-		Path pidFile = this.daemonDir.resolve("daemon.pid");
+		Path pidFile = this.place.pid();
 		if (Files.exists(pidFile)) {
 			ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(ProcessHandle::destroy);
 		}
@@ -117,8 +121,8 @@ class DaemonIT extends StubBrainCommandTest {
 		Result run = front(Map.of(), "node", "get");
 		assertThat(run.status()).isZero();
 		assertThat(run.err()).contains("not using the octl daemon", "open to others");
-		assertThat(this.daemonDir.resolve("daemon.sock")).doesNotExist();
-		assertThat(this.daemonDir.resolve("daemon.lock")).doesNotExist();
+		assertThat(this.place.socket()).doesNotExist();
+		assertThat(this.place.lock()).doesNotExist();
 	}
 
 	@Test
@@ -132,7 +136,7 @@ class DaemonIT extends StubBrainCommandTest {
 		assertThat(status.status()).isEqualTo(3);
 		assertThat(status.out()).contains("no octl daemon is running");
 		front(Map.of(), "daemon", "stop");
-		assertThat(this.daemonDir.resolve("daemon.sock")).doesNotExist();
+		assertThat(this.place.socket()).doesNotExist();
 	}
 
 	@Test
@@ -140,7 +144,7 @@ class DaemonIT extends StubBrainCommandTest {
 		front(Map.of("OCTL_DAEMON_IDLE", "1s"), "node", "get");
 		awaitDaemon();
 		awaitGone();
-		assertThat(Files.readString(this.daemonDir.resolve("daemon.log"))).contains("no call for 1 s; exiting");
+		assertThat(Files.readString(this.place.log())).contains("no call for 1 s; exiting");
 	}
 
 	@Test
@@ -187,13 +191,13 @@ class DaemonIT extends StubBrainCommandTest {
 	}
 
 	private void awaitGone() {
-		await().atMost(PROCESS_TIMEOUT).until(() -> !Files.exists(this.daemonDir.resolve("daemon.pid")));
+		await().atMost(PROCESS_TIMEOUT).until(() -> !Files.exists(this.place.pid()));
 	}
 
 	private Result daemonStatus() throws Exception {
 		// Straight to the socket: through the front end a missing daemon would be
 		// started, and status would never say no.
-		if (!Files.exists(this.daemonDir.resolve("daemon.sock"))) {
+		if (!Files.exists(this.place.socket())) {
 			return new Result(3, "", "");
 		}
 		return front(Map.of(), "daemon", "status");
@@ -209,7 +213,7 @@ class DaemonIT extends StubBrainCommandTest {
 
 	private SocketChannel connect() throws IOException {
 		SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-		channel.connect(UnixDomainSocketAddress.of(this.daemonDir.resolve("daemon.sock")));
+		channel.connect(UnixDomainSocketAddress.of(this.place.socket()));
 		return channel;
 	}
 
