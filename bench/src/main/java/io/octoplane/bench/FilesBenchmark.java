@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 
 import io.octoplane.bench.harness.BenchFleet;
 import io.octoplane.certs.CertificateRole;
-import io.octoplane.octl.sdk.FileApi.StagedFile;
-import io.octoplane.octl.sdk.JobListener;
+import io.octoplane.client.FileApi.StagedFile;
+import io.octoplane.client.JobListener;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;

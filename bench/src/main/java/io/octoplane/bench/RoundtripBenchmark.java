@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import io.octoplane.bench.harness.BenchFleet;
 import io.octoplane.bench.harness.ProcessReadings;
 import io.octoplane.bench.sim.SimulatedExecutor;
-import io.octoplane.octl.sdk.JobListener;
+import io.octoplane.client.JobListener;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;

@@ -10,7 +10,7 @@ import io.octoplane.bench.harness.ProcessReadings;
 import io.octoplane.bench.sim.FleetSimulator;
 import io.octoplane.bench.sim.SimulatedExecutor;
 import io.octoplane.bench.sim.SimulatedTentacle;
-import io.octoplane.octl.sdk.JobListener;
+import io.octoplane.client.JobListener;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;

@@ -7,8 +7,8 @@ import java.util.List;
 
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.tls.PemTls;
-import io.octoplane.octl.sdk.JobListener;
-import io.octoplane.octl.sdk.OctoplaneClient;
+import io.octoplane.client.JobListener;
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;

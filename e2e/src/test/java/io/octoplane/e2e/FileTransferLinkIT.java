@@ -18,11 +18,11 @@ import java.util.stream.Stream;
 
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
+import io.octoplane.client.FileApi.StagedFile;
+import io.octoplane.client.JobListener;
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.octl.config.OctlConfig;
-import io.octoplane.octl.sdk.FileApi.StagedFile;
-import io.octoplane.octl.sdk.JobListener;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;

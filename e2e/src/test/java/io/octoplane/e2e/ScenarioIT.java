@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
+import io.octoplane.client.OctoplaneApiException;
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.octl.config.OctlConfig;
-import io.octoplane.octl.sdk.OctoplaneApiException;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.tentacle.Tentacle;

@@ -2,11 +2,11 @@ package io.octoplane.octl;
 
 import java.io.PrintWriter;
 
+import io.octoplane.client.JobTimeoutException;
+import io.octoplane.client.OctoplaneApiException;
+import io.octoplane.client.OctoplaneConnectionException;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.config.OctlConfigException;
-import io.octoplane.octl.sdk.JobTimeoutException;
-import io.octoplane.octl.sdk.OctoplaneApiException;
-import io.octoplane.octl.sdk.OctoplaneConnectionException;
 import io.octoplane.protocol.ErrorCode;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.audit.AuditCommand;
 import io.octoplane.octl.cmd.CmdCommand;
 import io.octoplane.octl.completion.CompletionCommand;
@@ -28,7 +29,6 @@ import io.octoplane.octl.output.OutputFormat;
 import io.octoplane.octl.output.Printer;
 import io.octoplane.octl.release.ReleaseCommand;
 import io.octoplane.octl.scen.ScenCommand;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.octl.ssh.SshCommand;
 import io.octoplane.octl.token.TokenCommand;
 import io.octoplane.octl.tunnel.TunnelCommand;

@@ -7,9 +7,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Map;
 
-import io.octoplane.octl.StubBrain.Answer;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.testsupport.api.ApiFixtures;
+import io.octoplane.testsupport.api.StubBrain;
+import io.octoplane.testsupport.api.StubBrain.Answer;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.octoplane.testsupport.api.StubBrain;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;

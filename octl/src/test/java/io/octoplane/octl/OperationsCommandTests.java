@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.BrainInfo;
+import io.octoplane.testsupport.api.ApiFixtures;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 

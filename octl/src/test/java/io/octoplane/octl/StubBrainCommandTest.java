@@ -2,6 +2,7 @@ package io.octoplane.octl;
 
 import java.nio.file.Path;
 
+import io.octoplane.testsupport.api.StubBrain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;

@@ -15,7 +15,7 @@ import io.octoplane.bench.sim.FleetTls;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.certs.IssuedCertificate;
 import io.octoplane.certs.PemFiles;
-import io.octoplane.octl.sdk.OctoplaneClient;
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.testsupport.ports.FreePorts;
 import io.octoplane.testsupport.process.BrainProcess;

@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 
 import io.octoplane.bench.harness.BenchFleet;
 import io.octoplane.bench.harness.FleetSettings;
-import io.octoplane.octl.sdk.JobListener;
+import io.octoplane.client.JobListener;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;

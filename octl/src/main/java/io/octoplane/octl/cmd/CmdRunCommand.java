@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.octl.job.JobTables;
 import io.octoplane.octl.job.JobWaiter;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;

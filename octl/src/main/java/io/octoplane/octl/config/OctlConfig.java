@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 import io.octoplane.certs.tls.PemTls;
-import io.octoplane.octl.sdk.ClientAuthentication;
-import io.octoplane.octl.sdk.OctoplaneClient;
+import io.octoplane.client.ClientAuthentication;
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.protocol.DefaultPorts;
 import io.octoplane.protocol.duration.DurationText;
 import io.octoplane.protocol.workgroup.WorkgroupPaths;

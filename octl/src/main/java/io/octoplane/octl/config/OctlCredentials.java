@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.octoplane.octl.sdk.ClientAuthentication;
+import io.octoplane.client.ClientAuthentication;
 import io.octoplane.protocol.workgroup.WorkgroupPaths;
 
 /**

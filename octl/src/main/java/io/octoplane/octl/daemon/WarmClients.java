@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.config.OctlCredentials;
-import io.octoplane.octl.sdk.OctoplaneClient;
 
 /**
  * Clients the daemon keeps between calls, one per configuration, so a call reuses the

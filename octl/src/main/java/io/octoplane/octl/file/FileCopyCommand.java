@@ -3,15 +3,15 @@ package io.octoplane.octl.file;
 import java.time.Duration;
 import java.util.List;
 
+import io.octoplane.client.FileApi.StagedFile;
+import io.octoplane.client.FileTransferException;
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.ExitException;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.octl.job.JobWaiter;
-import io.octoplane.octl.sdk.FileApi.StagedFile;
-import io.octoplane.octl.sdk.FileTransferException;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.api.BlobResponse;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.file.SentFile;

@@ -9,14 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.octoplane.client.FileTransferException;
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.ExitException;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.octl.output.Table;
-import io.octoplane.octl.sdk.FileTransferException;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.file.FileKind;
 import io.octoplane.protocol.file.FileNames;

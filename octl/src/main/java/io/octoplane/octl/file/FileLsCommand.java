@@ -2,13 +2,13 @@ package io.octoplane.octl.file;
 
 import java.time.Duration;
 
+import io.octoplane.client.FileTransferException;
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.ExitException;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.output.Table;
-import io.octoplane.octl.sdk.FileTransferException;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.file.FileListing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

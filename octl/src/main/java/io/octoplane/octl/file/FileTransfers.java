@@ -2,8 +2,8 @@ package io.octoplane.octl.file;
 
 import java.time.Duration;
 
-import io.octoplane.octl.sdk.JobListener;
-import io.octoplane.octl.sdk.OctoplaneClient;
+import io.octoplane.client.JobListener;
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.protocol.api.JobResponse;
 
 /** Waits for the single-node file jobs that download, ls and copy start first. */

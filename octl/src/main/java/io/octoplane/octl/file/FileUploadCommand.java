@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import io.octoplane.client.FileApi.StagedFile;
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.ExitException;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.octl.job.JobWaiter;
-import io.octoplane.octl.sdk.FileApi.StagedFile;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.api.JobResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

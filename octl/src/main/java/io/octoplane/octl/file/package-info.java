@@ -1,6 +1,6 @@
 /**
  * {@code octl file}: upload to nodes, download from them, list their folders, copy from
- * node to node, on {@link io.octoplane.octl.sdk.FileApi}.
+ * node to node, on {@link io.octoplane.client.FileApi}.
  */
 @NullMarked
 package io.octoplane.octl.file;

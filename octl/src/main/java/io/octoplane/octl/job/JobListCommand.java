@@ -1,9 +1,9 @@
 package io.octoplane.octl.job;
 
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.api.JobListResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.octoplane.octl.job;
 
-import io.octoplane.octl.sdk.JobListener;
+import io.octoplane.client.JobListener;
 import io.octoplane.protocol.api.JobResponse;
 
 /**

@@ -2,10 +2,10 @@ package io.octoplane.octl.job;
 
 import java.time.Duration;
 
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.config.DurationConverter;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.api.JobResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

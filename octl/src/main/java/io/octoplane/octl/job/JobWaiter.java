@@ -3,10 +3,10 @@ package io.octoplane.octl.job;
 import java.io.PrintWriter;
 import java.time.Duration;
 
+import io.octoplane.client.JobTimeoutException;
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.output.OutputFormat;
-import io.octoplane.octl.sdk.JobTimeoutException;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.api.JobResponse;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;

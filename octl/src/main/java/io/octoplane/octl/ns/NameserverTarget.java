@@ -2,12 +2,12 @@ package io.octoplane.octl.ns;
 
 import java.net.URI;
 
+import io.octoplane.client.NameserverApi;
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.config.OctlConfigException;
 import io.octoplane.octl.config.OctlCredentials;
-import io.octoplane.octl.sdk.NameserverApi;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.DefaultPorts;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;

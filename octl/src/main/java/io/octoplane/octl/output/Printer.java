@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.function.Function;
 
-import io.octoplane.octl.sdk.OctoplaneJson;
+import io.octoplane.client.OctoplaneJson;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;

@@ -6,12 +6,12 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
+import io.octoplane.client.OctoplaneApiException;
+import io.octoplane.client.TunnelConnection;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.daemon.TerminalBound;
-import io.octoplane.octl.sdk.OctoplaneApiException;
-import io.octoplane.octl.sdk.TunnelConnection;
 import io.octoplane.octl.tunnel.StreamSplice;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.SshLogin;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-import io.octoplane.octl.sdk.TunnelConnection;
+import io.octoplane.client.TunnelConnection;
 
 /**
  * Copies bytes between local streams (a socket, or stdin and stdout) and a tunnel, both

@@ -9,13 +9,13 @@ import java.net.Socket;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.octoplane.client.OctoplaneClient;
+import io.octoplane.client.OctoplaneException;
+import io.octoplane.client.TunnelConnection;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.daemon.TerminalBound;
-import io.octoplane.octl.sdk.OctoplaneClient;
-import io.octoplane.octl.sdk.OctoplaneException;
-import io.octoplane.octl.sdk.TunnelConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

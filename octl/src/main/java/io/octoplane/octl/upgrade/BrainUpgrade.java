@@ -2,9 +2,9 @@ package io.octoplane.octl.upgrade;
 
 import java.io.PrintWriter;
 
+import io.octoplane.client.BrainUpgradeApi;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
-import io.octoplane.octl.sdk.BrainUpgradeApi;
 import io.octoplane.protocol.api.BrainUpgradeRequest;
 import io.octoplane.protocol.api.BrainUpgradeResponse;
 import org.jspecify.annotations.Nullable;

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.octoplane.client.JobListener;
+import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.octl.job.JobTables;
-import io.octoplane.octl.sdk.JobListener;
-import io.octoplane.octl.sdk.OctoplaneClient;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;

@@ -3,8 +3,8 @@ package io.octoplane.octl.upgrade;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.octoplane.client.OctoplaneJson;
 import io.octoplane.octl.output.Table;
-import io.octoplane.octl.sdk.OctoplaneJson;
 import io.octoplane.protocol.api.BrainUpgradeHistory;
 import io.octoplane.protocol.api.BrainUpgradeState;
 import io.octoplane.protocol.api.JobResponse;

@@ -7,27 +7,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.octoplane.octl.ApiFixtures;
-import io.octoplane.octl.SseScript;
-import io.octoplane.octl.StubBrain.Answer;
+import io.octoplane.client.OctoplaneJson;
 import io.octoplane.octl.StubBrainCommandTest;
-import io.octoplane.octl.sdk.OctoplaneJson;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
+import io.octoplane.testsupport.api.ApiFixtures;
+import io.octoplane.testsupport.api.SseScript;
+import io.octoplane.testsupport.api.StubBrain.Answer;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static io.octoplane.octl.ApiFixtures.expired;
-import static io.octoplane.octl.ApiFixtures.failed;
-import static io.octoplane.octl.ApiFixtures.job;
-import static io.octoplane.octl.ApiFixtures.queued;
-import static io.octoplane.octl.ApiFixtures.running;
-import static io.octoplane.octl.ApiFixtures.succeeded;
-import static io.octoplane.octl.SseScript.script;
+import static io.octoplane.testsupport.api.ApiFixtures.expired;
+import static io.octoplane.testsupport.api.ApiFixtures.failed;
+import static io.octoplane.testsupport.api.ApiFixtures.job;
+import static io.octoplane.testsupport.api.ApiFixtures.queued;
+import static io.octoplane.testsupport.api.ApiFixtures.running;
+import static io.octoplane.testsupport.api.ApiFixtures.succeeded;
+import static io.octoplane.testsupport.api.SseScript.script;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CmdRunCommandTests extends StubBrainCommandTest {

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.octoplane.certs.PemPair;
-import io.octoplane.octl.ApiFixtures;
 import io.octoplane.octl.OctlFixture;
-import io.octoplane.octl.StubBrain;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.BrainInfo;
+import io.octoplane.testsupport.api.ApiFixtures;
+import io.octoplane.testsupport.api.StubBrain;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

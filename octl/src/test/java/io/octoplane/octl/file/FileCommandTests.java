@@ -6,19 +6,19 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 
-import io.octoplane.octl.ApiFixtures;
-import io.octoplane.octl.StubBrain.Answer;
+import io.octoplane.client.OctoplaneJson;
 import io.octoplane.octl.StubBrainCommandTest;
-import io.octoplane.octl.sdk.OctoplaneJson;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.file.FileListing;
+import io.octoplane.testsupport.api.ApiFixtures;
+import io.octoplane.testsupport.api.StubBrain.Answer;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 
-import static io.octoplane.octl.ApiFixtures.expired;
-import static io.octoplane.octl.ApiFixtures.job;
-import static io.octoplane.octl.ApiFixtures.succeeded;
+import static io.octoplane.testsupport.api.ApiFixtures.expired;
+import static io.octoplane.testsupport.api.ApiFixtures.job;
+import static io.octoplane.testsupport.api.ApiFixtures.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FileCommandTests extends StubBrainCommandTest {

@@ -1,18 +1,18 @@
 package io.octoplane.octl.job;
 
-import io.octoplane.octl.ApiFixtures;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.JobState;
+import io.octoplane.testsupport.api.ApiFixtures;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 
-import static io.octoplane.octl.ApiFixtures.cancelled;
-import static io.octoplane.octl.ApiFixtures.failed;
-import static io.octoplane.octl.ApiFixtures.job;
-import static io.octoplane.octl.ApiFixtures.running;
-import static io.octoplane.octl.ApiFixtures.succeeded;
+import static io.octoplane.testsupport.api.ApiFixtures.cancelled;
+import static io.octoplane.testsupport.api.ApiFixtures.failed;
+import static io.octoplane.testsupport.api.ApiFixtures.job;
+import static io.octoplane.testsupport.api.ApiFixtures.running;
+import static io.octoplane.testsupport.api.ApiFixtures.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

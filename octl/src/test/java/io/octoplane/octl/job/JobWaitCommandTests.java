@@ -2,16 +2,16 @@ package io.octoplane.octl.job;
 
 import java.time.Duration;
 
-import io.octoplane.octl.ApiFixtures;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.testsupport.api.ApiFixtures;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 
-import static io.octoplane.octl.ApiFixtures.job;
-import static io.octoplane.octl.ApiFixtures.running;
-import static io.octoplane.octl.ApiFixtures.succeeded;
-import static io.octoplane.octl.SseScript.script;
+import static io.octoplane.testsupport.api.ApiFixtures.job;
+import static io.octoplane.testsupport.api.ApiFixtures.running;
+import static io.octoplane.testsupport.api.ApiFixtures.succeeded;
+import static io.octoplane.testsupport.api.SseScript.script;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JobWaitCommandTests extends StubBrainCommandTest {

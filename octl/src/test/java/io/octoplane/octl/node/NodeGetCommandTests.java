@@ -3,10 +3,10 @@ package io.octoplane.octl.node;
 import java.io.IOException;
 import java.net.URI;
 
-import io.octoplane.octl.ApiFixtures;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.testsupport.api.ApiFixtures;
 import io.octoplane.testsupport.octl.OctlRun;
 import io.octoplane.testsupport.ports.FreePorts;
 import org.junit.jupiter.api.Test;

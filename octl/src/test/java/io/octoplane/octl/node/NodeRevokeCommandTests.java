@@ -2,9 +2,9 @@ package io.octoplane.octl.node;
 
 import java.util.Map;
 
-import io.octoplane.octl.StubBrain.Answer;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.testsupport.api.StubBrain.Answer;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,10 @@ package io.octoplane.octl.node;
 
 import java.nio.file.Path;
 
-import io.octoplane.octl.ApiFixtures;
 import io.octoplane.octl.OctlFixture;
-import io.octoplane.octl.StubBrain;
 import io.octoplane.protocol.ApiPaths;
+import io.octoplane.testsupport.api.ApiFixtures;
+import io.octoplane.testsupport.api.StubBrain;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

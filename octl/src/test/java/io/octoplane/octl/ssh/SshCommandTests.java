@@ -3,9 +3,9 @@ package io.octoplane.octl.ssh;
 import java.util.List;
 import java.util.Map;
 
+import io.octoplane.client.OctoplaneJson;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.StubBrainCommandTest;
-import io.octoplane.octl.sdk.OctoplaneJson;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.SshLogin;

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.octoplane.octl.StubBrain.Answer;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.TokenListResponse;
 import io.octoplane.protocol.api.TokenResponse;
+import io.octoplane.testsupport.api.StubBrain.Answer;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 

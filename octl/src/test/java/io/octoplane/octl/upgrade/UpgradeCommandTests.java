@@ -2,23 +2,23 @@ package io.octoplane.octl.upgrade;
 
 import java.util.List;
 
-import io.octoplane.octl.ApiFixtures;
-import io.octoplane.octl.StubBrain.Answer;
+import io.octoplane.client.OctoplaneJson;
 import io.octoplane.octl.StubBrainCommandTest;
-import io.octoplane.octl.sdk.OctoplaneJson;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.BrainUpgradeHistory;
 import io.octoplane.protocol.api.BrainUpgradeResponse;
 import io.octoplane.protocol.api.BrainUpgradeState;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.testsupport.api.ApiFixtures;
+import io.octoplane.testsupport.api.StubBrain.Answer;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static io.octoplane.octl.ApiFixtures.failed;
-import static io.octoplane.octl.ApiFixtures.job;
-import static io.octoplane.octl.ApiFixtures.succeeded;
+import static io.octoplane.testsupport.api.ApiFixtures.failed;
+import static io.octoplane.testsupport.api.ApiFixtures.job;
+import static io.octoplane.testsupport.api.ApiFixtures.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UpgradeCommandTests extends StubBrainCommandTest {

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.octoplane.octl.OctlFixture;
-import io.octoplane.octl.StubBrain;
-import io.octoplane.octl.StubBrain.Answer;
-import io.octoplane.octl.StubBrain.Request;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.WorkgroupResponse;
+import io.octoplane.testsupport.api.StubBrain;
+import io.octoplane.testsupport.api.StubBrain.Answer;
+import io.octoplane.testsupport.api.StubBrain.Request;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

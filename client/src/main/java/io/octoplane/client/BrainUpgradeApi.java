@@ -1,0 +1,64 @@
+package io.octoplane.client;
+
+import java.net.http.HttpRequest;
+import java.util.StringJoiner;
+
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.BrainUpgradeHistory;
+import io.octoplane.protocol.api.BrainUpgradeRequest;
+import io.octoplane.protocol.api.BrainUpgradeResponse;
+import io.octoplane.protocol.api.BrainUpgradeState;
+
+/**
+ * Online upgrade of the brain a client talks to (root workgroup only; others get
+ * {@code not-found}). With several brains behind one address, each call may reach a
+ * different one: the answers name the brain.
+ */
+public final class BrainUpgradeApi {
+
+	private final OctoplaneClient client;
+
+	BrainUpgradeApi(OctoplaneClient client) {
+		this.client = client;
+	}
+
+	/**
+	 * The brain's upgrade home.
+	 * @return running, stable, preview and healthy versions and what is installed
+	 * @throws OctoplaneApiException with {@code upgrade-not-launched} if the brain does
+	 * not run under the upgrade launcher
+	 * @throws OctoplaneConnectionException if the brain could not be reached, as while it
+	 * restarts
+	 */
+	public BrainUpgradeState state() {
+		return this.client.send(this.client.request(ApiPaths.BRAIN_UPGRADE, new StringJoiner("&")).GET(),
+				this.client.requestTimeout(), BrainUpgradeState.class);
+	}
+
+	/**
+	 * What happened in the brain's upgrade home, oldest first.
+	 * @return the history
+	 */
+	public BrainUpgradeHistory history() {
+		return this.client.send(this.client.request(ApiPaths.BRAIN_UPGRADE_HISTORY, new StringJoiner("&")).GET(),
+				this.client.requestTimeout(), BrainUpgradeHistory.class);
+	}
+
+	/**
+	 * Installs, upgrades to, downgrades to, confirms or cancels a brain version. Upgrade,
+	 * downgrade and cancel restart the brain a few seconds after the answer.
+	 * @param request the action and version
+	 * @return what happened and the home's new state
+	 * @throws OctoplaneApiException with {@code conflict} if the home does not allow the
+	 * action now, or a {@code release-*} code if the release was refused
+	 */
+	public BrainUpgradeResponse apply(BrainUpgradeRequest request) {
+		byte[] body = this.client.mapper().writeValueAsBytes(request);
+		return this.client.send(
+				this.client.request(ApiPaths.BRAIN_UPGRADE, new StringJoiner("&"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+				this.client.requestTimeout(), BrainUpgradeResponse.class);
+	}
+
+}

@@ -1,0 +1,320 @@
+package io.octoplane.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.function.LongConsumer;
+
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.BlobResponse;
+import io.octoplane.protocol.api.FileFetchRequest;
+import io.octoplane.protocol.api.FileListRequest;
+import io.octoplane.protocol.api.FileUploadRequest;
+import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.api.NodeCommandResult;
+import io.octoplane.protocol.digest.Sha256;
+import io.octoplane.protocol.file.FileKind;
+import io.octoplane.protocol.file.FileListing;
+import io.octoplane.protocol.file.FileNames;
+import io.octoplane.protocol.file.SentFile;
+import io.octoplane.protocol.file.TarArchives;
+
+/**
+ * File calls of an {@link OctoplaneClient}. A local file or folder goes up to the brain
+ * once (a folder as tar, spooled to a temporary file first) and each node fetches it from
+ * there over its own data connection; a node's file comes down the same way in reverse.
+ * Every transfer is checked end to end with SHA-256, streamed (never whole in memory) and
+ * written under a temporary name first, so a failure never leaves half a file under the
+ * real name.
+ */
+public final class FileApi {
+
+	private final OctoplaneClient client;
+
+	FileApi(OctoplaneClient client) {
+		this.client = client;
+	}
+
+	/**
+	 * A local file or folder stored on the brain, ready to install on nodes.
+	 *
+	 * @param blob the stored blob
+	 * @param kind a file or a packed folder
+	 * @param name the file or folder name
+	 * @param mode POSIX permission bits of a file
+	 */
+	public record StagedFile(BlobResponse blob, FileKind kind, String name, int mode) {
+
+	}
+
+	/**
+	 * Streams a local file or folder into the brain's blob store.
+	 * @param local the file or folder
+	 * @param progress receives the bytes sent so far
+	 * @return what was stored
+	 * @throws IOException if the local file cannot be read
+	 * @throws OctoplaneApiException if the brain refused it (for example too large), or
+	 * its digest differs from ours
+	 */
+	public StagedFile stage(Path local, LongConsumer progress) throws IOException {
+		Path source = local.toAbsolutePath().normalize();
+		if (!Files.exists(source)) {
+			throw new IOException("no such file or folder: " + local);
+		}
+		String name = FileNames.requireSegment(source.getFileName().toString());
+		int mode = TarArchives.toMode(Files.getPosixFilePermissions(source));
+		if (!Files.isDirectory(source)) {
+			return new StagedFile(putBlob(source, progress), FileKind.FILE, name, mode);
+		}
+		Path spool = Files.createTempFile("octl-", ".tar");
+		try {
+			try (OutputStream out = Files.newOutputStream(spool)) {
+				TarArchives.pack(source, out);
+			}
+			return new StagedFile(putBlob(spool, progress), FileKind.DIRECTORY, name, mode);
+		}
+		finally {
+			Files.deleteIfExists(spool);
+		}
+	}
+
+	/**
+	 * Installs a staged file on nodes ({@code POST /api/v1/files/uploads}); follow the
+	 * job with {@link OctoplaneClient#awaitJob}.
+	 * @param staged what {@link #stage} returned
+	 * @param targetDir the folder on the nodes
+	 * @param targets node names or {@code @group}s
+	 * @param createTarget whether a missing target folder is created
+	 * @param timeout transfer time limit per node
+	 * @param waitOffline how long offline nodes may take to come back
+	 * @return the accepted job
+	 */
+	public JobResponse install(StagedFile staged, String targetDir, List<String> targets, boolean createTarget,
+			Duration timeout, Duration waitOffline) {
+		FileUploadRequest request = new FileUploadRequest(targets, staged.blob().sha256(), staged.kind(), staged.name(),
+				targetDir, createTarget, staged.mode(), seconds(timeout), seconds(waitOffline));
+		return post(ApiPaths.FILE_UPLOADS, request);
+	}
+
+	/**
+	 * Has a node send a file or folder to the brain's blob store ({@code POST
+	 * /api/v1/files/fetches}); the job's result output is a {@link SentFile}.
+	 * @param node the node
+	 * @param path the file or folder on it
+	 * @param timeout transfer time limit
+	 * @return the accepted job
+	 */
+	public JobResponse fetch(String node, String path, Duration timeout) {
+		return post(ApiPaths.FILE_FETCHES, new FileFetchRequest(node, path, seconds(timeout), 0L));
+	}
+
+	/**
+	 * Starts listing a folder of a node ({@code POST /api/v1/files/listings}); the job's
+	 * result output is a {@link FileListing}, see {@link #listing(JobResponse)}.
+	 * @param node the node
+	 * @param path the folder
+	 * @return the accepted job
+	 */
+	public JobResponse list(String node, String path) {
+		return post(ApiPaths.FILE_LISTINGS, new FileListRequest(node, path));
+	}
+
+	/**
+	 * The listing a finished list job produced.
+	 * @param job the job, done and succeeded
+	 * @return the listing
+	 * @throws FileTransferException if the node did not list it; the message says why
+	 */
+	public FileListing listing(JobResponse job) {
+		return this.client.mapper().readValue(succeededOutput(job), FileListing.class);
+	}
+
+	/**
+	 * What a finished fetch job sent to the brain.
+	 * @param job the job, done and succeeded
+	 * @return the sent file
+	 * @throws FileTransferException if the node did not send it; the message says why
+	 */
+	public SentFile sent(JobResponse job) {
+		return this.client.mapper().readValue(succeededOutput(job), SentFile.class);
+	}
+
+	/**
+	 * Copies a blob sent by a node to a local folder: a file as {@code name}, a folder
+	 * unpacked as {@code name/} (with the archive rules of {@link TarArchives}). Resumes
+	 * a partial download left by an earlier attempt.
+	 * @param sent what the node sent
+	 * @param localDir the local folder, created if missing
+	 * @param progress receives the bytes received so far
+	 * @return the file or folder written
+	 * @throws IOException if writing fails, the digest differs or the archive is unsafe
+	 */
+	public Path download(SentFile sent, Path localDir, LongConsumer progress) throws IOException {
+		Files.createDirectories(localDir);
+		String name = FileNames.requireSegment(sent.name());
+		Path part = localDir.resolve("." + name + "." + sent.sha256().substring(0, 12) + ".octoplane-part");
+		getBlob(sent.sha256(), part, progress);
+		String actual = Sha256.of(part);
+		if (!actual.equals(sent.sha256())) {
+			Files.deleteIfExists(part);
+			throw new IOException("checksum mismatch: expected " + sent.sha256() + ", got " + actual);
+		}
+		Path target = localDir.resolve(name);
+		if (sent.kind() == FileKind.FILE) {
+			Files.setPosixFilePermissions(part, TarArchives.toPermissions(sent.mode()));
+			move(part, target);
+			return target;
+		}
+		Path staging = localDir.resolve("." + name + ".octoplane-unpack");
+		try (InputStream in = Files.newInputStream(part)) {
+			TarArchives.unpack(in, staging);
+			if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+				throw new IOException(target + " already exists; remove it or download elsewhere");
+			}
+			move(staging, target);
+		}
+		finally {
+			Files.deleteIfExists(part);
+		}
+		return target;
+	}
+
+	private void getBlob(String sha256, Path part, LongConsumer progress) throws IOException {
+		long held = Files.exists(part) ? Files.size(part) : 0;
+		HttpRequest.Builder request = this.client
+			.request(ApiPaths.FILE_BLOB.replace("{sha256}", OctoplaneClient.segment(sha256)), new StringJoiner("&"))
+			.setHeader("Accept", "application/octet-stream, application/problem+json")
+			.timeout(Duration.ofDays(1))
+			.GET();
+		if (held > 0) {
+			request.header("Range", "bytes=" + held + "-");
+		}
+		HttpResponse<InputStream> response;
+		try {
+			response = this.client.http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted", ex);
+		}
+		if (response.statusCode() == 416) {
+			// The partial file is already whole (or longer, which the digest catches).
+			response.body().close();
+			return;
+		}
+		if (response.statusCode() / 100 != 2) {
+			String body;
+			try (InputStream in = response.body()) {
+				body = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+			}
+			throw ProblemResponses.toException(response.statusCode(), response.headers(), body, this.client.mapper());
+		}
+		boolean append = response.statusCode() == 206;
+		try (InputStream in = response.body();
+				OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+						append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+			long total = append ? held : 0;
+			byte[] buffer = new byte[64 * 1024];
+			int read;
+			while ((read = in.read(buffer)) >= 0) {
+				out.write(buffer, 0, read);
+				total += read;
+				progress.accept(total);
+			}
+		}
+	}
+
+	private BlobResponse putBlob(Path file, LongConsumer progress) throws IOException {
+		long size = Files.size(file);
+		MessageDigest digest = Sha256.newDigest();
+		HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers
+			.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
+				digest.reset();
+				try {
+					return new Counting(new DigestInputStream(Files.newInputStream(file), digest), progress);
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			}), size);
+		HttpRequest.Builder post = this.client.request(ApiPaths.FILE_BLOBS, new StringJoiner("&"))
+			.header("Content-Type", "application/octet-stream")
+			.POST(body);
+		BlobResponse blob = this.client.send(post, Duration.ofDays(1), BlobResponse.class);
+		String ours = Sha256.hex(digest);
+		if (!blob.sha256().equals(ours) || blob.sizeBytes() != size) {
+			throw new IOException("the brain stored sha256 " + blob.sha256() + " (" + blob.sizeBytes() + " bytes) but "
+					+ ours + " (" + size + " bytes) was sent");
+		}
+		return blob;
+	}
+
+	private String succeededOutput(JobResponse job) {
+		NodeCommandResult result = job.results().get(0);
+		if (!"succeeded".equals(result.state())) {
+			String why = (result.error() != null) ? result.error() : result.state();
+			throw new FileTransferException("node " + result.name() + " (" + result.state() + "): " + why);
+		}
+		return result.output();
+	}
+
+	private JobResponse post(String path, Object request) {
+		byte[] body = this.client.mapper().writeValueAsBytes(request);
+		return this.client.send(
+				this.client.request(path, new StringJoiner("&"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+				this.client.requestTimeout(), JobResponse.class);
+	}
+
+	private static Long seconds(Duration duration) {
+		return Math.max(0, (duration.toMillis() + 999) / 1000);
+	}
+
+	private static void move(Path from, Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	/** Reports the bytes read so far. */
+	private static final class Counting extends java.io.FilterInputStream {
+
+		private final LongConsumer progress;
+
+		private long count;
+
+		Counting(InputStream in, LongConsumer progress) {
+			super(in);
+			this.progress = progress;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int read = this.in.read(buffer, offset, length);
+			if (read > 0) {
+				this.count += read;
+				this.progress.accept(this.count);
+			}
+			return read;
+		}
+
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.octoplane.client;
+
+import io.octoplane.protocol.api.NodeCommandResult;
+import io.octoplane.protocol.api.NodeOutputEvent;
+
+/**
+ * Receives what happens to a job while {@link OctoplaneClient#awaitJob} waits for it.
+ * Methods run on the waiting thread, one at a time. Each state of a node is reported once
+ * even when the event stream is re-opened (the brain then repeats every target's state)
+ * or the client falls back to polling; live output is only reported while the stream is
+ * up, so output sent during an outage is missing here but not from the final result.
+ */
+public interface JobListener {
+
+	/**
+	 * A node reached a new state.
+	 * @param result the node's state, and its result once the state is final
+	 */
+	default void onNode(NodeCommandResult result) {
+	}
+
+	/**
+	 * A piece of a node's live output arrived (only for jobs submitted with
+	 * {@code stream_output}).
+	 * @param output the node, stream and text; text may end in the middle of a line
+	 */
+	default void onOutput(NodeOutputEvent output) {
+	}
+
+	/**
+	 * The event stream could not be opened or broke, and the client polls the job until
+	 * it can re-open it. Called once per outage.
+	 * @param reason why, for people
+	 */
+	default void onStreamLost(String reason) {
+	}
+
+	/**
+	 * A listener that ignores everything.
+	 * @return the listener
+	 */
+	static JobListener none() {
+		return new JobListener() {
+		};
+	}
+
+}

@@ -1,0 +1,299 @@
+package io.octoplane.client;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+
+import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.api.NodeCommandResult;
+import io.octoplane.protocol.api.NodeOutputEvent;
+import io.octoplane.protocol.retry.Backoff;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Waits for one job: follows its event stream and, whenever the stream cannot be opened
+ * or breaks (a brain restart, a proxy timeout), polls the job with {@link Backoff} and
+ * re-opens the stream, until the job is done or the deadline passes. Node states are
+ * de-duplicated, because every new stream starts by repeating all of them.
+ */
+final class JobWatch {
+
+	/**
+	 * A stream silent for this long is presumed dead (a peer that vanished without
+	 * closing); the brain sends keep-alive comments far more often.
+	 */
+	private static final Duration IDLE_LIMIT = Duration.ofSeconds(60);
+
+	/** Time allowed for one last look at the job once the deadline has passed. */
+	private static final Duration LAST_LOOK = Duration.ofSeconds(5);
+
+	private final OctoplaneClient client;
+
+	private final String id;
+
+	private final Duration timeout;
+
+	private final JobListener listener;
+
+	private final long deadline;
+
+	private final Map<String, String> states = new HashMap<>();
+
+	private @Nullable JobResponse last;
+
+	private boolean polling;
+
+	JobWatch(OctoplaneClient client, String id, Duration timeout, JobListener listener) {
+		this.client = client;
+		this.id = id;
+		this.timeout = timeout;
+		this.listener = listener;
+		this.deadline = System.nanoTime() + timeout.toNanos();
+	}
+
+	JobResponse await() {
+		Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5), RandomGenerator.getDefault());
+		boolean streaming = true;
+		while (true) {
+			if (streaming) {
+				StreamEnd end = follow();
+				if (end.job() != null) {
+					return finish(end.job());
+				}
+				if (end.alive()) {
+					backoff.reset();
+					this.polling = false;
+				}
+				streaming = !end.permanent();
+				lost(end.reason());
+			}
+			JobResponse job = poll();
+			if (job != null && job.done()) {
+				return finish(job);
+			}
+			JobResponse expired = pause(backoff.next());
+			if (expired != null) {
+				return finish(expired);
+			}
+		}
+	}
+
+	private StreamEnd follow() {
+		EventStream stream = new EventStream();
+		HttpRequest request = this.client.eventsRequest(this.id, shorter(this.client.requestTimeout()));
+		CompletableFuture<HttpResponse<Void>> exchange = this.client.http().sendAsync(request, stream);
+		exchange.whenComplete((response, failure) -> {
+			if (failure != null) {
+				stream.failed(failure);
+			}
+		});
+		boolean alive = false;
+		try {
+			while (true) {
+				EventStream.Signal signal = stream.next(shorter(IDLE_LIMIT));
+				if (signal == null) {
+					if (remaining().isZero()) {
+						return StreamEnd.done(expire());
+					}
+					return StreamEnd.broken(alive,
+							"no data from the brain for " + IDLE_LIMIT.toSeconds() + "s on the event stream");
+				}
+				switch (signal) {
+					case EventStream.Signal.KeepAlive ignored -> alive = true;
+					case EventStream.Signal.Event(SseEvent event) -> {
+						alive = true;
+						try {
+							JobResponse done = handle(event);
+							if (done != null) {
+								return StreamEnd.done(done);
+							}
+						}
+						catch (JacksonException ex) {
+							return StreamEnd.broken(alive, "unreadable '" + event.type() + "' event from the brain: "
+									+ ex.getOriginalMessage());
+						}
+					}
+					case EventStream.Signal.Refused refused -> {
+						return refused(refused);
+					}
+					case EventStream.Signal.Failed(Throwable failure) -> {
+						return StreamEnd.broken(alive, describe(failure, alive, stream.answered()));
+					}
+					case EventStream.Signal.Ended ignored -> {
+						return StreamEnd.broken(alive, "the brain closed the event stream before the job was done");
+					}
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw OctoplaneConnectionException.interrupted(this.client.baseUri(), ex);
+		}
+		finally {
+			stream.cancel();
+			exchange.cancel(true);
+		}
+	}
+
+	private @Nullable JobResponse handle(SseEvent event) {
+		switch (event.type()) {
+			case "node" -> node(this.client.mapper().readValue(event.data(), NodeCommandResult.class));
+			case "output" ->
+				this.listener.onOutput(this.client.mapper().readValue(event.data(), NodeOutputEvent.class));
+			case "done" -> {
+				return this.client.mapper().readValue(event.data(), JobResponse.class);
+			}
+			default -> {
+				// Event types added by a newer brain are not for this client.
+			}
+		}
+		return null;
+	}
+
+	private StreamEnd refused(EventStream.Signal.Refused refused) {
+		OctoplaneApiException problem = ProblemResponses.toException(refused.status(), refused.headers(),
+				refused.body(), this.client.mapper());
+		int status = refused.status();
+		if (problem.errorCode().filter(ErrorCode.JOB_NOT_FOUND::equals).isPresent() || status == 401 || status == 403) {
+			throw problem;
+		}
+		// Another client error means this brain (or a proxy)
+		// does not serve event streams: polling alone still gets
+		// the result. Server errors may pass, so keep trying.
+		return new StreamEnd(null, false, status / 100 == 4, "event stream refused: " + problem.getMessage());
+	}
+
+	private @Nullable JobResponse poll() {
+		try {
+			JobResponse job = this.client.job(this.id, shorter(this.client.requestTimeout()));
+			this.last = job;
+			job.results().forEach(this::node);
+			return job;
+		}
+		catch (OctoplaneConnectionException ex) {
+			if (ex.reason() == OctoplaneConnectionException.Reason.INTERRUPTED) {
+				throw ex;
+			}
+			lost(ex.getMessage());
+			return null;
+		}
+		catch (OctoplaneApiException ex) {
+			if (ex.httpStatus() >= 500) {
+				lost(ex.getMessage());
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	private @Nullable JobResponse pause(Duration delay) {
+		Duration wait = shorter(delay);
+		try {
+			Thread.sleep(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw OctoplaneConnectionException.interrupted(this.client.baseUri(), ex);
+		}
+		return remaining().isZero() ? expire() : null;
+	}
+
+	/**
+	 * The deadline passed: one last look, so the caller gets the freshest state (and the
+	 * result, if the job finished in the meantime).
+	 */
+	private JobResponse expire() {
+		try {
+			this.last = this.client.job(this.id, LAST_LOOK);
+		}
+		catch (OctoplaneException ex) {
+			// The last state seen before is the best there is.
+		}
+		if (this.last != null && this.last.done()) {
+			return this.last;
+		}
+		throw new JobTimeoutException(this.id, this.timeout, this.last);
+	}
+
+	private JobResponse finish(JobResponse job) {
+		this.last = job;
+		// Events may have been missed during an outage; the final answer fills them in.
+		job.results().forEach(this::node);
+		return job;
+	}
+
+	private void node(NodeCommandResult result) {
+		String previous = this.states.put(result.name(), result.state());
+		if (!result.state().equals(previous)) {
+			this.listener.onNode(result);
+		}
+	}
+
+	private void lost(String reason) {
+		if (!this.polling) {
+			this.polling = true;
+			this.listener.onStreamLost(reason);
+		}
+	}
+
+	private String describe(Throwable failure, boolean alive, boolean answered) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		if (alive) {
+			// A stream that carried data got past TLS, so the connection hints about
+			// certificates would mislead: the brain went away.
+			return "the event stream from " + this.client.baseUri() + " broke: "
+					+ ((root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName());
+		}
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			if (current instanceof IOException io) {
+				return OctoplaneConnectionException.of(this.client.baseUri(), io, answered).getMessage();
+			}
+		}
+		return "the event stream failed: " + root;
+	}
+
+	private Duration remaining() {
+		long left = this.deadline - System.nanoTime();
+		return (left > 0) ? Duration.ofNanos(left) : Duration.ZERO;
+	}
+
+	private Duration shorter(Duration limit) {
+		Duration left = remaining();
+		Duration wait = (left.compareTo(limit) < 0) ? left : limit;
+		// The HTTP client refuses a zero timeout; a millisecond fails just as fast.
+		return wait.isZero() ? Duration.ofMillis(1) : wait;
+	}
+
+	/**
+	 * How one stream ended.
+	 *
+	 * @param job the final job, when the stream delivered it
+	 * @param alive whether the stream carried anything before it ended; one that breaks
+	 * right after opening does not reset the backoff, or a brain that keeps accepting and
+	 * dropping streams would be hammered
+	 * @param permanent whether re-opening is pointless (the brain serves no streams)
+	 * @param reason why it ended without the final job, for people
+	 */
+	private record StreamEnd(@Nullable JobResponse job, boolean alive, boolean permanent, String reason) {
+
+		static StreamEnd done(JobResponse job) {
+			return new StreamEnd(job, true, false, "done");
+		}
+
+		static StreamEnd broken(boolean alive, String reason) {
+			return new StreamEnd(null, alive, false, reason);
+		}
+
+	}
+
+}

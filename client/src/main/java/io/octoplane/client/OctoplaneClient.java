@@ -1,0 +1,597 @@
+package io.octoplane.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.net.ssl.SSLContext;
+
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.AuditResponse;
+import io.octoplane.protocol.api.BrainInfo;
+import io.octoplane.protocol.api.CommandRequest;
+import io.octoplane.protocol.api.JobListResponse;
+import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.api.LogResponse;
+import io.octoplane.protocol.api.NodeListResponse;
+import io.octoplane.protocol.api.NodeState;
+import io.octoplane.protocol.api.NodeStatusResponse;
+import io.octoplane.protocol.api.PruneResponse;
+import io.octoplane.protocol.log.LogQuery;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Client of the brain's REST API ({@link ApiPaths}). Each method makes one HTTPS call and
+ * returns the answer's wire record, or throws {@link OctoplaneApiException} when the
+ * brain answered with an error and {@link OctoplaneConnectionException} when it could not
+ * be reached. Instances are thread-safe and hold one connection pool; build one per brain
+ * with {@link #builder()}.
+ *
+ * <pre>{@code
+ * OctoplaneClient client = OctoplaneClient.builder()
+ * 	.baseUri(URI.create("https://127.0.0.1:12345"))
+ * 	.sslContext(PemTls.clientContext(cert, key, ca))
+ * 	.build();
+ * NodeListResponse nodes = client.nodes(List.of(), NodeState.ONLINE);
+ * JobResponse job = client.submit(CommandRequest.of(List.of("pi1"), CommandMode.SHELL, "uptime"));
+ * JobResponse done = client.awaitJob(job.id(), Duration.ofMinutes(2), JobListener.none());
+ * }</pre>
+ */
+public final class OctoplaneClient {
+
+	/** Most jobs {@link #jobs(int)} can list at once. */
+	public static final int MAX_JOBS = 1000;
+
+	/** The source name of {@link #logs} that means the brain's own log. */
+	public static final String BRAIN_LOG = "brain";
+
+	/** Above the brain's default time limit of a node's log read, plus delivery. */
+	private static final Duration LOG_TIMEOUT = Duration.ofSeconds(60);
+
+	private final URI baseUri;
+
+	private final HttpClient http;
+
+	private final ClientAuthentication authentication;
+
+	private final Duration requestTimeout;
+
+	private final @Nullable String workgroup;
+
+	private final JsonMapper mapper = OctoplaneJson.mapper();
+
+	private OctoplaneClient(Builder builder) {
+		this.baseUri = Objects.requireNonNull(builder.baseUri, "baseUri must not be null");
+		this.authentication = builder.authentication;
+		this.requestTimeout = builder.requestTimeout;
+		this.workgroup = builder.workgroup;
+		HttpClient.Builder http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(builder.connectTimeout)
+			.followRedirects(HttpClient.Redirect.NEVER);
+		if (builder.sslContext != null) {
+			http.sslContext(builder.sslContext);
+		}
+		this.http = http.build();
+	}
+
+	/**
+	 * Starts building a client.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** The brain's base URI this client talks to. */
+	public URI baseUri() {
+		return this.baseUri;
+	}
+
+	/**
+	 * The workgroup every call acts in, sent as {@value ApiPaths#WORKGROUP_HEADER}.
+	 * @return the workgroup, or empty for the caller's own workgroup
+	 */
+	public Optional<String> workgroup() {
+		return Optional.ofNullable(this.workgroup);
+	}
+
+	@Override
+	public String toString() {
+		return "OctoplaneClient[baseUri=" + this.baseUri + ", authentication=" + this.authentication
+				+ ((this.workgroup != null) ? ", workgroup=" + this.workgroup : "") + "]";
+	}
+
+	/**
+	 * Names the brain that answers and its version ({@code GET /api/v1/info}).
+	 * @return the brain's name, version and address
+	 * @throws OctoplaneApiException if the brain answered with an error
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public BrainInfo info() {
+		return send(request(ApiPaths.INFO, new StringJoiner("&")).GET(), this.requestTimeout, BrainInfo.class);
+	}
+
+	/**
+	 * Lists nodes of the registry ({@code GET /api/v1/nodes}).
+	 * @param names node names to list, or empty for all
+	 * @param state only nodes in this state, or {@code null} for any state
+	 * @return the nodes with counters
+	 * @throws OctoplaneApiException if the brain answered with an error
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public NodeListResponse nodes(Collection<String> names, @Nullable NodeState state) {
+		StringJoiner query = nameQuery(names);
+		if (state != null) {
+			query.add("state=" + state.name().toLowerCase(Locale.ROOT));
+		}
+		return send(request(ApiPaths.NODES, query).GET(), this.requestTimeout, NodeListResponse.class);
+	}
+
+	/**
+	 * Reads the latest host metrics of nodes ({@code GET /api/v1/nodes/status}).
+	 * @param names node names, or empty for all
+	 * @return the statuses with averages
+	 * @throws OctoplaneApiException if the brain answered with an error
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public NodeStatusResponse nodeStatus(Collection<String> names) {
+		return send(request(ApiPaths.NODE_STATUS, nameQuery(names)).GET(), this.requestTimeout,
+				NodeStatusResponse.class);
+	}
+
+	/**
+	 * Removes offline nodes from the registry ({@code DELETE /api/v1/nodes}).
+	 * @param names offline nodes to remove, or empty for every offline node
+	 * @return the removed node names
+	 * @throws OctoplaneApiException with {@code conflict} if a named node is online, or
+	 * {@code node-not-found} if one is unknown
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public PruneResponse prune(Collection<String> names) {
+		return send(request(ApiPaths.NODES, nameQuery(names)).DELETE(), this.requestTimeout, PruneResponse.class);
+	}
+
+	/**
+	 * Starts a job ({@code POST /api/v1/commands}). The brain answers at once: targets
+	 * are {@code queued}, or already {@code expired} when offline without
+	 * {@code wait_offline_seconds}. Follow the job with {@link #awaitJob}.
+	 * @param request the command and its targets
+	 * @return the accepted job
+	 * @throws OctoplaneApiException with {@code invalid-request} if the brain refused the
+	 * request
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public JobResponse submit(CommandRequest request) {
+		byte[] body = this.mapper.writeValueAsBytes(request);
+		HttpRequest.Builder post = request(ApiPaths.COMMANDS, new StringJoiner("&"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		return send(post, this.requestTimeout, JobResponse.class);
+	}
+
+	/**
+	 * Reads a job with every target's state and result ({@code GET /api/v1/jobs/{id}}).
+	 * @param id the job id
+	 * @return the job
+	 * @throws OctoplaneApiException with {@code job-not-found} if the brain does not know
+	 * it
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public JobResponse job(String id) {
+		return job(id, this.requestTimeout);
+	}
+
+	/**
+	 * Lists the most recent jobs, newest first ({@code GET /api/v1/jobs}).
+	 * @param limit how many at most, 1 to {@value #MAX_JOBS}
+	 * @return the jobs' counters
+	 * @throws IllegalArgumentException if the limit is out of range
+	 * @throws OctoplaneApiException if the brain answered with an error
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public JobListResponse jobs(int limit) {
+		if (limit < 1 || limit > MAX_JOBS) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_JOBS);
+		}
+		StringJoiner query = new StringJoiner("&").add("limit=" + limit);
+		return send(request(ApiPaths.JOBS, query).GET(), this.requestTimeout, JobListResponse.class);
+	}
+
+	/**
+	 * Cancels a job ({@code POST /api/v1/jobs/{id}/cancel}): targets not yet final end
+	 * {@code cancelled}. Cancelling a finished job changes nothing.
+	 * @param id the job id
+	 * @return the job, {@code cancelled}, or {@code completed} if it had already finished
+	 * @throws OctoplaneApiException with {@code job-not-found} if the brain does not know
+	 * it
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public JobResponse cancel(String id) {
+		HttpRequest.Builder post = request(jobPath(ApiPaths.JOB_CANCEL, id), new StringJoiner("&"))
+			.POST(HttpRequest.BodyPublishers.noBody());
+		return send(post, this.requestTimeout, JobResponse.class);
+	}
+
+	/**
+	 * Waits until a job is done, following its event stream ({@code GET
+	 * /api/v1/jobs/{id}/events}) and reporting node states and live output to the
+	 * listener. When the stream cannot be opened or breaks, for example while the brain
+	 * restarts, it polls the job every 0.5 to 5 seconds and re-opens the stream as soon
+	 * as it can, so the final result arrives as long as the brain comes back in time.
+	 * @param id the job id
+	 * @param timeout how long to wait in total, positive
+	 * @param listener receives node states and output on the calling thread
+	 * @return the final job
+	 * @throws JobTimeoutException if the job was not done in time; it keeps running
+	 * @throws OctoplaneApiException with {@code job-not-found} if the brain does not know
+	 * the job, or on an authentication error
+	 * @throws OctoplaneConnectionException if the calling thread was interrupted
+	 */
+	public JobResponse awaitJob(String id, Duration timeout, JobListener listener) {
+		Objects.requireNonNull(id, "id must not be null");
+		Objects.requireNonNull(listener, "listener must not be null");
+		Builder.positive(timeout, "timeout");
+		return new JobWatch(this, id, timeout, listener).await();
+	}
+
+	/**
+	 * Workgroup administration: the acting workgroup and those below it.
+	 * @return the workgroup calls of this client
+	 */
+	public WorkgroupApi workgroups() {
+		return new WorkgroupApi(this);
+	}
+
+	/**
+	 * Scenarios of the acting workgroup and the nodeapps on its nodes.
+	 * @return the scenario calls of this client
+	 */
+	public ScenarioApi scenarios() {
+		return new ScenarioApi(this);
+	}
+
+	/**
+	 * File distribution: stage local files on the brain, install them on nodes, bring
+	 * nodes' files back, list nodes' folders.
+	 * @return the file calls of this client
+	 */
+	public FileApi files() {
+		return new FileApi(this);
+	}
+
+	/**
+	 * Tunnels to TCP services nodes can reach, such as their sshd.
+	 * @return the tunnel calls of this client
+	 */
+	public TunnelApi tunnels() {
+		return new TunnelApi(this);
+	}
+
+	/**
+	 * SSH logins of the acting workgroup, for {@code octl ssh login}.
+	 * @return the SSH login calls of this client
+	 */
+	public SshApi ssh() {
+		return new SshApi(this);
+	}
+
+	/**
+	 * API and join tokens of the acting workgroup.
+	 * @return the token calls of this client
+	 */
+	public TokenApi tokens() {
+		return new TokenApi(this);
+	}
+
+	/**
+	 * Online upgrade of the brain this client talks to.
+	 * @return the brain upgrade calls of this client
+	 */
+	public BrainUpgradeApi brainUpgrade() {
+		return new BrainUpgradeApi(this);
+	}
+
+	/**
+	 * Reads the audit trail of the acting workgroup and below, newest first
+	 * ({@code GET /api/v1/audit}).
+	 * @param limit how many entries at most, 1 to 1000
+	 * @return the entries
+	 * @throws OctoplaneApiException if the brain answered with an error
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public AuditResponse audit(int limit) {
+		if (limit < 1 || limit > 1000) {
+			throw new IllegalArgumentException("limit must be between 1 and 1000");
+		}
+		return send(request(ApiPaths.AUDIT, new StringJoiner("&").add("limit=" + limit)).GET(), this.requestTimeout,
+				AuditResponse.class);
+	}
+
+	/**
+	 * Reads the newest lines of the brain's log ({@code GET /api/v1/logs/brain}, root
+	 * workgroup only) or of a node's ({@code GET /api/v1/nodes/{name}/logs}, which the
+	 * brain asks the node's tentacle for).
+	 * @param source {@value #BRAIN_LOG} or a node name
+	 * @param lines how many of the newest lines, 1 to {@value LogQuery#MAX_LINES}
+	 * @param days only lines of the last {@code days} days (1 to
+	 * {@value LogQuery#MAX_DAYS}), or {@code null} for every retained line
+	 * @return the lines, oldest first
+	 * @throws OctoplaneApiException with {@code node-not-found} for an unknown or
+	 * invisible node, {@code node-offline} for a node that is not connected,
+	 * {@code not-found} for the brain's log outside the root workgroup
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public LogResponse logs(String source, int lines, @Nullable Integer days) {
+		if (lines < 1 || lines > LogQuery.MAX_LINES) {
+			throw new IllegalArgumentException("lines must be between 1 and " + LogQuery.MAX_LINES);
+		}
+		if (days != null && (days < 1 || days > LogQuery.MAX_DAYS)) {
+			throw new IllegalArgumentException("days must be between 1 and " + LogQuery.MAX_DAYS);
+		}
+		String path = BRAIN_LOG.equals(source) ? ApiPaths.BRAIN_LOGS
+				: ApiPaths.NODE_LOGS.replace("{name}", segment(source));
+		StringJoiner query = new StringJoiner("&").add("lines=" + lines);
+		if (days != null) {
+			query.add("days=" + days);
+		}
+		// A node's answer travels through the command path: allow for its time limit.
+		Duration timeout = (this.requestTimeout.compareTo(LOG_TIMEOUT) < 0) ? LOG_TIMEOUT : this.requestTimeout;
+		return send(request(path, query).GET(), timeout, LogResponse.class);
+	}
+
+	/**
+	 * Revokes a node's certificate and cuts its connection ({@code POST
+	 * /api/v1/nodes/{name}/revoke}).
+	 * @param name the node
+	 * @throws OctoplaneApiException with {@code node-not-found} if the node is unknown or
+	 * not visible
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public void revokeNode(String name) {
+		String path = ApiPaths.NODE_REVOKE.replace("{name}", segment(name));
+		sendNoContent(request(path, new StringJoiner("&")).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	/** Sends a request whose successful answer has no body. */
+	void sendNoContent(HttpRequest.Builder request) {
+		exchange(request, this.requestTimeout);
+	}
+
+	/** A value made safe for one path segment. */
+	static String segment(String value) {
+		if (value.isBlank()) {
+			throw new IllegalArgumentException("a path segment must not be blank");
+		}
+		// Path segments must not turn spaces into '+' as form encoding does.
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	/** A query parameter, encoded. */
+	static String param(String name, String value) {
+		return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	JobResponse job(String id, Duration timeout) {
+		return send(request(jobPath(ApiPaths.JOB, id), new StringJoiner("&")).GET(), timeout, JobResponse.class);
+	}
+
+	HttpRequest eventsRequest(String id, Duration timeout) {
+		return request(jobPath(ApiPaths.JOB_EVENTS, id), new StringJoiner("&"))
+			.setHeader("Accept", "text/event-stream, application/problem+json")
+			.timeout(timeout)
+			.GET()
+			.build();
+	}
+
+	HttpClient http() {
+		return this.http;
+	}
+
+	JsonMapper mapper() {
+		return this.mapper;
+	}
+
+	Duration requestTimeout() {
+		return this.requestTimeout;
+	}
+
+	private static String jobPath(String template, String id) {
+		if (id.isBlank()) {
+			throw new IllegalArgumentException("job id must not be blank");
+		}
+		// Path segments must not turn spaces into '+' as form encoding does.
+		String segment = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+		return template.replace("{id}", segment);
+	}
+
+	HttpRequest.Builder request(String path, StringJoiner query) {
+		String suffix = (query.length() > 0) ? "?" + query : "";
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.baseUri.resolve(path + suffix))
+			.header("Accept", "application/json, application/problem+json");
+		if (this.workgroup != null) {
+			request.header(ApiPaths.WORKGROUP_HEADER, this.workgroup);
+		}
+		this.authentication.apply(request);
+		return request;
+	}
+
+	private static StringJoiner nameQuery(Collection<String> names) {
+		StringJoiner query = new StringJoiner("&");
+		for (String name : names) {
+			query.add("name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+		}
+		return query;
+	}
+
+	<T> T send(HttpRequest.Builder request, Duration timeout, Class<T> type) {
+		HttpResponse<String> response = exchange(request, timeout);
+		try {
+			return this.mapper.readValue(response.body(), type);
+		}
+		catch (JacksonException ex) {
+			throw ProblemResponses.unreadable(response, ex);
+		}
+	}
+
+	/** Sends a request; a non-2xx answer becomes the matching exception. */
+	private HttpResponse<String> exchange(HttpRequest.Builder request, Duration timeout) {
+		HttpResponse<String> response;
+		AtomicBoolean answered = new AtomicBoolean();
+		try {
+			response = this.http.send(request.timeout(timeout).build(), (info) -> {
+				answered.set(true);
+				return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+			});
+		}
+		catch (IOException ex) {
+			throw OctoplaneConnectionException.of(this.baseUri, ex, answered.get());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw OctoplaneConnectionException.interrupted(this.baseUri, ex);
+		}
+		if (response.statusCode() / 100 != 2) {
+			throw ProblemResponses.toException(response, this.mapper);
+		}
+		return response;
+	}
+
+	/**
+	 * Builder of {@link OctoplaneClient}. Only the base URI is required; an {@code https}
+	 * brain also needs an {@link SSLContext} trusting the brain's CA, holding the
+	 * operator's client certificate too unless {@link #authentication} is
+	 * {@link ClientAuthentication#basic Basic} or {@link ClientAuthentication#bearer
+	 * bearer}.
+	 */
+	public static final class Builder {
+
+		private @Nullable URI baseUri;
+
+		private @Nullable SSLContext sslContext;
+
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		private Duration requestTimeout = Duration.ofSeconds(30);
+
+		private ClientAuthentication authentication = ClientAuthentication.mutualTls();
+
+		private @Nullable String workgroup;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the brain's base URI, for example {@code https://127.0.0.1:12345}.
+		 * @param baseUri the base URI; a path, if any, is ignored
+		 * @return this builder
+		 */
+		public Builder baseUri(URI baseUri) {
+			this.baseUri = Objects.requireNonNull(baseUri, "baseUri must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the TLS context: the operator's key and certificate, and the CA the
+		 * brain's certificate must chain to.
+		 * @param sslContext the TLS context
+		 * @return this builder
+		 */
+		public Builder sslContext(SSLContext sslContext) {
+			this.sslContext = Objects.requireNonNull(sslContext, "sslContext must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets how long to wait for a TCP and TLS connection; 10 seconds by default.
+		 * @param connectTimeout the connect timeout, positive
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = positive(connectTimeout, "connectTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets how long to wait for the answer of one call, and for an event stream's
+		 * headers; 30 seconds by default. {@link #awaitJob} takes its own overall
+		 * timeout.
+		 * @param requestTimeout the request timeout, positive
+		 * @return this builder
+		 */
+		public Builder requestTimeout(Duration requestTimeout) {
+			this.requestTimeout = positive(requestTimeout, "requestTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets how requests carry credentials; {@link ClientAuthentication#mutualTls()}
+		 * by default.
+		 * @param authentication the authentication
+		 * @return this builder
+		 */
+		public Builder authentication(ClientAuthentication authentication) {
+			this.authentication = Objects.requireNonNull(authentication, "authentication must not be null");
+			return this;
+		}
+
+		/**
+		 * Makes every call act in a workgroup, by sending it as the
+		 * {@value ApiPaths#WORKGROUP_HEADER} header: the caller's own workgroup or one
+		 * below it, absolute ({@code /lab/pis}) or relative to the caller's own. Without
+		 * it calls act in the caller's own workgroup ({@code /} for an operator
+		 * certificate).
+		 * @param workgroup the workgroup path, or {@code null} for the caller's own
+		 * @return this builder
+		 * @throws IllegalArgumentException if the path is blank or holds spaces or
+		 * control characters
+		 */
+		public Builder workgroup(@Nullable String workgroup) {
+			if (workgroup != null) {
+				String trimmed = workgroup.strip();
+				if (trimmed.isEmpty()) {
+					throw new IllegalArgumentException("workgroup must not be blank");
+				}
+				if (!trimmed.chars().allMatch((c) -> c > ' ' && c <= '~')) {
+					throw new IllegalArgumentException(
+							"workgroup '" + trimmed + "' must be printable ASCII without spaces");
+				}
+				workgroup = trimmed;
+			}
+			this.workgroup = workgroup;
+			return this;
+		}
+
+		/**
+		 * Builds the client.
+		 * @return the client
+		 * @throws NullPointerException if no base URI was set
+		 */
+		public OctoplaneClient build() {
+			return new OctoplaneClient(this);
+		}
+
+		static Duration positive(Duration duration, String name) {
+			Objects.requireNonNull(duration, name + " must not be null");
+			if (duration.isNegative() || duration.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive");
+			}
+			return duration;
+		}
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.octoplane.client;
+
+import java.net.http.HttpRequest;
+import java.util.StringJoiner;
+
+import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.SshLogin;
+import io.octoplane.protocol.api.SshLoginListResponse;
+
+/**
+ * SSH login calls of an {@link OctoplaneClient}: the acting workgroup's named logins
+ * (node, user, port), never a secret.
+ */
+public final class SshApi {
+
+	private final OctoplaneClient client;
+
+	SshApi(OctoplaneClient client) {
+		this.client = client;
+	}
+
+	/**
+	 * Stores a login, replacing one of the same name.
+	 * @param login the login
+	 * @return the stored login
+	 * @throws OctoplaneApiException with {@code node-not-found} or
+	 * {@code invalid-request}
+	 */
+	public SshLogin save(SshLogin login) {
+		byte[] body = this.client.mapper().writeValueAsBytes(login);
+		return this.client.send(this.client.request(path(login.name()), new StringJoiner("&"))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(body)), this.client.requestTimeout(), SshLogin.class);
+	}
+
+	/**
+	 * Reads one login.
+	 * @param name its name
+	 * @return the login
+	 * @throws OctoplaneApiException with {@code not-found} if there is none
+	 */
+	public SshLogin get(String name) {
+		return this.client.send(this.client.request(path(name), new StringJoiner("&")).GET(),
+				this.client.requestTimeout(), SshLogin.class);
+	}
+
+	/**
+	 * Lists the logins, by name.
+	 * @return the logins
+	 */
+	public SshLoginListResponse list() {
+		return this.client.send(this.client.request(ApiPaths.SSH_LOGINS, new StringJoiner("&")).GET(),
+				this.client.requestTimeout(), SshLoginListResponse.class);
+	}
+
+	/**
+	 * Deletes a login.
+	 * @param name its name
+	 * @throws OctoplaneApiException with {@code not-found} if there is none
+	 */
+	public void delete(String name) {
+		this.client.sendNoContent(this.client.request(path(name), new StringJoiner("&")).DELETE());
+	}
+
+	private static String path(String name) {
+		return ApiPaths.SSH_LOGIN.replace("{name}", OctoplaneClient.segment(name));
+	}
+
+}
