@@ -9,6 +9,8 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Locale;
 
+import io.octoplane.protocol.tls.PemReader;
+
 /**
  * The kinds of key pair Octoplane generates. EC P-256 is the default: small, fast to
  * generate and supported by every TLS 1.3 peer. RSA 3072 is there for environments whose
@@ -68,12 +70,7 @@ public enum KeyType {
 	 * with both key types at their security level, so there is no choice to expose.
 	 */
 	static String signatureAlgorithm(Key key) {
-		return switch (key.getAlgorithm()) {
-			case "EC" -> "SHA256withECDSA";
-			case "RSA" -> "SHA256withRSA";
-			case "Ed25519", "EdDSA" -> "Ed25519";
-			default -> throw new IllegalArgumentException("unsupported key algorithm " + key.getAlgorithm());
-		};
+		return PemReader.signatureAlgorithm(key);
 	}
 
 }

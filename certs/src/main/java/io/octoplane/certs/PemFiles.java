@@ -13,29 +13,20 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import io.octoplane.protocol.tls.PemReader;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
  * Reads and writes the PEM files Octoplane deals in: certificates (one or a chain per
@@ -66,23 +57,7 @@ public final class PemFiles {
 	 * one
 	 */
 	public static List<X509Certificate> readCertificates(Path file) throws IOException {
-		List<X509Certificate> certificates = new ArrayList<>();
-		JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-		try (PEMParser parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
-			Object object;
-			while ((object = parser.readObject()) != null) {
-				if (object instanceof X509CertificateHolder holder) {
-					certificates.add(converter.getCertificate(holder));
-				}
-			}
-		}
-		catch (CertificateException | RuntimeException ex) {
-			throw new IOException("malformed certificate in " + file + ": " + ex.getMessage(), ex);
-		}
-		if (certificates.isEmpty()) {
-			throw new IOException("no certificate found in " + file);
-		}
-		return List.copyOf(certificates);
+		return PemReader.readCertificates(file);
 	}
 
 	/**
@@ -105,25 +80,7 @@ public final class PemFiles {
 	 * key of an unsupported algorithm
 	 */
 	public static PrivateKey readPrivateKey(Path file) throws IOException {
-		try (PEMParser parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
-			Object object;
-			while ((object = parser.readObject()) != null) {
-				if (object instanceof PrivateKeyInfo info) {
-					return toPrivateKey(info, file);
-				}
-				if (object instanceof PEMKeyPair pair) {
-					return toPrivateKey(pair.getPrivateKeyInfo(), file);
-				}
-				if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
-					throw new IOException("private key in " + file + " is encrypted; decrypt it first, "
-							+ "for example with 'openssl pkey -in " + file + "'");
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			throw new IOException("malformed private key in " + file + ": " + ex.getMessage(), ex);
-		}
-		throw new IOException("no private key found in " + file);
+		return PemReader.readPrivateKey(file);
 	}
 
 	/**
@@ -136,12 +93,7 @@ public final class PemFiles {
 	 * @throws IOException if the key cannot be read or does not match the certificate
 	 */
 	public static PrivateKey readPrivateKeyFor(Path file, X509Certificate certificate) throws IOException {
-		PrivateKey key = readPrivateKey(file);
-		if (!matches(key, certificate.getPublicKey())) {
-			throw new IOException("private key " + file + " does not belong to certificate '"
-					+ certificate.getSubjectX500Principal().getName() + "'");
-		}
-		return key;
+		return PemReader.readPrivateKeyFor(file, certificate);
 	}
 
 	/**
@@ -297,16 +249,6 @@ public final class PemFiles {
 		}
 	}
 
-	private static PrivateKey toPrivateKey(PrivateKeyInfo info, Path file) throws IOException {
-		try {
-			return KeyFactory.getInstance(keyAlgorithm(info.getPrivateKeyAlgorithm().getAlgorithm()))
-				.generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
-		}
-		catch (GeneralSecurityException | IllegalArgumentException ex) {
-			throw new IOException("unsupported private key in " + file + ": " + ex.getMessage(), ex);
-		}
-	}
-
 	// The JDK providers know these by name, not by OID, and BouncyCastle's JCA converters
 	// would ask for names ("ECDSA") that only the BouncyCastle provider registers.
 	private static String keyAlgorithm(ASN1ObjectIdentifier oid) {
@@ -320,23 +262,6 @@ public final class PemFiles {
 			return "Ed25519";
 		}
 		throw new IllegalArgumentException("key algorithm " + oid + " is not supported");
-	}
-
-	private static boolean matches(PrivateKey key, PublicKey publicKey) {
-		try {
-			byte[] challenge = "octoplane key check".getBytes(StandardCharsets.US_ASCII);
-			Signature signer = Signature.getInstance(KeyType.signatureAlgorithm(key));
-			signer.initSign(key);
-			signer.update(challenge);
-			byte[] signature = signer.sign();
-			Signature verifier = Signature.getInstance(KeyType.signatureAlgorithm(publicKey));
-			verifier.initVerify(publicKey);
-			verifier.update(challenge);
-			return verifier.verify(signature);
-		}
-		catch (GeneralSecurityException | IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	private static String block(String type, byte[] der) {

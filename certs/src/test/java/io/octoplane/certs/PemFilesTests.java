@@ -125,6 +125,31 @@ class PemFilesTests {
 			.withMessageContaining("no private key found in");
 	}
 
+	@Test
+	void encryptedKeysAreRefusedWithHowToDecrypt() throws Exception {
+		Path pkcs8 = this.dir.resolve("encrypted.pem");
+		Files.writeString(pkcs8, "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIBvTBXBgkqhkiG9w0BBQ0w\n"
+				+ "-----END ENCRYPTED PRIVATE KEY-----\n");
+		assertThatIOException().isThrownBy(() -> PemFiles.readPrivateKey(pkcs8))
+			.withMessageContaining("is encrypted; decrypt it first");
+		Path legacy = this.dir.resolve("legacy-encrypted.pem");
+		Files.writeString(legacy, "-----BEGIN EC PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
+				+ "DEK-Info: AES-128-CBC,0123456789ABCDEF0123456789ABCDEF\n\nAAAA\n-----END EC PRIVATE KEY-----\n");
+		assertThatIOException().isThrownBy(() -> PemFiles.readPrivateKey(legacy))
+			.withMessageContaining("is encrypted; decrypt it first");
+	}
+
+	@Test
+	void garbageInsideAPemBlockIsAClearError() throws Exception {
+		Path certificate = this.dir.resolve("bad-cert.pem");
+		Files.writeString(certificate, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+		assertThatIOException().isThrownBy(() -> PemFiles.readCertificates(certificate))
+			.withMessageContaining("malformed certificate in");
+		Path key = this.dir.resolve("bad-key.pem");
+		Files.writeString(key, "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n");
+		assertThatIOException().isThrownBy(() -> PemFiles.readPrivateKey(key)).withMessageContaining("private key in");
+	}
+
 	/**
 	 * Encodes a key the way {@code openssl genrsa} / {@code openssl ecparam -genkey} do:
 	 * the bare RSA or SEC1 structure, the latter with its curve inside.

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.testsupport.api.ApiFixtures;
 import io.octoplane.testsupport.api.StubBrain;
 import io.octoplane.testsupport.api.StubBrain.Answer;

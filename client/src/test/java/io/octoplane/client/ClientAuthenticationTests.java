@@ -9,10 +9,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.WorkgroupResponse;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.testsupport.api.ApiFixtures;
 import io.octoplane.testsupport.api.StubBrain;
 import io.octoplane.testsupport.api.StubBrain.Answer;

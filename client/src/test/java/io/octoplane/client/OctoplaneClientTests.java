@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.agent.CommandMode;
@@ -16,6 +15,7 @@ import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.protocol.api.NodeState;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.testsupport.api.ApiFixtures;
 import io.octoplane.testsupport.api.StubBrain;
 import io.octoplane.testsupport.api.StubBrain.Answer;

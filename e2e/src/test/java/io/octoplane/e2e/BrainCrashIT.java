@@ -6,13 +6,13 @@ import java.time.Duration;
 import java.util.List;
 
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.client.JobListener;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.testsupport.brain.BrainTestSupport;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.process.BrainArgs;

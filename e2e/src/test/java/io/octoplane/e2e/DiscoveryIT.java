@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.TentacleState;
 import io.octoplane.tentacle.config.Discovery;

@@ -6,11 +6,11 @@ import java.time.Duration;
 
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.client.JobListener;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.tls.PemTls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.client.JobListener;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.protocol.agent.CommandMode;
@@ -15,6 +14,7 @@ import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeInfo;
 import io.octoplane.protocol.api.NodeState;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.TentacleState;
 import io.octoplane.testsupport.brain.BrainTestSupport;

@@ -7,13 +7,13 @@ import java.util.List;
 
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.client.JobListener;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.tls.PemTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

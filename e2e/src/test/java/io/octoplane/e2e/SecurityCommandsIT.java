@@ -8,10 +8,10 @@ import java.util.List;
 
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.client.OctoplaneApiException;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.e2e.support.InProcessBrainTest;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.TentacleState;
 import io.octoplane.testsupport.octl.OctlRun;

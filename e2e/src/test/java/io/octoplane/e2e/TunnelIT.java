@@ -20,12 +20,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.client.OctoplaneApiException;
 import io.octoplane.client.TunnelConnection;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.digest.Sha256;
+import io.octoplane.protocol.tls.PemTls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.clock.MutableClock;
 import io.octoplane.testsupport.redis.RedisServerExtension;

@@ -16,12 +16,12 @@ import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.agent.Welcome;
 import io.octoplane.protocol.retry.Backoff;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.tentacle.command.CommandRunner;
 import io.octoplane.tentacle.config.Discovery;
 import io.octoplane.tentacle.config.TentacleConfig;

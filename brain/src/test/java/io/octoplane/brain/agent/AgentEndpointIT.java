@@ -10,13 +10,13 @@ import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.node.NodeRecord;
 import io.octoplane.brain.node.NodeRepository;
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.agent.Welcome;
+import io.octoplane.protocol.tls.PemTls;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

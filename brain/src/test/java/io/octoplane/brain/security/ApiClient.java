@@ -11,7 +11,7 @@ import java.util.Base64;
 import javax.net.ssl.SSLContext;
 
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.testsupport.certs.CertFixtures;
 
 /**

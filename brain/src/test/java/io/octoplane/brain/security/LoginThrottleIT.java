@@ -3,7 +3,7 @@ package io.octoplane.brain.security;
 import java.net.http.HttpResponse;
 
 import io.octoplane.brain.BrainIntegrationTest;
-import io.octoplane.certs.tls.PemTls;
+import io.octoplane.protocol.tls.PemTls;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -8,7 +8,7 @@ import javax.net.ssl.SSLContext;
 
 import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.testsupport.http.MalformedInputs;
 import io.octoplane.testsupport.http.ProbedOperation;
 import io.octoplane.testsupport.http.ProblemProbe;

@@ -11,7 +11,7 @@ import javax.net.ssl.SSLContext;
 
 import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
+import io.octoplane.protocol.tls.PemTls;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;

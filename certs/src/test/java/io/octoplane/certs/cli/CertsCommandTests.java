@@ -17,7 +17,7 @@ import javax.net.ssl.SSLContext;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.certs.KeyType;
 import io.octoplane.certs.PemFiles;
-import io.octoplane.certs.tls.PemTls;
+import io.octoplane.protocol.tls.PemTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -13,10 +13,10 @@ import javax.net.ssl.SSLContext;
 
 import io.octoplane.certs.PemPair;
 import io.octoplane.certs.release.ReleaseKeys;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.nameserver.NameserverApplication;
 import io.octoplane.nameserver.NameserverTestProperties;
 import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.http.MalformedInputs;
 import io.octoplane.testsupport.http.ProbedOperation;

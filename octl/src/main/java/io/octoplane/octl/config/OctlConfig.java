@@ -20,11 +20,11 @@ import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.client.ClientAuthentication;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.protocol.DefaultPorts;
 import io.octoplane.protocol.duration.DurationText;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.protocol.workgroup.WorkgroupPaths;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;

@@ -20,11 +20,11 @@ import javax.net.ssl.SSLException;
 
 import io.octoplane.certs.KeyType;
 import io.octoplane.certs.SigningRequests;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.EnrollRequest;
 import io.octoplane.protocol.api.EnrollResponse;
 import io.octoplane.protocol.retry.Backoff;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.tentacle.config.EnrollmentSettings;
 import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.tentacle.config.TentacleConfigException;

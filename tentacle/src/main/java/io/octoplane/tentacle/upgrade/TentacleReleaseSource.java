@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Map;
 
-import io.octoplane.certs.tls.PemTls;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.tentacle.config.Discovery;
 import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.upgrade.ReleaseSource;

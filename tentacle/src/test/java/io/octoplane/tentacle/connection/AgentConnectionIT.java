@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.agent.CommandOutcome;
@@ -18,6 +17,7 @@ import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.TentacleState;
 import io.octoplane.tentacle.config.BrainAddress;

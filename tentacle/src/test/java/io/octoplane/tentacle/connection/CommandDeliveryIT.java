@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.CancelCommand;
 import io.octoplane.protocol.agent.CommandMode;
@@ -27,6 +26,7 @@ import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.agent.TunnelAttach;
 import io.octoplane.protocol.digest.Sha256;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.TentacleState;
 import io.octoplane.tentacle.config.BrainAddress;

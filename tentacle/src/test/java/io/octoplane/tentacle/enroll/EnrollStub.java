@@ -21,10 +21,10 @@ import com.sun.net.httpserver.HttpsServer;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.certs.PemFiles;
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.EnrollRequest;
 import io.octoplane.protocol.api.EnrollResponse;
+import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.testsupport.certs.CertFixtures;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,4 +1,4 @@
-package io.octoplane.certs.tls;
+package io.octoplane.certs;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,10 +17,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
-import io.octoplane.certs.CertificateAuthority;
-import io.octoplane.certs.CertificateRole;
-import io.octoplane.certs.IssueRequest;
-import io.octoplane.certs.PemPair;
+import io.octoplane.protocol.tls.PemTls;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.octoplane.certs.tls;
+package io.octoplane.protocol.tls;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +14,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
-import io.octoplane.certs.PemFiles;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * set, on each socket or engine: {@code setNeedClientAuth(true)} on servers that require
  * client certificates, and the {@code HTTPS} endpoint identification algorithm on clients
  * that should check the server's host name against its subject alternative names. Roles
- * are not checked here either; use {@link io.octoplane.certs.CertificateRole#of} on the
+ * are not checked here either; use {@code io.octoplane.certs.CertificateRole.of} on the
  * peer certificate after the handshake.
  */
 public final class PemTls {
@@ -94,8 +93,8 @@ public final class PemTls {
 	}
 
 	private static KeyManager[] keyManagers(Path certPem, Path keyPem) throws IOException, GeneralSecurityException {
-		List<X509Certificate> chain = PemFiles.readCertificates(certPem);
-		PrivateKey key = PemFiles.readPrivateKeyFor(keyPem, chain.get(0));
+		List<X509Certificate> chain = PemReader.readCertificates(certPem);
+		PrivateKey key = PemReader.readPrivateKeyFor(keyPem, chain.get(0));
 		KeyStore store = KeyStore.getInstance("PKCS12");
 		store.load(null, null);
 		store.setKeyEntry("key", key, IN_MEMORY_PASSWORD, chain.toArray(X509Certificate[]::new));
@@ -105,7 +104,7 @@ public final class PemTls {
 	}
 
 	private static TrustManager[] trustManagers(Path caPem) throws IOException, GeneralSecurityException {
-		List<X509Certificate> authorities = PemFiles.readCertificates(caPem);
+		List<X509Certificate> authorities = PemReader.readCertificates(caPem);
 		KeyStore store = KeyStore.getInstance("PKCS12");
 		store.load(null, null);
 		for (int i = 0; i < authorities.size(); i++) {
