@@ -52,7 +52,7 @@ public final class ConfigFileEditor {
 		catch (IOException ex) {
 			throw new OctlConfigException("cannot read octl config " + file + ": " + ex, ex);
 		}
-		JsonNode root = OctlConfig.tree(real);
+		JsonNode root = OctlConfigLoader.tree(real);
 		List<String> names = (root != null) ? ConfigContexts.names(root) : List.of();
 		if (!names.contains(context)) {
 			throw new OctlConfigException("octl config " + file + " has no context '" + context + "'"
@@ -92,7 +92,7 @@ public final class ConfigFileEditor {
 		catch (IOException ex) {
 			throw new OctlConfigException("cannot read octl config " + file + ": " + ex, ex);
 		}
-		JsonNode root = OctlConfig.tree(real);
+		JsonNode root = OctlConfigLoader.tree(real);
 		String context = (root != null) ? ConfigContexts.chosen(root, contextOverride) : null;
 		JsonNode own = (context != null) ? root.path(ConfigContexts.CONTEXTS).path(context).get("workgroup") : null;
 		if (own != null) {

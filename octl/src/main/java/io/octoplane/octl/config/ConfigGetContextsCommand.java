@@ -29,7 +29,7 @@ public final class ConfigGetContextsCommand extends OctlCommand {
 		if (!Files.isRegularFile(file)) {
 			throw new OctlConfigException("no octl config file at " + file);
 		}
-		JsonNode root = OctlConfig.tree(file);
+		JsonNode root = OctlConfigLoader.tree(file);
 		List<String> names = (root != null) ? ConfigContexts.names(root) : List.of();
 		String override = octl.environment(OctlConfig.ENV_CONTEXT);
 		String current = (override != null && !override.isBlank()) ? override.strip()

@@ -1,39 +1,21 @@
 package io.octoplane.octl.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 
-import io.octoplane.client.ClientAuthentication;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.protocol.DefaultPorts;
-import io.octoplane.protocol.duration.DurationText;
 import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.protocol.workgroup.WorkgroupPaths;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The validated octl configuration: which brain to call, how to log in and which
@@ -91,16 +73,6 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 
 	/** Environment variable choosing the config file's context for one run. */
 	public static final String ENV_CONTEXT = "OCTL_CONTEXT";
-
-	// Shared: building a mapper costs more than reading the file with it.
-	private static final YAMLMapper YAML = YAMLMapper.builder()
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
-
-	private static final String EXAMPLE = "  brain: " + DEFAULT_BRAIN + "\n  ca: ca.crt\n  cert: alice.crt\n"
-			+ "  key: alice.key\n  timeout: 60s\n(or, instead of cert and key, 'user: /lab' with 'passwordFile: FILE' "
-			+ "or $" + ENV_PASSWORD + ", or 'tokenFile: FILE' or $" + ENV_TOKEN + "; relative paths resolve against "
-			+ "the config file's folder)";
 
 	public OctlConfig {
 		Objects.requireNonNull(brain, "brain must not be null");
@@ -172,27 +144,7 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 	 */
 	public static OctlConfig load(@Nullable Path explicit, Map<String, String> env, Path home, Path workingDirectory,
 			Consumer<String> warnings) {
-		Path file = locate(explicit, env, home, workingDirectory);
-		String origin;
-		if (explicit != null) {
-			origin = "given by --config";
-		}
-		else if (env.get(ENV_CONFIG) != null && !env.get(ENV_CONFIG).isBlank()) {
-			origin = "given by $" + ENV_CONFIG;
-		}
-		else {
-			origin = "the default location; use --config FILE or $" + ENV_CONFIG + " for another";
-		}
-		if (!Files.isRegularFile(file)) {
-			throw new OctlConfigException(
-					"no octl config file at " + file + " (" + origin + "). Create it, for example:\n" + EXAMPLE);
-		}
-		ConfigFile raw = read(file, env);
-		OctlConfig config = fromFile(file, raw, env, home);
-		if (raw.password() != null || raw.token() != null) {
-			warnIfOthersCanRead(file, (raw.password() != null) ? "password" : "token", warnings);
-		}
-		return config;
+		return OctlConfigLoader.load(explicit, env, home, workingDirectory, warnings);
 	}
 
 	/**
@@ -269,61 +221,6 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 				+ this.timeout + ", workgroup=" + this.workgroup + ", source=" + this.source + "]";
 	}
 
-	private static ConfigFile read(Path file, Map<String, String> env) {
-		JsonNode root = tree(file);
-		if (root == null) {
-			return ConfigFile.empty();
-		}
-		ObjectNode settings = ConfigContexts.select((ObjectNode) root, env.get(ENV_CONTEXT), file);
-		try {
-			return YAML.treeToValue(settings, ConfigFile.class);
-		}
-		catch (UnrecognizedPropertyException ex) {
-			throw new OctlConfigException(
-					"octl config " + file + " has an unknown key '" + ex.getPropertyName() + "'; known keys: "
-							+ ConfigFile.KEYS + ", " + ConfigContexts.CONTEXT + ", " + ConfigContexts.CONTEXTS,
-					ex);
-		}
-		catch (JacksonException ex) {
-			throw new OctlConfigException("octl config " + file + ": " + ex.getOriginalMessage()
-					+ "; expected a mapping of " + ConfigFile.KEYS, ex);
-		}
-	}
-
-	/**
-	 * The config file as a YAML tree.
-	 * @param file the file
-	 * @return its top-level mapping, or {@code null} when the file is empty
-	 * @throws OctlConfigException if it cannot be read or is not a YAML mapping
-	 */
-	static @Nullable JsonNode tree(Path file) {
-		String yaml;
-		try {
-			yaml = Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new OctlConfigException("cannot read octl config " + file + ": " + ex, ex);
-		}
-		if (yaml.isBlank()) {
-			return null;
-		}
-		try {
-			JsonNode root = YAML.readTree(yaml);
-			if (root == null || root.isMissingNode() || root.isNull()) {
-				return null;
-			}
-			if (!root.isObject()) {
-				throw new OctlConfigException(
-						"octl config " + file + " is not a mapping; expected a mapping of " + ConfigFile.KEYS);
-			}
-			return root;
-		}
-		catch (JacksonException ex) {
-			throw new OctlConfigException("octl config " + file + " is not valid YAML" + at(ex.getLocation()) + ": "
-					+ ex.getOriginalMessage() + "; expected a mapping of " + ConfigFile.KEYS, ex);
-		}
-	}
-
 	/**
 	 * Where the config file is: {@code --config}, else {@code $OCTL_CONFIG}, else the
 	 * default location.
@@ -346,149 +243,7 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 	 * @return the absolute path, which may not exist
 	 */
 	public static Path locate(@Nullable Path explicit, Map<String, String> env, Path home, Path workingDirectory) {
-		Path file;
-		if (explicit != null) {
-			file = explicit;
-		}
-		else if (env.get(ENV_CONFIG) != null && !env.get(ENV_CONFIG).isBlank()) {
-			file = Path.of(env.get(ENV_CONFIG));
-		}
-		else {
-			file = defaultLocation(home);
-		}
-		return workingDirectory.resolve(file).normalize();
-	}
-
-	private static String at(@Nullable TokenStreamLocation location) {
-		return (location != null && location.getLineNr() > 0) ? " at line " + location.getLineNr() : "";
-	}
-
-	private static OctlConfig fromFile(Path file, ConfigFile raw, Map<String, String> env, Path home) {
-		Path folder = file.getParent();
-		String brainText = present(env.get(ENV_BRAIN)) ? env.get(ENV_BRAIN) : raw.brain();
-		URI brain = (brainText != null) ? uri(brainText, file) : DEFAULT_BRAIN;
-		Duration timeout;
-		try {
-			timeout = (raw.timeout() != null) ? DurationText.parsePositive(raw.timeout()) : DEFAULT_TIMEOUT;
-		}
-		catch (IllegalArgumentException ex) {
-			throw new OctlConfigException("octl config " + file + ": timeout: " + ex.getMessage(), ex);
-		}
-		OctlCredentials credentials = credentials(file, raw, env, folder, home);
-		String workgroup = present(raw.workgroup()) ? raw.workgroup() : null;
-		return new OctlConfig(brain, credentials, path(raw.ca(), "ca", "CA certificate", file, folder, home), timeout,
-				workgroup, file, present(raw.scenarioRemote()) ? raw.scenarioRemote().strip() : null);
-	}
-
-	private static OctlCredentials credentials(Path file, ConfigFile raw, Map<String, String> env, Path folder,
-			Path home) {
-		List<String> methods = new ArrayList<>();
-		boolean certificate = present(raw.cert()) || present(raw.key());
-		boolean password = present(raw.user()) || present(raw.password()) || present(raw.passwordFile())
-				|| present(env.get(ENV_PASSWORD));
-		boolean token = present(raw.token()) || present(raw.tokenFile()) || present(env.get(ENV_TOKEN));
-		if (certificate) {
-			methods.add("an operator certificate (cert, key)");
-		}
-		if (password) {
-			methods.add("a workgroup password (user with password, passwordFile or $" + ENV_PASSWORD + ")");
-		}
-		if (token) {
-			methods.add("an API token (token, tokenFile or $" + ENV_TOKEN + ")");
-		}
-		if (methods.isEmpty()) {
-			throw new OctlConfigException("octl config " + file + " sets no way to log in; set exactly one of: cert "
-					+ "and key (an operator certificate), user with passwordFile or $" + ENV_PASSWORD
-					+ " (a workgroup password), or tokenFile or $" + ENV_TOKEN + " (an API token)");
-		}
-		if (methods.size() > 1) {
-			throw new OctlConfigException("octl config " + file + " (with the environment) sets more than one way to "
-					+ "log in: " + String.join(" and ", methods) + "; keep exactly one");
-		}
-		if (certificate) {
-			return new OctlCredentials.Certificate(path(raw.cert(), "cert", "operator certificate", file, folder, home),
-					path(raw.key(), "key", "operator private key", file, folder, home));
-		}
-		if (password) {
-			if (!present(raw.user())) {
-				throw new OctlConfigException("octl config " + file + " has a password (password, passwordFile or $"
-						+ ENV_PASSWORD + ") but no 'user': set user to the workgroup path, like /lab/pis");
-			}
-			String user;
-			try {
-				user = WorkgroupPaths.normalize(raw.user().strip());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new OctlConfigException("octl config " + file + ": user: " + ex.getMessage(), ex);
-			}
-			String secret = secret(file, "password", raw.password(), raw.passwordFile(), env.get(ENV_PASSWORD), folder,
-					home, false);
-			if (secret == null) {
-				throw new OctlConfigException("octl config " + file + " sets user " + user + " but no password: set "
-						+ "passwordFile (a file holding only the password) or $" + ENV_PASSWORD);
-			}
-			return new OctlCredentials.Password(user, secret);
-		}
-		String secret = secret(file, "token", raw.token(), raw.tokenFile(), env.get(ENV_TOKEN), folder, home, true);
-		try {
-			// Checks the token can travel in a header; the message never holds it.
-			ClientAuthentication.bearer(Objects.requireNonNull(secret));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new OctlConfigException("octl config " + file + ": the API token is invalid: " + ex.getMessage(), ex);
-		}
-		return new OctlCredentials.Token(secret.strip());
-	}
-
-	/**
-	 * A secret from the environment, else a file, else the config itself. Setting both
-	 * the file and the inline value is refused, as it is unclear which one is meant.
-	 */
-	private static @Nullable String secret(Path file, String name, @Nullable String inline, @Nullable String fileName,
-			@Nullable String fromEnv, Path folder, Path home, boolean strip) {
-		if (present(inline) && present(fileName)) {
-			throw new OctlConfigException(
-					"octl config " + file + " sets both '" + name + "' and '" + name + "File'; keep one");
-		}
-		if (present(fromEnv)) {
-			return strip ? fromEnv.strip() : fromEnv;
-		}
-		if (present(fileName)) {
-			Path secretFile = path(fileName, name + "File", name + " file", file, folder, home);
-			String text;
-			try {
-				text = Files.readString(secretFile, StandardCharsets.UTF_8);
-			}
-			catch (IOException | UncheckedIOException ex) {
-				// The exception names the file only, never its content.
-				throw new OctlConfigException("cannot read " + name + "File " + secretFile + " (set in " + file + "): "
-						+ ex.getClass().getSimpleName(), ex);
-			}
-			// One line; editors add a final newline, which is not part of the secret.
-			String value = text.replaceFirst("\\R\\z", "");
-			if (value.isEmpty()) {
-				throw new OctlConfigException(name + "File " + secretFile + " (set in " + file + ") is empty");
-			}
-			return strip ? value.strip() : value;
-		}
-		return present(inline) ? (strip ? inline.strip() : inline) : null;
-	}
-
-	private static void warnIfOthersCanRead(Path file, String secret, Consumer<String> warnings) {
-		Set<PosixFilePermission> permissions;
-		try {
-			permissions = Files.getPosixFilePermissions(file);
-		}
-		catch (IOException | UnsupportedOperationException ex) {
-			return;
-		}
-		Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-				PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
-		if (permissions.stream().anyMatch(others::contains)) {
-			warnings.accept("octl config " + file + " holds a " + secret + " but others may read it; run 'chmod 600 "
-					+ file + "', or move the " + secret + " to " + secret + "File or $"
-					+ ("password".equals(secret) ? ENV_PASSWORD : ENV_TOKEN));
-		}
+		return OctlConfigLoader.locate(explicit, env, home, workingDirectory);
 	}
 
 	private static String workgroupPath(String text, String name, String where) {
@@ -498,33 +253,6 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 		catch (IllegalArgumentException ex) {
 			throw new OctlConfigException(name + where + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	private static boolean present(@Nullable String value) {
-		return value != null && !value.isBlank();
-	}
-
-	private static URI uri(String text, Path file) {
-		try {
-			// Operators type "https://host:port/" as often as without the slash; the API
-			// paths are absolute, so the base path never matters.
-			return new URI(text.strip());
-		}
-		catch (URISyntaxException ex) {
-			throw new OctlConfigException("brain URL '" + text + "' (from " + file + " or $" + ENV_BRAIN
-					+ ") is not a valid URL: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static Path path(@Nullable String text, String name, String meaning, Path file, Path folder, Path home) {
-		if (text == null || text.isBlank()) {
-			throw new OctlConfigException("octl config " + file + " does not set '" + name + "' (the " + meaning + ")");
-		}
-		String trimmed = text.strip();
-		if (trimmed.startsWith("~/")) {
-			return home.resolve(trimmed.substring(2)).normalize();
-		}
-		return folder.resolve(trimmed).normalize();
 	}
 
 	private static void requireReadable(Path path, String name, String meaning, String where) {
