@@ -16,10 +16,10 @@ import io.octoplane.protocol.api.BrainUpgradeState;
  */
 public final class BrainUpgradeApi {
 
-	private final OctoplaneClient client;
+	private final Transport transport;
 
-	BrainUpgradeApi(OctoplaneClient client) {
-		this.client = client;
+	BrainUpgradeApi(Transport transport) {
+		this.transport = transport;
 	}
 
 	/**
@@ -31,8 +31,8 @@ public final class BrainUpgradeApi {
 	 * restarts
 	 */
 	public BrainUpgradeState state() {
-		return this.client.send(this.client.request(ApiPaths.BRAIN_UPGRADE, new StringJoiner("&")).GET(),
-				this.client.requestTimeout(), BrainUpgradeState.class);
+		return this.transport.send(this.transport.request(ApiPaths.BRAIN_UPGRADE, new StringJoiner("&")).GET(),
+				this.transport.requestTimeout(), BrainUpgradeState.class);
 	}
 
 	/**
@@ -40,8 +40,8 @@ public final class BrainUpgradeApi {
 	 * @return the history
 	 */
 	public BrainUpgradeHistory history() {
-		return this.client.send(this.client.request(ApiPaths.BRAIN_UPGRADE_HISTORY, new StringJoiner("&")).GET(),
-				this.client.requestTimeout(), BrainUpgradeHistory.class);
+		return this.transport.send(this.transport.request(ApiPaths.BRAIN_UPGRADE_HISTORY, new StringJoiner("&")).GET(),
+				this.transport.requestTimeout(), BrainUpgradeHistory.class);
 	}
 
 	/**
@@ -53,12 +53,12 @@ public final class BrainUpgradeApi {
 	 * action now, or a {@code release-*} code if the release was refused
 	 */
 	public BrainUpgradeResponse apply(BrainUpgradeRequest request) {
-		byte[] body = this.client.mapper().writeValueAsBytes(request);
-		return this.client.send(
-				this.client.request(ApiPaths.BRAIN_UPGRADE, new StringJoiner("&"))
+		byte[] body = this.transport.mapper().writeValueAsBytes(request);
+		return this.transport.send(
+				this.transport.request(ApiPaths.BRAIN_UPGRADE, new StringJoiner("&"))
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body)),
-				this.client.requestTimeout(), BrainUpgradeResponse.class);
+				this.transport.requestTimeout(), BrainUpgradeResponse.class);
 	}
 
 }

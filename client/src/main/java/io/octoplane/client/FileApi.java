@@ -42,10 +42,10 @@ import io.octoplane.protocol.file.TarArchives;
  */
 public final class FileApi {
 
-	private final OctoplaneClient client;
+	private final Transport transport;
 
-	FileApi(OctoplaneClient client) {
-		this.client = client;
+	FileApi(Transport transport) {
+		this.transport = transport;
 	}
 
 	/**
@@ -139,7 +139,7 @@ public final class FileApi {
 	 * @throws FileTransferException if the node did not list it; the message says why
 	 */
 	public FileListing listing(JobResponse job) {
-		return this.client.mapper().readValue(succeededOutput(job), FileListing.class);
+		return this.transport.mapper().readValue(succeededOutput(job), FileListing.class);
 	}
 
 	/**
@@ -149,7 +149,7 @@ public final class FileApi {
 	 * @throws FileTransferException if the node did not send it; the message says why
 	 */
 	public SentFile sent(JobResponse job) {
-		return this.client.mapper().readValue(succeededOutput(job), SentFile.class);
+		return this.transport.mapper().readValue(succeededOutput(job), SentFile.class);
 	}
 
 	/**
@@ -194,8 +194,8 @@ public final class FileApi {
 
 	private void getBlob(String sha256, Path part, LongConsumer progress) throws IOException {
 		long held = Files.exists(part) ? Files.size(part) : 0;
-		HttpRequest.Builder request = this.client
-			.request(ApiPaths.FILE_BLOB.replace("{sha256}", OctoplaneClient.segment(sha256)), new StringJoiner("&"))
+		HttpRequest.Builder request = this.transport
+			.request(ApiPaths.FILE_BLOB.replace("{sha256}", Transport.segment(sha256)), new StringJoiner("&"))
 			.setHeader("Accept", "application/octet-stream, application/problem+json")
 			.timeout(Duration.ofDays(1))
 			.GET();
@@ -204,7 +204,7 @@ public final class FileApi {
 		}
 		HttpResponse<InputStream> response;
 		try {
-			response = this.client.http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+			response = this.transport.http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -220,7 +220,8 @@ public final class FileApi {
 			try (InputStream in = response.body()) {
 				body = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
 			}
-			throw ProblemResponses.toException(response.statusCode(), response.headers(), body, this.client.mapper());
+			throw ProblemResponses.toException(response.statusCode(), response.headers(), body,
+					this.transport.mapper());
 		}
 		boolean append = response.statusCode() == 206;
 		try (InputStream in = response.body();
@@ -250,10 +251,10 @@ public final class FileApi {
 					throw new java.io.UncheckedIOException(ex);
 				}
 			}), size);
-		HttpRequest.Builder post = this.client.request(ApiPaths.FILE_BLOBS, new StringJoiner("&"))
+		HttpRequest.Builder post = this.transport.request(ApiPaths.FILE_BLOBS, new StringJoiner("&"))
 			.header("Content-Type", "application/octet-stream")
 			.POST(body);
-		BlobResponse blob = this.client.send(post, Duration.ofDays(1), BlobResponse.class);
+		BlobResponse blob = this.transport.send(post, Duration.ofDays(1), BlobResponse.class);
 		String ours = Sha256.hex(digest);
 		if (!blob.sha256().equals(ours) || blob.sizeBytes() != size) {
 			throw new IOException("the brain stored sha256 " + blob.sha256() + " (" + blob.sizeBytes() + " bytes) but "
@@ -272,12 +273,12 @@ public final class FileApi {
 	}
 
 	private JobResponse post(String path, Object request) {
-		byte[] body = this.client.mapper().writeValueAsBytes(request);
-		return this.client.send(
-				this.client.request(path, new StringJoiner("&"))
+		byte[] body = this.transport.mapper().writeValueAsBytes(request);
+		return this.transport.send(
+				this.transport.request(path, new StringJoiner("&"))
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body)),
-				this.client.requestTimeout(), JobResponse.class);
+				this.transport.requestTimeout(), JobResponse.class);
 	}
 
 	private static Long seconds(Duration duration) {

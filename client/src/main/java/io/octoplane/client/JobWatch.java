@@ -87,8 +87,8 @@ final class JobWatch {
 
 	private StreamEnd follow() {
 		EventStream stream = new EventStream();
-		HttpRequest request = this.client.eventsRequest(this.id, shorter(this.client.requestTimeout()));
-		CompletableFuture<HttpResponse<Void>> exchange = this.client.http().sendAsync(request, stream);
+		HttpRequest request = this.client.eventsRequest(this.id, shorter(this.client.transport().requestTimeout()));
+		CompletableFuture<HttpResponse<Void>> exchange = this.client.transport().http().sendAsync(request, stream);
 		exchange.whenComplete((response, failure) -> {
 			if (failure != null) {
 				stream.failed(failure);
@@ -134,7 +134,7 @@ final class JobWatch {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw OctoplaneConnectionException.interrupted(this.client.baseUri(), ex);
+			throw OctoplaneConnectionException.interrupted(this.client.transport().baseUri(), ex);
 		}
 		finally {
 			stream.cancel();
@@ -144,11 +144,11 @@ final class JobWatch {
 
 	private @Nullable JobResponse handle(SseEvent event) {
 		switch (event.type()) {
-			case "node" -> node(this.client.mapper().readValue(event.data(), NodeCommandResult.class));
+			case "node" -> node(this.client.transport().mapper().readValue(event.data(), NodeCommandResult.class));
 			case "output" ->
-				this.listener.onOutput(this.client.mapper().readValue(event.data(), NodeOutputEvent.class));
+				this.listener.onOutput(this.client.transport().mapper().readValue(event.data(), NodeOutputEvent.class));
 			case "done" -> {
-				return this.client.mapper().readValue(event.data(), JobResponse.class);
+				return this.client.transport().mapper().readValue(event.data(), JobResponse.class);
 			}
 			default -> {
 				// Event types added by a newer brain are not for this client.
@@ -159,7 +159,7 @@ final class JobWatch {
 
 	private StreamEnd refused(EventStream.Signal.Refused refused) {
 		OctoplaneApiException problem = ProblemResponses.toException(refused.status(), refused.headers(),
-				refused.body(), this.client.mapper());
+				refused.body(), this.client.transport().mapper());
 		int status = refused.status();
 		if (problem.errorCode().filter(ErrorCode.JOB_NOT_FOUND::equals).isPresent() || status == 401 || status == 403) {
 			throw problem;
@@ -172,7 +172,7 @@ final class JobWatch {
 
 	private @Nullable JobResponse poll() {
 		try {
-			JobResponse job = this.client.job(this.id, shorter(this.client.requestTimeout()));
+			JobResponse job = this.client.job(this.id, shorter(this.client.transport().requestTimeout()));
 			this.last = job;
 			job.results().forEach(this::node);
 			return job;
@@ -200,7 +200,7 @@ final class JobWatch {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw OctoplaneConnectionException.interrupted(this.client.baseUri(), ex);
+			throw OctoplaneConnectionException.interrupted(this.client.transport().baseUri(), ex);
 		}
 		return remaining().isZero() ? expire() : null;
 	}
@@ -251,12 +251,12 @@ final class JobWatch {
 		if (alive) {
 			// A stream that carried data got past TLS, so the connection hints about
 			// certificates would mislead: the brain went away.
-			return "the event stream from " + this.client.baseUri() + " broke: "
+			return "the event stream from " + this.client.transport().baseUri() + " broke: "
 					+ ((root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName());
 		}
 		for (Throwable current = failure; current != null; current = current.getCause()) {
 			if (current instanceof IOException io) {
-				return OctoplaneConnectionException.of(this.client.baseUri(), io, answered).getMessage();
+				return OctoplaneConnectionException.of(this.client.transport().baseUri(), io, answered).getMessage();
 			}
 		}
 		return "the event stream failed: " + root;

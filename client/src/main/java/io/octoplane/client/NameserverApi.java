@@ -30,10 +30,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NameserverApi {
 
-	private final OctoplaneClient client;
+	private final Transport transport;
 
-	private NameserverApi(OctoplaneClient client) {
-		this.client = client;
+	private NameserverApi(Transport transport) {
+		this.transport = transport;
 	}
 
 	/**
@@ -42,7 +42,7 @@ public final class NameserverApi {
 	 * @return the calls
 	 */
 	public static NameserverApi of(OctoplaneClient client) {
-		return new NameserverApi(client);
+		return new NameserverApi(client.transport());
 	}
 
 	/**
@@ -53,9 +53,10 @@ public final class NameserverApi {
 	 * entry of that name
 	 */
 	public NameEntry query(String name) {
-		return this.client.send(this.client
-			.request(ApiPaths.NAME.replace("{name}", OctoplaneClient.segment(name)), new StringJoiner("&"))
-			.GET(), this.client.requestTimeout(), NameEntry.class);
+		return this.transport.send(
+				this.transport.request(ApiPaths.NAME.replace("{name}", Transport.segment(name)), new StringJoiner("&"))
+					.GET(),
+				this.transport.requestTimeout(), NameEntry.class);
 	}
 
 	/**
@@ -70,7 +71,7 @@ public final class NameserverApi {
 		add(query, "prefix", prefix);
 		add(query, "suffix", suffix);
 		add(query, "contains", contains);
-		return this.client.send(this.client.request(ApiPaths.NAMES, query).GET(), this.client.requestTimeout(),
+		return this.transport.send(this.transport.request(ApiPaths.NAMES, query).GET(), this.transport.requestTimeout(),
 				NameListResponse.class);
 	}
 
@@ -79,8 +80,8 @@ public final class NameserverApi {
 	 * @return the counts
 	 */
 	public NameSummary summary() {
-		return this.client.send(this.client.request(ApiPaths.NAME_SUMMARY, new StringJoiner("&")).GET(),
-				this.client.requestTimeout(), NameSummary.class);
+		return this.transport.send(this.transport.request(ApiPaths.NAME_SUMMARY, new StringJoiner("&")).GET(),
+				this.transport.requestTimeout(), NameSummary.class);
 	}
 
 	/**
@@ -88,8 +89,8 @@ public final class NameserverApi {
 	 * @return the releases
 	 */
 	public ReleaseListResponse releases() {
-		return this.client.send(this.client.request(ApiPaths.RELEASES, new StringJoiner("&")).GET(),
-				this.client.requestTimeout(), ReleaseListResponse.class);
+		return this.transport.send(this.transport.request(ApiPaths.RELEASES, new StringJoiner("&")).GET(),
+				this.transport.requestTimeout(), ReleaseListResponse.class);
 	}
 
 	/**
@@ -107,9 +108,9 @@ public final class NameserverApi {
 	 */
 	public ReleaseInfo upload(String component, String version, Path file, String sha256, String signature,
 			Duration timeout) throws FileNotFoundException {
-		String path = ApiPaths.RELEASE.replace("{component}", OctoplaneClient.segment(component))
-			.replace("{version}", OctoplaneClient.segment(version));
-		return this.client.send(this.client.request(path, new StringJoiner("&"))
+		String path = ApiPaths.RELEASE.replace("{component}", Transport.segment(component))
+			.replace("{version}", Transport.segment(version));
+		return this.transport.send(this.transport.request(path, new StringJoiner("&"))
 			.header("Content-Type", "application/octet-stream")
 			.header(ApiPaths.SHA256_HEADER, sha256)
 			.header(ApiPaths.SIGNATURE_HEADER, signature)

@@ -1,11 +1,9 @@
 package io.octoplane.client;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -13,7 +11,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLContext;
 
@@ -30,8 +27,6 @@ import io.octoplane.protocol.api.NodeStatusResponse;
 import io.octoplane.protocol.api.PruneResponse;
 import io.octoplane.protocol.log.LogQuery;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Client of the brain's REST API ({@link ApiPaths}). Each method makes one HTTPS call and
@@ -61,23 +56,9 @@ public final class OctoplaneClient {
 	/** Above the brain's default time limit of a node's log read, plus delivery. */
 	private static final Duration LOG_TIMEOUT = Duration.ofSeconds(60);
 
-	private final URI baseUri;
-
-	private final HttpClient http;
-
-	private final ClientAuthentication authentication;
-
-	private final Duration requestTimeout;
-
-	private final @Nullable String workgroup;
-
-	private final JsonMapper mapper = OctoplaneJson.mapper();
+	private final Transport transport;
 
 	private OctoplaneClient(Builder builder) {
-		this.baseUri = Objects.requireNonNull(builder.baseUri, "baseUri must not be null");
-		this.authentication = builder.authentication;
-		this.requestTimeout = builder.requestTimeout;
-		this.workgroup = builder.workgroup;
 		HttpClient.Builder http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(builder.connectTimeout)
@@ -85,7 +66,13 @@ public final class OctoplaneClient {
 		if (builder.sslContext != null) {
 			http.sslContext(builder.sslContext);
 		}
-		this.http = http.build();
+		this.transport = new Transport(Objects.requireNonNull(builder.baseUri, "baseUri must not be null"),
+				http.build(), builder.authentication, builder.requestTimeout, builder.workgroup,
+				OctoplaneJson.mapper());
+	}
+
+	Transport transport() {
+		return this.transport;
 	}
 
 	/**
@@ -98,7 +85,7 @@ public final class OctoplaneClient {
 
 	/** The brain's base URI this client talks to. */
 	public URI baseUri() {
-		return this.baseUri;
+		return this.transport.baseUri();
 	}
 
 	/**
@@ -106,13 +93,12 @@ public final class OctoplaneClient {
 	 * @return the workgroup, or empty for the caller's own workgroup
 	 */
 	public Optional<String> workgroup() {
-		return Optional.ofNullable(this.workgroup);
+		return Optional.ofNullable(this.transport.workgroup());
 	}
 
 	@Override
 	public String toString() {
-		return "OctoplaneClient[baseUri=" + this.baseUri + ", authentication=" + this.authentication
-				+ ((this.workgroup != null) ? ", workgroup=" + this.workgroup : "") + "]";
+		return "OctoplaneClient[" + this.transport + "]";
 	}
 
 	/**
@@ -122,7 +108,8 @@ public final class OctoplaneClient {
 	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
 	public BrainInfo info() {
-		return send(request(ApiPaths.INFO, new StringJoiner("&")).GET(), this.requestTimeout, BrainInfo.class);
+		return this.transport.send(this.transport.request(ApiPaths.INFO, new StringJoiner("&")).GET(),
+				this.transport.requestTimeout(), BrainInfo.class);
 	}
 
 	/**
@@ -138,7 +125,8 @@ public final class OctoplaneClient {
 		if (state != null) {
 			query.add("state=" + state.name().toLowerCase(Locale.ROOT));
 		}
-		return send(request(ApiPaths.NODES, query).GET(), this.requestTimeout, NodeListResponse.class);
+		return this.transport.send(this.transport.request(ApiPaths.NODES, query).GET(), this.transport.requestTimeout(),
+				NodeListResponse.class);
 	}
 
 	/**
@@ -149,8 +137,8 @@ public final class OctoplaneClient {
 	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
 	public NodeStatusResponse nodeStatus(Collection<String> names) {
-		return send(request(ApiPaths.NODE_STATUS, nameQuery(names)).GET(), this.requestTimeout,
-				NodeStatusResponse.class);
+		return this.transport.send(this.transport.request(ApiPaths.NODE_STATUS, nameQuery(names)).GET(),
+				this.transport.requestTimeout(), NodeStatusResponse.class);
 	}
 
 	/**
@@ -162,7 +150,8 @@ public final class OctoplaneClient {
 	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
 	public PruneResponse prune(Collection<String> names) {
-		return send(request(ApiPaths.NODES, nameQuery(names)).DELETE(), this.requestTimeout, PruneResponse.class);
+		return this.transport.send(this.transport.request(ApiPaths.NODES, nameQuery(names)).DELETE(),
+				this.transport.requestTimeout(), PruneResponse.class);
 	}
 
 	/**
@@ -176,11 +165,11 @@ public final class OctoplaneClient {
 	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
 	public JobResponse submit(CommandRequest request) {
-		byte[] body = this.mapper.writeValueAsBytes(request);
-		HttpRequest.Builder post = request(ApiPaths.COMMANDS, new StringJoiner("&"))
+		byte[] body = this.transport.mapper().writeValueAsBytes(request);
+		HttpRequest.Builder post = this.transport.request(ApiPaths.COMMANDS, new StringJoiner("&"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
-		return send(post, this.requestTimeout, JobResponse.class);
+		return this.transport.send(post, this.transport.requestTimeout(), JobResponse.class);
 	}
 
 	/**
@@ -192,7 +181,7 @@ public final class OctoplaneClient {
 	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
 	public JobResponse job(String id) {
-		return job(id, this.requestTimeout);
+		return job(id, this.transport.requestTimeout());
 	}
 
 	/**
@@ -208,7 +197,8 @@ public final class OctoplaneClient {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_JOBS);
 		}
 		StringJoiner query = new StringJoiner("&").add("limit=" + limit);
-		return send(request(ApiPaths.JOBS, query).GET(), this.requestTimeout, JobListResponse.class);
+		return this.transport.send(this.transport.request(ApiPaths.JOBS, query).GET(), this.transport.requestTimeout(),
+				JobListResponse.class);
 	}
 
 	/**
@@ -221,9 +211,10 @@ public final class OctoplaneClient {
 	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
 	public JobResponse cancel(String id) {
-		HttpRequest.Builder post = request(jobPath(ApiPaths.JOB_CANCEL, id), new StringJoiner("&"))
+		HttpRequest.Builder post = this.transport
+			.request(Transport.jobPath(ApiPaths.JOB_CANCEL, id), new StringJoiner("&"))
 			.POST(HttpRequest.BodyPublishers.noBody());
-		return send(post, this.requestTimeout, JobResponse.class);
+		return this.transport.send(post, this.transport.requestTimeout(), JobResponse.class);
 	}
 
 	/**
@@ -253,7 +244,7 @@ public final class OctoplaneClient {
 	 * @return the workgroup calls of this client
 	 */
 	public WorkgroupApi workgroups() {
-		return new WorkgroupApi(this);
+		return new WorkgroupApi(this.transport);
 	}
 
 	/**
@@ -261,7 +252,7 @@ public final class OctoplaneClient {
 	 * @return the scenario calls of this client
 	 */
 	public ScenarioApi scenarios() {
-		return new ScenarioApi(this);
+		return new ScenarioApi(this.transport);
 	}
 
 	/**
@@ -270,7 +261,7 @@ public final class OctoplaneClient {
 	 * @return the file calls of this client
 	 */
 	public FileApi files() {
-		return new FileApi(this);
+		return new FileApi(this.transport);
 	}
 
 	/**
@@ -278,7 +269,7 @@ public final class OctoplaneClient {
 	 * @return the tunnel calls of this client
 	 */
 	public TunnelApi tunnels() {
-		return new TunnelApi(this);
+		return new TunnelApi(this.transport);
 	}
 
 	/**
@@ -286,7 +277,7 @@ public final class OctoplaneClient {
 	 * @return the SSH login calls of this client
 	 */
 	public SshApi ssh() {
-		return new SshApi(this);
+		return new SshApi(this.transport);
 	}
 
 	/**
@@ -294,7 +285,7 @@ public final class OctoplaneClient {
 	 * @return the token calls of this client
 	 */
 	public TokenApi tokens() {
-		return new TokenApi(this);
+		return new TokenApi(this.transport);
 	}
 
 	/**
@@ -302,7 +293,7 @@ public final class OctoplaneClient {
 	 * @return the brain upgrade calls of this client
 	 */
 	public BrainUpgradeApi brainUpgrade() {
-		return new BrainUpgradeApi(this);
+		return new BrainUpgradeApi(this.transport);
 	}
 
 	/**
@@ -317,8 +308,9 @@ public final class OctoplaneClient {
 		if (limit < 1 || limit > 1000) {
 			throw new IllegalArgumentException("limit must be between 1 and 1000");
 		}
-		return send(request(ApiPaths.AUDIT, new StringJoiner("&").add("limit=" + limit)).GET(), this.requestTimeout,
-				AuditResponse.class);
+		return this.transport.send(
+				this.transport.request(ApiPaths.AUDIT, new StringJoiner("&").add("limit=" + limit)).GET(),
+				this.transport.requestTimeout(), AuditResponse.class);
 	}
 
 	/**
@@ -343,14 +335,15 @@ public final class OctoplaneClient {
 			throw new IllegalArgumentException("days must be between 1 and " + LogQuery.MAX_DAYS);
 		}
 		String path = BRAIN_LOG.equals(source) ? ApiPaths.BRAIN_LOGS
-				: ApiPaths.NODE_LOGS.replace("{name}", segment(source));
+				: ApiPaths.NODE_LOGS.replace("{name}", Transport.segment(source));
 		StringJoiner query = new StringJoiner("&").add("lines=" + lines);
 		if (days != null) {
 			query.add("days=" + days);
 		}
 		// A node's answer travels through the command path: allow for its time limit.
-		Duration timeout = (this.requestTimeout.compareTo(LOG_TIMEOUT) < 0) ? LOG_TIMEOUT : this.requestTimeout;
-		return send(request(path, query).GET(), timeout, LogResponse.class);
+		Duration timeout = (this.transport.requestTimeout().compareTo(LOG_TIMEOUT) < 0) ? LOG_TIMEOUT
+				: this.transport.requestTimeout();
+		return this.transport.send(this.transport.request(path, query).GET(), timeout, LogResponse.class);
 	}
 
 	/**
@@ -362,71 +355,23 @@ public final class OctoplaneClient {
 	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
 	public void revokeNode(String name) {
-		String path = ApiPaths.NODE_REVOKE.replace("{name}", segment(name));
-		sendNoContent(request(path, new StringJoiner("&")).POST(HttpRequest.BodyPublishers.noBody()));
-	}
-
-	/** Sends a request whose successful answer has no body. */
-	void sendNoContent(HttpRequest.Builder request) {
-		exchange(request, this.requestTimeout);
-	}
-
-	/** A value made safe for one path segment. */
-	static String segment(String value) {
-		if (value.isBlank()) {
-			throw new IllegalArgumentException("a path segment must not be blank");
-		}
-		// Path segments must not turn spaces into '+' as form encoding does.
-		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-	}
-
-	/** A query parameter, encoded. */
-	static String param(String name, String value) {
-		return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+		String path = ApiPaths.NODE_REVOKE.replace("{name}", Transport.segment(name));
+		this.transport.sendNoContent(
+				this.transport.request(path, new StringJoiner("&")).POST(HttpRequest.BodyPublishers.noBody()));
 	}
 
 	JobResponse job(String id, Duration timeout) {
-		return send(request(jobPath(ApiPaths.JOB, id), new StringJoiner("&")).GET(), timeout, JobResponse.class);
+		return this.transport.send(
+				this.transport.request(Transport.jobPath(ApiPaths.JOB, id), new StringJoiner("&")).GET(), timeout,
+				JobResponse.class);
 	}
 
 	HttpRequest eventsRequest(String id, Duration timeout) {
-		return request(jobPath(ApiPaths.JOB_EVENTS, id), new StringJoiner("&"))
+		return this.transport.request(Transport.jobPath(ApiPaths.JOB_EVENTS, id), new StringJoiner("&"))
 			.setHeader("Accept", "text/event-stream, application/problem+json")
 			.timeout(timeout)
 			.GET()
 			.build();
-	}
-
-	HttpClient http() {
-		return this.http;
-	}
-
-	JsonMapper mapper() {
-		return this.mapper;
-	}
-
-	Duration requestTimeout() {
-		return this.requestTimeout;
-	}
-
-	private static String jobPath(String template, String id) {
-		if (id.isBlank()) {
-			throw new IllegalArgumentException("job id must not be blank");
-		}
-		// Path segments must not turn spaces into '+' as form encoding does.
-		String segment = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-		return template.replace("{id}", segment);
-	}
-
-	HttpRequest.Builder request(String path, StringJoiner query) {
-		String suffix = (query.length() > 0) ? "?" + query : "";
-		HttpRequest.Builder request = HttpRequest.newBuilder(this.baseUri.resolve(path + suffix))
-			.header("Accept", "application/json, application/problem+json");
-		if (this.workgroup != null) {
-			request.header(ApiPaths.WORKGROUP_HEADER, this.workgroup);
-		}
-		this.authentication.apply(request);
-		return request;
 	}
 
 	private static StringJoiner nameQuery(Collection<String> names) {
@@ -435,39 +380,6 @@ public final class OctoplaneClient {
 			query.add("name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
 		}
 		return query;
-	}
-
-	<T> T send(HttpRequest.Builder request, Duration timeout, Class<T> type) {
-		HttpResponse<String> response = exchange(request, timeout);
-		try {
-			return this.mapper.readValue(response.body(), type);
-		}
-		catch (JacksonException ex) {
-			throw ProblemResponses.unreadable(response, ex);
-		}
-	}
-
-	/** Sends a request; a non-2xx answer becomes the matching exception. */
-	private HttpResponse<String> exchange(HttpRequest.Builder request, Duration timeout) {
-		HttpResponse<String> response;
-		AtomicBoolean answered = new AtomicBoolean();
-		try {
-			response = this.http.send(request.timeout(timeout).build(), (info) -> {
-				answered.set(true);
-				return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
-			});
-		}
-		catch (IOException ex) {
-			throw OctoplaneConnectionException.of(this.baseUri, ex, answered.get());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw OctoplaneConnectionException.interrupted(this.baseUri, ex);
-		}
-		if (response.statusCode() / 100 != 2) {
-			throw ProblemResponses.toException(response, this.mapper);
-		}
-		return response;
 	}
 
 	/**

@@ -24,10 +24,10 @@ public final class ScenarioApi {
 	/** How long an apply or reset may take before the client gives up waiting. */
 	public static final Duration APPLY_TIMEOUT = Duration.ofHours(1);
 
-	private final OctoplaneClient client;
+	private final Transport transport;
 
-	ScenarioApi(OctoplaneClient client) {
-		this.client = client;
+	ScenarioApi(Transport transport) {
+		this.transport = transport;
 	}
 
 	/**
@@ -37,7 +37,7 @@ public final class ScenarioApi {
 	 * @return every step and node's result; {@code succeeded} tells if all went well
 	 */
 	public ScenarioApplyResponse apply(String name, ScenarioApplyRequest request) {
-		return post(ApiPaths.SCENARIO_APPLY.replace("{name}", OctoplaneClient.segment(name)), request,
+		return post(ApiPaths.SCENARIO_APPLY.replace("{name}", Transport.segment(name)), request,
 				ScenarioApplyResponse.class);
 	}
 
@@ -46,8 +46,8 @@ public final class ScenarioApi {
 	 * @return them, by name
 	 */
 	public ScenarioListResponse list() {
-		return this.client.send(this.client.request(ApiPaths.SCENARIOS, new StringJoiner("&")).GET(),
-				this.client.requestTimeout(), ScenarioListResponse.class);
+		return this.transport.send(this.transport.request(ApiPaths.SCENARIOS, new StringJoiner("&")).GET(),
+				this.transport.requestTimeout(), ScenarioListResponse.class);
 	}
 
 	/**
@@ -56,9 +56,9 @@ public final class ScenarioApi {
 	 * @return it
 	 */
 	public ScenarioInfo get(String name) {
-		return this.client.send(this.client
-			.request(ApiPaths.SCENARIO.replace("{name}", OctoplaneClient.segment(name)), new StringJoiner("&"))
-			.GET(), this.client.requestTimeout(), ScenarioInfo.class);
+		return this.transport.send(this.transport
+			.request(ApiPaths.SCENARIO.replace("{name}", Transport.segment(name)), new StringJoiner("&"))
+			.GET(), this.transport.requestTimeout(), ScenarioInfo.class);
 	}
 
 	/**
@@ -69,10 +69,10 @@ public final class ScenarioApi {
 	 * @return the page and the total
 	 */
 	public ScenarioVersionsResponse versions(String name, int offset, int limit) {
-		return this.client.send(this.client
-			.request(ApiPaths.SCENARIO_VERSIONS.replace("{name}", OctoplaneClient.segment(name)),
+		return this.transport.send(this.transport
+			.request(ApiPaths.SCENARIO_VERSIONS.replace("{name}", Transport.segment(name)),
 					new StringJoiner("&").add("offset=" + offset).add("limit=" + limit))
-			.GET(), this.client.requestTimeout(), ScenarioVersionsResponse.class);
+			.GET(), this.transport.requestTimeout(), ScenarioVersionsResponse.class);
 	}
 
 	/**
@@ -83,7 +83,7 @@ public final class ScenarioApi {
 	 * @return the steps and the new version
 	 */
 	public ScenarioApplyResponse reset(String name, ResetRequest request) {
-		return post(ApiPaths.SCENARIO_RESET.replace("{name}", OctoplaneClient.segment(name)), request,
+		return post(ApiPaths.SCENARIO_RESET.replace("{name}", Transport.segment(name)), request,
 				ScenarioApplyResponse.class);
 	}
 
@@ -93,9 +93,9 @@ public final class ScenarioApi {
 	 * @return them, each with its recorded commit
 	 */
 	public List<NodeappResponse> nodeapps(String node) {
-		return this.client
-			.send(this.client
-				.request(ApiPaths.NODEAPPS.replace("{node}", OctoplaneClient.segment(node)), new StringJoiner("&"))
+		return this.transport
+			.send(this.transport
+				.request(ApiPaths.NODEAPPS.replace("{node}", Transport.segment(node)), new StringJoiner("&"))
 				.GET(), APPLY_TIMEOUT, NodeappListResponse.class)
 			.nodeapps();
 	}
@@ -107,9 +107,9 @@ public final class ScenarioApi {
 	 * @return its head and commits
 	 */
 	public NodeappResponse nodeappVersions(String node, String nodeapp) {
-		return this.client.send(
-				this.client.request(nodeappPath(ApiPaths.NODEAPP_VERSIONS, node, nodeapp), new StringJoiner("&")).GET(),
-				APPLY_TIMEOUT, NodeappResponse.class);
+		return this.transport
+			.send(this.transport.request(nodeappPath(ApiPaths.NODEAPP_VERSIONS, node, nodeapp), new StringJoiner("&"))
+				.GET(), APPLY_TIMEOUT, NodeappResponse.class);
 	}
 
 	/**
@@ -124,13 +124,12 @@ public final class ScenarioApi {
 	}
 
 	private static String nodeappPath(String template, String node, String nodeapp) {
-		return template.replace("{node}", OctoplaneClient.segment(node))
-			.replace("{app}", OctoplaneClient.segment(nodeapp));
+		return template.replace("{node}", Transport.segment(node)).replace("{app}", Transport.segment(nodeapp));
 	}
 
 	private <T> T post(String path, Object body, Class<T> type) {
-		byte[] bytes = this.client.mapper().writeValueAsBytes(body);
-		return this.client.send(this.client.request(path, new StringJoiner("&"))
+		byte[] bytes = this.transport.mapper().writeValueAsBytes(body);
+		return this.transport.send(this.transport.request(path, new StringJoiner("&"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), APPLY_TIMEOUT, type);
 	}

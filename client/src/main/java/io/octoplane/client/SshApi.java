@@ -13,10 +13,10 @@ import io.octoplane.protocol.api.SshLoginListResponse;
  */
 public final class SshApi {
 
-	private final OctoplaneClient client;
+	private final Transport transport;
 
-	SshApi(OctoplaneClient client) {
-		this.client = client;
+	SshApi(Transport transport) {
+		this.transport = transport;
 	}
 
 	/**
@@ -27,10 +27,12 @@ public final class SshApi {
 	 * {@code invalid-request}
 	 */
 	public SshLogin save(SshLogin login) {
-		byte[] body = this.client.mapper().writeValueAsBytes(login);
-		return this.client.send(this.client.request(path(login.name()), new StringJoiner("&"))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofByteArray(body)), this.client.requestTimeout(), SshLogin.class);
+		byte[] body = this.transport.mapper().writeValueAsBytes(login);
+		return this.transport.send(
+				this.transport.request(path(login.name()), new StringJoiner("&"))
+					.header("Content-Type", "application/json")
+					.PUT(HttpRequest.BodyPublishers.ofByteArray(body)),
+				this.transport.requestTimeout(), SshLogin.class);
 	}
 
 	/**
@@ -40,8 +42,8 @@ public final class SshApi {
 	 * @throws OctoplaneApiException with {@code not-found} if there is none
 	 */
 	public SshLogin get(String name) {
-		return this.client.send(this.client.request(path(name), new StringJoiner("&")).GET(),
-				this.client.requestTimeout(), SshLogin.class);
+		return this.transport.send(this.transport.request(path(name), new StringJoiner("&")).GET(),
+				this.transport.requestTimeout(), SshLogin.class);
 	}
 
 	/**
@@ -49,8 +51,8 @@ public final class SshApi {
 	 * @return the logins
 	 */
 	public SshLoginListResponse list() {
-		return this.client.send(this.client.request(ApiPaths.SSH_LOGINS, new StringJoiner("&")).GET(),
-				this.client.requestTimeout(), SshLoginListResponse.class);
+		return this.transport.send(this.transport.request(ApiPaths.SSH_LOGINS, new StringJoiner("&")).GET(),
+				this.transport.requestTimeout(), SshLoginListResponse.class);
 	}
 
 	/**
@@ -59,11 +61,11 @@ public final class SshApi {
 	 * @throws OctoplaneApiException with {@code not-found} if there is none
 	 */
 	public void delete(String name) {
-		this.client.sendNoContent(this.client.request(path(name), new StringJoiner("&")).DELETE());
+		this.transport.sendNoContent(this.transport.request(path(name), new StringJoiner("&")).DELETE());
 	}
 
 	private static String path(String name) {
-		return ApiPaths.SSH_LOGIN.replace("{name}", OctoplaneClient.segment(name));
+		return ApiPaths.SSH_LOGIN.replace("{name}", Transport.segment(name));
 	}
 
 }

@@ -11,10 +11,10 @@ import io.octoplane.protocol.api.TokenResponse;
 /** Token calls of an {@link OctoplaneClient}: API tokens and join tokens. */
 public final class TokenApi {
 
-	private final OctoplaneClient client;
+	private final Transport transport;
 
-	TokenApi(OctoplaneClient client) {
-		this.client = client;
+	TokenApi(Transport transport) {
+		this.transport = transport;
 	}
 
 	/**
@@ -23,12 +23,12 @@ public final class TokenApi {
 	 * @return the token, with its secret (shown only this once)
 	 */
 	public TokenResponse create(TokenRequest request) {
-		byte[] body = this.client.mapper().writeValueAsBytes(request);
-		return this.client.send(
-				this.client.request(ApiPaths.TOKENS, new StringJoiner("&"))
+		byte[] body = this.transport.mapper().writeValueAsBytes(request);
+		return this.transport.send(
+				this.transport.request(ApiPaths.TOKENS, new StringJoiner("&"))
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body)),
-				this.client.requestTimeout(), TokenResponse.class);
+				this.transport.requestTimeout(), TokenResponse.class);
 	}
 
 	/**
@@ -36,8 +36,8 @@ public final class TokenApi {
 	 * @return the tokens
 	 */
 	public TokenListResponse list() {
-		return this.client.send(this.client.request(ApiPaths.TOKENS, new StringJoiner("&")).GET(),
-				this.client.requestTimeout(), TokenListResponse.class);
+		return this.transport.send(this.transport.request(ApiPaths.TOKENS, new StringJoiner("&")).GET(),
+				this.transport.requestTimeout(), TokenListResponse.class);
 	}
 
 	/**
@@ -45,8 +45,8 @@ public final class TokenApi {
 	 * @param id the token's id (not its secret)
 	 */
 	public void revoke(String id) {
-		this.client.sendNoContent(
-				this.client.request(ApiPaths.TOKEN.replace("{id}", OctoplaneClient.segment(id)), new StringJoiner("&"))
+		this.transport.sendNoContent(
+				this.transport.request(ApiPaths.TOKEN.replace("{id}", Transport.segment(id)), new StringJoiner("&"))
 					.DELETE());
 	}
 

@@ -31,10 +31,10 @@ import io.octoplane.protocol.api.TunnelResponse;
  */
 public final class TunnelApi {
 
-	private final OctoplaneClient client;
+	private final Transport transport;
 
-	TunnelApi(OctoplaneClient client) {
-		this.client = client;
+	TunnelApi(Transport transport) {
+		this.transport = transport;
 	}
 
 	/**
@@ -49,25 +49,24 @@ public final class TunnelApi {
 	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
 	public TunnelConnection open(String node, String host, int port) {
-		byte[] body = this.client.mapper().writeValueAsBytes(new TunnelRequest(host, port));
-		TunnelResponse opened = this.client.send(
-				this.client
-					.request(ApiPaths.NODE_TUNNELS.replace("{name}", OctoplaneClient.segment(node)),
-							new StringJoiner("&"))
+		byte[] body = this.transport.mapper().writeValueAsBytes(new TunnelRequest(host, port));
+		TunnelResponse opened = this.transport.send(
+				this.transport
+					.request(ApiPaths.NODE_TUNNELS.replace("{name}", Transport.segment(node)), new StringJoiner("&"))
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body)),
-				this.client.requestTimeout().plusSeconds(15), TunnelResponse.class);
+				this.transport.requestTimeout().plusSeconds(15), TunnelResponse.class);
 		return attach(opened);
 	}
 
 	private TunnelConnection attach(TunnelResponse opened) {
-		String path = ApiPaths.TUNNEL.replace("{id}", OctoplaneClient.segment(opened.id()));
-		URI uri = URI.create(this.client.baseUri().resolve(path).toString().replaceFirst("^http", "ws"));
+		String path = ApiPaths.TUNNEL.replace("{id}", Transport.segment(opened.id()));
+		URI uri = URI.create(this.transport.baseUri().resolve(path).toString().replaceFirst("^http", "ws"));
 		// The WebSocket handshake carries the same credentials as any API request.
-		HttpRequest credentials = this.client.request(path, new StringJoiner("&")).GET().build();
-		WebSocket.Builder builder = this.client.http()
+		HttpRequest credentials = this.transport.request(path, new StringJoiner("&")).GET().build();
+		WebSocket.Builder builder = this.transport.http()
 			.newWebSocketBuilder()
-			.connectTimeout(this.client.requestTimeout());
+			.connectTimeout(this.transport.requestTimeout());
 		credentials.headers().map().forEach((name, values) -> {
 			if (!"accept".equalsIgnoreCase(name)) {
 				values.forEach((value) -> builder.header(name, value));
@@ -76,7 +75,7 @@ public final class TunnelApi {
 		TunnelConnection.Receiver receiver = new TunnelConnection.Receiver();
 		CompletableFuture<WebSocket> connecting = builder.buildAsync(uri, receiver);
 		try {
-			WebSocket socket = connecting.get(this.client.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			WebSocket socket = connecting.get(this.transport.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			return new TunnelConnection(opened, socket, receiver);
 		}
 		catch (ExecutionException | CompletionException ex) {
@@ -90,18 +89,18 @@ public final class TunnelApi {
 						"Tunnel not attached", "the brain refused to attach the tunnel to " + opened.node()
 								+ "; it expired or another brain answered");
 			}
-			throw OctoplaneConnectionException.of(this.client.baseUri(),
+			throw OctoplaneConnectionException.of(this.transport.baseUri(),
 					(cause instanceof IOException io) ? io : new IOException(String.valueOf(cause), cause));
 		}
 		catch (TimeoutException ex) {
 			// A WebSocket that connects after all must not stay attached with no reader.
 			connecting.thenAccept(WebSocket::abort);
-			throw OctoplaneConnectionException.of(this.client.baseUri(),
+			throw OctoplaneConnectionException.of(this.transport.baseUri(),
 					new IOException("the tunnel WebSocket did not connect in time", ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw OctoplaneConnectionException.interrupted(this.client.baseUri(), ex);
+			throw OctoplaneConnectionException.interrupted(this.transport.baseUri(), ex);
 		}
 	}
 

@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WorkgroupApi {
 
-	private final OctoplaneClient client;
+	private final Transport transport;
 
-	WorkgroupApi(OctoplaneClient client) {
-		this.client = client;
+	WorkgroupApi(Transport transport) {
+		this.transport = transport;
 	}
 
 	/**
@@ -30,8 +30,8 @@ public final class WorkgroupApi {
 	 * @return the workgroup
 	 */
 	public WorkgroupResponse get(@Nullable String path) {
-		return this.client.send(this.client.request(ApiPaths.WORKGROUP, query(path)).GET(),
-				this.client.requestTimeout(), WorkgroupResponse.class);
+		return this.transport.send(this.transport.request(ApiPaths.WORKGROUP, query(path)).GET(),
+				this.transport.requestTimeout(), WorkgroupResponse.class);
 	}
 
 	/**
@@ -41,12 +41,12 @@ public final class WorkgroupApi {
 	 * @return the workgroup afterwards
 	 */
 	public WorkgroupResponse addNodes(String path, Collection<String> nodes) {
-		byte[] body = this.client.mapper().writeValueAsBytes(new WorkgroupNodesRequest(List.copyOf(nodes)));
-		return this.client.send(
-				this.client.request(ApiPaths.WORKGROUP_NODES, query(path))
+		byte[] body = this.transport.mapper().writeValueAsBytes(new WorkgroupNodesRequest(List.copyOf(nodes)));
+		return this.transport.send(
+				this.transport.request(ApiPaths.WORKGROUP_NODES, query(path))
 					.header("Content-Type", "application/json")
 					.PUT(HttpRequest.BodyPublishers.ofByteArray(body)),
-				this.client.requestTimeout(), WorkgroupResponse.class);
+				this.transport.requestTimeout(), WorkgroupResponse.class);
 	}
 
 	/**
@@ -57,9 +57,9 @@ public final class WorkgroupApi {
 	 */
 	public WorkgroupResponse removeNodes(String path, Collection<String> nodes) {
 		StringJoiner query = query(path);
-		nodes.forEach((node) -> query.add(OctoplaneClient.param("node", node)));
-		return this.client.send(this.client.request(ApiPaths.WORKGROUP_NODES, query).DELETE(),
-				this.client.requestTimeout(), WorkgroupResponse.class);
+		nodes.forEach((node) -> query.add(Transport.param("node", node)));
+		return this.transport.send(this.transport.request(ApiPaths.WORKGROUP_NODES, query).DELETE(),
+				this.transport.requestTimeout(), WorkgroupResponse.class);
 	}
 
 	/**
@@ -67,7 +67,7 @@ public final class WorkgroupApi {
 	 * @param path the workgroup
 	 */
 	public void delete(String path) {
-		this.client.sendNoContent(this.client.request(ApiPaths.WORKGROUP, query(path)).DELETE());
+		this.transport.sendNoContent(this.transport.request(ApiPaths.WORKGROUP, query(path)).DELETE());
 	}
 
 	/**
@@ -76,8 +76,8 @@ public final class WorkgroupApi {
 	 * @param password the new password, 12 to 256 characters
 	 */
 	public void setPassword(String path, String password) {
-		byte[] body = this.client.mapper().writeValueAsBytes(new PasswordRequest(password));
-		this.client.sendNoContent(this.client.request(ApiPaths.WORKGROUP_PASSWORD, query(path))
+		byte[] body = this.transport.mapper().writeValueAsBytes(new PasswordRequest(password));
+		this.transport.sendNoContent(this.transport.request(ApiPaths.WORKGROUP_PASSWORD, query(path))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
@@ -85,7 +85,7 @@ public final class WorkgroupApi {
 	private static StringJoiner query(@Nullable String path) {
 		StringJoiner query = new StringJoiner("&");
 		if (path != null && !path.isBlank()) {
-			query.add(OctoplaneClient.param("path", path));
+			query.add(Transport.param("path", path));
 		}
 		return query;
 	}
