@@ -13,7 +13,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -137,7 +136,7 @@ public final class PemFiles {
 	 */
 	public static PrivateKey readPrivateKeyFor(Path file, X509Certificate certificate) throws IOException {
 		PrivateKey key = readPrivateKey(file);
-		if (!matches(key, certificate.getPublicKey())) {
+		if (!PlainPem.matches(key, certificate.getPublicKey())) {
 			throw new IOException("private key " + file + " does not belong to certificate '"
 					+ certificate.getSubjectX500Principal().getName() + "'");
 		}
@@ -320,23 +319,6 @@ public final class PemFiles {
 			return "Ed25519";
 		}
 		throw new IllegalArgumentException("key algorithm " + oid + " is not supported");
-	}
-
-	private static boolean matches(PrivateKey key, PublicKey publicKey) {
-		try {
-			byte[] challenge = "octoplane key check".getBytes(StandardCharsets.US_ASCII);
-			Signature signer = Signature.getInstance(KeyType.signatureAlgorithm(key));
-			signer.initSign(key);
-			signer.update(challenge);
-			byte[] signature = signer.sign();
-			Signature verifier = Signature.getInstance(KeyType.signatureAlgorithm(publicKey));
-			verifier.initVerify(publicKey);
-			verifier.update(challenge);
-			return verifier.verify(signature);
-		}
-		catch (GeneralSecurityException | IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	private static String block(String type, byte[] der) {

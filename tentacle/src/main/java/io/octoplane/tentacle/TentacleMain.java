@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 
@@ -18,6 +19,7 @@ import io.octoplane.tentacle.log.TentacleLog;
 import io.octoplane.tentacle.upgrade.HealthReport;
 import io.octoplane.tentacle.upgrade.TentacleReleaseSource;
 import io.octoplane.upgrade.LauncherWatch;
+import io.octoplane.upgrade.TrialWatch;
 import io.octoplane.upgrade.UpgradeComponent;
 import io.octoplane.upgrade.UpgradeTool;
 import org.jspecify.annotations.Nullable;
@@ -109,6 +111,13 @@ public final class TentacleMain implements Callable<Integer> {
 	@Override
 	public Integer call() throws InterruptedException {
 		Tentacle tentacle;
+		Optional<TrialWatch> trialWatch;
+		try {
+			trialWatch = TrialWatch.fromEnvironment(this.env, Clock.systemUTC());
+		}
+		catch (IllegalArgumentException ex) {
+			return fail(ex.getMessage(), EXIT_BAD_CONFIG);
+		}
 		try {
 			TentacleConfig loaded = loadConfig();
 			TentacleLog.writeTo(loaded.workspace());
@@ -125,7 +134,12 @@ public final class TentacleMain implements Callable<Integer> {
 		Runtime.getRuntime().addShutdownHook(hook);
 		tentacle.start();
 		HealthReport.whenConnected(tentacle, this.env);
-		LauncherWatch.exitWithLauncher(this.env);
+		if (trialWatch.isPresent()) {
+			trialWatch.get().start();
+		}
+		else {
+			LauncherWatch.exitWithLauncher(this.env);
+		}
 		while (!tentacle.awaitState(TentacleState.STOPPED, Duration.ofHours(1))) {
 			// Runs until SIGTERM (the hook closes it) or until the brain refuses it.
 		}

@@ -7,6 +7,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -15,6 +16,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.octoplane.certs.PemFiles;
+import io.octoplane.certs.PlainPem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,8 +96,9 @@ public final class PemTls {
 	}
 
 	private static KeyManager[] keyManagers(Path certPem, Path keyPem) throws IOException, GeneralSecurityException {
-		List<X509Certificate> chain = PemFiles.readCertificates(certPem);
-		PrivateKey key = PemFiles.readPrivateKeyFor(keyPem, chain.get(0));
+		List<X509Certificate> chain = certificates(certPem);
+		Optional<PrivateKey> plain = PlainPem.readPrivateKeyFor(keyPem, chain.get(0));
+		PrivateKey key = plain.isPresent() ? plain.get() : PemFiles.readPrivateKeyFor(keyPem, chain.get(0));
 		KeyStore store = KeyStore.getInstance("PKCS12");
 		store.load(null, null);
 		store.setKeyEntry("key", key, IN_MEMORY_PASSWORD, chain.toArray(X509Certificate[]::new));
@@ -105,7 +108,7 @@ public final class PemTls {
 	}
 
 	private static TrustManager[] trustManagers(Path caPem) throws IOException, GeneralSecurityException {
-		List<X509Certificate> authorities = PemFiles.readCertificates(caPem);
+		List<X509Certificate> authorities = certificates(caPem);
 		KeyStore store = KeyStore.getInstance("PKCS12");
 		store.load(null, null);
 		for (int i = 0; i < authorities.size(); i++) {
@@ -114,6 +117,12 @@ public final class PemTls {
 		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 		factory.init(store);
 		return factory.getTrustManagers();
+	}
+
+	// The JDK reads what Octoplane writes; BouncyCastle only what it cannot.
+	private static List<X509Certificate> certificates(Path file) throws IOException {
+		Optional<List<X509Certificate>> plain = PlainPem.readCertificates(file);
+		return plain.isPresent() ? plain.get() : PemFiles.readCertificates(file);
 	}
 
 }

@@ -9,6 +9,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
@@ -16,6 +18,7 @@ import javax.net.ssl.SSLContext;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.certs.KeyType;
 import io.octoplane.certs.PemFiles;
+import io.octoplane.certs.PlainPem;
 import io.octoplane.certs.SigningRequests;
 import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.agent.CertificateRenewed;
@@ -78,7 +81,9 @@ public final class CertificateRenewal {
 		this.renewBefore = renewBefore;
 		this.clock = clock;
 		this.renewed = renewed;
-		this.current = PemFiles.readCertificate(files.certificate());
+		// The JDK reads what Octoplane writes, so BouncyCastle stays unloaded at idle.
+		Optional<List<X509Certificate>> plain = PlainPem.readCertificates(files.certificate());
+		this.current = plain.isPresent() ? plain.get().get(0) : PemFiles.readCertificate(files.certificate());
 	}
 
 	/** The certificate on disk, the one the next dial presents. */
