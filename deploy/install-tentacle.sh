@@ -104,7 +104,11 @@ YAML
 # The token goes to a root-only file that systemd reads, never onto a command line
 # (where `ps` would show it); it is deleted once the node has its certificate.
 ( umask 077; printf 'OCTOPLANE_JOIN_TOKEN=%s\n' "$TOKEN" >"$ETC/tentacle.env" )
-sed "s|--java java |--java $JAVA |" \
+JDK25_OPTS=""
+if [ "$FEATURE" -ge 25 ]; then
+	JDK25_OPTS=" $(sed -n 's/^# JDK 25 adds: //p' "$HERE/systemd/octoplane-tentacle.service")"
+fi
+sed -e "s|--java java |--java $JAVA |" -e "s|^\(Environment=\"JAVA_OPTS=.*\)\"$|\1$JDK25_OPTS\"|" \
 	"$HERE/systemd/octoplane-tentacle.service" >"$UNIT_DIR/octoplane-tentacle.service"
 if [ -z "$ROOT" ]; then
 	chown -R octoplane:octoplane "$STATE"

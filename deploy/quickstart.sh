@@ -221,7 +221,12 @@ SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$REDIS_PORT" \
 	"--octoplane.nameserver.release-public-key=$RUN/certs/release-key.pub.pem"
 wait_for_port nameserver 3455
 
-TENTACLE_JAVA_OPTS="$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' "$ROOT/deploy/systemd/octoplane-tentacle.service")"
+# The installed unit's JVM flags, with the Java 25 ones when this JDK is 25 or newer.
+TENTACLE_UNIT="$ROOT/deploy/systemd/octoplane-tentacle.service"
+TENTACLE_JAVA_OPTS="$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' "$TENTACLE_UNIT")"
+if "$JAVA_HOME/bin/java" -XX:+UseCompactObjectHeaders -version >/dev/null 2>&1; then
+	TENTACLE_JAVA_OPTS+=" $(sed -n 's/^# JDK 25 adds: //p' "$TENTACLE_UNIT")"
+fi
 for node in "${NODES[@]}"; do
 	mkdir -p "$RUN/tentacles/$node/workspace"
 	# The tentacle asks the nameserver where the brain is, remembers the answer in its
@@ -250,8 +255,7 @@ YAML
 		"${UPGRADE[@]}" init "$VERSION" "$TENTACLE_JAR" >/dev/null
 	fi
 	say "starting tentacle $node"
-	# The installed unit's JVM flags and environment, which keep a node small enough for a
-	# Raspberry Pi (docs/benchmarks.md, "Footprint at idle").
+	# As the unit runs it: small enough for a Raspberry Pi (docs/benchmarks.md).
 	JAVA_OPTS="$TENTACLE_JAVA_OPTS" MALLOC_ARENA_MAX=2 start_process "tentacle-$node" /bin/sh \
 		"$ROOT/deploy/octoplane-supervise.sh" --home "$home" --java "$JAVA_HOME/bin/java" \
 		--config "$RUN/tentacles/$node/tentacle.yaml" --release-key "$RUN/certs/release-key.pub.pem" \

@@ -106,11 +106,11 @@ public final class TrialWatch {
 	}
 
 	/**
-	 * Watches on a daemon thread until it ends this process; {@link LauncherWatch} is not
-	 * needed beside it.
+	 * Watches on a virtual thread until it ends this process; {@link LauncherWatch} is
+	 * not needed beside it.
 	 */
 	public void start() {
-		Thread.ofPlatform().daemon().name("upgrade-trial").start(this::run);
+		Thread.ofVirtual().name("upgrade-trial").start(this::run);
 	}
 
 	private void run() {
