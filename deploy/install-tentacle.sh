@@ -10,12 +10,18 @@
 # Java 21 or newer (--java /path/to/java, else the newest of $JAVA_HOME, `java` on the PATH
 # and /usr/lib/jvm/*). --no-start writes everything but does not start the service;
 # --root DIR installs under DIR (for packaging and tests).
+#
+# The jar becomes the stable version of an upgrade home (/var/lib/octoplane/tentacle/upgrade;
+# --version V names it, else the jar's file name does) run by octoplane-supervise.sh, a
+# shell loop rather than a second JVM, so that `octl upgrade` can try, confirm and roll back
+# releases. --release-key FILE is the public key releases must be signed with.
 set -euo pipefail
 
 fail() { printf 'install-tentacle: error: %s\n' "$*" >&2; exit 2; }
 say() { printf '==> %s\n' "$*" >&2; }
 
-TOKEN="${OCTOPLANE_JOIN_TOKEN:-}" NAME="" BRAIN="" BRAIN_API="" CA="" JAR="" JAVA="" ROOT="" START=yes
+TOKEN="${OCTOPLANE_JOIN_TOKEN:-}" NAME="" BRAIN="" BRAIN_API="" CA="" JAR="" JAVA="" ROOT="" START=yes VERSION=""
+RELEASE_KEY=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--token) TOKEN="${2:?}"; shift 2 ;;
@@ -25,6 +31,8 @@ while [ $# -gt 0 ]; do
 		--ca) CA="${2:?}"; shift 2 ;;
 		--jar) JAR="${2:?}"; shift 2 ;;
 		--java) JAVA="${2:?}"; shift 2 ;;
+		--version) VERSION="${2:?}"; shift 2 ;;
+		--release-key) RELEASE_KEY="${2:?}"; shift 2 ;;
 		--root) ROOT="${2:?}"; shift 2 ;;
 		--no-start) START=no; shift ;;
 		-h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -39,6 +47,9 @@ done
 [[ "$BRAIN_API" == https://* ]] || fail "--brain-api https://host:port (the brain's REST address) is required"
 [ -r "$CA" ] || fail "--ca must name the fleet CA certificate (PEM), readable"
 [ -r "$JAR" ] || fail "--jar must name the tentacle exec jar, readable"
+[ -n "$VERSION" ] || VERSION="$(basename "$JAR" | sed -n 's/^octoplane-tentacle-\(.*\)-exec\.jar$/\1/p')"
+[[ "$VERSION" =~ ^[0-9][0-9A-Za-z.+_-]{0,63}$ ]] || fail "--version V is required when the jar's name carries none"
+[ -z "$RELEASE_KEY" ] || [ -r "$RELEASE_KEY" ] || fail "--release-key must name a readable public key (PEM)"
 if [ -z "$ROOT" ] && [ "$(id -u)" -ne 0 ]; then
 	fail "run as root (it creates a user, /etc/octoplane and a systemd unit)"
 fi
@@ -64,7 +75,20 @@ fi
 install -d -m 0755 "$ETC" "$OPT" "$UNIT_DIR"
 install -d -m 0750 "$STATE" "$STATE/certs" "$STATE/workspace"
 install -m 0644 "$JAR" "$OPT/tentacle.jar"
+install -m 0755 "$HERE/octoplane-supervise.sh" "$OPT/octoplane-supervise.sh"
 install -m 0644 "$CA" "$ETC/ca.pem"
+# The upgrade home, as `tentacle upgrade init` makes it; a home with a stable version
+# already keeps it and the versions it was upgraded to.
+HOME_DIR="$STATE/upgrade"
+install -d -m 0750 "$HOME_DIR" "$HOME_DIR/releases"
+if [ -s "$HOME_DIR/stable" ]; then
+	say "keeping the upgrade home's stable version $(cat "$HOME_DIR/stable"); upgrade with 'octl upgrade'"
+else
+	install -m 0644 "$JAR" "$HOME_DIR/releases/$VERSION"
+	printf '%s\n' "$VERSION" >"$HOME_DIR/stable"
+	printf '%s init %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$VERSION" >>"$HOME_DIR/history"
+fi
+[ -z "$RELEASE_KEY" ] || install -m 0644 "$RELEASE_KEY" "$HOME_DIR/release-key.pub.pem"
 
 say "writing $ETC/tentacle.yaml"
 cat >"$ETC/tentacle.yaml" <<YAML
@@ -80,7 +104,11 @@ YAML
 # The token goes to a root-only file that systemd reads, never onto a command line
 # (where `ps` would show it); it is deleted once the node has its certificate.
 ( umask 077; printf 'OCTOPLANE_JOIN_TOKEN=%s\n' "$TOKEN" >"$ETC/tentacle.env" )
-sed "s|^ExecStart=/bin/sh -c 'exec java |ExecStart=/bin/sh -c 'exec $JAVA |" \
+JDK25_OPTS=""
+if [ "$FEATURE" -ge 25 ]; then
+	JDK25_OPTS=" $(sed -n 's/^# JDK 25 adds: //p' "$HERE/systemd/octoplane-tentacle.service")"
+fi
+sed -e "s|--java java |--java $JAVA |" -e "s|^\(Environment=\"JAVA_OPTS=.*\)\"$|\1$JDK25_OPTS\"|" \
 	"$HERE/systemd/octoplane-tentacle.service" >"$UNIT_DIR/octoplane-tentacle.service"
 if [ -z "$ROOT" ]; then
 	chown -R octoplane:octoplane "$STATE"

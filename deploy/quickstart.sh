@@ -220,6 +220,12 @@ SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$REDIS_PORT" \
 	"--octoplane.nameserver.release-public-key=$RUN/certs/release-key.pub.pem"
 wait_for_port nameserver 3455
 
+# The installed unit's JVM flags, with the Java 25 ones when this JDK is 25 or newer.
+TENTACLE_UNIT="$ROOT/deploy/systemd/octoplane-tentacle.service"
+TENTACLE_JAVA_OPTS="$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' "$TENTACLE_UNIT")"
+if "$JAVA_HOME/bin/java" -XX:+UseCompactObjectHeaders -version >/dev/null 2>&1; then
+	TENTACLE_JAVA_OPTS+=" $(sed -n 's/^# JDK 25 adds: //p' "$TENTACLE_UNIT")"
+fi
 for node in "${NODES[@]}"; do
 	mkdir -p "$RUN/tentacles/$node/workspace"
 	# The tentacle asks the nameserver where the brain is, remembers the answer in its
@@ -232,9 +238,10 @@ key: $RUN/certs/$node-key.pem
 ca: $RUN/certs/ca.pem
 workspace: $RUN/tentacles/$node/workspace
 YAML
-	# The tentacle runs under its upgrade launcher, which keeps the versions in
-	# upgrade/ (the build's jar is the first stable one) and rolls back unconfirmed ones.
-	UPGRADE=("$JAVA_HOME/bin/java" -Xms8m -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$TENTACLE_JAR"
+	# The tentacle runs under its supervisor, a shell loop rather than a second JVM, which
+	# starts the version upgrade/ names (the build's jar is the first stable one); the
+	# tentacle itself rolls back an unconfirmed preview (octoplane-supervise.sh).
+	UPGRADE=("$JAVA_HOME/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$TENTACLE_JAR"
 		upgrade --home "$RUN/tentacles/$node/upgrade" --config "$RUN/tentacles/$node/tentacle.yaml"
 		--release-key "$RUN/certs/release-key.pub.pem")
 	# A rebuilt tree must run its new tentacle: a home whose stable version is the build's
@@ -247,12 +254,10 @@ YAML
 		"${UPGRADE[@]}" init "$VERSION" "$TENTACLE_JAR" >/dev/null
 	fi
 	say "starting tentacle $node"
-	# A tentacle is mostly idle: a small heap, one JIT thread and the C1 compiler keep its
-	# footprint small enough for a Raspberry Pi.
-	start_process "tentacle-$node" "${UPGRADE[@]}" launch --jvm-option=-Xms8m --jvm-option=-Xmx48m \
-		--jvm-option=-XX:+UseSerialGC --jvm-option=-XX:TieredStopAtLevel=1 \
-		--jvm-option=-XX:ReservedCodeCacheSize=16m --jvm-option=-XX:MaxMetaspaceSize=64m \
-		--jvm-option=-Xss512k --jvm-option=-XX:CICompilerCount=1 --jvm-option=--enable-native-access=ALL-UNNAMED \
+	# As the unit runs it: small enough for a Raspberry Pi (docs/benchmarks.md).
+	JAVA_OPTS="$TENTACLE_JAVA_OPTS" MALLOC_ARENA_MAX=2 start_process "tentacle-$node" /bin/sh \
+		"$ROOT/deploy/octoplane-supervise.sh" --home "$home" --java "$JAVA_HOME/bin/java" \
+		--config "$RUN/tentacles/$node/tentacle.yaml" --release-key "$RUN/certs/release-key.pub.pem" \
 		-- --config "$RUN/tentacles/$node/tentacle.yaml"
 done
 

@@ -84,7 +84,7 @@ BLOB=""
 SCEN_VERSION=""
 
 # Waits (20 looks at most) until each node runs VERSION as a healthy preview, that is,
-# until its launcher has switched; octl upgrade answers before the switch.
+# until its supervisor has switched; octl upgrade answers before the switch.
 until_switched() {
 	local version="$1" i
 	shift
@@ -95,14 +95,15 @@ until_switched() {
 	done
 	return 0
 }
-# Runs an upgrade action that makes NODE's launcher switch versions (cancel), and waits
+# Runs an upgrade action that makes NODE's supervisor switch versions (cancel), and waits
 # (10 s at most) until the tentacle process it replaces has exited: a command sent before
 # would run on that process and die with it; one sent after waits in the node's queue.
 switching() {
 	local node="$1" pid old="" i
 	shift
 	for pid in $(pgrep -f -- "$RUN/tentacles/$node/tentacle.yaml"); do
-		tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q ' launch ' || old="$old $pid"
+		# The tentacle JVM, not its supervisor (nor a Java launcher), which stays.
+		tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -e ' launch ' -e 'octoplane-supervise' || old="$old $pid"
 	done
 	"$@" || return
 	for i in $(seq 1 40); do

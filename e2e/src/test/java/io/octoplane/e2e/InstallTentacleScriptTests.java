@@ -43,9 +43,13 @@ class InstallTentacleScriptTests {
 				PosixFilePermission.OWNER_WRITE);
 		String unit = Files.readString(root.resolve("etc/systemd/system/octoplane-tentacle.service"));
 		assertThat(unit).contains("EnvironmentFile=-/etc/octoplane/tentacle.env")
-			.contains("exec " + java() + " ")
+			.contains("octoplane-supervise.sh --home /var/lib/octoplane/tentacle/upgrade --java " + java() + " ")
 			.doesNotContain("tok-123");
 		assertThat(root.resolve("opt/octoplane/tentacle.jar")).exists();
+		assertThat(root.resolve("opt/octoplane/octoplane-supervise.sh")).isExecutable();
+		Path home = root.resolve("var/lib/octoplane/tentacle/upgrade");
+		assertThat(Files.readString(home.resolve("stable"))).isEqualTo("1.0.0\n");
+		assertThat(home.resolve("releases/1.0.0")).hasContent("jar");
 		assertThat(root.resolve("etc/octoplane/ca.pem")).exists();
 	}
 
@@ -89,7 +93,7 @@ class InstallTentacleScriptTests {
 		Path jvm = Files.createDirectories(this.dir.resolve("jvm"));
 		Path jdk = Files.createSymbolicLink(jvm.resolve("jdk-new"), Path.of(System.getProperty("java.home")));
 		Path ca = Files.writeString(this.dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
-		Path jar = Files.writeString(this.dir.resolve("tentacle.jar"), "jar");
+		Path jar = Files.writeString(this.dir.resolve("octoplane-tentacle-1.0.0-exec.jar"), "jar");
 		Result result = run(
 				List.of("bash", SCRIPT.toString(), "--token", "t", "--name", "pi8", "--brain", "b:3457", "--brain-api",
 						"https://b:12345", "--ca", ca.toString(), "--jar", jar.toString(), "--root",
@@ -97,12 +101,12 @@ class InstallTentacleScriptTests {
 				Map.of("PATH", bin + ":/usr/bin:/bin", "OCTOPLANE_JVM_DIR", jvm.toString()));
 		assertThat(result.status()).as(result.output()).isZero();
 		assertThat(Files.readString(this.dir.resolve("root/etc/systemd/system/octoplane-tentacle.service")))
-			.contains("exec " + jdk.resolve("bin/java") + " ");
+			.contains("--java " + jdk.resolve("bin/java") + " ");
 	}
 
 	private Result install(String... args) throws Exception {
 		Path ca = Files.writeString(this.dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
-		Path jar = Files.writeString(this.dir.resolve("tentacle.jar"), "jar");
+		Path jar = Files.writeString(this.dir.resolve("octoplane-tentacle-1.0.0-exec.jar"), "jar");
 		List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
 		command.addAll(List.of(args));
 		command.addAll(List.of("--ca", ca.toString(), "--jar", jar.toString(), "--java", java(), "--root",

@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real tentacle jar under its upgrade launcher (child processes), a real nameserver
- * with a release key and a real brain: octl uploads a signed release, upgrades the node
- * to it, confirms it; a second upgrade left unconfirmed rolls back by itself.
+ * A real tentacle jar under its shell supervisor (deploy/octoplane-supervise.sh, as
+ * installed; the tentacle takes the trial's decisions itself), a real nameserver with a
+ * release key and a real brain: octl uploads a signed release, upgrades the node to it,
+ * confirms it; a second upgrade left unconfirmed rolls back by itself.
  */
 class UpgradeIT {
 
@@ -35,6 +36,10 @@ class UpgradeIT {
 	static final RedisServerExtension redis = new RedisServerExtension();
 
 	static final CertFixtures certs = BrainTestSupport.certificates();
+
+	private static final Path SUPERVISOR = Path.of("..", "deploy", "octoplane-supervise.sh")
+		.toAbsolutePath()
+		.normalize();
 
 	@TempDir
 	Path work;
@@ -68,8 +73,11 @@ class UpgradeIT {
 			assertThat(UpgradeCli.run(UpgradeCli.concat(upgrade, "init", "1.0.0", jar.toString()),
 					this.work.resolve("upgrade-cli.log")))
 				.isZero();
-			Process launcher = new ProcessBuilder(UpgradeCli.concat(upgrade, "launch", "--confirm-timeout", "20s", "--",
-					"--config", config.toString()))
+			// The installed way: the shell supervisor, no launcher JVM.
+			Process launcher = new ProcessBuilder("/bin/sh", SUPERVISOR.toString(), "--home",
+					this.work.resolve("home").toString(), "--java", upgrade.get(0), "--config", config.toString(),
+					"--release-key", releasePublicKey.toString(), "--confirm-timeout", "20s", "--", "--config",
+					config.toString())
 				.redirectErrorStream(true)
 				.redirectOutput(this.work.resolve("launcher.log").toFile())
 				.start();

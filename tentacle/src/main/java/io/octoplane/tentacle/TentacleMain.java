@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 
@@ -18,6 +21,7 @@ import io.octoplane.tentacle.log.TentacleLog;
 import io.octoplane.tentacle.upgrade.HealthReport;
 import io.octoplane.tentacle.upgrade.TentacleReleaseSource;
 import io.octoplane.upgrade.LauncherWatch;
+import io.octoplane.upgrade.TrialWatch;
 import io.octoplane.upgrade.UpgradeComponent;
 import io.octoplane.upgrade.UpgradeTool;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +55,8 @@ public final class TentacleMain implements Callable<Integer> {
 	static final int EXIT_BAD_CONFIG = 2;
 
 	private static final Path DEFAULT_CONFIG = Path.of("tentacle.yaml");
+
+	private static final Set<String> HELP_OR_SUBCOMMAND = Set.of("upgrade", "help", "-h", "--help");
 
 	@Option(names = "--config", paramLabel = "FILE",
 			description = "YAML config file (default: tentacle.yaml in the working directory, if present)")
@@ -93,7 +99,12 @@ public final class TentacleMain implements Callable<Integer> {
 	}
 
 	public static void main(String[] args) {
-		System.exit(commandLine(System.getenv()).execute(args));
+		Map<String, String> env = System.getenv();
+		// The agent's own start skips building the model of the upgrade commands, which
+		// costs picocli a noticeable share of the start-up on a small machine.
+		boolean agentOnly = Arrays.stream(args).noneMatch(HELP_OR_SUBCOMMAND::contains);
+		CommandLine commandLine = agentOnly ? new CommandLine(new TentacleMain(env)) : commandLine(env);
+		System.exit(commandLine.execute(args));
 	}
 
 	/**
@@ -109,6 +120,13 @@ public final class TentacleMain implements Callable<Integer> {
 	@Override
 	public Integer call() throws InterruptedException {
 		Tentacle tentacle;
+		Optional<TrialWatch> trialWatch;
+		try {
+			trialWatch = TrialWatch.fromEnvironment(this.env, Clock.systemUTC());
+		}
+		catch (IllegalArgumentException ex) {
+			return fail(ex.getMessage(), EXIT_BAD_CONFIG);
+		}
 		try {
 			TentacleConfig loaded = loadConfig();
 			TentacleLog.writeTo(loaded.workspace());
@@ -125,7 +143,12 @@ public final class TentacleMain implements Callable<Integer> {
 		Runtime.getRuntime().addShutdownHook(hook);
 		tentacle.start();
 		HealthReport.whenConnected(tentacle, this.env);
-		LauncherWatch.exitWithLauncher(this.env);
+		if (trialWatch.isPresent()) {
+			trialWatch.get().start();
+		}
+		else {
+			LauncherWatch.exitWithLauncher(this.env);
+		}
 		while (!tentacle.awaitState(TentacleState.STOPPED, Duration.ofHours(1))) {
 			// Runs until SIGTERM (the hook closes it) or until the brain refuses it.
 		}

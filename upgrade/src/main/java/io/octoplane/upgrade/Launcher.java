@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * report healthy within the start timeout, or that is not confirmed within the confirm
  * timeout after it reported healthy, is stopped and the stable version started again; the
  * launcher does this by itself, so a broken release cannot keep a node (or the brain)
- * away. The confirm window starts at health rather than at start, so a slow start (a
- * loaded machine, a Raspberry Pi) never eats the operator's time to confirm. A stable
- * version that exits is started again.
+ * away ({@link PreviewTrial} has the rules). A stable version that exits is started
+ * again. The brain runs under it; a tentacle runs under the shell supervisor instead and
+ * applies the same rules to itself ({@link TrialWatch}).
  *
  * <p>
  * The upgrade commands ({@link UpgradeTool}, or the brain's upgrade API) change only
@@ -49,9 +49,7 @@ public final class Launcher implements AutoCloseable {
 
 	private final Map<String, String> childEnv;
 
-	private final Duration confirmTimeout;
-
-	private final Duration startTimeout;
+	private final PreviewTrial trial;
 
 	private final Duration switchDelay;
 
@@ -104,8 +102,7 @@ public final class Launcher implements AutoCloseable {
 		this.runner = List.copyOf(runner);
 		this.args = List.copyOf(args);
 		this.childEnv = Map.copyOf(childEnv);
-		this.confirmTimeout = confirmTimeout;
-		this.startTimeout = startTimeout;
+		this.trial = new PreviewTrial(startTimeout, confirmTimeout);
 		this.switchDelay = switchDelay;
 		this.pollInterval = pollInterval;
 		this.clock = clock;
@@ -197,15 +194,10 @@ public final class Launcher implements AutoCloseable {
 		if (this.previewHealthy == null && this.home.healthy().filter(target::equals).isPresent()) {
 			this.previewHealthy = now;
 		}
-		if (this.previewHealthy != null) {
-			if (now.isAfter(this.previewHealthy.plus(this.confirmTimeout))) {
-				rollback(target, "preview not confirmed within " + this.confirmTimeout);
-			}
-			return;
-		}
 		Instant started = (this.previewStarted != null) ? this.previewStarted : now;
-		if (now.isAfter(started.plus(this.startTimeout))) {
-			rollback(target, "preview not healthy within " + this.startTimeout);
+		Optional<String> reason = this.trial.rollbackReason(now, started, this.previewHealthy);
+		if (reason.isPresent()) {
+			rollback(target, reason.get());
 		}
 	}
 

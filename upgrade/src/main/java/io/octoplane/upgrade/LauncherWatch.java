@@ -1,6 +1,5 @@
 package io.octoplane.upgrade;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,9 +21,6 @@ public final class LauncherWatch {
 
 	/** The exit status of a child whose launcher is gone. */
 	public static final int EXIT_LAUNCHER_GONE = 75;
-
-	// Shutdown hooks get this long before the process halts anyway.
-	private static final Duration HALT_AFTER = Duration.ofSeconds(10);
 
 	private LauncherWatch() {
 	}
@@ -55,18 +51,7 @@ public final class LauncherWatch {
 
 	private static void exit(long pid) {
 		logger.warn("the launcher (pid {}) that started this process is gone; exiting", pid);
-		Thread halt = new Thread(() -> {
-			try {
-				Thread.sleep(HALT_AFTER);
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			Runtime.getRuntime().halt(EXIT_LAUNCHER_GONE);
-		}, "launcher-gone-halt");
-		halt.setDaemon(true);
-		halt.start();
-		Thread.ofPlatform().name("launcher-gone").start(() -> System.exit(EXIT_LAUNCHER_GONE));
+		ProcessExit.exit(EXIT_LAUNCHER_GONE);
 	}
 
 }

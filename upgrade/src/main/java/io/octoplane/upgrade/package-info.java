@@ -17,13 +17,20 @@
  *                           +--------------> rollback to stable
  * </pre>
  *
- * The launcher alone decides about rollback, so a preview that hangs or crashes cannot
- * prevent it. The child finds its home, its version and the release key in the
- * environment variables named in {@link io.octoplane.upgrade.UpgradeHome}. Nothing
- * outlives the launcher: stopping it stops the child (killed after a grace period), and a
- * child whose launcher was killed outright ends itself
- * ({@link io.octoplane.upgrade.LauncherWatch}). Plain Java, no Spring: the tentacle and
- * the brain both run it before anything else.
+ * Two supervisors apply the same rules ({@link io.octoplane.upgrade.PreviewTrial}). The
+ * brain runs under the Java {@link io.octoplane.upgrade.Launcher}, which decides about
+ * rollback alone, so a preview that hangs or crashes cannot prevent it. A tentacle runs
+ * under {@code deploy/octoplane-supervise.sh}, a shell loop that costs a node no second
+ * JVM: it only dispatches on exit statuses and rolls back a preview that exits, while the
+ * tentacle takes the other decisions about itself
+ * ({@link io.octoplane.upgrade.TrialWatch}) and exits with
+ * {@link io.octoplane.upgrade.TrialWatch#EXIT_SWITCH} when another version is to run. The
+ * child finds its home, its version and the release key in the environment variables
+ * named in {@link io.octoplane.upgrade.UpgradeHome}. Nothing outlives its supervisor:
+ * stopping it stops the child (the launcher kills it after a grace period), and a child
+ * whose supervisor was killed outright ends itself
+ * ({@link io.octoplane.upgrade.LauncherWatch}, {@link io.octoplane.upgrade.TrialWatch}).
+ * Plain Java, no Spring: the tentacle and the brain both run it before anything else.
  */
 @NullMarked
 package io.octoplane.upgrade;

@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,47 @@ public final class ProcessReadings {
 			// Not Linux, or the process ended: nothing to report.
 		}
 		return OptionalLong.empty();
+	}
+
+	/**
+	 * The memory totals of {@code /proc/<pid>/smaps_rollup}, such as {@code Rss} and
+	 * {@code Pss} (proportional: pages shared with other processes count by share).
+	 * @param pid the process
+	 * @return bytes by field name, empty if it cannot be read
+	 */
+	public static Map<String, Long> smapsRollup(long pid) {
+		Map<String, Long> values = new LinkedHashMap<>();
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+				String[] parts = line.split("\\s+");
+				if (parts.length == 3 && parts[0].endsWith(":") && "kB".equals(parts[2])) {
+					values.put(parts[0].substring(0, parts[0].length() - 1), Long.parseLong(parts[1]) * 1024);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Not Linux, or the process ended: nothing to report.
+		}
+		return values;
+	}
+
+	/**
+	 * The number of threads of a process ({@code Threads} of {@code /proc/<pid>/status}).
+	 * @param pid the process
+	 * @return the count, or -1 if it cannot be read
+	 */
+	public static int threads(long pid) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+				if (line.startsWith("Threads:")) {
+					return Integer.parseInt(line.substring(8).trim());
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Not Linux, or the process ended.
+		}
+		return -1;
 	}
 
 	/**

@@ -15,10 +15,10 @@ import javax.net.ssl.SSLContext;
 
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.certs.KeyType;
-import io.octoplane.certs.PemFiles;
 import io.octoplane.certs.SigningRequests;
 import io.octoplane.protocol.agent.CertificateRenewed;
 import io.octoplane.protocol.agent.RenewCertificate;
+import io.octoplane.protocol.tls.PemReader;
 import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.tentacle.connection.AgentConnection;
 import org.jspecify.annotations.Nullable;
@@ -78,7 +78,8 @@ public final class CertificateRenewal {
 		this.renewBefore = renewBefore;
 		this.clock = clock;
 		this.renewed = renewed;
-		this.current = PemFiles.readCertificate(files.certificate());
+		// Read with the JDK alone, so BouncyCastle stays unloaded at idle.
+		this.current = PemReader.readCertificates(files.certificate()).get(0);
 	}
 
 	/** The certificate on disk, the one the next dial presents. */

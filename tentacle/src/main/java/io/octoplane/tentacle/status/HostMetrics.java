@@ -7,25 +7,26 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import io.octoplane.protocol.agent.NodeStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import oshi.SystemInfo;
-import oshi.hardware.CentralProcessor;
-import oshi.hardware.GlobalMemory;
-import oshi.hardware.HardwareAbstractionLayer;
 
 /**
  * Samples the node's {@link NodeStatus}: cores, load averages, memory, the workspace's
- * file system, uptime and local time. As a {@link Supplier} it never throws, because a
- * metrics failure (an exotic platform, a vanished mount) must not stop heartbeats: the
- * heartbeat then carries no status and the node still shows as online.
+ * file system, uptime and local time. The figures come from {@code /proc} (Linux) and the
+ * file system's statvfs, read as text: a metrics library with native bindings cost the
+ * agent more memory than everything else it keeps at idle. As a {@link Supplier} it never
+ * throws, because a metrics failure (another platform, a vanished mount) must not stop
+ * heartbeats: the heartbeat then carries no status and the node still shows as online.
  */
 public final class HostMetrics implements Supplier<@Nullable NodeStatus> {
 
 	private static final Logger logger = LoggerFactory.getLogger(HostMetrics.class);
+
+	private final Path proc;
 
 	private final Path workspace;
 
@@ -33,14 +34,17 @@ public final class HostMetrics implements Supplier<@Nullable NodeStatus> {
 
 	private final AtomicBoolean failureLogged = new AtomicBoolean();
 
-	private volatile @Nullable SystemInfo systemInfo;
-
 	/**
 	 * Creates a sampler.
 	 * @param workspace a path on the file system whose usage is reported
 	 * @param clock the node clock reported as local time
 	 */
 	public HostMetrics(Path workspace, Clock clock) {
+		this(Path.of("/proc"), workspace, clock);
+	}
+
+	HostMetrics(Path proc, Path workspace, Clock clock) {
+		this.proc = proc;
 		this.workspace = workspace;
 		this.clock = clock;
 	}
@@ -48,20 +52,31 @@ public final class HostMetrics implements Supplier<@Nullable NodeStatus> {
 	/**
 	 * Samples the host.
 	 * @return the status
-	 * @throws IOException if the workspace's file system cannot be read
-	 * @throws RuntimeException if OSHI cannot read the platform's metrics
+	 * @throws IOException if {@code /proc} or the workspace's file system cannot be read
+	 * @throws RuntimeException if {@code /proc} holds what this does not understand
 	 */
 	public NodeStatus sample() throws IOException {
-		HardwareAbstractionLayer hardware = systemInfo().getHardware();
-		CentralProcessor processor = hardware.getProcessor();
-		double[] load = processor.getSystemLoadAverage(3);
-		GlobalMemory memory = hardware.getMemory();
+		String[] load = Files.readString(this.proc.resolve("loadavg")).strip().split("\\s+");
+		long memoryTotal = 0;
+		long memoryAvailable = -1;
+		for (String line : Files.readAllLines(this.proc.resolve("meminfo"))) {
+			if (line.startsWith("MemTotal:")) {
+				memoryTotal = kibibytes(line);
+			}
+			else if (line.startsWith("MemAvailable:")) {
+				memoryAvailable = kibibytes(line);
+			}
+		}
+		if (memoryTotal <= 0 || memoryAvailable < 0) {
+			throw new IllegalStateException("no MemTotal or MemAvailable in " + this.proc.resolve("meminfo"));
+		}
+		String uptime = Files.readString(this.proc.resolve("uptime")).strip();
 		FileStore store = Files.getFileStore(existing(this.workspace));
 		long diskTotal = store.getTotalSpace();
-		return new NodeStatus(Math.max(1, processor.getLogicalProcessorCount()), orUnknown(load[0]), orUnknown(load[1]),
-				orUnknown(load[2]), Math.max(0, memory.getTotal() - memory.getAvailable()), memory.getTotal(),
+		return new NodeStatus(cores(), orUnknown(load[0]), orUnknown(load[1]), orUnknown(load[2]),
+				Math.max(0, memoryTotal - memoryAvailable), memoryTotal,
 				Math.max(0, diskTotal - store.getUnallocatedSpace()), diskTotal,
-				systemInfo().getOperatingSystem().getSystemUptime(), this.clock.millis());
+				(long) Double.parseDouble(uptime.substring(0, uptime.indexOf(' '))), this.clock.millis());
 	}
 
 	/**
@@ -75,7 +90,7 @@ public final class HostMetrics implements Supplier<@Nullable NodeStatus> {
 			this.failureLogged.set(false);
 			return status;
 		}
-		catch (IOException | RuntimeException | LinkageError ex) {
+		catch (IOException | RuntimeException ex) {
 			if (this.failureLogged.compareAndSet(false, true)) {
 				logger.warn("cannot read host metrics, heartbeats carry no status: {}", ex.toString());
 			}
@@ -83,15 +98,18 @@ public final class HostMetrics implements Supplier<@Nullable NodeStatus> {
 		}
 	}
 
-	private SystemInfo systemInfo() {
-		SystemInfo info = this.systemInfo;
-		if (info == null) {
-			// Created lazily: OSHI loads native bindings, which a node without metrics
-			// support should only pay for (and fail on) when sampling, not at start-up.
-			info = new SystemInfo();
-			this.systemInfo = info;
+	// The host's processors, as OSHI counted them, rather than the JVM's share of them
+	// (availableProcessors follows the cgroup's CPU limit).
+	private int cores() throws IOException {
+		try (Stream<String> lines = Files.lines(this.proc.resolve("cpuinfo"))) {
+			long processors = lines.filter((line) -> line.startsWith("processor")).count();
+			return (int) Math.max(1, (processors > 0) ? processors : Runtime.getRuntime().availableProcessors());
 		}
-		return info;
+	}
+
+	private static long kibibytes(String line) {
+		String[] parts = line.split("\\s+");
+		return Long.parseLong(parts[1]) * 1024;
 	}
 
 	private static Path existing(Path path) {
@@ -102,8 +120,9 @@ public final class HostMetrics implements Supplier<@Nullable NodeStatus> {
 		return (candidate != null) ? candidate : path;
 	}
 
-	private static double orUnknown(double load) {
-		return (load < 0 || Double.isNaN(load)) ? -1 : load;
+	private static double orUnknown(String load) {
+		double value = Double.parseDouble(load);
+		return (value < 0 || Double.isNaN(value)) ? -1 : value;
 	}
 
 }

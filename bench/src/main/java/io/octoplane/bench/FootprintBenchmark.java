@@ -1,0 +1,174 @@
+package io.octoplane.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import io.octoplane.bench.harness.BenchFleet;
+import io.octoplane.bench.harness.InstalledTentacle;
+import io.octoplane.bench.harness.ProcessReadings;
+import io.octoplane.certs.CertificateRole;
+import io.octoplane.octl.config.DurationConverter;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench footprint}: what a real tentacle costs a node, started the way
+ * {@code deploy/install-tentacle.sh} installs it. The install script runs with
+ * {@code --root} into the work folder and the systemd unit's {@code ExecStart} with its
+ * environment runs as is (paths moved under that root), so the supervisor, the JVM flags
+ * and every process the node runs are the installed ones. It measures the time from
+ * process start to online at the brain over several starts, then lets the last one idle
+ * with heartbeats and reads the resident (RSS) and proportional (PSS) memory of every
+ * process of the node.
+ */
+@Command(name = "footprint", mixinStandardHelpOptions = true,
+		description = "A real tentacle as installed: start-to-online time, then RSS/PSS of its processes at idle.")
+final class FootprintBenchmark implements Callable<Integer> {
+
+	private static final String NODE = "fp1";
+
+	private static final Duration ONLINE_TIMEOUT = Duration.ofSeconds(60);
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	FleetOptions fleet;
+
+	@Option(names = "--jar", paramLabel = "JAR",
+			description = "The tentacle's exec jar (default: tentacle/target/octoplane-tentacle-*-exec.jar).")
+	@Nullable Path jar;
+
+	@Option(names = "--install-script", paramLabel = "FILE", defaultValue = "deploy/install-tentacle.sh",
+			description = "The install script (default: ${DEFAULT-VALUE}); another tree's to compare.")
+	Path installScript = Path.of("deploy/install-tentacle.sh");
+
+	@Option(names = "--java-options", paramLabel = "OPTIONS",
+			description = "JVM options instead of the unit's JAVA_OPTS, to measure another setting.")
+	@Nullable String javaOptions;
+
+	@Option(names = "--starts", defaultValue = "5", paramLabel = "N",
+			description = "Starts timed from process start to online (default: ${DEFAULT-VALUE}).")
+	int starts = 5;
+
+	@Option(names = "--idle", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "DURATION",
+			description = "How long the last start idles before memory is read (default: ${DEFAULT-VALUE}).")
+	Duration idle = Duration.ofSeconds(60);
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter out = this.spec.commandLine().getOut();
+		Report report = new Report("footprint").put("load_before", ProcessReadings.loadAverage());
+		try (BenchFleet fleet = this.fleet.start()) {
+			Path root = Files.createTempDirectory(fleet.caFile().getParent().getParent(), "node-");
+			InstalledTentacle node = InstalledTentacle.install(this.installScript.toAbsolutePath(), tentacleJar(), root,
+					NODE, "127.0.0.1:" + fleet.agentPort(), fleet.caFile(), this.javaOptions);
+			// Written where the installed configuration looks, so that no enrollment
+			// (which
+			// needs the brain's CA key) stands between start and online.
+			fleet.tls()
+				.issue(CertificateRole.NODE, NODE)
+				.writeTo(node.path("/var/lib/octoplane/tentacle/certs/node.pem"),
+						node.path("/var/lib/octoplane/tentacle/certs/node-key.pem"), true);
+			Samples startToOnline = new Samples();
+			for (int start = 1; start <= this.starts; start++) {
+				awaitState(fleet, false);
+				long begin = System.nanoTime();
+				try (InstalledTentacle.Running running = node.start(root.resolve("node.log"))) {
+					awaitState(fleet, true);
+					startToOnline.add(System.nanoTime() - begin);
+					if (start == this.starts) {
+						Thread.sleep(this.idle);
+						readMemory(running, report);
+					}
+				}
+			}
+			report.put("starts", this.starts)
+				.putMillis("start_to_online_median_ms", startToOnline.median())
+				.putMillis("start_to_online_min_ms", startToOnline.min())
+				.putMillis("start_to_online_max_ms", startToOnline.max())
+				.put("java_options", node.javaOptions())
+				.put("idle_seconds", this.idle.toSeconds())
+				.put("heartbeat_seconds", this.fleet.heartbeat.toSeconds())
+				.put("load_after", ProcessReadings.loadAverage());
+			report.print(out);
+			return 0;
+		}
+	}
+
+	private static void readMemory(InstalledTentacle.Running running, Report report) {
+		long rss = 0;
+		long pss = 0;
+		List<String> processes = new ArrayList<>();
+		for (ProcessHandle process : running.processes()) {
+			Map<String, Long> memory = ProcessReadings.smapsRollup(process.pid());
+			long processRss = memory.getOrDefault("Rss", 0L);
+			long processPss = memory.getOrDefault("Pss", 0L);
+			rss += processRss;
+			pss += processPss;
+			processes
+				.add(process.info().command().map((command) -> Path.of(command).getFileName().toString()).orElse("?")
+						+ " rss=" + kib(processRss) + " pss=" + kib(processPss) + " threads="
+						+ ProcessReadings.threads(process.pid()));
+		}
+		report.put("processes", String.join("; ", processes))
+			.put("node_rss_mib", Math.round(rss / 1024.0 / 1024.0 * 10) / 10.0)
+			.put("node_pss_mib", Math.round(pss / 1024.0 / 1024.0 * 10) / 10.0);
+	}
+
+	private static String kib(long bytes) {
+		return (bytes / 1024) + "KiB";
+	}
+
+	private static void awaitState(BenchFleet fleet, boolean online) throws InterruptedException {
+		long deadline = System.nanoTime() + ONLINE_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			boolean isOnline = online(fleet);
+			if (isOnline == online) {
+				return;
+			}
+			TimeUnit.MILLISECONDS.sleep(10);
+		}
+		throw new IllegalStateException(NODE + " not " + (online ? "online" : "offline") + " within " + ONLINE_TIMEOUT);
+	}
+
+	private static boolean online(BenchFleet fleet) {
+		try {
+			return fleet.client().nodes(List.of(NODE), null).online() > 0;
+		}
+		catch (RuntimeException ex) {
+			// Not known to the brain before its first start.
+			return false;
+		}
+	}
+
+	private Path tentacleJar() throws IOException {
+		if (this.jar != null) {
+			return this.jar.toAbsolutePath();
+		}
+		for (Path dir : List.of(Path.of("tentacle/target"), Path.of("../tentacle/target"))) {
+			if (Files.isDirectory(dir)) {
+				try (var files = Files.list(dir)) {
+					var found = files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar")).findFirst();
+					if (found.isPresent()) {
+						return found.get().toAbsolutePath();
+					}
+				}
+			}
+		}
+		throw new IllegalStateException("no tentacle exec jar; build it (mvn package -pl tentacle -am) or pass --jar");
+	}
+
+}
