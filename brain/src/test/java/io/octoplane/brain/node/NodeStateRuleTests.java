@@ -15,7 +15,7 @@ class NodeStateRuleTests {
 
 	private final NodeStateRule rule = new NodeStateRule(
 			new AgentProperties(0, "127.0.0.1", "agent", Duration.ofSeconds(10), Duration.ofSeconds(25),
-					Duration.ofSeconds(45), Duration.ofSeconds(5), 65536, 10, Duration.ofSeconds(30), 100));
+					Duration.ofSeconds(45), Duration.ofSeconds(5), 65536, 10, Duration.ofSeconds(30), 100, 8, 100));
 
 	@Test
 	void recentHeartbeatIsOnline() {
