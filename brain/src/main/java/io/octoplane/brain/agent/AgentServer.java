@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,8 +123,12 @@ public class AgentServer implements SmartLifecycle {
 		}
 		// Made on every start: a stopped server (Spring also pauses
 		// idle contexts this way) must be able to start again.
-		this.watchdog = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("agent-watchdog").daemon().factory());
+		ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1,
+				Thread.ofPlatform().name("agent-watchdog").daemon().factory());
+		// Every frame schedules a write deadline and cancels it a moment later; left in
+		// the queue, ten thousand nodes would keep tens of thousands of dead ones there.
+		watchdog.setRemoveOnCancelPolicy(true);
+		this.watchdog = watchdog;
 		long sweep = this.properties.heartbeatInterval().toMillis();
 		this.watchdog.scheduleWithFixedDelay(this::closeRevoked, sweep, sweep, TimeUnit.MILLISECONDS);
 		this.connections = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("agent-", 0).factory());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * page and in an unpaged listing
  */
 public record NodeListResponse(BrainInfo brain, List<NodeInfo> nodes, int total, int online, int offline,
-		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String nextCursor) {
+		@JsonProperty("next_cursor") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String nextCursor) {
 
 	public NodeListResponse {
 		Objects.requireNonNull(brain, "brain must not be null");
