@@ -40,7 +40,7 @@ public record AgentProperties(@DefaultValue("" + DefaultPorts.BRAIN_AGENT) int p
 		@DefaultValue("" + FrameCodec.DEFAULT_MAX_FRAME_BYTES) int maxFrameBytes,
 		@DefaultValue("20000") int maxConnections, @DefaultValue("30s") Duration writeTimeout,
 		@DefaultValue("2000") int maxConnectionsPerAddress, @DefaultValue("8") int maxConcurrentHandshakes,
-		@DefaultValue("2000") int maxQueuedHandshakes) {
+		@DefaultValue("2000") int maxQueuedHandshakes, @DefaultValue("5s") Duration handshakeQueueWait) {
 
 	public AgentProperties {
 		if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {

@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * the {@link HandshakeAdmission}, runs the {@link NodeHandshake}, reads the first frame
  * and hands the connection to what that frame asks for: a Hello starts an
  * {@link AgentSession}, a DataOpen a file transfer, a TunnelAttach a tunnel. The wait for
- * a turn is bounded, and one deadline then covers the handshake and the greeting, so a
- * peer that trickles bytes, or never sends any, cannot hold a connection or a handshake
- * turn for long. Every way a connection ends is counted and logged here.
+ * a turn is bounded, and a deadline then covers the handshake and the greeting, so a peer
+ * that trickles bytes, or never sends any, cannot hold a connection or a handshake turn
+ * for long. Every way a connection ends is counted and logged here.
  */
 final class FirstFrameRouter {
 
@@ -80,9 +80,9 @@ final class FirstFrameRouter {
 		HandshakeAdmission.@Nullable Turn turn = null;
 		@Nullable ScheduledFuture<?> deadline = null;
 		try {
-			// The wait for a turn is bounded by the handshake timeout too, but apart: a
-			// connection queued behind stuck ones still gets its full time to handshake.
-			turn = this.admission.enter(timeout);
+			// The wait for a turn has its own bound: a connection queued behind stuck
+			// ones still gets its full time to handshake.
+			turn = this.admission.enter(properties().handshakeQueueWait());
 			if (turn == null) {
 				refuseForLoad(link);
 				return;

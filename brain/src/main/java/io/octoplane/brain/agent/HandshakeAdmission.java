@@ -14,9 +14,8 @@ import org.jspecify.annotations.Nullable;
  * restarted brain at once would otherwise all handshake at the same time, each finish
  * late, many after their own timeouts, and starve the REST API besides. Here at most
  * {@code concurrent} handshakes run at once; further connections wait their turn in
- * arrival order, but no longer than a handshake timeout and no more than {@code queue} of
- * them: beyond that a connection is refused at once, so its tentacle backs off instead of
- * waiting in vain.
+ * arrival order, but not for long and no more than {@code queue} of them: beyond that a
+ * connection is refused at once, so its tentacle backs off instead of waiting in vain.
  *
  * <p>
  * Thread-safe.

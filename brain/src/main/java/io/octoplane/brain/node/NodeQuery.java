@@ -2,6 +2,7 @@ package io.octoplane.brain.node;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import io.octoplane.protocol.api.NodeState;
@@ -53,9 +54,13 @@ public record NodeQuery(@Nullable NodeState state, @Nullable String pattern, @Nu
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(name.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Whether a node name matches the pattern. */
-	boolean matchesName(String name) {
-		return this.pattern == null || glob(this.pattern).matcher(name).matches();
+	/** Which node names match the pattern; compiled once per listing. */
+	Predicate<String> names() {
+		if (this.pattern == null) {
+			return (name) -> true;
+		}
+		Pattern compiled = glob(this.pattern);
+		return (name) -> compiled.matcher(name).matches();
 	}
 
 	private static Pattern glob(String glob) {

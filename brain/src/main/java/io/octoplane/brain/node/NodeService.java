@@ -77,7 +77,7 @@ public class NodeService {
 		Map<String, Long> seen = this.repository.lastSeen();
 		NodeState wanted = query.state();
 		List<String> matching = selectable.stream()
-			.filter(query::matchesName)
+			.filter(query.names())
 			.filter((name) -> wanted == null || matches(indexedState(seen.get(name), now), wanted))
 			.sorted()
 			.toList();

@@ -28,8 +28,9 @@ import static org.awaitility.Awaitility.await;
  * says a word gives its turn back at the deadline, and a connection beyond the queue is
  * reset at once.
  */
-@TestPropertySource(properties = { "octoplane.agent.handshake-timeout=5s",
-		"octoplane.agent.max-concurrent-handshakes=1", "octoplane.agent.max-queued-handshakes=1" })
+@TestPropertySource(
+		properties = { "octoplane.agent.handshake-timeout=5s", "octoplane.agent.max-concurrent-handshakes=1",
+				"octoplane.agent.max-queued-handshakes=1", "octoplane.agent.handshake-queue-wait=20s" })
 class HandshakeAdmissionIT extends BrainIntegrationTest {
 
 	@Autowired
