@@ -11,6 +11,7 @@ import io.octoplane.bench.harness.ProcessReadings;
 import io.octoplane.bench.sim.FleetSimulator;
 import io.octoplane.bench.sim.SimulatedExecutor;
 import io.octoplane.bench.sim.SimulatedTentacle;
+import io.octoplane.certs.CertificateRole;
 import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.testsupport.process.BrainProcess;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "connect", mixinStandardHelpOptions = true,
 		description = "Connect N simulated nodes; report connect time and the brain's memory and idle CPU.")
 final class ConnectBenchmark implements Callable<Integer> {
+
+	private static final int LISTING_RUNS = 7;
 
 	@Spec
 	CommandSpec spec;
@@ -93,6 +96,12 @@ final class ConnectBenchmark implements Callable<Integer> {
 				report.put("brain_heap_used_mb_after_gc",
 						megabytes(ProcessReadings.heapUsedBytes(brain.managementPort())));
 			}
+			// A brain that knows no paging ignores the parameters and lists every node.
+			Listings listings = new Listings(fleet.tls().clientContext(CertificateRole.OPERATOR, "bench-lister"),
+					fleet.client().baseUri());
+			Listings.report(report, "list_all", listings.time("", LISTING_RUNS));
+			Listings.report(report, "list_page_100", listings.time("?limit=100", LISTING_RUNS));
+			Listings.report(report, "list_offline_count", listings.time("?state=offline&limit=1", LISTING_RUNS));
 			report.print(out);
 			return (simulator.connected() == this.nodes) ? 0 : Bench.INCOMPLETE;
 		}

@@ -27,6 +27,16 @@ final class Samples {
 		return (size % 2 == 1) ? sorted.get(size / 2) : (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;
 	}
 
+	/**
+	 * The sample below which the given share of samples lies (nearest rank).
+	 * @param share between 0 and 1
+	 */
+	double percentile(double share) {
+		List<Double> sorted = sorted();
+		int rank = (int) Math.ceil(share * sorted.size());
+		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+	}
+
 	double min() {
 		return sorted().get(0);
 	}

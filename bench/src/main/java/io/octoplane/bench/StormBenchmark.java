@@ -42,6 +42,10 @@ final class StormBenchmark implements Callable<Integer> {
 	@Option(names = "--nodes", required = true, paramLabel = "N", description = "How many nodes.")
 	int nodes;
 
+	@Option(names = "--blip",
+			description = "Cut every node's connection at once instead of restarting the brain, as a network outage does: the brain stays up and nodes resume their TLS sessions.")
+	boolean blip;
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = this.spec.commandLine().getOut();
@@ -59,12 +63,22 @@ final class StormBenchmark implements Callable<Integer> {
 			}
 			List<String> targets = prepared.stream().map(SimulatedTentacle::name).toList();
 			long failuresBefore = simulator.dialFailures();
-			System.err.println("bench: all " + this.nodes + " connected; killing the brain");
 			long killed = System.nanoTime();
-			fleet.restartBrain();
+			if (this.blip) {
+				System.err.println("bench: all " + this.nodes + " connected; cutting every connection");
+				simulator.dropConnections();
+			}
+			else {
+				System.err.println("bench: all " + this.nodes + " connected; killing the brain");
+				fleet.restartBrain();
+			}
 			long ready = System.nanoTime();
+			long brainPid = fleet.brain().pid();
+			long cpuAtReady = ProcessReadings.cpuTime(brainPid).orElse(Duration.ZERO).toMillis();
+			report.put("mode", this.blip ? "blip (brain stays up)" : "brain restart");
 			report.putMillis("brain_down_ms", (ready - killed) / 1e6);
 			report.put("connected_when_brain_ready", simulator.connected());
+			RestProbe probe = RestProbe.start(fleet.client());
 			// Sent at once: most nodes are still away, so the command waits in their
 			// queues and must reach each of them exactly once when it is back.
 			JobResponse job = fleet.client()
@@ -72,10 +86,21 @@ final class StormBenchmark implements Callable<Integer> {
 						null));
 			boolean all = Progress.awaitConnected(simulator, this.nodes, Duration.ofMinutes(5));
 			long back = System.nanoTime();
+			long cpuReconnect = ProcessReadings.cpuTime(brainPid).orElse(Duration.ZERO).toMillis() - cpuAtReady;
+			Samples rest = probe.stop();
 			report.putMillis("reconnect_ms_after_ready", (back - ready) / 1e6)
 				.putMillis("reconnect_ms_after_kill", (back - killed) / 1e6)
 				.put("connected", simulator.connected())
-				.put("dial_failures_during_storm", simulator.dialFailures() - failuresBefore);
+				.put("dial_failures_during_storm", simulator.dialFailures() - failuresBefore)
+				.put("brain_cpu_ms_until_all_back", cpuReconnect)
+				.put("brain_cpu_ms_per_node", Math.round(10.0 * cpuReconnect / this.nodes) / 10.0)
+				.put("rest_probes", rest.count())
+				.put("rest_probe_failures", probe.failures());
+			if (rest.count() > 0) {
+				report.putMillis("rest_ms_p50", rest.median())
+					.putMillis("rest_ms_p99", rest.percentile(0.99))
+					.putMillis("rest_ms_max", rest.max());
+			}
 			JobResponse done = fleet.client().awaitJob(job.id(), JOB_TIMEOUT, JobListener.none());
 			long succeeded = done.results().stream().filter((result) -> "succeeded".equals(result.state())).count();
 			report.putMillis("queued_job_done_ms_after_ready", (System.nanoTime() - ready) / 1e6)

@@ -161,6 +161,11 @@ public final class FleetSimulator implements AutoCloseable {
 			.collect(Collectors.joining("; "));
 	}
 
+	/** Cuts every node's connection at once, as a network outage would. */
+	public void dropConnections() {
+		tentacles().forEach(SimulatedTentacle::dropConnection);
+	}
+
 	/** Stops every node. */
 	@Override
 	public void close() {

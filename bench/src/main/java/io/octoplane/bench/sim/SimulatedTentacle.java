@@ -30,6 +30,7 @@ import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.Hello;
+import io.octoplane.protocol.agent.LinkSockets;
 import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.agent.OpenTunnel;
 import io.octoplane.protocol.agent.ProtocolException;
@@ -445,6 +446,17 @@ public final class SimulatedTentacle implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// Already broken; nothing to release.
+		}
+	}
+
+	/**
+	 * Cuts the connection as a network outage would; the node redials after its backoff,
+	 * resuming its TLS session with the same brain.
+	 */
+	public void dropConnection() {
+		SSLSocket current = this.socket;
+		if (current != null) {
+			LinkSockets.reset(current);
 		}
 	}
 

@@ -38,6 +38,10 @@ class AgentMetrics {
 
 	private final Counter bytesOut;
 
+	private final Counter fullHandshakes;
+
+	private final Counter resumedHandshakes;
+
 	AgentMetrics(MeterRegistry registry, AgentSessions sessions) {
 		this.registry = registry;
 		Gauge.builder("octoplane.agent.connections", sessions, AgentSessions::size)
@@ -56,6 +60,8 @@ class AgentMetrics {
 			.register(registry);
 		this.bytesIn = traffic(registry, "in");
 		this.bytesOut = traffic(registry, "out");
+		this.fullHandshakes = handshakes(registry, "full");
+		this.resumedHandshakes = handshakes(registry, "resumed");
 		for (HandshakeFailure reason : HandshakeFailure.values()) {
 			handshakeFailures(reason);
 		}
@@ -69,10 +75,30 @@ class AgentMetrics {
 			.register(registry);
 	}
 
+	private static Counter handshakes(MeterRegistry registry, String kind) {
+		return Counter.builder("octoplane.agent.tls.handshakes")
+			.description("TLS handshakes completed on the agent port: full, or resumed from a session ticket")
+			.tag("kind", kind)
+			.register(registry);
+	}
+
+	void handshake(boolean resumed) {
+		(resumed ? this.resumedHandshakes : this.fullHandshakes).increment();
+	}
+
 	private Counter handshakeFailures(HandshakeFailure reason) {
 		return Counter.builder("octoplane.agent.tls.handshake.failures")
 			.description("TLS handshakes on the agent port that failed, by reason")
 			.tag("reason", reason.slug)
+			.register(this.registry);
+	}
+
+	void admission(HandshakeAdmission admission) {
+		Gauge.builder("octoplane.agent.handshakes.running", admission, HandshakeAdmission::running)
+			.description("TLS handshakes running on the agent port")
+			.register(this.registry);
+		Gauge.builder("octoplane.agent.handshakes.waiting", admission, HandshakeAdmission::waiting)
+			.description("Agent connections waiting for a TLS handshake turn")
 			.register(this.registry);
 	}
 

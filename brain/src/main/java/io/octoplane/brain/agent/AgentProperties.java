@@ -26,6 +26,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * dropped as stuck
  * @param maxConnectionsPerAddress most connections from one source address; a whole site
  * behind one NAT address counts as one, hence the generous default
+ * @param maxConcurrentHandshakes most TLS handshakes run at once; more connections wait
+ * their turn, so a reconnect storm finishes handshakes at full speed instead of starting
+ * thousands that all finish late, and leaves CPU for the REST API
+ * @param maxQueuedHandshakes most connections waiting for a handshake turn; beyond that a
+ * connection is reset at once and its tentacle backs off
  */
 @ConfigurationProperties("octoplane.agent")
 public record AgentProperties(@DefaultValue("" + DefaultPorts.BRAIN_AGENT) int port,
@@ -34,7 +39,8 @@ public record AgentProperties(@DefaultValue("" + DefaultPorts.BRAIN_AGENT) int p
 		@DefaultValue("45s") Duration offlineAfter, @DefaultValue("20s") Duration handshakeTimeout,
 		@DefaultValue("" + FrameCodec.DEFAULT_MAX_FRAME_BYTES) int maxFrameBytes,
 		@DefaultValue("20000") int maxConnections, @DefaultValue("30s") Duration writeTimeout,
-		@DefaultValue("2000") int maxConnectionsPerAddress) {
+		@DefaultValue("2000") int maxConnectionsPerAddress, @DefaultValue("8") int maxConcurrentHandshakes,
+		@DefaultValue("2000") int maxQueuedHandshakes, @DefaultValue("5s") Duration handshakeQueueWait) {
 
 	public AgentProperties {
 		if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
@@ -49,6 +55,12 @@ public record AgentProperties(@DefaultValue("" + DefaultPorts.BRAIN_AGENT) int p
 		}
 		if (maxConnections < 1) {
 			throw new IllegalArgumentException("octoplane.agent.max-connections must be at least 1");
+		}
+		if (maxConcurrentHandshakes < 1) {
+			throw new IllegalArgumentException("octoplane.agent.max-concurrent-handshakes must be at least 1");
+		}
+		if (maxQueuedHandshakes < 0) {
+			throw new IllegalArgumentException("octoplane.agent.max-queued-handshakes must not be negative");
 		}
 	}
 

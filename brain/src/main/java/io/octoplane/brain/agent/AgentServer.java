@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +11,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,11 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
-import io.octoplane.brain.config.BrainIdentity;
 import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.brain.metrics.RefusalReason;
 import io.octoplane.brain.metrics.Refusals;
-import io.octoplane.brain.node.NodeRepository;
 import io.octoplane.protocol.agent.FrameCodec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,21 +46,15 @@ public class AgentServer implements SmartLifecycle {
 
 	private final SslBundles sslBundles;
 
-	private final AgentSessions sessions;
+	private final ControlContext control;
 
-	private final NodeRepository nodes;
+	private final NodeHandshake handshake;
 
-	private final BrainIdentity identity;
+	private final HandshakeAdmission admission;
 
-	private final AgentListener listener;
-
-	private final RevocationRepository revocations;
-
-	private final NodeCertificates certificates;
+	private final RevokedCertificates revocations;
 
 	private final ConcurrentMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
-
-	private final Clock clock;
 
 	private final DataConnectionHandler data;
 
@@ -73,8 +65,6 @@ public class AgentServer implements SmartLifecycle {
 	private final FrameCodec codec;
 
 	private final Semaphore connectionSlots;
-
-	private final AgentMetrics metrics;
 
 	private final Refusals refusals;
 
@@ -88,25 +78,20 @@ public class AgentServer implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	AgentServer(AgentProperties properties, SslBundles sslBundles, AgentSessions sessions, NodeRepository nodes,
-			BrainIdentity identity, AgentListener listener, RevocationRepository revocations,
-			NodeCertificates certificates, BrainProperties brain, Clock clock, DataConnectionHandler data,
-			TunnelEndpoint tunnels, AgentMetrics metrics, Refusals refusals) {
+	AgentServer(AgentProperties properties, SslBundles sslBundles, BrainProperties brain, ControlContext control,
+			RevokedCertificates revocations, DataConnectionHandler data, TunnelEndpoint tunnels, Refusals refusals) {
 		this.properties = properties;
 		this.sslBundles = sslBundles;
-		this.sessions = sessions;
-		this.nodes = nodes;
-		this.identity = identity;
-		this.listener = listener;
+		this.control = control;
 		this.revocations = revocations;
-		this.certificates = certificates;
-		this.clock = clock;
+		this.handshake = new NodeHandshake(revocations, control.metrics(), control.clock());
+		this.admission = new HandshakeAdmission(properties.maxConcurrentHandshakes(), properties.maxQueuedHandshakes());
+		control.metrics().admission(this.admission);
 		this.data = data;
 		this.tunnels = tunnels;
 		this.serve = brain.serve();
 		this.codec = new FrameCodec(properties.maxFrameBytes());
 		this.connectionSlots = new Semaphore(properties.maxConnections());
-		this.metrics = metrics;
 		this.refusals = refusals;
 	}
 
@@ -138,8 +123,12 @@ public class AgentServer implements SmartLifecycle {
 		}
 		// Made on every start: a stopped server (Spring also pauses
 		// idle contexts this way) must be able to start again.
-		this.watchdog = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("agent-watchdog").daemon().factory());
+		ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1,
+				Thread.ofPlatform().name("agent-watchdog").daemon().factory());
+		// Every frame schedules a write deadline and cancels it a moment later; left in
+		// the queue, ten thousand nodes would keep tens of thousands of dead ones there.
+		watchdog.setRemoveOnCancelPolicy(true);
+		this.watchdog = watchdog;
 		long sweep = this.properties.heartbeatInterval().toMillis();
 		this.watchdog.scheduleWithFixedDelay(this::closeRevoked, sweep, sweep, TimeUnit.MILLISECONDS);
 		this.connections = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("agent-", 0).factory());
@@ -156,7 +145,7 @@ public class AgentServer implements SmartLifecycle {
 	private void closeRevoked() {
 		try {
 			Map<String, AgentSession> bySerial = new HashMap<>();
-			this.sessions.all().forEach((session) -> bySerial.put(session.certificateSerial(), session));
+			this.control.sessions().all().forEach((session) -> bySerial.put(session.certificateSerial(), session));
 			for (String serial : this.revocations.revokedAmong(bySerial.keySet())) {
 				AgentSession session = bySerial.get(serial);
 				logger.info("Closing the session of {}: its certificate {} was revoked", session.nodeName(), serial);
@@ -173,7 +162,12 @@ public class AgentServer implements SmartLifecycle {
 		SSLServerSocket server = this.serverSocket;
 		ExecutorService executor = this.connections;
 		ScheduledExecutorService deadlines = this.watchdog;
-		while (this.running && server != null && executor != null && deadlines != null) {
+		if (server == null || executor == null || deadlines == null) {
+			return;
+		}
+		FirstFrameRouter router = new FirstFrameRouter(this.handshake, this.admission, this.control, this.data,
+				this.tunnels, this.codec, this.refusals, deadlines);
+		while (this.running) {
 			try {
 				Socket socket = server.accept();
 				if (!this.connectionSlots.tryAcquire()) {
@@ -194,12 +188,9 @@ public class AgentServer implements SmartLifecycle {
 					socket.close();
 					continue;
 				}
-				AgentSession session = new AgentSession((SSLSocket) socket, this.codec, this.properties, this.sessions,
-						this.nodes, this.identity, this.listener, deadlines, this.revocations, this.certificates,
-						this.clock, this.data, this.tunnels, this.metrics, this.refusals);
 				executor.execute(() -> {
 					try {
-						session.serve();
+						router.serve((SSLSocket) socket);
 					}
 					finally {
 						release(address, fromAddress);
@@ -232,7 +223,7 @@ public class AgentServer implements SmartLifecycle {
 		catch (IOException ex) {
 			// Closing to stop accepting; an error here changes nothing.
 		}
-		this.sessions.all().forEach((session) -> session.close("brain is shutting down", true));
+		this.control.sessions().all().forEach((session) -> session.close("brain is shutting down", true));
 		ExecutorService current = this.connections;
 		if (current != null) {
 			// Let sessions record their disconnect before Redis goes away; interrupting

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +38,17 @@ public class AgentSessions {
 		return this.sessions.size();
 	}
 
-	AgentSession register(AgentSession session) {
+	/**
+	 * Closes a node's session on this brain, if it has one, and tells the tentacle not to
+	 * dial again.
+	 * @param nodeName the node
+	 * @param reason what the tentacle logs
+	 */
+	public void closeForGood(String nodeName, String reason) {
+		find(nodeName).ifPresent((session) -> session.close(reason, false));
+	}
+
+	@Nullable AgentSession register(AgentSession session) {
 		return this.sessions.put(session.nodeName(), session);
 	}
 

@@ -16,6 +16,9 @@ public enum RefusalReason {
 	/** TLS handshake plus Hello did not finish within the handshake timeout. */
 	HANDSHAKE_TIMEOUT("handshake-timeout"),
 
+	/** Too many agent connections were waiting for a TLS handshake turn already. */
+	HANDSHAKE_QUEUE("handshake-queue"),
+
 	/** A connected tentacle stayed silent past {@code offline-after}. */
 	IDLE_TIMEOUT("idle-timeout"),
 

@@ -1,5 +1,6 @@
 package io.octoplane.brain.node;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,10 +35,33 @@ class NodeController {
 		this.workgroups = workgroups;
 	}
 
+	/**
+	 * Lists nodes. Without {@code limit}, {@code cursor}, {@code pattern} and
+	 * {@code workgroup} it answers as it always did: every node, read in full. With any
+	 * of them it answers one page (up to 10,000 nodes when there is no limit) and the
+	 * cursor of the next.
+	 */
 	@GetMapping(ApiPaths.NODES)
 	NodeListResponse list(@RequestParam(name = "name", defaultValue = "") List<String> names,
-			@RequestParam(name = "state", required = false) @Nullable String state, HttpServletRequest http) {
-		return this.nodes.list(clean(names), parseState(state), visible(http));
+			@RequestParam(name = "state", required = false) @Nullable String state,
+			@RequestParam(name = "limit", required = false) @Nullable Integer limit,
+			@RequestParam(name = "cursor", required = false) @Nullable String cursor,
+			@RequestParam(name = "pattern", required = false) @Nullable String pattern,
+			@RequestParam(name = "workgroup", required = false) @Nullable String workgroup, HttpServletRequest http) {
+		if (limit == null && cursor == null && pattern == null && workgroup == null) {
+			return this.nodes.list(clean(names), parseState(state), visible(http));
+		}
+		Set<String> selectable = new HashSet<>(visible(http));
+		List<String> named = clean(names);
+		if (!named.isEmpty()) {
+			selectable.retainAll(named);
+		}
+		if (workgroup != null && !workgroup.isBlank()) {
+			selectable.retainAll(this.workgroups.visibleNodes(workgroup.trim()));
+		}
+		NodeQuery query = new NodeQuery(parseState(state), (pattern == null || pattern.isBlank()) ? null : pattern,
+				NodeQuery.decodeCursor(cursor), (limit != null) ? limit : NodeQuery.MAX_LIMIT);
+		return this.nodes.page(selectable, query);
 	}
 
 	@GetMapping(ApiPaths.NODE_STATUS)

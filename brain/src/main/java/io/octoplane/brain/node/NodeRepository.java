@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.octoplane.brain.agent.NodePresence;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.NodeStatus;
@@ -17,6 +18,8 @@ import io.octoplane.server.redis.RedisKeys;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -28,7 +31,7 @@ import org.springframework.stereotype.Repository;
  * node's future keys land on the same shard).
  */
 @Repository
-public class NodeRepository {
+public class NodeRepository implements NodePresence {
 
 	static final String NODES_KEY = RedisKeys.PREFIX + "nodes";
 
@@ -70,9 +73,17 @@ public class NodeRepository {
 
 	private final JsonMapper json;
 
-	NodeRepository(StringRedisTemplate redis, JsonMapper json) {
+	private final LivenessIndex liveness;
+
+	NodeRepository(StringRedisTemplate redis, JsonMapper json, LivenessIndex liveness) {
 		this.redis = redis;
 		this.json = json;
+		this.liveness = liveness;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void indexLiveness() {
+		this.liveness.fillIfEmpty(this::findAll);
 	}
 
 	static String key(String name) {
@@ -88,6 +99,7 @@ public class NodeRepository {
 	 * @param certificateSerial hex serial of the certificate it connected with
 	 * @param now connection time
 	 */
+	@Override
 	public void connected(String name, Hello hello, String addr, String sessionId, String certificateSerial,
 			Instant now) {
 		Map<String, String> fields = new HashMap<>();
@@ -104,6 +116,7 @@ public class NodeRepository {
 		fields.put("certSerial", certificateSerial);
 		this.redis.opsForHash().putAll(key(name), fields);
 		this.redis.opsForSet().add(NODES_KEY, name);
+		this.liveness.connected(name, now);
 	}
 
 	/**
@@ -114,6 +127,7 @@ public class NodeRepository {
 	 * @param heartbeat the heartbeat
 	 * @param now arrival time
 	 */
+	@Override
 	public void heartbeat(String name, String sessionId, Heartbeat heartbeat, Instant now) {
 		List<String> args = new ArrayList<>(List.of(sessionId, "lastSeen", Long.toString(now.toEpochMilli()),
 				"rttMicros", Long.toString(heartbeat.rttMicros()), "clockOffsetMillis",
@@ -122,7 +136,10 @@ public class NodeRepository {
 			args.add("status");
 			args.add(this.json.writeValueAsString(heartbeat.status()));
 		}
-		this.redis.execute(HEARTBEAT, List.of(key(name)), args.toArray());
+		Long recorded = this.redis.execute(HEARTBEAT, List.of(key(name)), args.toArray());
+		if (recorded != null && recorded == 1) {
+			this.liveness.heard(name, now);
+		}
 	}
 
 	/**
@@ -131,8 +148,22 @@ public class NodeRepository {
 	 * @param sessionId id of the connection that ended
 	 * @param now when it ended
 	 */
+	@Override
 	public void disconnected(String name, String sessionId, Instant now) {
-		this.redis.execute(DISCONNECT, List.of(key(name)), sessionId, Long.toString(now.toEpochMilli()));
+		Long recorded = this.redis.execute(DISCONNECT, List.of(key(name)), sessionId,
+				Long.toString(now.toEpochMilli()));
+		if (recorded != null && recorded == 1) {
+			this.liveness.gone(name);
+		}
+	}
+
+	/**
+	 * When each node that holds a connection was last heard from, from the liveness index
+	 * rather than the node hashes.
+	 * @return epoch milliseconds by node name
+	 */
+	public Map<String, Long> lastSeen() {
+		return this.liveness.lastSeen();
 	}
 
 	/** Names of every registered node. */
@@ -150,13 +181,24 @@ public class NodeRepository {
 	/**
 	 * All known nodes, in no particular order; one pipelined round trip for the hashes.
 	 */
-	@SuppressWarnings("unchecked")
 	public List<NodeRecord> findAll() {
 		Set<String> members = this.redis.opsForSet().members(NODES_KEY);
 		if (members == null || members.isEmpty()) {
 			return List.of();
 		}
-		List<String> names = List.copyOf(members);
+		return findAll(List.copyOf(members));
+	}
+
+	/**
+	 * The named nodes that exist, in the order given; one pipelined round trip.
+	 * @param names the nodes
+	 * @return their records
+	 */
+	@SuppressWarnings("unchecked")
+	public List<NodeRecord> findAll(List<String> names) {
+		if (names.isEmpty()) {
+			return List.of();
+		}
 		List<Object> hashes = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
 			for (String name : names) {
 				connection.hashCommands().hGetAll(key(name).getBytes(StandardCharsets.UTF_8));
@@ -192,6 +234,7 @@ public class NodeRepository {
 					this.redis.opsForSet().add(NODES_KEY, name);
 				}
 				else {
+					this.liveness.gone(name);
 					deleted.add(name);
 				}
 			}

@@ -3,6 +3,7 @@ package io.octoplane.brain.node;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,6 +63,45 @@ public class NodeService {
 			.filter((node) -> state == null || matches(node.state(), state))
 			.toList();
 		return NodeListResponse.of(this.identity.info(), nodes);
+	}
+
+	/**
+	 * Lists one page of nodes. States and counts come from the liveness index, not from
+	 * the node hashes; only the nodes on the page are read in full.
+	 * @param selectable the nodes the caller may see and asked for
+	 * @param query the filters and the page
+	 * @return the page, sorted by name, with the counts of every node that matches
+	 */
+	public NodeListResponse page(Set<String> selectable, NodeQuery query) {
+		Instant now = this.clock.instant();
+		Map<String, Long> seen = this.repository.lastSeen();
+		NodeState wanted = query.state();
+		List<String> matching = selectable.stream()
+			.filter(query.names())
+			.filter((name) -> wanted == null || matches(indexedState(seen.get(name), now), wanted))
+			.sorted()
+			.toList();
+		int online = (int) matching.stream()
+			.filter((name) -> indexedState(seen.get(name), now) != NodeState.OFFLINE)
+			.count();
+		int from = 0;
+		String after = query.after();
+		if (after != null) {
+			int position = Collections.binarySearch(matching, after);
+			from = (position >= 0) ? position + 1 : -position - 1;
+		}
+		int to = (int) Math.min(matching.size(), (long) from + query.limit());
+		List<NodeInfo> nodes = this.repository.findAll(matching.subList(from, to))
+			.stream()
+			.map((node) -> toInfo(node, this.stateRule.stateOf(node, now)))
+			.toList();
+		String next = (to < matching.size() && to > from) ? NodeQuery.encodeCursor(matching.get(to - 1)) : null;
+		return new NodeListResponse(this.identity.info(), nodes, matching.size(), online, matching.size() - online,
+				next);
+	}
+
+	private NodeState indexedState(@Nullable Long lastSeen, Instant now) {
+		return (lastSeen == null) ? NodeState.OFFLINE : this.stateRule.stateOf(Instant.ofEpochMilli(lastSeen), now);
 	}
 
 	/**

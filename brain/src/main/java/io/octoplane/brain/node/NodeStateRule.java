@@ -33,7 +33,17 @@ class NodeStateRule {
 		if (!node.connected() || node.lastSeen() == null) {
 			return NodeState.OFFLINE;
 		}
-		Duration silence = Duration.between(node.lastSeen(), now);
+		return stateOf(node.lastSeen(), now);
+	}
+
+	/**
+	 * The state of a node that holds a connection and was last heard from at a time.
+	 * @param lastSeen its last frame
+	 * @param now the time
+	 * @return its state
+	 */
+	NodeState stateOf(Instant lastSeen, Instant now) {
+		Duration silence = Duration.between(lastSeen, now);
 		if (silence.compareTo(this.offlineAfter) > 0) {
 			return NodeState.OFFLINE;
 		}

@@ -33,9 +33,9 @@ class NodeServiceTests {
 	private final NodeRepository repository = mock(NodeRepository.class);
 
 	private final NodeService service = new NodeService(this.repository,
-			new NodeStateRule(
-					new AgentProperties(0, "127.0.0.1", "agent", Duration.ofSeconds(10), Duration.ofSeconds(25),
-							Duration.ofSeconds(45), Duration.ofSeconds(5), 65536, 10, Duration.ofSeconds(30), 100)),
+			new NodeStateRule(new AgentProperties(0, "127.0.0.1", "agent", Duration.ofSeconds(10),
+					Duration.ofSeconds(25), Duration.ofSeconds(45), Duration.ofSeconds(5), 65536, 10,
+					Duration.ofSeconds(30), 100, 8, 100, Duration.ofSeconds(5))),
 			new BrainIdentity(new BrainInfo("b1", "1.0", "b1:12345")), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test

@@ -13,9 +13,9 @@ class NodeStateRuleTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
-	private final NodeStateRule rule = new NodeStateRule(
-			new AgentProperties(0, "127.0.0.1", "agent", Duration.ofSeconds(10), Duration.ofSeconds(25),
-					Duration.ofSeconds(45), Duration.ofSeconds(5), 65536, 10, Duration.ofSeconds(30), 100));
+	private final NodeStateRule rule = new NodeStateRule(new AgentProperties(0, "127.0.0.1", "agent",
+			Duration.ofSeconds(10), Duration.ofSeconds(25), Duration.ofSeconds(45), Duration.ofSeconds(5), 65536, 10,
+			Duration.ofSeconds(30), 100, 8, 100, Duration.ofSeconds(5)));
 
 	@Test
 	void recentHeartbeatIsOnline() {

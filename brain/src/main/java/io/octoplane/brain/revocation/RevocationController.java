@@ -1,8 +1,9 @@
-package io.octoplane.brain.agent;
+package io.octoplane.brain.revocation;
 
 import java.math.BigInteger;
 import java.util.List;
 
+import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.brain.enroll.EnrolledNames;
 import io.octoplane.brain.node.NodeRecord;
 import io.octoplane.brain.node.NodeService;
@@ -62,7 +63,7 @@ class RevocationController {
 		}
 		this.revocations.revoke(new BigInteger(node.certificateSerial(), 16));
 		this.enrolledNames.release(name);
-		this.sessions.find(name).ifPresent((session) -> session.close("this node's certificate was revoked", false));
+		this.sessions.closeForGood(name, "this node's certificate was revoked");
 		logger.info("Node {} revoked by {} (certificate serial {})", name, Caller.of(http).name(),
 				node.certificateSerial());
 		return ResponseEntity.noContent().build();

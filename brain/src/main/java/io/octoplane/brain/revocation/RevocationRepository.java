@@ -1,4 +1,4 @@
-package io.octoplane.brain.agent;
+package io.octoplane.brain.revocation;
 
 import java.math.BigInteger;
 import java.util.Collection;
@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.octoplane.brain.agent.RevokedCertificates;
 import io.octoplane.server.redis.RedisKeys;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * checked on every handshake of the agent port, by every brain.
  */
 @Repository
-public class RevocationRepository {
+public class RevocationRepository implements RevokedCertificates {
 
 	static final String SERIALS = RedisKeys.PREFIX + "revoked:serials";
 
@@ -31,12 +32,7 @@ public class RevocationRepository {
 		this.redis.opsForSet().add(SERIALS, serial.toString(16));
 	}
 
-	/** Whether a certificate is revoked. */
-	/**
-	 * Which of the given serials are revoked, in one round trip.
-	 * @param serials hex serials
-	 * @return the revoked ones
-	 */
+	@Override
 	public Set<String> revokedAmong(Collection<String> serials) {
 		if (serials.isEmpty()) {
 			return Set.of();
@@ -53,6 +49,7 @@ public class RevocationRepository {
 		return revoked;
 	}
 
+	@Override
 	public boolean isRevoked(BigInteger serial) {
 		return Boolean.TRUE.equals(this.redis.opsForSet().isMember(SERIALS, serial.toString(16)));
 	}
