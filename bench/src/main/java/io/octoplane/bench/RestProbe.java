@@ -2,7 +2,7 @@ package io.octoplane.bench;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.octoplane.octl.sdk.OctoplaneClient;
+import io.octoplane.client.OctoplaneClient;
 
 /**
  * Asks the brain's REST API for its identity ten times a second on a thread of its own,

@@ -10,10 +10,10 @@ import javax.net.ssl.SSLSocket;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.octoplane.brain.BrainIntegrationTest;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Welcome;
+import io.octoplane.protocol.tls.PemTls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -14,9 +14,9 @@ import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.brain.agent.RawAgentClient;
 import io.octoplane.certs.PemPair;
-import io.octoplane.certs.tls.PemTls;
 import io.octoplane.protocol.agent.Welcome;
 import io.octoplane.protocol.api.NodeListResponse;
+import io.octoplane.protocol.tls.PemTls;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
