@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -121,12 +120,20 @@ public final class OctoplaneClient {
 	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
 	public NodeListResponse nodes(Collection<String> names, @Nullable NodeState state) {
-		StringJoiner query = nameQuery(names);
-		if (state != null) {
-			query.add("state=" + state.name().toLowerCase(Locale.ROOT));
-		}
-		return this.transport.send(this.transport.request(ApiPaths.NODES, query).GET(), this.transport.requestTimeout(),
-				NodeListResponse.class);
+		return nodes(NodeQuery.of(names, state));
+	}
+
+	/**
+	 * Lists the nodes a query selects ({@code GET /api/v1/nodes}), one page of them when
+	 * it sets a limit; the answer's {@code nextCursor} then asks for the next.
+	 * @param query names, state, name pattern and paging
+	 * @return the brain, the nodes and the counts
+	 * @throws OctoplaneApiException if the brain answered with an error
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public NodeListResponse nodes(NodeQuery query) {
+		return this.transport.send(this.transport.request(ApiPaths.NODES, query.toQuery()).GET(),
+				this.transport.requestTimeout(), NodeListResponse.class);
 	}
 
 	/**

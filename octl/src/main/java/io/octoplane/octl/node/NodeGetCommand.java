@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.octoplane.client.NodeQuery;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.output.OutputFormat;
 import io.octoplane.octl.output.Table;
 import io.octoplane.protocol.api.NodeInfo;
 import io.octoplane.protocol.api.NodeListResponse;
@@ -14,6 +16,7 @@ import io.octoplane.protocol.api.NodeState;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -24,20 +27,42 @@ import picocli.CommandLine.Parameters;
 		description = { "List nodes: name, state (online, unstable, offline), address, version, "
 				+ "round-trip delay and last activity, with totals.", "Without names, lists every node." },
 		footerHeading = "%nExamples:%n",
-		footer = { "  octl node get", "  octl node get -sf online -o table", "  octl node get pi1 pi2" })
+		footer = { "  octl node get", "  octl node get -sf online -o table", "  octl node get pi1 pi2",
+				"  octl node get --pattern 'lab-*' -o table",
+				"  octl node get --limit 500          # then --cursor with the next_cursor it prints" })
 public final class NodeGetCommand extends OctlCommand {
 
 	@Option(names = { "-sf", "--state-filter" }, paramLabel = "STATE", converter = StateFilterConverter.class,
 			description = "Only nodes in this state: online or offline.")
 	private @Nullable NodeState state;
 
+	@Option(names = "--pattern", paramLabel = "GLOB",
+			description = "Only nodes whose name matches this glob: * any characters, ? one.")
+	private @Nullable String pattern;
+
+	@Option(names = "--limit", paramLabel = "N",
+			description = "At most N nodes, a page of a large fleet; the answer's next_cursor asks for the next page.")
+	private @Nullable Integer limit;
+
+	@Option(names = "--cursor", paramLabel = "CURSOR",
+			description = "Start the page where the previous one ended (its next_cursor).")
+	private @Nullable String cursor;
+
 	@Parameters(paramLabel = "NAME", arity = "0..*", description = "Node names (default: all nodes).")
 	private List<String> names = new ArrayList<>();
 
 	@Override
 	protected int execute(Octl octl) {
-		NodeListResponse response = octl.client().nodes(this.names, this.state);
+		if (this.limit != null && this.limit < 1) {
+			throw new ParameterException(spec().commandLine(), "--limit must be at least 1");
+		}
+		NodeListResponse response = octl.client()
+			.nodes(new NodeQuery(this.names, this.state, this.pattern, this.limit, this.cursor));
 		octl.printer(spec()).print(response, NodeGetCommand::table, NodeGetCommand::wide);
+		if (response.nextCursor() != null
+				&& (octl.outputFormat() == OutputFormat.TABLE || octl.outputFormat() == OutputFormat.WIDE)) {
+			spec().commandLine().getErr().println("octl: more nodes: run again with --cursor " + response.nextCursor());
+		}
 		return ExitStatus.OK;
 	}
 

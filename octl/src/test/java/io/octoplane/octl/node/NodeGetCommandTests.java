@@ -6,6 +6,7 @@ import java.net.URI;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.testsupport.api.ApiFixtures;
 import io.octoplane.testsupport.octl.OctlRun;
 import io.octoplane.testsupport.ports.FreePorts;
@@ -128,6 +129,29 @@ class NodeGetCommandTests extends StubBrainCommandTest {
 		OctlRun run = this.octl.run(this.config, "node", "get", "pi9", "-x");
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.err()).contains("OctoplaneApiException", "\tat ");
+	}
+
+	@Test
+	void patternAndPagingTravelToTheBrainAndTheNextCursorIsShown() {
+		NodeListResponse all = ApiFixtures.nodeList();
+		this.brain.answerJson("GET", ApiPaths.NODES, new NodeListResponse(all.brain(), all.nodes().subList(0, 1),
+				all.total(), all.online(), all.offline(), "pi1"));
+		OctlRun run = this.octl.run(this.config, "node", "get", "--pattern", "pi*", "--limit", "1", "--cursor", "pi0",
+				"-o", "table");
+		assertThat(run.exitCode()).isZero();
+		assertThat(this.brain.lastRequest().query()).contains("pattern=pi*", "limit=1", "cursor=pi0");
+		assertThat(run.out()).contains("pi1");
+		assertThat(run.err()).contains("run again with --cursor pi1");
+		OctlRun json = this.octl.run(this.config, "node", "get", "--limit", "1");
+		assertThat(json.json().path("next_cursor").asString()).isEqualTo("pi1");
+	}
+
+	@Test
+	void aLimitBelowOneIsInvalidInput() {
+		OctlRun run = this.octl.run(this.config, "node", "get", "--limit", "0");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("--limit must be at least 1");
+		assertThat(this.brain.requests()).isEmpty();
 	}
 
 }
