@@ -395,6 +395,16 @@ public final class AgentSession {
 	 * @throws IOException if the connection is broken; it is then closing
 	 */
 	public void send(BrainMessage message) throws IOException {
+		sendEncoded(this.codec.encode(message));
+	}
+
+	/**
+	 * Sends a frame encoded once for many nodes ({@link FrameCodec#encode}). Safe to call
+	 * from any thread.
+	 * @param frame the frame
+	 * @throws IOException if the connection is broken; it is then closing
+	 */
+	public void sendEncoded(byte[] frame) throws IOException {
 		if (this.closed) {
 			throw new IOException("connection to node " + describe() + " is closed");
 		}
@@ -404,7 +414,7 @@ public final class AgentSession {
 		ScheduledFuture<?> guard = this.watchdog.schedule(this::writeTimedOut,
 				this.properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		try {
-			this.codec.write(output(), message);
+			this.codec.writeEncoded(output(), frame);
 		}
 		finally {
 			guard.cancel(false);

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.octoplane.brain.agent.AgentProperties;
 import io.octoplane.brain.agent.AgentSession;
 import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.brain.config.BrainProperties;
@@ -21,6 +22,8 @@ import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.CancelCommand;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
+import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.agent.ProtocolException;
 import io.octoplane.protocol.api.JobState;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -58,6 +61,10 @@ class Dispatcher implements SmartLifecycle {
 
 	private final JobMetrics metrics;
 
+	private final FrameCodec codec;
+
+	private final ReportBatcher reports;
+
 	/** Cancels sent to running nodes held here, so each is told once per brain. */
 	private final Set<String> cancelsSent = ConcurrentHashMap.newKeySet();
 
@@ -69,7 +76,8 @@ class Dispatcher implements SmartLifecycle {
 	private @Nullable ScheduledExecutorService executor;
 
 	Dispatcher(JobRepository repository, JobSettler settler, AgentSessions sessions, JobProperties properties,
-			BrainProperties brain, NodeService nodes, Clock clock, JobMetrics metrics) {
+			AgentProperties agent, BrainProperties brain, NodeService nodes, Clock clock, JobMetrics metrics) {
+		this.codec = new FrameCodec(agent.maxFrameBytes());
 		this.repository = repository;
 		this.settler = settler;
 		this.metrics = metrics;
@@ -78,6 +86,7 @@ class Dispatcher implements SmartLifecycle {
 		this.properties = properties;
 		this.clock = clock;
 		this.serve = brain.serve();
+		this.reports = new ReportBatcher(this::settle);
 	}
 
 	/**
@@ -136,7 +145,7 @@ class Dispatcher implements SmartLifecycle {
 			// at a set instant: their spread is reported.
 			Delivery running = (plan.spec().startAtMillis() > 0) ? Delivery.started(started, now)
 					: Delivery.of(DeliveryState.RUNNING, null, now);
-			settle(plan, Step.STARTED, Moves.one(node, running));
+			this.reports.submit(plan, Step.STARTED, node, running);
 		});
 	}
 
@@ -162,8 +171,8 @@ class Dispatcher implements SmartLifecycle {
 				delivery = delivery.withStartOf(before);
 			}
 		}
-		JobSettler.Outcome outcome = settle(plan, Step.RESULT, Moves.one(node, delivery));
-		return !outcome.missing() && outcome.strangers().isEmpty();
+		JobSettler.Outcome outcome = this.reports.submit(plan, Step.RESULT, node, delivery);
+		return !outcome.missing() && !outcome.strangers().contains(node);
 	}
 
 	/**
@@ -308,9 +317,28 @@ class Dispatcher implements SmartLifecycle {
 		for (String node : outcome.delivered()) {
 			this.sessions.find(node).ifPresent(targets::add);
 		}
+		if (targets.isEmpty()) {
+			return;
+		}
+		byte[] frame;
+		try {
+			frame = plan.runFrame(this.codec);
+		}
+		catch (ProtocolException ex) {
+			// Validated at acceptance; a frame that still cannot be encoded reaches no
+			// node.
+			logger.warn("Cannot encode job {}: {}", plan.spec().id(), ex.getMessage());
+			return;
+		}
 		OverlappingSteps.forEach(targets, (session) -> {
-			send(session, plan.spec().toRunCommand());
-			this.metrics.sent(plan.spec());
+			try {
+				session.sendEncoded(frame);
+				this.metrics.sent(plan.spec());
+			}
+			catch (IOException ex) {
+				// The link is going down; the node gets it again when it reconnects.
+				logger.info("Cannot send to {} now: {}", session.nodeName(), ex.getMessage());
+			}
 		});
 	}
 

@@ -1,6 +1,7 @@
 package io.octoplane.brain.job;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 import io.octoplane.protocol.api.NodeOutputEvent;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
 class JobEvents {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobEvents.class);
+
+	/** The name of a message that carries several node events, one per line. */
+	private static final String NODES = "nodes";
 
 	private final StringRedisTemplate redis;
 
@@ -56,6 +60,19 @@ class JobEvents {
 		return event + "\n" + this.json.writeValueAsString(data);
 	}
 
+	/**
+	 * The node events of one settle step as one message: a batch of thousands of nodes
+	 * costs one publish. Followers receive them as one {@code node} event each.
+	 * @param applied the nodes and their new states
+	 * @return the message
+	 */
+	String nodes(Map<String, Delivery> applied) {
+		StringBuilder message = new StringBuilder(NODES);
+		applied.forEach((node, delivery) -> message.append('\n')
+			.append(this.json.writeValueAsString(JobViews.result(node, delivery))));
+		return message.toString();
+	}
+
 	void output(String jobId, NodeOutputEvent output) {
 		try {
 			this.redis.convertAndSend(channel(jobId), message("output", output));
@@ -80,7 +97,11 @@ class JobEvents {
 		org.springframework.data.redis.connection.MessageListener listener = (message, pattern) -> {
 			String body = new String(message.getBody(), StandardCharsets.UTF_8);
 			int newline = body.indexOf('\n');
-			if (newline > 0) {
+			if (body.startsWith(NODES + "\n")) {
+				// JSON escapes line breaks inside strings, so each line is one event.
+				body.substring(newline + 1).lines().forEach((line) -> consumer.accept("node", line));
+			}
+			else if (newline > 0) {
 				consumer.accept(body.substring(0, newline), body.substring(newline + 1));
 			}
 		};

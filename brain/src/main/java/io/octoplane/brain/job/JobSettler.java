@@ -87,8 +87,9 @@ class JobSettler {
 		});
 		List<String> messages = new ArrayList<>();
 		if (last.followers() > 0) {
-			applied.forEach(
-					(node, delivery) -> messages.add(this.events.message("node", JobViews.result(node, delivery))));
+			if (!applied.isEmpty()) {
+				messages.add(this.events.nodes(applied));
+			}
 			if (finished) {
 				JobResponse done = this.views.response(spec);
 				messages.add(this.events.message("done", done));

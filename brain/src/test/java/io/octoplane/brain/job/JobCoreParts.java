@@ -11,10 +11,12 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.octoplane.brain.agent.AgentProperties;
 import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.protocol.agent.CommandMode;
+import io.octoplane.protocol.agent.FrameCodec;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -69,8 +71,14 @@ final class JobCoreParts implements AutoCloseable {
 				DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), 10000, DataSize.ofMegabytes(1), Duration.ofDays(7),
 				Duration.ofDays(7), Duration.ofMillis(500), Duration.ofDays(7), Duration.ofSeconds(2),
 				Duration.ofMillis(50));
-		this.dispatcher = new Dispatcher(this.repository, this.settler, this.sessions, properties,
+		this.dispatcher = new Dispatcher(this.repository, this.settler, this.sessions, properties, agentProperties(),
 				new BrainProperties("test", Path.of("data"), "", false), this.nodes, clock, metrics);
+	}
+
+	private static AgentProperties agentProperties() {
+		return new AgentProperties(0, "127.0.0.1", "agent", Duration.ofSeconds(10), Duration.ofSeconds(25),
+				Duration.ofSeconds(45), Duration.ofSeconds(20), FrameCodec.DEFAULT_MAX_FRAME_BYTES, 100,
+				Duration.ofSeconds(30), 100);
 	}
 
 	/**
