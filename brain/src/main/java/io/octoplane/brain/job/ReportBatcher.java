@@ -6,32 +6,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Settles what nodes report (started, results) in batches. Each node's session thread
- * hands its report over and waits until it is stored; one worker takes every report
- * waiting at that moment and settles those of one job and step in one run of the settle
- * script. A lone report costs a hand-over to the worker; the results of a fan-out to
- * thousands of nodes cost a few script runs instead of one each.
+ * Settles what nodes report (started, results) in batches, by combining: each node's
+ * session thread queues its report; whichever thread gets the lock settles every report
+ * queued at that moment, those of one job and step in one run of the settle script, while
+ * the others wait for theirs. A lone report is settled on its own thread at once; the
+ * results of a fan-out to thousands of nodes cost a few script runs instead of one each.
  */
 final class ReportBatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReportBatcher.class);
 
-	/** Most reports taken in one round; more wait for the next. */
+	/** Most reports settled in one round; more go into the next. */
 	private static final int MAX_ROUND = 4 * JobSettler.BATCH;
 
-	private final LinkedBlockingQueue<Report> queue = new LinkedBlockingQueue<>();
+	private final ConcurrentLinkedQueue<Report> queue = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger queued = new AtomicInteger();
+
+	private final ReentrantLock combining = new ReentrantLock();
 
 	private final Settle settle;
 
 	ReportBatcher(Settle settle) {
 		this.settle = settle;
-		Thread.ofVirtual().name("job-reports").start(this::run);
 	}
 
 	/**
@@ -46,6 +51,17 @@ final class ReportBatcher {
 	JobSettler.Outcome submit(JobPlan plan, Step step, String node, Delivery delivery) {
 		Report report = new Report(plan, step, node, delivery, new CompletableFuture<>());
 		this.queue.add(report);
+		this.queued.incrementAndGet();
+		// A thread that fails to get the lock leaves its report to the holder, which
+		// looks at the queue again after unlocking, so no report is left behind.
+		while (!this.queue.isEmpty() && this.combining.tryLock()) {
+			try {
+				drain();
+			}
+			finally {
+				this.combining.unlock();
+			}
+		}
 		try {
 			return report.done().join();
 		}
@@ -57,21 +73,22 @@ final class ReportBatcher {
 		}
 	}
 
-	/** Reports handed over and not yet taken by the worker. */
+	/** Reports queued and not yet taken for settling. */
 	int waiting() {
-		return this.queue.size();
+		return this.queued.get();
 	}
 
-	private void run() {
+	private void drain() {
 		List<Report> round = new ArrayList<>();
 		while (true) {
-			try {
-				round.add(this.queue.take());
+			Report next;
+			while (round.size() < MAX_ROUND && (next = this.queue.poll()) != null) {
+				this.queued.decrementAndGet();
+				round.add(next);
 			}
-			catch (InterruptedException ex) {
+			if (round.isEmpty()) {
 				return;
 			}
-			this.queue.drainTo(round, MAX_ROUND - 1);
 			for (List<Report> group : groups(round)) {
 				settle(group);
 			}
