@@ -75,6 +75,8 @@ final class FanoutBenchmark implements Callable<Integer> {
 			}
 			Measurement measured = measure(fleet, targets, this.command, this.warmup, this.runs);
 			measured.addTo(report, "");
+			long brainCpu = measured.cpuMillisPerRun()[0];
+			report.put("brain_cpu_us_per_node", (brainCpu >= 0) ? brainCpu * 1000 / this.nodes : -1);
 			report.put("load_after", ProcessReadings.loadAverage())
 				.put("brain_rss_mb", ConnectBenchmark.megabytes(ProcessReadings.residentBytes(fleet.brain().pid())));
 			report.print(out);

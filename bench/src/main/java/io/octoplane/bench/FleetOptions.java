@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.octoplane.bench.harness.BenchFleet;
+import io.octoplane.bench.harness.CpuPinning;
 import io.octoplane.bench.harness.FleetSettings;
 import io.octoplane.octl.config.DurationConverter;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,10 @@ final class FleetOptions {
 			description = "A further option of the brain's JVM, e.g. -XX:StartFlightRecording=filename=brain.jfr; repeatable.")
 	List<String> brainJvmOptions = new ArrayList<>();
 
+	@Option(names = "--pin", paramLabel = "SIM:BRAIN",
+			description = "Pin this JVM (simulator and client) and the brain with Redis to separate CPUs with taskset, e.g. 0:1.")
+	@Nullable String pin;
+
 	BenchFleet start() {
 		Path dir = this.workDir;
 		try {
@@ -73,8 +78,20 @@ final class FleetOptions {
 			throw new UncheckedIOException(ex);
 		}
 		System.err.println("bench: work folder " + dir.toAbsolutePath() + " (brain log: brain.log)");
-		return BenchFleet.start(new FleetSettings(dir, resolveBrainJar(), this.brainHeap, this.heartbeat,
+		BenchFleet fleet = BenchFleet.start(new FleetSettings(dir, resolveBrainJar(), this.brainHeap, this.heartbeat,
 				this.dialConcurrency, this.brainArgs, this.brainJvmOptions));
+		String cpus = this.pin;
+		if (cpus != null) {
+			int colon = cpus.indexOf(':');
+			if (colon <= 0 || colon == cpus.length() - 1) {
+				fleet.close();
+				throw new IllegalArgumentException("--pin takes SIM:BRAIN CPU lists such as 0:1, not " + cpus);
+			}
+			CpuPinning.pin(fleet, cpus.substring(0, colon), cpus.substring(colon + 1));
+			System.err.println("bench: simulator and client on CPU " + cpus.substring(0, colon)
+					+ ", brain and Redis on CPU " + cpus.substring(colon + 1));
+		}
+		return fleet;
 	}
 
 	private static void deleteTree(Path dir) {

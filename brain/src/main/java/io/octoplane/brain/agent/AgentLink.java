@@ -132,6 +132,17 @@ final class AgentLink {
 	}
 
 	/**
+	 * Sends a frame encoded once for many nodes. Safe to call from any thread.
+	 * @throws IOException if the connection is over or breaks
+	 */
+	void sendEncoded(byte[] frame) throws IOException {
+		if (this.state.get().isOver()) {
+			throw new IOException("connection to node " + this.peer + " is closed");
+		}
+		this.writer.writeEncoded(frame);
+	}
+
+	/**
 	 * Closes the connection, telling the tentacle why first.
 	 * @param reason what the tentacle logs
 	 * @param retry whether it should redial

@@ -169,6 +169,16 @@ public final class AgentSession {
 	}
 
 	/**
+	 * Sends a frame encoded once for many nodes ({@link FrameCodec#encode}). Safe to call
+	 * from any thread.
+	 * @param frame the frame
+	 * @throws IOException if the connection is broken; it is then closing
+	 */
+	public void sendEncoded(byte[] frame) throws IOException {
+		this.link.sendEncoded(frame);
+	}
+
+	/**
 	 * Closes the connection, telling the tentacle why first.
 	 * @param reason what the tentacle logs
 	 * @param retry whether it should redial

@@ -65,6 +65,24 @@ final class FrameWriter {
 	}
 
 	/**
+	 * Writes one frame encoded once for many connections ({@link FrameCodec#encode});
+	 * waits for writers before it.
+	 * @param frame the encoded frame
+	 * @throws IOException if the connection is broken
+	 */
+	void writeEncoded(byte[] frame) throws IOException {
+		this.lock.lock();
+		ScheduledFuture<?> guard = deadline();
+		try {
+			this.codec.writeEncoded(output(), frame);
+		}
+		finally {
+			guard.cancel(false);
+			this.lock.unlock();
+		}
+	}
+
+	/**
 	 * Writes one frame if the writers before it finish within {@code wait}; for a last
 	 * word before closing, which must not hang on a stuck writer.
 	 * @param message the frame

@@ -13,13 +13,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.octoplane.brain.agent.AgentProperties;
 import io.octoplane.brain.agent.AgentSession;
 import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.CancelCommand;
-import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.protocol.agent.CommandResult;
+import io.octoplane.protocol.agent.CommandStarted;
+import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.agent.ProtocolException;
+import io.octoplane.protocol.api.JobState;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +33,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides what to send to which node, and when. All decisions run on one thread, so a
- * job's concurrency limit is never overshot by two decisions racing; results only ever
- * free slots. Work is triggered by a new job, a node connecting, a result, and a periodic
+ * Decides what to send to which node, and when, and is the only sender of job frames.
+ * Every change of a job goes through {@link #settle}, which runs the settle step and
+ * dispatches again when a slot was freed. Limits are enforced by the settle script
+ * itself, so decisions made on several threads or brains at once never overshoot them.
+ * Work is triggered by a new job, a node connecting, a result, a cancel, and a periodic
  * tick that enforces delivery deadlines and picks up jobs after a brain restart.
  */
 @Component
@@ -40,11 +47,9 @@ class Dispatcher implements SmartLifecycle {
 
 	private final JobRepository repository;
 
+	private final JobSettler settler;
+
 	private final AgentSessions sessions;
-
-	private final JobEvents events;
-
-	private final JobViews views;
 
 	private final JobProperties properties;
 
@@ -56,33 +61,63 @@ class Dispatcher implements SmartLifecycle {
 
 	private final JobMetrics metrics;
 
+	private final FrameCodec codec;
+
+	private final ReportBatcher reports;
+
 	/** Cancels sent to running nodes held here, so each is told once per brain. */
 	private final Set<String> cancelsSent = ConcurrentHashMap.newKeySet();
 
-	private final ConcurrentMap<String, JobSpec> specs = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, JobPlan> plans = new ConcurrentHashMap<>();
 
 	/** Jobs with a dispatch submitted but not yet started. */
 	private final Set<String> dispatchWaiting = ConcurrentHashMap.newKeySet();
 
 	private @Nullable ScheduledExecutorService executor;
 
-	Dispatcher(JobRepository repository, AgentSessions sessions, JobEvents events, JobViews views,
-			JobProperties properties, BrainProperties brain, NodeService nodes, Clock clock, JobMetrics metrics) {
+	Dispatcher(JobRepository repository, JobSettler settler, AgentSessions sessions, JobProperties properties,
+			AgentProperties agent, BrainProperties brain, NodeService nodes, Clock clock, JobMetrics metrics) {
+		this.codec = new FrameCodec(agent.maxFrameBytes());
 		this.repository = repository;
+		this.settler = settler;
 		this.metrics = metrics;
 		this.nodes = nodes;
 		this.sessions = sessions;
-		this.events = events;
-		this.views = views;
 		this.properties = properties;
 		this.clock = clock;
 		this.serve = brain.serve();
+		this.reports = new ReportBatcher(this::settle);
 	}
 
 	/**
-	 * Something changed in a job (created, a result, a cancel): dispatch it soon. Changes
-	 * that arrive while a dispatch of the job is already waiting share it, so thousands
-	 * of results of one fan-out cost a few dispatches, not one each.
+	 * A job was stored: start it. Its first states are at hand, so the first dispatch
+	 * reads nothing back.
+	 * @param spec the job
+	 * @param first the first state of every target
+	 */
+	void accepted(JobSpec spec, Map<String, Delivery> first) {
+		JobPlan plan = new JobPlan(spec);
+		this.plans.put(spec.id(), plan);
+		List<String> queued = new ArrayList<>();
+		first.forEach((node, delivery) -> {
+			if (delivery.deliveryState() == DeliveryState.QUEUED) {
+				queued.add(node);
+			}
+		});
+		submit(() -> {
+			if (queued.isEmpty()) {
+				settle(plan, Step.FINISH, Moves.none());
+			}
+			else {
+				deliverQueued(plan, queued, false);
+			}
+		});
+	}
+
+	/**
+	 * Something changed in a job (a result, a cancel): dispatch it soon. Changes that
+	 * arrive while a dispatch of the job is already waiting share it, so thousands of
+	 * results of one fan-out cost a few dispatches, not one each.
 	 */
 	void jobChanged(String id) {
 		if (this.dispatchWaiting.add(id)) {
@@ -98,15 +133,94 @@ class Dispatcher implements SmartLifecycle {
 		submit(() -> replay(session));
 	}
 
-	/** Every target of a job is final: record it and tell followers. */
-	void finish(String id) {
-		boolean finishedHere = this.repository.finish(id, this.clock.millis());
-		this.specs.remove(id);
-		this.cancelsSent.removeIf((key) -> key.startsWith(id + "\n"));
-		if (finishedHere) {
-			this.events.done(id, this.views.response(id));
-			logger.info("Job {} finished", id);
+	/**
+	 * A node reported that it started a command.
+	 * @param node the node, from its session
+	 * @param started the frame
+	 */
+	void started(String node, CommandStarted started) {
+		plan(started.commandId()).ifPresent((plan) -> {
+			long now = this.clock.millis();
+			// Start instants matter for jobs that start
+			// at a set instant: their spread is reported.
+			Delivery running = (plan.spec().startAtMillis() > 0) ? Delivery.started(started, now)
+					: Delivery.of(DeliveryState.RUNNING, null, now);
+			this.reports.submit(plan, Step.STARTED, node, running);
+		});
+	}
+
+	/**
+	 * A node reported a result; it is stored when this returns.
+	 * @param node the node, from its session
+	 * @param result the frame
+	 * @return whether the command is a job of that node (a result of anything else is
+	 * acknowledged and dropped)
+	 */
+	boolean result(String node, CommandResult result) {
+		Optional<JobPlan> found = plan(result.commandId());
+		if (found.isEmpty()) {
+			return false;
 		}
+		JobPlan plan = found.get();
+		Delivery delivery = Delivery.of(result, this.clock.millis());
+		if (plan.spec().startAtMillis() > 0) {
+			// The result replaces the stored entry; keep the start instant the spread of
+			// a timed job is computed from.
+			Delivery before = this.repository.delivery(plan.spec().id(), node).orElse(null);
+			if (before != null) {
+				delivery = delivery.withStartOf(before);
+			}
+		}
+		JobSettler.Outcome outcome = this.reports.submit(plan, Step.RESULT, node, delivery);
+		return !outcome.missing() && !outcome.strangers().contains(node);
+	}
+
+	/**
+	 * Whether a node may report about a command: only a target of the job may.
+	 * @param id the command (job) id
+	 * @param node the node, from its session
+	 * @return whether the job exists and targets the node
+	 */
+	boolean targets(String id, String node) {
+		return plan(id).map((plan) -> plan.targets(node)).orElse(false);
+	}
+
+	/**
+	 * Cancels a running job: queued targets never start; the running ones held by this
+	 * brain are told to stop by the next dispatch, those of other brains by theirs.
+	 * @param spec the job
+	 * @param reason what the nodes are told
+	 * @return whether the job was running
+	 */
+	boolean cancel(JobSpec spec, String reason) {
+		JobPlan plan = this.plans.computeIfAbsent(spec.id(), (id) -> new JobPlan(spec));
+		List<String> queued = new ArrayList<>();
+		this.repository.deliveries(spec.id()).forEach((node, delivery) -> {
+			if (delivery.deliveryState() == DeliveryState.QUEUED) {
+				queued.add(node);
+			}
+		});
+		long now = this.clock.millis();
+		JobSettler.Outcome outcome = this.settler.settle(spec, Step.CANCEL, now,
+				Moves.all(queued, Delivery.of(DeliveryState.CANCELLED, reason, now)));
+		plan.cancelReason(reason);
+		jobChanged(spec.id());
+		return outcome.cancelledJob();
+	}
+
+	/**
+	 * The one path of a change: settle, then dispatch again when a slot was freed.
+	 */
+	private JobSettler.Outcome settle(JobPlan plan, Step step, Moves moves) {
+		JobSettler.Outcome outcome = this.settler.settle(plan.spec(), step, this.clock.millis(), moves);
+		if (outcome.finished()) {
+			forget(plan.spec().id());
+			logger.info("Job {} finished", plan.spec().id());
+		}
+		else if (outcome.needsDispatch()) {
+			jobChanged(plan.spec().id());
+		}
+		return outcome;
 	}
 
 	private void submit(Runnable task) {
@@ -119,81 +233,111 @@ class Dispatcher implements SmartLifecycle {
 	private void tick() {
 		Set<String> active = this.repository.activeJobs();
 		// Jobs another brain finished were never removed here: forget them now.
-		this.specs.keySet().retainAll(active);
+		this.plans.keySet().retainAll(active);
 		for (String id : active) {
 			guarded(() -> dispatch(id));
 		}
 	}
 
 	private void dispatch(String id) {
-		Optional<JobSpec> found = spec(id);
-		if (found.isEmpty()) {
+		Optional<JobPlan> found = plan(id);
+		Optional<JobHeader> read = this.repository.header(id);
+		if (found.isEmpty() || read.isEmpty()) {
+			forget(id);
+			this.repository.deactivate(id);
 			return;
 		}
-		JobSpec spec = found.get();
-		Map<String, String> header = this.repository.header(id);
-		if ("cancelled".equals(header.get("state"))) {
-			cancelRunningHere(spec);
+		JobPlan plan = found.get();
+		JobHeader header = read.get();
+		if (header.state() == JobState.CANCELLED) {
+			cancelRunningHere(plan);
 		}
 		// With nothing queued there is nothing to deliver or expire: a result of a big
 		// fan-out costs this one read, not a scan of every target.
-		if (!"running".equals(header.get("state")) || JobRepository.counter(header, DeliveryState.QUEUED) == 0) {
-			finishIfDone(id, header);
+		if (header.state() != JobState.RUNNING || header.count(DeliveryState.QUEUED) == 0) {
+			if (header.pending() == 0 && header.finishedAtMillis() == null) {
+				settle(plan, Step.FINISH, Moves.none());
+			}
+			else if (header.pending() == 0) {
+				// Finished by a brain that stopped before it tidied up.
+				forget(id);
+				this.repository.deactivate(id);
+			}
 			return;
 		}
-		boolean overErrorBudget = overErrorBudget(spec, header);
-		long slots = freeSlots(spec, header);
-		long now = this.clock.millis();
-		Map<String, Delivery> deliveries = this.repository.deliveries(id);
-		List<AgentSession> toDeliver = new ArrayList<>();
-		for (String node : spec.targets()) {
-			Delivery delivery = deliveries.get(node);
-			if (delivery == null || delivery.deliveryState() != DeliveryState.QUEUED) {
-				continue;
+		List<String> queued = new ArrayList<>();
+		this.repository.deliveries(id).forEach((node, delivery) -> {
+			if (delivery.deliveryState() == DeliveryState.QUEUED) {
+				queued.add(node);
 			}
-			if (overErrorBudget) {
-				settle(id, node, DeliveryState.CANCELLED,
-						"not started: more than " + spec.maxErrors() + " node(s) failed (max_errors)", now);
-				continue;
-			}
-			Optional<AgentSession> session = this.sessions.find(node);
-			if (session.isPresent() && toDeliver.size() < slots) {
-				toDeliver.add(session.get());
-			}
-			else if (session.isEmpty() && now >= spec.deliveryDeadlineMillis() && !this.nodes.isReachable(node)) {
-				// Past the deadline and held by no brain at all; a node connected to
-				// another brain sharing this Redis is that brain's to deliver.
-				settle(id, node, DeliveryState.EXPIRED, "node did not come back online before the delivery deadline",
-						now);
-			}
-		}
-		deliver(spec, toDeliver, now);
-		finishIfDone(id, this.repository.header(id));
+		});
+		deliverQueued(plan, queued, header.errors() > plan.spec().maxErrors());
 	}
 
 	/**
-	 * Marks the chosen targets delivered and sends them the command. The slots were
-	 * counted before, so the steps of different nodes may overlap.
+	 * Starts the queued targets that are connected here and expires those past the
+	 * deadline that no brain holds. Once the error budget is spent every queued target
+	 * goes through the start step, which cancels it.
 	 */
-	private void deliver(JobSpec spec, List<AgentSession> targets, long now) {
+	private void deliverQueued(JobPlan plan, List<String> queued, boolean overErrorBudget) {
+		if (overErrorBudget) {
+			start(plan, queued);
+			return;
+		}
+		long now = this.clock.millis();
+		List<String> online = new ArrayList<>();
+		List<String> gone = new ArrayList<>();
+		for (String node : queued) {
+			if (this.sessions.find(node).isPresent()) {
+				online.add(node);
+			}
+			else if (now >= plan.spec().deliveryDeadlineMillis() && !this.nodes.isReachable(node)) {
+				// Past the deadline and held by no brain at all; a node connected to
+				// another brain sharing this Redis is that brain's to deliver.
+				gone.add(node);
+			}
+		}
+		if (!gone.isEmpty()) {
+			settle(plan, Step.EXPIRE, Moves.all(gone, Delivery.of(DeliveryState.EXPIRED,
+					"node did not come back online before the delivery deadline", now)));
+		}
+		if (!online.isEmpty()) {
+			start(plan, online);
+		}
+	}
+
+	/**
+	 * Moves nodes to delivered (as far as the job's limits allow) and sends them the job.
+	 */
+	private void start(JobPlan plan, List<String> nodes) {
+		long now = this.clock.millis();
+		JobSettler.Outcome outcome = settle(plan, Step.START,
+				Moves.all(nodes, Delivery.of(DeliveryState.DELIVERED, null, now)));
+		List<AgentSession> targets = new ArrayList<>();
+		for (String node : outcome.delivered()) {
+			this.sessions.find(node).ifPresent(targets::add);
+		}
 		if (targets.isEmpty()) {
 			return;
 		}
-		RunCommand command = spec.toRunCommand();
-		Delivery delivered = Delivery.of(DeliveryState.DELIVERED, null, now);
+		byte[] frame;
+		try {
+			frame = plan.runFrame(this.codec);
+		}
+		catch (ProtocolException ex) {
+			// Validated at acceptance; a frame that still cannot be encoded reaches no
+			// node.
+			logger.warn("Cannot encode job {}: {}", plan.spec().id(), ex.getMessage());
+			return;
+		}
 		OverlappingSteps.forEach(targets, (session) -> {
 			try {
-				if (this.repository
-					.transition(spec.id(), session.nodeName(), DeliveryState.csv(DeliveryState.QUEUED), delivered)
-					.applied()) {
-					this.events.node(spec.id(), JobViews.result(session.nodeName(), delivered));
-					send(session, command);
-					this.metrics.sent(spec);
-				}
+				session.sendEncoded(frame);
+				this.metrics.sent(plan.spec());
 			}
-			catch (RuntimeException ex) {
-				// Still queued: the next tick tries again.
-				logger.warn("Cannot deliver job {} to {}: {}", spec.id(), session.nodeName(), ex.getMessage());
+			catch (IOException ex) {
+				// The link is going down; the node gets it again when it reconnects.
+				logger.info("Cannot send to {} now: {}", session.nodeName(), ex.getMessage());
 			}
 		});
 	}
@@ -207,59 +351,25 @@ class Dispatcher implements SmartLifecycle {
 				this.repository.dequeue(node, id);
 				continue;
 			}
-			Optional<JobSpec> spec = spec(id);
-			if (spec.isEmpty()) {
+			Optional<JobPlan> plan = plan(id);
+			if (plan.isEmpty()) {
 				continue;
 			}
 			switch (delivery.get().deliveryState()) {
 				case DELIVERED, RUNNING -> {
-					boolean cancelled = "cancelled".equals(this.repository.header(id).get("state"));
+					boolean cancelled = this.repository.header(id)
+						.map((header) -> header.state() == JobState.CANCELLED)
+						.orElse(false);
 					// The node may never have received it, or ran it while the brain was
 					// away; its journal answers a repeat without running it twice.
-					send(session,
-							cancelled ? new CancelCommand(id, "cancelled by an operator") : spec.get().toRunCommand());
+					send(session, cancelled ? new CancelCommand(id, plan.get().cancelReason())
+							: plan.get().spec().toRunCommand());
 				}
-				default -> deliverQueued(spec.get(), session);
+				// The start step decides from the job's counters alone; a full dispatch
+				// would read every target, and in a reconnect storm every node would.
+				default -> start(plan.get(), List.of(node));
 			}
 		}
-	}
-
-	/**
-	 * Delivers a queued job to one node that just connected. A full dispatch would read
-	 * every target of the job, and in a reconnect storm every one of thousands of nodes
-	 * would: this decides for the one node from the job's counters alone.
-	 */
-	private void deliverQueued(JobSpec spec, AgentSession session) {
-		Map<String, String> header = this.repository.header(spec.id());
-		if (!"running".equals(header.get("state"))) {
-			finishIfDone(spec.id(), header);
-			return;
-		}
-		long now = this.clock.millis();
-		if (overErrorBudget(spec, header)) {
-			settle(spec.id(), session.nodeName(), DeliveryState.CANCELLED,
-					"not started: more than " + spec.maxErrors() + " node(s) failed (max_errors)", now);
-			finishIfDone(spec.id(), this.repository.header(spec.id()));
-			return;
-		}
-		// Without a free slot it stays queued; the result that frees one dispatches it.
-		if (freeSlots(spec, header) > 0) {
-			deliver(spec, List.of(session), now);
-		}
-	}
-
-	private static boolean overErrorBudget(JobSpec spec, Map<String, String> header) {
-		long errors = JobRepository.counter(header, DeliveryState.FAILED)
-				+ JobRepository.counter(header, DeliveryState.TIMED_OUT)
-				+ JobRepository.counter(header, DeliveryState.EXPIRED)
-				+ JobRepository.counter(header, DeliveryState.REJECTED);
-		return errors > spec.maxErrors();
-	}
-
-	/** Targets that may start now under the job's concurrency limit. */
-	private static long freeSlots(JobSpec spec, Map<String, String> header) {
-		return spec.maxConcurrency() - JobRepository.counter(header, DeliveryState.DELIVERED)
-				- JobRepository.counter(header, DeliveryState.RUNNING);
 	}
 
 	/**
@@ -267,50 +377,32 @@ class Dispatcher implements SmartLifecycle {
 	 * the cancel may not hold them; every brain sees the cancelled state on its next
 	 * tick.
 	 */
-	private void cancelRunningHere(JobSpec spec) {
-		this.repository.deliveries(spec.id()).forEach((node, delivery) -> {
+	private void cancelRunningHere(JobPlan plan) {
+		String id = plan.spec().id();
+		this.repository.deliveries(id).forEach((node, delivery) -> {
 			DeliveryState state = delivery.deliveryState();
 			if ((state == DeliveryState.DELIVERED || state == DeliveryState.RUNNING)
-					&& this.cancelsSent.add(spec.id() + "\n" + node)) {
+					&& this.cancelsSent.add(id + "\n" + node)) {
 				this.sessions.find(node)
-					.ifPresentOrElse((session) -> send(session, new CancelCommand(spec.id(), "cancelled")),
-							() -> this.cancelsSent.remove(spec.id() + "\n" + node));
+					.ifPresentOrElse((session) -> send(session, new CancelCommand(id, plan.cancelReason())),
+							() -> this.cancelsSent.remove(id + "\n" + node));
 			}
 		});
 	}
 
-	private void settle(String id, String node, DeliveryState state, String reason, long now) {
-		Delivery delivery = Delivery.of(state, reason, now);
-		JobRepository.Transition transition = this.repository.transition(id, node,
-				DeliveryState.csv(DeliveryState.QUEUED), delivery);
-		if (transition.applied()) {
-			this.repository.dequeue(node, id);
-			this.events.node(id, JobViews.result(node, delivery));
-		}
+	private void forget(String id) {
+		this.plans.remove(id);
+		this.cancelsSent.removeIf((key) -> key.startsWith(id + "\n"));
 	}
 
-	private void finishIfDone(String id, Map<String, String> header) {
-		long pending = JobRepository.counter(header, DeliveryState.QUEUED)
-				+ JobRepository.counter(header, DeliveryState.DELIVERED)
-				+ JobRepository.counter(header, DeliveryState.RUNNING);
-		if (pending == 0 && !header.isEmpty()) {
-			finish(id);
-		}
-	}
-
-	/** Whether a job starts at a set instant (delayed or time-aligned). */
-	boolean isTimed(String id) {
-		return spec(id).map((spec) -> spec.startAtMillis() > 0).orElse(false);
-	}
-
-	private Optional<JobSpec> spec(String id) {
-		JobSpec cached = this.specs.get(id);
+	private Optional<JobPlan> plan(String id) {
+		JobPlan cached = this.plans.get(id);
 		if (cached != null) {
 			return Optional.of(cached);
 		}
-		Optional<JobSpec> spec = this.repository.spec(id);
-		spec.ifPresent((value) -> this.specs.put(id, value));
-		return spec;
+		Optional<JobPlan> plan = this.repository.spec(id).map(JobPlan::new);
+		plan.ifPresent((value) -> this.plans.putIfAbsent(id, value));
+		return plan;
 	}
 
 	private static void send(AgentSession session, BrainMessage message) {

@@ -45,7 +45,7 @@ class JobEventStream implements DisposableBean {
 	}
 
 	SseEmitter open(String id) {
-		this.views.response(id);
+		JobSpec spec = this.views.spec(id);
 		SseEmitter emitter = new SseEmitter(MAX_FOLLOW.toMillis());
 		Follower follower = new Follower(emitter);
 		// Subscribed before the snapshot is read, so no event falls between the two; the
@@ -61,7 +61,7 @@ class JobEventStream implements DisposableBean {
 		emitter.onCompletion(cleanup);
 		emitter.onTimeout(cleanup);
 		emitter.onError((ex) -> cleanup.run());
-		JobResponse snapshot = this.views.response(id);
+		JobResponse snapshot = this.views.response(spec);
 		for (NodeCommandResult result : snapshot.results()) {
 			follower.send("node", this.json.writeValueAsString(result));
 		}

@@ -1,10 +1,9 @@
 package io.octoplane.brain.job;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
-import io.octoplane.protocol.api.JobResponse;
-import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
 import io.octoplane.server.redis.RedisKeys;
 import org.slf4j.Logger;
@@ -19,12 +18,17 @@ import org.springframework.stereotype.Component;
 /**
  * Live events of jobs over Redis Pub/Sub, so an operator following a job on one brain
  * sees what nodes report to another. Best effort by nature: the stored job is the truth,
- * and a follower that misses events still gets the final state.
+ * and a follower that misses events still gets the final state. Every subscription counts
+ * as a follower of the job in Redis; node and done events are only published while a job
+ * has followers (see {@link JobSettler}).
  */
 @Component
 class JobEvents {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobEvents.class);
+
+	/** The name of a message that carries several node events, one per line. */
+	private static final String NODES = "nodes";
 
 	private final StringRedisTemplate redis;
 
@@ -32,44 +36,50 @@ class JobEvents {
 
 	private final JsonMapper json;
 
-	private final JobMetrics metrics;
+	private final JobRepository repository;
 
-	JobEvents(StringRedisTemplate redis, RedisMessageListenerContainer listeners, JsonMapper json, JobMetrics metrics) {
+	JobEvents(StringRedisTemplate redis, RedisMessageListenerContainer listeners, JsonMapper json,
+			JobRepository repository) {
 		this.redis = redis;
 		this.listeners = listeners;
 		this.json = json;
-		this.metrics = metrics;
+		this.repository = repository;
 	}
 
-	private static String channel(String jobId) {
+	static String channel(String jobId) {
 		return RedisKeys.PREFIX + "job-events:{" + jobId + "}";
 	}
 
 	/**
-	 * Tells followers that a node of a job changed state. Every applied transition passes
-	 * here exactly once, on the brain that made it, which is why outcomes are counted
-	 * here.
+	 * An event as the job's channel carries it.
+	 * @param event the event name: {@code node}, {@code output} or {@code done}
+	 * @param data the event's data, as JSON
+	 * @return the message
 	 */
-	void node(String jobId, NodeCommandResult result) {
-		this.metrics.outcome(DeliveryState.of(result.state()));
-		publish(jobId, "node", result);
+	String message(String event, Object data) {
+		return event + "\n" + this.json.writeValueAsString(data);
+	}
+
+	/**
+	 * The node events of one settle step as one message: a batch of thousands of nodes
+	 * costs one publish. Followers receive them as one {@code node} event each.
+	 * @param applied the nodes and their new states
+	 * @return the message
+	 */
+	String nodes(Map<String, Delivery> applied) {
+		StringBuilder message = new StringBuilder(NODES);
+		applied.forEach((node, delivery) -> message.append('\n')
+			.append(this.json.writeValueAsString(JobViews.result(node, delivery))));
+		return message.toString();
 	}
 
 	void output(String jobId, NodeOutputEvent output) {
-		publish(jobId, "output", output);
-	}
-
-	void done(String jobId, JobResponse job) {
-		publish(jobId, "done", job);
-	}
-
-	private void publish(String jobId, String event, Object data) {
 		try {
-			this.redis.convertAndSend(channel(jobId), event + "\n" + this.json.writeValueAsString(data));
+			this.redis.convertAndSend(channel(jobId), message("output", output));
 		}
 		catch (RuntimeException ex) {
 			// Followers fall back to the stored state; a lost event loses nothing else.
-			logger.debug("Cannot publish {} event of job {}: {}", event, jobId, ex.getMessage());
+			logger.debug("Cannot publish output of job {}: {}", jobId, ex.getMessage());
 		}
 	}
 
@@ -80,16 +90,32 @@ class JobEvents {
 	 * @return the subscription
 	 */
 	Subscription subscribe(String jobId, BiConsumer<String, String> consumer) {
+		// Counted before subscribing, so a change made after the follower reads the
+		// job's state is published; see JobSettler.
+		this.repository.follow(jobId, 1);
 		ChannelTopic topic = new ChannelTopic(channel(jobId));
 		org.springframework.data.redis.connection.MessageListener listener = (message, pattern) -> {
 			String body = new String(message.getBody(), StandardCharsets.UTF_8);
 			int newline = body.indexOf('\n');
-			if (newline > 0) {
+			if (body.startsWith(NODES + "\n")) {
+				// JSON escapes line breaks inside strings, so each line is one event.
+				body.substring(newline + 1).lines().forEach((line) -> consumer.accept("node", line));
+			}
+			else if (newline > 0) {
 				consumer.accept(body.substring(0, newline), body.substring(newline + 1));
 			}
 		};
-		this.listeners.addMessageListener(listener, topic);
-		return () -> this.listeners.removeMessageListener(listener, topic);
+		try {
+			this.listeners.addMessageListener(listener, topic);
+		}
+		catch (RuntimeException ex) {
+			this.repository.follow(jobId, -1);
+			throw ex;
+		}
+		return () -> {
+			this.listeners.removeMessageListener(listener, topic);
+			this.repository.follow(jobId, -1);
+		};
 	}
 
 	/** A live subscription; closing it stops the events. */

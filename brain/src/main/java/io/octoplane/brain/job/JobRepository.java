@@ -9,15 +9,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.octoplane.protocol.api.JobState;
 import io.octoplane.server.redis.RedisKeys;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.DefaultStringRedisConnection;
 import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
@@ -27,7 +31,8 @@ import org.springframework.stereotype.Repository;
  * Redis Cluster shard and one script can update them together:
  * <ul>
  * <li>{@code octoplane:job:{id}} hash: {@code spec} (JSON), {@code state},
- * {@code finishedAt}, and a counter {@code n:<state>} per delivery state;</li>
+ * {@code finishedAt}, {@code followers}, and a counter {@code n:<state>} per delivery
+ * state ({@link JobHeader});</li>
  * <li>{@code octoplane:job:{id}:nodes} hash: node name to {@link Delivery} JSON;</li>
  * <li>{@code octoplane:jobs} sorted set of job ids by creation time;
  * {@code octoplane:jobs:active} set of jobs still running;</li>
@@ -43,38 +48,100 @@ class JobRepository {
 	private static final String ACTIVE = RedisKeys.PREFIX + "jobs:active";
 
 	/**
-	 * Moves one node of a job from an allowed state to a new one and keeps the per-state
-	 * counters right, atomically; returns {applied, pending targets after the change}.
+	 * The one step every change of a job's targets takes; see {@link Step}. Moves the
+	 * named nodes between states, keeps the per-state counters right, enforces the
+	 * concurrency limit and error budget when nodes start, and marks the job finished
+	 * once nothing is pending, all atomically. Returns {pending, finished (1 for the call
+	 * that finished it), followers, job cancelled by this call, queued, then one code per
+	 * node: -1 not a target, 0 not moved, 1 moved, 2 not started (error budget)}; or {-1}
+	 * for an unknown job.
 	 */
-	private static final RedisScript<List> TRANSITION = RedisScript.of("""
-			local current = redis.call('HGET', KEYS[1], ARGV[1])
-			if not current then return {-1, -1} end
-			local old = cjson.decode(current)['state']
-			if not string.find(ARGV[2], ',' .. old .. ',', 1, true) then return {0, -1} end
-			redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
-			redis.call('HINCRBY', KEYS[2], 'n:' .. old, -1)
-			redis.call('HINCRBY', KEYS[2], 'n:' .. ARGV[4], 1)
-			local c = redis.call('HMGET', KEYS[2], 'n:queued', 'n:delivered', 'n:running')
-			return {1, (tonumber(c[1]) or 0) + (tonumber(c[2]) or 0) + (tonumber(c[3]) or 0)}
+	private static final RedisScript<List> SETTLE = RedisScript.of("""
+			local job = redis.call('HMGET', KEYS[1], 'state', 'followers', 'n:queued', 'n:delivered',
+			  'n:running', 'n:failed', 'n:timed-out', 'n:expired', 'n:rejected')
+			if not job[1] then return {-1} end
+			local state = job[1]
+			local cancelled = 0
+			if ARGV[6] == '1' and state == 'running' then
+			  state = 'cancelled'
+			  redis.call('HSET', KEYS[1], 'state', state)
+			  cancelled = 1
+			end
+			local n = {queued = tonumber(job[3]) or 0, delivered = tonumber(job[4]) or 0,
+			  running = tonumber(job[5]) or 0}
+			local errors = (tonumber(job[6]) or 0) + (tonumber(job[7]) or 0) + (tonumber(job[8]) or 0)
+			  + (tonumber(job[9]) or 0)
+			local failing = {failed = true, ['timed-out'] = true, expired = true, rejected = true}
+			local starts = ARGV[2] == '1'
+			local maxc = tonumber(ARGV[3])
+			local maxe = tonumber(ARGV[4])
+			local shared = ARGV[7]
+			local delta = {}
+			local out = {0, 0, tonumber(job[2]) or 0, cancelled, 0}
+			local i = 10
+			while i <= #ARGV do
+			  local node = ARGV[i]
+			  local json, new = shared, ARGV[8]
+			  if shared == '' then
+			    json, new = ARGV[i + 1], ARGV[i + 2]
+			    i = i + 3
+			  else
+			    i = i + 1
+			  end
+			  local r = 0
+			  local current = redis.call('HGET', KEYS[2], node)
+			  if not current then
+			    r = -1
+			  else
+			    local old = cjson.decode(current)['state']
+			    if string.find(ARGV[1], ',' .. old .. ',', 1, true) then
+			      r = 1
+			      if starts then
+			        if state ~= 'running' then r = 0
+			        elseif errors > maxe then json, new, r = ARGV[9], 'cancelled', 2
+			        elseif n.delivered + n.running >= maxc then r = 0 end
+			      end
+			      if r > 0 then
+			        redis.call('HSET', KEYS[2], node, json)
+			        delta[old] = (delta[old] or 0) - 1
+			        delta[new] = (delta[new] or 0) + 1
+			        if n[old] then n[old] = n[old] - 1 end
+			        if n[new] then n[new] = n[new] + 1 end
+			        if failing[new] then errors = errors + 1 end
+			      end
+			    end
+			  end
+			  out[#out + 1] = r
+			end
+			for s, d in pairs(delta) do
+			  if d ~= 0 then redis.call('HINCRBY', KEYS[1], 'n:' .. s, d) end
+			end
+			local pending = n.queued + n.delivered + n.running
+			if pending == 0 then
+			  if state == 'running' then redis.call('HSET', KEYS[1], 'state', 'completed') end
+			  out[2] = redis.call('HSETNX', KEYS[1], 'finishedAt', ARGV[5])
+			end
+			out[1] = pending
+			out[5] = n.queued
+			return out
 			""", List.class);
 
-	/**
-	 * Marks a job finished once (a cancelled job keeps its state); returns 1 for the call
-	 * that did it. It touches only the job's own key, so it runs on Redis Cluster, where
-	 * one script may not reach keys in other slots.
-	 */
-	private static final RedisScript<Long> FINISH = RedisScript.of("""
-			if redis.call('HGET', KEYS[1], 'state') == 'running' then
-			  redis.call('HSET', KEYS[1], 'state', 'completed')
+	/** Removes a job from one node's queue. */
+	private static final String DEQUEUE = """
+			local entries = redis.call('XRANGE', KEYS[1], '-', '+')
+			for _, entry in ipairs(entries) do
+			  local fields = entry[2]
+			  for j = 1, #fields, 2 do
+			    if fields[j] == 'job' and fields[j + 1] == ARGV[1] then redis.call('XDEL', KEYS[1], entry[1]) end
+			  end
 			end
-			return redis.call('HSETNX', KEYS[1], 'finishedAt', ARGV[1])
-			""", Long.class);
+			return 0
+			""";
 
-	/** Cancels a running job; returns 1 if it was running. */
-	private static final RedisScript<Long> CANCEL = RedisScript.of("""
-			if redis.call('HGET', KEYS[1], 'state') == 'running' then
-			  redis.call('HSET', KEYS[1], 'state', 'cancelled')
-			  return 1
+	/** Counts a follower in or out, only while the job exists. */
+	private static final RedisScript<Long> FOLLOW = RedisScript.of("""
+			if redis.call('EXISTS', KEYS[1]) == 1 then
+			  return redis.call('HINCRBY', KEYS[1], 'followers', ARGV[1])
 			end
 			return 0
 			""", Long.class);
@@ -102,8 +169,8 @@ class JobRepository {
 
 	/**
 	 * Stores a new job with the first state of every target, then queues it for the
-	 * targets that wait for delivery. The job becomes visible to dispatchers (the active
-	 * set) only after its targets are written.
+	 * targets that wait for delivery, in one pipeline. The job becomes visible to
+	 * dispatchers (the active set) only after its targets are written.
 	 * @param spec the job
 	 * @param deliveries first state per target
 	 */
@@ -111,25 +178,29 @@ class JobRepository {
 		Map<String, String> nodes = new LinkedHashMap<>();
 		Map<String, String> job = new HashMap<>();
 		job.put("spec", this.json.writeValueAsString(spec));
-		job.put("state", "running");
+		job.put("state", JobHeader.slug(JobState.RUNNING));
 		for (DeliveryState state : DeliveryState.values()) {
 			job.put("n:" + state.slug(), "0");
 		}
+		List<String> queued = new ArrayList<>();
 		deliveries.forEach((node, delivery) -> {
 			nodes.put(node, this.json.writeValueAsString(delivery));
 			job.merge("n:" + delivery.state(), "1", (a, b) -> Long.toString(Long.parseLong(a) + 1));
+			if (delivery.deliveryState() == DeliveryState.QUEUED) {
+				queued.add(node);
+			}
 		});
-		this.redis.opsForHash().putAll(nodesKey(spec.id()), nodes);
-		this.redis.opsForHash().putAll(jobKey(spec.id()), job);
-		this.redis.opsForZSet().add(JOBS, spec.id(), spec.createdAtMillis());
-		this.redis.opsForSet().add(ACTIVE, spec.id());
-		List<String> queued = deliveries.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue().deliveryState() == DeliveryState.QUEUED)
-			.map(Map.Entry::getKey)
-			.toList();
-		OverlappingSteps.forEach(queued, (node) -> this.redis.opsForStream()
-			.add(StreamRecords.string(Map.of("job", spec.id())).withStreamKey(queueKey(node))));
+		this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			StringRedisConnection redis = strings(connection);
+			redis.hMSet(nodesKey(spec.id()), nodes);
+			redis.hMSet(jobKey(spec.id()), job);
+			redis.zAdd(JOBS, spec.createdAtMillis(), spec.id());
+			redis.sAdd(ACTIVE, spec.id());
+			for (String node : queued) {
+				redis.xAdd(StreamRecords.string(Map.of("job", spec.id())).withStreamKey(queueKey(node)));
+			}
+			return null;
+		});
 	}
 
 	Optional<JobSpec> spec(String id) {
@@ -137,15 +208,10 @@ class JobRepository {
 		return (spec != null) ? Optional.of(this.json.readValue(spec.toString(), JobSpec.class)) : Optional.empty();
 	}
 
-	/** The job's hash: state, finishedAt and counters. */
-	Map<String, String> header(String id) {
-		Map<String, String> header = new HashMap<>();
-		this.redis.opsForHash().entries(jobKey(id)).forEach((key, value) -> {
-			if (!"spec".equals(key)) {
-				header.put(key.toString(), value.toString());
-			}
-		});
-		return header;
+	/** The job's state, counters and followers, without its spec. */
+	Optional<JobHeader> header(String id) {
+		List<Object> values = this.redis.opsForHash().multiGet(jobKey(id), List.copyOf(JobHeader.FIELDS));
+		return Optional.ofNullable(JobHeader.of(values));
 	}
 
 	Map<String, Delivery> deliveries(String id) {
@@ -157,40 +223,110 @@ class JobRepository {
 		return deliveries;
 	}
 
+	/**
+	 * The header and every target's state in one round trip.
+	 * @param id the job
+	 * @return both, or empty if the job does not exist
+	 */
+	Optional<Snapshot> snapshot(String id) {
+		List<Object> replies = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			StringRedisConnection redis = strings(connection);
+			redis.hMGet(jobKey(id), JobHeader.FIELDS.toArray(String[]::new));
+			redis.hGetAll(nodesKey(id));
+			return null;
+		});
+		JobHeader header = JobHeader.of((List<?>) replies.get(0));
+		if (header == null) {
+			return Optional.empty();
+		}
+		Map<String, Delivery> deliveries = new HashMap<>();
+		((Map<?, ?>) replies.get(1)).forEach((node, value) -> deliveries.put(node.toString(),
+				this.json.readValue(value.toString(), Delivery.class)));
+		return Optional.of(new Snapshot(header, deliveries));
+	}
+
 	Optional<Delivery> delivery(String id, String node) {
 		Object value = this.redis.opsForHash().get(nodesKey(id), node);
 		return (value != null) ? Optional.of(this.json.readValue(value.toString(), Delivery.class)) : Optional.empty();
 	}
 
 	/**
-	 * Moves a node of a job to a new state if it is in one of the allowed states.
-	 * @param id the job
-	 * @param node the node
-	 * @param allowed states it may move from, as {@link DeliveryState#csv}
-	 * @param next the new state and result
-	 * @return whether it moved and how many targets are still pending
+	 * Runs the settle script for some nodes of a job.
+	 * @param spec the job
+	 * @param step what happens
+	 * @param now the time, epoch milliseconds
+	 * @param moves the nodes and the state each moves to
+	 * @param overBudget the state of a node not started because the error budget is spent
+	 * @return what the script did
 	 */
-	Transition transition(String id, String node, String allowed, Delivery next) {
-		List<?> result = this.redis.execute(TRANSITION, List.of(nodesKey(id), jobKey(id)), node, allowed,
-				this.json.writeValueAsString(next), next.state());
-		long applied = ((Number) result.get(0)).longValue();
-		long pending = ((Number) result.get(1)).longValue();
-		return new Transition(applied == 1, applied == -1, pending);
+	Settled settle(JobSpec spec, Step step, long now, Moves moves, Delivery overBudget) {
+		List<String> args = new ArrayList<>(9 + moves.size() * 3);
+		args.add(step.allowed());
+		args.add(step.starts() ? "1" : "0");
+		args.add(Integer.toString(spec.maxConcurrency()));
+		args.add(Integer.toString(spec.maxErrors()));
+		args.add(Long.toString(now));
+		args.add(step.cancelsJob() ? "1" : "0");
+		Delivery shared = moves.shared();
+		args.add((shared != null) ? this.json.writeValueAsString(shared) : "");
+		args.add((shared != null) ? shared.state() : "");
+		args.add(this.json.writeValueAsString(overBudget));
+		for (String node : moves.nodes()) {
+			args.add(node);
+			if (shared == null) {
+				Delivery delivery = moves.delivery(node);
+				args.add(this.json.writeValueAsString(delivery));
+				args.add(delivery.state());
+			}
+		}
+		List<?> result = this.redis.execute(SETTLE, List.of(jobKey(spec.id()), nodesKey(spec.id())), args.toArray());
+		return Settled.of(result);
 	}
 
-	/** Marks a job finished; returns whether this call did it. */
-	boolean finish(String id, long now) {
-		Long finished = this.redis.execute(FINISH, List.of(jobKey(id)), Long.toString(now));
-		// Removed from the active set by every caller, not only the one that finished it,
-		// so a brain that died between the two steps leaves nothing behind.
+	/**
+	 * What follows a settle, in one pipeline: final nodes leave their queues, a finished
+	 * job leaves the active set, and events go to followers.
+	 * @param id the job
+	 * @param dequeue nodes whose queue entry of the job is removed
+	 * @param finished whether the job finished
+	 * @param messages events for the job's channel
+	 */
+	void tidy(String id, Collection<String> dequeue, boolean finished, List<String> messages) {
+		if (dequeue.isEmpty() && !finished && messages.isEmpty()) {
+			return;
+		}
+		this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			StringRedisConnection redis = strings(connection);
+			for (String node : dequeue) {
+				redis.eval(DEQUEUE, ReturnType.INTEGER, 1, queueKey(node), id);
+			}
+			if (finished) {
+				redis.sRem(ACTIVE, id);
+			}
+			for (String message : messages) {
+				redis.publish(JobEvents.channel(id), message);
+			}
+			return null;
+		});
+	}
+
+	/**
+	 * Counts a follower of a job in or out.
+	 * @param id the job
+	 * @param delta 1 or -1
+	 */
+	void follow(String id, int delta) {
+		this.redis.execute(FOLLOW, List.of(jobKey(id)), Integer.toString(delta));
+	}
+
+	private static StringRedisConnection strings(RedisConnection connection) {
+		return (connection instanceof StringRedisConnection strings) ? strings
+				: new DefaultStringRedisConnection(connection);
+	}
+
+	/** Removes a job that is no longer active from the active set. */
+	void deactivate(String id) {
 		this.redis.opsForSet().remove(ACTIVE, id);
-		return finished != null && finished == 1;
-	}
-
-	/** Marks a running job cancelled; returns whether it was running. */
-	boolean cancel(String id) {
-		Long cancelled = this.redis.execute(CANCEL, List.of(jobKey(id)));
-		return cancelled != null && cancelled == 1;
 	}
 
 	Set<String> activeJobs() {
@@ -259,22 +395,16 @@ class JobRepository {
 
 	/** Removes a job from a node's queue. */
 	void dequeue(String node, String jobId) {
-		for (QueueEntry entry : queue(node)) {
-			if (entry.jobId().equals(jobId)) {
-				this.redis.opsForStream().delete(queueKey(node), RecordId.of(entry.entryId()));
-			}
-		}
+		tidy(jobId, List.of(node), false, List.of());
 	}
 
 	/**
-	 * The outcome of a state change.
+	 * A job's header and the state of every target, read together.
 	 *
-	 * @param applied whether the node moved to the new state
-	 * @param missing whether the job or node is unknown
-	 * @param pending targets of the job not yet final after the change (-1 if not
-	 * applied)
+	 * @param header the header
+	 * @param deliveries state per target
 	 */
-	record Transition(boolean applied, boolean missing, long pending) {
+	record Snapshot(JobHeader header, Map<String, Delivery> deliveries) {
 
 	}
 
@@ -296,11 +426,6 @@ class JobRepository {
 	 */
 	record QueueEntry(String entryId, String jobId) {
 
-	}
-
-	static long counter(Map<String, String> header, DeliveryState state) {
-		@Nullable String value = header.get("n:" + state.slug());
-		return (value != null) ? Long.parseLong(value) : 0;
 	}
 
 }

@@ -2,6 +2,7 @@ package io.octoplane.brain.job;
 
 import java.time.Clock;
 
+import io.octoplane.protocol.api.JobState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ class JobRetention {
 			long cutoff = this.clock.millis() - this.properties.resultRetention().toMillis();
 			int pruned = 0;
 			for (String id : this.repository.jobsCreatedBefore(cutoff, 500)) {
-				if (!"running".equals(this.repository.header(id).get("state"))) {
+				if (this.repository.header(id).map((header) -> header.state() != JobState.RUNNING).orElse(true)) {
 					this.repository.delete(id);
 					pruned++;
 				}

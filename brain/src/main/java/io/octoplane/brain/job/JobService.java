@@ -1,24 +1,22 @@
 package io.octoplane.brain.job;
 
-import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.workgroup.WorkgroupService;
-import io.octoplane.protocol.agent.CancelCommand;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.api.JobState;
 import io.octoplane.server.web.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +32,6 @@ public class JobService {
 	// Long enough for a node to kill its process
 	// and report; short enough for an HTTP answer.
 	private static final Duration CANCEL_SETTLE_LIMIT = Duration.ofSeconds(10);
-
-	private static final Duration CANCEL_SETTLE_SLICE = Duration.ofMillis(200);
 
 	private final JobSpecFactory specs;
 
@@ -53,12 +49,10 @@ public class JobService {
 
 	private final NodeService nodes;
 
-	private final Clock clock;
-
 	private final JobMetrics metrics;
 
 	JobService(JobSpecFactory specs, JobRepository repository, JobViews views, Dispatcher dispatcher, JobEvents events,
-			WorkgroupService workgroups, AgentSessions sessions, NodeService nodes, Clock clock, JobMetrics metrics) {
+			WorkgroupService workgroups, AgentSessions sessions, NodeService nodes, JobMetrics metrics) {
 		this.nodes = nodes;
 		this.metrics = metrics;
 		this.specs = specs;
@@ -68,7 +62,6 @@ public class JobService {
 		this.events = events;
 		this.workgroups = workgroups;
 		this.sessions = sessions;
-		this.clock = clock;
 	}
 
 	/**
@@ -120,14 +113,16 @@ public class JobService {
 			deliveries.put(target, delivery);
 		}
 		this.repository.create(spec, deliveries);
+		this.dispatcher.accepted(spec, deliveries);
 		deliveries.values()
 			.stream()
 			.filter((delivery) -> delivery.deliveryState().isFinal())
 			.forEach((delivery) -> this.metrics.outcome(delivery.deliveryState()));
 		logger.info("Job {} ({}) from {} in {} to {} node(s)", spec.id(), spec.mode(), callerName, workgroup,
 				spec.targets().size());
-		this.dispatcher.jobChanged(spec.id());
-		return this.views.response(spec.id());
+		long[] counts = new long[DeliveryState.values().length];
+		deliveries.values().forEach((delivery) -> counts[delivery.deliveryState().ordinal()]++);
+		return JobViews.response(spec, new JobHeader(JobState.RUNNING, counts, null, 0), deliveries);
 	}
 
 	JobResponse get(String id, Caller caller) {
@@ -176,70 +171,43 @@ public class JobService {
 		checkVisible(id, caller);
 		String operator = caller.name();
 		JobSpec spec = this.repository.spec(id).orElseThrow(() -> JobViews.notFound(id));
-		if (this.repository.cancel(id)) {
-			logger.info("Job {} cancelled by {}", id, operator);
-			String reason = "cancelled by " + operator;
-			long now = this.clock.millis();
-			Object settled = new Object();
-			// Subscribed before the nodes are told, so no result slips by unseen.
-			try (JobEvents.Subscription subscription = this.events.subscribe(id, (event, data) -> {
-				synchronized (settled) {
-					settled.notifyAll();
-				}
-			})) {
-				Set<String> told = new HashSet<>();
-				this.repository.deliveries(id).forEach((node, delivery) -> {
-					switch (delivery.deliveryState()) {
-						case QUEUED -> {
-							Delivery cancelled = Delivery.of(DeliveryState.CANCELLED, reason, now);
-							if (this.repository.transition(id, node, DeliveryState.csv(DeliveryState.QUEUED), cancelled)
-								.applied()) {
-								this.repository.dequeue(node, id);
-								this.events.node(id, JobViews.result(node, cancelled));
-							}
-						}
-						case DELIVERED, RUNNING -> this.sessions.find(node).ifPresent((session) -> {
-							try {
-								session.send(new CancelCommand(spec.id(), reason));
-								told.add(node);
-							}
-							catch (IOException ex) {
-								// Told again on reconnect (Dispatcher#replay).
-							}
-						});
-						default -> {
-						}
-					}
-				});
-				this.dispatcher.jobChanged(id);
-				awaitStopped(id, told, settled);
+		Semaphore changed = new Semaphore(0);
+		// Subscribed before anything changes, so no result slips by unseen.
+		try (JobEvents.Subscription subscription = this.events.subscribe(id, (event, data) -> changed.release())) {
+			if (this.dispatcher.cancel(spec, "cancelled by " + operator)) {
+				logger.info("Job {} cancelled by {}", id, operator);
+				awaitStopped(spec, changed);
 			}
 		}
-		return this.views.response(id);
+		return this.views.response(spec);
 	}
 
-	private void awaitStopped(String id, Set<String> told, Object settled) {
+	/**
+	 * Waits until no target this brain holds is still delivered or running, re-reading
+	 * only when an event of the job arrived.
+	 */
+	private void awaitStopped(JobSpec spec, Semaphore changed) {
 		long deadline = System.nanoTime() + CANCEL_SETTLE_LIMIT.toNanos();
 		try {
-			while (!told.isEmpty()) {
-				Map<String, Delivery> deliveries = this.repository.deliveries(id);
-				told.removeIf((node) -> {
-					Delivery delivery = deliveries.get(node);
-					return delivery == null || delivery.deliveryState().isFinal();
-				});
+			while (stillRunningHere(spec)) {
 				long remaining = deadline - System.nanoTime();
-				if (told.isEmpty() || remaining <= 0) {
+				if (remaining <= 0 || !changed.tryAcquire(remaining, TimeUnit.NANOSECONDS)) {
 					return;
 				}
-				synchronized (settled) {
-					// Events wake this early; the slice bounds a missed one.
-					TimeUnit.NANOSECONDS.timedWait(settled, Math.min(remaining, CANCEL_SETTLE_SLICE.toNanos()));
-				}
+				changed.drainPermits();
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private boolean stillRunningHere(JobSpec spec) {
+		return this.repository.deliveries(spec.id()).entrySet().stream().anyMatch((entry) -> {
+			DeliveryState state = entry.getValue().deliveryState();
+			return (state == DeliveryState.DELIVERED || state == DeliveryState.RUNNING)
+					&& this.sessions.find(entry.getKey()).isPresent();
+		});
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.ErrorKind;
 import io.octoplane.protocol.api.JobResponse;
-import io.octoplane.protocol.api.JobState;
 import io.octoplane.protocol.api.JobSummary;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.server.web.NotFoundException;
@@ -28,9 +27,29 @@ class JobViews {
 	}
 
 	JobResponse response(String id) {
-		JobSpec spec = this.repository.spec(id).orElseThrow(() -> notFound(id));
-		Map<String, String> header = this.repository.header(id);
-		Map<String, Delivery> deliveries = this.repository.deliveries(id);
+		return response(spec(id));
+	}
+
+	/** A job's spec, or "no such job". */
+	JobSpec spec(String id) {
+		return this.repository.spec(id).orElseThrow(() -> notFound(id));
+	}
+
+	/** The job as stored now; its header and targets are read in one round trip. */
+	JobResponse response(JobSpec spec) {
+		JobRepository.Snapshot snapshot = this.repository.snapshot(spec.id()).orElseThrow(() -> notFound(spec.id()));
+		return response(spec, snapshot.header(), snapshot.deliveries());
+	}
+
+	/**
+	 * The job from state already at hand.
+	 * @param spec the job
+	 * @param header its header
+	 * @param deliveries the state of its targets
+	 * @return the view
+	 */
+	static JobResponse response(JobSpec spec, JobHeader header, Map<String, Delivery> deliveries) {
+		String id = spec.id();
 		List<NodeCommandResult> results = new ArrayList<>();
 		int pending = 0;
 		int success = 0;
@@ -67,7 +86,7 @@ class JobViews {
 			}
 		}
 		boolean spread = spec.timeAligned() && started >= 2;
-		return new JobResponse(id, state(header), spec.mode(), spec.label(),
+		return new JobResponse(id, header.state(), spec.mode(), spec.label(),
 				Instant.ofEpochMilli(spec.createdAtMillis()), finishedAt(header), results, pending, success,
 				communication, process, cancelled,
 				(spec.startAtMillis() > 0) ? Instant.ofEpochMilli(spec.startAtMillis()) : null,
@@ -76,22 +95,18 @@ class JobViews {
 
 	Optional<JobSummary> summary(String id) {
 		Optional<JobSpec> found = this.repository.spec(id);
-		if (found.isEmpty()) {
+		Optional<JobHeader> header = this.repository.header(id);
+		if (found.isEmpty() || header.isEmpty()) {
 			return Optional.empty();
 		}
 		JobSpec spec = found.get();
-		Map<String, String> header = this.repository.header(id);
-		long pending = JobRepository.counter(header, DeliveryState.QUEUED)
-				+ JobRepository.counter(header, DeliveryState.DELIVERED)
-				+ JobRepository.counter(header, DeliveryState.RUNNING);
-		long communication = JobRepository.counter(header, DeliveryState.EXPIRED)
-				+ JobRepository.counter(header, DeliveryState.REJECTED);
-		long process = JobRepository.counter(header, DeliveryState.FAILED)
-				+ JobRepository.counter(header, DeliveryState.TIMED_OUT);
-		return Optional.of(new JobSummary(id, state(header), spec.mode(), spec.label(),
-				Instant.ofEpochMilli(spec.createdAtMillis()), finishedAt(header), spec.targets().size(), (int) pending,
-				(int) JobRepository.counter(header, DeliveryState.SUCCEEDED), (int) communication, (int) process,
-				(int) JobRepository.counter(header, DeliveryState.CANCELLED)));
+		JobHeader counts = header.get();
+		long communication = counts.count(DeliveryState.EXPIRED) + counts.count(DeliveryState.REJECTED);
+		long process = counts.count(DeliveryState.FAILED) + counts.count(DeliveryState.TIMED_OUT);
+		return Optional.of(new JobSummary(id, counts.state(), spec.mode(), spec.label(),
+				Instant.ofEpochMilli(spec.createdAtMillis()), finishedAt(counts), spec.targets().size(),
+				(int) counts.pending(), (int) counts.count(DeliveryState.SUCCEEDED), (int) communication, (int) process,
+				(int) counts.count(DeliveryState.CANCELLED)));
 	}
 
 	static NodeCommandResult result(String node, Delivery delivery) {
@@ -107,17 +122,9 @@ class JobViews {
 		return new NotFoundException(ErrorCode.JOB_NOT_FOUND, "no such job: " + id);
 	}
 
-	private static JobState state(Map<String, String> header) {
-		return switch (header.getOrDefault("state", "running")) {
-			case "completed" -> JobState.COMPLETED;
-			case "cancelled" -> JobState.CANCELLED;
-			default -> JobState.RUNNING;
-		};
-	}
-
-	private static @Nullable Instant finishedAt(Map<String, String> header) {
-		String value = header.get("finishedAt");
-		return (value != null) ? Instant.ofEpochMilli(Long.parseLong(value)) : null;
+	private static @Nullable Instant finishedAt(JobHeader header) {
+		Long finished = header.finishedAtMillis();
+		return (finished != null) ? Instant.ofEpochMilli(finished) : null;
 	}
 
 }

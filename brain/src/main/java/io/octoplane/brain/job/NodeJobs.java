@@ -1,8 +1,9 @@
 package io.octoplane.brain.job;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.server.web.UnavailableException;
@@ -17,22 +18,22 @@ import org.springframework.stereotype.Service;
 @Service
 public class NodeJobs {
 
-	// Short enough that a step's end is seen at once, long enough not to load Redis.
-	private static final Duration POLL = Duration.ofMillis(100);
-
 	private final JobSpecFactory specs;
 
 	private final JobService jobs;
 
 	private final JobViews views;
 
-	private final Clock clock;
+	private final JobRepository repository;
 
-	NodeJobs(JobSpecFactory specs, JobService jobs, JobViews views, Clock clock) {
+	private final JobEvents events;
+
+	NodeJobs(JobSpecFactory specs, JobService jobs, JobViews views, JobRepository repository, JobEvents events) {
 		this.specs = specs;
 		this.jobs = jobs;
 		this.views = views;
-		this.clock = clock;
+		this.repository = repository;
+		this.events = events;
 	}
 
 	/**
@@ -57,23 +58,31 @@ public class NodeJobs {
 	 * @throws UnavailableException if it did not finish in time
 	 */
 	public JobResponse await(String id, Duration limit) {
-		long deadline = this.clock.millis() + limit.toMillis();
-		while (true) {
-			JobResponse job = this.views.response(id);
+		JobSpec spec = this.repository.spec(id).orElseThrow(() -> JobViews.notFound(id));
+		CountDownLatch done = new CountDownLatch(1);
+		// Following before the first look, so the "done" event cannot slip in between.
+		try (JobEvents.Subscription subscription = this.events.subscribe(id, (event, data) -> {
+			if ("done".equals(event)) {
+				done.countDown();
+			}
+		})) {
+			JobResponse job = this.views.response(spec);
 			if (job.done()) {
 				return job;
 			}
-			if (this.clock.millis() > deadline) {
+			if (!done.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+				job = this.views.response(spec);
+				if (job.done()) {
+					return job;
+				}
 				throw new UnavailableException(
 						"job " + id + " did not finish within " + limit.toSeconds() + " s; see octl job get " + id);
 			}
-			try {
-				Thread.sleep(POLL);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new UnavailableException("interrupted while waiting for job " + id);
-			}
+			return this.views.response(spec);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new UnavailableException("interrupted while waiting for job " + id);
 		}
 	}
 

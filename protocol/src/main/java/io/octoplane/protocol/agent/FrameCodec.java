@@ -1,7 +1,6 @@
 package io.octoplane.protocol.agent;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +66,18 @@ public final class FrameCodec {
 	 * @throws IOException if the stream fails
 	 */
 	public void write(OutputStream out, Object message) throws IOException {
+		writeEncoded(out, encode(message));
+	}
+
+	/**
+	 * Encodes a message as a whole frame, so that a message sent to many peers is
+	 * serialised once.
+	 * @param message the message
+	 * @return the frame, ready for {@link #writeEncoded}
+	 * @throws FrameTooLargeException if the encoded message exceeds the limit
+	 * @throws ProtocolException if the message cannot be encoded
+	 */
+	public byte[] encode(Object message) throws ProtocolException {
 		byte[] json;
 		try {
 			json = this.mapper.writeValueAsBytes(message);
@@ -78,7 +89,6 @@ public final class FrameCodec {
 		if (length > this.maxFrameBytes) {
 			throw new FrameTooLargeException(length, this.maxFrameBytes);
 		}
-		DataOutputStream data = new DataOutputStream(out);
 		byte[] frame = new byte[4 + length];
 		frame[0] = (byte) (length >>> 24);
 		frame[1] = (byte) (length >>> 16);
@@ -86,9 +96,19 @@ public final class FrameCodec {
 		frame[3] = (byte) length;
 		frame[4] = (byte) ProtocolVersion.CURRENT;
 		System.arraycopy(json, 0, frame, 5, json.length);
+		return frame;
+	}
+
+	/**
+	 * Writes a frame made by {@link #encode} and flushes.
+	 * @param out the stream to write to
+	 * @param frame the frame
+	 * @throws IOException if the stream fails
+	 */
+	public void writeEncoded(OutputStream out, byte[] frame) throws IOException {
 		// One write call per frame so a TLS record is not split into tiny pieces.
-		data.write(frame);
-		data.flush();
+		out.write(frame);
+		out.flush();
 	}
 
 	/**
