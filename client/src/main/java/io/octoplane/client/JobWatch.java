@@ -34,12 +34,6 @@ final class JobWatch {
 	/** Time allowed for one last look at the job once the deadline has passed. */
 	private static final Duration LAST_LOOK = Duration.ofSeconds(5);
 
-	// How long the end of a finished job's stream is waited for before the exchange is
-	// cancelled anyway, and how many stray signals may come first.
-	private static final Duration END_WAIT = Duration.ofMillis(200);
-
-	private static final int END_READS = 4;
-
 	private final OctoplaneClient client;
 
 	private final String id;
@@ -91,21 +85,6 @@ final class JobWatch {
 		}
 	}
 
-	/**
-	 * The brain ends the stream right after its last event. Reading that end, rather than
-	 * cancelling the exchange, leaves the connection whole, so the next call reuses it
-	 * instead of paying a new TLS handshake.
-	 */
-	private static void awaitEnd(EventStream stream) throws InterruptedException {
-		for (int i = 0; i < END_READS; i++) {
-			EventStream.Signal signal = stream.next(END_WAIT);
-			if (signal == null || signal instanceof EventStream.Signal.Ended
-					|| signal instanceof EventStream.Signal.Failed) {
-				return;
-			}
-		}
-	}
-
 	private StreamEnd follow() {
 		EventStream stream = new EventStream();
 		HttpRequest request = this.client.eventsRequest(this.id, shorter(this.client.transport().requestTimeout()));
@@ -133,7 +112,6 @@ final class JobWatch {
 						try {
 							JobResponse done = handle(event);
 							if (done != null) {
-								awaitEnd(stream);
 								return StreamEnd.done(done);
 							}
 						}
