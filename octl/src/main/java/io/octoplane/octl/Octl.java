@@ -205,6 +205,17 @@ public final class Octl implements Runnable {
 		return whole ? commandLine() : build(Set.of(named));
 	}
 
+	/**
+	 * Whether the arguments name a subcommand, or need the whole command tree (help,
+	 * version, a typo, no command at all) and nothing of this octl's environment.
+	 * @param args the arguments
+	 * @return {@code true} when a subcommand is named
+	 */
+	public static boolean namesSubcommand(String... args) {
+		String word = commandWord(args);
+		return word != null && SUBCOMMANDS.containsKey(word);
+	}
+
 	private CommandLine build(Set<Class<?>> subcommands) {
 		CommandLine commandLine = new CommandLine(this);
 		for (Class<?> subcommand : subcommands) {

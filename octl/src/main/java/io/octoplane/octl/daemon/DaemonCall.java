@@ -61,6 +61,12 @@ final class DaemonCall {
 
 	private void execute(DaemonRequest request, InputStream in, DataOutputStream out) throws IOException {
 		String[] args = request.args().toArray(String[]::new);
+		if (!Octl.namesSubcommand(args)) {
+			this.daemon.countCommand();
+			DaemonFrames.exit(out, this.daemon.wholeTree()
+				.execute(args, writer(out, DaemonFrames.STDOUT), writer(out, DaemonFrames.STDERR)));
+			return;
+		}
 		CommandLine commandLine = octlFor(request).commandLine(args);
 		Object command = commandOf(commandLine, args);
 		if (command instanceof TerminalBound) {

@@ -44,6 +44,8 @@ public final class OctlDaemon {
 
 	private final WarmClients clients = new WarmClients();
 
+	private final WholeTree wholeTree = new WholeTree();
+
 	private final AtomicInteger running = new AtomicInteger();
 
 	private final AtomicLong commandsRun = new AtomicLong();
@@ -170,6 +172,10 @@ public final class OctlDaemon {
 
 	String build() {
 		return this.build;
+	}
+
+	WholeTree wholeTree() {
+		return this.wholeTree;
 	}
 
 	WarmClients clients() {

@@ -79,7 +79,8 @@ class DaemonIT extends StubBrainCommandTest {
 		startDaemon();
 		this.brain.answerProblem("GET", ApiPaths.NODES, ErrorCode.NODE_NOT_FOUND, "no node named pi9");
 		List<List<String>> calls = List.of(List.of("node", "get", "pi9"), List.of("node", "get", "-sf", "nope"),
-				List.of("--help"), List.of("node", "get", "--help"), List.of("nosuchcommand"), List.of("version"));
+				List.of("--help"), List.of("node", "get", "--help"), List.of("nosuchcommand"), List.of("version"),
+				List.of(), List.of("-o", "table"), List.of("--help"), List.of("--version"));
 		for (List<String> call : calls) {
 			String[] args = call.toArray(String[]::new);
 			Result alone = front(Map.of("OCTL_DAEMON", "off"), args);
