@@ -63,6 +63,7 @@ final class DaemonCall {
 		String[] args = request.args().toArray(String[]::new);
 		if (!Octl.namesSubcommand(args)) {
 			this.daemon.countCommand();
+			DaemonFrames.signal(out, DaemonFrames.STARTED);
 			DaemonFrames.exit(out, this.daemon.wholeTree()
 				.execute(args, writer(out, DaemonFrames.STDOUT), writer(out, DaemonFrames.STDERR)));
 			return;
@@ -89,6 +90,7 @@ final class DaemonCall {
 			return;
 		}
 		this.daemon.countCommand();
+		DaemonFrames.signal(out, DaemonFrames.STARTED);
 		Thread worker = Thread.currentThread();
 		AtomicBoolean finished = new AtomicBoolean();
 		Thread.ofPlatform().daemon().name("octl-call-hangup").start(() -> {

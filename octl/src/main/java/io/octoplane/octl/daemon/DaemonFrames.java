@@ -31,6 +31,12 @@ final class DaemonFrames {
 	/** The daemon runs another octl build and is stopping: run it locally. */
 	static final byte STALE = 5;
 
+	/**
+	 * The daemon has begun running the command: from here on, a lost connection must not
+	 * make the caller run it again.
+	 */
+	static final byte STARTED = 6;
+
 	/** Largest payload of one output frame; longer writes are split. */
 	static final int MAX_PAYLOAD = 64 * 1024;
 

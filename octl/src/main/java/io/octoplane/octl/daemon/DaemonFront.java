@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,6 +87,9 @@ public final class DaemonFront {
 				DaemonFrames.Frame frame = DaemonFrames.read(in);
 				answered = true;
 				switch (frame.type()) {
+					case DaemonFrames.STARTED -> {
+						// Nothing to show; from here on the command may have run.
+					}
 					case DaemonFrames.STDOUT -> System.out.write(frame.payload(), 0, frame.payload().length);
 					case DaemonFrames.STDERR -> {
 						System.out.flush();
@@ -108,10 +110,10 @@ public final class DaemonFront {
 				}
 			}
 		}
-		catch (EOFException ex) {
+		catch (IOException ex) {
 			if (!answered) {
 				// Closed before saying anything: it refused the call (another user, or
-				// it was stopping), so nothing ran.
+				// it was stopping), so nothing ran and the call can run here.
 				throw new IOException("the octl daemon closed the connection", ex);
 			}
 			throw new DaemonLostException();

@@ -22,6 +22,7 @@ import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.testsupport.api.ApiFixtures;
+import io.octoplane.testsupport.api.SseScript;
 import io.octoplane.testsupport.process.ChildJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +57,11 @@ class DaemonIT extends StubBrainCommandTest {
 	void stopDaemon() throws IOException {
 		Path pidFile = this.place.pid();
 		if (Files.exists(pidFile)) {
-			ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(ProcessHandle::destroy);
+			// A daemon killed by a test leaves its pid file; the pid may be another
+			// process's by now.
+			ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+				.filter((process) -> process.info().commandLine().orElse("").contains(OctlDaemon.class.getName()))
+				.ifPresent(ProcessHandle::destroy);
 		}
 	}
 
@@ -141,6 +146,33 @@ class DaemonIT extends StubBrainCommandTest {
 	}
 
 	@Test
+	void aDaemonLostMidCommandIsReportedAndTheCommandIsNotRunAgain() throws Exception {
+		startDaemon();
+		this.brain.answerJson("GET", ApiFixtures.jobPath(), ApiFixtures.job(ApiFixtures.running("pi1")));
+		this.brain.events(ApiFixtures.eventsPath(),
+				SseScript.script().event("node", ApiFixtures.running("pi1")).pause(Duration.ofSeconds(10)));
+		Path out = this.dir.resolve("lost.out");
+		Path err = this.dir.resolve("lost.err");
+		Process front = frontProcess(this.dir, Map.of(), List.of("job", "wait", "job-1", "--timeout", "60s"))
+			.redirectOutput(out.toFile())
+			.redirectError(err.toFile())
+			.start();
+		try {
+			await().atMost(PROCESS_TIMEOUT)
+				.until(() -> !this.brain.requests("GET", ApiFixtures.eventsPath()).isEmpty());
+			long pid = Long.parseLong(Files.readString(this.place.pid()).strip());
+			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+			assertThat(front.waitFor(PROCESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			front.destroyForcibly();
+		}
+		assertThat(front.exitValue()).isEqualTo(1);
+		assertThat(Files.readString(err)).contains("the octl daemon stopped in the middle of the command");
+		assertThat(this.brain.requests("GET", ApiFixtures.eventsPath())).hasSize(1);
+	}
+
+	@Test
 	void exitsByItselfAfterTheIdleTime() throws Exception {
 		front(Map.of("OCTL_DAEMON_IDLE", "1s"), "node", "get");
 		awaitDaemon();
@@ -222,9 +254,9 @@ class DaemonIT extends StubBrainCommandTest {
 		return frontIn(this.dir, env, args);
 	}
 
-	private Result frontIn(Path folder, Map<String, String> env, String... args) throws Exception {
-		ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(
-				List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), DaemonFront.class.getName(), List.of(args)))
+	private ProcessBuilder frontProcess(Path folder, Map<String, String> env, List<String> args) {
+		ProcessBuilder builder = new ProcessBuilder(ChildJvm
+			.command(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), DaemonFront.class.getName(), args))
 			.directory(folder.toFile());
 		Map<String, String> environment = builder.environment();
 		environment.put("OCTL_CONFIG", this.config.toString());
@@ -232,6 +264,11 @@ class DaemonIT extends StubBrainCommandTest {
 		environment.put("HOME", this.octl.home().toString());
 		environment.remove("OCTL_DAEMON");
 		environment.putAll(new HashMap<>(env));
+		return builder;
+	}
+
+	private Result frontIn(Path folder, Map<String, String> env, String... args) throws Exception {
+		ProcessBuilder builder = frontProcess(folder, env, List.of(args));
 		Path out = Files.createTempFile(this.dir, "out", ".txt");
 		Path err = Files.createTempFile(this.dir, "err", ".txt");
 		Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
