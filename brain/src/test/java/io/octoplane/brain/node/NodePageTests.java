@@ -1,16 +1,10 @@
 package io.octoplane.brain.node;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.octoplane.brain.agent.AgentProperties;
-import io.octoplane.brain.config.BrainIdentity;
-import io.octoplane.protocol.api.BrainInfo;
 import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.server.web.InvalidRequestException;
@@ -33,11 +27,7 @@ class NodePageTests {
 
 	private final NodeRepository repository = mock(NodeRepository.class);
 
-	private final NodeService service = new NodeService(this.repository,
-			new NodeStateRule(new AgentProperties(0, "127.0.0.1", "agent", Duration.ofSeconds(10),
-					Duration.ofSeconds(25), Duration.ofSeconds(45), Duration.ofSeconds(5), 65536, 10,
-					Duration.ofSeconds(30), 100, 8, 100, Duration.ofSeconds(5))),
-			new BrainIdentity(new BrainInfo("b1", "1.0", "b1:12345")), Clock.fixed(NOW, ZoneOffset.UTC));
+	private final NodeService service = NodeFixtures.service(this.repository, NOW);
 
 	@BeforeEach
 	void registry() {
