@@ -73,7 +73,12 @@ stop_all() {
 	left="$(leftovers)"
 	[ -n "$left" ] || return 0
 	for pid in $left; do
-		say "stopping leftover process $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-160)"
+		if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF io.octoplane.octl.daemon.OctlDaemon; then
+			# run/bin/octl's daemon: expected, and stopped with the fleet it talks to.
+			say "stopping the octl daemon (pid $pid)"
+		else
+			say "stopping leftover process $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-160)"
+		fi
 		kill "$pid" 2>/dev/null || true
 	done
 	for _ in $(seq 1 50); do
