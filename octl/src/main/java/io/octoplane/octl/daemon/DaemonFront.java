@@ -47,7 +47,7 @@ public final class DaemonFront {
 	}
 
 	static int run(String[] args, Map<String, String> env) {
-		if (disabled(env)) {
+		if (disabled(env) || !onPlainClassPath()) {
 			return LocalRun.run(args);
 		}
 		DaemonPlace place = DaemonPlace.of(env);
@@ -167,6 +167,15 @@ public final class DaemonFront {
 			err.println("octl: warning: cannot start the octl daemon (" + ex.getMessage()
 					+ "); octl works without it, only slower. OCTL_DAEMON=off silences this.");
 		}
+	}
+
+	/**
+	 * Whether octl runs from a plain class path, which a daemon can be started with. The
+	 * executable jar's nested-jar launcher loads octl through a loader of its own, and a
+	 * daemon started from that jar's path would fail on every call.
+	 */
+	private static boolean onPlainClassPath() {
+		return DaemonFront.class.getClassLoader() == ClassLoader.getSystemClassLoader();
 	}
 
 	static boolean disabled(Map<String, String> env) {
