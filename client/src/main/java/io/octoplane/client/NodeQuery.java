@@ -42,10 +42,7 @@ public record NodeQuery(List<String> names, @Nullable NodeState state, @Nullable
 	}
 
 	StringJoiner toQuery() {
-		StringJoiner query = new StringJoiner("&");
-		for (String name : this.names) {
-			query.add(Transport.param("name", name));
-		}
+		StringJoiner query = OctoplaneClient.nameQuery(this.names);
 		if (this.state != null) {
 			query.add("state=" + this.state.name().toLowerCase(Locale.ROOT));
 		}

@@ -381,7 +381,7 @@ public final class OctoplaneClient {
 			.build();
 	}
 
-	private static StringJoiner nameQuery(Collection<String> names) {
+	static StringJoiner nameQuery(Collection<String> names) {
 		StringJoiner query = new StringJoiner("&");
 		for (String name : names) {
 			query.add("name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));

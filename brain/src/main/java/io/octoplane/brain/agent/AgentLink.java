@@ -125,10 +125,7 @@ final class AgentLink {
 	 * @throws IOException if the connection is over or breaks
 	 */
 	void send(BrainMessage message) throws IOException {
-		if (this.state.get().isOver()) {
-			throw new IOException("connection to node " + this.peer + " is closed");
-		}
-		this.writer.write(message);
+		sendEncoded(this.codec.encode(message));
 	}
 
 	/**

@@ -50,21 +50,6 @@ final class FrameWriter {
 	}
 
 	/**
-	 * Writes one frame; waits for writers before it.
-	 * @param message the frame
-	 * @throws IOException if the connection is broken
-	 */
-	void write(BrainMessage message) throws IOException {
-		this.lock.lock();
-		try {
-			writeGuarded(message);
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	/**
 	 * Writes one frame encoded once for many connections ({@link FrameCodec#encode});
 	 * waits for writers before it.
 	 * @param frame the encoded frame
@@ -72,12 +57,10 @@ final class FrameWriter {
 	 */
 	void writeEncoded(byte[] frame) throws IOException {
 		this.lock.lock();
-		ScheduledFuture<?> guard = deadline();
 		try {
-			this.codec.writeEncoded(output(), frame);
+			writeGuarded(frame);
 		}
 		finally {
-			guard.cancel(false);
 			this.lock.unlock();
 		}
 	}
@@ -90,6 +73,13 @@ final class FrameWriter {
 	 * @return whether the frame was written
 	 */
 	boolean tryWrite(BrainMessage message, Duration wait) {
+		byte[] frame;
+		try {
+			frame = this.codec.encode(message);
+		}
+		catch (IOException ex) {
+			return false;
+		}
 		try {
 			if (!this.lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
 				return false;
@@ -100,7 +90,7 @@ final class FrameWriter {
 			return false;
 		}
 		try {
-			writeGuarded(message);
+			writeGuarded(frame);
 			return true;
 		}
 		catch (IOException ex) {
@@ -121,10 +111,10 @@ final class FrameWriter {
 		return new GuardedOutput(raw);
 	}
 
-	private void writeGuarded(BrainMessage message) throws IOException {
+	private void writeGuarded(byte[] frame) throws IOException {
 		ScheduledFuture<?> guard = deadline();
 		try {
-			this.codec.write(output(), message);
+			this.codec.writeEncoded(output(), frame);
 		}
 		finally {
 			guard.cancel(false);

@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -163,8 +162,7 @@ public final class DaemonFront {
 				.start();
 		}
 		catch (IOException | RuntimeException ex) {
-			PrintStream err = System.err;
-			err.println("octl: warning: cannot start the octl daemon (" + ex.getMessage()
+			System.err.println("octl: warning: cannot start the octl daemon (" + ex.getMessage()
 					+ "); octl works without it, only slower. OCTL_DAEMON=off silences this.");
 		}
 	}

@@ -40,8 +40,6 @@ public final class OctlDaemon {
 
 	private final Clock clock;
 
-	private final String build;
-
 	private final WarmClients clients = new WarmClients();
 
 	private final WholeTree wholeTree = new WholeTree();
@@ -58,7 +56,6 @@ public final class OctlDaemon {
 
 	OctlDaemon(DaemonPlace place, Duration idle, Clock clock) {
 		this.place = place;
-		this.build = place.build();
 		this.idle = idle;
 		this.clock = clock;
 		this.lastCall = clock.instant();
@@ -171,7 +168,7 @@ public final class OctlDaemon {
 	}
 
 	String build() {
-		return this.build;
+		return this.place.build();
 	}
 
 	WholeTree wholeTree() {
@@ -182,20 +179,8 @@ public final class OctlDaemon {
 		return this.clients;
 	}
 
-	DaemonPlace place() {
-		return this.place;
-	}
-
 	long pid() {
 		return ProcessHandle.current().pid();
-	}
-
-	Duration idle() {
-		return this.idle;
-	}
-
-	int running() {
-		return this.running.get();
 	}
 
 	private static FileLock acquire(FileChannel lockFile) throws IOException, InterruptedException {
