@@ -31,6 +31,8 @@ octoplane_need() {
 octoplane_need redis-server redis-server "the integration tests, which run a real redis-server"
 # promtool (Debian's prometheus package) validates the brain's metrics exposition.
 octoplane_need promtool prometheus "MetricsIT's promtool check, which skips without it"
+# amtool checks the Alertmanager example that goes with deploy/prometheus/alerts.yaml.
+octoplane_need amtool prometheus-alertmanager "AlertRulesTests' Alertmanager check, which skips without it"
 octoplane_need git git "the scenario tests, which read nodeapp history with git"
 octoplane_need /usr/sbin/sshd openssh-client openssh-server "SshIT, which skips without OpenSSH"
 octoplane_need curl curl "the README walk's health and metrics examples"

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.octoplane.brain.metrics.MetricsProperties;
 import io.octoplane.protocol.api.NodeState;
 import org.jspecify.annotations.Nullable;
 
@@ -16,9 +18,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes {@code octoplane_nodes{state}}: the fleet by state, as every brain sharing
- * the Redis sees it. Counting reads every node's hash, so the counts are kept for a few
- * seconds: several Prometheus servers or a fast scrape interval cost Redis one pass, not
- * one per scrape.
+ * the Redis sees it, and, unless turned off, three series per node that per-node alerts
+ * need: when it was last heard from, when its connection started (a flapping node's
+ * changes often) and how full its disk is. Counting reads every node's hash, so the
+ * figures are kept for a few seconds: several Prometheus servers or a fast scrape
+ * interval cost Redis one pass, not one per scrape. Per-node series follow that pass, so
+ * a node that just appeared shows from the next scrape on.
  */
 @Component
 class NodeMetrics {
@@ -31,14 +36,18 @@ class NodeMetrics {
 
 	private final Clock clock;
 
+	private final @Nullable PerNodeSeries perNode;
+
 	private @Nullable Map<NodeState, Long> counts;
 
 	private Instant countedAt = Instant.MIN;
 
-	NodeMetrics(NodeRepository repository, NodeStateRule stateRule, Clock clock, MeterRegistry registry) {
+	NodeMetrics(NodeRepository repository, NodeStateRule stateRule, Clock clock, MeterRegistry registry,
+			MetricsProperties properties) {
 		this.repository = repository;
 		this.stateRule = stateRule;
 		this.clock = clock;
+		this.perNode = properties.perNodeSeries() ? new PerNodeSeries(registry) : null;
 		for (NodeState state : NodeState.values()) {
 			Gauge.builder("octoplane.nodes", this, (metrics) -> metrics.count(state))
 				.description("Known nodes by state (online, unstable, offline)")
@@ -55,8 +64,12 @@ class NodeMetrics {
 				for (NodeState each : NodeState.values()) {
 					fresh.put(each, 0L);
 				}
-				for (NodeRecord node : this.repository.findAll()) {
+				List<NodeRecord> nodes = this.repository.findAll();
+				for (NodeRecord node : nodes) {
 					fresh.merge(this.stateRule.stateOf(node, now), 1L, Long::sum);
+				}
+				if (this.perNode != null) {
+					this.perNode.update(nodes);
 				}
 				this.counts = fresh;
 				this.countedAt = now;
@@ -64,6 +77,9 @@ class NodeMetrics {
 			catch (RuntimeException ex) {
 				// Redis is away: say "unknown" rather than a stale or a zero count.
 				this.counts = null;
+				if (this.perNode != null) {
+					this.perNode.forget();
+				}
 				return Double.NaN;
 			}
 		}

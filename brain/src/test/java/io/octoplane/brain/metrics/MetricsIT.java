@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
+import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.agent.Welcome;
@@ -120,6 +122,35 @@ class MetricsIT extends BrainIntegrationTest {
 			}
 			String findings = scrape.promtoolFindings();
 			assertThat(findings.lines().filter((line) -> line.contains("octoplane_"))).isEmpty();
+		}
+	}
+
+	@Test
+	void publishesPerNodeSeriesAndReadinessThatTheAlertsUse() throws Exception {
+		long before = System.currentTimeMillis() / 1000;
+		try (RawAgentClient node = connect("pernode1")) {
+			AtomicLong seq = new AtomicLong(1);
+			NodeStatus status = new NodeStatus(2, 0.5, 0.4, 0.3, 100, 400, 900, 1000, 60, System.currentTimeMillis());
+			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+				node.send(new Heartbeat(seq.getAndIncrement(), System.currentTimeMillis(), status, 850, 0));
+				assertThat(node.receive()).isInstanceOf(HeartbeatAck.class);
+				PrometheusScrape scrape = scrape();
+				assertThat(scrape.value("octoplane_node_disk_usage_ratio", "node", "pernode1")).isEqualTo(0.9);
+				assertThat(scrape.value("octoplane_node_last_seen_timestamp_seconds", "node", "pernode1"))
+					.isGreaterThanOrEqualTo(before);
+				assertThat(scrape.value("octoplane_node_connected_timestamp_seconds", "node", "pernode1"))
+					.isGreaterThanOrEqualTo(before);
+			});
+			PrometheusScrape scrape = scrape();
+			assertThat(scrape.value("octoplane_brain_ready")).isEqualTo(1);
+			String rules = Files.readString(Path.of("..", "deploy", "prometheus", "alerts.yaml"));
+			Matcher names = Pattern.compile("\\b(octoplane_[a-z_]+)\\b").matcher(rules);
+			int used = 0;
+			while (names.find()) {
+				assertThat(scrape.has(names.group(1))).as("alert metric %s", names.group(1)).isTrue();
+				used++;
+			}
+			assertThat(used).isGreaterThanOrEqualTo(8);
 		}
 	}
 

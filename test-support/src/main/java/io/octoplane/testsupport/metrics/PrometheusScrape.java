@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +105,7 @@ public final class PrometheusScrape {
 	 * @return promtool's findings, empty when it found nothing to say
 	 */
 	public String promtoolFindings() throws IOException, InterruptedException {
-		Optional<Path> promtool = promtool();
+		Optional<Path> promtool = onPath("promtool");
 		Assumptions.assumeTrue(promtool.isPresent(),
 				"promtool not found on PATH: install Debian's prometheus package (.ci/run does) to validate the exposition");
 		Path input = Files.createTempFile("octoplane-scrape-", ".prom");
@@ -135,30 +137,62 @@ public final class PrometheusScrape {
 	 * @return what promtool reported when it failed, else empty
 	 */
 	public static String promtoolCheckRules(String rules) throws IOException, InterruptedException {
-		Optional<Path> promtool = promtool();
-		Assumptions.assumeTrue(promtool.isPresent(),
-				"promtool not found on PATH: install Debian's prometheus package (.ci/run does) to check PromQL");
 		Path file = Files.createTempFile("octoplane-rules-", ".yaml");
-		Path output = Files.createTempFile("octoplane-promtool-", ".txt");
 		try {
 			Files.writeString(file, rules);
-			Process process = new ProcessBuilder(promtool.get().toString(), "check", "rules", file.toString())
-				.redirectErrorStream(true)
-				.redirectOutput(output.toFile())
-				.start();
-			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("promtool finished").isTrue();
-			return (process.exitValue() == 0) ? "" : Files.readString(output, StandardCharsets.UTF_8);
+			return runTool("promtool", "prometheus", "check", "rules", file.toString());
 		}
 		finally {
 			Files.deleteIfExists(file);
+		}
+	}
+
+	/**
+	 * Runs {@code promtool test rules}: the rule unit tests of a test file, which
+	 * evaluate the alerts over the series it lists. Skips the calling test without
+	 * promtool.
+	 * @param testFile the unit test file
+	 * @return what promtool reported when a test failed, else empty
+	 */
+	public static String promtoolTestRules(Path testFile) throws IOException, InterruptedException {
+		return runTool("promtool", "prometheus", "test", "rules", testFile.toString());
+	}
+
+	/**
+	 * Runs {@code amtool check-config} over an Alertmanager configuration. Skips the
+	 * calling test without amtool ({@code apt-get install prometheus-alertmanager}).
+	 * @param config the configuration file
+	 * @return what amtool reported when it refused the file, else empty
+	 */
+	public static String amtoolCheckConfig(Path config) throws IOException, InterruptedException {
+		return runTool("amtool", "prometheus-alertmanager", "check-config", config.toString());
+	}
+
+	private static String runTool(String name, String debianPackage, String... arguments)
+			throws IOException, InterruptedException {
+		Optional<Path> tool = onPath(name);
+		Assumptions.assumeTrue(tool.isPresent(),
+				name + " not found on PATH: install Debian's " + debianPackage + " package (.ci/run does)");
+		Path output = Files.createTempFile("octoplane-" + name + "-", ".txt");
+		try {
+			List<String> command = new ArrayList<>();
+			command.add(tool.get().toString());
+			command.addAll(List.of(arguments));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", name).isTrue();
+			return (process.exitValue() == 0) ? "" : Files.readString(output, StandardCharsets.UTF_8);
+		}
+		finally {
 			Files.deleteIfExists(output);
 		}
 	}
 
-	private static Optional<Path> promtool() {
+	private static Optional<Path> onPath(String name) {
 		String path = System.getenv().getOrDefault("PATH", "");
 		for (String dir : path.split(java.io.File.pathSeparator)) {
-			Path candidate = Path.of(dir, "promtool");
+			Path candidate = Path.of(dir, name);
 			if (Files.isExecutable(candidate)) {
 				return Optional.of(candidate);
 			}
