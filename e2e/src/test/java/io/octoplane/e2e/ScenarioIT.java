@@ -117,7 +117,7 @@ class ScenarioIT extends InProcessBrainTest {
 		// The environment Octopoda scripts rely on, plus the tentacle's own variables.
 		assertThat(lines(web2.resolve("env.txt"))).containsExactly("node=node2", "dir=" + web2, "file=prepare.sh",
 				"app=web", "scenario=shop", "workspace=" + work.resolve("node2"), "output-set=yes", "site=lab-node2",
-				"fstore-dir=yes", "log-dir=yes", "pakma-dir=yes", "root=" + work.resolve("node2"));
+				"fstore-dir=yes", "log-dir=yes", "pakma-dir=yes", "root=" + System.getProperty("user.home"));
 		// What a script wrote to $OCTOPODA_OUTPUT comes back, and its stdout too.
 		JsonNode start = step(apply.json(), "start", "web");
 		assertThat(start.get("nodes")).hasSize(2);

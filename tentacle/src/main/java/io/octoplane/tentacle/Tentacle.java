@@ -126,7 +126,7 @@ public final class Tentacle implements AutoCloseable {
 		this.hello = AgentInfo.hello(clock.millis());
 		try {
 			Files.createDirectories(config.workspace());
-			new NodePaths(config.workspace()).createAliasFolders();
+			config.nodePaths().createAliasFolders();
 		}
 		catch (IOException ex) {
 			throw new TentacleConfigException("cannot create workspace " + config.workspace() + ": " + ex, ex);
@@ -140,11 +140,12 @@ public final class Tentacle implements AutoCloseable {
 			throw new TentacleConfigException("cannot open the command journal " + config.journal() + ": " + ex, ex);
 		}
 		this.delivery = new ResultDelivery(journal);
-		FileCommands files = new FileCommands(config.workspace(), this.dialer, this.codec,
+		NodePaths paths = config.nodePaths();
+		FileCommands files = new FileCommands(paths, this.dialer, this.codec,
 				config.workspace().resolve(CommandRunner.STATE_FOLDER).resolve("spool"), clock, this::nodeName);
 		this.tunnels = new Tunnels(this.dialer, this.codec, config.connectTimeout());
-		this.desk = new CommandDesk(journal, new CommandRunner(config.workspace(), config.outputLimitBytes(), clock,
-				this::nodeName, config.scriptEnv(), files), this.delivery, clock, this.brainClock);
+		this.desk = new CommandDesk(journal, new CommandRunner(paths, config.outputLimitBytes(), clock, this::nodeName,
+				config.scriptEnv(), config.shell(), files), this.delivery, clock, this.brainClock);
 	}
 
 	/**

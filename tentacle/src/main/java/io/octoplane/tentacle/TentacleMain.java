@@ -129,7 +129,7 @@ public final class TentacleMain implements Callable<Integer> {
 		}
 		try {
 			TentacleConfig loaded = loadConfig();
-			TentacleLog.writeTo(loaded.workspace());
+			TentacleLog.writeTo(loaded.nodePaths().log());
 			new Enrollment(loaded, RandomGenerator.getDefault()).enrollIfNeeded();
 			tentacle = new Tentacle(loaded, Clock.systemDefaultZone());
 		}

@@ -115,7 +115,7 @@ class JobViews {
 		return new NodeCommandResult(node, state.slug(), kind, delivery.exitCode(), delivery.stdout(),
 				delivery.stderr(), delivery.truncated(), delivery.durationMillis(), delivery.error(),
 				(delivery.startedAtMillis() != null) ? Instant.ofEpochMilli(delivery.startedAtMillis()) : null,
-				delivery.clockErrorMillis());
+				delivery.clockErrorMillis(), delivery.scriptOutput());
 	}
 
 	static NotFoundException notFound(String id) {

@@ -88,6 +88,25 @@ class AgentEventsTests {
 	}
 
 	@Test
+	void octopodaOutputOfAResultIsStoredAndReachesFollowers() {
+		List<String> heard = new CopyOnWriteArrayList<>();
+		try (JobEvents.Subscription follower = this.brain.events.subscribe(this.job.id(),
+				(event, data) -> heard.add(event + " " + data))) {
+			long now = this.clock.millis();
+			this.agentEvents.result(session("target"), new CommandResult(this.job.id(), CommandOutcome.SUCCEEDED, 0,
+					"ok", "", false, now, now, null, "hello from target\n"));
+			assertThat(this.brain.repository.delivery(this.job.id(), "target"))
+				.hasValueSatisfying((delivery) -> assertThat(JobViews.result("target", delivery).scriptOutput())
+					.isEqualTo("hello from target\n"));
+			await().until(() -> heard.stream().anyMatch((line) -> line.startsWith("node ")));
+			assertThat(heard).filteredOn((line) -> line.startsWith("node "))
+				.singleElement()
+				.asString()
+				.contains("\"script_output\":\"hello from target\\n\"");
+		}
+	}
+
+	@Test
 	void outputAboutAnUnknownJobIsDropped() {
 		this.agentEvents.output(session("target"), new CommandOutput("no-such-job", "stdout", 1, "x"));
 		assertThat(this.brain.repository.header("no-such-job")).isEmpty();

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 				"       octl cmd run -bg COMMAND NODE... [OPTIONS]",
 				"       octl cmd run -ss SCRIPT NODE... [--timeout=DURATION] [OPTIONS]" },
 		description = { "Run a command on nodes as a job and print each node's state, exit code and output.",
-				"The command runs with sh -c on the nodes; octl waits until every node finished, following the job's "
+				"The command runs with bash -c on the nodes (sh where bash is missing); octl waits until every node finished, following the job's "
 						+ "events and polling the brain if they break (a brain restart does not lose the result). "
 						+ "Exit status is 0 only if it succeeded on every node, 1 otherwise, "
 						+ "4 if the brain cannot be reached or the job outlives the wait "
@@ -62,7 +62,7 @@ public final class CmdRunCommand extends OctlCommand {
 	private static final Duration ANSWER_MARGIN = Duration.ofSeconds(60);
 
 	@Option(names = { "-c", "--shell" }, paramLabel = "COMMAND",
-			description = "Run COMMAND with sh -c and wait for its exit (the default mode).")
+			description = "Run COMMAND with bash -c and wait for its exit (the default mode).")
 	private @Nullable String shell;
 
 	@Option(names = { "-bg", "--background" }, paramLabel = "COMMAND",
@@ -70,7 +70,7 @@ public final class CmdRunCommand extends OctlCommand {
 	private @Nullable String background;
 
 	@Option(names = { "-ss", "--script" }, paramLabel = "SCRIPT",
-			description = "Send the local file SCRIPT (at most 1 MiB) and run it with sh on each node.")
+			description = "Send the local file SCRIPT (at most 1 MiB) and run it with bash on each node.")
 	private @Nullable Path script;
 
 	@Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,

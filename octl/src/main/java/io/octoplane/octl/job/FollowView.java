@@ -13,7 +13,9 @@ import io.octoplane.protocol.api.NodeOutputEvent;
  * (their standard error likewise to stderr), so stdout carries only what the command
  * printed; the summary table goes to stderr at the end. A node whose output never
  * streamed (the job was started without {@code --follow}, or the output came while the
- * event stream was down) is printed from its final result instead.
+ * event stream was down) is printed from its final result instead. What a node wrote to
+ * {@code $OCTOPODA_OUTPUT} follows its output once it is done, as
+ * {@code node output| line}.
  */
 final class FollowView implements JobView {
 
@@ -24,6 +26,8 @@ final class FollowView implements JobView {
 	private final LiveOutput stderr;
 
 	private final Set<String> streamed = new HashSet<>();
+
+	private final Set<String> scriptOutputShown = new HashSet<>();
 
 	FollowView(PrintWriter out, PrintWriter err) {
 		this.err = err;
@@ -43,6 +47,7 @@ final class FollowView implements JobView {
 		if (JobTables.isFinal(result.state())) {
 			this.stdout.flush(result.name());
 			this.stderr.flush(result.name());
+			showScriptOutput(result);
 		}
 	}
 
@@ -55,6 +60,7 @@ final class FollowView implements JobView {
 			}
 			this.stdout.flush(result.name());
 			this.stderr.flush(result.name());
+			showScriptOutput(result);
 		}
 		StringBuilder summary = new StringBuilder(JobTables.nodes(job).render()).append(JobTables.timing(job));
 		for (NodeCommandResult result : job.results()) {
@@ -64,6 +70,15 @@ final class FollowView implements JobView {
 		}
 		this.err.print(summary);
 		this.err.flush();
+	}
+
+	private void showScriptOutput(NodeCommandResult result) {
+		String written = result.scriptOutput();
+		if (written != null && !written.isEmpty() && this.scriptOutputShown.add(result.name())) {
+			String label = result.name() + " output";
+			this.stdout.append(label, written);
+			this.stdout.flush(label);
+		}
 	}
 
 }

@@ -69,8 +69,9 @@ public final class JobTables {
 	}
 
 	/**
-	 * Renders every node's output, standard error and error, each under the node's name
-	 * and after a blank line.
+	 * Renders every node's output, what it wrote to {@code $OCTOPODA_OUTPUT} (as Octopoda
+	 * shows a script's result), standard error and error, each under the node's name and
+	 * after a blank line.
 	 * @param job the job
 	 * @return the text
 	 */
@@ -79,6 +80,10 @@ public final class JobTables {
 		for (NodeCommandResult result : job.results()) {
 			text.append('\n').append(result.name()).append(":\n");
 			indent(text, result.output());
+			if (result.scriptOutput() != null && !result.scriptOutput().isEmpty()) {
+				text.append("  output:\n");
+				indent(text, result.scriptOutput());
+			}
 			if (!result.stderr().isEmpty()) {
 				text.append("  stderr:\n");
 				indent(text, result.stderr());

@@ -12,6 +12,7 @@ import static io.octoplane.testsupport.api.ApiFixtures.cancelled;
 import static io.octoplane.testsupport.api.ApiFixtures.failed;
 import static io.octoplane.testsupport.api.ApiFixtures.job;
 import static io.octoplane.testsupport.api.ApiFixtures.running;
+import static io.octoplane.testsupport.api.ApiFixtures.scripted;
 import static io.octoplane.testsupport.api.ApiFixtures.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,25 @@ class JobCommandTests extends StubBrainCommandTest {
 
 				pi2:
 				""");
+	}
+
+	@Test
+	void octopodaOutputIsShownUnderEachNodeAndKeptInJson() {
+		this.brain.answerJson("GET", ApiFixtures.jobPath(),
+				job(scripted("pi4", "", "hello from pi4\n"), succeeded("pi5", "ok\n")));
+		OctlRun table = this.octl.run(this.config, "job", "get", "job-1", "-o", "table");
+		assertThat(table.out()).endsWith("""
+
+				pi4:
+				  output:
+				    hello from pi4
+
+				pi5:
+				    ok
+				""");
+		OctlRun json = this.octl.run(this.config, "job", "get", "job-1");
+		assertThat(json.json().path("results").get(0).path("script_output").asString()).isEqualTo("hello from pi4\n");
+		assertThat(json.json().path("results").get(1).has("script_output")).isFalse();
 	}
 
 	@Test

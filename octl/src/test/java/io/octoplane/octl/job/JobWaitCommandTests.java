@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.octoplane.testsupport.api.ApiFixtures.job;
 import static io.octoplane.testsupport.api.ApiFixtures.running;
+import static io.octoplane.testsupport.api.ApiFixtures.scripted;
 import static io.octoplane.testsupport.api.ApiFixtures.succeeded;
 import static io.octoplane.testsupport.api.SseScript.script;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,18 @@ class JobWaitCommandTests extends StubBrainCommandTest {
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).isEqualTo("pi1| a\npi1| b\n");
 		assertThat(run.err()).contains("pi1   succeeded  0");
+	}
+
+	@Test
+	void followPrintsWhatEachNodeWroteToOctopodaOutputOnce() {
+		this.brain.answerJson("GET", ApiFixtures.jobPath(), job(running("pi4")));
+		this.brain.events(ApiFixtures.eventsPath(),
+				script().event("output", ApiFixtures.stdout("pi4", "live\n"))
+					.event("node", scripted("pi4", "live\n", "result a\nresult b\n"))
+					.event("done", job(scripted("pi4", "live\n", "result a\nresult b\n"))));
+		OctlRun run = this.octl.run(this.config, "job", "wait", "job-1", "--follow");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).isEqualTo("pi4| live\npi4 output| result a\npi4 output| result b\n");
 	}
 
 	@Test

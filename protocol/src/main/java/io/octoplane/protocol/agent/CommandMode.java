@@ -5,19 +5,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** How a tentacle runs a command. */
 public enum CommandMode {
 
-	/** {@code sh -c <command>} in the foreground; output and exit code are returned. */
+	/**
+	 * {@code bash -c <command>} (or the node's configured shell) in the foreground;
+	 * output, exit code and what it wrote to {@code $OCTOPODA_OUTPUT} are returned.
+	 */
 	@JsonProperty("shell")
 	SHELL,
 
 	/**
-	 * {@code sh -c <command>} detached: the result returns as soon as the process
-	 * started, and the process keeps running after it.
+	 * {@code bash -c <command>} (or the node's configured shell) detached: the result
+	 * returns as soon as the process started, and the process keeps running after it.
 	 */
 	@JsonProperty("background")
 	BACKGROUND,
 
 	/**
-	 * The command text is a script file's content, written to a temp file and run by sh.
+	 * The command text is a script file's content, written to a temp file and run by the
+	 * node's shell (bash where present), as {@link #SHELL} otherwise.
 	 */
 	@JsonProperty("script")
 	SCRIPT,

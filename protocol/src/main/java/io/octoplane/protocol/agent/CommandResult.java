@@ -17,11 +17,34 @@ import org.jspecify.annotations.Nullable;
  * @param startedAtMillis node clock when the process started, epoch milliseconds
  * @param finishedAtMillis node clock when it ended (or was started, for background),
  * epoch milliseconds
- * @param error why the process could not start or was killed, or {@code null}
+ * @param error why the process could not start or was killed, or {@code null}; also
+ * carries notes on a run that did not go quite as asked (such as {@code sh} standing in
+ * for a missing {@code bash})
+ * @param scriptOutput what the command wrote to the file named by
+ * {@code $OCTOPODA_OUTPUT}, at most the command's output limit in bytes; {@code null}
+ * when the mode has no such file or the tentacle predates it (absent in JSON)
  */
 public record CommandResult(String commandId, CommandOutcome outcome, int exitCode, String stdout, String stderr,
-		boolean outputTruncated, long startedAtMillis, long finishedAtMillis,
-		@Nullable String error) implements AgentMessage {
+		boolean outputTruncated, long startedAtMillis, long finishedAtMillis, @Nullable String error,
+		@Nullable String scriptOutput) implements AgentMessage {
+
+	/**
+	 * A result without {@code $OCTOPODA_OUTPUT} contents.
+	 * @param commandId the id of the command this answers
+	 * @param outcome how it ended
+	 * @param exitCode the process exit status, or -1
+	 * @param stdout captured standard output
+	 * @param stderr captured standard error
+	 * @param outputTruncated whether output beyond the limit was dropped
+	 * @param startedAtMillis node clock when the process started
+	 * @param finishedAtMillis node clock when it ended
+	 * @param error why the process could not start or was killed, or {@code null}
+	 */
+	public CommandResult(String commandId, CommandOutcome outcome, int exitCode, String stdout, String stderr,
+			boolean outputTruncated, long startedAtMillis, long finishedAtMillis, @Nullable String error) {
+		this(commandId, outcome, exitCode, stdout, stderr, outputTruncated, startedAtMillis, finishedAtMillis, error,
+				null);
+	}
 
 	public CommandResult {
 		Objects.requireNonNull(commandId, "commandId must not be null");

@@ -25,13 +25,18 @@ import org.jspecify.annotations.Nullable;
  * corrected by the clock offset it measured), or {@code null} before it started
  * @param clockErrorMillis uncertainty of that correction in milliseconds, or {@code null}
  * when the node had no estimate
+ * @param scriptOutput what the command wrote to the file named by
+ * {@code $OCTOPODA_OUTPUT} (Octopoda's result of a script), at most the output limit;
+ * {@code null} (absent) when it has none, such as before the node answered or from a
+ * tentacle that predates it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NodeCommandResult(String name, String state, @JsonProperty("error_kind") ErrorKind errorKind,
 		@JsonProperty("exit_code") @Nullable Integer exitCode, String output, String stderr, boolean truncated,
 		@JsonProperty("duration_ms") @Nullable Long durationMillis, @Nullable String error,
 		@JsonProperty("started_at") @Nullable Instant startedAt,
-		@JsonProperty("clock_error_ms") @Nullable Long clockErrorMillis) {
+		@JsonProperty("clock_error_ms") @Nullable Long clockErrorMillis,
+		@JsonProperty("script_output") @Nullable String scriptOutput) {
 
 	/**
 	 * A result without start time.
@@ -47,7 +52,7 @@ public record NodeCommandResult(String name, String state, @JsonProperty("error_
 	 */
 	public NodeCommandResult(String name, String state, ErrorKind errorKind, @Nullable Integer exitCode, String output,
 			String stderr, boolean truncated, @Nullable Long durationMillis, @Nullable String error) {
-		this(name, state, errorKind, exitCode, output, stderr, truncated, durationMillis, error, null, null);
+		this(name, state, errorKind, exitCode, output, stderr, truncated, durationMillis, error, null, null, null);
 	}
 
 	public NodeCommandResult {

@@ -13,15 +13,18 @@ import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.tentacle.file.FileCommands;
+import io.octoplane.tentacle.file.NodePaths;
 import io.octoplane.tentacle.log.LogRead;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link RunCommand} in the workspace and describes how it ended. {@code run}
- * blocks for foreground commands, so callers run it off the connection's threads; it
- * never throws: anything that goes wrong becomes an {@link CommandOutcome#ERROR} result.
+ * Runs a {@link RunCommand} in the workspace and describes how it ended. Commands and
+ * scripts run with the tentacle's {@link Shell} and {@link ScriptEnvironment}, and what
+ * they write to {@code $OCTOPODA_OUTPUT} comes back in the result. {@code run} blocks for
+ * foreground commands, so callers run it off the connection's threads; it never throws:
+ * anything that goes wrong becomes an {@link CommandOutcome#ERROR} result.
  *
  * <p>
  * Thread-safe; commands may run concurrently.
@@ -33,6 +36,12 @@ public final class CommandRunner {
 	 */
 	public static final String STATE_FOLDER = ".octoplane";
 
+	/**
+	 * Folder under {@link #STATE_FOLDER} for the per-run files behind
+	 * {@code $OCTOPODA_OUTPUT}.
+	 */
+	static final String OUTPUT_FOLDER = "output";
+
 	private static final Logger logger = LoggerFactory.getLogger(CommandRunner.class);
 
 	private final Path workspace;
@@ -41,6 +50,10 @@ public final class CommandRunner {
 
 	private final ForegroundRun foreground;
 
+	private final ScriptEnvironment environment;
+
+	private final Shell shell;
+
 	private final NodeappRunner nodeapps;
 
 	private final @Nullable FileCommands files;
@@ -48,39 +61,55 @@ public final class CommandRunner {
 	private final LogRead logs;
 
 	/**
-	 * Creates a runner.
+	 * Creates a runner with the default folders and shell.
 	 * @param workspace the folder commands run in
 	 * @param outputLimitBytes cap on the bytes kept of stdout and of stderr each,
 	 * whatever a command asks for
 	 * @param clock the clock for start and finish times
 	 */
 	public CommandRunner(Path workspace, int outputLimitBytes, Clock clock) {
-		this(workspace, outputLimitBytes, clock, () -> null, Map.of(), null);
+		this(new NodePaths(workspace), outputLimitBytes, clock, () -> null, Map.of(), null, null);
 	}
 
 	/**
 	 * Creates a runner that also runs nodeapp tasks and file commands.
-	 * @param workspace the folder commands run in
-	 * @param outputLimitBytes cap on the bytes kept of stdout and of stderr each,
-	 * whatever a command asks for
+	 * @param paths the workspace (where commands run) and the other named folders
+	 * @param outputLimitBytes cap on the bytes kept of stdout, of stderr and of
+	 * {@code $OCTOPODA_OUTPUT} each, whatever a command asks for
 	 * @param clock the clock for start and finish times
 	 * @param nodeName the node's name (for {@code OCTOPODA_NODENAME}), known once the
 	 * brain welcomed the tentacle
-	 * @param scriptEnv extra variables for nodeapp scripts, from the tentacle's
+	 * @param scriptEnv extra variables for every command and script, from the tentacle's
 	 * configuration
+	 * @param shell {@code bash}, {@code sh}, an absolute path, or {@code null} for bash
+	 * where present, else sh
 	 * @param files runs the file modes; {@code null} refuses them
 	 */
-	public CommandRunner(Path workspace, int outputLimitBytes, Clock clock, Supplier<@Nullable String> nodeName,
-			Map<String, String> scriptEnv, @Nullable FileCommands files) {
-		this.files = files;
+	public CommandRunner(NodePaths paths, int outputLimitBytes, Clock clock, Supplier<@Nullable String> nodeName,
+			Map<String, String> scriptEnv, @Nullable String shell, @Nullable FileCommands files) {
+		this(paths, outputLimitBytes, clock, new ScriptEnvironment(paths, nodeName, scriptEnv), Shell.choose(shell),
+				files);
+	}
+
+	CommandRunner(NodePaths paths, int outputLimitBytes, Clock clock, ScriptEnvironment environment, Shell shell,
+			@Nullable FileCommands files) {
 		if (outputLimitBytes <= 0) {
 			throw new IllegalArgumentException("outputLimitBytes must be positive");
 		}
-		this.workspace = workspace;
+		this.files = files;
+		this.workspace = paths.workspace();
 		this.clock = clock;
-		this.foreground = new ForegroundRun(workspace, outputLimitBytes, clock);
-		this.nodeapps = new NodeappRunner(workspace, nodeName, scriptEnv, this.foreground, clock);
-		this.logs = new LogRead(workspace, clock);
+		this.environment = environment;
+		this.shell = shell;
+		this.foreground = new ForegroundRun(this.workspace, outputLimitBytes, clock);
+		this.nodeapps = new NodeappRunner(this.workspace, environment, shell, this.foreground, clock);
+		this.logs = new LogRead(paths.log(), clock);
+		if (shell.note() != null) {
+			logger.warn("commands and scripts run with {}: {}", shell.program(), shell.note());
+		}
+		else {
+			logger.info("commands and scripts run with {}", shell.program());
+		}
 	}
 
 	/**
@@ -100,14 +129,18 @@ public final class CommandRunner {
 	 */
 	public CommandResult run(RunCommand command, RunControl control) {
 		return switch (command.mode()) {
-			case SHELL -> this.foreground.run(command, List.of("sh", "-c", command.command()), control);
-			case SCRIPT -> runScript(command, control);
-			case BACKGROUND -> startBackground(command, control);
+			case SHELL -> this.shell.noted(runCommand(command, control));
+			case SCRIPT -> this.shell.noted(runScript(command, control));
+			case BACKGROUND -> this.shell.noted(startBackground(command, control));
 			case NODEAPP -> this.nodeapps.run(command, control);
 			case FILE_RECEIVE, FILE_SEND, FILE_LIST -> (this.files != null) ? this.files.run(command, control)
 					: error(command, this.clock.millis(), this.clock.millis(), "file commands are not available here");
 			case LOG_READ -> this.logs.run(command, control);
 		};
+	}
+
+	private CommandResult runCommand(RunCommand command, RunControl control) {
+		return withOutputFile(command, control, this.shell.command(command.command()));
 	}
 
 	private CommandResult runScript(RunCommand command, RunControl control) {
@@ -124,7 +157,7 @@ public final class CommandRunner {
 			return error(command, startedAt, this.clock.millis(), "cannot write script: " + ex.getMessage());
 		}
 		try {
-			return this.foreground.run(command, List.of("sh", script.toString()), control);
+			return withOutputFile(command, control, this.shell.script(script));
 		}
 		finally {
 			try {
@@ -136,6 +169,23 @@ public final class CommandRunner {
 		}
 	}
 
+	private CommandResult withOutputFile(RunCommand command, RunControl control, List<String> argv) {
+		long startedAt = this.clock.millis();
+		OutputFile output;
+		try {
+			output = OutputFile.create(this.workspace.resolve(STATE_FOLDER).resolve(OUTPUT_FOLDER),
+					command.commandId());
+		}
+		catch (IOException | RuntimeException ex) {
+			return error(command, startedAt, this.clock.millis(),
+					"cannot create the $OCTOPODA_OUTPUT file: " + ex.getMessage());
+		}
+		try (output) {
+			CommandResult ran = this.foreground.run(command, argv, this.environment.command(output.path()), control);
+			return output.read(this.foreground.outputLimit(command)).addTo(ran);
+		}
+	}
+
 	private CommandResult startBackground(RunCommand command, RunControl control) {
 		long startedAt = this.clock.millis();
 		String cancelled = control.cancelledBeforeStart();
@@ -143,16 +193,23 @@ public final class CommandRunner {
 			return cancelled(command.commandId(), startedAt, cancelled);
 		}
 		try {
-			Path log = Files.createDirectories(this.workspace.resolve(STATE_FOLDER))
-				.resolve("bg-" + safeFileName(command.commandId()) + ".log");
+			Path folder = Files.createDirectories(this.workspace.resolve(STATE_FOLDER));
+			String name = "bg-" + safeFileName(command.commandId());
+			Path log = folder.resolve(name + ".log");
+			// The process outlives the run, so its $OCTOPODA_OUTPUT stays beside its log.
+			Path output = folder.resolve(name + ".out");
+			Files.deleteIfExists(output);
+			Files.createFile(output,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			// Own session, no stdin and output in a file: nothing ties the process to the
 			// agent, so it keeps running when the tentacle stops or restarts.
-			Process process = new ProcessBuilder(ProcessTree.inOwnSession(List.of("sh", "-c", command.command())))
+			ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnSession(this.shell.command(command.command())))
 				.directory(this.workspace.toFile())
 				.redirectInput(ForegroundRun.DEV_NULL)
 				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-				.start();
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			ScriptEnvironment.apply(builder.environment(), this.environment.command(output));
+			Process process = builder.start();
 			logger.info("started background command {} as pid {}, output in {}", command.commandId(), process.pid(),
 					log);
 			return new CommandResult(command.commandId(), CommandOutcome.STARTED, -1, "", "", false, startedAt,

@@ -43,8 +43,12 @@ final class ForegroundRun {
 		this.clock = clock;
 	}
 
-	CommandResult run(RunCommand command, List<String> argv, RunControl control) {
-		return run(command, argv, this.workspace, Map.of(), control);
+	CommandResult run(RunCommand command, List<String> argv, Map<String, String> env, RunControl control) {
+		return run(command, argv, this.workspace, env, control);
+	}
+
+	int outputLimit(RunCommand command) {
+		return Math.min(command.outputLimitBytes(), this.outputLimitBytes);
 	}
 
 	CommandResult run(RunCommand command, List<String> argv, Path directory, Map<String, String> env,
@@ -58,7 +62,7 @@ final class ForegroundRun {
 		try {
 			ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnSession(argv)).directory(directory.toFile())
 				.redirectInput(DEV_NULL);
-			builder.environment().putAll(env);
+			ScriptEnvironment.apply(builder.environment(), env);
 			process = builder.start();
 		}
 		catch (IOException | RuntimeException ex) {
@@ -66,7 +70,7 @@ final class ForegroundRun {
 					"cannot start process: " + ex.getMessage());
 		}
 		control.started(process);
-		int limit = Math.min(command.outputLimitBytes(), this.outputLimitBytes);
+		int limit = outputLimit(command);
 		String name = "command-" + command.commandId();
 		OutputSink sink = control.liveOutput();
 		LiveOutput live = (command.streamOutput() && sink != null) ? LiveOutput.start(command.commandId(), sink) : null;

@@ -1,14 +1,10 @@
 package io.octoplane.tentacle.command;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
@@ -36,19 +32,18 @@ final class NodeappRunner {
 
 	private final Path workspace;
 
-	private final Supplier<@Nullable String> nodeName;
+	private final ScriptEnvironment environment;
 
-	private final Map<String, String> customEnv;
+	private final Shell shell;
 
 	private final ForegroundRun foreground;
 
 	private final Clock clock;
 
-	NodeappRunner(Path workspace, Supplier<@Nullable String> nodeName, Map<String, String> customEnv,
-			ForegroundRun foreground, Clock clock) {
+	NodeappRunner(Path workspace, ScriptEnvironment environment, Shell shell, ForegroundRun foreground, Clock clock) {
 		this.workspace = workspace;
-		this.nodeName = nodeName;
-		this.customEnv = Map.copyOf(customEnv);
+		this.environment = environment;
+		this.shell = shell;
 		this.foreground = foreground;
 		this.clock = clock;
 	}
@@ -103,36 +98,18 @@ final class NodeappRunner {
 		if (!Files.isDirectory(folder)) {
 			throw new IOException("the nodeapp does not exist on this node; run the prepare target first");
 		}
-		Path state = this.workspace.resolve(CommandRunner.STATE_FOLDER);
-		Path outputs = Files.createDirectories(state.resolve("output"));
-		Path output = outputs.resolve(CommandRunner.safeFileName(command.commandId()) + ".out");
-		Files.deleteIfExists(output);
-		Files.createFile(output);
-		Map<String, String> env = new HashMap<>(this.customEnv);
-		env.put("OCTOPODA_NODENAME", node());
-		env.put("OCTOPODA_CURRENTDIR", folder.toString());
-		env.put("OCTOPODA_FILENAME", file);
-		env.put("OCTOPODA_OUTPUT", output.toString());
-		env.put("OCTOPODA_APP", task.app());
-		env.put("OCTOPODA_SCENARIO", task.scenario());
-		env.put("OCTOPODA_ROOT", this.workspace.toString());
-		env.put("OCTOPODA_WORKSPACE", this.workspace.toString());
-		env.put("OCTOPODA_FSTORE", Files.createDirectories(state.resolve("fstore")).toString());
-		env.put("OCTOPODA_LOG", Files.createDirectories(state.resolve("log")).toString());
-		env.put("OCTOPODA_PAKMA", Files.createDirectories(state.resolve("pakma")).toString());
-		if (task.target() != null) {
-			env.put("OCTOPODA_TARGET", task.target());
-		}
-		try {
-			CommandResult ran = this.foreground.run(command, List.of("sh", script.toString()), folder, env, control);
-			String written = readCapped(output, command.outputLimitBytes());
-			NodeappReport report = new NodeappReport(written, ran.stdout(), git.head(), null);
-			return new CommandResult(ran.commandId(), ran.outcome(), ran.exitCode(),
+		Path outputs = this.workspace.resolve(CommandRunner.STATE_FOLDER).resolve(CommandRunner.OUTPUT_FOLDER);
+		try (OutputFile output = OutputFile.create(outputs, command.commandId())) {
+			Map<String, String> env = this.environment.nodeapp(folder, file, output.path(), task.app(), task.scenario(),
+					task.target());
+			CommandResult ran = this.shell
+				.noted(this.foreground.run(command, this.shell.script(script), folder, env, control));
+			OutputFile.Contents written = output.read(this.foreground.outputLimit(command));
+			NodeappReport report = new NodeappReport((written.text() != null) ? written.text() : "", ran.stdout(),
+					git.head(), null);
+			return written.addTo(new CommandResult(ran.commandId(), ran.outcome(), ran.exitCode(),
 					this.json.writeValueAsString(report), ran.stderr(), ran.outputTruncated(), ran.startedAtMillis(),
-					ran.finishedAtMillis(), ran.error());
-		}
-		finally {
-			Files.deleteIfExists(output);
+					ran.finishedAtMillis(), ran.error()));
 		}
 	}
 
@@ -142,14 +119,7 @@ final class NodeappRunner {
 	}
 
 	private String node() {
-		String name = this.nodeName.get();
-		return (name != null) ? name : "";
-	}
-
-	private static String readCapped(Path file, int limit) throws IOException {
-		byte[] bytes = Files.readAllBytes(file);
-		int length = Math.min(bytes.length, limit);
-		return new String(bytes, 0, length, StandardCharsets.UTF_8);
+		return this.environment.nodeName();
 	}
 
 	private static String required(@Nullable String value, String name) throws IOException {

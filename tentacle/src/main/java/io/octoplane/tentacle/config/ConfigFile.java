@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -22,14 +24,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * reads as naturally as it does on the command line.
  */
 record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable String key, @Nullable String ca,
-		@Nullable String workspace, @Nullable Integer outputLimitBytes, @Nullable String backoffInitial,
+		@Nullable Workspace workspace, @Nullable Integer outputLimitBytes, @Nullable String backoffInitial,
 		@Nullable String backoffMax, @Nullable String connectTimeout, @Nullable Integer maxFrameBytes,
 		@Nullable String journal, @Nullable String journalRetention, @Nullable String joinToken, @Nullable String name,
 		@Nullable String brainApi, @Nullable String renewBefore, @Nullable Map<String, String> scriptEnv,
-		@Nullable String nameserver, @Nullable String brainService) {
+		@Nullable String nameserver, @Nullable String brainService, @Nullable String root, @Nullable String shell,
+		@Nullable List<EnvEntry> env, @Nullable Logger logger, @Nullable Pakma pakma) {
 
 	static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
-			null, null, null, null, null, null, null, null);
+			null, null, null, null, null, null, null, null, null, null, null, null, null);
 
 	// A misspelt key would otherwise be dropped silently and its default used instead.
 	private static final YAMLMapper MAPPER = YAMLMapper.builder()
@@ -78,6 +81,35 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 		return "ConfigFile[brain=" + this.brain + ", cert=" + this.cert + ", key=" + this.key + ", ca=" + this.ca
 				+ ", name=" + this.name + ", brainApi=" + this.brainApi + ", joinToken="
 				+ ((this.joinToken != null) ? "(hidden)" : null) + ", ...]";
+	}
+
+	/**
+	 * {@code workspace:} as a folder, or as Octopoda's section with the workspace
+	 * ({@code root}) and the file store ({@code store}).
+	 */
+	record Workspace(@Nullable String root, @Nullable String store) {
+
+		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+		static Workspace folder(String root) {
+			return new Workspace(root, null);
+		}
+
+		@JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+		Workspace {
+		}
+
+	}
+
+	/** One of Octopoda's {@code env:} entries. */
+	record EnvEntry(@Nullable String key, @Nullable String value) {
+	}
+
+	/** Octopoda's {@code logger:} section: the log folder. */
+	record Logger(@Nullable String path) {
+	}
+
+	/** Octopoda's {@code pakma:} section: the folder of {@code @pakma}. */
+	record Pakma(@Nullable String root) {
 	}
 
 	private static String firstLine(JacksonException ex) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import io.octoplane.protocol.DefaultPorts;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.duration.DurationText;
+import io.octoplane.tentacle.file.NodePaths;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,17 +39,22 @@ import org.jspecify.annotations.Nullable;
  * exist yet, or {@code null} when they must exist already
  * @param renewBefore ask the brain for a new certificate once the current one expires
  * within this time; {@code null} for a third of the certificate's lifetime
- * @param scriptEnv extra environment variables for nodeapp scripts (Octopoda's custom
- * variables), next to the {@code OCTOPODA_*} ones; names may not start with
+ * @param scriptEnv extra environment variables for every command and script (Octopoda's
+ * custom variables), next to the {@code OCTOPODA_*} ones; names may not start with
  * {@code OCTOPODA_}
  * @param discovery how to find the brain through the nameserver, or {@code null} to dial
  * {@code brain} only; with both, the nameserver's answer (and the last address that
  * worked) comes first and {@code brain} is the fallback
+ * @param folders the folders of {@code @root}, {@code @log}, {@code @fstore} and
+ * {@code @pakma} (and of the matching {@code OCTOPODA_*} variables)
+ * @param shell the shell commands and scripts run with: {@code bash}, {@code sh} or an
+ * absolute path; {@code null} for bash where present, else sh
  */
 public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, Path ca, Path workspace,
 		int outputLimitBytes, Duration backoffInitial, Duration backoffMax, Duration connectTimeout, int maxFrameBytes,
 		Path journal, Duration journalRetention, @Nullable EnrollmentSettings enrollment,
-		@Nullable Duration renewBefore, Map<String, String> scriptEnv, @Nullable Discovery discovery) {
+		@Nullable Duration renewBefore, Map<String, String> scriptEnv, @Nullable Discovery discovery,
+		NodeFolders folders, @Nullable String shell) {
 
 	/** Default per-stream output cap: enough for logs, small enough for one frame. */
 	public static final int DEFAULT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
@@ -75,12 +81,13 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		}
 		Objects.requireNonNull(workspace, "workspace must not be null");
 		Objects.requireNonNull(journal, "journal must not be null");
+		Objects.requireNonNull(folders, "folders must not be null");
+		if (shell != null && !shell.equals("bash") && !shell.equals("sh") && !shell.startsWith("/")) {
+			throw new TentacleConfigException("shell '" + shell + "' must be bash, sh or an absolute path");
+		}
 		scriptEnv = Map.copyOf(Objects.requireNonNull(scriptEnv, "scriptEnv must not be null"));
 		for (String name : scriptEnv.keySet()) {
-			if (name.startsWith("OCTOPODA_") || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-				throw new TentacleConfigException("scriptEnv: '" + name
-						+ "' must be a variable name (letters, digits, _) that does not start with OCTOPODA_");
-			}
+			CustomEnv.requireName("scriptEnv", name);
 		}
 		if (Files.exists(journal) && !Files.isDirectory(journal)) {
 			throw new TentacleConfigException("journal " + journal + " exists but is not a folder");
@@ -131,7 +138,8 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public static TentacleConfig of(BrainAddress brain, Path cert, Path key, Path ca, Path workspace) {
 		return new TentacleConfig(brain, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
-				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), null);
+				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), null,
+				NodeFolders.defaults(), null);
 	}
 
 	/**
@@ -148,7 +156,8 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public static TentacleConfig of(Discovery discovery, Path cert, Path key, Path ca, Path workspace) {
 		return new TentacleConfig(null, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
-				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), discovery);
+				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), discovery,
+				NodeFolders.defaults(), null);
 	}
 
 	/**
@@ -163,7 +172,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public TentacleConfig withTimings(Duration backoffInitial, Duration backoffMax, Duration connectTimeout) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				backoffInitial, backoffMax, connectTimeout, this.maxFrameBytes, this.journal, this.journalRetention,
-				this.enrollment, this.renewBefore, this.scriptEnv, this.discovery);
+				this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, this.folders, this.shell);
 	}
 
 	/**
@@ -175,7 +184,32 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public TentacleConfig withScriptEnv(Map<String, String> scriptEnv) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
-				this.journalRetention, this.enrollment, this.renewBefore, scriptEnv, this.discovery);
+				this.journalRetention, this.enrollment, this.renewBefore, scriptEnv, this.discovery, this.folders,
+				this.shell);
+	}
+
+	/**
+	 * A copy with other node folders and shell.
+	 * @param folders the folders of the path aliases
+	 * @param shell {@code bash}, {@code sh}, an absolute path, or {@code null} for bash
+	 * where present
+	 * @return the copy
+	 * @throws TentacleConfigException if the shell is invalid
+	 */
+	public TentacleConfig withScripting(NodeFolders folders, @Nullable String shell) {
+		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
+				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
+				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, folders,
+				shell);
+	}
+
+	/**
+	 * The node's named folders, which file commands and scripts share.
+	 * @return the paths
+	 */
+	public NodePaths nodePaths() {
+		return new NodePaths(this.workspace, this.folders.root(), this.folders.log(), this.folders.fstore(),
+				this.folders.pakma());
 	}
 
 	/**
@@ -188,7 +222,8 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public TentacleConfig withRenewBefore(@Nullable Duration renewBefore) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
-				this.journalRetention, this.enrollment, renewBefore, this.scriptEnv, this.discovery);
+				this.journalRetention, this.enrollment, renewBefore, this.scriptEnv, this.discovery, this.folders,
+				this.shell);
 	}
 
 	/**
@@ -201,7 +236,8 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public TentacleConfig withDiscovery(@Nullable Discovery discovery) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
-				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, discovery);
+				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, discovery, this.folders,
+				this.shell);
 	}
 
 	/**
@@ -244,8 +280,9 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		Path fileFolder = (yamlFile != null) ? yamlFile.toAbsolutePath().getParent() : cwd;
 		Settings settings = new Settings(env, cwd, fileFolder);
 		String brain = settings.text(flags.brain(), "OCTOPLANE_BRAIN", file.brain());
-		Path workspace = Objects.requireNonNull(
-				settings.path("workspace", flags.workspace(), "OCTOPLANE_WORKSPACE", file.workspace(), "workspace"));
+		ConfigFile.Workspace workspaceSection = file.workspace();
+		Path workspace = Objects.requireNonNull(settings.path("workspace", flags.workspace(), "OCTOPLANE_WORKSPACE",
+				(workspaceSection != null) ? workspaceSection.root() : null, "workspace"));
 		Path journal = (file.journal() != null) ? Settings.resolve("journal", fileFolder, file.journal())
 				: workspace.resolve(DEFAULT_JOURNAL_FOLDER);
 		BrainAddress brainAddress = (brain != null) ? BrainAddress.parse(brain) : null;
@@ -261,7 +298,19 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 				duration("journalRetention", file.journalRetention(), DEFAULT_JOURNAL_RETENTION),
 				enrollment(settings, flags, file, brainAddress),
 				(file.renewBefore() != null) ? duration("renewBefore", file.renewBefore()) : null,
-				(file.scriptEnv() != null) ? file.scriptEnv() : Map.of(), discovery(settings, file, workspace));
+				CustomEnv.merge(file.scriptEnv(), file.env()), discovery(settings, file, workspace),
+				folders(settings, file), (file.shell() != null) ? file.shell().strip() : null);
+	}
+
+	private static NodeFolders folders(Settings settings, ConfigFile file) {
+		ConfigFile.Workspace workspace = file.workspace();
+		ConfigFile.Logger logger = file.logger();
+		ConfigFile.Pakma pakma = file.pakma();
+		Path root = settings.fileFolder("root", file.root());
+		return new NodeFolders((root != null) ? root : NodePaths.defaultRoot(),
+				settings.fileFolder("logger.path", (logger != null) ? logger.path() : null),
+				settings.fileFolder("workspace.store", (workspace != null) ? workspace.store() : null),
+				settings.fileFolder("pakma.root", (pakma != null) ? pakma.root() : null));
 	}
 
 	private static @Nullable Discovery discovery(Settings settings, ConfigFile file, Path workspace) {
@@ -390,6 +439,10 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 				return resolve(setting, this.fileFolder, fromFile);
 			}
 			return (fallback != null) ? resolve(setting, this.cwd, fallback) : null;
+		}
+
+		@Nullable Path fileFolder(String setting, @Nullable String fromFile) {
+			return (fromFile != null) ? resolve(setting, this.fileFolder, fromFile) : null;
 		}
 
 		private static Path resolve(String setting, Path base, String value) {

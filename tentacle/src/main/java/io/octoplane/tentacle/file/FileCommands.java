@@ -60,7 +60,7 @@ public final class FileCommands {
 
 	/**
 	 * Creates the file commands of a tentacle.
-	 * @param workspace the workspace, base of relative paths and of the {@code @} aliases
+	 * @param paths the workspace (base of relative paths) and the {@code @} aliases
 	 * @param dialer dials data connections to the brain
 	 * @param codec the frame codec
 	 * @param spool folder for packing folders before they are sent
@@ -68,9 +68,9 @@ public final class FileCommands {
 	 * @param nodeName the node's name once the brain welcomed it, which keeps the
 	 * temporary files of nodes that share a folder apart
 	 */
-	public FileCommands(Path workspace, BrainDialer dialer, FrameCodec codec, Path spool, Clock clock,
+	public FileCommands(NodePaths paths, BrainDialer dialer, FrameCodec codec, Path spool, Clock clock,
 			Supplier<@Nullable String> nodeName) {
-		this.paths = new NodePaths(workspace);
+		this.paths = paths;
 		this.nodeName = nodeName;
 		this.fetch = new BlobFetch(dialer, codec, READ_TIMEOUT);
 		this.send = new FileSend(dialer, codec, READ_TIMEOUT, spool);

@@ -12,7 +12,6 @@ import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.log.LogQuery;
 import io.octoplane.protocol.log.LogTail;
 import io.octoplane.tentacle.command.RunControl;
-import io.octoplane.tentacle.file.NodePaths;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,24 +38,24 @@ public final class LogRead {
 		.build();
 
 	/**
-	 * Creates the reader of a workspace's log.
-	 * @param workspace the tentacle's workspace
+	 * Creates the reader of the tentacle's log.
+	 * @param logFolder the folder of {@code @log}
 	 * @param clock the node clock, for result times and the day limit
 	 */
-	public LogRead(Path workspace, Clock clock) {
-		this.file = file(workspace);
+	public LogRead(Path logFolder, Clock clock) {
+		this.file = file(logFolder);
 		this.tail = new LogTail(clock);
 		this.clock = clock;
 	}
 
 	/**
-	 * The active log file of a workspace. (Here rather than in {@link TentacleLog}, which
-	 * needs Logback: a tentacle run in-process may log through something else.)
-	 * @param workspace the tentacle's workspace
-	 * @return {@code <workspace>/log/tentacle.log}
+	 * The active log file in the log folder. (Here rather than in {@link TentacleLog},
+	 * which needs Logback: a tentacle run in-process may log through something else.)
+	 * @param logFolder the folder of {@code @log}
+	 * @return {@code <logFolder>/tentacle.log}
 	 */
-	public static Path file(Path workspace) {
-		return new NodePaths(workspace).resolve("@log").resolve(FILE_NAME);
+	public static Path file(Path logFolder) {
+		return logFolder.resolve(FILE_NAME);
 	}
 
 	/**

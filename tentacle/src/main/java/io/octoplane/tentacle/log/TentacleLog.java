@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where and how the tentacle writes its log file. The file is added to the logging set-up
- * only by the {@code tentacle} command, once the workspace is known: tentacles run
+ * only by the {@code tentacle} command, once the log folder is known: tentacles run
  * in-process by tests or the fleet simulator share one JVM and must not write each
  * other's files.
  */
@@ -39,9 +39,9 @@ public final class TentacleLog {
 	 * {@code tentacle.log.yyyy-MM-dd.i} (uncompressed, so the newest lines are read from
 	 * the end), at most 10 MB a file and 1 GB in all, kept {@value #RETENTION_DAYS} days.
 	 * Does nothing when logging is not Logback's or the file was added already.
-	 * @param workspace the tentacle's workspace
+	 * @param logFolder the folder of {@code @log}
 	 */
-	public static void writeTo(Path workspace) {
+	public static void writeTo(Path logFolder) {
 		ILoggerFactory factory = LoggerFactory.getILoggerFactory();
 		if (!(factory instanceof LoggerContext context)) {
 			return;
@@ -50,7 +50,7 @@ public final class TentacleLog {
 		if (root.getAppender(APPENDER) != null) {
 			return;
 		}
-		String file = LogRead.file(workspace).toString();
+		String file = LogRead.file(logFolder).toString();
 		RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
 		appender.setContext(context);
 		appender.setName(APPENDER);

@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.tentacle.file.NodePaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +27,13 @@ class CommandRunnerTests {
 
 	private CommandRunner runner(int limit) {
 		return new CommandRunner(this.workspace, limit, Clock.systemUTC());
+	}
+
+	private CommandRunner octopodaRunner(int limit, Shell shell) {
+		NodePaths paths = new NodePaths(this.workspace, this.workspace.resolve("home"), null,
+				this.workspace.resolve("store"), null);
+		return new CommandRunner(paths, limit, Clock.systemUTC(),
+				new ScriptEnvironment(paths, () -> "pi4", Map.of("SITE", "lab")), shell, null);
 	}
 
 	private static RunCommand shell(String command, long timeoutMillis) {
@@ -131,8 +141,8 @@ class CommandRunnerTests {
 		String[] lines = result.stdout().split("\n");
 		assertThat(lines[0]).isEqualTo("42");
 		assertThat(Path.of(lines[1])).doesNotExist();
-		try (var files = Files.list(this.workspace.resolve(CommandRunner.STATE_FOLDER))) {
-			assertThat(files).isEmpty();
+		try (var files = Files.walk(this.workspace.resolve(CommandRunner.STATE_FOLDER))) {
+			assertThat(files.filter(Files::isRegularFile)).isEmpty();
 		}
 	}
 
@@ -171,7 +181,101 @@ class CommandRunnerTests {
 		CommandResult result = new CommandRunner(notAFolder, 4096, Clock.systemUTC()).run(shell("echo hi", 1000));
 		assertThat(result.outcome()).isEqualTo(CommandOutcome.ERROR);
 		assertThat(result.exitCode()).isEqualTo(-1);
-		assertThat(result.error()).startsWith("cannot start process");
+		assertThat(result.error()).startsWith("cannot create the $OCTOPODA_OUTPUT file");
+	}
+
+	@Test
+	void commandsSeeTheOctopodaVariablesAndTheTentaclesOwn() throws IOException {
+		CommandResult result = octopodaRunner(4096, Shell.choose(null)).run(shell(
+				"echo \"$OCTOPODA_NODENAME|$SITE|$OCTOPODA_ROOT|$OCTOPODA_WORKSPACE|$OCTOPODA_FSTORE|$OCTOPODA_LOG"
+						+ "|$OCTOPODA_PAKMA|$OCTOPODA_CURRENTDIR|${OCTOPODA_APP-unset}\"",
+				10_000));
+		Path ws = this.workspace.toAbsolutePath();
+		assertThat(result.stdout()).isEqualTo(String.join("|", "pi4", "lab", ws.resolve("home").toString(),
+				ws.toString(), ws.resolve("store").toString(), ws.resolve("log").toString(),
+				ws.resolve("pakma").toString(), ws.toString(), "unset") + "\n");
+	}
+
+	@Test
+	void whatACommandWritesToOctopodaOutputComesBackAndTheFileIsGone() throws IOException {
+		CommandResult result = octopodaRunner(4096, Shell.choose(null))
+			.run(shell("echo \"done on $OCTOPODA_NODENAME\" >> \"$OCTOPODA_OUTPUT\"; stat -c %a \"$OCTOPODA_OUTPUT\"",
+					10_000));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+		assertThat(result.scriptOutput()).isEqualTo("done on pi4\n");
+		assertThat(result.stdout()).isEqualTo("600\n");
+		assertThat(result.error()).isNull();
+		try (Stream<Path> files = Files.walk(this.workspace.resolve(CommandRunner.STATE_FOLDER))) {
+			assertThat(files.filter(Files::isRegularFile)).isEmpty();
+		}
+	}
+
+	@Test
+	void scriptReadsTheFileStoreAndWritesItsOutput() throws IOException {
+		Files.createDirectories(this.workspace.resolve("store/foobar"));
+		Files.writeString(this.workspace.resolve("store/foobar/testfile.txt"), "hello octopoda\n");
+		String script = "#!/bin/bash\ncat \"$OCTOPODA_FSTORE/foobar/testfile.txt\" > \"$OCTOPODA_OUTPUT\"\n";
+		CommandResult result = octopodaRunner(4096, Shell.choose(null))
+			.run(new RunCommand("ss1", CommandMode.SCRIPT, script, 10_000, 4096));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+		assertThat(result.scriptOutput()).isEqualTo("hello octopoda\n");
+	}
+
+	@Test
+	void scriptsRunWithBashWherePresent() {
+		String script = "names=(pi4 pi5)\nif [[ ${#names[@]} == 2 && ${names[1]} == pi5 ]]; then echo bash; fi\n";
+		CommandResult result = octopodaRunner(4096, Shell.choose(null))
+			.run(new RunCommand("ss2", CommandMode.SCRIPT, script, 10_000, 4096));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+		assertThat(result.stdout()).isEqualTo("bash\n");
+		assertThat(result.error()).isNull();
+	}
+
+	@Test
+	void withoutBashCommandsRunWithShAndTheResultSaysSo() throws IOException {
+		Path bin = Files.createDirectories(this.workspace.resolve("bin"));
+		Files.createSymbolicLink(bin.resolve("sh"), Path.of("/bin/sh"));
+		CommandResult result = octopodaRunner(4096, Shell.choose(null, bin.toString()))
+			.run(shell("echo \"$OCTOPODA_NODENAME\" > \"$OCTOPODA_OUTPUT\"", 10_000));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+		assertThat(result.scriptOutput()).isEqualTo("pi4\n");
+		assertThat(result.error()).isEqualTo("bash is not installed on this node; ran with sh");
+	}
+
+	@Test
+	void octopodaOutputIsCappedLikeStdout() {
+		CommandResult result = octopodaRunner(100, Shell.choose(null))
+			.run(shell("head -c 1000 /dev/zero | tr '\\0' y > \"$OCTOPODA_OUTPUT\"", 10_000));
+		assertThat(result.scriptOutput()).hasSize(100).matches("y+");
+		assertThat(result.outputTruncated()).isTrue();
+	}
+
+	@Test
+	void octopodaOutputRemovedByTheCommandIsEmpty() {
+		CommandResult result = octopodaRunner(4096, Shell.choose(null))
+			.run(shell("rm \"$OCTOPODA_OUTPUT\"; echo gone", 10_000));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+		assertThat(result.scriptOutput()).isEmpty();
+		assertThat(result.error()).isNull();
+	}
+
+	@Test
+	void unreadableOctopodaOutputIsSaidInTheResult() throws IOException {
+		CommandResult result = octopodaRunner(4096, Shell.choose(null))
+			.run(shell("rm \"$OCTOPODA_OUTPUT\"; mkdir \"$OCTOPODA_OUTPUT\"", 10_000));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+		assertThat(result.scriptOutput()).isNull();
+		assertThat(result.error()).startsWith("cannot read $OCTOPODA_OUTPUT");
+	}
+
+	@Test
+	void backgroundCommandsGetTheVariablesAndAnOutputFileBesideTheirLog() throws IOException {
+		CommandResult result = octopodaRunner(4096, Shell.choose(null)).run(new RunCommand("bg2",
+				CommandMode.BACKGROUND, "echo \"$OCTOPODA_NODENAME $SITE\" > \"$OCTOPODA_OUTPUT\"", 1000, 4096));
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.STARTED);
+		Path output = this.workspace.resolve(CommandRunner.STATE_FOLDER).resolve("bg-bg2.out");
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> Files.exists(output) && Files.readString(output).equals("pi4 lab\n"));
 	}
 
 }

@@ -48,7 +48,7 @@ class TentacleConfigTests {
 	}
 
 	@Test
-	void scriptEnvForNodeappScripts() throws IOException {
+	void scriptEnvForCommandsAndScripts() throws IOException {
 		Path file = yaml(
 				"brain: b\ncert: node.crt\nkey: node.key\nca: ca.crt\nscriptEnv:\n  SITE: lab\n  RACK: \"7\"\n");
 		assertThat(TentacleConfig.load(file, Map.of()).scriptEnv())
@@ -56,6 +56,74 @@ class TentacleConfigTests {
 		assertThatExceptionOfType(TentacleConfigException.class).isThrownBy(() -> TentacleConfig.load(
 				yaml("brain: b\ncert: node.crt\nkey: node.key\nca: ca.crt\nscriptEnv:\n  OCTOPODA_APP: x\n"), Map.of()))
 			.withMessageContaining("scriptEnv: 'OCTOPODA_APP' must be a variable name");
+	}
+
+	@Test
+	void octopodaEnvListJoinsScriptEnvUnderTheSameRules() throws IOException {
+		String head = "brain: b\ncert: node.crt\nkey: node.key\nca: ca.crt\n";
+		Path file = yaml(head + "scriptEnv:\n  SITE: lab\nenv:\n  - key: k1\n    value: v1\n  - key: k2\n"
+				+ "    value: \"v 2\"\n");
+		assertThat(TentacleConfig.load(file, Map.of()).scriptEnv())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("SITE", "lab", "k1", "v1", "k2", "v 2"));
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(
+					() -> TentacleConfig.load(yaml(head + "env:\n  - key: OCTOPODA_ROOT\n    value: x\n"), Map.of()))
+			.withMessageContaining("env[0].key: 'OCTOPODA_ROOT' must be a variable name");
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml(head + "scriptEnv:\n  K: a\nenv:\n  - key: K\n    value: b\n"),
+					Map.of()))
+			.withMessageContaining("env[0].key: 'K' is set twice");
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml(head + "env:\n  - value: b\n"), Map.of()))
+			.withMessageContaining("env[0]: every entry needs a key");
+	}
+
+	@Test
+	void foldersDefaultToTheWorkspaceAndTheUsersHome() throws IOException {
+		TentacleConfig config = TentacleConfig
+			.load(yaml("brain: b\ncert: node.crt\nkey: node.key\nca: ca.crt\nworkspace: ws\n"), Map.of());
+		assertThat(config.workspace()).isEqualTo(this.dir.resolve("ws"));
+		assertThat(config.nodePaths().root()).isEqualTo(Path.of(System.getProperty("user.home")));
+		assertThat(config.nodePaths().fstore()).isEqualTo(this.dir.resolve("ws/fstore"));
+		assertThat(config.nodePaths().log()).isEqualTo(this.dir.resolve("ws/log"));
+		assertThat(config.nodePaths().pakma()).isEqualTo(this.dir.resolve("ws/pakma"));
+		assertThat(config.shell()).isNull();
+	}
+
+	@Test
+	void octopodaFolderKeysNameTheAliasFolders() throws IOException {
+		TentacleConfig config = TentacleConfig.load(yaml("""
+				brain: b
+				cert: node.crt
+				key: node.key
+				ca: ca.crt
+				root: /
+				workspace:
+				  root: /var/octopoda/tentacle/workspace/
+				  store: /var/octopoda/tentacle/FSTORE/
+				logger:
+				  path: logs
+				pakma:
+				  root: /var/octopoda/tentacle/pakma/
+				shell: sh
+				"""), Map.of());
+		assertThat(config.workspace()).isEqualTo(Path.of("/var/octopoda/tentacle/workspace"));
+		assertThat(config.nodePaths().root()).isEqualTo(Path.of("/"));
+		assertThat(config.nodePaths().resolve("@fstore/foobar"))
+			.isEqualTo(Path.of("/var/octopoda/tentacle/FSTORE/foobar"));
+		assertThat(config.nodePaths().log()).isEqualTo(this.dir.resolve("logs"));
+		assertThat(config.nodePaths().pakma()).isEqualTo(Path.of("/var/octopoda/tentacle/pakma"));
+		assertThat(config.shell()).isEqualTo("sh");
+	}
+
+	@Test
+	void shellMustBeBashShOrAnAbsolutePath() throws IOException {
+		String head = "brain: b\ncert: node.crt\nkey: node.key\nca: ca.crt\n";
+		assertThat(TentacleConfig.load(yaml(head + "shell: /usr/local/bin/bash\n"), Map.of()).shell())
+			.isEqualTo("/usr/local/bin/bash");
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml(head + "shell: zsh\n"), Map.of()))
+			.withMessageContaining("shell 'zsh' must be bash, sh or an absolute path");
 	}
 
 	@Test

@@ -13,12 +13,24 @@ class NodePathsTests {
 
 	@Test
 	void aliasesResolveUnderTheirFolders() {
-		assertThat(this.paths.resolve("@root")).isEqualTo(Path.of("/"));
-		assertThat(this.paths.resolve("@root/etc/hosts")).isEqualTo(Path.of("/etc/hosts"));
+		Path home = Path.of(System.getProperty("user.home"));
+		assertThat(this.paths.resolve("@root")).isEqualTo(home);
+		assertThat(this.paths.resolve("@root/notes")).isEqualTo(home.resolve("notes"));
 		assertThat(this.paths.resolve("@workspace/apps")).isEqualTo(Path.of("/srv/tentacle/apps"));
 		assertThat(this.paths.resolve("@log")).isEqualTo(Path.of("/srv/tentacle/log"));
 		assertThat(this.paths.resolve("@fstore/a/b")).isEqualTo(Path.of("/srv/tentacle/fstore/a/b"));
 		assertThat(this.paths.resolve("@pakma")).isEqualTo(Path.of("/srv/tentacle/pakma"));
+	}
+
+	@Test
+	void configuredFoldersReplaceTheDefaults() {
+		NodePaths configured = new NodePaths(Path.of("/srv/tentacle"), Path.of("/"), Path.of("/var/log/octo"),
+				Path.of("/data/store/"), null);
+		assertThat(configured.resolve("@root/etc/hosts")).isEqualTo(Path.of("/etc/hosts"));
+		assertThat(configured.resolve("@log/x.log")).isEqualTo(Path.of("/var/log/octo/x.log"));
+		assertThat(configured.resolve("@fstore/foobar")).isEqualTo(Path.of("/data/store/foobar"));
+		assertThat(configured.fstore()).isEqualTo(Path.of("/data/store"));
+		assertThat(configured.resolve("@pakma")).isEqualTo(Path.of("/srv/tentacle/pakma"));
 	}
 
 	@Test

@@ -79,7 +79,7 @@ class LogReadTests {
 	@Test
 	void theTentacleCommandWritesItsLinesToTheLogFolder() throws IOException {
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		TentacleLog.writeTo(this.workspace);
+		TentacleLog.writeTo(this.workspace.resolve("log"));
 		try {
 			LoggerFactory.getLogger(LogReadTests.class).info("a line for the file");
 		}
@@ -95,13 +95,13 @@ class LogReadTests {
 		assertThat(text)
 			.containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)  INFO "
 					+ "\\[[^]]+\\] i\\.o\\.tentacle\\.log\\.LogReadTests : a line for the file");
-		assertThat(new LogRead(this.workspace, Clock.systemUTC())
+		assertThat(new LogRead(this.workspace.resolve("log"), Clock.systemUTC())
 			.run(command("{\"lines\":1,\"days\":1}", 4096), new RunControl(null))
 			.stdout()).contains("a line for the file");
 	}
 
 	private CommandResult read(String query, int limit) {
-		return new LogRead(this.workspace, CLOCK).run(command(query, limit), new RunControl(null));
+		return new LogRead(this.workspace.resolve("log"), CLOCK).run(command(query, limit), new RunControl(null));
 	}
 
 	private static RunCommand command(String query, int limit) {

@@ -50,6 +50,12 @@ public final class ApiFixtures {
 		return new NodeCommandResult(node, "succeeded", ErrorKind.NONE, 0, output, "", false, 15L, null);
 	}
 
+	/** A succeeded script that also wrote to {@code $OCTOPODA_OUTPUT}. */
+	public static NodeCommandResult scripted(String node, String output, String scriptOutput) {
+		return new NodeCommandResult(node, "succeeded", ErrorKind.NONE, 0, output, "", false, 15L, null, null, null,
+				scriptOutput);
+	}
+
 	public static NodeCommandResult failed(String node, String stderr) {
 		return new NodeCommandResult(node, "failed", ErrorKind.PROCESS, 1, "", stderr, false, 20L, null);
 	}
