@@ -49,7 +49,7 @@ class ScenarioVersionsTests {
 	}
 
 	private static String record(ScenarioVersions versions) {
-		return versions.record("", "demo", "nodeapps: {}\n".getBytes(), Map.of(), "first", "alice");
+		return versions.record("", "demo", "nodeapps: {}\n".getBytes(), null, Map.of(), "first", "alice");
 	}
 
 }

@@ -79,7 +79,8 @@ public final class CommandRunner {
 		this.workspace = workspace;
 		this.clock = clock;
 		this.foreground = new ForegroundRun(workspace, outputLimitBytes, clock);
-		this.nodeapps = new NodeappRunner(workspace, nodeName, scriptEnv, this.foreground, clock);
+		this.nodeapps = new NodeappRunner(workspace, nodeName, scriptEnv, this.foreground, clock,
+				(files != null) ? files::fetchBlob : NodeappRunner.NO_FETCH);
 		this.logs = new LogRead(workspace, clock);
 	}
 

@@ -1,13 +1,16 @@
 package io.octoplane.tentacle.command;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.octoplane.protocol.agent.CommandOutcome;
@@ -44,13 +47,16 @@ final class NodeappRunner {
 
 	private final Clock clock;
 
+	private final BlobFetcher fetcher;
+
 	NodeappRunner(Path workspace, Supplier<@Nullable String> nodeName, Map<String, String> customEnv,
-			ForegroundRun foreground, Clock clock) {
+			ForegroundRun foreground, Clock clock, BlobFetcher fetcher) {
 		this.workspace = workspace;
 		this.nodeName = nodeName;
 		this.customEnv = Map.copyOf(customEnv);
 		this.foreground = foreground;
 		this.clock = clock;
+		this.fetcher = fetcher;
 	}
 
 	CommandResult run(RunCommand command, RunControl control) {
@@ -69,7 +75,7 @@ final class NodeappRunner {
 		try {
 			return switch (task.action()) {
 				case SYNC -> {
-					if (NodeappArchive.unpack(required(task.archive(), "archive"), scripts, folder)) {
+					if (sync(command, control, task, scripts, folder)) {
 						git.ensure();
 					}
 					yield done(command, startedAt, new NodeappReport("", "", git.head(), null));
@@ -90,6 +96,32 @@ final class NodeappRunner {
 		catch (IOException | RuntimeException ex) {
 			return CommandRunner.error(command, startedAt, this.clock.millis(),
 					task.action().name().toLowerCase() + " " + task.folder() + ": " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Fetches the task's archive into the agent's own folder, then unpacks it.
+	 * @return whether it held sources
+	 */
+	private boolean sync(RunCommand command, RunControl control, NodeappTask task, Path scripts, Path folder)
+			throws IOException {
+		NodeappTask.ArchiveBlob archive = task.archive();
+		if (archive == null) {
+			throw new IOException("the task has no archive");
+		}
+		Path parts = Files.createDirectories(this.workspace.resolve(CommandRunner.STATE_FOLDER).resolve("nodeapps"));
+		// Named after the archive, so a sync sent again resumes the partial file.
+		Path part = parts.resolve(task.folder() + "." + archive.sha256().substring(0, 12) + ".tar.gz.part");
+		long deadline = System.nanoTime() + Duration.ofMillis(command.timeoutMillis()).toNanos();
+		try {
+			this.fetcher.fetch(archive.token(), archive.sha256(), archive.sizeBytes(), part, deadline,
+					() -> control.cancelledBeforeStart() != null);
+			try (InputStream in = Files.newInputStream(part)) {
+				return NodeappArchive.unpack(in, scripts, folder);
+			}
+		}
+		finally {
+			Files.deleteIfExists(part);
 		}
 	}
 
@@ -151,6 +183,20 @@ final class NodeappRunner {
 		int length = Math.min(bytes.length, limit);
 		return new String(bytes, 0, length, StandardCharsets.UTF_8);
 	}
+
+	/** Fetches a blob from the brain over data connections, digest checked. */
+	@FunctionalInterface
+	interface BlobFetcher {
+
+		void fetch(String token, String sha256, long sizeBytes, Path part, long deadlineNanos,
+				BooleanSupplier cancelled) throws IOException;
+
+	}
+
+	/** The fetcher of a runner without data connections: every sync fails. */
+	static final BlobFetcher NO_FETCH = (token, sha256, size, part, deadline, cancelled) -> {
+		throw new IOException("this tentacle cannot fetch files from the brain");
+	};
 
 	private static String required(@Nullable String value, String name) throws IOException {
 		if (value == null) {
