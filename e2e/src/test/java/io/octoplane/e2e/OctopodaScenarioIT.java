@@ -102,19 +102,24 @@ class OctopodaScenarioIT extends InProcessBrainTest {
 		assertThat(outputs(apply.json(), "start")).containsOnly("start");
 
 		OctlRun custom = octl("scen", "apply", folder.toString(), "user-defined");
+		// Octopoda's name for prepare + start.
+		OctlRun byDefault = octl("scen", "apply", folder.toString(), "default", "-m", "again");
+		assertThat(byDefault.exitCode()).as(byDefault.err()).isZero();
+		assertThat(outputs(byDefault.json(), "start")).hasSize(3);
 		assertThat(custom.exitCode()).as(custom.err()).isZero();
 		assertThat(outputs(custom.json(), "user-defined")).hasSize(3).containsOnly("user-defined target");
 
-		OctlRun commit = octl("scen", "apply", folder.toString(), "commit", "-m", "second");
-		assertThat(commit.exitCode()).as(commit.err()).isZero();
-		OctlRun page = octl("scen", "version", "demoScen", "-o", "1", "-l", "1");
+		Files.writeString(folder.resolve("demoApp/src/README"), "- README of demoApp, second -");
+		OctlRun second = octl("scen", "apply", folder.toString(), "prepare", "-m", "second");
+		assertThat(second.exitCode()).as(second.err()).isZero();
+		OctlRun page = octl("scen", "version", "demoScen", "-o", "2", "-l", "1");
 		assertThat(page.exitCode()).as(page.err()).isZero();
-		assertThat(page.json().get("total").asInt()).isEqualTo(2);
+		assertThat(page.json().get("total").asInt()).isEqualTo(3);
 		assertThat(page.json().get("versions")).hasSize(1);
 		assertThat(page.json().get("versions").get(0).get("message").asString()).isEqualTo("prepare: first");
 		OctlRun table = octl("scen", "version", "demoScen", "-o", "table");
 		assertThat(table.exitCode()).as(table.err()).isZero();
-		assertThat(table.out()).contains("commit: second").contains("prepare: first");
+		assertThat(table.out()).contains("prepare: second").contains("prepare: first");
 
 		OctlRun nappPage = octl("napp", "version", "node3", "demoApp@demoScen", "-o", "1", "-l", "1");
 		assertThat(nappPage.exitCode()).as(nappPage.err()).isZero();

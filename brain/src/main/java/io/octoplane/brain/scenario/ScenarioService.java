@@ -72,7 +72,9 @@ class ScenarioService {
 					"is '" + written.name() + "' but the scenario applied is '" + name + "'");
 		}
 		Deployment deployment = resolveNodes(written, workgroup);
-		List<String> targets = (request.target() != null) ? List.of(request.target()) : List.of("prepare", "start");
+		// Octopoda names prepare + start "default".
+		List<String> targets = (request.target() != null && !"default".equals(request.target()))
+				? List.of(request.target()) : List.of("prepare", "start");
 		for (String target : targets) {
 			if (!deployment.targets().contains(target)) {
 				throw new InvalidDeploymentException(ScenarioFolder.DEPLOYMENT, "script",

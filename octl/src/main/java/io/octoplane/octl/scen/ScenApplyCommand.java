@@ -37,7 +37,7 @@ public final class ScenApplyCommand extends OctlCommand {
 	private Path folder = Path.of(".");
 
 	@Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
-			description = "The target (default: prepare + start).")
+			description = "The target (default: prepare + start, which Octopoda calls default).")
 	private @Nullable String target;
 
 	@Option(names = { "-m", "--message" }, paramLabel = "TEXT", description = "What this deployment is for.")

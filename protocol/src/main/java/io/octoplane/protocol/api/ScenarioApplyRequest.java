@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * left out), stored beforehand in the brain's blob store
  * ({@code POST /api/v1/files/blobs}) by the caller's workgroup
  * @param target the target to run (prepare, start, stop, purge, commit or a custom one),
- * or {@code null} for prepare then start
+ * or {@code null} (or {@code default}, as Octopoda names it) for prepare then start
  * @param message what this deployment is for; recorded in the versions it makes
  */
 public record ScenarioApplyRequest(String archiveSha256, @Nullable String target, @Nullable String message) {

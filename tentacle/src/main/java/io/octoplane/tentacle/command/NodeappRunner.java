@@ -110,15 +110,14 @@ final class NodeappRunner {
 			throw new IOException("the task has no archive");
 		}
 		Path parts = Files.createDirectories(this.workspace.resolve(CommandRunner.STATE_FOLDER).resolve("nodeapps"));
-		// Named after the archive, so a sync sent again resumes the partial file.
+		// Named after the archive, so a sync sent again after a failed fetch resumes the
+		// partial file; a fetched one is removed once unpacked.
 		Path part = parts.resolve(task.folder() + "." + archive.sha256().substring(0, 12) + ".tar.gz.part");
 		long deadline = System.nanoTime() + Duration.ofMillis(command.timeoutMillis()).toNanos();
-		try {
-			this.fetcher.fetch(archive.token(), archive.sha256(), archive.sizeBytes(), part, deadline,
-					() -> control.cancelledBeforeStart() != null);
-			try (InputStream in = Files.newInputStream(part)) {
-				return NodeappArchive.unpack(in, scripts, folder);
-			}
+		this.fetcher.fetch(archive.token(), archive.sha256(), archive.sizeBytes(), part, deadline,
+				() -> control.cancelledBeforeStart() != null);
+		try (InputStream in = Files.newInputStream(part)) {
+			return NodeappArchive.unpack(in, scripts, folder);
 		}
 		finally {
 			Files.deleteIfExists(part);
