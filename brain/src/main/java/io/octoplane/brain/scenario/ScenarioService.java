@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -89,7 +90,8 @@ class ScenarioService {
 		// Scripts always, sources on prepare; shipped before any script runs.
 		boolean withSources = targets.contains("prepare");
 		Map<Deployment.App, NodeappTasks.Submitted> syncs = new LinkedHashMap<>();
-		Duration syncTimeout = this.tasks.defaultTimeout();
+		// Large folders take as long as the scenario allows its scripts.
+		Duration syncTimeout = Objects.requireNonNullElse(deployment.timeout(), this.tasks.defaultTimeout());
 		for (Deployment.App app : deployment.apps()) {
 			NodeappTask.ArchiveBlob archive = this.shipper.ship(folder, app, withSources, workgroup, syncTimeout);
 			syncs.put(app,
