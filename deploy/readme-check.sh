@@ -153,13 +153,13 @@ rule() {
 		# Scenarios: the template's applications get nodes, placeholders get real versions.
 		"octl scen create shop with web db")
 			ACTION=instead TEXT="octl scen create shop with web db && sed -i 's/nodes: \[\]/nodes: [node1, node2]/' shop/deployment.yaml" ;;
-		"octl scen get [shop]; octl scen version shop --offset 0 -l 20")
-			ACTION=instead TEXT="octl scen get; octl scen get shop; octl scen version shop --offset 0 -l 20" ;;
+		"octl scen get [shop]; octl scen version shop -o 0 -l 20")
+			ACTION=instead TEXT="octl scen get; octl scen get shop; octl scen version shop -o 0 -l 20" ;;
 		"octl scen reset shop -v 3fa9c1 -m \"undo\"")
 			ACTION=instead TEXT="octl scen reset shop -v $SCEN_VERSION -m \"undo\"" ;;
-		"octl napp get node1; octl napp version node1 web@shop; octl napp reset node1 web@shop -v 9c1e -m \"undo\"")
+		"octl napp get node1; octl napp version node1 web@shop -o 0 -l 20; octl napp reset node1 web@shop -v 9c1e -m \"undo\"")
 			# The nodeapp's first commit, read with the real git client.
-			ACTION=instead TEXT="octl napp get node1; octl napp version node1 web@shop; octl napp reset node1 web@shop -v \$(git -C run/tentacles/node1/workspace/web@shop rev-list --max-parents=0 HEAD | cut -c1-7) -m \"undo\"" ;;
+			ACTION=instead TEXT="octl napp get node1; octl napp version node1 web@shop -o 0 -l 20; octl napp reset node1 web@shop -v \$(git -C run/tentacles/node1/workspace/web@shop rev-list --max-parents=0 HEAD | cut -c1-7) -m \"undo\"" ;;
 		"octl scen repo clone shop; octl scen repo push shop -m \"tuned\"")
 			# An empty remote has nothing to clone: push first, then clone into another folder.
 			ACTION=instead TEXT="octl scen repo push shop -m \"tuned\" && mkdir -p clone && cd clone && octl scen repo clone shop" ;;

@@ -33,7 +33,8 @@ public final class ScenarioApi {
 	/**
 	 * Runs a target of a scenario folder (or prepare and start).
 	 * @param name the scenario's name
-	 * @param request the packed folder, target and message
+	 * @param request the packed folder's digest (stage it first with
+	 * {@link FileApi#stage}), target and message
 	 * @return every step and node's result; {@code succeeded} tells if all went well
 	 */
 	public ScenarioApplyResponse apply(String name, ScenarioApplyRequest request) {
@@ -59,6 +60,17 @@ public final class ScenarioApi {
 		return this.transport.send(this.transport
 			.request(ApiPaths.SCENARIO.replace("{name}", Transport.segment(name)), new StringJoiner("&"))
 			.GET(), this.transport.requestTimeout(), ScenarioInfo.class);
+	}
+
+	/**
+	 * Removes a scenario's record and version history from the brain; its nodeapps stay
+	 * on the nodes.
+	 * @param name the scenario's name
+	 */
+	public void delete(String name) {
+		this.transport.sendNoContent(this.transport
+			.request(ApiPaths.SCENARIO.replace("{name}", Transport.segment(name)), new StringJoiner("&"))
+			.DELETE());
 	}
 
 	/**
@@ -101,15 +113,18 @@ public final class ScenarioApi {
 	}
 
 	/**
-	 * A nodeapp's git history, read on its node.
+	 * A page of a nodeapp's git history, newest first, read on its node.
 	 * @param node the node
 	 * @param nodeapp {@code <app>@<scenario>}
-	 * @return its head and commits
+	 * @param offset how many of the newest to skip
+	 * @param limit how many at most
+	 * @return its head, the page and the total
 	 */
-	public NodeappResponse nodeappVersions(String node, String nodeapp) {
-		return this.transport
-			.send(this.transport.request(nodeappPath(ApiPaths.NODEAPP_VERSIONS, node, nodeapp), new StringJoiner("&"))
-				.GET(), APPLY_TIMEOUT, NodeappResponse.class);
+	public NodeappResponse nodeappVersions(String node, String nodeapp, int offset, int limit) {
+		return this.transport.send(this.transport
+			.request(nodeappPath(ApiPaths.NODEAPP_VERSIONS, node, nodeapp),
+					new StringJoiner("&").add("offset=" + offset).add("limit=" + limit))
+			.GET(), APPLY_TIMEOUT, NodeappResponse.class);
 	}
 
 	/**

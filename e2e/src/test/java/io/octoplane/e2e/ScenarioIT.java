@@ -252,7 +252,7 @@ class ScenarioIT extends InProcessBrainTest {
 		// exactly like a node that does not exist.
 		OctlRun hidden = InProcessOctl.run(labConfig, work, "scen", "apply", folder.toString());
 		assertThat(hidden.exitCode()).isEqualTo(3);
-		assertThat(hidden.err()).contains("applications[0].nodes[1]: no such node node2");
+		assertThat(hidden.err()).contains("applications[0].nodes: no such node node2");
 		assertThat(work.resolve("node1/db@labshop")).doesNotExist();
 
 		Path mine = shop("labonly", "['node1']", "true");
@@ -398,7 +398,7 @@ class ScenarioIT extends InProcessBrainTest {
 		Path folder = shop("ghosts", "['node1', 'ghost']", "true");
 		OctlRun apply = octl("scen", "apply", folder.toString());
 		assertThat(apply.exitCode()).isEqualTo(3);
-		assertThat(apply.err()).contains("applications[1].nodes[1]: no such node ghost");
+		assertThat(apply.err()).contains("applications[1].nodes: no such node ghost");
 		assertThat(work.resolve("node1/web@ghosts")).doesNotExist();
 	}
 

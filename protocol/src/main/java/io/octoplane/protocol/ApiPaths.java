@@ -88,7 +88,10 @@ public final class ApiPaths {
 	/** Scenarios of the acting workgroup (GET lists them). */
 	public static final String SCENARIOS = V1 + "/scenarios";
 
-	/** One scenario (GET), path variable {@code name}. */
+	/**
+	 * One scenario (GET), path variable {@code name}; DELETE removes its record and
+	 * version repository (its nodeapps stay on the nodes).
+	 */
 	public static final String SCENARIO = SCENARIOS + "/{name}";
 
 	/** Runs a target of a scenario folder (POST), path variable {@code name}. */
@@ -105,7 +108,10 @@ public final class ApiPaths {
 	/** The nodeapps on one node (GET), path variable {@code node}. */
 	public static final String NODEAPPS = NODES + "/{node}/nodeapps";
 
-	/** One nodeapp's git history (GET), path variables {@code node} and {@code app}. */
+	/**
+	 * One nodeapp's git history (GET), newest first, path variables {@code node} and
+	 * {@code app}, query {@code offset} and {@code limit}.
+	 */
 	public static final String NODEAPP_VERSIONS = NODEAPPS + "/{app}/versions";
 
 	/** Resets one nodeapp to an earlier commit (POST). */

@@ -1,13 +1,16 @@
 package io.octoplane.brain.scenario;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 import io.octoplane.protocol.agent.NodeappTask;
+import io.octoplane.protocol.duration.DurationText;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -18,7 +21,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Reads and checks a scenario folder's {@code deployment.yaml} against the folder, so
  * that nothing runs unless every application, path, script and node entry is usable.
  * Every error names the file, the field and what is wrong. Unknown fields are ignored, as
- * Octopoda ignores them.
+ * Octopoda ignores them; a script's {@code order} defaults to 0, as in Octopoda. Node
+ * entries may name aliases of the folder's {@code alias.yaml} ({@code @alias}, expanded
+ * here) and workgroups ({@code @group}, kept for the brain to expand when applying).
+ * Beyond Octopoda's keys, {@code timeout} (at the top and on a script) sets the run time
+ * limit of scripts: a number of seconds or a duration such as {@code 30m}.
  */
 final class DeploymentParser {
 
@@ -32,18 +39,21 @@ final class DeploymentParser {
 	static Deployment parse(ScenarioFolder folder) {
 		byte[] bytes = folder.file(FILE)
 			.orElseThrow(() -> new InvalidDeploymentException(FILE, "", "missing from the scenario folder"));
-		return parse(bytes, folder);
+		AliasFile aliases = folder.file(AliasFile.FILE).map(AliasFile::parse).orElse(AliasFile.none());
+		return parse(bytes, folder, aliases);
 	}
 
 	/**
 	 * Reads a deployment file recorded in a version; its folder is not at hand, so the
 	 * files it names are not checked again.
+	 * @param bytes the deployment file
+	 * @param aliases the alias file recorded with it, or {@code null} if there was none
 	 */
-	static Deployment parseRecorded(byte[] bytes) {
-		return parse(bytes, null);
+	static Deployment parseRecorded(byte[] bytes, byte @Nullable [] aliases) {
+		return parse(bytes, null, (aliases != null) ? AliasFile.parse(aliases) : AliasFile.none());
 	}
 
-	private static Deployment parse(byte[] bytes, @Nullable ScenarioFolder folder) {
+	private static Deployment parse(byte[] bytes, @Nullable ScenarioFolder folder, AliasFile aliases) {
 		JsonNode root;
 		try {
 			root = YAML.readTree(new String(bytes, StandardCharsets.UTF_8));
@@ -65,17 +75,17 @@ final class DeploymentParser {
 		List<Deployment.App> parsed = new ArrayList<>();
 		Set<String> names = new HashSet<>();
 		for (int i = 0; i < apps.size(); i++) {
-			Deployment.App app = app(apps.get(i), "applications[" + i + "]", folder);
+			Deployment.App app = app(apps.get(i), "applications[" + i + "]", folder, aliases);
 			if (!names.add(app.name())) {
 				throw new InvalidDeploymentException(FILE, "applications[" + i + "].name",
 						"application '" + app.name() + "' is defined twice");
 			}
 			parsed.add(app);
 		}
-		return new Deployment(name, description, parsed);
+		return new Deployment(name, description, timeout(root, "timeout"), parsed);
 	}
 
-	private static Deployment.App app(JsonNode node, String field, @Nullable ScenarioFolder folder) {
+	private static Deployment.App app(JsonNode node, String field, @Nullable ScenarioFolder folder, AliasFile aliases) {
 		if (!node.isObject()) {
 			throw new InvalidDeploymentException(FILE, field, "must be a mapping");
 		}
@@ -90,14 +100,19 @@ final class DeploymentParser {
 			throw new InvalidDeploymentException(FILE, field + ".sourcepath",
 					"folder '" + sourcePath + "' does not exist or is empty");
 		}
-		List<String> nodes = nodes(node.get("nodes"), field + ".nodes");
+		List<String> nodes = nodes(node.get("nodes"), field + ".nodes", aliases);
 		JsonNode scripts = node.get("script");
 		if (scripts == null || !scripts.isArray()) {
 			throw new InvalidDeploymentException(FILE, field + ".script", "must be a list of {target, file, order}");
 		}
 		List<Deployment.Script> parsed = new ArrayList<>();
 		for (int i = 0; i < scripts.size(); i++) {
-			parsed.add(script(scripts.get(i), field + ".script[" + i + "]", scriptPath, folder));
+			Deployment.Script script = script(scripts.get(i), field + ".script[" + i + "]", scriptPath, folder);
+			if (parsed.stream().anyMatch((other) -> other.target().equals(script.target()))) {
+				throw new InvalidDeploymentException(FILE, field + ".script[" + i + "].target",
+						"application '" + name + "' has a second script for target '" + script.target() + "'");
+			}
+			parsed.add(script);
 		}
 		for (String target : Deployment.REQUIRED_TARGETS) {
 			if (parsed.stream().noneMatch((script) -> script.target().equals(target))) {
@@ -119,34 +134,67 @@ final class DeploymentParser {
 			.filter((normalized) -> normalized.startsWith(scriptPath.isEmpty() ? "" : scriptPath + "/"))
 			.orElseThrow(() -> new InvalidDeploymentException(FILE, field + ".file",
 					"'" + file + "' leaves the script folder '" + scriptPath + "'"));
-		if (folder != null && folder.file(path).isEmpty()) {
+		if (folder != null && !folder.has(path)) {
 			throw new InvalidDeploymentException(FILE, field + ".file", "script '" + path + "' does not exist");
 		}
 		JsonNode order = node.get("order");
-		if (order == null || !order.isIntegralNumber() || order.asInt() < 0) {
+		if (order != null && !order.isNull() && (!order.isIntegralNumber() || order.asInt() < 0)) {
 			throw new InvalidDeploymentException(FILE, field + ".order", "must be a whole number of 0 or more");
 		}
 		String relative = scriptPath.isEmpty() ? path : path.substring(scriptPath.length() + 1);
-		return new Deployment.Script(target, relative, order.asInt());
+		return new Deployment.Script(target, relative, (order != null) ? order.asInt() : 0,
+				timeout(node, field + ".timeout"));
 	}
 
-	private static List<String> nodes(JsonNode node, String field) {
+	private static @Nullable Duration timeout(JsonNode node, String field) {
+		JsonNode value = node.get("timeout");
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		try {
+			if (value.isIntegralNumber() && value.asLong() > 0) {
+				return Duration.ofSeconds(value.asLong());
+			}
+			if (value.isString()) {
+				return DurationText.parsePositive(value.asString());
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Worded below, with the forms accepted.
+		}
+		throw new InvalidDeploymentException(FILE, field,
+				"'" + value.asString() + "' is not a positive duration: seconds or " + DurationText.FORMS);
+	}
+
+	private static List<String> nodes(JsonNode node, String field, AliasFile aliases) {
 		if (node == null || !node.isArray() || node.isEmpty()) {
 			throw new InvalidDeploymentException(FILE, field, "must be a list of at least one node name");
 		}
-		List<String> nodes = new ArrayList<>();
+		// Repeats are dropped, as Octopoda does: an alias and a name may overlap.
+		Set<String> nodes = new LinkedHashSet<>();
 		for (int i = 0; i < node.size(); i++) {
 			JsonNode item = node.get(i);
-			String name = item.isString() ? item.asString() : "";
-			if (!NodeappTask.NAME.matcher(name).matches()) {
-				throw new InvalidDeploymentException(FILE, field + "[" + i + "]", "'" + item + "' is not a node name");
+			String name = item.isString() ? item.asString().strip() : "";
+			if (name.startsWith("@") && aliases.has(name.substring(1))) {
+				for (String member : aliases.members(name.substring(1))) {
+					nodes.add(entry(member, AliasFile.FILE, name.substring(1)));
+				}
 			}
-			if (nodes.contains(name)) {
-				throw new InvalidDeploymentException(FILE, field + "[" + i + "]", "node " + name + " is named twice");
+			else {
+				nodes.add(entry(name, FILE, field + "[" + i + "]"));
 			}
-			nodes.add(name);
 		}
-		return nodes;
+		return List.copyOf(nodes);
+	}
+
+	/** A node name or a {@code @workgroup}, checked. */
+	private static String entry(String name, String file, String field) {
+		boolean group = name.startsWith("@") && name.length() > 1 && name.indexOf('\0') < 0;
+		if (!group && !NodeappTask.NAME.matcher(name).matches()) {
+			throw new InvalidDeploymentException(file, field,
+					"'" + name + "' is not a node name, an @alias of " + AliasFile.FILE + " or an @workgroup");
+		}
+		return name;
 	}
 
 	private static @Nullable String folderPath(JsonNode node, String field, String key, boolean required) {

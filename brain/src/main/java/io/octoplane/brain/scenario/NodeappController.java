@@ -14,9 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code octl napp}: one node's nodeapps, a nodeapp's git history, and its reset. */
+/**
+ * {@code octl napp}: one node's nodeapps, a nodeapp's git history (a page of it, default
+ * all up to 1000), and its reset.
+ */
 @RestController
 class NodeappController {
 
@@ -32,8 +36,10 @@ class NodeappController {
 	}
 
 	@GetMapping(ApiPaths.NODEAPP_VERSIONS)
-	NodeappResponse versions(@PathVariable String node, @PathVariable String app, HttpServletRequest http) {
-		return this.nodeapps.versions(node, app, Caller.of(http));
+	NodeappResponse versions(@PathVariable String node, @PathVariable String app,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "1000") int limit,
+			HttpServletRequest http) {
+		return this.nodeapps.versions(node, app, offset, limit, Caller.of(http));
 	}
 
 	@PostMapping(ApiPaths.NODEAPP_RESET)

@@ -44,14 +44,29 @@ class NodeappService {
 			this.versions.head(caller.workgroup(), scenario).ifPresent((head) -> head.nodeapps().forEach((key, id) -> {
 				int at = key.indexOf('@');
 				if (key.substring(at + 1).equals(node)) {
-					found.add(new NodeappResponse(node, key.substring(0, at) + "@" + scenario, id, List.of()));
+					found.add(new NodeappResponse(node, key.substring(0, at) + "@" + scenario, id, List.of(), null));
 				}
 			}));
 		}
 		return found;
 	}
 
-	NodeappResponse versions(String node, String nodeapp, Caller caller) {
+	/**
+	 * A page of a nodeapp's history, newest first.
+	 * @param offset how many of the newest to skip
+	 * @param limit how many at most
+	 */
+	NodeappResponse versions(String node, String nodeapp, int offset, int limit, Caller caller) {
+		if (offset < 0 || limit < 1 || limit > 1000) {
+			throw new InvalidRequestException("offset must be 0 or more and limit between 1 and 1000");
+		}
+		NodeappResponse all = versions(node, nodeapp, caller);
+		List<NodeappResponse.Commit> page = all.versions()
+			.subList(Math.min(offset, all.versions().size()), Math.min(offset + limit, all.versions().size()));
+		return new NodeappResponse(node, nodeapp, all.head(), page, all.versions().size());
+	}
+
+	private NodeappResponse versions(String node, String nodeapp, Caller caller) {
 		NodeappTask task = task(node, nodeapp, caller, NodeappTask.Action.LOG, null, null);
 		NodeappReport report = run(node, task, caller);
 		List<NodeappResponse.Commit> commits = (report.log() != null) ? report.log()
@@ -59,7 +74,7 @@ class NodeappService {
 			.map((commit) -> new NodeappResponse.Commit(commit.id(), Instant.ofEpochSecond(commit.timeSeconds()),
 					commit.message()))
 			.toList() : List.of();
-		return new NodeappResponse(node, nodeapp, report.head(), commits);
+		return new NodeappResponse(node, nodeapp, report.head(), commits, null);
 	}
 
 	NodeappResponse reset(String node, String nodeapp, ResetRequest request, Caller caller) {
@@ -81,7 +96,8 @@ class NodeappService {
 		String id = matches.get(0).id();
 		run(node, task(node, nodeapp, caller, NodeappTask.Action.RESET,
 				"reset to " + id.substring(0, 10) + ": " + request.message(), id), caller);
-		return versions(node, nodeapp, caller);
+		NodeappResponse after = versions(node, nodeapp, caller);
+		return new NodeappResponse(node, nodeapp, after.head(), after.versions(), after.versions().size());
 	}
 
 	private NodeappReport run(String node, NodeappTask task, Caller caller) {

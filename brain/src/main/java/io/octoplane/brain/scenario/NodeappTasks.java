@@ -37,13 +37,24 @@ class NodeappTasks {
 		this.timeout = properties.scriptTimeout();
 	}
 
-	String submit(List<String> nodes, NodeappTask task, String workgroup, String caller) {
-		return this.jobs.submitNodeapp(this.json.writeValueAsString(task), nodes, this.timeout, workgroup, caller);
+	/** The brain's default run time limit of a nodeapp task. */
+	Duration defaultTimeout() {
+		return this.timeout;
 	}
 
-	Outcome await(String jobId) {
-		// The job ends by itself at the script's time limit; the margin covers delivery.
-		JobResponse job = this.jobs.await(jobId, this.timeout.plusMinutes(1));
+	Submitted submit(List<String> nodes, NodeappTask task, String workgroup, String caller) {
+		return submit(nodes, task, this.timeout, workgroup, caller);
+	}
+
+	Submitted submit(List<String> nodes, NodeappTask task, Duration timeout, String workgroup, String caller) {
+		return new Submitted(
+				this.jobs.submitNodeapp(this.json.writeValueAsString(task), nodes, timeout, workgroup, caller),
+				timeout);
+	}
+
+	Outcome await(Submitted submitted) {
+		// The job ends by itself at the task's time limit; the margin covers delivery.
+		JobResponse job = this.jobs.await(submitted.jobId(), submitted.timeout().plusMinutes(1));
 		List<ScenarioApplyResponse.ScriptResult> results = new ArrayList<>();
 		Map<String, NodeappReport> reports = new TreeMap<>();
 		String failure = null;
@@ -97,6 +108,16 @@ class NodeappTasks {
 			}
 		}
 		return text.toString();
+	}
+
+	/**
+	 * A nodeapp task submitted as a job.
+	 *
+	 * @param jobId the job
+	 * @param timeout its run time limit on each node
+	 */
+	record Submitted(String jobId, Duration timeout) {
+
 	}
 
 	/**

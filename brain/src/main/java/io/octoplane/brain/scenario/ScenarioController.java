@@ -13,17 +13,20 @@ import io.octoplane.protocol.api.ScenarioListResponse;
 import io.octoplane.protocol.api.ScenarioVersionsResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code octl scen}: apply targets of a scenario folder, list scenarios, their versions,
- * reset. Apply and reset answer when every step ended (200 with {@code succeeded=false}
- * and the failing node when a script failed).
+ * reset, delete. Apply and reset answer when every step ended (200 with
+ * {@code succeeded=false} and the failing node when a script failed).
  */
 @RestController
 class ScenarioController {
@@ -49,6 +52,13 @@ class ScenarioController {
 	@GetMapping(ApiPaths.SCENARIO)
 	ScenarioInfo get(@PathVariable String name, HttpServletRequest http) {
 		return this.scenarios.get(name, Caller.of(http));
+	}
+
+	@DeleteMapping(ApiPaths.SCENARIO)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable String name, HttpServletRequest http) {
+		AuditTargets.set(http, List.of("scenario:" + name));
+		this.scenarios.delete(name, Caller.of(http));
 	}
 
 	@GetMapping(ApiPaths.SCENARIO_VERSIONS)

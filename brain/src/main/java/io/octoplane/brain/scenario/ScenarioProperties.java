@@ -9,14 +9,12 @@ import org.springframework.util.unit.DataSize;
 /**
  * Scenario limits.
  *
- * @param scriptTimeout run time limit of one script on one node
- * @param maxArchive largest compressed scenario folder, and largest compressed archive
- * shipped inline to one nodeapp (it travels in one agent frame, so it must stay well
- * under the frame limit)
- * @param maxUnpacked largest scenario folder once unpacked
+ * @param scriptTimeout run time limit of one script on one node, unless the deployment
+ * file sets one ({@code timeout} at its top or on a script)
+ * @param maxUnpacked largest scenario folder once unpacked (a node unpacks at most 512MB
+ * of one application's files)
  */
 @ConfigurationProperties("octoplane.scenario")
-record ScenarioProperties(@DefaultValue("10m") Duration scriptTimeout, @DefaultValue("2MB") DataSize maxArchive,
-		@DefaultValue("64MB") DataSize maxUnpacked) {
+record ScenarioProperties(@DefaultValue("10m") Duration scriptTimeout, @DefaultValue("512MB") DataSize maxUnpacked) {
 
 }

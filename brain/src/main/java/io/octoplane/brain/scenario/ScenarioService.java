@@ -1,12 +1,16 @@
 package io.octoplane.brain.scenario;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.octoplane.brain.file.BlobAccess;
 import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ErrorCode;
@@ -19,6 +23,7 @@ import io.octoplane.protocol.api.ScenarioListResponse;
 import io.octoplane.protocol.api.ScenarioVersionsResponse;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
+import io.octoplane.server.web.OctoplaneException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,17 +44,20 @@ class ScenarioService {
 
 	private final NodeappTasks tasks;
 
-	private final NodeappSourceShipper shipper;
+	private final NodeappShipper shipper;
+
+	private final BlobAccess blobs;
 
 	private final ScenarioVersions versions;
 
 	private final WorkgroupService workgroups;
 
-	ScenarioService(ScenarioProperties properties, NodeappTasks tasks, NodeappSourceShipper shipper,
+	ScenarioService(ScenarioProperties properties, NodeappTasks tasks, NodeappShipper shipper, BlobAccess blobs,
 			ScenarioVersions versions, WorkgroupService workgroups) {
 		this.properties = properties;
 		this.tasks = tasks;
 		this.shipper = shipper;
+		this.blobs = blobs;
 		this.versions = versions;
 		this.workgroups = workgroups;
 	}
@@ -57,15 +65,17 @@ class ScenarioService {
 	synchronized ScenarioApplyResponse apply(String name, ScenarioApplyRequest request, Caller caller) {
 		checkName(name);
 		String workgroup = caller.workgroup();
-		ScenarioFolder folder = ScenarioFolder.read(request.archive(), this.properties.maxArchive().toBytes(),
+		ScenarioFolder folder = ScenarioFolder.read(this.blobs.open(request.archiveSha256(), workgroup),
 				this.properties.maxUnpacked().toBytes());
-		Deployment deployment = DeploymentParser.parse(folder);
-		if (!deployment.name().equals(name)) {
+		Deployment written = DeploymentParser.parse(folder);
+		if (!written.name().equals(name)) {
 			throw new InvalidDeploymentException(ScenarioFolder.DEPLOYMENT, "name",
-					"is '" + deployment.name() + "' but the scenario applied is '" + name + "'");
+					"is '" + written.name() + "' but the scenario applied is '" + name + "'");
 		}
-		checkNodes(deployment, workgroup);
-		List<String> targets = (request.target() != null) ? List.of(request.target()) : List.of("prepare", "start");
+		Deployment deployment = resolveNodes(written, workgroup);
+		// Octopoda names prepare + start "default".
+		List<String> targets = (request.target() != null && !"default".equals(request.target()))
+				? List.of(request.target()) : List.of("prepare", "start");
 		for (String target : targets) {
 			if (!deployment.targets().contains(target)) {
 				throw new InvalidDeploymentException(ScenarioFolder.DEPLOYMENT, "script",
@@ -79,15 +89,17 @@ class ScenarioService {
 		logger.info("Scenario {} in {}: {} by {}", name, workgroup, targets, caller.name());
 		// Scripts always, sources on prepare; shipped before any script runs.
 		boolean withSources = targets.contains("prepare");
-		Map<Deployment.App, String> syncs = new LinkedHashMap<>();
+		Map<Deployment.App, NodeappTasks.Submitted> syncs = new LinkedHashMap<>();
+		// Large folders take as long as the scenario allows its scripts.
+		Duration syncTimeout = Objects.requireNonNullElse(deployment.timeout(), this.tasks.defaultTimeout());
 		for (Deployment.App app : deployment.apps()) {
+			NodeappTask.ArchiveBlob archive = this.shipper.ship(folder, app, withSources, workgroup, syncTimeout);
 			syncs.put(app,
 					this.tasks.submit(app.nodes(),
-							new NodeappTask(NodeappTask.Action.SYNC, app.name(), name,
-									this.shipper.ship(folder, app, withSources), null, null, null, null),
-							workgroup, caller.name()));
+							new NodeappTask(NodeappTask.Action.SYNC, app.name(), name, archive, null, null, null, null),
+							syncTimeout, workgroup, caller.name()));
 		}
-		for (Map.Entry<Deployment.App, String> sync : syncs.entrySet()) {
+		for (Map.Entry<Deployment.App, NodeappTasks.Submitted> sync : syncs.entrySet()) {
 			if (!run.step("ship", -1, sync.getKey().name(), "(files)", this.tasks.await(sync.getValue()))) {
 				return run.response(null);
 			}
@@ -103,7 +115,8 @@ class ScenarioService {
 					return run.response(version);
 				}
 				byte[] file = folder.file(ScenarioFolder.DEPLOYMENT).orElseThrow();
-				version = this.versions.record(workgroup, name, file, heads, target + ": " + message, caller.name());
+				version = this.versions.record(workgroup, name, file, folder.file(AliasFile.FILE).orElse(null), heads,
+						target + ": " + message, caller.name());
 			}
 			if (target.equals("purge")) {
 				for (Deployment.App app : deployment.apps()) {
@@ -129,11 +142,13 @@ class ScenarioService {
 			}
 		}
 		for (Map.Entry<Integer, List<Map.Entry<Deployment.App, Deployment.Script>>> order : steps.entrySet()) {
-			List<String> jobs = new ArrayList<>();
+			List<NodeappTasks.Submitted> jobs = new ArrayList<>();
 			for (Map.Entry<Deployment.App, Deployment.Script> step : order.getValue()) {
 				Deployment.App app = step.getKey();
-				jobs.add(this.tasks.submit(app.nodes(), new NodeappTask(NodeappTask.Action.RUN, app.name(),
-						run.scenario, null, step.getValue().file(), target, null, null), run.workgroup, run.caller));
+				jobs.add(this.tasks.submit(app.nodes(),
+						new NodeappTask(NodeappTask.Action.RUN, app.name(), run.scenario, null, step.getValue().file(),
+								target, null, null),
+						deployment.timeout(step.getValue(), this.tasks.defaultTimeout()), run.workgroup, run.caller));
 			}
 			boolean ok = true;
 			for (int i = 0; i < jobs.size(); i++) {
@@ -168,8 +183,7 @@ class ScenarioService {
 		synchronized (this) {
 			String id = this.versions.resolve(workgroup, name, request.version());
 			ScenarioVersions.Content old = this.versions.content(workgroup, name, id);
-			Deployment deployment = deployment(old);
-			checkNodes(deployment, workgroup);
+			resolveNodes(deployment(old), workgroup);
 			String message = "reset to " + id.substring(0, 10) + ": " + request.message();
 			Run run = new Run(name, workgroup, caller.name(), List.of("reset"));
 			Map<String, String> heads = new TreeMap<>();
@@ -184,7 +198,8 @@ class ScenarioService {
 				}
 				heads.put(nodeapp.getKey(), outcome.heads().get(node));
 			}
-			String version = this.versions.record(workgroup, name, old.deployment(), heads, message, caller.name());
+			String version = this.versions.record(workgroup, name, old.deployment(), old.aliases(), heads, message,
+					caller.name());
 			return run.response(version);
 		}
 	}
@@ -222,22 +237,53 @@ class ScenarioService {
 		return this.versions.list(caller.workgroup(), name, offset, limit);
 	}
 
-	private static Deployment deployment(ScenarioVersions.Content content) {
-		return DeploymentParser.parseRecorded(content.deployment());
+	/**
+	 * Removes a scenario's record and version repository, as Octopoda's purge removes its
+	 * record; the nodeapps on the nodes are left to the purge target.
+	 */
+	synchronized void delete(String name, Caller caller) {
+		checkName(name);
+		if (!this.versions.delete(caller.workgroup(), name)) {
+			throw notFound(name);
+		}
+		logger.info("Scenario {} in {} deleted by {}", name, caller.workgroup(), caller.name());
 	}
 
-	private void checkNodes(Deployment deployment, String workgroup) {
+	private static Deployment deployment(ScenarioVersions.Content content) {
+		return DeploymentParser.parseRecorded(content.deployment(), content.aliases());
+	}
+
+	/**
+	 * Expands each application's {@code @workgroup} entries into nodes and checks that
+	 * every node is one the workgroup sees.
+	 */
+	private Deployment resolveNodes(Deployment deployment, String workgroup) {
 		Set<String> visible = this.workgroups.visibleNodes(workgroup);
-		for (int i = 0; i < deployment.apps().size(); i++) {
-			Deployment.App app = deployment.apps().get(i);
-			for (int n = 0; n < app.nodes().size(); n++) {
-				if (!visible.contains(app.nodes().get(n))) {
+		return deployment.withNodes((app) -> {
+			String field = "applications[" + deployment.apps().indexOf(app) + "].nodes";
+			Set<String> nodes = new LinkedHashSet<>();
+			for (String entry : app.nodes()) {
+				if (entry.startsWith("@")) {
+					try {
+						nodes.addAll(this.workgroups.expandTargets(workgroup, List.of(entry)));
+					}
+					catch (OctoplaneException ex) {
+						throw new InvalidDeploymentException(ScenarioFolder.DEPLOYMENT, field,
+								"'" + entry + "' is neither an alias of " + AliasFile.FILE
+										+ " nor a workgroup with nodes (" + ex.getBody().getDetail() + ")");
+					}
+				}
+				else if (!visible.contains(entry)) {
 					// Worded like every unknown node, so an invisible one does not leak.
-					throw new NotFoundException(ErrorCode.NODE_NOT_FOUND, ScenarioFolder.DEPLOYMENT + ": applications["
-							+ i + "].nodes[" + n + "]: no such node " + app.nodes().get(n));
+					throw new NotFoundException(ErrorCode.NODE_NOT_FOUND,
+							ScenarioFolder.DEPLOYMENT + ": " + field + ": no such node " + entry);
+				}
+				else {
+					nodes.add(entry);
 				}
 			}
-		}
+			return List.copyOf(nodes);
+		});
 	}
 
 	private static void checkName(String name) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,9 +44,10 @@ import org.springframework.stereotype.Component;
 /**
  * Scenario versions: one bare JGit repository per scenario under
  * {@code <data-dir>/scenarios/<workgroup>/<name>.git}. A version is a commit on
- * {@code main} whose tree holds {@code deployment.yaml} and {@code nodeapps.json} (each
- * {@code <app>@<node>} and its commit), so its id is a content hash of what was deployed.
- * Versions are only ever added: a reset is a new commit with an old tree.
+ * {@code main} whose tree holds {@code deployment.yaml}, the {@code alias.yaml} it names
+ * (if any) and {@code nodeapps.json} (each {@code <app>@<node>} and its commit), so its
+ * id is a content hash of what was deployed. Versions are only ever added: a reset is a
+ * new commit with an old tree.
  */
 @Component
 class ScenarioVersions {
@@ -70,17 +72,21 @@ class ScenarioVersions {
 	 * @param workgroup the scenario's workgroup
 	 * @param name the scenario
 	 * @param deployment the deployment file's bytes
+	 * @param aliases the alias file's bytes, or {@code null} if the folder had none
 	 * @param nodeapps each {@code <app>@<node>} and its commit id
 	 * @param message what it is for
 	 * @param who the operator, for the commit's author
 	 * @return the new version's id
 	 */
-	synchronized String record(String workgroup, String name, byte[] deployment, Map<String, String> nodeapps,
-			String message, String who) {
+	synchronized String record(String workgroup, String name, byte[] deployment, byte @Nullable [] aliases,
+			Map<String, String> nodeapps, String message, String who) {
 		try (Repository repository = open(workgroup, name, true);
 				ObjectInserter inserter = repository.newObjectInserter()) {
 			TreeFormatter tree = new TreeFormatter();
 			// Entries sorted by name, as git requires.
+			if (aliases != null) {
+				tree.append(AliasFile.FILE, FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, aliases));
+			}
 			tree.append(ScenarioFolder.DEPLOYMENT, FileMode.REGULAR_FILE,
 					inserter.insert(Constants.OBJ_BLOB, deployment));
 			tree.append(NODEAPPS, FileMode.REGULAR_FILE,
@@ -143,8 +149,11 @@ class ScenarioVersions {
 		}
 	}
 
-	/** A version's files: the deployment file and the nodeapp commits. */
-	record Content(String id, byte[] deployment, Map<String, String> nodeapps) {
+	/**
+	 * A version's files: the deployment file, its alias file ({@code null} if none) and
+	 * the nodeapp commits.
+	 */
+	record Content(String id, byte[] deployment, byte @Nullable [] aliases, Map<String, String> nodeapps) {
 
 	}
 
@@ -193,6 +202,26 @@ class ScenarioVersions {
 		}
 	}
 
+	/**
+	 * Deletes a scenario's repository.
+	 * @return whether there was one
+	 */
+	synchronized boolean delete(String workgroup, String name) {
+		Path folder = folder(workgroup, name);
+		if (!Files.isDirectory(folder)) {
+			return false;
+		}
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
+			}
+			return true;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	boolean exists(String workgroup, String name) {
 		return Files.isDirectory(folder(workgroup, name));
 	}
@@ -223,7 +252,8 @@ class ScenarioVersions {
 			Map<String, String> parsed = (nodeapps != null)
 					? this.json.readValue(nodeapps, new TypeReference<Map<String, String>>() {
 					}) : Map.of();
-			return new Content(commit.name(), (deployment != null) ? deployment : new byte[0], parsed);
+			return new Content(commit.name(), (deployment != null) ? deployment : new byte[0],
+					blob(repository, commit, AliasFile.FILE), parsed);
 		}
 	}
 

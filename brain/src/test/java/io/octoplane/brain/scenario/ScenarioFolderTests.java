@@ -1,12 +1,18 @@
 package io.octoplane.brain.scenario;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.octoplane.server.web.InvalidRequestException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,37 +43,51 @@ class ScenarioFolderTests {
 				Arguments.of("file twice", base64TarGz(file("x"), file("./x")), "appears twice"));
 	}
 
+	@TempDir
+	Path dir;
+
+	private ScenarioFolder read(String base64, long limit) throws IOException {
+		Path archive = Files.createTempFile(this.dir, "folder-", ".tar.gz");
+		Files.write(archive, Base64.getDecoder().decode(base64));
+		return ScenarioFolder.read(archive, limit);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("unsafe")
 	void read_unsafeEntry(String what, String archive, String rule) {
-		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> ScenarioFolder.read(archive, LIMIT, LIMIT))
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> read(archive, LIMIT))
 			.withMessageContaining("the scenario folder is refused")
 			.withMessageContaining(rule);
 	}
 
 	@Test
-	void filesAreKeptByTheirNormalizedPathAndLinksAndFoldersSkipped() {
-		ScenarioFolder folder = ScenarioFolder.read(base64TarGz(new TarArchiveEntry("./"), new TarArchiveEntry("web/"),
-				file("./web/run.sh"), link("web/same.sh", "run.sh"), file("deployment.yaml")), LIMIT, LIMIT);
-		assertThat(folder.file("web/run.sh")).hasValueSatisfying(
-				(content) -> assertThat(new String(content, StandardCharsets.UTF_8)).isEqualTo("./web/run.sh"));
+	void filesAreIndexedByTheirNormalizedPathAndLinksAndFoldersSkipped() throws IOException {
+		ScenarioFolder folder = read(base64TarGz(new TarArchiveEntry("./"), new TarArchiveEntry("web/"),
+				file("./web/run.sh"), link("web/same.sh", "run.sh"), file("deployment.yaml")), LIMIT);
+		assertThat(folder.has("web/run.sh")).isTrue();
+		assertThat(folder.has("web/same.sh")).isFalse();
+		assertThat(folder.under("")).containsExactly("web/run.sh", "deployment.yaml");
+		assertThat(folder.under("web")).containsExactly("run.sh");
+		// Only the files the brain parses are held in memory.
 		assertThat(folder.file("deployment.yaml")).isPresent();
-		assertThat(folder.file("web/same.sh")).isEmpty();
-		assertThat(folder.under("")).containsOnlyKeys("web/run.sh", "deployment.yaml");
+		assertThat(folder.file("web/run.sh")).isEmpty();
+		Map<String, String> streamed = new LinkedHashMap<>();
+		folder.each("web", (path, size, content) -> streamed.put(path,
+				new String(content.readAllBytes(), StandardCharsets.UTF_8)));
+		assertThat(streamed).containsExactly(Map.entry("run.sh", "./web/run.sh"));
 	}
 
 	@Test
 	void read_largerThanTheLimitOnceUnpacked() {
 		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> ScenarioFolder.read(base64TarGz(file("a-long-enough-name")), LIMIT, 4))
+			.isThrownBy(() -> read(base64TarGz(file("a-long-enough-name")), 4))
 			.withMessageContaining("larger than 4 bytes");
 	}
 
 	@Test
 	void read_notATarGz() {
 		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> ScenarioFolder.read(Base64.getEncoder().encodeToString("plain".getBytes()), LIMIT, LIMIT))
+			.isThrownBy(() -> read(Base64.getEncoder().encodeToString("plain".getBytes()), LIMIT))
 			.withMessageContaining("not a readable tar.gz");
 	}
 

@@ -44,12 +44,33 @@ class ScenarioVersionsTests {
 			.isThrownBy(() -> versions.resolve("", "demo", "0".repeat(41)));
 	}
 
+	@Test
+	void aliasFileIsRecordedWithTheVersion() {
+		ScenarioVersions versions = versions();
+		String id = versions.record("", "demo", "name: demo\n".getBytes(), "g: [n1]\n".getBytes(), Map.of("a@n1", "c1"),
+				"first", "alice");
+		ScenarioVersions.Content content = versions.content("", "demo", id);
+		assertThat(content.aliases()).asString().isEqualTo("g: [n1]\n");
+		assertThat(content.nodeapps()).containsEntry("a@n1", "c1");
+		assertThat(versions.content("", "demo", record(versions)).aliases()).isNull();
+	}
+
+	@Test
+	void deleteRemovesTheRepositoryOnce() {
+		ScenarioVersions versions = versions();
+		record(versions);
+		assertThat(versions.delete("", "demo")).isTrue();
+		assertThat(versions.exists("", "demo")).isFalse();
+		assertThat(versions.names("")).isEmpty();
+		assertThat(versions.delete("", "demo")).isFalse();
+	}
+
 	private ScenarioVersions versions() {
 		return new ScenarioVersions(new BrainProperties("test", this.data, "", true), JsonMapper.builder().build());
 	}
 
 	private static String record(ScenarioVersions versions) {
-		return versions.record("", "demo", "nodeapps: {}\n".getBytes(), Map.of(), "first", "alice");
+		return versions.record("", "demo", "nodeapps: {}\n".getBytes(), null, Map.of(), "first", "alice");
 	}
 
 }

@@ -27,7 +27,7 @@ public final class NappGetCommand extends OctlCommand {
 	@Override
 	protected int execute(Octl octl) {
 		List<NodeappResponse> nodeapps = (this.nodeapp != null)
-				? List.of(octl.client().scenarios().nodeappVersions(this.node, this.nodeapp))
+				? List.of(octl.client().scenarios().nodeappVersions(this.node, this.nodeapp, 0, 1000))
 				: octl.client().scenarios().nodeapps(this.node);
 		octl.printer(spec()).print(new NodeappListResponse(nodeapps), (list) -> table(list.nodeapps()));
 		return ExitStatus.OK;

@@ -1,9 +1,9 @@
 package io.octoplane.octl.scen;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import io.octoplane.octl.ExitException;
 import io.octoplane.octl.ExitStatus;
@@ -37,7 +37,7 @@ public final class ScenApplyCommand extends OctlCommand {
 	private Path folder = Path.of(".");
 
 	@Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
-			description = "The target (default: prepare + start).")
+			description = "The target (default: prepare + start, which Octopoda calls default).")
 	private @Nullable String target;
 
 	@Option(names = { "-m", "--message" }, paramLabel = "TEXT", description = "What this deployment is for.")
@@ -51,28 +51,46 @@ public final class ScenApplyCommand extends OctlCommand {
 			throw new ExitException(ExitStatus.INVALID_INPUT, folder + " has no deployment.yaml");
 		}
 		String name = scenarioName(deployment);
-		byte[] archive;
-		try {
-			archive = ScenarioPacker.pack(folder);
-		}
-		catch (IOException ex) {
-			throw new ExitException(ExitStatus.GENERIC, "cannot pack " + folder + ": " + ex.getMessage());
-		}
-		if (archive.length > ScenarioPacker.MAX_ARCHIVE_BYTES) {
-			throw new ExitException(ExitStatus.INVALID_INPUT,
-					folder + " is " + archive.length + " bytes compressed; the limit is "
-							+ ScenarioPacker.MAX_ARCHIVE_BYTES + " (list large files in .gitignore)");
-		}
+		String archive = upload(octl, folder);
 		ScenarioApplyResponse response = octl.client()
 			.scenarios()
-			.apply(name,
-					new ScenarioApplyRequest(Base64.getEncoder().encodeToString(archive), this.target, this.message));
+			.apply(name, new ScenarioApplyRequest(archive, this.target, this.message));
 		octl.printer(spec()).print(response, ScenApplyCommand::table);
 		if (!response.succeeded()) {
 			spec().commandLine().getErr().println("failed: " + response.failure());
 			return ExitStatus.GENERIC;
 		}
 		return ExitStatus.OK;
+	}
+
+	/**
+	 * Packs the folder into a temporary file and streams it into the brain's blob store,
+	 * as {@code octl file upload} does, so its size is not bound by a request body.
+	 * @return the stored archive's digest
+	 */
+	private static String upload(Octl octl, Path folder) {
+		Path packed = null;
+		try {
+			packed = Files.createTempFile("octl-scenario-", ".tar.gz");
+			try (OutputStream out = Files.newOutputStream(packed)) {
+				ScenarioPacker.pack(folder, out);
+			}
+			return octl.client().files().stage(packed, (sent) -> {
+			}).blob().sha256();
+		}
+		catch (IOException ex) {
+			throw new ExitException(ExitStatus.GENERIC, "cannot pack " + folder + ": " + ex.getMessage());
+		}
+		finally {
+			if (packed != null) {
+				try {
+					Files.deleteIfExists(packed);
+				}
+				catch (IOException ex) {
+					// A temporary file left behind is harmless.
+				}
+			}
+		}
 	}
 
 	private static String scenarioName(Path deployment) {

@@ -11,11 +11,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "scen",
 		description = "Deploy scenarios: applications in a folder with a deployment.yaml, run as nodeapps on nodes.",
 		subcommands = { ScenCreateCommand.class, ScenApplyCommand.class, ScenGetCommand.class, ScenVersionCommand.class,
-				ScenResetCommand.class, ScenRepoCommand.class },
+				ScenResetCommand.class, ScenDeleteCommand.class, ScenRepoCommand.class },
 		footerHeading = "%nExamples:%n",
 		footer = { "  octl scen create helloWorld with helloPrinter", "  octl scen apply helloWorld -m 'first try'",
 				"  octl scen apply helloWorld stop -m 'pause'", "  octl scen version helloWorld",
-				"  octl scen reset helloWorld -v 3fa9c1 -m 'back to the good one'" })
+				"  octl scen reset helloWorld -v 3fa9c1 -m 'back to the good one'", "  octl scen delete helloWorld" })
 public final class ScenCommand implements Runnable {
 
 	@Spec
@@ -24,7 +24,7 @@ public final class ScenCommand implements Runnable {
 	@Override
 	public void run() {
 		throw new ParameterException(this.spec.commandLine(),
-				"missing command: use 'octl scen create|apply|get|version|reset|repo'");
+				"missing command: use 'octl scen create|apply|get|version|reset|delete|repo'");
 	}
 
 }

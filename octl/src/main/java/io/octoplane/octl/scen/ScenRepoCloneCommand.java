@@ -11,12 +11,16 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code octl scen repo clone}: a scenario folder from the scenario remote. */
 @Command(name = "clone", description = "Clone scenario SCEN from the scenario remote into ./SCEN (or --dir).",
-		footerHeading = "%nExamples:%n", footer = { "  octl scen repo clone helloWorld --dir /tmp/helloWorld" })
+		footerHeading = "%nExamples:%n",
+		footer = { "  octl scen repo clone helloWorld --dir /tmp/helloWorld",
+				"  octl scen repo clone helloWorld -u alice --password-file ~/.git-token",
+				"  octl scen repo clone helloWorld --ssh-key ~/.ssh/id_ed25519" })
 public final class ScenRepoCloneCommand extends OctlCommand {
 
 	@Parameters(index = "0", paramLabel = "SCEN", description = "The scenario's name.")
@@ -24,6 +28,9 @@ public final class ScenRepoCloneCommand extends OctlCommand {
 
 	@Option(names = "--dir", paramLabel = "FOLDER", description = "Where to clone to (default ./SCEN).")
 	private @Nullable Path dir;
+
+	@Mixin
+	private RepoCredentials credentials = new RepoCredentials();
 
 	@Override
 	protected int execute(Octl octl) {
@@ -33,9 +40,9 @@ public final class ScenRepoCloneCommand extends OctlCommand {
 		if (Files.exists(target)) {
 			throw new ExitException(ExitStatus.UNEXPECTED_STATE, target + " already exists");
 		}
-		try (Git git = Git.cloneRepository()
+		try (Git git = this.credentials.apply(Git.cloneRepository(), octl)
 			.setURI(remote)
-			.setBranch(repository.branchToClone())
+			.setBranch(repository.branchToClone(this.credentials, octl))
 			.setDirectory(target.toFile())
 			.call()) {
 			spec().commandLine().getErr().println("cloned " + remote + " into " + target);

@@ -18,6 +18,7 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,7 +31,8 @@ import picocli.CommandLine.Parameters;
 		description = { "Commit every change in ./SCEN (or --dir) and push it to the scenario remote.",
 				"A scenarioRemote that is a local folder gets the bare repository SCEN.git on the first push; "
 						+ "on a git server, create it first." },
-		footerHeading = "%nExamples:%n", footer = { "  octl scen repo push helloWorld -m 'tuned prepare.sh'" })
+		footerHeading = "%nExamples:%n", footer = { "  octl scen repo push helloWorld -m 'tuned prepare.sh'",
+				"  OCTL_GIT_PASSWORD=$TOKEN octl scen repo push helloWorld -u alice" })
 public final class ScenRepoPushCommand extends OctlCommand {
 
 	@Parameters(index = "0", paramLabel = "SCEN", description = "The scenario's name.")
@@ -41,6 +43,9 @@ public final class ScenRepoPushCommand extends OctlCommand {
 
 	@Option(names = { "-m", "--message" }, paramLabel = "TEXT", description = "The commit message.")
 	private String message = "update";
+
+	@Mixin
+	private RepoCredentials credentials = new RepoCredentials();
 
 	@Override
 	protected int execute(Octl octl) {
@@ -66,7 +71,7 @@ public final class ScenRepoPushCommand extends OctlCommand {
 			if (repository.createIfLocalAndMissing(branch)) {
 				spec().commandLine().getErr().println("created bare repository " + remote);
 			}
-			for (PushResult result : git.push()
+			for (PushResult result : this.credentials.apply(git.push(), octl)
 				.setRemote("origin")
 				.setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch))
 				.call()) {

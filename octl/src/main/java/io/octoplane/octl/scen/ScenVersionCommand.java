@@ -11,14 +11,17 @@ import picocli.CommandLine.Parameters;
 
 /** {@code octl scen version}: a scenario's versions, newest first. */
 @Command(name = "version", description = "List a scenario's versions, newest first.", footerHeading = "%nExamples:%n",
-		footer = { "  octl scen version helloWorld -l 5 -o table" })
+		footer = { "  octl scen version helloWorld -l 5 -o table", "  octl scen version helloWorld -o 5 -l 5" },
+		preprocessor = OffsetSpelling.class)
 public final class ScenVersionCommand extends OctlCommand {
 
 	@Parameters(index = "0", paramLabel = "SCEN", description = "The scenario's name.")
 	private String name = "";
 
-	// Not -o: that is octl's output format everywhere.
-	@Option(names = "--offset", paramLabel = "N", description = "Skip the N newest (default 0).")
+	// -o N (Octopoda's spelling) arrives here through OffsetSpelling: -o is also octl's
+	// output format.
+	@Option(names = "--offset", paramLabel = "N",
+			description = "Skip the N newest (default 0); -o N is read as --offset N.")
 	private int offset;
 
 	@Option(names = { "-l", "--limit" }, paramLabel = "N", description = "Show at most N (default 20).")

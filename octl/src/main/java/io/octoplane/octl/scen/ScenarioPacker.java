@@ -1,8 +1,8 @@
 package io.octoplane.octl.scen;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,25 +22,21 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  */
 final class ScenarioPacker {
 
-	/** The brain's default limit for a packed folder (octoplane.scenario.max-archive). */
-	static final long MAX_ARCHIVE_BYTES = 2L * 1024 * 1024;
-
 	private ScenarioPacker() {
 	}
 
 	/**
 	 * Packs a folder.
 	 * @param folder the scenario folder
-	 * @return the tar.gz bytes
-	 * @throws IOException if it cannot be read
+	 * @param out where the tar.gz goes; closed when done
+	 * @throws IOException if it cannot be read or written
 	 */
-	static byte[] pack(Path folder) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
+	static void pack(Path folder, OutputStream out) throws IOException {
+		try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
 			tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+			tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
 			add(tar, folder, folder, new ArrayList<>());
 		}
-		return bytes.toByteArray();
 	}
 
 	private static void add(TarArchiveOutputStream tar, Path root, Path dir, List<Rules> rules) throws IOException {

@@ -102,14 +102,16 @@ record ScenarioRemote(String url, String name) {
 	 * {@value #DEFAULT_BRANCH}, else {@code master}, else the only or first branch. A
 	 * bare repository made by {@code git init --bare} names {@code master} although octl
 	 * pushed {@code main}.
+	 * @param credentials what the remote may ask for
+	 * @param octl the running octl
 	 * @return the branch's full name ({@code refs/heads/...})
 	 * @throws ExitException if the remote does not exist or has no branch
 	 * @throws GitAPIException if the remote cannot be read
 	 */
-	String branchToClone() throws GitAPIException {
+	String branchToClone(RepoCredentials credentials, Octl octl) throws GitAPIException {
 		Collection<Ref> refs;
 		try {
-			refs = Git.lsRemoteRepository().setRemote(this.url).call();
+			refs = credentials.apply(Git.lsRemoteRepository(), octl).setRemote(this.url).call();
 		}
 		catch (GitAPIException ex) {
 			if (noRepository(ex)) {

@@ -1,6 +1,7 @@
 package io.octoplane.octl.scen;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,9 @@ class ScenarioPackerTests {
 		write("app/src/run.log", "x");
 		write("build/out.bin", "x");
 		write(".git/config", "x");
-		assertThat(entries(ScenarioPacker.pack(this.folder))).containsExactlyInAnyOrder("deployment.yaml", ".gitignore",
+		ByteArrayOutputStream packed = new ByteArrayOutputStream();
+		ScenarioPacker.pack(this.folder, packed);
+		assertThat(entries(packed.toByteArray())).containsExactlyInAnyOrder("deployment.yaml", ".gitignore",
 				"app/src/.gitignore", "app/src/main.c", "app/src/keep.tmp");
 	}
 

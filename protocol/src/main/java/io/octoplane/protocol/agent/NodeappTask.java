@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param action what to do
  * @param app the application's name; letters, digits, {@code . _ -}
  * @param scenario the scenario's name; same alphabet
- * @param archive for {@link Action#SYNC}: base64 of a tar.gz holding {@code scripts/...}
- * and, when sources are shipped, {@code src/...}; otherwise {@code null}
+ * @param archive for {@link Action#SYNC}: the tar.gz holding {@code scripts/...} and,
+ * when sources are shipped, {@code src/...}, as a blob the node fetches over a data
+ * connection; otherwise {@code null}
  * @param file for {@link Action#RUN}: the script's file name inside the scripts folder
  * @param target for {@link Action#RUN}: the target the script belongs to (prepare, start,
  * ...); otherwise {@code null}
@@ -26,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param commit for {@link Action#RESET}: the full id of the commit whose files come back
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NodeappTask(Action action, String app, String scenario, @Nullable String archive, @Nullable String file,
-		@Nullable String target, @Nullable String message, @Nullable String commit) {
+public record NodeappTask(Action action, String app, String scenario, @Nullable ArchiveBlob archive,
+		@Nullable String file, @Nullable String target, @Nullable String message, @Nullable String commit) {
 
 	/** Names of apps and scenarios: they become a folder name on every node. */
 	public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
@@ -44,6 +45,27 @@ public record NodeappTask(Action action, String app, String scenario, @Nullable 
 	/** The nodeapp's folder name under the workspace. */
 	public String folder() {
 		return this.app + "@" + this.scenario;
+	}
+
+	/**
+	 * The archive of a sync task, stored in the brain's blob store: the node fetches it
+	 * over a data connection (as a file upload does) and checks its digest before
+	 * unpacking, so its size is not bound by the agent frame limit.
+	 *
+	 * @param token one-time transfer token for the data connection
+	 * @param sha256 lower-case hex SHA-256 of the archive
+	 * @param sizeBytes its size in bytes
+	 */
+	public record ArchiveBlob(String token, String sha256, long sizeBytes) {
+
+		public ArchiveBlob {
+			Objects.requireNonNull(token, "token must not be null");
+			Objects.requireNonNull(sha256, "sha256 must not be null");
+			if (sizeBytes < 0) {
+				throw new IllegalArgumentException("sizeBytes must not be negative");
+			}
+		}
+
 	}
 
 	/** What a {@link NodeappTask} does. */

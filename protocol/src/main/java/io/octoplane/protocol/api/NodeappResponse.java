@@ -12,10 +12,13 @@ import org.jspecify.annotations.Nullable;
  * @param node the node
  * @param nodeapp {@code <app>@<scenario>}
  * @param head the current commit id, or {@code null} if it has none
- * @param versions its commits
+ * @param versions its commits (a page of them when asked for its history)
+ * @param total how many commits it has in all, when {@code versions} is a page of its
+ * history; otherwise {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NodeappResponse(String node, String nodeapp, @Nullable String head, List<Commit> versions) {
+public record NodeappResponse(String node, String nodeapp, @Nullable String head, List<Commit> versions,
+		@Nullable Integer total) {
 
 	public NodeappResponse {
 		versions = List.copyOf(versions);

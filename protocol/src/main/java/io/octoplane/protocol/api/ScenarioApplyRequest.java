@@ -7,16 +7,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Body of {@code POST /api/v1/scenarios/{name}/apply}: run a target of a scenario folder.
  *
- * @param archive base64 of a tar.gz of the scenario folder ({@code deployment.yaml} at
- * its root, {@code .gitignore}d files left out)
+ * @param archiveSha256 SHA-256 of a tar.gz of the scenario folder
+ * ({@code deployment.yaml} and {@code alias.yaml} at its root, {@code .gitignore}d files
+ * left out), stored beforehand in the brain's blob store
+ * ({@code POST /api/v1/files/blobs}) by the caller's workgroup
  * @param target the target to run (prepare, start, stop, purge, commit or a custom one),
- * or {@code null} for prepare then start
+ * or {@code null} (or {@code default}, as Octopoda names it) for prepare then start
  * @param message what this deployment is for; recorded in the versions it makes
  */
-public record ScenarioApplyRequest(String archive, @Nullable String target, @Nullable String message) {
+public record ScenarioApplyRequest(String archiveSha256, @Nullable String target, @Nullable String message) {
 
 	public ScenarioApplyRequest {
-		Objects.requireNonNull(archive, "archive must not be null");
+		Objects.requireNonNull(archiveSha256, "archiveSha256 must not be null");
 	}
 
 }

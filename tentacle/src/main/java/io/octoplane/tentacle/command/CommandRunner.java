@@ -102,7 +102,8 @@ public final class CommandRunner {
 		this.environment = environment;
 		this.shell = shell;
 		this.foreground = new ForegroundRun(this.workspace, outputLimitBytes, clock);
-		this.nodeapps = new NodeappRunner(this.workspace, environment, shell, this.foreground, clock);
+		this.nodeapps = new NodeappRunner(this.workspace, environment, shell, this.foreground, clock,
+				(files != null) ? files::fetchBlob : NodeappRunner.NO_FETCH);
 		this.logs = new LogRead(paths.log(), clock);
 		if (shell.note() != null) {
 			logger.warn("commands and scripts run with {}: {}", shell.program(), shell.note());

@@ -1,10 +1,13 @@
 package io.octoplane.tentacle.command;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
@@ -40,12 +43,16 @@ final class NodeappRunner {
 
 	private final Clock clock;
 
-	NodeappRunner(Path workspace, ScriptEnvironment environment, Shell shell, ForegroundRun foreground, Clock clock) {
+	private final BlobFetcher fetcher;
+
+	NodeappRunner(Path workspace, ScriptEnvironment environment, Shell shell, ForegroundRun foreground, Clock clock,
+			BlobFetcher fetcher) {
 		this.workspace = workspace;
 		this.environment = environment;
 		this.shell = shell;
 		this.foreground = foreground;
 		this.clock = clock;
+		this.fetcher = fetcher;
 	}
 
 	CommandResult run(RunCommand command, RunControl control) {
@@ -64,7 +71,7 @@ final class NodeappRunner {
 		try {
 			return switch (task.action()) {
 				case SYNC -> {
-					if (NodeappArchive.unpack(required(task.archive(), "archive"), scripts, folder)) {
+					if (sync(command, control, task, scripts, folder)) {
 						git.ensure();
 					}
 					yield done(command, startedAt, new NodeappReport("", "", git.head(), null));
@@ -85,6 +92,31 @@ final class NodeappRunner {
 		catch (IOException | RuntimeException ex) {
 			return CommandRunner.error(command, startedAt, this.clock.millis(),
 					task.action().name().toLowerCase() + " " + task.folder() + ": " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Fetches the task's archive into the agent's own folder, then unpacks it.
+	 * @return whether it held sources
+	 */
+	private boolean sync(RunCommand command, RunControl control, NodeappTask task, Path scripts, Path folder)
+			throws IOException {
+		NodeappTask.ArchiveBlob archive = task.archive();
+		if (archive == null) {
+			throw new IOException("the task has no archive");
+		}
+		Path parts = Files.createDirectories(this.workspace.resolve(CommandRunner.STATE_FOLDER).resolve("nodeapps"));
+		// Named after the archive, so a sync sent again after a failed fetch resumes the
+		// partial file; a fetched one is removed once unpacked.
+		Path part = parts.resolve(task.folder() + "." + archive.sha256().substring(0, 12) + ".tar.gz.part");
+		long deadline = System.nanoTime() + Duration.ofMillis(command.timeoutMillis()).toNanos();
+		this.fetcher.fetch(archive.token(), archive.sha256(), archive.sizeBytes(), part, deadline,
+				() -> control.cancelledBeforeStart() != null);
+		try (InputStream in = Files.newInputStream(part)) {
+			return NodeappArchive.unpack(in, scripts, folder);
+		}
+		finally {
+			Files.deleteIfExists(part);
 		}
 	}
 
@@ -121,6 +153,20 @@ final class NodeappRunner {
 	private String node() {
 		return this.environment.nodeName();
 	}
+
+	/** Fetches a blob from the brain over data connections, digest checked. */
+	@FunctionalInterface
+	interface BlobFetcher {
+
+		void fetch(String token, String sha256, long sizeBytes, Path part, long deadlineNanos,
+				BooleanSupplier cancelled) throws IOException;
+
+	}
+
+	/** The fetcher of a runner without data connections: every sync fails. */
+	static final BlobFetcher NO_FETCH = (token, sha256, size, part, deadline, cancelled) -> {
+		throw new IOException("this tentacle cannot fetch files from the brain");
+	};
 
 	private static String required(@Nullable String value, String name) throws IOException {
 		if (value == null) {

@@ -15,6 +15,7 @@ import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.protocol.file.FileKind;
 import io.octoplane.protocol.file.FileListing;
 import io.octoplane.protocol.file.FileReceiveSpec;
 import io.octoplane.protocol.file.FileSendSpec;
@@ -156,6 +157,30 @@ public final class FileCommands {
 		}
 		finally {
 			this.partsInUse.remove(part);
+		}
+	}
+
+	/**
+	 * Fetches a blob from the brain into a file, over data connections as an upload does
+	 * (resumed after a broken connection, digest checked), for work other than an upload:
+	 * a nodeapp's archive.
+	 * @param token the one-time transfer token
+	 * @param sha256 the blob's digest
+	 * @param sizeBytes its size
+	 * @param part the file to fill; a partial one is resumed
+	 * @param deadlineNanos {@link System#nanoTime()} after which no attempt starts
+	 * @param cancelled whether the work was cancelled; checked between chunks
+	 * @throws IOException if it cannot be fetched or does not match its digest
+	 */
+	public void fetchBlob(String token, String sha256, long sizeBytes, Path part, long deadlineNanos,
+			BooleanSupplier cancelled) throws IOException {
+		FileReceiveSpec spec = new FileReceiveSpec(token, sha256, sizeBytes, FileKind.FILE, "blob", "@workspace", false,
+				0600);
+		try {
+			this.fetch.fetch(spec, part, deadlineNanos, cancelled);
+		}
+		catch (TransferFailedException ex) {
+			throw new IOException(ex.getMessage(), ex);
 		}
 	}
 

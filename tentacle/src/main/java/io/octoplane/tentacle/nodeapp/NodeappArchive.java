@@ -1,11 +1,9 @@
 package io.octoplane.tentacle.nodeapp;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.zip.GZIPInputStream;
 
 import io.octoplane.protocol.file.FolderWriter;
@@ -14,14 +12,15 @@ import io.octoplane.protocol.file.UnsafeArchiveException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Unpacks the tar.gz the brain ships for a nodeapp: {@code scripts/...} into the scripts
- * folder and {@code src/...} into the nodeapp. The archive is read by {@link TarReader},
- * under the same rules as a folder sent by a file command, and written by
- * {@link FolderWriter}, so nothing lands outside its folder or through a link already
- * there. Symbolic links are skipped: the brain never ships them, and a link valid in the
- * archive could leave the folder once {@code scripts/} and {@code src/} are apart. An
- * unsafe entry, an entry outside both folders or into the nodeapp's own git folder, or an
- * archive that unpacks to more than {@link #MAX_UNPACKED_BYTES}, fails the whole task.
+ * Unpacks the tar.gz the brain ships for a nodeapp (fetched over a data connection):
+ * {@code scripts/...} into the scripts folder and {@code src/...} into the nodeapp. The
+ * archive is read by {@link TarReader}, under the same rules as a folder sent by a file
+ * command, and written by {@link FolderWriter}, so nothing lands outside its folder or
+ * through a link already there. Symbolic links are skipped: the brain never ships them,
+ * and a link valid in the archive could leave the folder once {@code scripts/} and
+ * {@code src/} are apart. An unsafe entry, an entry outside both folders or into the
+ * nodeapp's own git folder, or an archive that unpacks to more than
+ * {@link #MAX_UNPACKED_BYTES}, fails the whole task.
  */
 public final class NodeappArchive {
 
@@ -37,27 +36,18 @@ public final class NodeappArchive {
 
 	/**
 	 * Unpacks an archive.
-	 * @param base64 the archive, base64 of a tar.gz
+	 * @param gzipped the archive, a tar.gz stream (not closed here)
 	 * @param scripts where {@code scripts/} entries go (emptied first)
 	 * @param sources where {@code src/} entries go (existing files are overwritten)
 	 * @return whether the archive held sources
 	 * @throws UnsafeArchiveException if an entry breaks a rule
 	 * @throws IOException if it cannot be read or written
 	 */
-	public static boolean unpack(String base64, Path scripts, Path sources) throws IOException {
-		byte[] bytes;
-		try {
-			bytes = Base64.getDecoder().decode(base64);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IOException("the archive is not base64: " + ex.getMessage(), ex);
-		}
+	public static boolean unpack(InputStream gzipped, Path scripts, Path sources) throws IOException {
 		NodeappGit.deleteTree(scripts);
 		Files.createDirectories(scripts);
 		Router router = new Router(new FolderWriter(scripts, false), sources);
-		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-			TarReader.read(in, router);
-		}
+		TarReader.read(new GZIPInputStream(gzipped), router);
 		router.finish();
 		return router.sources != null;
 	}

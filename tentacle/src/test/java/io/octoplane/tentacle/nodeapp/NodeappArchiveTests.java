@@ -1,9 +1,12 @@
 package io.octoplane.tentacle.nodeapp;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 import java.util.stream.Stream;
 
 import io.octoplane.protocol.file.UnsafeArchiveException;
@@ -48,7 +51,7 @@ class NodeappArchiveTests {
 	void unpack_unsafeEntry(String what, String archive, String rule) {
 		Path sources = this.dir.resolve("app/nested");
 		assertThatExceptionOfType(UnsafeArchiveException.class)
-			.isThrownBy(() -> NodeappArchive.unpack(archive, this.dir.resolve("s"), sources))
+			.isThrownBy(() -> NodeappArchive.unpack(gz(archive), this.dir.resolve("s"), sources))
 			.withMessageContaining(rule);
 		assertThat(this.dir.resolve("evil")).doesNotExist();
 		assertThat(this.dir.resolve("app/evil")).doesNotExist();
@@ -61,8 +64,8 @@ class NodeappArchiveTests {
 		Path sources = this.dir.resolve("app");
 		Files.createDirectories(scripts);
 		Files.writeString(scripts.resolve("old.sh"), "old");
-		boolean hasSources = NodeappArchive.unpack(base64TarGz(file("scripts/run.sh"), file("src/a/b.txt")), scripts,
-				sources);
+		boolean hasSources = NodeappArchive.unpack(gz(base64TarGz(file("scripts/run.sh"), file("src/a/b.txt"))),
+				scripts, sources);
 		assertThat(hasSources).isTrue();
 		assertThat(scripts.resolve("old.sh")).doesNotExist();
 		assertThat(scripts.resolve("run.sh")).hasContent("scripts/run.sh");
@@ -73,7 +76,7 @@ class NodeappArchiveTests {
 	void existingSourcesAreOverwrittenAndLinksSkipped() throws IOException {
 		Path sources = Files.createDirectories(this.dir.resolve("app"));
 		Files.writeString(sources.resolve("a.txt"), "old");
-		boolean hasSources = NodeappArchive.unpack(base64TarGz(file("src/a.txt"), link("src/same", "a.txt")),
+		boolean hasSources = NodeappArchive.unpack(gz(base64TarGz(file("src/a.txt"), link("src/same", "a.txt"))),
 				this.dir.resolve("s"), sources);
 		assertThat(hasSources).isTrue();
 		assertThat(sources.resolve("a.txt")).hasContent("src/a.txt");
@@ -83,7 +86,7 @@ class NodeappArchiveTests {
 	@Test
 	void noSourcesWithoutASrcEntry() throws IOException {
 		Path sources = this.dir.resolve("app");
-		assertThat(NodeappArchive.unpack(base64TarGz(file("scripts/run.sh")), this.dir.resolve("s"), sources))
+		assertThat(NodeappArchive.unpack(gz(base64TarGz(file("scripts/run.sh"))), this.dir.resolve("s"), sources))
 			.isFalse();
 		assertThat(sources).doesNotExist();
 	}
@@ -93,7 +96,7 @@ class NodeappArchiveTests {
 		TarArchiveEntry script = file("scripts/run.sh");
 		script.setMode(0104755);
 		Path scripts = this.dir.resolve("s");
-		NodeappArchive.unpack(base64TarGz(script), scripts, this.dir.resolve("app"));
+		NodeappArchive.unpack(gz(base64TarGz(script)), scripts, this.dir.resolve("app"));
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(scripts.resolve("run.sh"))))
 			.isEqualTo("rwxr-xr-x");
 	}
@@ -104,7 +107,8 @@ class NodeappArchiveTests {
 		Path sources = Files.createDirectories(this.dir.resolve("app"));
 		Files.createSymbolicLink(sources.resolve("lib"), outside);
 		assertThatExceptionOfType(UnsafeArchiveException.class)
-			.isThrownBy(() -> NodeappArchive.unpack(base64TarGz(file("src/lib/evil")), this.dir.resolve("s"), sources))
+			.isThrownBy(
+					() -> NodeappArchive.unpack(gz(base64TarGz(file("src/lib/evil"))), this.dir.resolve("s"), sources))
 			.withMessageContaining("through a symbolic link");
 		assertThat(outside).isEmptyDirectory();
 	}
@@ -112,16 +116,21 @@ class NodeappArchiveTests {
 	@Test
 	void unpack_entryOutsideScriptsAndSources() {
 		assertThatIOException()
-			.isThrownBy(() -> NodeappArchive.unpack(base64TarGz(file("etc/passwd")), this.dir.resolve("s"),
+			.isThrownBy(() -> NodeappArchive.unpack(gz(base64TarGz(file("etc/passwd"))), this.dir.resolve("s"),
 					this.dir.resolve("a")))
 			.withMessageContaining("neither under scripts/ nor src/");
 	}
 
 	@Test
-	void unpack_notBase64() {
+	void unpack_notGzip() {
 		assertThatIOException()
-			.isThrownBy(() -> NodeappArchive.unpack("%%%", this.dir.resolve("s"), this.dir.resolve("a")))
-			.withMessageContaining("not base64");
+			.isThrownBy(() -> NodeappArchive.unpack(new ByteArrayInputStream("%%%".getBytes()), this.dir.resolve("s"),
+					this.dir.resolve("a")))
+			.withMessageContaining("GZIP");
+	}
+
+	private static InputStream gz(String base64) {
+		return new ByteArrayInputStream(Base64.getDecoder().decode(base64));
 	}
 
 }

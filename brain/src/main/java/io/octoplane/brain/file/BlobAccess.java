@@ -1,0 +1,80 @@
+package io.octoplane.brain.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+
+import io.octoplane.brain.file.TransferTokens.Direction;
+import io.octoplane.protocol.ErrorCode;
+import io.octoplane.server.blob.BlobStore;
+import io.octoplane.server.blob.StoredBlob;
+import io.octoplane.server.web.NotFoundException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The blob store as other features use it: open a blob a workgroup may read, store one
+ * for a workgroup, and let nodes fetch one over their data connections with a one-time
+ * transfer token, exactly as a file upload does. Scenarios ship their folders this way,
+ * so their size is bound by the blob store's limit, not by an agent frame.
+ */
+@Component
+public class BlobAccess {
+
+	private final BlobStore blobs;
+
+	private final BlobGrants grants;
+
+	private final TransferTokens tokens;
+
+	private final long maxBlobBytes;
+
+	BlobAccess(BlobStore blobs, BlobGrants grants, TransferTokens tokens, FileProperties properties) {
+		this.blobs = blobs;
+		this.grants = grants;
+		this.tokens = tokens;
+		this.maxBlobBytes = properties.maxBlobSize().toBytes();
+	}
+
+	/**
+	 * A blob the workgroup may read.
+	 * @param sha256 its digest
+	 * @param workgroup the reader's workgroup
+	 * @return its file
+	 * @throws NotFoundException if it is not stored or not the workgroup's (worded alike)
+	 */
+	public Path open(String sha256, String workgroup) {
+		return this.blobs.find(sha256)
+			.filter((path) -> this.grants.canRead(sha256, workgroup))
+			.orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no blob " + sha256));
+	}
+
+	/**
+	 * Stores content for a workgroup.
+	 * @param in the content, read to its end
+	 * @param workgroup the workgroup that may read it
+	 * @return the stored blob
+	 * @throws IOException if it cannot be stored or is over
+	 * {@code octoplane.file.max-blob-size}
+	 */
+	public StoredBlob store(InputStream in, String workgroup) throws IOException {
+		StoredBlob stored = this.blobs.store(in, this.maxBlobBytes);
+		this.grants.grant(stored.sha256(), workgroup);
+		return stored;
+	}
+
+	/**
+	 * Lets nodes fetch a blob over their data connections, each once.
+	 * @param sha256 the blob
+	 * @param workgroup the workgroup of the work that needs it
+	 * @param nodes the nodes that may fetch it
+	 * @param ttl how long the token lives
+	 * @return the one-time transfer token
+	 */
+	public String issueToNodes(String sha256, String workgroup, Collection<String> nodes, Duration ttl) {
+		return this.tokens.issue(Direction.TO_NODE, sha256, workgroup, nodes, ttl);
+	}
+
+}
