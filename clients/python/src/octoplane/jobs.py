@@ -120,7 +120,11 @@ def wait(
     def report(item: JobEvent) -> None:
         if on_event is None:
             return
-        if isinstance(item, NodeResult):
+        if isinstance(item, Job):
+            # A target may end with the job: its last state comes only in the job.
+            for result in item.results:
+                report(result)
+        elif isinstance(item, NodeResult):
             if seen.get(item.name) == item.state:
                 return
             seen[item.name] = item.state
@@ -130,6 +134,7 @@ def wait(
         if time.monotonic() >= deadline:
             final = get_job(job_id, LAST_LOOK)
             if final.done:
+                report(final)
                 return final
             raise OctoplaneTimeoutError(job_id, timeout, final)
         try:
@@ -147,6 +152,7 @@ def wait(
         try:
             last = get_job(job_id, max(1.0, min(transport.timeout, deadline - time.monotonic())))
             if last.done:
+                report(last)
                 return last
         except OctoplaneConnectionError:
             pass
