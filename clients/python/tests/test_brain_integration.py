@@ -9,7 +9,6 @@ import hashlib
 import os
 import secrets
 import time
-from pathlib import Path
 
 import pytest
 

@@ -9,7 +9,6 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "build_backend"))

@@ -114,7 +114,6 @@ def wait(
         raise ValueError("timeout must be positive")
     deadline = time.monotonic() + timeout
     seen: dict[str, str] = {}
-    last: Job | None = None
     delay = 0.5
 
     def report(item: JobEvent) -> None:
@@ -150,10 +149,10 @@ def wait(
             if ex.status not in _TRANSIENT:
                 raise
         try:
-            last = get_job(job_id, max(1.0, min(transport.timeout, deadline - time.monotonic())))
-            if last.done:
-                report(last)
-                return last
+            polled = get_job(job_id, max(1.0, min(transport.timeout, deadline - time.monotonic())))
+            if polled.done:
+                report(polled)
+                return polled
         except OctoplaneConnectionError:
             pass
         except OctoplaneApiError as ex:
