@@ -10,6 +10,7 @@ setuptools, because ``[build-system] requires`` is empty and this file is found 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import io
 import os
@@ -225,8 +226,6 @@ def build_sdist(sdist_directory, config_settings=None):
 
     path = Path(sdist_directory) / filename
     with open(path, "wb") as raw:
-        import gzip
-
         with gzip.GzipFile(fileobj=raw, mode="wb", mtime=stamp) as zipped:
             with tarfile.open(fileobj=zipped, mode="w", format=tarfile.PAX_FORMAT) as tar:
                 pkg_info = project.metadata().encode("utf-8")

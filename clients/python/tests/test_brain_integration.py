@@ -322,6 +322,26 @@ def test_scenario_folder_is_applied_and_listed(operator, nodes, tmp_path):
     assert error.value.code == "scenario-not-found"
 
 
+# -- logs ----------------------------------------------------------------------------------
+
+
+def test_logs_of_the_brain_and_of_a_node(operator, nodes):
+    brain = operator.logs("brain", lines=5)
+    assert brain.source == "brain"
+    assert 1 <= len(brain.lines) <= 5
+    marker = unique("pysdk-log")
+    written = operator.run(
+        nodes[1:2],
+        f'mkdir -p log && for i in 1 2 3; do echo "$(date -u +%Y-%m-%dT%H:%M:%SZ)  INFO [main] Py : {marker} $i"; '
+        "done >> log/tentacle.log",
+        timeout=TIMEOUT,
+    )
+    assert written.success == 1, written
+    lines = operator.logs(nodes[1], lines=2).lines
+    assert [line.rsplit(" ", 1)[-1] for line in lines] == ["2", "3"]
+    assert all(marker in line for line in lines)
+
+
 # -- audit ---------------------------------------------------------------------------------
 
 

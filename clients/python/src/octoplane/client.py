@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import ssl
+import time
 from typing import Any, Callable, Iterable, Iterator
 
 from . import jobs as _jobs
 from ._parse import parse
 from ._transport import Transport, segment
 from .auth import Authentication
+from .errors import OctoplaneTimeoutError
 from .files import FileApi
 from .models import (
     AuditLog,
@@ -264,12 +266,14 @@ class OctoplaneClient:
         an unknown id answers ``job-not-found``."""
         return self._job(job_id, None)
 
-    def jobs(self, limit: int = 20) -> JobList:
+    def jobs(self, limit: int = 20, cursor: str | None = None) -> JobList:
         """Lists the most recent jobs, newest first (``GET /api/v1/jobs``), 1 to
-        :data:`MAX_JOBS`."""
+        :data:`MAX_JOBS`; ``cursor`` (a previous answer's ``next_cursor``, on brains that
+        page jobs) asks for the next page."""
         if not 1 <= limit <= MAX_JOBS:
             raise ValueError(f"limit must be between 1 and {MAX_JOBS}")
-        return parse(JobList, self._transport.json("GET", V1 + "/jobs", [("limit", limit)]))
+        query = [("limit", limit), ("cursor", cursor)]
+        return parse(JobList, self._transport.json("GET", V1 + "/jobs", query))
 
     def cancel(self, job_id: str) -> Job:
         """Cancels a job (``POST /api/v1/jobs/{id}/cancel``): targets not yet final end
@@ -286,14 +290,10 @@ class OctoplaneClient:
         :class:`~octoplane.OctoplaneConnectionError` when the stream breaks and
         :class:`~octoplane.OctoplaneTimeoutError` when ``timeout`` seconds pass first.
         """
-        import time
-
         deadline = None if timeout is None else time.monotonic() + timeout
         try:
             yield from _jobs.events(self._transport, _job_segment_raw(job_id), deadline)
-        except _jobs._Deadline:
-            from .errors import OctoplaneTimeoutError
-
+        except _jobs.DeadlinePassed:
             raise OctoplaneTimeoutError(job_id, timeout or 0.0) from None
 
     def wait(
@@ -318,12 +318,14 @@ class OctoplaneClient:
 
     # -- audit and logs ----------------------------------------------------------------
 
-    def audit(self, limit: int = 50) -> AuditLog:
+    def audit(self, limit: int = 50, cursor: str | None = None) -> AuditLog:
         """Reads the audit trail of the acting workgroup and below, newest first
-        (``GET /api/v1/audit``), 1 to 1000 entries."""
+        (``GET /api/v1/audit``), 1 to 1000 entries; ``cursor`` (a previous answer's
+        ``next_cursor``, on brains that page the trail) asks for the next page."""
         if not 1 <= limit <= 1000:
             raise ValueError("limit must be between 1 and 1000")
-        return parse(AuditLog, self._transport.json("GET", V1 + "/audit", [("limit", limit)]))
+        query = [("limit", limit), ("cursor", cursor)]
+        return parse(AuditLog, self._transport.json("GET", V1 + "/audit", query))
 
     def logs(self, source: str = BRAIN_LOG, lines: int = 100, days: int | None = None) -> LogLines:
         """Reads the newest lines of the brain's log (``source="brain"``, root workgroup

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from typing import Mapping
 
 __all__ = [
@@ -145,9 +147,6 @@ def _retry_after(value: str | None) -> float | None:
     value = value.strip()
     if value.isdigit():
         return float(value)
-    from email.utils import parsedate_to_datetime
-    from datetime import datetime, timezone
-
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):

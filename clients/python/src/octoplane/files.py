@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable
 from ._parse import parse
 from ._transport import CHUNK, ProgressReader, Transport, segment
 from .errors import FileTransferError
+from . import jobs as _jobs
 from .models import Blob, FileListing, Job, SentFile
 
 __all__ = ["FileApi", "StagedFile", "Progress"]
@@ -256,9 +257,7 @@ class FileApi:
         return self.download(self.sent(job), local_dir, progress)
 
     def _wait(self, job: Job, timeout: float) -> Job:
-        from .jobs import wait
-
-        return wait(self._transport, self._get_job, job.id, timeout)
+        return _jobs.wait(self._transport, self._get_job, job.id, timeout)
 
 
 def pack_folder(folder: Path, archive: Path) -> None:

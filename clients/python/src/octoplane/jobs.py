@@ -24,7 +24,7 @@ LAST_LOOK = 5.0
 _TRANSIENT = (502, 503, 504)
 
 
-class _Deadline(Exception):
+class DeadlinePassed(Exception):
     """The caller's deadline passed while reading the stream."""
 
 
@@ -46,7 +46,7 @@ def typed(event: SseEvent) -> JobEvent | None:
 def events(transport: Transport, job_id: str, deadline: float | None = None) -> Iterator[JobEvent]:
     """Yields a job's events until the final :class:`Job`, which ends the stream.
 
-    ``deadline`` is a :func:`time.monotonic` instant; past it :class:`_Deadline` is
+    ``deadline`` is a :func:`time.monotonic` instant; past it :class:`DeadlinePassed` is
     raised. A stream that breaks or stays silent past the idle limit raises
     :class:`OctoplaneConnectionError`.
     """
@@ -73,7 +73,7 @@ def events(transport: Transport, job_id: str, deadline: float | None = None) -> 
                 raw = response.readline()
             except (TimeoutError, socket.timeout) as ex:
                 if deadline is not None and time.monotonic() >= deadline:
-                    raise _Deadline() from ex
+                    raise DeadlinePassed() from ex
                 raise OctoplaneConnectionError(
                     f"the event stream of job {job_id} at {transport.base_url} went silent", "timeout"
                 ) from ex
@@ -141,7 +141,7 @@ def wait(
                 report(item)
                 if isinstance(item, Job):
                     return item
-        except _Deadline:
+        except DeadlinePassed:
             continue
         except OctoplaneConnectionError:
             pass

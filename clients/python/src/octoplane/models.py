@@ -195,9 +195,10 @@ class JobSummary:
 
 @dataclass(frozen=True)
 class JobList:
-    """Recent jobs, newest first."""
+    """Recent jobs, newest first; ``next_cursor`` is set by brains that page jobs."""
 
     jobs: list[JobSummary] = field(default_factory=list)
+    next_cursor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -279,9 +280,10 @@ class AuditEntry:
 
 @dataclass(frozen=True)
 class AuditLog:
-    """Audit entries, newest first."""
+    """Audit entries, newest first; ``next_cursor`` is set by brains that page the trail."""
 
     entries: list[AuditEntry] = field(default_factory=list)
+    next_cursor: str | None = None
 
 
 @dataclass(frozen=True)
