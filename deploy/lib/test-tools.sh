@@ -36,6 +36,18 @@ octoplane_need amtool prometheus-alertmanager "AlertRulesTests' Alertmanager che
 octoplane_need git git "the scenario tests, which read nodeapp history with git"
 octoplane_need /usr/sbin/sshd openssh-client openssh-server "SshIT, which skips without OpenSSH"
 octoplane_need curl curl "the README walk's health and metrics examples"
+octoplane_need jq jq "PythonSdkIT's run of the README's curl example"
+# The Python SDK's tests (e2e PythonSdkIT): a virtual environment the SDK is installed
+# into offline, and Debian's pytest, seen through --system-site-packages.
+# The IT runs `python3 -m pytest` and `python3 -m venv`: check those, not a command name.
+if ! python3 -c 'import pytest' >/dev/null 2>&1; then
+	echo "installing python3-pytest (for PythonSdkIT, which runs the Python SDK's tests)" >&2
+	octoplane_apt_install python3-pytest || echo "warning: could not install python3-pytest: PythonSdkIT fails without it" >&2
+fi
+if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+	echo "installing python3-venv (for PythonSdkIT, which installs the SDK into a fresh venv)" >&2
+	octoplane_apt_install python3-venv || echo "warning: could not install python3-venv: PythonSdkIT fails without it" >&2
+fi
 if ! command -v redis-server >/dev/null 2>&1; then
 	echo "error: no redis-server on the PATH; the tests run a real one (Debian: apt-get install redis-server)" >&2
 	exit 1
