@@ -165,7 +165,8 @@ def test_command_on_several_nodes_streams_its_output(operator, nodes, tmp_path):
     gate = tmp_path / "go"
     command = (
         f'for i in $(seq 200); do [ -e "{gate}" ] && break; sleep 0.05; done; '
-        'echo "out of $(basename "$PWD")"; echo oops >&2'
+        'echo "out of $(basename "$PWD")"; echo oops >&2; '
+        'echo "said by $OCTOPODA_NODENAME" > "$OCTOPODA_OUTPUT"'
     )
     job = operator.submit(nodes, command, stream_output=True, timeout_seconds=30)
     assert job.id
@@ -187,6 +188,7 @@ def test_command_on_several_nodes_streams_its_output(operator, nodes, tmp_path):
         assert result.state == "succeeded" and result.exit_code == 0
         assert result.output == f"out of {node}\n"
         assert result.stderr == "oops\n"
+        assert result.script_output == f"said by {node}\n"
     states = [event for event in events if isinstance(event, NodeResult)]
     assert {event.name for event in states} == set(nodes)
 
@@ -319,6 +321,11 @@ def test_scenario_folder_is_applied_and_listed(operator, nodes, tmp_path):
     assert any(app.nodeapp == f"hello@{name}" for app in operator.scenarios.nodeapps(nodes[0]))
     with pytest.raises(OctoplaneApiError) as error:
         operator.scenarios.get(unique("missing"))
+    assert error.value.code == "scenario-not-found"
+    operator.scenarios.delete(name)
+    assert name not in [item.name for item in operator.scenarios.list().scenarios]
+    with pytest.raises(OctoplaneApiError) as error:
+        operator.scenarios.delete(name)
     assert error.value.code == "scenario-not-found"
 
 

@@ -91,7 +91,7 @@ class OctoplaneClient:
         )
         self.files = FileApi(self._transport, self._job)
         """File distribution: blobs on the brain, uploads to nodes, fetches from nodes."""
-        self.scenarios = ScenarioApi(self._transport)
+        self.scenarios = ScenarioApi(self._transport, self.files)
         """Scenarios of the acting workgroup and the nodeapps on its nodes."""
         self.workgroups = WorkgroupApi(self._transport)
         """Workgroup administration: the acting workgroup and those below it."""

@@ -129,7 +129,8 @@ class PruneResult:
 @dataclass(frozen=True)
 class NodeResult:
     """One target of a job: its state (``queued``, ``running``, ``succeeded``,
-    ``failed``, ``timed-out``, ``expired``, ``cancelled``, ...) and result."""
+    ``failed``, ``timed-out``, ``expired``, ``cancelled``, ...) and result. ``output`` is
+    its stdout; ``script_output`` what it wrote to ``$OCTOPODA_OUTPUT``, if anything."""
 
     name: str = ""
     state: str = ""
@@ -137,6 +138,7 @@ class NodeResult:
     exit_code: int | None = None
     output: str | None = ""
     stderr: str = ""
+    script_output: str | None = None
     truncated: bool = False
     duration_ms: int | None = None
     error: str | None = None

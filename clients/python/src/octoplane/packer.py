@@ -15,12 +15,9 @@ import re
 import tarfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["pack", "scenario_name", "MAX_ARCHIVE_BYTES"]
-
-MAX_ARCHIVE_BYTES = 2 * 1024 * 1024
-"""The brain's default limit of a packed folder (``octoplane.scenario.max-archive``)."""
-
+__all__ = ["pack", "pack_into", "scenario_name"]
 
 @dataclass(frozen=True)
 class _Rule:
@@ -51,15 +48,21 @@ class _Rules:
 
 def pack(folder: str | os.PathLike[str]) -> bytes:
     """Packs a scenario folder; answers the tar.gz bytes."""
+    raw = io.BytesIO()
+    pack_into(folder, raw)
+    return raw.getvalue()
+
+
+def pack_into(folder: str | os.PathLike[str], out: BinaryIO) -> None:
+    """Packs a scenario folder as tar.gz into a writable binary file, so a large folder
+    never has to fit in memory."""
     root = Path(folder)
     if not root.is_dir():
         raise NotADirectoryError(f"{folder} is not a folder")
-    raw = io.BytesIO()
     # mtime 0: the same folder always packs to the same bytes.
-    with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as zipped:
+    with gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as zipped:
         with tarfile.open(fileobj=zipped, mode="w", format=tarfile.PAX_FORMAT) as tar:
             _add(tar, root, root, [])
-    return raw.getvalue()
 
 
 def scenario_name(folder: str | os.PathLike[str]) -> str:

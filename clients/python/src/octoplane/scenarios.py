@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import base64
 import os
+import tempfile
+from typing import TYPE_CHECKING
 
 from ._parse import parse
 from ._transport import Transport, segment
 from .models import Nodeapp, Scenario, ScenarioApplyResult, ScenarioList, ScenarioVersions
-from .packer import pack, scenario_name
+from .packer import pack_into, scenario_name
+
+if TYPE_CHECKING:
+    from .files import FileApi, Progress
 
 __all__ = ["ScenarioApi", "APPLY_TIMEOUT"]
 
@@ -20,8 +24,9 @@ APPLY_TIMEOUT = 3600.0
 class ScenarioApi:
     """Scenario and nodeapp calls of an :class:`~octoplane.OctoplaneClient`."""
 
-    def __init__(self, transport: Transport) -> None:
+    def __init__(self, transport: Transport, files: FileApi) -> None:
         self._transport = transport
+        self._files = files
 
     def apply(
         self,
@@ -30,27 +35,48 @@ class ScenarioApi:
         message: str | None = None,
         *,
         name: str | None = None,
+        progress: Progress | None = None,
     ) -> ScenarioApplyResult:
-        """Packs a scenario folder (as octl does, see :mod:`octoplane.packer`) and runs a
-        target of it (``POST /api/v1/scenarios/{name}/apply``); without a target,
-        prepare and start.
+        """Packs a scenario folder (as octl does, see :mod:`octoplane.packer`) into a
+        temporary file, streams it into the brain's blob store and runs a target of it
+        (``POST /api/v1/scenarios/{name}/apply``); without a target, prepare and start.
 
         :param name: the scenario's name; by default the ``name:`` of its
             ``deployment.yaml``
+        :param progress: called with the bytes sent so far while the archive uploads
         :returns: every step's result per node; ``succeeded`` tells if all went well
         """
-        return self.apply_archive(name or scenario_name(folder), pack(folder), target, message)
+        scenario = name or scenario_name(folder)
+        with tempfile.TemporaryDirectory(prefix="octoplane-scenario-") as scratch:
+            archive = os.path.join(scratch, "scenario.tar.gz")
+            with open(archive, "wb") as out:
+                pack_into(folder, out)
+            return self.apply_archive(scenario, archive, target, message, progress=progress)
 
     def apply_archive(
-        self, name: str, archive: bytes, target: str | None = None, message: str | None = None
+        self,
+        name: str,
+        archive: str | os.PathLike[str],
+        target: str | None = None,
+        message: str | None = None,
+        *,
+        progress: Progress | None = None,
     ) -> ScenarioApplyResult:
-        """Runs a target of an already packed scenario folder (tar.gz bytes)."""
-        body = {"archive": base64.b64encode(archive).decode("ascii")}
+        """Runs a target of an already packed scenario folder (a tar.gz file): stores it
+        as a blob first, as octl does, so its size is not bound by a request body."""
+        blob = self._files.put_blob(archive, progress)
+        body = {"archive_sha256": blob.sha256}
         if target is not None:
             body["target"] = target
         if message is not None:
             body["message"] = message
         return self._post(f"{SCENARIOS}/{segment(name)}/apply", body, ScenarioApplyResult)
+
+    def delete(self, name: str) -> None:
+        """Removes a scenario's record and its versions (``DELETE
+        /api/v1/scenarios/{name}``); nodeapps stay on the nodes (its purge target removes
+        them). ``scenario-not-found`` when there is none."""
+        self._transport.exchange("DELETE", f"{SCENARIOS}/{segment(name)}")
 
     def list(self) -> ScenarioList:
         """Lists the acting workgroup's scenarios."""

@@ -2,6 +2,7 @@ package io.octoplane.protocol.api;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * or {@code null} (or {@code default}, as Octopoda names it) for prepare then start
  * @param message what this deployment is for; recorded in the versions it makes
  */
-public record ScenarioApplyRequest(String archiveSha256, @Nullable String target, @Nullable String message) {
+public record ScenarioApplyRequest(@JsonProperty("archive_sha256") String archiveSha256, @Nullable String target,
+		@Nullable String message) {
 
 	public ScenarioApplyRequest {
 		Objects.requireNonNull(archiveSha256, "archiveSha256 must not be null");
