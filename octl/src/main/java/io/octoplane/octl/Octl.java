@@ -80,7 +80,16 @@ public final class Octl implements Runnable {
 			LogCommand.class, "daemon", DaemonCommand.class);
 
 	// Global options that take a value, so the word after them is not a command.
-	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config", "-o", "--output");
+	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-c", "--config", "-o", "--output");
+
+	/** Set to any value, even empty: octl prints nothing on standard output. */
+	public static final String ENV_NOPRINT = "OCTL_NOPRINT";
+
+	/** Set to any value: no colours in help on a terminal. */
+	public static final String ENV_NOCOLOR = "OCTL_NOCOLOR";
+
+	/** Set to any value: no progress notes or bars on standard error. */
+	public static final String ENV_NOSPINNER = "OCTL_NOSPINNER";
 
 	private final Map<String, String> env;
 
@@ -96,12 +105,22 @@ public final class Octl implements Runnable {
 
 	private @Nullable OctlConfig config;
 
+	private final Interrupts interrupts;
+
 	@Spec
 	private CommandSpec spec;
 
 	@Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
 			description = "Config file (default: $OCTL_CONFIG, else ~/.config/octl/octl.yaml).")
 	private @Nullable Path configFile;
+
+	// Octopoda's spelling. Only before the command word: after it, -c is the command's
+	// own (cmd run -c COMMAND).
+	@Option(names = "-c", paramLabel = "FILE", scope = ScopeType.LOCAL,
+			description = "Config file, as --config; only before the command (Octopoda's 'octl -c FILE').")
+	private void configShort(Path file) {
+		this.configFile = file;
+	}
 
 	@Option(names = { "-o", "--output" }, paramLabel = "FORMAT", scope = ScopeType.INHERIT, defaultValue = "json",
 			converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Candidates.class,
@@ -115,7 +134,8 @@ public final class Octl implements Runnable {
 	 * Creates octl reading the process environment and the user's home folder.
 	 */
 	public Octl() {
-		this(System.getenv(), Path.of(System.getProperty("user.home")), TerminalCheck.isTerminal(2));
+		this(System.getenv(), Path.of(System.getProperty("user.home")), TerminalCheck.isTerminal(2), System.in,
+				Path.of("").toAbsolutePath(), OctlConfig::client, true);
 	}
 
 	/**
@@ -165,6 +185,12 @@ public final class Octl implements Runnable {
 	 */
 	public Octl(Map<String, String> env, Path home, boolean interactive, InputStream stdin, Path workingDirectory,
 			Function<OctlConfig, OctoplaneClient> clients) {
+		this(env, home, interactive, stdin, workingDirectory, clients, false);
+	}
+
+	private Octl(Map<String, String> env, Path home, boolean interactive, InputStream stdin, Path workingDirectory,
+			Function<OctlConfig, OctoplaneClient> clients, boolean processSignals) {
+		this.interrupts = new Interrupts(processSignals);
 		this.env = Map.copyOf(Objects.requireNonNull(env, "env must not be null"));
 		this.home = Objects.requireNonNull(home, "home must not be null");
 		this.interactive = interactive;
@@ -187,7 +213,9 @@ public final class Octl implements Runnable {
 	 * @return a new command line
 	 */
 	public CommandLine commandLine() {
-		return build(new LinkedHashSet<>(SUBCOMMANDS.values()));
+		CommandLine whole = build(new LinkedHashSet<>(SUBCOMMANDS.values()));
+		whole.addSubcommand("help", new HelpCommand());
+		return whole;
 	}
 
 	/**
@@ -223,6 +251,13 @@ public final class Octl implements Runnable {
 		}
 		commandLine.setExecutionExceptionHandler((ex, line, result) -> errorReporter().report(ex, line.getErr()));
 		commandLine.setExitCodeExceptionMapper(ErrorReporter::statusOf);
+		if (this.env.containsKey(ENV_NOCOLOR)) {
+			// Help is the only thing octl colours, on a terminal.
+			commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+		}
+		if (this.env.containsKey(ENV_NOPRINT)) {
+			commandLine.setExecutionStrategy(new Silenced(commandLine));
+		}
 		return commandLine;
 	}
 
@@ -380,7 +415,16 @@ public final class Octl implements Runnable {
 	 * cluttering a log.
 	 */
 	public boolean interactive() {
-		return this.interactive;
+		return this.interactive && !this.env.containsKey(ENV_NOSPINNER);
+	}
+
+	/**
+	 * Ctrl-C of this run: commands that can act on it register here. Interrupts are
+	 * delivered by the process's signal handler, or by the octl daemon for its caller.
+	 * @return the interrupts of this run
+	 */
+	public Interrupts interrupts() {
+		return this.interrupts;
 	}
 
 	ErrorReporter errorReporter() {

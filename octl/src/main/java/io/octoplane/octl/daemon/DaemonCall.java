@@ -24,8 +24,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * One call the daemon runs for a front end: checks the caller is this user, reads the
  * request, runs octl with the caller's environment and working directory, streams its
- * output back as frames and closes with the exit status. A caller that hangs up (Ctrl-C)
- * interrupts the command.
+ * output back as frames and closes with the exit status. A caller that hangs up
+ * interrupts the command; a Ctrl-C the command handles (the front end relays it) reaches
+ * the command's handler instead.
  */
 final class DaemonCall {
 
@@ -68,7 +69,8 @@ final class DaemonCall {
 				.execute(args, writer(out, DaemonFrames.STDOUT), writer(out, DaemonFrames.STDERR)));
 			return;
 		}
-		CommandLine commandLine = octlFor(request).commandLine(args);
+		Octl octl = octlFor(request);
+		CommandLine commandLine = octl.commandLine(args);
 		Object command = commandOf(commandLine, args);
 		if (command instanceof TerminalBound) {
 			DaemonFrames.signal(out, DaemonFrames.RUN_LOCALLY);
@@ -93,15 +95,9 @@ final class DaemonCall {
 		DaemonFrames.signal(out, DaemonFrames.STARTED);
 		Thread worker = Thread.currentThread();
 		AtomicBoolean finished = new AtomicBoolean();
+		octl.interrupts().onChange((handled) -> tell(out, handled));
 		Thread.ofPlatform().daemon().name("octl-call-hangup").start(() -> {
-			try {
-				// The front end sends nothing after its request: end of input means the
-				// caller is gone, and the command is interrupted like a killed octl.
-				in.read();
-			}
-			catch (IOException ex) {
-				// A broken connection means the same.
-			}
+			listen(new DataInputStream(in), octl, finished, worker);
 			if (!finished.get()) {
 				worker.interrupt();
 			}
@@ -119,6 +115,40 @@ final class DaemonCall {
 		// A command may leave its thread interrupted; the answer must still go out.
 		Thread.interrupted();
 		DaemonFrames.exit(out, status);
+	}
+
+	/**
+	 * Reads what the front end sends while the command runs: Ctrl-C, passed to the
+	 * command, until the connection ends, which means the caller is gone (hung up, or
+	 * ended by a Ctrl-C the command does not handle).
+	 */
+	private static void listen(DataInputStream in, Octl octl, AtomicBoolean finished, Thread worker) {
+		try {
+			while (!finished.get()) {
+				if (DaemonFrames.read(in).type() != DaemonFrames.INTERRUPT) {
+					continue;
+				}
+				// Off this thread: a handler may take a while (a cancel call), and a
+				// second Ctrl-C must reach it meanwhile.
+				Thread.ofVirtual().name("octl-call-ctrl-c").start(() -> {
+					if (!octl.interrupts().deliver() && !finished.get()) {
+						worker.interrupt();
+					}
+				});
+			}
+		}
+		catch (IOException ex) {
+			// End of input or a broken connection: the caller is gone.
+		}
+	}
+
+	private static void tell(DataOutputStream out, boolean handled) {
+		try {
+			DaemonFrames.signal(out, handled ? DaemonFrames.CTRL_C_HANDLED : DaemonFrames.CTRL_C_DEFAULT);
+		}
+		catch (IOException ex) {
+			// The caller is gone; the hang-up interrupts the command.
+		}
 	}
 
 	private Octl octlFor(DaemonRequest request) {
