@@ -41,6 +41,17 @@ final class CancelOnInterrupt implements Runnable {
 		}
 	}
 
+	/**
+	 * Waits for a cancel call under way, so its answer is printed before octl ends; the
+	 * client's timeouts bound it.
+	 */
+	void settle() {
+		synchronized (this) {
+			// Entering is the point: cancel() holds this lock while it calls the brain.
+			this.presses.get();
+		}
+	}
+
 	/** Whether the operator stopped the wait (the second Ctrl-C). */
 	boolean detached() {
 		return this.presses.get() > 1;
@@ -55,7 +66,7 @@ final class CancelOnInterrupt implements Runnable {
 				+ "cancelled): follow it with 'octl job wait " + this.jobId + "' or 'octl job get " + this.jobId + "'";
 	}
 
-	private void cancel() {
+	private synchronized void cancel() {
 		say("octl: Ctrl-C: asking the brain to cancel job " + this.jobId + " (Ctrl-C again to stop waiting and leave "
 				+ "it running)");
 		try {

@@ -159,17 +159,21 @@ public final class CmdRunCommand extends OctlCommand {
 		PrintWriter err = spec().commandLine().getErr();
 		CancelOnInterrupt ctrlC = new CancelOnInterrupt(client, accepted.id(), err, Thread.currentThread());
 		try (Interrupts.Registration registration = octl.interrupts().onInterrupt(ctrlC)) {
-			return await(octl, client, accepted, request);
-		}
-		catch (OctoplaneConnectionException ex) {
-			if (!ctrlC.detached() || ex.reason() != OctoplaneConnectionException.Reason.INTERRUPTED) {
-				throw ex;
+			try {
+				int status = await(octl, client, accepted, request);
+				ctrlC.settle();
+				return status;
 			}
-			// The interrupt was ours, not the caller's: the run ends normally.
-			Thread.interrupted();
-			err.println(ctrlC.followHint());
-			err.flush();
-			return ExitStatus.INTERRUPTED;
+			catch (OctoplaneConnectionException ex) {
+				if (!ctrlC.detached() || ex.reason() != OctoplaneConnectionException.Reason.INTERRUPTED) {
+					throw ex;
+				}
+				// The interrupt was ours, not the caller's: the run ends normally.
+				Thread.interrupted();
+				err.println(ctrlC.followHint());
+				err.flush();
+				return ExitStatus.INTERRUPTED;
+			}
 		}
 	}
 

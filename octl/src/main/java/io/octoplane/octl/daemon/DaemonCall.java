@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.channels.Channels;
@@ -77,7 +78,6 @@ final class DaemonCall {
 			return;
 		}
 		PrintWriter stdout = writer(out, DaemonFrames.STDOUT);
-		PrintWriter stderr = writer(out, DaemonFrames.STDERR);
 		if (command instanceof DaemonCommand.Status) {
 			stdout.println(this.daemon.describe());
 			stdout.flush();
@@ -92,10 +92,19 @@ final class DaemonCall {
 			return;
 		}
 		this.daemon.countCommand();
-		DaemonFrames.signal(out, DaemonFrames.STARTED);
+		try (FrameWriter frames = new FrameWriter(out)) {
+			run(octl, commandLine, args, in, frames);
+		}
+	}
+
+	private static void run(Octl octl, CommandLine commandLine, String[] args, InputStream in, FrameWriter frames)
+			throws IOException {
+		frames.signal(DaemonFrames.STARTED);
+		PrintWriter stdout = writer(frames.stream(DaemonFrames.STDOUT));
+		PrintWriter stderr = writer(frames.stream(DaemonFrames.STDERR));
 		Thread worker = Thread.currentThread();
 		AtomicBoolean finished = new AtomicBoolean();
-		octl.interrupts().onChange((handled) -> tell(out, handled));
+		octl.interrupts().onChange((handled) -> tell(frames, handled));
 		Thread.ofPlatform().daemon().name("octl-call-hangup").start(() -> {
 			listen(new DataInputStream(in), octl, finished, worker);
 			if (!finished.get()) {
@@ -114,7 +123,7 @@ final class DaemonCall {
 		}
 		// A command may leave its thread interrupted; the answer must still go out.
 		Thread.interrupted();
-		DaemonFrames.exit(out, status);
+		frames.exit(status);
 	}
 
 	/**
@@ -142,9 +151,9 @@ final class DaemonCall {
 		}
 	}
 
-	private static void tell(DataOutputStream out, boolean handled) {
+	private static void tell(FrameWriter frames, boolean handled) {
 		try {
-			DaemonFrames.signal(out, handled ? DaemonFrames.CTRL_C_HANDLED : DaemonFrames.CTRL_C_DEFAULT);
+			frames.signal(handled ? DaemonFrames.CTRL_C_HANDLED : DaemonFrames.CTRL_C_DEFAULT);
 		}
 		catch (IOException ex) {
 			// The caller is gone; the hang-up interrupts the command.
@@ -192,7 +201,11 @@ final class DaemonCall {
 	}
 
 	private static PrintWriter writer(DataOutputStream out, byte type) {
-		return new PrintWriter(new OutputStreamWriter(DaemonFrames.stream(out, type), StandardCharsets.UTF_8), true);
+		return writer(DaemonFrames.stream(out, type));
+	}
+
+	private static PrintWriter writer(OutputStream stream) {
+		return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
 	}
 
 }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,6 @@ import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.testsupport.api.ApiFixtures;
 import io.octoplane.testsupport.api.SseScript;
-import io.octoplane.testsupport.process.ChildJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -255,16 +253,7 @@ class DaemonIT extends StubBrainCommandTest {
 	}
 
 	private ProcessBuilder frontProcess(Path folder, Map<String, String> env, List<String> args) {
-		ProcessBuilder builder = new ProcessBuilder(ChildJvm
-			.command(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), DaemonFront.class.getName(), args))
-			.directory(folder.toFile());
-		Map<String, String> environment = builder.environment();
-		environment.put("OCTL_CONFIG", this.config.toString());
-		environment.put("OCTL_DAEMON_DIR", this.daemonDir.toString());
-		environment.put("HOME", this.octl.home().toString());
-		environment.remove("OCTL_DAEMON");
-		environment.putAll(new HashMap<>(env));
-		return builder;
+		return new FrontProcesses(this.config, this.octl.home(), this.daemonDir).builder(folder, env, args);
 	}
 
 	private Result frontIn(Path folder, Map<String, String> env, String... args) throws Exception {
