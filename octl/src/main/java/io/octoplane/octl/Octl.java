@@ -75,9 +75,9 @@ public final class Octl implements Runnable {
 			CmdCommand.class, "job", JobCommand.class, "file", FileCommand.class, "wg", WgCommand.class, "token",
 			TokenCommand.class, "audit", AuditCommand.class, "scen", ScenCommand.class, "napp", NappCommand.class,
 			"nameserver", NameserverCommand.class, "ns", NameserverCommand.class, "release", ReleaseCommand.class,
-			"upgrade", UpgradeCommand.class, "config", ConfigCommand.class, "version", VersionCommand.class,
-			"completion", CompletionCommand.class, "ssh", SshCommand.class, "tunnel", TunnelCommand.class, "log",
-			LogCommand.class, "daemon", DaemonCommand.class);
+			"upgrade", UpgradeCommand.class, "pakma", UpgradeCommand.class, "config", ConfigCommand.class, "version",
+			VersionCommand.class, "completion", CompletionCommand.class, "ssh", SshCommand.class, "tunnel",
+			TunnelCommand.class, "log", LogCommand.class, "daemon", DaemonCommand.class);
 
 	// Global options that take a value, so the word after them is not a command.
 	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-c", "--config", "-o", "--output");
