@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +84,8 @@ class DaemonIT extends StubBrainCommandTest {
 		this.brain.answerProblem("GET", ApiPaths.NODES, ErrorCode.NODE_NOT_FOUND, "no node named pi9");
 		List<List<String>> calls = List.of(List.of("node", "get", "pi9"), List.of("node", "get", "-sf", "nope"),
 				List.of("--help"), List.of("node", "get", "--help"), List.of("nosuchcommand"), List.of("version"),
-				List.of(), List.of("-o", "table"), List.of("--help"), List.of("--version"));
+				List.of(), List.of("-o", "table"), List.of("--help"), List.of("--version"),
+				List.of("help", "cmd", "run"), List.of("-c", this.config.toString(), "node", "get"));
 		for (List<String> call : calls) {
 			String[] args = call.toArray(String[]::new);
 			Result alone = front(Map.of("OCTL_DAEMON", "off"), args);
@@ -91,6 +93,20 @@ class DaemonIT extends StubBrainCommandTest {
 			assertThat(daemon).as("octl %s", call).isEqualTo(alone);
 		}
 		assertThat(commandsRun()).isEqualTo(calls.size());
+	}
+
+	@Test
+	void octopodasEnvironmentSwitchesWorkThroughTheDaemon() throws Exception {
+		startDaemon();
+		Map<String, String> quiet = Map.of("OCTL_NOPRINT", "", "OCTL_NOSPINNER", "", "OCTL_NOCOLOR", "");
+		Map<String, String> alonePlease = new HashMap<>(quiet);
+		alonePlease.put("OCTL_DAEMON", "off");
+		Result alone = front(alonePlease, "node", "get");
+		Result daemon = front(quiet, "node", "get");
+		assertThat(daemon).isEqualTo(alone);
+		assertThat(daemon.status()).isZero();
+		assertThat(daemon.out()).isEmpty();
+		assertThat(commandsRun()).isEqualTo(1);
 	}
 
 	@Test
