@@ -58,7 +58,12 @@ import picocli.CommandLine.Spec;
 				"Talks HTTPS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
 						+ "else ~/.config/octl/octl.yaml), logging in with an operator certificate, a workgroup "
 						+ "password or an API token. Answers go to stdout as JSON (or -o yaml|table|wide); "
-						+ "messages go to stderr." },
+						+ "messages go to stderr.",
+				"",
+				"Octopoda's habits work too: 'octl -c FILE' before the command, 'octl help [COMMAND...]', "
+						+ "'octl pakma', an Octopoda octl.yaml, and the environment switches OCTL_NOPRINT (nothing on "
+						+ "stdout; errors still on stderr), OCTL_NOCOLOR (no colours in help) and OCTL_NOSPINNER "
+						+ "(no progress notes)." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  octl node get", "  octl node status pi1 pi2 -o table", "  octl cmd run 'uname -a' pi1 pi2",
 				"  octl job list -o table", "  octl wg cd /lab/pis", "  octl version",
@@ -126,6 +131,15 @@ public final class Octl implements Runnable {
 			converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Candidates.class,
 			description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
 	private OutputFormat output = OutputFormat.JSON;
+
+	// Octopoda's spellings (Go's flag package takes one dash for long names).
+	@Option(names = "-version", versionHelp = true, hidden = true, scope = ScopeType.LOCAL,
+			description = "Print version information, as --version.")
+	private boolean octopodaVersion;
+
+	@Option(names = "-usage", usageHelp = true, hidden = true, scope = ScopeType.LOCAL,
+			description = "Print this help, as --help.")
+	private boolean octopodaUsage;
 
 	@Option(names = { "-x", "--stacktrace" }, scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
 	private boolean stacktrace;

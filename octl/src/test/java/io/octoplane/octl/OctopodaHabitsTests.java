@@ -3,15 +3,21 @@ package io.octoplane.octl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.ErrorCode;
 import io.octoplane.testsupport.api.ApiFixtures;
+import io.octoplane.testsupport.api.SseScript;
+import io.octoplane.testsupport.api.StubBrain.Answer;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class OctopodaHabitsTests extends StubBrainCommandTest {
 
@@ -98,6 +104,42 @@ class OctopodaHabitsTests extends StubBrainCommandTest {
 		OctlRun run = this.octl.run(Map.of(), "help", "cmd", "walk");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).contains("'walk' is not a command of 'octl cmd'").contains("run");
+	}
+
+	@Test
+	void octopodasSingleDashVersionAndUsageWork() {
+		OctlRun version = this.octl.run(Map.of(), "-version");
+		assertThat(version.exitCode()).isZero();
+		assertThat(version.out()).isEqualTo(this.octl.run(Map.of(), "--version").out()).isNotEmpty();
+		OctlRun usage = this.octl.run(Map.of(), "-usage");
+		assertThat(usage.exitCode()).isZero();
+		assertThat(usage.out()).contains("Usage: octl");
+	}
+
+	@Test
+	void ctrlCWhileWaitingCancelsAndSaysWhenTheCancelFails() throws Exception {
+		this.brain.answers("POST", ApiPaths.COMMANDS, Answer.json(202, ApiFixtures.job(ApiFixtures.running("pi1")))
+			.withHeader("Location", ApiFixtures.jobPath()));
+		this.brain.answerProblem("POST", ApiFixtures.jobPath(ApiPaths.JOB_CANCEL), ErrorCode.JOB_NOT_FOUND,
+				"no job job-1");
+		AtomicBoolean delivered = new AtomicBoolean();
+		this.brain.events(ApiFixtures.eventsPath(),
+				SseScript.script()
+					.event("node", ApiFixtures.running("pi1"))
+					.until(delivered::get)
+					.event("done", ApiFixtures.job(ApiFixtures.succeeded("pi1", "ok\n"))));
+		Octl octl = new Octl(Map.of("OCTL_CONFIG", this.config.toString()), this.octl.home());
+		Thread presser = Thread.ofPlatform().start(() -> {
+			await().atMost(Duration.ofSeconds(30)).until(() -> octl.interrupts().handled());
+			octl.interrupts().deliver();
+			delivered.set(true);
+		});
+		OctlRun run = OctlRun.execute(octl.commandLine("cmd", "run", "uptime", "pi1"), "cmd", "run", "uptime", "pi1");
+		presser.join();
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.err()).contains("asking the brain to cancel job job-1", "could not cancel job job-1",
+				"octl job cancel job-1");
+		assertThat(octl.interrupts().handled()).as("the handler goes with the wait").isFalse();
 	}
 
 	@Test
