@@ -4,10 +4,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Writes one call's frames to the caller from a thread of its own. The connection is an
@@ -28,7 +30,7 @@ final class FrameWriter implements AutoCloseable {
 
 	void write(byte type, byte[] bytes, int offset, int length) throws IOException {
 		byte[] copy = Arrays.copyOfRange(bytes, offset, offset + length);
-		await(this.thread.submit(() -> {
+		await(submit(() -> {
 			DaemonFrames.write(this.out, type, copy, 0, copy.length);
 			return null;
 		}));
@@ -39,7 +41,7 @@ final class FrameWriter implements AutoCloseable {
 	}
 
 	void exit(int status) throws IOException {
-		await(this.thread.submit(() -> {
+		await(submit(() -> {
 			DaemonFrames.exit(this.out, status);
 			return null;
 		}));
@@ -67,6 +69,16 @@ final class FrameWriter implements AutoCloseable {
 			}
 
 		};
+	}
+
+	// A Ctrl-C handler may still print after the call ended: its words have no caller.
+	private Future<?> submit(Callable<?> write) throws IOException {
+		try {
+			return this.thread.submit(write);
+		}
+		catch (RejectedExecutionException ex) {
+			throw new IOException("the call is over", ex);
+		}
 	}
 
 	@Override
