@@ -27,6 +27,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class OctlConfigLoader {
 
+	/** Where Octopoda's octl looked for its config first. */
+	static final Path OCTOPODA_LOCATION = Path.of("/etc/octopoda/octl/octl.yaml");
+
 	private OctlConfigLoader() {
 	}
 
@@ -64,7 +67,8 @@ final class OctlConfigLoader {
 			origin = "given by $" + OctlConfig.ENV_CONFIG;
 		}
 		else {
-			origin = "the default location; use --config FILE or $" + OctlConfig.ENV_CONFIG + " for another";
+			origin = "the default location, else Octopoda's " + OCTOPODA_LOCATION + "; use --config FILE or $"
+					+ OctlConfig.ENV_CONFIG + " for another";
 		}
 		if (!Files.isRegularFile(file)) {
 			throw new OctlConfigException(
@@ -144,6 +148,25 @@ final class OctlConfigLoader {
 	 * @return the absolute path, which may not exist
 	 */
 	static Path locate(@Nullable Path explicit, Map<String, String> env, Path home, Path workingDirectory) {
+		return locate(explicit, env, home, workingDirectory, OCTOPODA_LOCATION);
+	}
+
+	/**
+	 * Where the config file is, with Octopoda's own default location as the last choice:
+	 * an Octopoda user's file is found where Octopoda's octl found it.
+	 * @param explicit the {@code --config} value, or {@code null}
+	 * @param env the environment
+	 * @param home the home folder
+	 * @param workingDirectory the caller's working directory
+	 * @param octopoda Octopoda's default location, used when octl's own has no file
+	 * @return the absolute path, which may not exist
+	 */
+	static Path locate(@Nullable Path explicit, Map<String, String> env, Path home, Path workingDirectory,
+			Path octopoda) {
+		if (explicit == null && !present(env.get(OctlConfig.ENV_CONFIG))
+				&& !Files.exists(OctlConfig.defaultLocation(home)) && Files.isRegularFile(octopoda)) {
+			return octopoda;
+		}
 		Path file;
 		if (explicit != null) {
 			file = explicit;

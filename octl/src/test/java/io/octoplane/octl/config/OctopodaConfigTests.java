@@ -152,6 +152,19 @@ class OctopodaConfigTests {
 			.withMessageContaining("without workgroup.currentPathFile");
 	}
 
+	@Test
+	void octopodasLocationIsTheLastChoice() throws IOException {
+		Path octopoda = Files.writeString(this.dir.resolve("etc-octopoda.yaml"), SAMPLE);
+		Path home = Files.createDirectories(this.dir.resolve("home"));
+		assertThat(OctlConfigLoader.locate(null, Map.of(), home, this.dir, octopoda)).isEqualTo(octopoda);
+		Path own = OctlConfig.defaultLocation(home);
+		Files.createDirectories(own.getParent());
+		Files.writeString(own, "brain: https://b:1\n");
+		assertThat(OctlConfigLoader.locate(null, Map.of(), home, this.dir, octopoda)).isEqualTo(own);
+		assertThat(OctlConfigLoader.locate(null, Map.of("OCTL_CONFIG", "x.yaml"), home, this.dir, octopoda))
+			.isEqualTo(this.dir.resolve("x.yaml"));
+	}
+
 	private OctlConfig load(String yaml) throws IOException {
 		Path file = Files.writeString(this.dir.resolve("octl.yaml"), yaml);
 		return OctlConfig.load(file, Map.of(), this.dir, this.warnings::add);
