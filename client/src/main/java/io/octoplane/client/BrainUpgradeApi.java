@@ -1,6 +1,7 @@
 package io.octoplane.client;
 
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.StringJoiner;
 
 import io.octoplane.protocol.ApiPaths;
@@ -8,6 +9,7 @@ import io.octoplane.protocol.api.BrainUpgradeHistory;
 import io.octoplane.protocol.api.BrainUpgradeRequest;
 import io.octoplane.protocol.api.BrainUpgradeResponse;
 import io.octoplane.protocol.api.BrainUpgradeState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Online upgrade of the brain a client talks to (root workgroup only; others get
@@ -40,7 +42,25 @@ public final class BrainUpgradeApi {
 	 * @return the history
 	 */
 	public BrainUpgradeHistory history() {
-		return this.transport.send(this.transport.request(ApiPaths.BRAIN_UPGRADE_HISTORY, new StringJoiner("&")).GET(),
+		return history(null, null);
+	}
+
+	/**
+	 * Part of what happened in the brain's upgrade home, oldest first.
+	 * @param since only lines from this time on, or {@code null} for the latest lines
+	 * @param limit at most this many lines (the first from {@code since}, else the last),
+	 * or {@code null} for all
+	 * @return the history
+	 */
+	public BrainUpgradeHistory history(@Nullable Instant since, @Nullable Integer limit) {
+		StringJoiner query = new StringJoiner("&");
+		if (since != null) {
+			query.add(Transport.param("since", since.toString()));
+		}
+		if (limit != null) {
+			query.add("limit=" + limit);
+		}
+		return this.transport.send(this.transport.request(ApiPaths.BRAIN_UPGRADE_HISTORY, query).GET(),
 				this.transport.requestTimeout(), BrainUpgradeHistory.class);
 	}
 

@@ -29,6 +29,12 @@ public final class ExitStatus {
 	 */
 	public static final int INTERNAL = 4;
 
+	/**
+	 * Stopped by Ctrl-C, as shells report a SIGINT (128 + 2), when octl stopped waiting
+	 * and left the work to the brain.
+	 */
+	public static final int INTERRUPTED = 130;
+
 	private ExitStatus() {
 	}
 

@@ -58,7 +58,12 @@ import picocli.CommandLine.Spec;
 				"Talks HTTPS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
 						+ "else ~/.config/octl/octl.yaml), logging in with an operator certificate, a workgroup "
 						+ "password or an API token. Answers go to stdout as JSON (or -o yaml|table|wide); "
-						+ "messages go to stderr." },
+						+ "messages go to stderr.",
+				"",
+				"Octopoda's habits work too: 'octl -c FILE' before the command, 'octl help [COMMAND...]', "
+						+ "'octl pakma', an Octopoda octl.yaml, and the environment switches OCTL_NOPRINT (nothing on "
+						+ "stdout; errors still on stderr), OCTL_NOCOLOR (no colours in help) and OCTL_NOSPINNER "
+						+ "(no progress notes)." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  octl node get", "  octl node status pi1 pi2 -o table", "  octl cmd run 'uname -a' pi1 pi2",
 				"  octl job list -o table", "  octl wg cd /lab/pis", "  octl version",
@@ -75,12 +80,21 @@ public final class Octl implements Runnable {
 			CmdCommand.class, "job", JobCommand.class, "file", FileCommand.class, "wg", WgCommand.class, "token",
 			TokenCommand.class, "audit", AuditCommand.class, "scen", ScenCommand.class, "napp", NappCommand.class,
 			"nameserver", NameserverCommand.class, "ns", NameserverCommand.class, "release", ReleaseCommand.class,
-			"upgrade", UpgradeCommand.class, "config", ConfigCommand.class, "version", VersionCommand.class,
-			"completion", CompletionCommand.class, "ssh", SshCommand.class, "tunnel", TunnelCommand.class, "log",
-			LogCommand.class, "daemon", DaemonCommand.class);
+			"upgrade", UpgradeCommand.class, "pakma", UpgradeCommand.class, "config", ConfigCommand.class, "version",
+			VersionCommand.class, "completion", CompletionCommand.class, "ssh", SshCommand.class, "tunnel",
+			TunnelCommand.class, "log", LogCommand.class, "daemon", DaemonCommand.class);
 
 	// Global options that take a value, so the word after them is not a command.
-	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config", "-o", "--output");
+	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-c", "--config", "-o", "--output");
+
+	/** Set to any value, even empty: octl prints nothing on standard output. */
+	public static final String ENV_NOPRINT = "OCTL_NOPRINT";
+
+	/** Set to any value: no colours in help on a terminal. */
+	public static final String ENV_NOCOLOR = "OCTL_NOCOLOR";
+
+	/** Set to any value: no progress notes or bars on standard error. */
+	public static final String ENV_NOSPINNER = "OCTL_NOSPINNER";
 
 	private final Map<String, String> env;
 
@@ -96,6 +110,8 @@ public final class Octl implements Runnable {
 
 	private @Nullable OctlConfig config;
 
+	private final Interrupts interrupts;
+
 	@Spec
 	private CommandSpec spec;
 
@@ -103,10 +119,27 @@ public final class Octl implements Runnable {
 			description = "Config file (default: $OCTL_CONFIG, else ~/.config/octl/octl.yaml).")
 	private @Nullable Path configFile;
 
+	// Octopoda's spelling. Only before the command word: after it, -c is the command's
+	// own (cmd run -c COMMAND).
+	@Option(names = "-c", paramLabel = "FILE", scope = ScopeType.LOCAL,
+			description = "Config file, as --config; only before the command (Octopoda's 'octl -c FILE').")
+	private void configShort(Path file) {
+		this.configFile = file;
+	}
+
 	@Option(names = { "-o", "--output" }, paramLabel = "FORMAT", scope = ScopeType.INHERIT, defaultValue = "json",
 			converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Candidates.class,
 			description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
 	private OutputFormat output = OutputFormat.JSON;
+
+	// Octopoda's spellings (Go's flag package takes one dash for long names).
+	@Option(names = "-version", versionHelp = true, hidden = true, scope = ScopeType.LOCAL,
+			description = "Print version information, as --version.")
+	private boolean octopodaVersion;
+
+	@Option(names = "-usage", usageHelp = true, hidden = true, scope = ScopeType.LOCAL,
+			description = "Print this help, as --help.")
+	private boolean octopodaUsage;
 
 	@Option(names = { "-x", "--stacktrace" }, scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
 	private boolean stacktrace;
@@ -115,7 +148,8 @@ public final class Octl implements Runnable {
 	 * Creates octl reading the process environment and the user's home folder.
 	 */
 	public Octl() {
-		this(System.getenv(), Path.of(System.getProperty("user.home")), TerminalCheck.isTerminal(2));
+		this(System.getenv(), Path.of(System.getProperty("user.home")), TerminalCheck.isTerminal(2), System.in,
+				Path.of("").toAbsolutePath(), OctlConfig::client, true);
 	}
 
 	/**
@@ -165,6 +199,12 @@ public final class Octl implements Runnable {
 	 */
 	public Octl(Map<String, String> env, Path home, boolean interactive, InputStream stdin, Path workingDirectory,
 			Function<OctlConfig, OctoplaneClient> clients) {
+		this(env, home, interactive, stdin, workingDirectory, clients, false);
+	}
+
+	private Octl(Map<String, String> env, Path home, boolean interactive, InputStream stdin, Path workingDirectory,
+			Function<OctlConfig, OctoplaneClient> clients, boolean processSignals) {
+		this.interrupts = new Interrupts(processSignals);
 		this.env = Map.copyOf(Objects.requireNonNull(env, "env must not be null"));
 		this.home = Objects.requireNonNull(home, "home must not be null");
 		this.interactive = interactive;
@@ -187,7 +227,9 @@ public final class Octl implements Runnable {
 	 * @return a new command line
 	 */
 	public CommandLine commandLine() {
-		return build(new LinkedHashSet<>(SUBCOMMANDS.values()));
+		CommandLine whole = build(new LinkedHashSet<>(SUBCOMMANDS.values()));
+		whole.addSubcommand("help", new HelpCommand());
+		return whole;
 	}
 
 	/**
@@ -223,6 +265,13 @@ public final class Octl implements Runnable {
 		}
 		commandLine.setExecutionExceptionHandler((ex, line, result) -> errorReporter().report(ex, line.getErr()));
 		commandLine.setExitCodeExceptionMapper(ErrorReporter::statusOf);
+		if (this.env.containsKey(ENV_NOCOLOR)) {
+			// Help is the only thing octl colours, on a terminal.
+			commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+		}
+		if (this.env.containsKey(ENV_NOPRINT)) {
+			commandLine.setExecutionStrategy(new Silenced(commandLine));
+		}
 		return commandLine;
 	}
 
@@ -380,7 +429,16 @@ public final class Octl implements Runnable {
 	 * cluttering a log.
 	 */
 	public boolean interactive() {
-		return this.interactive;
+		return this.interactive && !this.env.containsKey(ENV_NOSPINNER);
+	}
+
+	/**
+	 * Ctrl-C of this run: commands that can act on it register here. Interrupts are
+	 * delivered by the process's signal handler, or by the octl daemon for its caller.
+	 * @return the interrupts of this run
+	 */
+	public Interrupts interrupts() {
+		return this.interrupts;
 	}
 
 	ErrorReporter errorReporter() {

@@ -153,6 +153,16 @@ public final class UpgradeHome {
 		return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
 	}
 
+	/**
+	 * Part of the history.
+	 * @param window which lines
+	 * @return those lines, oldest first
+	 * @throws IOException if the file cannot be read
+	 */
+	public List<String> history(HistoryWindow window) throws IOException {
+		return window.select(history());
+	}
+
 	private Optional<String> read(String name) throws IOException {
 		try {
 			String text = Files.readString(this.root.resolve(name), StandardCharsets.UTF_8).strip();

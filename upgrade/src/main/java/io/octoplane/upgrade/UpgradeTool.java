@@ -9,6 +9,8 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Spec;
 				"  install VERSION    download from the nameserver, check SHA-256 and signature",
 				"  upgrade VERSION    install, then try it (preview) until confirmed",
 				"  downgrade VERSION  try an older installed version the same way",
-				"  confirm | cancel   make the preview stable, or go back to stable now" })
+				"  confirm | cancel   make the preview stable, or go back to stable now",
+				"  clean              delete versions not stable, on trial or healthy" })
 public final class UpgradeTool {
 
 	private final UpgradeComponent component;
@@ -154,8 +157,29 @@ public final class UpgradeTool {
 	}
 
 	@Command(name = "history", description = "Show what happened, oldest first.")
-	int history() throws IOException {
-		return print(String.join("\n", home().history()));
+	int history(
+			@Option(names = "--since", paramLabel = "INSTANT",
+					description = "Only from this time on, like 2026-12-07T10:00:00Z.") @Nullable String since,
+			@Option(names = "--limit", paramLabel = "N",
+					description = "At most N lines: the first N from --since, else the last N.") @Nullable Integer limit)
+			throws IOException {
+		HistoryWindow window;
+		try {
+			window = new HistoryWindow((since != null) ? Instant.parse(since) : null, limit);
+		}
+		catch (DateTimeParseException ex) {
+			return fail("--since: '" + since + "' is not an instant like 2026-12-07T10:00:00Z");
+		}
+		catch (IllegalArgumentException ex) {
+			return fail("--limit: " + ex.getMessage());
+		}
+		return print(String.join("\n", home().history(window)));
+	}
+
+	@Command(name = "clean", description = "Delete the installed versions that are not stable, on trial or healthy.")
+	int clean() throws IOException {
+		List<String> removed = upgrades().clean();
+		return print(removed.isEmpty() ? "nothing to clean" : "removed " + String.join(" ", removed));
 	}
 
 	@Command(name = "install", description = "Download a version and check its SHA-256 and signature.")

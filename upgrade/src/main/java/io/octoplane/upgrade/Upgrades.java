@@ -1,7 +1,12 @@
 package io.octoplane.upgrade;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The state changes behind the upgrade commands, on an upgrade home; the launcher acts on
@@ -69,6 +74,29 @@ public final class Upgrades {
 		this.home.clearPreview();
 		this.home.record(this.clock.instant(), "confirm", preview, "");
 		return preview;
+	}
+
+	/**
+	 * Removes the installed versions nothing runs or may go back to: all but the stable
+	 * version, the one on trial and the one that last reported itself healthy.
+	 * @return the versions removed, in name order
+	 * @throws IOException if the home cannot be read or a package cannot be deleted
+	 */
+	public List<String> clean() throws IOException {
+		Set<String> kept = new HashSet<>();
+		this.home.stable().ifPresent(kept::add);
+		this.home.preview().ifPresent(kept::add);
+		this.home.healthy().ifPresent(kept::add);
+		List<String> removed = new ArrayList<>();
+		for (String version : this.home.installedVersions()) {
+			if (!kept.contains(version) && Files.deleteIfExists(this.home.release(version))) {
+				removed.add(version);
+			}
+		}
+		if (!removed.isEmpty()) {
+			this.home.record(this.clock.instant(), "clean", String.join(",", removed), "");
+		}
+		return removed;
 	}
 
 	/**

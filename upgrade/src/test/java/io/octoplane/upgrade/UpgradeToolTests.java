@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,45 @@ class UpgradeToolTests {
 	void confirmWithoutTrialIsRefusedInTheComponentsWords() {
 		assertThat(run("confirm")).isEqualTo(3);
 		assertThat(this.err.toString()).contains("brain upgrade: no version is on trial; nothing to confirm");
+	}
+
+	@Test
+	void cleanDeletesOnlyVersionsNothingRunsOrGoesBackTo() throws Exception {
+		Path jar = Files.writeString(this.dir.resolve("brain.jar"), "brain 1.0.0");
+		assertThat(run("init", "1.0.0", jar.toString())).isZero();
+		UpgradeHome home = new UpgradeHome(this.dir.resolve("home"));
+		for (String version : new String[] { "0.9.0", "1.1.0", "1.2.0" }) {
+			Files.writeString(home.release(version), "brain " + version);
+		}
+		home.markHealthy("1.0.0");
+		assertThat(run("upgrade", "1.2.0")).isZero();
+		assertThat(run("clean")).isZero();
+		assertThat(this.out.toString()).contains("removed 0.9.0 1.1.0");
+		assertThat(home.installedVersions()).containsExactly("1.0.0", "1.2.0");
+		assertThat(home.history()).last().asString().endsWith(" clean 0.9.0,1.1.0");
+		assertThat(run("clean")).isZero();
+		assertThat(this.out.toString()).contains("nothing to clean");
+	}
+
+	@Test
+	void historyShowsTheWindowAskedFor() throws Exception {
+		UpgradeHome home = new UpgradeHome(this.dir.resolve("home"));
+		home.record(Instant.parse("2026-12-01T10:00:00Z"), "init", "1.0.0", "");
+		home.record(Instant.parse("2026-12-02T10:00:00Z"), "install", "1.1.0", "");
+		home.record(Instant.parse("2026-12-03T10:00:00Z"), "upgrade", "1.1.0", "");
+		assertThat(run("history", "--limit", "1")).isZero();
+		assertThat(this.out.toString()).isEqualTo("2026-12-03T10:00:00Z upgrade 1.1.0\n");
+		this.out.getBuffer().setLength(0);
+		assertThat(run("history", "--since", "2026-12-02T00:00:00Z", "--limit", "1")).isZero();
+		assertThat(this.out.toString()).isEqualTo("2026-12-02T10:00:00Z install 1.1.0\n");
+	}
+
+	@Test
+	void historyRefusesABadWindow() {
+		assertThat(run("history", "--since", "yesterday")).isEqualTo(3);
+		assertThat(this.err.toString()).contains("--since: 'yesterday' is not an instant");
+		assertThat(run("history", "--limit", "0")).isEqualTo(3);
+		assertThat(this.err.toString()).contains("--limit: limit must be positive");
 	}
 
 	@Test

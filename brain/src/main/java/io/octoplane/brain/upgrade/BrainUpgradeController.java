@@ -1,5 +1,7 @@
 package io.octoplane.brain.upgrade;
 
+import java.time.Instant;
+
 import io.octoplane.brain.security.AuditTargets;
 import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.workgroup.WorkgroupService;
@@ -9,12 +11,16 @@ import io.octoplane.protocol.api.BrainUpgradeHistory;
 import io.octoplane.protocol.api.BrainUpgradeRequest;
 import io.octoplane.protocol.api.BrainUpgradeResponse;
 import io.octoplane.protocol.api.BrainUpgradeState;
+import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
+import io.octoplane.upgrade.HistoryWindow;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,9 +45,13 @@ class BrainUpgradeController {
 	}
 
 	@GetMapping(ApiPaths.BRAIN_UPGRADE_HISTORY)
-	BrainUpgradeHistory history(HttpServletRequest http) {
+	BrainUpgradeHistory history(@RequestParam(required = false) @Nullable Instant since,
+			@RequestParam(required = false) @Nullable Integer limit, HttpServletRequest http) {
 		requireRoot(http);
-		return this.upgrades.history();
+		if (limit != null && limit <= 0) {
+			throw new InvalidRequestException("limit must be positive, not " + limit);
+		}
+		return this.upgrades.history(new HistoryWindow(since, limit));
 	}
 
 	@PostMapping(ApiPaths.BRAIN_UPGRADE)

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ import io.octoplane.protocol.api.BrainUpgradeState;
 import io.octoplane.server.web.ConflictException;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.UnavailableException;
+import io.octoplane.upgrade.HistoryWindow;
 import io.octoplane.upgrade.ReleaseInstaller;
 import io.octoplane.upgrade.ReleaseRejectedException;
 import io.octoplane.upgrade.UpgradeComponent;
@@ -44,7 +46,7 @@ class BrainUpgradeService {
 
 	private static final Set<String> WITH_VERSION = Set.of("install", "upgrade", "downgrade");
 
-	private static final Set<String> WITHOUT_VERSION = Set.of("confirm", "cancel");
+	private static final Set<String> WITHOUT_VERSION = Set.of("confirm", "cancel", "clean");
 
 	private final Optional<LaunchedBrain> launched;
 
@@ -74,9 +76,9 @@ class BrainUpgradeService {
 		return state(launchedOrRefuse());
 	}
 
-	BrainUpgradeHistory history() {
+	BrainUpgradeHistory history(HistoryWindow window) {
 		try {
-			return new BrainUpgradeHistory(this.identity.name(), launchedOrRefuse().home().history());
+			return new BrainUpgradeHistory(this.identity.name(), launchedOrRefuse().home().history(window));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -101,10 +103,10 @@ class BrainUpgradeService {
 		}
 		else if (!WITHOUT_VERSION.contains(action)) {
 			throw new InvalidRequestException(
-					"unknown action '" + action + "'; use install, upgrade, downgrade, confirm or cancel");
+					"unknown action '" + action + "'; use install, upgrade, downgrade, confirm, cancel or clean");
 		}
 		else if (version != null) {
-			throw new InvalidRequestException(action + " takes no version; it acts on the version on trial");
+			throw new InvalidRequestException(action + " takes no version; it acts on the versions the home holds");
 		}
 		try {
 			return carryOut(brain, action, version);
@@ -134,6 +136,11 @@ class BrainUpgradeService {
 					yield answer(brain, action, version, true, "brain " + name + " restarts as " + version
 							+ " (preview) in a few seconds; confirm it once it has reported itself ready, or it "
 							+ "rolls back to " + brain.home().stable().orElse("the stable version") + " by itself");
+				}
+				case "clean" -> {
+					List<String> removed = upgrades.clean();
+					yield answer(brain, action, null, false, "brain " + name + (removed.isEmpty()
+							? " has no version to clean" : " removed " + String.join(", ", removed)));
 				}
 				case "confirm" -> {
 					String confirmed = upgrades.confirm();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import io.octoplane.brain.BrainIntegrationTest;
@@ -82,6 +83,36 @@ class BrainUpgradeIT extends BrainIntegrationTest {
 		assertThat(api().get("/api/v1/brain/upgrade/history").body()).contains(" upgrade 2.0.0", " cancel 2.0.0");
 		assertThat(api().get("/api/v1/audit?limit=20").body()).contains("\"detail\":\"brain upgrade 2.0.0\"",
 				"\"detail\":\"brain cancel\"");
+	}
+
+	@Test
+	void cleanRemovesVersionsNothingRunsAndIsAudited() throws Exception {
+		UpgradeHome home = new UpgradeHome(HOME);
+		Files.writeString(home.release("0.9.0"), "brain 0.9.0");
+		var cleaned = api().post("/api/v1/brain/upgrade", "{\"action\":\"clean\"}");
+		assertThat(cleaned.statusCode()).as(cleaned.body()).isEqualTo(200);
+		assertThat(cleaned.body()).contains("removed 0.9.0, 2.0.0", "\"installed\":[\"1.0.0\"]");
+		assertThat(home.installedVersions()).containsExactly("1.0.0");
+		assertThat(api().post("/api/v1/brain/upgrade", "{\"action\":\"clean\",\"version\":\"1.0.0\"}").body())
+			.contains("\"code\":\"invalid-request\"", "clean takes no version");
+		assertThat(api().get("/api/v1/audit?limit=20").body()).contains("\"detail\":\"brain clean\"");
+	}
+
+	@Test
+	void historyShowsTheWindowAskedFor() throws Exception {
+		UpgradeHome home = new UpgradeHome(HOME);
+		home.record(Instant.parse("2030-01-01T00:00:00Z"), "install", "3.0.0", "");
+		home.record(Instant.parse("2030-01-02T00:00:00Z"), "install", "3.1.0", "");
+		String last = api().get("/api/v1/brain/upgrade/history?limit=1").body();
+		assertThat(last).contains("2030-01-02T00:00:00Z install 3.1.0").doesNotContain("3.0.0");
+		String since = api().get("/api/v1/brain/upgrade/history?since=2030-01-01T00:00:00Z&limit=1").body();
+		assertThat(since).contains("2030-01-01T00:00:00Z install 3.0.0").doesNotContain("3.1.0");
+		var badLimit = api().get("/api/v1/brain/upgrade/history?limit=0");
+		assertThat(badLimit.statusCode()).isEqualTo(400);
+		assertThat(badLimit.body()).contains("\"code\":\"invalid-request\"", "limit must be positive");
+		var badTime = api().get("/api/v1/brain/upgrade/history?since=yesterday");
+		assertThat(badTime.statusCode()).isEqualTo(400);
+		assertThat(badTime.body()).contains("\"code\":\"invalid-request\"");
 	}
 
 	@Test

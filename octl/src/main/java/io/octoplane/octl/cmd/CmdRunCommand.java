@@ -1,5 +1,6 @@
 package io.octoplane.octl.cmd;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import io.octoplane.client.OctoplaneClient;
+import io.octoplane.client.OctoplaneConnectionException;
 import io.octoplane.octl.ExitStatus;
+import io.octoplane.octl.Interrupts;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.config.DurationConverter;
@@ -44,6 +47,9 @@ import picocli.CommandLine.Parameters;
 						+ "from its heartbeats; a node whose offset is uncertain by more than --max-clock-error refuses "
 						+ "(state rejected, with the reason), and the job reports the achieved start spread.",
 				"",
+				"Ctrl-C while waiting asks the brain to cancel the job and shows the cancelled results; a second "
+						+ "Ctrl-C stops waiting and leaves the job to the brain (exit status 130).",
+				"",
 				"With -o json (the default) stdout holds one JSON document, the final job; -o table prints each node's "
 						+ "row as it finishes. Progress notes go to stderr when it is a terminal." },
 		footerHeading = "%nExamples:%n",
@@ -61,16 +67,19 @@ public final class CmdRunCommand extends OctlCommand {
 	 */
 	private static final Duration ANSWER_MARGIN = Duration.ofSeconds(60);
 
-	@Option(names = { "-c", "--shell" }, paramLabel = "COMMAND",
-			description = "Run COMMAND with bash -c and wait for its exit (the default mode).")
+	@Option(names = { "-c", "--shell", "-cc", "--common-command" }, paramLabel = "COMMAND",
+			description = "Run COMMAND with bash -c (sh where bash is missing) and wait for its exit (the default mode). "
+					+ "-cc and --common-command are Octopoda's spellings.")
 	private @Nullable String shell;
 
 	@Option(names = { "-bg", "--background" }, paramLabel = "COMMAND",
-			description = "Start COMMAND detached and return as soon as it started; it keeps running.")
+			description = "Start COMMAND detached and return as soon as it started; it keeps running "
+					+ "(same spelling and meaning as in Octopoda).")
 	private @Nullable String background;
 
-	@Option(names = { "-ss", "--script" }, paramLabel = "SCRIPT",
-			description = "Send the local file SCRIPT (at most 1 MiB) and run it with bash on each node.")
+	@Option(names = { "-ss", "--script", "--shellscript" }, paramLabel = "SCRIPT",
+			description = "Send the local file SCRIPT (at most 1 MiB) and run it with bash (sh where bash is missing) on each node "
+					+ "(--shellscript is Octopoda's spelling).")
 	private @Nullable Path script;
 
 	@Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -106,15 +115,17 @@ public final class CmdRunCommand extends OctlCommand {
 					+ "table on stderr, so stdout is just the command's output.")
 	private boolean follow;
 
-	@Option(names = { "-d", "--delay" }, paramLabel = "DURATION", converter = DurationConverter.OrZero.class,
-			defaultValue = "0",
+	@Option(names = { "-d", "--delay", "--delay-execute" }, paramLabel = "DURATION",
+			converter = DurationConverter.OrZero.class, defaultValue = "0",
 			description = "Load the command on the nodes now and start it after DURATION, like 30 or 5m "
-					+ "(default: at once).")
+					+ "(default: at once). --delay-execute is Octopoda's spelling; a bare number is seconds "
+					+ "there too, but a value that is not a duration is an error here, not 0.")
 	private Duration delay = Duration.ZERO;
 
-	@Option(names = { "-ta", "--time-aligned" },
+	@Option(names = { "-ta", "--time-aligned", "--time-align" }, arity = "0..1", fallbackValue = "true",
 			description = "Start on every node at one instant (after --delay, else about 2s from now), "
-					+ "corrected for each node's clock offset; prints the achieved start spread.")
+					+ "corrected for each node's clock offset; prints the achieved start spread. "
+					+ "--time-align is Octopoda's spelling; -ta=false turns it off.")
 	private boolean timeAligned;
 
 	@Option(names = "--max-clock-error", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -142,6 +153,31 @@ public final class CmdRunCommand extends OctlCommand {
 			octl.printer(spec()).print(accepted, JobTables::job);
 			return ExitStatus.OK;
 		}
+		if (accepted.done()) {
+			return await(octl, client, accepted, request);
+		}
+		PrintWriter err = spec().commandLine().getErr();
+		CancelOnInterrupt ctrlC = new CancelOnInterrupt(client, accepted.id(), err, Thread.currentThread());
+		try (Interrupts.Registration registration = octl.interrupts().onInterrupt(ctrlC)) {
+			try {
+				int status = await(octl, client, accepted, request);
+				ctrlC.settle();
+				return status;
+			}
+			catch (OctoplaneConnectionException ex) {
+				if (!ctrlC.detached() || ex.reason() != OctoplaneConnectionException.Reason.INTERRUPTED) {
+					throw ex;
+				}
+				// The interrupt was ours, not the caller's: the run ends normally.
+				Thread.interrupted();
+				err.println(ctrlC.followHint());
+				err.flush();
+				return ExitStatus.INTERRUPTED;
+			}
+		}
+	}
+
+	private int await(Octl octl, OctoplaneClient client, JobResponse accepted, CommandRequest request) {
 		return JobWaiter.await(octl, spec(), client, accepted, waitLimit(request), this.follow,
 				this.waitOffline.isZero() ? JobWaiter.WAIT_OFFLINE_HINT : null);
 	}

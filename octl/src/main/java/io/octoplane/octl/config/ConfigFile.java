@@ -12,13 +12,14 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 		@Nullable String timeout, @Nullable String workgroup, @Nullable String user, @Nullable String password,
 		@JsonProperty("passwordFile") @Nullable String passwordFile, @Nullable String token,
 		@JsonProperty("tokenFile") @Nullable String tokenFile,
-		@JsonProperty("scenarioRemote") @Nullable String scenarioRemote) {
+		@JsonProperty("scenarioRemote") @Nullable String scenarioRemote, @Nullable String nameserver,
+		@JsonProperty("brainName") @Nullable String brainName) {
 
 	static final String KEYS = "brain, cert, key, ca, timeout, workgroup, user, password, passwordFile, token, tokenFile, "
-			+ "scenarioRemote";
+			+ "scenarioRemote, nameserver, brainName";
 
 	static ConfigFile empty() {
-		return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null);
+		return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	@Override
@@ -26,7 +27,8 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 		return "ConfigFile[brain=" + this.brain + ", cert=" + this.cert + ", key=" + this.key + ", ca=" + this.ca
 				+ ", timeout=" + this.timeout + ", workgroup=" + this.workgroup + ", user=" + this.user + ", password="
 				+ ((this.password != null) ? "(hidden)" : null) + ", passwordFile=" + this.passwordFile + ", token="
-				+ ((this.token != null) ? "(hidden)" : null) + ", tokenFile=" + this.tokenFile + "]";
+				+ ((this.token != null) ? "(hidden)" : null) + ", tokenFile=" + this.tokenFile + ", nameserver="
+				+ this.nameserver + ", brainName=" + this.brainName + "]";
 	}
 
 }

@@ -53,7 +53,8 @@ public final class ConfigFileEditor {
 			throw new OctlConfigException("cannot read octl config " + file + ": " + ex, ex);
 		}
 		JsonNode root = OctlConfigLoader.tree(real);
-		List<String> names = (root != null) ? ConfigContexts.names(root) : List.of();
+		List<String> names = (root != null && !OctopodaConfig.isOctopoda(root)) ? ConfigContexts.names(root)
+				: List.of();
 		if (!names.contains(context)) {
 			throw new OctlConfigException("octl config " + file + " has no context '" + context + "'"
 					+ (names.isEmpty() ? "; add a 'contexts' mapping first" : "; it has " + names));
@@ -93,6 +94,28 @@ public final class ConfigFileEditor {
 			throw new OctlConfigException("cannot read octl config " + file + ": " + ex, ex);
 		}
 		JsonNode root = OctlConfigLoader.tree(real);
+		if (root != null && OctopodaConfig.isOctopoda(root)) {
+			// Octopoda keeps the current workgroup in a file of its own, and so does octl
+			// with Octopoda's config.
+			String pathFile = root.path("workgroup").path("currentPathFile").asString("");
+			if (pathFile.isBlank()) {
+				throw new OctlConfigException("octl config " + file + " is Octopoda's, without "
+						+ "workgroup.currentPathFile to keep the current workgroup in: set one, or use octl's own "
+						+ "config format, whose 'workgroup:' line 'octl wg cd' changes");
+			}
+			Path current = real.getParent().resolve(pathFile);
+			try {
+				Files.createDirectories(current.toAbsolutePath().getParent());
+				if (!Files.exists(current)) {
+					Files.writeString(current, "");
+				}
+			}
+			catch (IOException ex) {
+				throw new OctlConfigException("cannot write " + current + ": " + ex, ex);
+			}
+			write(current, "current: " + path + "\n");
+			return;
+		}
 		String context = (root != null) ? ConfigContexts.chosen(root, contextOverride) : null;
 		JsonNode own = (context != null) ? root.path(ConfigContexts.CONTEXTS).path(context).get("workgroup") : null;
 		if (own != null) {

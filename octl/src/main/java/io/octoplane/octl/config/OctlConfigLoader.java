@@ -27,6 +27,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class OctlConfigLoader {
 
+	/** Where Octopoda's octl looked for its config first. */
+	static final Path OCTOPODA_LOCATION = Path.of("/etc/octopoda/octl/octl.yaml");
+
 	private OctlConfigLoader() {
 	}
 
@@ -64,13 +67,14 @@ final class OctlConfigLoader {
 			origin = "given by $" + OctlConfig.ENV_CONFIG;
 		}
 		else {
-			origin = "the default location; use --config FILE or $" + OctlConfig.ENV_CONFIG + " for another";
+			origin = "the default location, else Octopoda's " + OCTOPODA_LOCATION + "; use --config FILE or $"
+					+ OctlConfig.ENV_CONFIG + " for another";
 		}
 		if (!Files.isRegularFile(file)) {
 			throw new OctlConfigException(
 					"no octl config file at " + file + " (" + origin + "). Create it, for example:\n" + EXAMPLE);
 		}
-		ConfigFile raw = read(file, env);
+		ConfigFile raw = read(file, env, warnings);
 		OctlConfig config = fromFile(file, raw, env, home);
 		if (raw.password() != null || raw.token() != null) {
 			OctlCredentialResolver.warnIfOthersCanRead(file, (raw.password() != null) ? "password" : "token", warnings);
@@ -78,12 +82,13 @@ final class OctlConfigLoader {
 		return config;
 	}
 
-	private static ConfigFile read(Path file, Map<String, String> env) {
+	private static ConfigFile read(Path file, Map<String, String> env, Consumer<String> warnings) {
 		JsonNode root = tree(file);
 		if (root == null) {
 			return ConfigFile.empty();
 		}
-		ObjectNode settings = ConfigContexts.select((ObjectNode) root, env.get(OctlConfig.ENV_CONTEXT), file);
+		ObjectNode settings = OctopodaConfig.isOctopoda(root) ? OctopodaConfig.translate(root, file, warnings)
+				: ConfigContexts.select((ObjectNode) root, env.get(OctlConfig.ENV_CONTEXT), file);
 		try {
 			return YAML.treeToValue(settings, ConfigFile.class);
 		}
@@ -143,6 +148,25 @@ final class OctlConfigLoader {
 	 * @return the absolute path, which may not exist
 	 */
 	static Path locate(@Nullable Path explicit, Map<String, String> env, Path home, Path workingDirectory) {
+		return locate(explicit, env, home, workingDirectory, OCTOPODA_LOCATION);
+	}
+
+	/**
+	 * Where the config file is, with Octopoda's own default location as the last choice:
+	 * an Octopoda user's file is found where Octopoda's octl found it.
+	 * @param explicit the {@code --config} value, or {@code null}
+	 * @param env the environment
+	 * @param home the home folder
+	 * @param workingDirectory the caller's working directory
+	 * @param octopoda Octopoda's default location, used when octl's own has no file
+	 * @return the absolute path, which may not exist
+	 */
+	static Path locate(@Nullable Path explicit, Map<String, String> env, Path home, Path workingDirectory,
+			Path octopoda) {
+		if (explicit == null && !present(env.get(OctlConfig.ENV_CONFIG))
+				&& !Files.exists(OctlConfig.defaultLocation(home)) && Files.isRegularFile(octopoda)) {
+			return octopoda;
+		}
 		Path file;
 		if (explicit != null) {
 			file = explicit;
@@ -163,7 +187,6 @@ final class OctlConfigLoader {
 	private static OctlConfig fromFile(Path file, ConfigFile raw, Map<String, String> env, Path home) {
 		Path folder = file.getParent();
 		String brainText = present(env.get(OctlConfig.ENV_BRAIN)) ? env.get(OctlConfig.ENV_BRAIN) : raw.brain();
-		URI brain = (brainText != null) ? uri(brainText, file) : OctlConfig.DEFAULT_BRAIN;
 		Duration timeout;
 		try {
 			timeout = (raw.timeout() != null) ? DurationText.parsePositive(raw.timeout()) : OctlConfig.DEFAULT_TIMEOUT;
@@ -173,8 +196,21 @@ final class OctlConfigLoader {
 		}
 		OctlCredentials credentials = OctlCredentialResolver.resolve(file, raw, env, folder, home);
 		String workgroup = present(raw.workgroup()) ? raw.workgroup() : null;
-		return new OctlConfig(brain, credentials, path(raw.ca(), "ca", "CA certificate", file, folder, home), timeout,
-				workgroup, file, present(raw.scenarioRemote()) ? raw.scenarioRemote().strip() : null);
+		Path ca = path(raw.ca(), "ca", "CA certificate", file, folder, home);
+		URI brain;
+		if (brainText != null) {
+			brain = uri(brainText, file);
+		}
+		else if (present(raw.nameserver())) {
+			brain = BrainDiscovery.find(uri(raw.nameserver(), file),
+					present(raw.brainName()) ? raw.brainName().strip() : BrainDiscovery.DEFAULT_NAME, credentials, ca,
+					timeout, file);
+		}
+		else {
+			brain = OctlConfig.DEFAULT_BRAIN;
+		}
+		return new OctlConfig(brain, credentials, ca, timeout, workgroup, file,
+				present(raw.scenarioRemote()) ? raw.scenarioRemote().strip() : null);
 	}
 
 	private static URI uri(String text, Path file) {

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.channels.Channels;
@@ -24,8 +25,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * One call the daemon runs for a front end: checks the caller is this user, reads the
  * request, runs octl with the caller's environment and working directory, streams its
- * output back as frames and closes with the exit status. A caller that hangs up (Ctrl-C)
- * interrupts the command.
+ * output back as frames and closes with the exit status. A caller that hangs up
+ * interrupts the command; a Ctrl-C the command handles (the front end relays it) reaches
+ * the command's handler instead.
  */
 final class DaemonCall {
 
@@ -68,14 +70,14 @@ final class DaemonCall {
 				.execute(args, writer(out, DaemonFrames.STDOUT), writer(out, DaemonFrames.STDERR)));
 			return;
 		}
-		CommandLine commandLine = octlFor(request).commandLine(args);
+		Octl octl = octlFor(request);
+		CommandLine commandLine = octl.commandLine(args);
 		Object command = commandOf(commandLine, args);
 		if (command instanceof TerminalBound) {
 			DaemonFrames.signal(out, DaemonFrames.RUN_LOCALLY);
 			return;
 		}
 		PrintWriter stdout = writer(out, DaemonFrames.STDOUT);
-		PrintWriter stderr = writer(out, DaemonFrames.STDERR);
 		if (command instanceof DaemonCommand.Status) {
 			stdout.println(this.daemon.describe());
 			stdout.flush();
@@ -90,18 +92,21 @@ final class DaemonCall {
 			return;
 		}
 		this.daemon.countCommand();
-		DaemonFrames.signal(out, DaemonFrames.STARTED);
+		try (FrameWriter frames = new FrameWriter(out)) {
+			run(octl, commandLine, args, in, frames);
+		}
+	}
+
+	private static void run(Octl octl, CommandLine commandLine, String[] args, InputStream in, FrameWriter frames)
+			throws IOException {
+		frames.signal(DaemonFrames.STARTED);
+		PrintWriter stdout = writer(frames.stream(DaemonFrames.STDOUT));
+		PrintWriter stderr = writer(frames.stream(DaemonFrames.STDERR));
 		Thread worker = Thread.currentThread();
 		AtomicBoolean finished = new AtomicBoolean();
+		octl.interrupts().onChange((handled) -> tell(frames, handled));
 		Thread.ofPlatform().daemon().name("octl-call-hangup").start(() -> {
-			try {
-				// The front end sends nothing after its request: end of input means the
-				// caller is gone, and the command is interrupted like a killed octl.
-				in.read();
-			}
-			catch (IOException ex) {
-				// A broken connection means the same.
-			}
+			listen(new DataInputStream(in), octl, finished, worker);
 			if (!finished.get()) {
 				worker.interrupt();
 			}
@@ -118,7 +123,41 @@ final class DaemonCall {
 		}
 		// A command may leave its thread interrupted; the answer must still go out.
 		Thread.interrupted();
-		DaemonFrames.exit(out, status);
+		frames.exit(status);
+	}
+
+	/**
+	 * Reads what the front end sends while the command runs: Ctrl-C, passed to the
+	 * command, until the connection ends, which means the caller is gone (hung up, or
+	 * ended by a Ctrl-C the command does not handle).
+	 */
+	private static void listen(DataInputStream in, Octl octl, AtomicBoolean finished, Thread worker) {
+		try {
+			while (!finished.get()) {
+				if (DaemonFrames.read(in).type() != DaemonFrames.INTERRUPT) {
+					continue;
+				}
+				// Off this thread: a handler may take a while (a cancel call), and a
+				// second Ctrl-C must reach it meanwhile.
+				Thread.ofVirtual().name("octl-call-ctrl-c").start(() -> {
+					if (!octl.interrupts().deliver() && !finished.get()) {
+						worker.interrupt();
+					}
+				});
+			}
+		}
+		catch (IOException ex) {
+			// End of input or a broken connection: the caller is gone.
+		}
+	}
+
+	private static void tell(FrameWriter frames, boolean handled) {
+		try {
+			frames.signal(handled ? DaemonFrames.CTRL_C_HANDLED : DaemonFrames.CTRL_C_DEFAULT);
+		}
+		catch (IOException ex) {
+			// The caller is gone; the hang-up interrupts the command.
+		}
 	}
 
 	private Octl octlFor(DaemonRequest request) {
@@ -162,7 +201,11 @@ final class DaemonCall {
 	}
 
 	private static PrintWriter writer(DataOutputStream out, byte type) {
-		return new PrintWriter(new OutputStreamWriter(DaemonFrames.stream(out, type), StandardCharsets.UTF_8), true);
+		return writer(DaemonFrames.stream(out, type));
+	}
+
+	private static PrintWriter writer(OutputStream stream) {
+		return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
 	}
 
 }

@@ -9,7 +9,8 @@ import java.io.OutputStream;
  * The daemon's answer to a call is a sequence of frames, each a type byte, a length and
  * that many bytes: output for the caller's stdout and stderr as the command writes it,
  * then one closing frame (the exit status, or a request to run the call in the caller's
- * own process).
+ * own process). The only frame a front end sends after its request is {@link #INTERRUPT},
+ * while the daemon said the command handles Ctrl-C.
  */
 final class DaemonFrames {
 
@@ -36,6 +37,18 @@ final class DaemonFrames {
 	 * make the caller run it again.
 	 */
 	static final byte STARTED = 6;
+
+	/**
+	 * The command handles Ctrl-C from now on: the front end relays it as
+	 * {@link #INTERRUPT} instead of ending itself.
+	 */
+	static final byte CTRL_C_HANDLED = 7;
+
+	/** The command no longer handles Ctrl-C: it ends the front end again. */
+	static final byte CTRL_C_DEFAULT = 8;
+
+	/** From the front end: the caller pressed Ctrl-C. */
+	static final byte INTERRUPT = 9;
 
 	/** Largest payload of one output frame; longer writes are split. */
 	static final int MAX_PAYLOAD = 64 * 1024;

@@ -66,7 +66,10 @@ public final class DaemonFront {
 			channel.connect(UnixDomainSocketAddress.of(place.socket()));
 			DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
 			request.writeTo(out);
-			return relay(new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel))), args, place);
+			CtrlCRelay ctrlC = new CtrlCRelay(out);
+			ctrlC.install();
+			return relay(new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel))), args, place,
+					ctrlC);
 		}
 		catch (DaemonLostException ex) {
 			System.err.println("octl: error: the octl daemon stopped in the middle of the command; it may or may not "
@@ -79,7 +82,8 @@ public final class DaemonFront {
 		}
 	}
 
-	private static int relay(DataInputStream in, String[] args, DaemonPlace place) throws IOException {
+	private static int relay(DataInputStream in, String[] args, DaemonPlace place, CtrlCRelay ctrlC)
+			throws IOException {
 		boolean answered = false;
 		try {
 			while (true) {
@@ -89,6 +93,8 @@ public final class DaemonFront {
 					case DaemonFrames.STARTED -> {
 						// Nothing to show; from here on the command may have run.
 					}
+					case DaemonFrames.CTRL_C_HANDLED -> ctrlC.handled(true);
+					case DaemonFrames.CTRL_C_DEFAULT -> ctrlC.handled(false);
 					case DaemonFrames.STDOUT -> System.out.write(frame.payload(), 0, frame.payload().length);
 					case DaemonFrames.STDERR -> {
 						System.out.flush();

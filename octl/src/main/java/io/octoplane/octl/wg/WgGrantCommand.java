@@ -11,14 +11,16 @@ import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.daemon.TerminalBound;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code octl wg grant}: sets a workgroup's password. The password is never taken as an
- * argument, where shell history and {@code ps} would keep it, and never printed.
+ * {@code octl wg grant}: sets a workgroup's password. The safe ways keep the password out
+ * of the command line, where shell history and {@code ps} would keep it; Octopoda's
+ * {@code wg grant PATH PASSWORD} still works, with a warning that says so.
  */
 @Command(name = "grant",
 		description = {
@@ -26,7 +28,9 @@ import picocli.CommandLine.Parameters;
 						+ "'user: PATH' and that password.",
 				"The password (" + WgGrantCommand.MIN_LENGTH + " to " + WgGrantCommand.MAX_LENGTH
 						+ " characters) comes from the first line of standard input with --password-stdin, "
-						+ "or from a prompt that does not echo it. It is never an argument." },
+						+ "or from a prompt that does not echo it.",
+				"Octopoda's 'octl wg grant PATH PASSWORD' is accepted with a warning: the process list and the shell "
+						+ "history show the password." },
 		footerHeading = "%nExamples:%n", footer = { "  octl wg grant /lab --password-stdin < lab-password.txt",
 				"  pass show octoplane/lab | octl wg grant /lab --password-stdin", "  octl wg grant /lab" })
 public final class WgGrantCommand extends OctlCommand implements TerminalBound {
@@ -37,6 +41,10 @@ public final class WgGrantCommand extends OctlCommand implements TerminalBound {
 
 	@Parameters(index = "0", paramLabel = "PATH", description = "The workgroup.")
 	private String path = "";
+
+	@Parameters(index = "1", arity = "0..1", paramLabel = "PASSWORD",
+			description = "Octopoda's way: the password as an argument (visible to others; prefer --password-stdin).")
+	private @Nullable String argument;
 
 	@Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
 	private boolean fromStdin;
@@ -55,6 +63,18 @@ public final class WgGrantCommand extends OctlCommand implements TerminalBound {
 	}
 
 	private String readPassword(Octl octl) throws IOException {
+		if (this.argument != null) {
+			if (this.fromStdin) {
+				throw new ParameterException(spec().commandLine(),
+						"give the password either as an argument or with --password-stdin");
+			}
+			spec().commandLine()
+				.getErr()
+				.println("octl: warning: a password given as an argument is visible in the process list and "
+						+ "kept in the shell history; use --password-stdin or the prompt instead");
+			spec().commandLine().getErr().flush();
+			return this.argument;
+		}
 		if (this.fromStdin) {
 			String line = new BufferedReader(new InputStreamReader(octl.stdin(), StandardCharsets.UTF_8)).readLine();
 			if (line == null || line.isEmpty()) {

@@ -105,6 +105,65 @@ class CmdRunCommandTests extends StubBrainCommandTest {
 	}
 
 	@Test
+	void octopodaSpellingsMeanTheSame() {
+		accept(succeeded("pi1", ""));
+		OctlRun run = this.octl.run(this.config, "cmd", "xrun", "--time-align", "--delay-execute", "30", "-cc",
+				"uname -a", "pi1");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		JsonNode body = sentBody();
+		assertThat(body.path("mode").asString()).isEqualTo("shell");
+		assertThat(body.path("command").asString()).isEqualTo("uname -a");
+		assertThat(body.path("targets").toString()).isEqualTo("[\"pi1\"]");
+		assertThat(body.path("start_delay_ms").asLong()).isEqualTo(30_000);
+		assertThat(body.path("time_aligned").asBoolean()).isTrue();
+	}
+
+	@Test
+	void octopodaKeyValueSpellingsAreAccepted() {
+		accept(succeeded("pi1", ""));
+		OctlRun run = this.octl.run(this.config, "cmd", "run", "--common-command=uptime", "-ta=false", "-d=5", "pi1");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		JsonNode body = sentBody();
+		assertThat(body.path("command").asString()).isEqualTo("uptime");
+		assertThat(body.path("time_aligned").isNull()).isTrue();
+		assertThat(body.path("start_delay_ms").asLong()).isEqualTo(5_000);
+	}
+
+	@Test
+	void timeAlignFlagDoesNotSwallowTheCommand() {
+		accept(succeeded("pi1", ""));
+		OctlRun run = this.octl.run(this.config, "cmd", "run", "-ta", "uname -a", "pi1");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		JsonNode body = sentBody();
+		assertThat(body.path("command").asString()).isEqualTo("uname -a");
+		assertThat(body.path("time_aligned").asBoolean()).isTrue();
+	}
+
+	@Test
+	void octopodaShellscriptSpellingSendsTheScript() throws IOException {
+		accept(succeeded("pi1", ""));
+		Path script = this.dir.resolve("deploy.sh");
+		Files.writeString(script, "echo hi > \"$OCTOPODA_OUTPUT\"\n");
+		OctlRun run = this.octl.run(this.config, "cmd", "run", "--shellscript", script.toString(), "pi1");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(sentBody().path("mode").asString()).isEqualTo("script");
+	}
+
+	@Test
+	void octopodaDelayThatIsNotANumberIsAUsageError() {
+		OctlRun run = this.octl.run(this.config, "cmd", "xrun", "--delay-execute", "soon", "uptime", "pi1");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("soon");
+	}
+
+	@Test
+	void octopodaCommonCommandTogetherWithAScriptIsAUsageError() {
+		OctlRun run = this.octl.run(this.config, "cmd", "run", "-cc", "uptime", "-ss", "x.sh", "pi1");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("use only one of -c, -bg and -ss");
+	}
+
+	@Test
 	void clockErrorWithoutTimeAlignmentIsAUsageError() {
 		OctlRun run = this.octl.run(this.config, "cmd", "run", "--max-clock-error", "20ms", "uptime", "pi1");
 		assertThat(run.exitCode()).isEqualTo(2);

@@ -23,7 +23,6 @@ import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.testsupport.api.ApiFixtures;
 import io.octoplane.testsupport.api.SseScript;
-import io.octoplane.testsupport.process.ChildJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +84,8 @@ class DaemonIT extends StubBrainCommandTest {
 		this.brain.answerProblem("GET", ApiPaths.NODES, ErrorCode.NODE_NOT_FOUND, "no node named pi9");
 		List<List<String>> calls = List.of(List.of("node", "get", "pi9"), List.of("node", "get", "-sf", "nope"),
 				List.of("--help"), List.of("node", "get", "--help"), List.of("nosuchcommand"), List.of("version"),
-				List.of(), List.of("-o", "table"), List.of("--help"), List.of("--version"));
+				List.of(), List.of("-o", "table"), List.of("--help"), List.of("--version"),
+				List.of("help", "cmd", "run"), List.of("-c", this.config.toString(), "node", "get"));
 		for (List<String> call : calls) {
 			String[] args = call.toArray(String[]::new);
 			Result alone = front(Map.of("OCTL_DAEMON", "off"), args);
@@ -93,6 +93,20 @@ class DaemonIT extends StubBrainCommandTest {
 			assertThat(daemon).as("octl %s", call).isEqualTo(alone);
 		}
 		assertThat(commandsRun()).isEqualTo(calls.size());
+	}
+
+	@Test
+	void octopodasEnvironmentSwitchesWorkThroughTheDaemon() throws Exception {
+		startDaemon();
+		Map<String, String> quiet = Map.of("OCTL_NOPRINT", "", "OCTL_NOSPINNER", "", "OCTL_NOCOLOR", "");
+		Map<String, String> alonePlease = new HashMap<>(quiet);
+		alonePlease.put("OCTL_DAEMON", "off");
+		Result alone = front(alonePlease, "node", "get");
+		Result daemon = front(quiet, "node", "get");
+		assertThat(daemon).isEqualTo(alone);
+		assertThat(daemon.status()).isZero();
+		assertThat(daemon.out()).isEmpty();
+		assertThat(commandsRun()).isEqualTo(1);
 	}
 
 	@Test
@@ -255,16 +269,7 @@ class DaemonIT extends StubBrainCommandTest {
 	}
 
 	private ProcessBuilder frontProcess(Path folder, Map<String, String> env, List<String> args) {
-		ProcessBuilder builder = new ProcessBuilder(ChildJvm
-			.command(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), DaemonFront.class.getName(), args))
-			.directory(folder.toFile());
-		Map<String, String> environment = builder.environment();
-		environment.put("OCTL_CONFIG", this.config.toString());
-		environment.put("OCTL_DAEMON_DIR", this.daemonDir.toString());
-		environment.put("HOME", this.octl.home().toString());
-		environment.remove("OCTL_DAEMON");
-		environment.putAll(new HashMap<>(env));
-		return builder;
+		return new FrontProcesses(this.config, this.octl.home(), this.daemonDir).builder(folder, env, args);
 	}
 
 	private Result frontIn(Path folder, Map<String, String> env, String... args) throws Exception {

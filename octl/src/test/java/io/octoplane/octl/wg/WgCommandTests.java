@@ -158,6 +158,36 @@ class WgCommandTests {
 	}
 
 	@Test
+	void grantTakesOctopodasPositionalPasswordWithAWarning() {
+		Path config = this.octl.writeConfig(this.brain.uri());
+		this.brain.answers("PUT", ApiPaths.WORKGROUP_PASSWORD, new Answer(204, "application/json", "", Map.of()));
+		OctlRun run = this.octl.run(config, "wg", "grant", "/lab", "s3cret-for-the-lab");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(this.brain.lastRequest().body()).isEqualTo("{\"password\":\"s3cret-for-the-lab\"}");
+		assertThat(run.err()).contains("warning: a password given as an argument is visible in the process list")
+			.doesNotContain("s3cret");
+	}
+
+	@Test
+	void grantRefusesAPositionalPasswordTogetherWithStdin() {
+		Path config = this.octl.writeConfig(this.brain.uri());
+		OctlRun run = this.octl.runWithStdin(config, "other-password-here\n", "wg", "grant", "/lab",
+				"s3cret-for-the-lab", "--password-stdin");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("either as an argument or with --password-stdin");
+		assertThat(this.brain.requests()).isEmpty();
+	}
+
+	@Test
+	void grantChecksTheLengthOfAPositionalPasswordToo() {
+		Path config = this.octl.writeConfig(this.brain.uri());
+		OctlRun run = this.octl.run(config, "wg", "grant", "/lab", "123456");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("it needs 12 to 256");
+		assertThat(this.brain.requests()).isEmpty();
+	}
+
+	@Test
 	void grantRefusesShortOrMissingPasswordsWithoutEchoingThem() {
 		Path config = this.octl.writeConfig(this.brain.uri());
 		OctlRun tooShort = this.octl.runWithStdin(config, "short-pw\n", "wg", "grant", "/lab", "--password-stdin");
