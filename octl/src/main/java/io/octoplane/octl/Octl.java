@@ -132,13 +132,13 @@ public final class Octl implements Runnable {
 			description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
 	private OutputFormat output = OutputFormat.JSON;
 
-	// Octopoda's spellings (Go's flag package takes one dash for long names).
-	@Option(names = "-version", versionHelp = true, hidden = true, scope = ScopeType.LOCAL,
+	// Octopoda's spellings (Go's flag package takes one dash for long names). Plain
+	// options: picocli allows one usage-help and one version-help option per command.
+	@Option(names = "-version", hidden = true, scope = ScopeType.LOCAL,
 			description = "Print version information, as --version.")
 	private boolean octopodaVersion;
 
-	@Option(names = "-usage", usageHelp = true, hidden = true, scope = ScopeType.LOCAL,
-			description = "Print this help, as --help.")
+	@Option(names = "-usage", hidden = true, scope = ScopeType.LOCAL, description = "Print this help, as --help.")
 	private boolean octopodaUsage;
 
 	@Option(names = { "-x", "--stacktrace" }, scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
@@ -301,7 +301,16 @@ public final class Octl implements Runnable {
 
 	@Override
 	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "missing command: try 'octl node get' or 'octl --help'");
+		CommandLine commandLine = this.spec.commandLine();
+		if (this.octopodaVersion) {
+			commandLine.printVersionHelp(commandLine.getOut());
+			return;
+		}
+		if (this.octopodaUsage) {
+			commandLine.usage(commandLine.getOut());
+			return;
+		}
+		throw new ParameterException(commandLine, "missing command: try 'octl node get' or 'octl --help'");
 	}
 
 	/**
