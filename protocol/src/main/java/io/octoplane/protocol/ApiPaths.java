@@ -15,8 +15,14 @@ public final class ApiPaths {
 	/** Node registry: list (GET) and prune (DELETE). */
 	public static final String NODES = V1 + "/nodes";
 
-	/** Latest heartbeat status of nodes. */
+	/**
+	 * Latest heartbeat status of nodes (GET), query {@code name} (node names,
+	 * {@code @group}s, {@code ALL}, and {@code brain} for the brain's own host).
+	 */
 	public static final String NODE_STATUS = NODES + "/status";
+
+	/** Host status of the brain that answers (GET): a {@code NodeStatusInfo}. */
+	public static final String BRAIN_STATUS = V1 + "/brain/status";
 
 	/** Commands run on nodes: {@code POST} starts a job. */
 	public static final String COMMANDS = V1 + "/commands";
@@ -134,6 +140,19 @@ public final class ApiPaths {
 
 	/** List a folder of a node (POST a {@code FileListRequest}; 202 job). */
 	public static final String FILE_LISTINGS = V1 + "/files/listings";
+
+	/**
+	 * The brain's file store, a folder tree on the brain: GET lists a folder as a
+	 * {@code FileListing}, query {@code path} (relative to the store, default its top)
+	 * and {@code depth}.
+	 */
+	public static final String FILE_STORE = V1 + "/files/store";
+
+	/**
+	 * One file of the brain's file store (GET streams it, with {@code Range} support),
+	 * query {@code path} relative to the store.
+	 */
+	public static final String FILE_STORE_CONTENT = FILE_STORE + "/content";
 
 	/**
 	 * The nameserver's registry (on the nameserver's port, not the brain's): list (GET)
