@@ -12,6 +12,7 @@ import io.octoplane.protocol.api.FileFetchRequest;
 import io.octoplane.protocol.api.FileListRequest;
 import io.octoplane.protocol.api.FileUploadRequest;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.file.FileListing;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.io.FileSystemResource;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,8 +36,11 @@ class FileController {
 
 	private final FileService files;
 
-	FileController(FileService files) {
+	private final BrainFileStore store;
+
+	FileController(FileService files, BrainFileStore store) {
 		this.files = files;
+		this.store = store;
 	}
 
 	@PostMapping(path = ApiPaths.FILE_BLOBS)
@@ -65,8 +70,21 @@ class FileController {
 
 	@PostMapping(ApiPaths.FILE_LISTINGS)
 	ResponseEntity<JobResponse> list(@RequestBody FileListRequest request, HttpServletRequest http) {
-		AuditTargets.set(http, List.of(request.node()));
+		AuditTargets.set(http, request.nodes());
 		return accepted(this.files.list(request, Caller.of(http)));
+	}
+
+	@GetMapping(ApiPaths.FILE_STORE)
+	FileListing listStore(@RequestParam(name = "path", defaultValue = "") String path,
+			@RequestParam(name = "depth", defaultValue = "0") int depth, HttpServletRequest http) {
+		return this.store.list(path, depth, Caller.of(http).workgroup());
+	}
+
+	@GetMapping(ApiPaths.FILE_STORE_CONTENT)
+	ResponseEntity<Resource> readStore(@RequestParam(name = "path") String path, HttpServletRequest http) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.body(new FileSystemResource(this.store.file(path, Caller.of(http).workgroup())));
 	}
 
 	private static ResponseEntity<JobResponse> accepted(JobResponse job) {
