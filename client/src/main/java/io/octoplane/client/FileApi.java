@@ -122,6 +122,48 @@ public final class FileApi {
 	}
 
 	/**
+	 * Has nodes send their copy of a file or folder to the brain's blob store, one job
+	 * for all ({@code POST /api/v1/files/fetches}); see {@link #sentFiles(JobResponse)}.
+	 * @param targets node names, {@code @group}s or {@code ALL}
+	 * @param path the file or folder on each
+	 * @param timeout transfer time limit per node
+	 * @return the accepted job
+	 */
+	public JobResponse fetch(List<String> targets, String path, Duration timeout) {
+		return post(ApiPaths.FILE_FETCHES, new FileFetchRequest(null, path, seconds(timeout), 0L, targets));
+	}
+
+	/**
+	 * What each node of a finished fetch job sent, in the job's order.
+	 * @param job the job, done
+	 * @return each node's file or why it has none
+	 */
+	public List<NodeSentFile> sentFiles(JobResponse job) {
+		List<NodeSentFile> sent = new ArrayList<>();
+		for (NodeCommandResult result : job.results()) {
+			try {
+				sent.add(new NodeSentFile(result.name(),
+						this.transport.mapper().readValue(succeededOutput(result), SentFile.class), null));
+			}
+			catch (FileTransferException ex) {
+				sent.add(new NodeSentFile(result.name(), null, ex.getMessage()));
+			}
+		}
+		return sent;
+	}
+
+	/**
+	 * One node's part of a fetch job.
+	 *
+	 * @param node the node
+	 * @param sent what it sent, or {@code null} if it sent nothing
+	 * @param error why it sent nothing, or {@code null}
+	 */
+	public record NodeSentFile(String node, @Nullable SentFile sent, @Nullable String error) {
+
+	}
+
+	/**
 	 * Starts listing one level of a folder of a node ({@code POST
 	 * /api/v1/files/listings}); the job's result output is a {@link FileListing}, see
 	 * {@link #listing(JobResponse)}.

@@ -2,7 +2,6 @@ package io.octoplane.brain.file;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 
 import io.octoplane.brain.security.AuditTargets;
 import io.octoplane.brain.security.Caller;
@@ -64,7 +63,7 @@ class FileController {
 
 	@PostMapping(ApiPaths.FILE_FETCHES)
 	ResponseEntity<JobResponse> fetch(@RequestBody FileFetchRequest request, HttpServletRequest http) {
-		AuditTargets.set(http, List.of(request.node()));
+		AuditTargets.set(http, request.nodes());
 		return accepted(this.files.fetch(request, Caller.of(http)));
 	}
 

@@ -113,10 +113,8 @@ class FileService {
 
 	JobResponse fetch(FileFetchRequest request, Caller caller) {
 		requirePath(request.path(), "path");
-		List<String> nodes = this.workgroups.expandTargets(caller.workgroup(), List.of(request.node()));
-		if (nodes.size() != 1) {
-			throw new InvalidRequestException("name exactly one node to fetch from, not a group");
-		}
+		// Each node sends its own copy under the one token.
+		List<String> nodes = this.workgroups.expandTargets(caller.workgroup(), request.nodes());
 		String token = this.tokens.issue(Direction.FROM_NODE, "", caller.workgroup(), nodes,
 				tokenLifetime(request.timeoutSeconds(), request.waitOfflineSeconds()));
 		String spec = this.json.writeValueAsString(new FileSendSpec(token, request.path()));
