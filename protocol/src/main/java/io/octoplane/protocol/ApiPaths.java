@@ -211,7 +211,10 @@ public final class ApiPaths {
 	 */
 	public static final String TUNNEL = V1 + "/tunnels/{id}";
 
-	/** SSH logins of the caller's workgroup (GET lists). */
+	/**
+	 * SSH logins of the caller's workgroup (GET lists), query {@code node} (node names,
+	 * {@code @group}s or {@code ALL}) to keep the logins of those nodes only.
+	 */
 	public static final String SSH_LOGINS = V1 + "/ssh";
 
 	/** One SSH login by name (PUT stores, GET, DELETE), path variable {@code name}. */
