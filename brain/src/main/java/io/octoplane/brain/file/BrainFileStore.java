@@ -38,6 +38,11 @@ class BrainFileStore {
 		this.root = configured.toAbsolutePath().normalize();
 	}
 
+	/** The top of the store, as the root workgroup sees it. */
+	Path root() {
+		return this.root;
+	}
+
 	/**
 	 * Lists a folder of the store as a tree.
 	 * @param path the folder as given, relative to what the workgroup sees
