@@ -1,8 +1,11 @@
 package io.octoplane.client;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpHeaders;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.StringJoiner;
@@ -11,6 +14,7 @@ import java.util.function.LongConsumer;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.file.FileListing;
 import io.octoplane.protocol.file.FileNames;
+import io.octoplane.protocol.file.TarArchives;
 
 /**
  * Calls on the brain's file store, the folder tree on the brain's host that Octopoda's
@@ -42,16 +46,18 @@ public final class FileStoreApi {
 	}
 
 	/**
-	 * Downloads a file of the store ({@code GET /api/v1/files/store/content}) into a
-	 * local folder under its own name, through a partial file renamed when whole. Unlike
-	 * a blob it is not resumed: without a digest a stale partial file could not be told
-	 * from a good one.
-	 * @param path the file in the store
+	 * Downloads a file or folder of the store ({@code GET /api/v1/files/store/content})
+	 * into a local folder under its own name: a file through a partial file renamed when
+	 * whole, a folder as tar unpacked beside its place (with the archive rules of
+	 * {@link TarArchives}) and moved in; an existing folder of the same name is kept.
+	 * Unlike a blob it is not resumed: without a digest a stale partial file could not be
+	 * told from a good one.
+	 * @param path the file or folder in the store
 	 * @param localDir the local folder, created if missing
 	 * @param progress receives the bytes received so far
-	 * @return the file written
-	 * @throws IOException if writing fails
-	 * @throws OctoplaneApiException if the brain refused the path or has no such file
+	 * @return the file or folder written
+	 * @throws IOException if writing fails or the archive is unsafe
+	 * @throws OctoplaneApiException if the brain refused the path or has no such entry
 	 */
 	public Path download(String path, Path localDir, LongConsumer progress) throws IOException {
 		String trimmed = path.strip().replaceAll("/+$", "");
@@ -61,15 +67,36 @@ public final class FileStoreApi {
 		Files.deleteIfExists(part);
 		StringJoiner query = new StringJoiner("&");
 		query.add(Transport.param("path", path));
-		RangedGet.into(this.transport, this.transport.request(ApiPaths.FILE_STORE_CONTENT, query), part, progress);
+		HttpHeaders headers = RangedGet.into(this.transport, this.transport.request(ApiPaths.FILE_STORE_CONTENT, query),
+				part, progress);
 		Path target = localDir.resolve(name);
-		try {
-			Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		boolean folder = headers != null
+				&& "directory".equals(headers.firstValue(ApiPaths.FILE_KIND_HEADER).orElse("file"));
+		if (!folder) {
+			move(part, target);
+			return target;
 		}
-		catch (AtomicMoveNotSupportedException ex) {
-			Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+		Path staging = localDir.resolve("." + name + ".octoplane-unpack");
+		try (InputStream in = Files.newInputStream(part)) {
+			TarArchives.unpack(in, staging);
+			if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+				throw new IOException(target + " already exists; remove it or download elsewhere");
+			}
+			move(staging, target);
+		}
+		finally {
+			Files.deleteIfExists(part);
 		}
 		return target;
+	}
+
+	private static void move(Path from, Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+		}
 	}
 
 }

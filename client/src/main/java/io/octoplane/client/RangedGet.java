@@ -3,6 +3,7 @@ package io.octoplane.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.function.LongConsumer;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a download into a partial file, resuming with {@code Range} where an earlier
@@ -27,11 +30,13 @@ final class RangedGet {
 	 * @param request the GET, its path and query set
 	 * @param part the partial file, extended if it holds bytes already
 	 * @param progress receives the bytes held so far
+	 * @return the answer's headers, or {@code null} when the partial file was whole
+	 * already
 	 * @throws IOException if reading or writing fails
 	 * @throws OctoplaneApiException if the brain answered with an error
 	 */
-	static void into(Transport transport, HttpRequest.Builder request, Path part, LongConsumer progress)
-			throws IOException {
+	static @Nullable HttpHeaders into(Transport transport, HttpRequest.Builder request, Path part,
+			LongConsumer progress) throws IOException {
 		long held = Files.exists(part) ? Files.size(part) : 0;
 		request.setHeader("Accept", "application/octet-stream, application/problem+json")
 			.timeout(Duration.ofDays(1))
@@ -50,7 +55,7 @@ final class RangedGet {
 		if (response.statusCode() == 416) {
 			// The partial file is already whole (or longer, which the digest catches).
 			response.body().close();
-			return;
+			return null;
 		}
 		if (response.statusCode() / 100 != 2) {
 			String body;
@@ -72,6 +77,7 @@ final class RangedGet {
 				progress.accept(total);
 			}
 		}
+		return response.headers();
 	}
 
 }

@@ -257,6 +257,10 @@ class FileTransferIT extends InProcessBrainTest {
 		OctlRun download = octl("file", "download", "reports/today.csv", into.toString(), "brain");
 		assertThat(download.exitCode()).as(download.err()).isZero();
 		assertThat(Files.mismatch(report, into.resolve("today.csv"))).isEqualTo(-1);
+		OctlRun folder = octl("file", "download", "@fstore/reports", this.local.resolve("folder").toString(), "brain");
+		assertThat(folder.exitCode()).as(folder.err()).isZero();
+		assertThat(folder.json().get("kind").asString()).isEqualTo("directory");
+		assertSameTree(store.resolve("reports"), this.local.resolve("folder/reports"));
 		OctlRun escape = octl("file", "download", "../../etc/passwd", into.toString(), "brain");
 		assertThat(escape.exitCode()).isEqualTo(2);
 		assertThat(escape.err()).contains("leaves the brain's file store");

@@ -149,10 +149,14 @@ public final class ApiPaths {
 	public static final String FILE_STORE = V1 + "/files/store";
 
 	/**
-	 * One file of the brain's file store (GET streams it, with {@code Range} support),
-	 * query {@code path} relative to the store.
+	 * One file or folder of the brain's file store, query {@code path} relative to the
+	 * store: GET streams a file (with {@code Range} support) or a folder as tar, and says
+	 * which in {@link #FILE_KIND_HEADER}.
 	 */
 	public static final String FILE_STORE_CONTENT = FILE_STORE + "/content";
+
+	/** Whether a download is a {@code file} or a {@code directory} packed as tar. */
+	public static final String FILE_KIND_HEADER = "X-Octoplane-File-Kind";
 
 	/**
 	 * The nameserver's registry (on the nameserver's port, not the brain's): list (GET)

@@ -72,21 +72,17 @@ class BrainFileStore {
 	}
 
 	/**
-	 * Finds a file of the store.
-	 * @param path the file as given, relative to what the workgroup sees
+	 * Finds a file or folder of the store.
+	 * @param path the file or folder as given, relative to what the workgroup sees
 	 * @param workgroup the caller's workgroup
-	 * @return the file
+	 * @return the file or folder
 	 */
-	Path file(String path, String workgroup) {
-		Path file = resolve(path, workgroup);
-		if (Files.isDirectory(file)) {
-			throw new InvalidRequestException(
-					path + " is a folder; download its files one by one (octl file ls " + path + " brain)");
-		}
-		if (!Files.isRegularFile(file)) {
+	Path entry(String path, String workgroup) {
+		Path entry = resolve(path, workgroup);
+		if (!Files.isRegularFile(entry) && !Files.isDirectory(entry)) {
 			throw new NotFoundException(ErrorCode.NOT_FOUND, "no such file in the brain's file store: " + path);
 		}
-		return file;
+		return entry;
 	}
 
 	private Path resolve(String given, String workgroup) {

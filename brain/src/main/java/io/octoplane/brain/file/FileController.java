@@ -2,6 +2,8 @@ package io.octoplane.brain.file;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import io.octoplane.brain.security.AuditTargets;
 import io.octoplane.brain.security.Caller;
@@ -12,7 +14,10 @@ import io.octoplane.protocol.api.FileListRequest;
 import io.octoplane.protocol.api.FileUploadRequest;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.file.FileListing;
+import io.octoplane.protocol.file.TarArchives;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -32,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class FileController {
+
+	private static final String TAR = "application/x-tar";
 
 	private final FileService files;
 
@@ -79,11 +86,27 @@ class FileController {
 		return this.store.list(path, depth, Caller.of(http).workgroup());
 	}
 
+	/**
+	 * A file as it is, a folder packed as tar on the fly, as Octopoda's brain sends both.
+	 * The tar is written straight to the response (a {@code null} answer tells Spring it
+	 * was), never spooled whole.
+	 */
 	@GetMapping(ApiPaths.FILE_STORE_CONTENT)
-	ResponseEntity<Resource> readStore(@RequestParam(name = "path") String path, HttpServletRequest http) {
+	@Nullable ResponseEntity<Resource> readStore(@RequestParam(name = "path") String path, HttpServletRequest http,
+			HttpServletResponse response) throws IOException {
+		Path entry = this.store.entry(path, Caller.of(http).workgroup());
+		if (Files.isDirectory(entry)) {
+			response.setStatus(200);
+			response.setContentType(TAR);
+			response.setHeader(ApiPaths.FILE_KIND_HEADER, "directory");
+			TarArchives.pack(entry, response.getOutputStream());
+			response.flushBuffer();
+			return null;
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.body(new FileSystemResource(this.store.file(path, Caller.of(http).workgroup())));
+			.header(ApiPaths.FILE_KIND_HEADER, "file")
+			.body(new FileSystemResource(entry));
 	}
 
 	private static ResponseEntity<JobResponse> accepted(JobResponse job) {

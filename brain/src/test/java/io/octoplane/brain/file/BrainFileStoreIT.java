@@ -1,5 +1,6 @@
 package io.octoplane.brain.file;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,10 +17,12 @@ import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.certs.PemPair;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.file.FileListing;
+import io.octoplane.protocol.file.TarArchives;
 import io.octoplane.protocol.tls.PemTls;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +38,9 @@ class BrainFileStoreIT extends BrainIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@TempDir
+	Path scratch;
 
 	@Autowired
 	BrainFileStore store;
@@ -81,9 +87,21 @@ class BrainFileStoreIT extends BrainIntegrationTest {
 			.isEqualTo("alpha");
 		HttpResponse<String> missing = get(ApiPaths.FILE_STORE_CONTENT + "?path=fs-docs/none", null);
 		assertThat(missing.statusCode()).isEqualTo(404);
-		HttpResponse<String> folder = get(ApiPaths.FILE_STORE_CONTENT + "?path=fs-docs", null);
-		assertThat(folder.statusCode()).isEqualTo(400);
-		assertThat(folder.body()).contains("is a folder");
+		assertThat(file.headers().firstValue(ApiPaths.FILE_KIND_HEADER)).hasValue("file");
+	}
+
+	@Test
+	void downloadsAFolderAsTar() throws Exception {
+		HttpResponse<InputStream> folder = send(ApiPaths.FILE_STORE_CONTENT + "?path=fs-docs", null,
+				HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(folder.statusCode()).isEqualTo(200);
+		assertThat(folder.headers().firstValue(ApiPaths.FILE_KIND_HEADER)).hasValue("directory");
+		Path unpacked = this.scratch;
+		try (InputStream tar = folder.body()) {
+			TarArchives.unpack(tar, unpacked.resolve("docs"));
+		}
+		assertThat(unpacked.resolve("docs/a.txt")).hasContent("alpha");
+		assertThat(unpacked.resolve("docs/sub/b.txt")).hasContent("bravo");
 	}
 
 	@Test
@@ -119,6 +137,11 @@ class BrainFileStoreIT extends BrainIntegrationTest {
 	}
 
 	private HttpResponse<String> get(String pathAndQuery, @Nullable String workgroup) throws Exception {
+		return send(pathAndQuery, workgroup, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private <T> HttpResponse<T> send(String pathAndQuery, @Nullable String workgroup, HttpResponse.BodyHandler<T> body)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("https://localhost:" + this.port + pathAndQuery));
 		if (workgroup != null) {
@@ -126,10 +149,7 @@ class BrainFileStoreIT extends BrainIntegrationTest {
 		}
 		PemPair operator = certs.operator("store");
 		SSLContext context = PemTls.clientContext(operator.certificate(), operator.privateKey(), certs.caCert());
-		return HttpClient.newBuilder()
-			.sslContext(context)
-			.build()
-			.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+		return HttpClient.newBuilder().sslContext(context).build().send(request.GET().build(), body);
 	}
 
 	private static String encode(String value) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.octoplane.client.FileApi.NodeSentFile;
 import io.octoplane.client.FileTransferException;
@@ -32,12 +33,12 @@ import picocli.CommandLine.Parameters;
  * {@code octl file download}: has nodes send a file or folder to the brain, then streams
  * it here, checks its SHA-256 and puts it in place under its own name; from several
  * nodes, each copy lands in a folder named after its node. From {@code brain}, the path
- * is the SHA-256 of a blob or a file of the brain's file store.
+ * is the SHA-256 of a blob or a file or folder of the brain's file store.
  */
 @Command(name = "download", customSynopsis = "octl file download PATH [LOCAL_DIR] NODE|@GROUP|ALL...|brain [OPTIONS]",
 		description = {
-				"Download a file or folder from nodes (or a blob or a file of the brain's file store from the "
-						+ "brain) into LOCAL_DIR (default: the current folder).",
+				"Download a file or folder from nodes (or a blob, or a file or folder of the brain's file store, "
+						+ "from the brain) into LOCAL_DIR (default: the current folder).",
 				"Prints the local path, size and SHA-256. A folder arrives as a folder, permissions kept; "
 						+ "an existing folder of the same name is not overwritten. From several nodes (an @GROUP, "
 						+ "ALL or more than one name) each copy goes to LOCAL_DIR/NODE/." },
@@ -118,6 +119,9 @@ public final class FileDownloadCommand extends OctlCommand {
 		ProgressBar bar = new ProgressBar(spec().commandLine().getErr(), "download " + path, 0, octl.interactive());
 		try {
 			Path written = client.files().store().download(path, localDir, bar);
+			if (Files.isDirectory(written)) {
+				return result(BRAIN, path, written, FileKind.DIRECTORY, treeSize(written), null);
+			}
 			return result(BRAIN, path, written, FileKind.FILE, Files.size(written), null);
 		}
 		catch (IOException ex) {
@@ -125,6 +129,12 @@ public final class FileDownloadCommand extends OctlCommand {
 		}
 		finally {
 			bar.finish();
+		}
+	}
+
+	private static long treeSize(Path folder) throws IOException {
+		try (Stream<Path> tree = Files.walk(folder)) {
+			return tree.filter(Files::isRegularFile).mapToLong((file) -> file.toFile().length()).sum();
 		}
 	}
 
