@@ -87,6 +87,9 @@ class TargetListCommandTests extends StubBrainCommandTest {
 		assertThat(uploadBody().path("create_target").asBoolean()).isFalse();
 		this.octl.run(this.config, "file", "upload", "-f", local.toString(), "/opt", "pi1");
 		assertThat(uploadBody().path("create_target").asBoolean()).isTrue();
+		assertThat(uploadBody().path("target_dir").asString()).isEqualTo("/opt");
+		this.octl.run(this.config, "file", "upload", "-f=false", local.toString(), "/opt", "pi1");
+		assertThat(uploadBody().path("create_target").asBoolean()).isFalse();
 		OctlRun both = this.octl.run(this.config, "file", "upload", "-f", "--no-create", local.toString(), "/opt",
 				"pi1");
 		assertThat(both.exitCode()).isEqualTo(2);

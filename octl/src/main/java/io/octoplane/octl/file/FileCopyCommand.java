@@ -19,6 +19,7 @@ import io.octoplane.protocol.api.BlobResponse;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.file.SentFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -36,12 +37,8 @@ import picocli.CommandLine.Parameters;
 				"  octl file copy pi1:/etc/app.conf pi2:/etc pi3:/etc" })
 public final class FileCopyCommand extends OctlCommand {
 
-	@Option(names = { "-f", "--force" },
-			description = "Create the target folder if it does not exist (the default; kept for Octopoda).")
-	private boolean force;
-
-	@Option(names = "--no-create", description = "Fail on a node where the target folder does not exist.")
-	private boolean noCreate;
+	@Mixin
+	private CreateTargetOptions createTarget = new CreateTargetOptions();
 
 	@Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1h",
 			description = "Time limit for each of the two transfers (default: 1h).")
@@ -56,9 +53,7 @@ public final class FileCopyCommand extends OctlCommand {
 
 	@Override
 	protected int execute(Octl octl) {
-		if (this.force && this.noCreate) {
-			throw new ParameterException(spec().commandLine(), "-f and --no-create contradict each other");
-		}
+		boolean create = this.createTarget.create(spec());
 		String[] from = split(this.source);
 		// Targets sharing a folder go in one job.
 		Map<String, List<String>> byFolder = new LinkedHashMap<>();
@@ -80,7 +75,7 @@ public final class FileCopyCommand extends OctlCommand {
 		int status = ExitStatus.OK;
 		for (Map.Entry<String, List<String>> folder : byFolder.entrySet()) {
 			JobResponse accepted = client.files()
-				.install(staged, folder.getKey(), folder.getValue(), !this.noCreate, this.timeout, Duration.ZERO);
+				.install(staged, folder.getKey(), folder.getValue(), create, this.timeout, Duration.ZERO);
 			int each = JobWaiter.await(octl, spec(), client, accepted, this.timeout.plus(FileTransfers.ANSWER_MARGIN),
 					false);
 			status = (status != ExitStatus.OK) ? status : each;

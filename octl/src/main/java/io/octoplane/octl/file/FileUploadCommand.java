@@ -18,6 +18,7 @@ import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.octl.job.JobWaiter;
 import io.octoplane.protocol.api.JobResponse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -42,12 +43,8 @@ public final class FileUploadCommand extends OctlCommand {
 
 	private static final Duration ANSWER_MARGIN = Duration.ofSeconds(60);
 
-	@Option(names = { "-f", "--force" },
-			description = "Create the target folder if it does not exist (the default; kept for Octopoda).")
-	private boolean force;
-
-	@Option(names = "--no-create", description = "Fail on a node where the target folder does not exist.")
-	private boolean noCreate;
+	@Mixin
+	private CreateTargetOptions createTarget = new CreateTargetOptions();
 
 	@Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1h",
 			description = "Transfer time limit per node (default: 1h).")
@@ -63,9 +60,7 @@ public final class FileUploadCommand extends OctlCommand {
 
 	@Override
 	protected int execute(Octl octl) {
-		if (this.force && this.noCreate) {
-			throw new ParameterException(spec().commandLine(), "-f and --no-create contradict each other");
-		}
+		boolean create = this.createTarget.create(spec());
 		if (this.arguments.size() < 3) {
 			throw new ParameterException(spec().commandLine(),
 					"name a local file or folder, a target folder and at least one node");
@@ -90,7 +85,7 @@ public final class FileUploadCommand extends OctlCommand {
 			bar.finish();
 		}
 		JobResponse accepted = client.files()
-			.install(staged, targetDir, targets, !this.noCreate, this.timeout, this.waitOffline);
+			.install(staged, targetDir, targets, create, this.timeout, this.waitOffline);
 		return JobWaiter.await(octl, spec(), client, accepted, this.waitOffline.plus(this.timeout).plus(ANSWER_MARGIN),
 				false, this.waitOffline.isZero() ? JobWaiter.WAIT_OFFLINE_HINT : null);
 	}
