@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.LongConsumer;
@@ -31,6 +30,7 @@ import io.octoplane.protocol.file.FileListing;
 import io.octoplane.protocol.file.FileNames;
 import io.octoplane.protocol.file.SentFile;
 import io.octoplane.protocol.file.TarArchives;
+import org.jspecify.annotations.Nullable;
 
 /**
  * File calls of an {@link OctoplaneClient}. A local file or folder goes up to the brain
@@ -122,14 +122,108 @@ public final class FileApi {
 	}
 
 	/**
-	 * Starts listing a folder of a node ({@code POST /api/v1/files/listings}); the job's
-	 * result output is a {@link FileListing}, see {@link #listing(JobResponse)}.
+	 * Has nodes send their copy of a file or folder to the brain's blob store, one job
+	 * for all ({@code POST /api/v1/files/fetches}); see {@link #sentFiles(JobResponse)}.
+	 * @param targets node names, {@code @group}s or {@code ALL}
+	 * @param path the file or folder on each
+	 * @param timeout transfer time limit per node
+	 * @return the accepted job
+	 */
+	public JobResponse fetch(List<String> targets, String path, Duration timeout) {
+		return post(ApiPaths.FILE_FETCHES, new FileFetchRequest(null, path, seconds(timeout), 0L, targets));
+	}
+
+	/**
+	 * What each node of a finished fetch job sent, in the job's order.
+	 * @param job the job, done
+	 * @return each node's file or why it has none
+	 */
+	public List<NodeSentFile> sentFiles(JobResponse job) {
+		List<NodeSentFile> sent = new ArrayList<>();
+		for (NodeCommandResult result : job.results()) {
+			try {
+				sent.add(new NodeSentFile(result.name(),
+						this.transport.mapper().readValue(succeededOutput(result), SentFile.class), null));
+			}
+			catch (FileTransferException ex) {
+				sent.add(new NodeSentFile(result.name(), null, ex.getMessage()));
+			}
+		}
+		return sent;
+	}
+
+	/**
+	 * One node's part of a fetch job.
+	 *
+	 * @param node the node
+	 * @param sent what it sent, or {@code null} if it sent nothing
+	 * @param error why it sent nothing, or {@code null}
+	 */
+	public record NodeSentFile(String node, @Nullable SentFile sent, @Nullable String error) {
+
+	}
+
+	/**
+	 * Starts listing one level of a folder of a node ({@code POST
+	 * /api/v1/files/listings}); the job's result output is a {@link FileListing}, see
+	 * {@link #listing(JobResponse)}.
 	 * @param node the node
 	 * @param path the folder
 	 * @return the accepted job
 	 */
 	public JobResponse list(String node, String path) {
-		return post(ApiPaths.FILE_LISTINGS, new FileListRequest(node, path));
+		return list(List.of(node), path, 1);
+	}
+
+	/**
+	 * Starts listing a folder of nodes as a tree ({@code POST /api/v1/files/listings});
+	 * each node's result output is a {@link FileListing}, see
+	 * {@link #listings(JobResponse)}.
+	 * @param targets node names, {@code @group}s or {@code ALL}
+	 * @param path the folder
+	 * @param depth levels to list, 1 for the folder's own entries, 0 for every level
+	 * @return the accepted job
+	 */
+	public JobResponse list(List<String> targets, String path, int depth) {
+		return post(ApiPaths.FILE_LISTINGS, new FileListRequest(null, path, depth, targets));
+	}
+
+	/**
+	 * The listings a finished list job produced, one per node in the job's order.
+	 * @param job the job, done
+	 * @return each node's listing or why it has none
+	 */
+	public List<NodeListing> listings(JobResponse job) {
+		List<NodeListing> listings = new ArrayList<>();
+		for (NodeCommandResult result : job.results()) {
+			try {
+				listings.add(new NodeListing(result.name(),
+						this.transport.mapper().readValue(succeededOutput(result), FileListing.class), null));
+			}
+			catch (FileTransferException ex) {
+				listings.add(new NodeListing(result.name(), null, ex.getMessage()));
+			}
+		}
+		return listings;
+	}
+
+	/**
+	 * One node's part of a listing job.
+	 *
+	 * @param node the node
+	 * @param listing its listing, or {@code null} if it has none
+	 * @param error why it has none, or {@code null}
+	 */
+	public record NodeListing(String node, @Nullable FileListing listing, @Nullable String error) {
+
+	}
+
+	/**
+	 * The brain's file store: list it and download from it by path.
+	 * @return the calls
+	 */
+	public FileStoreApi store() {
+		return new FileStoreApi(this.transport);
 	}
 
 	/**
@@ -193,49 +287,10 @@ public final class FileApi {
 	}
 
 	private void getBlob(String sha256, Path part, LongConsumer progress) throws IOException {
-		long held = Files.exists(part) ? Files.size(part) : 0;
-		HttpRequest.Builder request = this.transport
-			.request(ApiPaths.FILE_BLOB.replace("{sha256}", Transport.segment(sha256)), new StringJoiner("&"))
-			.setHeader("Accept", "application/octet-stream, application/problem+json")
-			.timeout(Duration.ofDays(1))
-			.GET();
-		if (held > 0) {
-			request.header("Range", "bytes=" + held + "-");
-		}
-		HttpResponse<InputStream> response;
-		try {
-			response = this.transport.http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted", ex);
-		}
-		if (response.statusCode() == 416) {
-			// The partial file is already whole (or longer, which the digest catches).
-			response.body().close();
-			return;
-		}
-		if (response.statusCode() / 100 != 2) {
-			String body;
-			try (InputStream in = response.body()) {
-				body = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
-			}
-			throw ProblemResponses.toException(response.statusCode(), response.headers(), body,
-					this.transport.mapper());
-		}
-		boolean append = response.statusCode() == 206;
-		try (InputStream in = response.body();
-				OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-						append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-			long total = append ? held : 0;
-			byte[] buffer = new byte[64 * 1024];
-			int read;
-			while ((read = in.read(buffer)) >= 0) {
-				out.write(buffer, 0, read);
-				total += read;
-				progress.accept(total);
-			}
-		}
+		RangedGet.into(
+				this.transport, this.transport
+					.request(ApiPaths.FILE_BLOB.replace("{sha256}", Transport.segment(sha256)), new StringJoiner("&")),
+				part, progress);
 	}
 
 	private BlobResponse putBlob(Path file, LongConsumer progress) throws IOException {
@@ -264,7 +319,10 @@ public final class FileApi {
 	}
 
 	private String succeededOutput(JobResponse job) {
-		NodeCommandResult result = job.results().get(0);
+		return succeededOutput(job.results().get(0));
+	}
+
+	private static String succeededOutput(NodeCommandResult result) {
 		if (!"succeeded".equals(result.state())) {
 			String why = (result.error() != null) ? result.error() : result.state();
 			throw new FileTransferException("node " + result.name() + " (" + result.state() + "): " + why);

@@ -1,6 +1,7 @@
 package io.octoplane.client;
 
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.StringJoiner;
 
 import io.octoplane.protocol.ApiPaths;
@@ -51,7 +52,19 @@ public final class SshApi {
 	 * @return the logins
 	 */
 	public SshLoginListResponse list() {
-		return this.transport.send(this.transport.request(ApiPaths.SSH_LOGINS, new StringJoiner("&")).GET(),
+		return list(List.of());
+	}
+
+	/**
+	 * Lists the logins of some nodes, by name.
+	 * @param targets node names, {@code @group}s or {@code ALL}; empty for every login
+	 * @return the logins
+	 * @throws OctoplaneApiException with {@code invalid-request} if a group has no nodes
+	 */
+	public SshLoginListResponse list(List<String> targets) {
+		StringJoiner query = new StringJoiner("&");
+		targets.forEach((target) -> query.add(Transport.param("node", target)));
+		return this.transport.send(this.transport.request(ApiPaths.SSH_LOGINS, query).GET(),
 				this.transport.requestTimeout(), SshLoginListResponse.class);
 	}
 

@@ -17,6 +17,8 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import io.octoplane.brain.agent.AgentServer;
+import io.octoplane.brain.file.FileProperties;
+import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.certs.PemPair;
 import io.octoplane.client.FileApi.StagedFile;
 import io.octoplane.client.JobListener;
@@ -63,6 +65,12 @@ class FileTransferIT extends InProcessBrainTest {
 
 	@Autowired
 	AgentServer agentServer;
+
+	@Autowired
+	WorkgroupService workgroups;
+
+	@Autowired
+	FileProperties files;
 
 	private final List<Tentacle> tentacles = new ArrayList<>();
 
@@ -192,6 +200,73 @@ class FileTransferIT extends InProcessBrainTest {
 	}
 
 	@Test
+	void octopodaHabitsWithGroupsAndAll() throws Exception {
+		this.workgroups.enroll("/fte", "fs1");
+		this.workgroups.enroll("/fte", "fs2");
+		Path data = randomFile(this.local.resolve("data.csv"), 5000, "rw-r--r--");
+		// Relative targets land in @fstore, missing folders are made, as in Octopoda.
+		OctlRun upload = octl("file", "upload", data.toString(), "foobar", "@fte");
+		assertThat(upload.exitCode()).as(upload.out() + upload.err()).isZero();
+		for (String node : List.of("fs1", "fs2")) {
+			assertThat(Files.mismatch(data, work.resolve(node).resolve("fstore/foobar/data.csv"))).as(node)
+				.isEqualTo(-1);
+		}
+		assertThat(work.resolve("fs3/fstore/foobar")).doesNotExist();
+		// Other tests of this context leave offline nodes behind, which ALL reaches too.
+		OctlRun everywhere = octl("file", "upload", data.toString(), "foobar", "ALL");
+		assertThat(everywhere.json().get("results").findValuesAsString("name")).contains("fs1", "fs2", "fs3");
+		assertThat(work.resolve("fs3/fstore/foobar/data.csv")).exists();
+
+		OctlRun ls = octl("file", "ls", "@fstore", "@fte");
+		assertThat(ls.exitCode()).as(ls.err()).isZero();
+		assertThat(ls.json()).hasSize(2);
+		for (JsonNode node : ls.json()) {
+			assertThat(node.get("entries").toString()).contains("\"foobar/data.csv\"");
+		}
+		OctlRun shallow = octl("file", "ls", "@fstore", "fs1", "--depth", "1");
+		assertThat(shallow.json().get("entries").toString()).contains("\"foobar\"").doesNotContain("foobar/");
+
+		Path back = this.local.resolve("back");
+		OctlRun download = octl("file", "download", "@fstore/foobar/data.csv", back.toString(), "@fte");
+		assertThat(download.exitCode()).as(download.err()).isZero();
+		assertThat(Files.mismatch(data, back.resolve("fs1/data.csv"))).isEqualTo(-1);
+		assertThat(Files.mismatch(data, back.resolve("fs2/data.csv"))).isEqualTo(-1);
+
+		OctlRun nodes = octl("node", "get", "@fte");
+		assertThat(nodes.json().get("nodes").findValuesAsString("name")).containsExactly("fs1", "fs2");
+		OctlRun uname = octl("cmd", "run", "uname -a", "@fte");
+		assertThat(uname.exitCode()).as(uname.out() + uname.err()).isZero();
+		assertThat(uname.json().get("success").asInt()).isEqualTo(2);
+		OctlRun empty = octl("node", "get", "@nowhere");
+		assertThat(empty.exitCode()).isNotZero();
+
+		OctlRun status = octl("node", "status", "brain", "fs1");
+		assertThat(status.exitCode()).as(status.err()).isZero();
+		assertThat(status.json().get("nodes").get(0).get("name").asString()).isEqualTo("brain");
+	}
+
+	@Test
+	void theBrainsFileStoreListsAndDownloadsByPath() throws Exception {
+		Path store = this.files.storeDir();
+		Path report = randomFile(Files.createDirectories(store.resolve("reports")).resolve("today.csv"), 3000,
+				"rw-r--r--");
+		OctlRun ls = octl("file", "ls", "/", "brain");
+		assertThat(ls.exitCode()).as(ls.err()).isZero();
+		assertThat(ls.json().get("entries").toString()).contains("\"reports/today.csv\"");
+		Path into = this.local.resolve("from-brain");
+		OctlRun download = octl("file", "download", "reports/today.csv", into.toString(), "brain");
+		assertThat(download.exitCode()).as(download.err()).isZero();
+		assertThat(Files.mismatch(report, into.resolve("today.csv"))).isEqualTo(-1);
+		OctlRun folder = octl("file", "download", "@fstore/reports", this.local.resolve("folder").toString(), "brain");
+		assertThat(folder.exitCode()).as(folder.err()).isZero();
+		assertThat(folder.json().get("kind").asString()).isEqualTo("directory");
+		assertSameTree(store.resolve("reports"), this.local.resolve("folder/reports"));
+		OctlRun escape = octl("file", "download", "../../etc/passwd", into.toString(), "brain");
+		assertThat(escape.exitCode()).isEqualTo(2);
+		assertThat(escape.err()).contains("leaves the brain's file store");
+	}
+
+	@Test
 	void uploadIntoAFolderTheNodesShareInstallsOnEveryNode() throws Exception {
 		Path shared = Files.createDirectories(work.resolve("shared-mount"));
 		Path file = randomFile(this.local.resolve("app.jar"), 2 * 1024 * 1024 + 5, "rw-r--r--");
@@ -243,11 +318,11 @@ class FileTransferIT extends InProcessBrainTest {
 	@Test
 	void missingOrUnwritableTargetGivesAClearPerNodeError() throws Exception {
 		Path file = randomFile(this.local.resolve("conf.txt"), 100, "rw-r--r--");
-		OctlRun missing = octl("file", "upload", file.toString(), "@workspace/not-there", "fs1");
+		OctlRun missing = octl("file", "upload", "--no-create", file.toString(), "@workspace/not-there", "fs1");
 		assertThat(missing.exitCode()).isEqualTo(1);
 		JsonNode result = missing.json().get("results").get(0);
 		assertThat(result.get("state").asString()).isEqualTo("failed");
-		assertThat(result.get("error").asString()).contains("does not exist").contains("-f");
+		assertThat(result.get("error").asString()).contains("does not exist").contains("--no-create");
 		assertThat(work.resolve("fs1/not-there")).doesNotExist();
 
 		OctlRun unwritable = octl("file", "upload", "-f", file.toString(), "/proc/octoplane-files", "fs1");

@@ -15,8 +15,14 @@ public final class ApiPaths {
 	/** Node registry: list (GET) and prune (DELETE). */
 	public static final String NODES = V1 + "/nodes";
 
-	/** Latest heartbeat status of nodes. */
+	/**
+	 * Latest heartbeat status of nodes (GET), query {@code name} (node names,
+	 * {@code @group}s, {@code ALL}, and {@code brain} for the brain's own host).
+	 */
 	public static final String NODE_STATUS = NODES + "/status";
+
+	/** Host status of the brain that answers (GET): a {@code NodeStatusInfo}. */
+	public static final String BRAIN_STATUS = V1 + "/brain/status";
 
 	/** Commands run on nodes: {@code POST} starts a job. */
 	public static final String COMMANDS = V1 + "/commands";
@@ -142,6 +148,23 @@ public final class ApiPaths {
 	public static final String FILE_LISTINGS = V1 + "/files/listings";
 
 	/**
+	 * The brain's file store, a folder tree on the brain: GET lists a folder as a
+	 * {@code FileListing}, query {@code path} (relative to the store, default its top)
+	 * and {@code depth}.
+	 */
+	public static final String FILE_STORE = V1 + "/files/store";
+
+	/**
+	 * One file or folder of the brain's file store, query {@code path} relative to the
+	 * store: GET streams a file (with {@code Range} support) or a folder as tar, and says
+	 * which in {@link #FILE_KIND_HEADER}.
+	 */
+	public static final String FILE_STORE_CONTENT = FILE_STORE + "/content";
+
+	/** Whether a download is a {@code file} or a {@code directory} packed as tar. */
+	public static final String FILE_KIND_HEADER = "X-Octoplane-File-Kind";
+
+	/**
 	 * The nameserver's registry (on the nameserver's port, not the brain's): list (GET)
 	 * with query {@code prefix}, {@code suffix} or {@code contains}.
 	 */
@@ -198,7 +221,10 @@ public final class ApiPaths {
 	 */
 	public static final String TUNNEL = V1 + "/tunnels/{id}";
 
-	/** SSH logins of the caller's workgroup (GET lists). */
+	/**
+	 * SSH logins of the caller's workgroup (GET lists), query {@code node} (node names,
+	 * {@code @group}s or {@code ALL}) to keep the logins of those nodes only.
+	 */
 	public static final String SSH_LOGINS = V1 + "/ssh";
 
 	/** One SSH login by name (PUT stores, GET, DELETE), path variable {@code name}. */

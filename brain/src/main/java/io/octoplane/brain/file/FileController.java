@@ -2,7 +2,8 @@ package io.octoplane.brain.file;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import io.octoplane.brain.security.AuditTargets;
 import io.octoplane.brain.security.Caller;
@@ -12,7 +13,11 @@ import io.octoplane.protocol.api.FileFetchRequest;
 import io.octoplane.protocol.api.FileListRequest;
 import io.octoplane.protocol.api.FileUploadRequest;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.file.FileListing;
+import io.octoplane.protocol.file.TarArchives;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -32,10 +38,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FileController {
 
+	private static final String TAR = "application/x-tar";
+
 	private final FileService files;
 
-	FileController(FileService files) {
+	private final BrainFileStore store;
+
+	FileController(FileService files, BrainFileStore store) {
 		this.files = files;
+		this.store = store;
 	}
 
 	@PostMapping(path = ApiPaths.FILE_BLOBS)
@@ -59,14 +70,43 @@ class FileController {
 
 	@PostMapping(ApiPaths.FILE_FETCHES)
 	ResponseEntity<JobResponse> fetch(@RequestBody FileFetchRequest request, HttpServletRequest http) {
-		AuditTargets.set(http, List.of(request.node()));
+		AuditTargets.set(http, request.nodes());
 		return accepted(this.files.fetch(request, Caller.of(http)));
 	}
 
 	@PostMapping(ApiPaths.FILE_LISTINGS)
 	ResponseEntity<JobResponse> list(@RequestBody FileListRequest request, HttpServletRequest http) {
-		AuditTargets.set(http, List.of(request.node()));
+		AuditTargets.set(http, request.nodes());
 		return accepted(this.files.list(request, Caller.of(http)));
+	}
+
+	@GetMapping(ApiPaths.FILE_STORE)
+	FileListing listStore(@RequestParam(name = "path", defaultValue = "") String path,
+			@RequestParam(name = "depth", defaultValue = "0") int depth, HttpServletRequest http) {
+		return this.store.list(path, depth, Caller.of(http).workgroup());
+	}
+
+	/**
+	 * A file as it is, a folder packed as tar on the fly, as Octopoda's brain sends both.
+	 * The tar is written straight to the response (a {@code null} answer tells Spring it
+	 * was), never spooled whole.
+	 */
+	@GetMapping(ApiPaths.FILE_STORE_CONTENT)
+	@Nullable ResponseEntity<Resource> readStore(@RequestParam(name = "path") String path, HttpServletRequest http,
+			HttpServletResponse response) throws IOException {
+		Path entry = this.store.entry(path, Caller.of(http).workgroup());
+		if (Files.isDirectory(entry)) {
+			response.setStatus(200);
+			response.setContentType(TAR);
+			response.setHeader(ApiPaths.FILE_KIND_HEADER, "directory");
+			TarArchives.pack(entry, response.getOutputStream());
+			response.flushBuffer();
+			return null;
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header(ApiPaths.FILE_KIND_HEADER, "file")
+			.body(new FileSystemResource(entry));
 	}
 
 	private static ResponseEntity<JobResponse> accepted(JobResponse job) {

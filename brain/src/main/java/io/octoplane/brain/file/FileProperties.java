@@ -16,9 +16,12 @@ import org.springframework.util.unit.DataSize;
  * @param blobDir where blobs live; empty means {@code blobs} under the brain's data
  * folder
  * @param defaultTimeout transfer time limit per node when a request names none
+ * @param storeDir the brain's file store, the folder tree {@code octl file ls ... brain}
+ * lists and {@code octl file download PATH . brain} reads (Octopoda's brain store); empty
+ * means {@code fstore} under the brain's data folder
  */
 @ConfigurationProperties("octoplane.file")
 public record FileProperties(@DefaultValue("16GB") DataSize maxBlobSize, @Nullable Path blobDir,
-		@DefaultValue("1h") Duration defaultTimeout) {
+		@DefaultValue("1h") Duration defaultTimeout, @Nullable Path storeDir) {
 
 }

@@ -18,6 +18,7 @@ import io.octoplane.protocol.api.FileFetchRequest;
 import io.octoplane.protocol.api.FileListRequest;
 import io.octoplane.protocol.api.FileUploadRequest;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.file.FileListSpec;
 import io.octoplane.protocol.file.FileNames;
 import io.octoplane.protocol.file.FileReceiveSpec;
 import io.octoplane.protocol.file.FileSendSpec;
@@ -105,17 +106,15 @@ class FileService {
 		String token = this.tokens.issue(Direction.TO_NODE, request.sha256(), caller.workgroup(), nodes,
 				tokenLifetime(request.timeoutSeconds(), request.waitOfflineSeconds()));
 		FileReceiveSpec spec = new FileReceiveSpec(token, request.sha256(), size, request.kind(), request.name(),
-				request.targetDir(), request.createTarget(), request.mode());
+				request.targetDir(), !Boolean.FALSE.equals(request.createTarget()), request.mode());
 		return this.jobs.submit(command(request.targets(), CommandMode.FILE_RECEIVE, this.json.writeValueAsString(spec),
 				timeout(request.timeoutSeconds()), request.waitOfflineSeconds()), caller);
 	}
 
 	JobResponse fetch(FileFetchRequest request, Caller caller) {
 		requirePath(request.path(), "path");
-		List<String> nodes = this.workgroups.expandTargets(caller.workgroup(), List.of(request.node()));
-		if (nodes.size() != 1) {
-			throw new InvalidRequestException("name exactly one node to fetch from, not a group");
-		}
+		// Each node sends its own copy under the one token.
+		List<String> nodes = this.workgroups.expandTargets(caller.workgroup(), request.nodes());
 		String token = this.tokens.issue(Direction.FROM_NODE, "", caller.workgroup(), nodes,
 				tokenLifetime(request.timeoutSeconds(), request.waitOfflineSeconds()));
 		String spec = this.json.writeValueAsString(new FileSendSpec(token, request.path()));
@@ -125,9 +124,15 @@ class FileService {
 
 	JobResponse list(FileListRequest request, Caller caller) {
 		requirePath(request.path(), "path");
-		return this.jobs.submit(
-				command(List.of(request.node()), CommandMode.FILE_LIST, request.path(), LIST_TIMEOUT.toSeconds(), null),
-				caller);
+		FileListSpec spec;
+		try {
+			spec = new FileListSpec(request.path(), (request.depth() != null) ? request.depth() : 0);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
+		return this.jobs.submit(command(request.nodes(), CommandMode.FILE_LIST, this.json.writeValueAsString(spec),
+				LIST_TIMEOUT.toSeconds(), null), caller);
 	}
 
 	private static CommandRequest command(List<String> targets, CommandMode mode, String text, long timeoutSeconds,

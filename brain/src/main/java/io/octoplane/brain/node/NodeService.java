@@ -2,9 +2,11 @@ package io.octoplane.brain.node;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,9 +116,52 @@ public class NodeService {
 	public NodeStatusResponse status(Collection<String> names, Set<String> visible) {
 		List<NodeStatusInfo> statuses = select(names, visible).stream()
 			.filter((node) -> node.status() != null)
-			.map(NodeService::toStatusInfo)
+			.map((node) -> toStatusInfo(node.name(), (node.os() + " " + node.arch()).trim(), node.status()))
 			.toList();
 		return NodeStatusResponse.of(statuses);
+	}
+
+	/**
+	 * Removes offline nodes from the registry.
+	 * @param names nodes named one by one; every one must be offline
+	 * @param members nodes a group ({@code @group}, {@code ALL}) stands for; only the
+	 * offline ones among them are removed
+	 * @param visible the nodes the caller may see
+	 * @return the removed names
+	 * @throws NotFoundException if a named node is unknown
+	 * @throws ConflictException if a named node is not offline
+	 */
+	public PruneResponse prune(Collection<String> names, Collection<String> members, Set<String> visible) {
+		Instant now = this.clock.instant();
+		List<NodeRecord> named = names.isEmpty() ? List.of() : select(names, visible);
+		List<String> live = named.stream()
+			.filter((node) -> this.stateRule.stateOf(node, now) != NodeState.OFFLINE)
+			.map(NodeRecord::name)
+			.toList();
+		if (!live.isEmpty()) {
+			throw new ConflictException(
+					"only offline nodes can be pruned; still connected: " + String.join(", ", live));
+		}
+		List<NodeRecord> selected;
+		if (names.isEmpty() && members.isEmpty()) {
+			selected = select(List.of(), visible);
+		}
+		else {
+			// A group may still list a node that was pruned before: not an error.
+			Set<String> fromGroups = new HashSet<>(members);
+			selected = new ArrayList<>(named);
+			this.repository.findAll()
+				.stream()
+				.filter((node) -> fromGroups.contains(node.name()) && visible.contains(node.name()))
+				.forEach(selected::add);
+		}
+		List<String> pruned = selected.stream()
+			.filter((node) -> this.stateRule.stateOf(node, now) == NodeState.OFFLINE)
+			.map(NodeRecord::name)
+			.distinct()
+			.sorted()
+			.toList();
+		return new PruneResponse(this.repository.deleteOffline(pruned, now.minus(this.stateRule.offlineAfter())));
 	}
 
 	/**
@@ -128,23 +173,7 @@ public class NodeService {
 	 * @throws ConflictException if a named node is not offline
 	 */
 	public PruneResponse prune(Collection<String> names, Set<String> visible) {
-		Instant now = this.clock.instant();
-		List<NodeRecord> selected = select(names, visible);
-		if (!names.isEmpty()) {
-			List<String> live = selected.stream()
-				.filter((node) -> this.stateRule.stateOf(node, now) != NodeState.OFFLINE)
-				.map(NodeRecord::name)
-				.toList();
-			if (!live.isEmpty()) {
-				throw new ConflictException(
-						"only offline nodes can be pruned; still connected: " + String.join(", ", live));
-			}
-		}
-		List<String> pruned = selected.stream()
-			.filter((node) -> this.stateRule.stateOf(node, now) == NodeState.OFFLINE)
-			.map(NodeRecord::name)
-			.toList();
-		return new PruneResponse(this.repository.deleteOffline(pruned, now.minus(this.stateRule.offlineAfter())));
+		return prune(names, List.of(), visible);
 	}
 
 	/**
@@ -213,11 +242,9 @@ public class NodeService {
 		return (node.disconnectedAt() != null && !node.connected()) ? node.disconnectedAt() : node.lastSeen();
 	}
 
-	private static NodeStatusInfo toStatusInfo(NodeRecord node) {
-		NodeStatus status = node.status();
-		return new NodeStatusInfo(node.name(), (node.os() + " " + node.arch()).trim(), status.cpuCores(),
-				Instant.ofEpochMilli(status.localTimeMillis()), status.load1(), status.load5(), status.load15(),
-				status.memoryUsedBytes(), status.memoryTotalBytes(),
+	static NodeStatusInfo toStatusInfo(String name, String platform, NodeStatus status) {
+		return new NodeStatusInfo(name, platform, status.cpuCores(), Instant.ofEpochMilli(status.localTimeMillis()),
+				status.load1(), status.load5(), status.load15(), status.memoryUsedBytes(), status.memoryTotalBytes(),
 				percent(status.memoryUsedBytes(), status.memoryTotalBytes()), status.diskUsedBytes(),
 				status.diskTotalBytes(), percent(status.diskUsedBytes(), status.diskTotalBytes()),
 				status.uptimeSeconds());

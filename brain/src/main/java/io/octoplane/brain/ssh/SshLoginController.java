@@ -1,5 +1,6 @@
 package io.octoplane.brain.ssh;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -71,9 +73,14 @@ class SshLoginController {
 	}
 
 	@GetMapping(ApiPaths.SSH_LOGINS)
-	SshLoginListResponse list(HttpServletRequest http) {
+	SshLoginListResponse list(@RequestParam(name = "node", defaultValue = "") List<String> targets,
+			HttpServletRequest http) {
 		String workgroup = Caller.of(http).workgroup();
-		Set<String> visible = this.workgroups.visibleNodes(workgroup);
+		Set<String> visible = new HashSet<>(this.workgroups.visibleNodes(workgroup));
+		List<String> wanted = this.workgroups.expandOptionalTargets(workgroup, targets);
+		if (!wanted.isEmpty()) {
+			visible.retainAll(wanted);
+		}
 		return new SshLoginListResponse(this.logins.all(workgroup)
 			.values()
 			.stream()

@@ -101,6 +101,16 @@ public class WorkgroupService {
 		return WorkgroupPaths.isSameOrBelow(path, ancestor);
 	}
 
+	/**
+	 * Whether a target list entry stands for a group of nodes ({@code ALL},
+	 * {@code @group}) rather than one node.
+	 * @param target the entry as given
+	 * @return whether {@link #expandTargets} replaces it by the nodes it stands for
+	 */
+	public static boolean isGroupTarget(String target) {
+		return TargetNames.isGroup(target.strip());
+	}
+
 	/** Whether a workgroup exists; the root always does. */
 	public boolean exists(String path) {
 		return ROOT.equals(path) || this.repository.exists(path);
@@ -127,38 +137,58 @@ public class WorkgroupService {
 	}
 
 	/**
-	 * Expands {@code @group} entries of a target list: {@code @name} is a child of the
-	 * acting workgroup (or deeper, {@code @a/b}), {@code @/abs} must lie within it, and
-	 * {@code @.} is the acting workgroup itself. Plain names pass unchanged.
+	 * Expands a target list as Octopoda's brain does: {@code ALL} (and {@code @},
+	 * {@code @ALL}, {@code @all}, {@code @.}) is every node the acting workgroup sees;
+	 * {@code @name} is a child of the acting workgroup (or deeper, {@code @a/b}),
+	 * {@code @/abs} must lie within it. Plain names pass unchanged, so an unknown one
+	 * meets the caller's usual per-node "not found".
 	 * @param path the acting workgroup
 	 * @param targets the targets as given
 	 * @return node names in order, without duplicates
 	 * @throws NotFoundException if a group is unknown or outside the acting workgroup
-	 * @throws InvalidRequestException if a group has no nodes (an empty target list never
-	 * means "all")
+	 * @throws InvalidRequestException if the list is empty or an entry stands for no node
+	 * (an empty target list never means "all")
 	 */
 	public List<String> expandTargets(String path, List<String> targets) {
 		Set<String> expanded = new LinkedHashSet<>();
-		for (String target : targets) {
-			if (!target.startsWith("@")) {
+		for (String given : targets) {
+			String target = given.strip();
+			if (target.isEmpty()) {
+				continue;
+			}
+			if (!TargetNames.isGroup(target)) {
 				expanded.add(target);
 				continue;
 			}
-			String group = target.substring(1);
-			if (group.isBlank()) {
-				throw new InvalidRequestException("'@' must name a workgroup: @name, @/path or @.");
-			}
-			String resolved = ".".equals(group) ? path : resolve(path, group);
+			String resolved = TargetNames.isAll(target) ? path : resolve(path, target.substring(1));
 			if (!isSameOrBelow(resolved, path) || !exists(resolved)) {
 				throw new NotFoundException(ErrorCode.WORKGROUP_NOT_FOUND, "no such workgroup: " + target);
 			}
 			Set<String> members = visibleNodes(resolved);
 			if (members.isEmpty()) {
-				throw new InvalidRequestException(target + " has no nodes");
+				throw new InvalidRequestException(
+						target + " has no nodes" + (TargetNames.isAll(target) ? " in workgroup " + path : ""));
 			}
-			expanded.addAll(members);
+			expanded.addAll(members.stream().sorted().toList());
+		}
+		if (expanded.isEmpty()) {
+			throw new InvalidRequestException("targets must name at least one node, @group or ALL");
 		}
 		return new ArrayList<>(expanded);
+	}
+
+	/**
+	 * Expands a target list that may be empty, which then stands for every node the
+	 * acting workgroup sees, as listings read no names.
+	 * @param path the acting workgroup
+	 * @param targets the targets as given, possibly empty
+	 * @return node names in order, or empty for every visible node
+	 * @throws NotFoundException if a group is unknown or outside the acting workgroup
+	 * @throws InvalidRequestException if a given entry stands for no node
+	 */
+	public List<String> expandOptionalTargets(String path, List<String> targets) {
+		boolean none = targets.stream().allMatch(String::isBlank);
+		return none ? List.of() : expandTargets(path, targets);
 	}
 
 	/**

@@ -96,4 +96,22 @@ class NodeServiceTests {
 		verify(this.repository).deleteOffline(List.of("b"), NOW.minusSeconds(45));
 	}
 
+	@Test
+	void pruneOfAGroupRemovesItsOfflineNodesAndLeavesItsOnlineOnes() {
+		given(this.repository.findAll()).willReturn(List.of(NodeFixtures.connected("a", NOW),
+				NodeFixtures.disconnected("b", NOW), NodeFixtures.disconnected("zeta", NOW)));
+		given(this.repository.deleteOffline(List.of("b"), NOW.minusSeconds(45))).willReturn(List.of("b"));
+		// "gone" was pruned before but a workgroup still lists it.
+		assertThat(this.service.prune(List.of(), List.of("a", "b", "gone"), ALL).pruned()).containsExactly("b");
+		verify(this.repository).deleteOffline(List.of("b"), NOW.minusSeconds(45));
+	}
+
+	@Test
+	void pruneOfAGroupStillRefusesANamedOnlineNode() {
+		given(this.repository.findAll())
+			.willReturn(List.of(NodeFixtures.connected("a", NOW), NodeFixtures.disconnected("b", NOW)));
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.service.prune(List.of("a"), List.of("b"), ALL));
+	}
+
 }

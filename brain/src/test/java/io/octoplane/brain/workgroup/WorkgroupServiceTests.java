@@ -214,9 +214,71 @@ class WorkgroupServiceTests {
 
 	@Test
 	void expandTargets_malformedGroupsAreInvalid() {
-		for (String target : List.of("@", "@..", "@../x", "@a//b", "@/lab/../x")) {
+		for (String target : List.of("@..", "@../x", "@a//b", "@/lab/../x")) {
 			assertThatExceptionOfType(InvalidRequestException.class).as(target)
 				.isThrownBy(() -> this.service.expandTargets("/lab", List.of(target)));
+		}
+	}
+
+	@Test
+	void expandTargets_allIsEveryNodeTheActingWorkgroupSees() {
+		this.service.addNodes("/", "/lab", List.of("b", "a"));
+		for (String all : List.of("ALL", "@", "@ALL", "@all", "@.")) {
+			assertThat(this.service.expandTargets("/lab", List.of(all))).as(all).containsExactly("a", "b");
+		}
+		assertThat(this.service.expandTargets("/", List.of("ALL"))).containsExactly("a", "b", "c", "d");
+	}
+
+	@Test
+	void expandTargets_allNeverReachesAnotherWorkgroup() {
+		this.service.addNodes("/", "/lab", List.of("a"));
+		this.service.addNodes("/", "/ops", List.of("b", "c"));
+		assertThat(this.service.expandTargets("/lab", List.of("ALL"))).containsExactly("a");
+		assertThat(this.service.expandTargets("/ops", List.of("ALL", "a"))).containsExactly("b", "c", "a");
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.service.expandTargets("/lab", List.of("@/ops", "ALL")));
+	}
+
+	@Test
+	void expandTargets_mixesNamesGroupsAndAll() {
+		this.service.addNodes("/", "/lab/pis", List.of("a", "b"));
+		assertThat(this.service.expandTargets("/", List.of("zz", "@lab/pis", "b", "ALL"))).containsExactly("zz", "a",
+				"b", "c", "d");
+	}
+
+	@Test
+	void expandTargets_emptyListIsInvalidNeverAll() {
+		for (List<String> empty : List.of(List.<String>of(), List.of(" ", ""))) {
+			assertThatExceptionOfType(InvalidRequestException.class).as(empty.toString())
+				.isThrownBy(() -> this.service.expandTargets("/", empty))
+				.withMessage("targets must name at least one node, @group or ALL");
+		}
+	}
+
+	@Test
+	void expandTargets_allOfAWorkgroupWithoutNodesIsInvalid() {
+		this.service.addNodes("/", "/lab", List.of("a"));
+		this.service.removeNodes("/lab", List.of("a"));
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.service.expandTargets("/lab", List.of("ALL")))
+			.withMessage("ALL has no nodes in workgroup /lab");
+	}
+
+	@Test
+	void expandOptionalTargets_nothingGivenMeansEveryVisibleNode() {
+		this.service.addNodes("/", "/lab", List.of("a"));
+		assertThat(this.service.expandOptionalTargets("/lab", List.of())).isEmpty();
+		assertThat(this.service.expandOptionalTargets("/lab", List.of("", " "))).isEmpty();
+		assertThat(this.service.expandOptionalTargets("/lab", List.of("ALL"))).containsExactly("a");
+	}
+
+	@Test
+	void groupTargetsAreTellableFromNames() {
+		for (String group : List.of("ALL", "@", "@lab", " @/x ")) {
+			assertThat(WorkgroupService.isGroupTarget(group)).as(group).isTrue();
+		}
+		for (String name : List.of("all", "pi1", "brain", "a@b")) {
+			assertThat(WorkgroupService.isGroupTarget(name)).as(name).isFalse();
 		}
 	}
 

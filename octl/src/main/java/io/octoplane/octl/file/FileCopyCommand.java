@@ -1,7 +1,10 @@
 package io.octoplane.octl.file;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.octoplane.client.FileApi.StagedFile;
 import io.octoplane.client.FileTransferException;
@@ -16,6 +19,7 @@ import io.octoplane.protocol.api.BlobResponse;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.file.SentFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -24,15 +28,17 @@ import picocli.CommandLine.Parameters;
  * {@code octl file copy}: node to node through the brain's blob store; the bytes never
  * pass through this machine.
  */
-@Command(name = "copy", customSynopsis = "octl file copy [-f] NODE:PATH NODE:DIR [OPTIONS]",
-		description = { "Copy a file or folder from one node into a folder of another; the bytes go through the "
-				+ "brain, not through this machine. Prints the installing node's result." },
+@Command(name = "copy", customSynopsis = "octl file copy NODE:PATH TARGET:DIR... [OPTIONS]",
+		description = { "Copy a file or folder from one node into a folder of others; the bytes go through the "
+				+ "brain, not through this machine. TARGET is a node, an @GROUP or ALL. A missing DIR is created "
+				+ "unless --no-create is given. Prints each installing node's result." },
 		footerHeading = "%nExamples:%n",
-		footer = { "  octl file copy pi1:/etc/app.conf pi2:/etc", "  octl file copy -f pi1:@fstore/data pi2:@fstore" })
+		footer = { "  octl file copy pi1:/etc/app.conf pi2:/etc", "  octl file copy pi1:@fstore/data @lab:@fstore",
+				"  octl file copy pi1:/etc/app.conf pi2:/etc pi3:/etc" })
 public final class FileCopyCommand extends OctlCommand {
 
-	@Option(names = "-f", description = "Create the target folder if it does not exist.")
-	private boolean create;
+	@Mixin
+	private CreateTargetOptions createTarget = new CreateTargetOptions();
 
 	@Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1h",
 			description = "Time limit for each of the two transfers (default: 1h).")
@@ -41,13 +47,20 @@ public final class FileCopyCommand extends OctlCommand {
 	@Parameters(index = "0", paramLabel = "NODE:PATH", description = "The source.")
 	private String source = "";
 
-	@Parameters(index = "1", paramLabel = "NODE:DIR", description = "The target folder.")
-	private String target = "";
+	@Parameters(index = "1..*", arity = "1..*", paramLabel = "TARGET:DIR",
+			description = "Target folders: a node, @GROUP or ALL, a colon, the folder.")
+	private List<String> targets = new ArrayList<>();
 
 	@Override
 	protected int execute(Octl octl) {
+		boolean create = this.createTarget.create(spec());
 		String[] from = split(this.source);
-		String[] to = split(this.target);
+		// Targets sharing a folder go in one job.
+		Map<String, List<String>> byFolder = new LinkedHashMap<>();
+		for (String target : this.targets) {
+			String[] to = split(target);
+			byFolder.computeIfAbsent(to[1], (folder) -> new ArrayList<>()).add(to[0]);
+		}
 		OctoplaneClient client = octl.client();
 		SentFile sent;
 		try {
@@ -59,9 +72,15 @@ public final class FileCopyCommand extends OctlCommand {
 		}
 		StagedFile staged = new StagedFile(new BlobResponse(sent.sha256(), sent.sizeBytes()), sent.kind(), sent.name(),
 				sent.mode());
-		JobResponse accepted = client.files()
-			.install(staged, to[1], List.of(to[0]), this.create, this.timeout, Duration.ZERO);
-		return JobWaiter.await(octl, spec(), client, accepted, this.timeout.plus(FileTransfers.ANSWER_MARGIN), false);
+		int status = ExitStatus.OK;
+		for (Map.Entry<String, List<String>> folder : byFolder.entrySet()) {
+			JobResponse accepted = client.files()
+				.install(staged, folder.getKey(), folder.getValue(), create, this.timeout, Duration.ZERO);
+			int each = JobWaiter.await(octl, spec(), client, accepted, this.timeout.plus(FileTransfers.ANSWER_MARGIN),
+					false);
+			status = (status != ExitStatus.OK) ? status : each;
+		}
+		return status;
 	}
 
 	private String[] split(String text) {

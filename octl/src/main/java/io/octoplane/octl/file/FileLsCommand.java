@@ -1,44 +1,90 @@
 package io.octoplane.octl.file;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-import io.octoplane.client.FileTransferException;
+import io.octoplane.client.FileApi.NodeListing;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.ExitException;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.octl.output.Table;
+import io.octoplane.protocol.file.FileListSpec;
 import io.octoplane.protocol.file.FileListing;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-/** {@code octl file ls}: lists a folder of a node. */
-@Command(name = "ls", description = "List a folder of a node: name, type, size, permissions, modification time.",
-		footerHeading = "%nExamples:%n", footer = { "  octl file ls /etc pi1", "  octl file ls @log pi1 -o table" })
+/**
+ * {@code octl file ls}: lists a folder as a tree, on nodes or in the brain's file store,
+ * as Octopoda's {@code file ls} does.
+ */
+@Command(name = "ls", customSynopsis = "octl file ls DIR NODE|@GROUP|ALL|brain... [--depth N] [OPTIONS]",
+		description = {
+				"List a folder as a tree: path, type, size, permissions, modification time; folders are "
+						+ "followed by their entries, symbolic links are shown, not followed.",
+				"On a node DIR is absolute, relative to the workspace, or starts with an @ alias; on 'brain' it "
+						+ "is a folder of the brain's file store. Several targets print a NODE column (JSON: one "
+						+ "object per node)." },
+		footerHeading = "%nExamples:%n", footer = { "  octl file ls /etc pi1 --depth 1",
+				"  octl file ls @log pi1 -o table", "  octl file ls @fstore ALL", "  octl file ls / brain -o table" })
 public final class FileLsCommand extends OctlCommand {
 
 	private static final Duration LIMIT = Duration.ofSeconds(60);
 
-	@Parameters(index = "0", paramLabel = "DIR", description = "The folder: absolute, or starting with an @ alias.")
+	private static final String BRAIN = "brain";
+
+	@Option(names = "--depth", paramLabel = "N", defaultValue = "0",
+			description = "Levels to list: 1 for the folder's own entries, 0 for every level (the default; "
+					+ "at most 5000 entries per node).")
+	private int depth;
+
+	@Parameters(index = "0", paramLabel = "DIR", description = "The folder.")
 	private String path = "";
 
-	@Parameters(index = "1", paramLabel = "NODE", description = "The node.")
-	private String node = "";
+	@Parameters(index = "1..*", arity = "1..*", paramLabel = "TARGET", description = "Nodes, @GROUPs, ALL or brain.")
+	private List<String> targets = new ArrayList<>();
 
 	@Override
 	protected int execute(Octl octl) {
+		if (this.depth < 0 || this.depth > FileListSpec.MAX_DEPTH) {
+			throw new ParameterException(spec().commandLine(),
+					"--depth must be between 0 (every level) and " + FileListSpec.MAX_DEPTH);
+		}
 		OctoplaneClient client = octl.client();
-		FileListing listing;
-		try {
-			listing = client.files()
-				.listing(FileTransfers.await(client, client.files().list(this.node, this.path), LIMIT));
+		List<NodeListing> listings = new ArrayList<>();
+		List<String> nodes = this.targets.stream().filter((target) -> !target.equals(BRAIN)).distinct().toList();
+		if (nodes.size() < this.targets.size()) {
+			listings.add(new NodeListing(BRAIN, client.files().store().list(this.path, this.depth), null));
 		}
-		catch (FileTransferException ex) {
-			throw new ExitException(ExitStatus.GENERIC, "cannot list " + this.path + ": " + ex.getMessage(), ex);
+		if (!nodes.isEmpty()) {
+			listings.addAll(client.files()
+				.listings(FileTransfers.await(client, client.files().list(nodes, this.path, this.depth), LIMIT)));
 		}
-		octl.printer(spec()).print(listing, FileLsCommand::table);
-		return ExitStatus.OK;
+		boolean single = this.targets.size() == 1 && !isGroup(this.targets.get(0));
+		if (single) {
+			NodeListing only = listings.get(0);
+			if (only.listing() == null) {
+				throw new ExitException(ExitStatus.GENERIC, "cannot list " + this.path + ": " + only.error());
+			}
+			octl.printer(spec()).print(only.listing(), FileLsCommand::table);
+			return ExitStatus.OK;
+		}
+		List<NodeListingView> views = listings.stream().map(NodeListingView::of).toList();
+		octl.printer(spec()).print(views, FileLsCommand::tables);
+		for (NodeListing listing : listings) {
+			if (listing.error() != null) {
+				spec().commandLine().getErr().println("octl: cannot list " + this.path + ": " + listing.error());
+			}
+		}
+		return listings.stream().allMatch((listing) -> listing.error() == null) ? ExitStatus.OK : ExitStatus.GENERIC;
+	}
+
+	private static boolean isGroup(String target) {
+		return target.equals("ALL") || target.startsWith("@");
 	}
 
 	static String table(FileListing listing) {
@@ -46,7 +92,25 @@ public final class FileLsCommand extends OctlCommand {
 		listing.entries()
 			.forEach((entry) -> table.row(entry.mode(), entry.type(), entry.sizeBytes(), entry.modified(),
 					entry.name()));
-		return table.render();
+		return table.render() + truncation(listing);
+	}
+
+	static String tables(List<NodeListingView> views) {
+		Table table = Table.withHeaders("NODE", "MODE", "TYPE", "SIZE", "MODIFIED", "NAME");
+		StringBuilder notes = new StringBuilder();
+		for (NodeListingView view : views) {
+			view.entries()
+				.forEach((entry) -> table.row(view.node(), entry.mode(), entry.type(), entry.sizeBytes(),
+						entry.modified(), entry.name()));
+			if (view.truncated()) {
+				notes.append("(").append(view.node()).append(": more entries than a listing holds)\n");
+			}
+		}
+		return table.render() + notes;
+	}
+
+	private static String truncation(FileListing listing) {
+		return listing.truncated() ? "(more entries than a listing holds; list a deeper folder or use --depth)\n" : "";
 	}
 
 }

@@ -18,6 +18,7 @@ import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.octl.job.JobWaiter;
 import io.octoplane.protocol.api.JobResponse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -26,20 +27,24 @@ import picocli.CommandLine.Parameters;
  * {@code octl file upload}: sends a local file or folder to the brain once, then has
  * every target node fetch and install it; prints each node's result like {@code cmd run}.
  */
-@Command(name = "upload", customSynopsis = "octl file upload [-f] LOCAL TARGET_DIR NODE|@GROUP... [OPTIONS]",
+@Command(name = "upload", customSynopsis = "octl file upload LOCAL TARGET_DIR NODE|@GROUP|ALL... [OPTIONS]",
 		description = { "Upload a local file or folder (with its permissions) to a folder on nodes.",
-				"TARGET_DIR is absolute, relative to the workspace, or starts with @root, @workspace, @log, @fstore "
-						+ "or @pakma. Each node installs it atomically after checking its SHA-256; a folder of the "
-						+ "same name is replaced as a whole. Exit status is 0 only if every node installed it." },
+				"TARGET_DIR is absolute, starts with @root, @workspace, @log, @fstore or @pakma, is ~ (the "
+						+ "tentacle user's home), or is relative to @fstore, as in Octopoda. A missing TARGET_DIR "
+						+ "is created unless --no-create is given. Each node installs it atomically after checking "
+						+ "its SHA-256; a folder of the same name is replaced as a whole. Exit status is 0 only if "
+						+ "every node installed it." },
 		footerHeading = "%nExamples:%n",
-		footer = { "  octl file upload ./app.jar /opt/app pi1 pi2", "  octl file upload -f ./conf @workspace/etc @lab",
+		footer = { "  octl file upload ./app.jar /opt/app pi1 pi2", "  octl file upload ./conf @workspace/etc @lab",
+				"  octl file upload data.csv foobar ALL            # into @fstore/foobar",
+				"  octl file upload --no-create ./app.jar /opt/app pi1",
 				"  octl file upload big.iso @fstore pi1 --timeout 2h --wait-offline 1d" })
 public final class FileUploadCommand extends OctlCommand {
 
 	private static final Duration ANSWER_MARGIN = Duration.ofSeconds(60);
 
-	@Option(names = "-f", description = "Create the target folder if it does not exist.")
-	private boolean create;
+	@Mixin
+	private CreateTargetOptions createTarget = new CreateTargetOptions();
 
 	@Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1h",
 			description = "Transfer time limit per node (default: 1h).")
@@ -50,11 +55,12 @@ public final class FileUploadCommand extends OctlCommand {
 					+ "offline nodes fail at once as 'expired').")
 	private Duration waitOffline = Duration.ZERO;
 
-	@Parameters(paramLabel = "ARG", arity = "0..*", description = "LOCAL, TARGET_DIR, then nodes or @groups.")
+	@Parameters(paramLabel = "ARG", arity = "0..*", description = "LOCAL, TARGET_DIR, then nodes, @groups or ALL.")
 	private List<String> arguments = new ArrayList<>();
 
 	@Override
 	protected int execute(Octl octl) {
+		boolean create = this.createTarget.create(spec());
 		if (this.arguments.size() < 3) {
 			throw new ParameterException(spec().commandLine(),
 					"name a local file or folder, a target folder and at least one node");
@@ -79,7 +85,7 @@ public final class FileUploadCommand extends OctlCommand {
 			bar.finish();
 		}
 		JobResponse accepted = client.files()
-			.install(staged, targetDir, targets, this.create, this.timeout, this.waitOffline);
+			.install(staged, targetDir, targets, create, this.timeout, this.waitOffline);
 		return JobWaiter.await(octl, spec(), client, accepted, this.waitOffline.plus(this.timeout).plus(ANSWER_MARGIN),
 				false, this.waitOffline.isZero() ? JobWaiter.WAIT_OFFLINE_HINT : null);
 	}

@@ -24,16 +24,20 @@ import picocli.CommandLine.Parameters;
  * shape.
  */
 @Command(name = "get",
-		description = { "List nodes: name, state (online, unstable, offline), address, version, "
-				+ "round-trip delay and last activity, with totals.", "Without names, lists every node." },
+		description = {
+				"List nodes: name, state (online, unstable, offline), address, version, "
+						+ "round-trip delay and last activity, with totals.",
+				"Without names (or with ALL), lists every node of the workgroup; @GROUP stands for a workgroup's "
+						+ "nodes, and names, groups and ALL mix." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  octl node get", "  octl node get -sf online -o table", "  octl node get pi1 pi2",
+				"  octl node get ALL -sf unstable", "  octl node get @lab pi9",
 				"  octl node get --pattern 'lab-*' -o table",
 				"  octl node get --limit 500          # then --cursor with the next_cursor it prints" })
 public final class NodeGetCommand extends OctlCommand {
 
 	@Option(names = { "-sf", "--state-filter" }, paramLabel = "STATE", converter = StateFilterConverter.class,
-			description = "Only nodes in this state: online or offline.")
+			description = "Only nodes in this state: online (also: ready), unstable (disconn) or offline (dead).")
 	private @Nullable NodeState state;
 
 	@Option(names = "--pattern", paramLabel = "GLOB",
@@ -48,7 +52,8 @@ public final class NodeGetCommand extends OctlCommand {
 			description = "Start the page where the previous one ended (its next_cursor).")
 	private @Nullable String cursor;
 
-	@Parameters(paramLabel = "NAME", arity = "0..*", description = "Node names (default: all nodes).")
+	@Parameters(paramLabel = "TARGET", arity = "0..*",
+			description = "Node names, @GROUPs or ALL (default: every node of the workgroup).")
 	private List<String> names = new ArrayList<>();
 
 	@Override

@@ -14,13 +14,16 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code octl node prune}: removes offline nodes from the registry.
  */
-@Command(name = "prune", description = { "Remove offline nodes from the brain's registry.",
-		"Without names, removes every offline node. Naming an online node fails with exit status 3 (conflict)." },
-		footerHeading = "%nExamples:%n", footer = { "  octl node prune", "  octl node prune pi3" })
+@Command(name = "prune",
+		description = { "Remove offline nodes from the brain's registry.",
+				"Without names (or with ALL), removes every offline node; @GROUP removes the offline nodes of a "
+						+ "workgroup. Naming an online node fails with exit status 3 (conflict)." },
+		footerHeading = "%nExamples:%n",
+		footer = { "  octl node prune", "  octl node prune pi3", "  octl node prune @lab" })
 public final class NodePruneCommand extends OctlCommand {
 
-	@Parameters(paramLabel = "NAME", arity = "0..*",
-			description = "Offline nodes to remove (default: all offline nodes).")
+	@Parameters(paramLabel = "TARGET", arity = "0..*",
+			description = "Offline nodes, @GROUPs or ALL (default: all offline nodes).")
 	private List<String> names = new ArrayList<>();
 
 	@Override

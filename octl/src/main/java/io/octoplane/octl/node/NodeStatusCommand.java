@@ -21,11 +21,14 @@ import picocli.CommandLine.Parameters;
 		description = {
 				"Show each node's host metrics from its last heartbeat: platform, CPU cores, "
 						+ "load averages, memory and disk usage, uptime, with fleet averages.",
-				"Nodes that never reported a status are left out." },
-		footerHeading = "%nExamples:%n", footer = { "  octl node status", "  octl node status pi1 pi2 -o table" })
+				"Nodes that never reported a status are left out. 'brain' is the brain's own host, sampled now; "
+						+ "@GROUP and ALL stand for nodes as in 'node get'." },
+		footerHeading = "%nExamples:%n", footer = { "  octl node status", "  octl node status pi1 pi2 -o table",
+				"  octl node status brain", "  octl node status brain @lab -o table" })
 public final class NodeStatusCommand extends OctlCommand {
 
-	@Parameters(paramLabel = "NAME", arity = "0..*", description = "Node names (default: all nodes).")
+	@Parameters(paramLabel = "TARGET", arity = "0..*",
+			description = "Node names, @GROUPs, ALL or brain (default: every node of the workgroup).")
 	private List<String> names = new ArrayList<>();
 
 	@Override

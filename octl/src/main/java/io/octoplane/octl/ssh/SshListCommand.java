@@ -1,5 +1,8 @@
 package io.octoplane.octl.ssh;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
@@ -7,15 +10,20 @@ import io.octoplane.octl.output.Table;
 import io.octoplane.protocol.api.SshLogin;
 import io.octoplane.protocol.api.SshLoginListResponse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** {@code octl ssh ls}: the acting workgroup's SSH logins. */
-@Command(name = "ls", aliases = "list", description = "List the SSH logins of the acting workgroup.",
-		footerHeading = "%nExamples:%n", footer = { "  octl ssh ls -o table" })
+@Command(name = "ls", aliases = "list",
+		description = "List the SSH logins of the acting workgroup, or of the nodes named (names, @GROUPs, ALL).",
+		footerHeading = "%nExamples:%n", footer = { "  octl ssh ls -o table", "  octl ssh ls @lab" })
 public final class SshListCommand extends OctlCommand {
+
+	@Parameters(paramLabel = "TARGET", arity = "0..*", description = "Nodes, @GROUPs or ALL (default: every login).")
+	private List<String> targets = new ArrayList<>();
 
 	@Override
 	protected int execute(Octl octl) {
-		SshLoginListResponse logins = octl.client().ssh().list();
+		SshLoginListResponse logins = octl.client().ssh().list(this.targets);
 		octl.printer(spec()).print(logins, SshListCommand::table);
 		return ExitStatus.OK;
 	}

@@ -66,7 +66,8 @@ class NodeGetCommandTests extends StubBrainCommandTest {
 		OctlRun run = this.octl.run(this.config, "node", "get", "-sf", "sideways");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).isEmpty();
-		assertThat(run.err()).contains("'sideways' is not a state filter; use online or offline");
+		assertThat(run.err())
+			.contains("'sideways' is not a state filter; use online (ready), unstable (disconn), offline (dead)");
 		assertThat(this.brain.requests()).isEmpty();
 	}
 

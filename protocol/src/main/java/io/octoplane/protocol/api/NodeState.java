@@ -1,5 +1,7 @@
 package io.octoplane.protocol.api;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Connection state of a node as the brain sees it. */
@@ -15,6 +17,27 @@ public enum NodeState {
 
 	/** Not connected, or silent for longer than the offline threshold. */
 	@JsonProperty("offline")
-	OFFLINE
+	OFFLINE;
+
+	/** Every spelling {@link #parse} accepts, for messages. */
+	public static final String SPELLINGS = "online (ready), unstable (disconn), offline (dead)";
+
+	/**
+	 * Reads a state filter as octl's {@code -sf} and the node listing take it: the names
+	 * the brain shows ({@code online}, {@code unstable}, {@code offline}) and the names
+	 * of Octopoda's node states ({@code ready}, {@code disconn}, {@code dead}), in any
+	 * case.
+	 * @param text the filter as given
+	 * @return the state
+	 * @throws IllegalArgumentException if it names no state
+	 */
+	public static NodeState parse(String text) {
+		return switch (text.strip().toLowerCase(Locale.ROOT)) {
+			case "online", "ready" -> ONLINE;
+			case "unstable", "disconn", "disconnected" -> UNSTABLE;
+			case "offline", "dead" -> OFFLINE;
+			default -> throw new IllegalArgumentException("'" + text + "' is not a node state; use " + SPELLINGS);
+		};
+	}
 
 }

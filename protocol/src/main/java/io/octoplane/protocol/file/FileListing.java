@@ -6,10 +6,13 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A folder's entries on a node (the stdout of a {@code file-list} command).
+ * A folder's tree on a node or in the brain's file store (the stdout of a
+ * {@code file-list} command). Entries below the top level are named by their path
+ * relative to the folder ({@code conf/app.yaml}) and follow their folder.
  *
  * @param path the folder as the node resolved it
- * @param entries its entries sorted by name, at most the node's listing limit
+ * @param entries its entries in tree order (each folder's entries sorted by name, after
+ * the folder), at most the listing limit
  * @param truncated whether entries beyond the limit were left out
  */
 public record FileListing(String path, List<Entry> entries, boolean truncated) {
@@ -22,7 +25,7 @@ public record FileListing(String path, List<Entry> entries, boolean truncated) {
 	/**
 	 * One folder entry; symbolic links are described, not followed.
 	 *
-	 * @param name the entry's name
+	 * @param name the entry's path relative to the listed folder, {@code /}-separated
 	 * @param type {@code file}, {@code directory}, {@code symlink} or {@code other}
 	 * @param sizeBytes size of a file in bytes; 0 for others
 	 * @param mode POSIX permission bits, as {@code rwxr-xr-x}

@@ -13,8 +13,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param sizeBytes the blob's size in bytes
  * @param kind whether the blob is a file or a packed folder
  * @param name the file or folder name to create in the target folder; one path segment
- * @param targetDir where to put it: an absolute path or one starting with {@code @root},
- * {@code @workspace}, {@code @log}, {@code @fstore} or {@code @pakma}
+ * @param targetDir where to put it: an absolute path, one starting with {@code @root},
+ * {@code @workspace}, {@code @log}, {@code @fstore} or {@code @pakma}, {@code ~} for the
+ * tentacle user's home, or a path relative to {@code @fstore}
  * @param createTarget whether a missing target folder is created
  * @param mode POSIX permission bits of a single file (for example {@code 0644}); ignored
  * for folders, whose entries carry their own

@@ -3,6 +3,8 @@ package io.octoplane.tentacle.file;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +18,11 @@ import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.file.FileKind;
+import io.octoplane.protocol.file.FileListSpec;
 import io.octoplane.protocol.file.FileListing;
 import io.octoplane.protocol.file.FileReceiveSpec;
 import io.octoplane.protocol.file.FileSendSpec;
+import io.octoplane.protocol.file.FileTree;
 import io.octoplane.protocol.file.SentFile;
 import io.octoplane.tentacle.command.RunControl;
 import io.octoplane.tentacle.connection.BrainDialer;
@@ -41,7 +45,7 @@ public final class FileCommands {
 
 	private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-	private final NodePaths paths;
+	private final FilePaths paths;
 
 	private final BlobFetch fetch;
 
@@ -71,7 +75,7 @@ public final class FileCommands {
 	 */
 	public FileCommands(NodePaths paths, BrainDialer dialer, FrameCodec codec, Path spool, Clock clock,
 			Supplier<@Nullable String> nodeName) {
-		this.paths = paths;
+		this.paths = new FilePaths(paths, Path.of(System.getProperty("user.home")));
 		this.nodeName = nodeName;
 		this.fetch = new BlobFetch(dialer, codec, READ_TIMEOUT);
 		this.send = new FileSend(dialer, codec, READ_TIMEOUT, spool);
@@ -127,7 +131,7 @@ public final class FileCommands {
 
 	private String receive(FileReceiveSpec spec, String commandId, long deadline, BooleanSupplier cancelled)
 			throws TransferFailedException, IOException {
-		Path folder = this.paths.resolve(spec.targetDir());
+		Path folder = this.paths.target(spec.targetDir());
 		prepare(folder, spec.createTarget());
 		// Named after the node as well as the blob: nodes that share the folder (NFS, or
 		// several tentacles on one host) each fill their own, and the same blob sent
@@ -185,18 +189,28 @@ public final class FileCommands {
 	}
 
 	private SentFile send(FileSendSpec spec, long deadline) throws TransferFailedException, IOException {
-		return this.send.send(spec, this.paths.resolve(spec.path()), deadline);
+		return this.send.send(spec, this.paths.source(spec.path()), deadline);
 	}
 
-	private FileListing list(String path) throws TransferFailedException, IOException {
-		return FileList.list(this.paths.resolve(path));
+	private FileListing list(String text) throws TransferFailedException, IOException {
+		FileListSpec spec = FileListSpec.parse(text, this.json);
+		Path folder = this.paths.source(spec.path());
+		try {
+			return FileTree.list(folder, spec.depth());
+		}
+		catch (NoSuchFileException ex) {
+			throw new TransferFailedException("no such folder: " + folder, ex);
+		}
+		catch (NotDirectoryException ex) {
+			throw new TransferFailedException(folder + " is not a folder", ex);
+		}
 	}
 
-	private static void prepare(Path folder, boolean create) throws TransferFailedException {
+	static void prepare(Path folder, boolean create) throws TransferFailedException {
 		if (!Files.exists(folder)) {
 			if (!create) {
-				throw new TransferFailedException(
-						"target folder " + folder + " does not exist (octl file upload -f creates it)");
+				throw new TransferFailedException("target folder " + folder
+						+ " does not exist (octl file upload creates it unless --no-create is given)");
 			}
 			try {
 				Files.createDirectories(folder);

@@ -1,36 +1,28 @@
 package io.octoplane.tentacle.status;
 
 import java.io.IOException;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import io.octoplane.protocol.agent.NodeStatus;
+import io.octoplane.protocol.host.HostSampler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Samples the node's {@link NodeStatus}: cores, load averages, memory, the workspace's
- * file system, uptime and local time. The figures come from {@code /proc} (Linux) and the
- * file system's statvfs, read as text: a metrics library with native bindings cost the
- * agent more memory than everything else it keeps at idle. As a {@link Supplier} it never
- * throws, because a metrics failure (another platform, a vanished mount) must not stop
- * heartbeats: the heartbeat then carries no status and the node still shows as online.
+ * Samples the node's {@link NodeStatus} with a {@link HostSampler} over the workspace's
+ * file system. As a {@link Supplier} it never throws, because a metrics failure (another
+ * platform, a vanished mount) must not stop heartbeats: the heartbeat then carries no
+ * status and the node still shows as online.
  */
 public final class HostMetrics implements Supplier<@Nullable NodeStatus> {
 
 	private static final Logger logger = LoggerFactory.getLogger(HostMetrics.class);
 
-	private final Path proc;
-
-	private final Path workspace;
-
-	private final Clock clock;
+	private final HostSampler sampler;
 
 	private final AtomicBoolean failureLogged = new AtomicBoolean();
 
@@ -44,9 +36,7 @@ public final class HostMetrics implements Supplier<@Nullable NodeStatus> {
 	}
 
 	HostMetrics(Path proc, Path workspace, Clock clock) {
-		this.proc = proc;
-		this.workspace = workspace;
-		this.clock = clock;
+		this.sampler = new HostSampler(proc, workspace, clock);
 	}
 
 	/**
@@ -56,27 +46,7 @@ public final class HostMetrics implements Supplier<@Nullable NodeStatus> {
 	 * @throws RuntimeException if {@code /proc} holds what this does not understand
 	 */
 	public NodeStatus sample() throws IOException {
-		String[] load = Files.readString(this.proc.resolve("loadavg")).strip().split("\\s+");
-		long memoryTotal = 0;
-		long memoryAvailable = -1;
-		for (String line : Files.readAllLines(this.proc.resolve("meminfo"))) {
-			if (line.startsWith("MemTotal:")) {
-				memoryTotal = kibibytes(line);
-			}
-			else if (line.startsWith("MemAvailable:")) {
-				memoryAvailable = kibibytes(line);
-			}
-		}
-		if (memoryTotal <= 0 || memoryAvailable < 0) {
-			throw new IllegalStateException("no MemTotal or MemAvailable in " + this.proc.resolve("meminfo"));
-		}
-		String uptime = Files.readString(this.proc.resolve("uptime")).strip();
-		FileStore store = Files.getFileStore(existing(this.workspace));
-		long diskTotal = store.getTotalSpace();
-		return new NodeStatus(cores(), orUnknown(load[0]), orUnknown(load[1]), orUnknown(load[2]),
-				Math.max(0, memoryTotal - memoryAvailable), memoryTotal,
-				Math.max(0, diskTotal - store.getUnallocatedSpace()), diskTotal,
-				(long) Double.parseDouble(uptime.substring(0, uptime.indexOf(' '))), this.clock.millis());
+		return this.sampler.sample();
 	}
 
 	/**
@@ -96,33 +66,6 @@ public final class HostMetrics implements Supplier<@Nullable NodeStatus> {
 			}
 			return null;
 		}
-	}
-
-	// The host's processors, as OSHI counted them, rather than the JVM's share of them
-	// (availableProcessors follows the cgroup's CPU limit).
-	private int cores() throws IOException {
-		try (Stream<String> lines = Files.lines(this.proc.resolve("cpuinfo"))) {
-			long processors = lines.filter((line) -> line.startsWith("processor")).count();
-			return (int) Math.max(1, (processors > 0) ? processors : Runtime.getRuntime().availableProcessors());
-		}
-	}
-
-	private static long kibibytes(String line) {
-		String[] parts = line.split("\\s+");
-		return Long.parseLong(parts[1]) * 1024;
-	}
-
-	private static Path existing(Path path) {
-		Path candidate = path.toAbsolutePath();
-		while (candidate != null && !Files.exists(candidate)) {
-			candidate = candidate.getParent();
-		}
-		return (candidate != null) ? candidate : path;
-	}
-
-	private static double orUnknown(String load) {
-		double value = Double.parseDouble(load);
-		return (value < 0 || Double.isNaN(value)) ? -1 : value;
 	}
 
 }

@@ -31,11 +31,13 @@ public final class BrainTestSupport {
 		}
 	}
 
-	private static final String BLOB_DIR = blobDir();
+	private static final String BLOB_DIR = tempDir("octoplane-blobs-");
 
-	private static String blobDir() {
+	private static final String STORE_DIR = tempDir("octoplane-fstore-");
+
+	private static String tempDir(String prefix) {
 		try {
-			Path dir = Files.createTempDirectory("octoplane-blobs-");
+			Path dir = Files.createTempDirectory(prefix);
 			// Large test files must not pile up in /tmp from run to run.
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "blob-dir-cleanup"));
 			return dir.toString();
@@ -65,6 +67,7 @@ public final class BrainTestSupport {
 		// Blobs of tests go to a temporary folder,
 		// never into the module's working folder.
 		registry.add("octoplane.file.blob-dir", () -> BLOB_DIR);
+		registry.add("octoplane.file.store-dir", () -> STORE_DIR);
 		registry.add("spring.data.redis.port", redis::port);
 		registry.add("octoplane.tls.certificate", () -> "file:" + certs.brain().certificate());
 		registry.add("octoplane.tls.private-key", () -> "file:" + certs.brain().privateKey());
