@@ -9,7 +9,9 @@ import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.BlobResponse;
 import io.octoplane.protocol.api.NodeStatusInfo;
 import io.octoplane.protocol.api.NodeStatusResponse;
+import io.octoplane.protocol.api.NodeappListResponse;
 import io.octoplane.protocol.api.PruneResponse;
+import io.octoplane.protocol.api.ScenarioListResponse;
 import io.octoplane.protocol.api.SshLoginListResponse;
 import io.octoplane.protocol.digest.Sha256;
 import io.octoplane.protocol.file.FileListing;
@@ -53,6 +55,19 @@ class TargetListCommandTests extends StubBrainCommandTest {
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(this.brain.lastRequest().query()).isEqualTo("name=brain&name=%40lab");
 		assertThat(run.out()).contains("\nbrain ");
+	}
+
+	@Test
+	void scenGetAllAndNappGetAllListEverythingAsInOctopoda() {
+		this.brain.answerJson("GET", ApiPaths.SCENARIOS, new ScenarioListResponse(List.of()));
+		OctlRun scenarios = this.octl.run(this.config, "scen", "get", "ALL");
+		assertThat(scenarios.exitCode()).as(scenarios.err()).isZero();
+		assertThat(this.brain.lastRequest().path()).isEqualTo(ApiPaths.SCENARIOS);
+		String nodeapps = ApiPaths.NODEAPPS.replace("{node}", "pi1");
+		this.brain.answerJson("GET", nodeapps, new NodeappListResponse(List.of()));
+		OctlRun napps = this.octl.run(this.config, "napp", "get", "pi1", "ALL");
+		assertThat(napps.exitCode()).as(napps.err()).isZero();
+		assertThat(this.brain.lastRequest().path()).isEqualTo(nodeapps);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import io.octoplane.octl.ExitException;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.TargetNames;
 import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.octl.output.Table;
 import io.octoplane.protocol.api.JobResponse;
@@ -77,7 +78,7 @@ public final class FileDownloadCommand extends OctlCommand {
 			}
 			return print(octl, fromBrain(octl, client, path, localDir));
 		}
-		if (targets.size() == 1 && !isGroup(targets.get(0))) {
+		if (targets.size() == 1 && !TargetNames.standsForSeveral(targets.get(0))) {
 			String node = targets.get(0);
 			JobResponse job = FileTransfers.await(client, client.files().fetch(node, path, this.timeout), this.timeout);
 			SentFile sent;
@@ -106,10 +107,6 @@ public final class FileDownloadCommand extends OctlCommand {
 		}
 		octl.printer(spec()).print(results, FileDownloadCommand::table);
 		return failed ? ExitStatus.GENERIC : ExitStatus.OK;
-	}
-
-	private static boolean isGroup(String target) {
-		return target.equals("ALL") || target.startsWith("@");
 	}
 
 	private Map<String, Object> fromBrain(Octl octl, OctoplaneClient client, String path, Path localDir) {

@@ -10,6 +10,7 @@ import io.octoplane.octl.ExitException;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.TargetNames;
 import io.octoplane.octl.output.Table;
 import io.octoplane.protocol.file.FileListSpec;
 import io.octoplane.protocol.file.FileListing;
@@ -64,7 +65,7 @@ public final class FileLsCommand extends OctlCommand {
 			listings.addAll(client.files()
 				.listings(FileTransfers.await(client, client.files().list(nodes, this.path, this.depth), LIMIT)));
 		}
-		boolean single = this.targets.size() == 1 && !isGroup(this.targets.get(0));
+		boolean single = this.targets.size() == 1 && !TargetNames.standsForSeveral(this.targets.get(0));
 		if (single) {
 			NodeListing only = listings.get(0);
 			if (only.listing() == null) {
@@ -81,10 +82,6 @@ public final class FileLsCommand extends OctlCommand {
 			}
 		}
 		return listings.stream().allMatch((listing) -> listing.error() == null) ? ExitStatus.OK : ExitStatus.GENERIC;
-	}
-
-	private static boolean isGroup(String target) {
-		return target.equals("ALL") || target.startsWith("@");
 	}
 
 	static String table(FileListing listing) {

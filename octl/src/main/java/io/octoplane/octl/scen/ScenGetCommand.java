@@ -5,6 +5,7 @@ import java.util.List;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.TargetNames;
 import io.octoplane.octl.output.Table;
 import io.octoplane.protocol.api.ScenarioInfo;
 import io.octoplane.protocol.api.ScenarioListResponse;
@@ -17,12 +18,13 @@ import picocli.CommandLine.Parameters;
 		footerHeading = "%nExamples:%n", footer = { "  octl scen get", "  octl scen get helloWorld -o table" })
 public final class ScenGetCommand extends OctlCommand {
 
-	@Parameters(index = "0", arity = "0..1", paramLabel = "SCEN", description = "A scenario's name.")
+	@Parameters(index = "0", arity = "0..1", paramLabel = "SCEN",
+			description = "A scenario's name; without it (or ALL, as in Octopoda) every scenario.")
 	private @Nullable String name;
 
 	@Override
 	protected int execute(Octl octl) {
-		if (this.name != null) {
+		if (this.name != null && !TargetNames.ALL.equals(this.name)) {
 			ScenarioInfo info = octl.client().scenarios().get(this.name);
 			octl.printer(spec()).print(info, (one) -> table(new ScenarioListResponse(List.of(one))));
 		}
