@@ -200,6 +200,89 @@ class OctopodaScenarioIT extends InProcessBrainTest {
 		assertThat(slow.err()).contains("user-defined user-defined.sh of app slowApp").contains("timed");
 	}
 
+	@Test
+	void exampleShapedScenarioRunsItsAppsInOrderWithACustomTarget() throws Exception {
+		// Shaped like Octopoda's own helloWorld example: three applications with their
+		// own
+		// script and source folders, prepare orders 3, 1 and 2 across them, one app on
+		// two nodes, scripts without an order, a custom target, and bash scripts that
+		// answer through $OCTOPODA_OUTPUT.
+		Path folder = Files.createDirectories(work.resolve("scenarios/exampleScen"));
+		Path order = work.resolve("example-order.log");
+		StringBuilder deployment = new StringBuilder("""
+				# three printers
+				name: exampleScen
+				description: "a scenario to print hello world"
+				applications:
+				""");
+		String[][] apps = { { "helloPrinter", "hello", "'node1'", "3" }, { "worldPrinter", "world", "'node2'", "1" },
+				{ "bothPrinter", "helloworld", "'node1'\n    - 'node2'", "2" } };
+		for (String[] app : apps) {
+			deployment.append("""
+					-
+					  name: "%1$s"
+					  scriptpath: "%2$s/scripts/"
+					  sourcepath: "%2$s/src/"
+					  description: "print %2$s"
+					  nodes:
+					    - %3$s
+					  script:
+					    -
+					      target: prepare
+					      file: "prepare.sh"
+					      order: %4$s
+					    -
+					      target: start
+					      file: "run.sh"
+					    -
+					      target: stop
+					      file: "stop.sh"
+					    -
+					      target: purge
+					      file: "purge.sh"
+					    -
+					      target: date
+					      file: "date.sh"
+					""".formatted(app[0], app[1], app[2], app[3]));
+			String file = app[1] + ".txt";
+			write(folder, app[1] + "/scripts/prepare.sh", "#!/bin/bash\necho '-->prepared' > " + file + "\necho \""
+					+ app[1] + " $OCTOPODA_NODENAME\" >> " + order + "\n");
+			write(folder, app[1] + "/scripts/run.sh",
+					"#!/bin/bash\necho " + app[1] + " >> " + file + "\necho " + app[1] + " > \"$OCTOPODA_OUTPUT\"\n");
+			write(folder, app[1] + "/scripts/stop.sh", "#!/bin/bash\necho stop\n");
+			write(folder, app[1] + "/scripts/purge.sh", "#!/bin/bash\nrm -f " + file + "\n");
+			write(folder, app[1] + "/scripts/date.sh",
+					"#!/bin/bash\nprintf '%s on %s' \"$OCTOPODA_APP\" \"${OCTOPODA_NODENAME^^}\" > \"$OCTOPODA_OUTPUT\"\n");
+			write(folder, app[1] + "/src/README.md", "# " + app[0]);
+		}
+		Files.writeString(folder.resolve("deployment.yaml"), deployment);
+
+		OctlRun apply = octl("scen", "apply", folder.toString(), "-m", "example");
+		assertThat(apply.exitCode()).as(apply.err() + apply.out()).isZero();
+		// Ascending order across applications: world (1), then both (2), then hello (3).
+		List<String> prepared = Files.readAllLines(order);
+		assertThat(prepared).hasSize(4);
+		assertThat(prepared.get(0)).isEqualTo("world node2");
+		assertThat(prepared.subList(1, 3)).containsExactlyInAnyOrder("helloworld node1", "helloworld node2");
+		assertThat(prepared.get(3)).isEqualTo("hello node1");
+		assertThat(work.resolve("node1/helloPrinter@exampleScen/hello.txt")).hasContent("-->prepared\nhello\n");
+		assertThat(work.resolve("node2/bothPrinter@exampleScen/helloworld.txt"))
+			.hasContent("-->prepared\nhelloworld\n");
+		assertThat(work.resolve("node1/helloPrinter@exampleScen/README.md")).hasContent("# helloPrinter");
+		assertThat(outputs(apply.json(), "start")).containsExactlyInAnyOrder("hello", "world", "helloworld",
+				"helloworld");
+
+		OctlRun date = octl("scen", "apply", folder.toString(), "date");
+		assertThat(date.exitCode()).as(date.err()).isZero();
+		assertThat(outputs(date.json(), "date")).containsExactlyInAnyOrder("helloPrinter on NODE1",
+				"worldPrinter on NODE2", "bothPrinter on NODE1", "bothPrinter on NODE2");
+
+		OctlRun purge = octl("scen", "apply", folder.toString(), "purge");
+		assertThat(purge.exitCode()).as(purge.err()).isZero();
+		assertThat(work.resolve("node1/helloPrinter@exampleScen")).doesNotExist();
+		assertThat(octl("scen", "delete", "exampleScen").exitCode()).isZero();
+	}
+
 	/**
 	 * A scenario folder as Octopoda's {@code octl scen create SCEN with APP} lays it out,
 	 * with its alias file.

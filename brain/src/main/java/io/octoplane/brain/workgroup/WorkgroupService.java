@@ -249,15 +249,17 @@ public class WorkgroupService {
 	/**
 	 * Adds nodes to a workgroup below the acting one, creating it if needed. Workgroups
 	 * in between receive the nodes too: a workgroup never holds a node its parent cannot
-	 * see.
+	 * see. The names may be a target list ({@code ALL}, {@code @group}), as in Octopoda's
+	 * {@code wg add}.
 	 */
-	WorkgroupResponse addNodes(String acting, String path, Collection<String> names) {
+	WorkgroupResponse addNodes(String acting, String path, Collection<String> targets) {
 		if (path.equals(acting) || !isSameOrBelow(path, acting)) {
 			throw new InvalidRequestException("nodes are given to workgroups below " + acting + ", not to " + path);
 		}
-		if (names.isEmpty()) {
+		if (targets.isEmpty()) {
 			throw new InvalidRequestException("nodes must name at least one node");
 		}
+		List<String> names = expandTargets(acting, List.copyOf(targets));
 		Set<String> allowed = visibleNodes(acting);
 		List<String> unknown = names.stream().filter((name) -> !allowed.contains(name)).distinct().toList();
 		if (!unknown.isEmpty()) {

@@ -75,6 +75,17 @@ class WorkgroupServiceTests {
 	}
 
 	@Test
+	void addingNodesTakesGroupsAndAllAsOctopodasWgAddDoes() {
+		this.service.addNodes("/", "/lab", List.of("a", "b"));
+		this.service.addNodes("/", "/copy", List.of("@lab", "c"));
+		assertThat(this.service.visibleNodes("/copy")).containsExactlyInAnyOrder("a", "b", "c");
+		this.service.addNodes("/lab", "/lab/all", List.of("ALL"));
+		assertThat(this.service.visibleNodes("/lab/all")).containsExactlyInAnyOrder("a", "b");
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.service.addNodes("/lab", "/lab/other", List.of("@/copy")));
+	}
+
+	@Test
 	void addingNodesCreatesTheWorkgroupAndItsParents() {
 		this.service.addNodes("/", "/lab/pis", List.of("a", "b"));
 		assertThat(this.service.exists("/lab")).isTrue();

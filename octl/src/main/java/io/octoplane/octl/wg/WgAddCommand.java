@@ -22,7 +22,8 @@ public final class WgAddCommand extends OctlCommand {
 	@Parameters(index = "0", paramLabel = "PATH", description = "The workgroup.")
 	private String path = "";
 
-	@Parameters(index = "1..*", arity = "1..*", paramLabel = "NODE", description = "Nodes to add.")
+	@Parameters(index = "1..*", arity = "1..*", paramLabel = "NODE",
+			description = "Nodes to add: names, @GROUP (a workgroup's nodes) or ALL.")
 	private List<String> nodes = new ArrayList<>();
 
 	@Override
