@@ -77,6 +77,9 @@ printf 'scenarioRemote: %s\n' "$RUN/scenario-remote" >>"$OCTL_CONFIG"
 printf 'payload %s\n' "$(date)" >"$WORK/app.jar"
 printf 'weights %s\n' "$(date)" >"$WORK/model.bin"
 mkdir -p "$WORK/conf" && printf 'key: value\n' >"$WORK/conf/app.yaml"
+printf 'a,b\n1,2\n' >"$WORK/data.csv"
+# A file in the brain's file store (the quick start's data folder) for 'file download ... brain'.
+mkdir -p "$RUN/brain/data/fstore/reports" && printf 'day,count\n' >"$RUN/brain/data/fstore/reports/today.csv"
 
 # Values the examples show as placeholders, taken from the output of earlier examples.
 JOB_ID=""
@@ -166,8 +169,10 @@ rule() {
 		# Files: the fleet's nodes instead of pi1, pi2 and @lab; the blob is the upload's.
 		"octl file upload ./app.jar /opt/app pi1 pi2 @lab")
 			ACTION=instead TEXT="octl file upload ./app.jar @fstore node1 node2" ;;
-		"octl file upload -f ./conf @workspace/etc pi1 --wait-offline 1h")
-			ACTION=instead TEXT="octl file upload -f ./conf @workspace/etc node1 --wait-offline 1h" ;;
+		"octl file upload ./conf @workspace/etc pi1 --wait-offline 1h")
+			ACTION=instead TEXT="octl file upload ./conf @workspace/etc node1 --wait-offline 1h" ;;
+		"octl file download @fstore/foobar ./copies @lab")
+			ACTION=instead TEXT="octl file download @fstore/foobar ./copies ALL" ;;
 		"octl file download /var/log/syslog ./logs pi1")
 			ACTION=instead TEXT="octl file download /etc/hostname ./logs node1" ;;
 		"octl file download <sha256> . brain")

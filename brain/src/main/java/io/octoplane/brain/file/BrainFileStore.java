@@ -15,6 +15,8 @@ import io.octoplane.protocol.file.FileTree;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
 import io.octoplane.server.web.UnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 class BrainFileStore {
 
+	private static final Logger logger = LoggerFactory.getLogger(BrainFileStore.class);
+
 	private static final String ALIAS = "@fstore";
 
 	private final Path root;
@@ -36,6 +40,13 @@ class BrainFileStore {
 	BrainFileStore(FileProperties properties, BrainProperties brain) {
 		Path configured = (properties.storeDir() != null) ? properties.storeDir() : brain.dataDir().resolve("fstore");
 		this.root = configured.toAbsolutePath().normalize();
+		try {
+			// A fresh brain lists an empty store rather than "no such folder".
+			Files.createDirectories(this.root);
+		}
+		catch (IOException ex) {
+			logger.warn("cannot create the brain's file store {}: {}", this.root, ex.getMessage());
+		}
 	}
 
 	/** The top of the store, as the root workgroup sees it. */
