@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpRequest;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -266,24 +263,10 @@ public final class FileApi {
 			Files.deleteIfExists(part);
 			throw new IOException("checksum mismatch: expected " + sent.sha256() + ", got " + actual);
 		}
-		Path target = localDir.resolve(name);
 		if (sent.kind() == FileKind.FILE) {
 			Files.setPosixFilePermissions(part, TarArchives.toPermissions(sent.mode()));
-			move(part, target);
-			return target;
 		}
-		Path staging = localDir.resolve("." + name + ".octoplane-unpack");
-		try (InputStream in = Files.newInputStream(part)) {
-			TarArchives.unpack(in, staging);
-			if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-				throw new IOException(target + " already exists; remove it or download elsewhere");
-			}
-			move(staging, target);
-		}
-		finally {
-			Files.deleteIfExists(part);
-		}
-		return target;
+		return DownloadLanding.land(part, localDir, name, sent.kind() != FileKind.FILE);
 	}
 
 	private void getBlob(String sha256, Path part, LongConsumer progress) throws IOException {
@@ -341,15 +324,6 @@ public final class FileApi {
 
 	private static Long seconds(Duration duration) {
 		return Math.max(0, (duration.toMillis() + 999) / 1000);
-	}
-
-	private static void move(Path from, Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException ex) {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-		}
 	}
 
 	/** Reports the bytes read so far. */

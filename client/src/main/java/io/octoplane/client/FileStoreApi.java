@@ -1,13 +1,9 @@
 package io.octoplane.client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpHeaders;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.StringJoiner;
 import java.util.function.LongConsumer;
 
@@ -69,34 +65,9 @@ public final class FileStoreApi {
 		query.add(Transport.param("path", path));
 		HttpHeaders headers = RangedGet.into(this.transport, this.transport.request(ApiPaths.FILE_STORE_CONTENT, query),
 				part, progress);
-		Path target = localDir.resolve(name);
 		boolean folder = headers != null
 				&& "directory".equals(headers.firstValue(ApiPaths.FILE_KIND_HEADER).orElse("file"));
-		if (!folder) {
-			move(part, target);
-			return target;
-		}
-		Path staging = localDir.resolve("." + name + ".octoplane-unpack");
-		try (InputStream in = Files.newInputStream(part)) {
-			TarArchives.unpack(in, staging);
-			if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-				throw new IOException(target + " already exists; remove it or download elsewhere");
-			}
-			move(staging, target);
-		}
-		finally {
-			Files.deleteIfExists(part);
-		}
-		return target;
-	}
-
-	private static void move(Path from, Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException ex) {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-		}
+		return DownloadLanding.land(part, localDir, name, folder);
 	}
 
 }

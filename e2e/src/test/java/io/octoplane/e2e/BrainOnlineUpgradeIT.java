@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.octoplane.certs.PemPair;
 import io.octoplane.certs.release.ReleaseKeys;
 import io.octoplane.e2e.support.NameserverProcess;
 import io.octoplane.e2e.support.UpgradeCli;
@@ -57,9 +56,7 @@ class BrainOnlineUpgradeIT {
 		BrainArgs args = BrainArgs.withFreePorts(certs, redis.port(), this.work.resolve("brain"))
 			.with("octoplane.nameserver.url", "https://localhost:" + nameserverPort)
 			.with("octoplane.nameserver.advertised-agent-host", "localhost");
-		PemPair operator = certs.operator("alice");
-		Path octl = Files.writeString(this.work.resolve("octl.yaml"), "brain: " + args.restUri() + "\ncert: "
-				+ operator.certificate() + "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\n");
+		Path octl = OperatorOctlConfig.write(this.work, certs, args.restUri());
 		Path home = this.work.resolve("home");
 		List<String> upgrade = UpgradeCli.command(jar, "--home", home.toString(), "--release-key",
 				releasePublicKey.toString());
@@ -121,9 +118,7 @@ class BrainOnlineUpgradeIT {
 	@Test
 	void brainWithoutLauncherRefusesClearly() throws Exception {
 		BrainArgs args = BrainArgs.withFreePorts(certs, redis.port(), this.work.resolve("plain-brain"));
-		PemPair operator = certs.operator("alice");
-		Path octl = Files.writeString(this.work.resolve("octl.yaml"), "brain: " + args.restUri() + "\ncert: "
-				+ operator.certificate() + "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\n");
+		Path octl = OperatorOctlConfig.write(this.work, certs, args.restUri());
 		try (BrainProcess brain = BrainProcess.start(args.toList(), this.work.resolve("plain-brain.log"))
 			.awaitReady(Duration.ofSeconds(90))) {
 			OctlRun upgrade = InProcessOctl.run(octl, this.work, "upgrade", "upgrade", "1.1.0", "brain");

@@ -101,9 +101,7 @@ class DiscoveryIT {
 	}
 
 	private void octlReadsTheRegistry(BrainArgs args, int nameserverPort) throws IOException {
-		PemPair operator = certs.operator("alice");
-		Path config = Files.writeString(this.work.resolve("octl.yaml"), "brain: " + args.restUri() + "\ncert: "
-				+ operator.certificate() + "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\n");
+		Path config = OperatorOctlConfig.write(this.work, certs, args.restUri());
 		String nameserver = "--nameserver=https://localhost:" + nameserverPort;
 		OctlRun query = InProcessOctl.run(config, this.work, "nameserver", "query", "brain", nameserver);
 		assertThat(query.exitCode()).as(query.err()).isZero();

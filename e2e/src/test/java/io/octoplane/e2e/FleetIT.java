@@ -55,10 +55,7 @@ class FleetIT extends InProcessBrainTest {
 			Tentacle tentacle = startTentacle(name);
 			assertThat(tentacle.awaitConnected(Duration.ofSeconds(20))).as(name + " connected").isTrue();
 		}
-		PemPair operator = certs.operator("alice");
-		this.octlConfig = Files.writeString(work.resolve("octl.yaml"),
-				"brain: https://127.0.0.1:" + this.port + "\ncert: " + operator.certificate() + "\nkey: "
-						+ operator.privateKey() + "\nca: " + certs.caCert() + "\ntimeout: 30s\n");
+		this.octlConfig = OperatorOctlConfig.write(work, certs, "https://127.0.0.1:" + this.port, "timeout: 30s");
 	}
 
 	@AfterAll

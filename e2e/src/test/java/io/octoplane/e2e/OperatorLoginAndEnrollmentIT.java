@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.octoplane.brain.agent.AgentServer;
-import io.octoplane.certs.PemPair;
 import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.tentacle.TentacleMain;
 import io.octoplane.testsupport.octl.OctlRun;
@@ -54,10 +53,7 @@ class OperatorLoginAndEnrollmentIT extends InProcessBrainTest {
 	@BeforeEach
 	void setUp() throws Exception {
 		this.fleet = new TentacleFleet(certs, this.work);
-		PemPair operator = certs.operator("alice");
-		this.operatorConfig = Files.writeString(this.work.resolve("octl.yaml"),
-				"brain: https://localhost:" + this.port + "\ncert: " + operator.certificate() + "\nkey: "
-						+ operator.privateKey() + "\nca: " + certs.caCert() + "\n");
+		this.operatorConfig = OperatorOctlConfig.write(this.work, certs, "https://localhost:" + this.port);
 	}
 
 	@AfterEach

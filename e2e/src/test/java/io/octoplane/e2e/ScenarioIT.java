@@ -82,10 +82,7 @@ class ScenarioIT extends InProcessBrainTest {
 			tentacle.start();
 			assertThat(tentacle.awaitConnected(Duration.ofSeconds(20))).as(name + " connected").isTrue();
 		}
-		PemPair operator = certs.operator("alice");
-		this.octlConfig = Files.writeString(work.resolve("octl.yaml"),
-				"brain: https://127.0.0.1:" + this.port + "\ncert: " + operator.certificate() + "\nkey: "
-						+ operator.privateKey() + "\nca: " + certs.caCert() + "\ntimeout: 30s\n");
+		this.octlConfig = OperatorOctlConfig.write(work, certs, "https://127.0.0.1:" + this.port, "timeout: 30s");
 	}
 
 	@AfterAll

@@ -1,13 +1,11 @@
 package io.octoplane.e2e;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import io.octoplane.brain.agent.AgentServer;
-import io.octoplane.certs.PemPair;
 import io.octoplane.client.OctoplaneApiException;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.e2e.support.InProcessBrainTest;
@@ -50,10 +48,7 @@ class SecurityCommandsIT extends InProcessBrainTest {
 	@BeforeEach
 	void setUp() throws Exception {
 		this.fleet = new TentacleFleet(certs, this.work);
-		PemPair operator = certs.operator("alice");
-		this.config = Files.writeString(this.work.resolve("octl.yaml"),
-				"brain: https://localhost:" + this.port + "\ncert: " + operator.certificate() + "\nkey: "
-						+ operator.privateKey() + "\nca: " + certs.caCert() + "\n");
+		this.config = OperatorOctlConfig.write(this.work, certs, "https://localhost:" + this.port);
 	}
 
 	@AfterEach

@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.octoplane.certs.PemPair;
 import io.octoplane.testsupport.octl.OctlRun;
 import io.octoplane.testsupport.ports.FreePorts;
 import io.octoplane.testsupport.process.ChildJvm;
@@ -86,10 +85,7 @@ class SshIT extends InProcessFleetTest {
 
 		this.fleet.start("ssh01", agentPort());
 		assertThat(this.fleet.tentacle("ssh01").awaitConnected(WAIT)).isTrue();
-		PemPair operator = certs.operator("alice");
-		this.octlConfig = Files.writeString(this.work.resolve("octl.yaml"),
-				"brain: https://localhost:" + this.port + "\ncert: " + operator.certificate() + "\nkey: "
-						+ operator.privateKey() + "\nca: " + certs.caCert() + "\n");
+		this.octlConfig = OperatorOctlConfig.write(this.work, certs, "https://localhost:" + this.port);
 		// octl as ssh runs it: a real process, started
 		// from a script like an installed one.
 		List<String> octl = ChildJvm.command(List.of("-XX:TieredStopAtLevel=1"), "io.octoplane.octl.Octl", List.of());

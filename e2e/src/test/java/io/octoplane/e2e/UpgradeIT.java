@@ -60,9 +60,7 @@ class UpgradeIT {
 				"nameserver: https://localhost:" + nameserverPort + "\nbrain: localhost:" + args.agentPort()
 						+ "\ncert: " + node.certificate() + "\nkey: " + node.privateKey() + "\nca: " + certs.caCert()
 						+ "\nworkspace: " + this.work.resolve("ws") + "\nbackoffMax: 2s\n");
-		PemPair operator = certs.operator("alice");
-		Path octl = Files.writeString(this.work.resolve("octl.yaml"), "brain: " + args.restUri() + "\ncert: "
-				+ operator.certificate() + "\nkey: " + operator.privateKey() + "\nca: " + certs.caCert() + "\n");
+		Path octl = OperatorOctlConfig.write(this.work, certs, args.restUri());
 		List<String> upgrade = UpgradeCli.command(jar, "--home", this.work.resolve("home").toString(), "--config",
 				config.toString(), "--release-key", releasePublicKey.toString());
 		try (BrainProcess nameserver = NameserverProcess.start(certs, redis.port(), nameserverPort,

@@ -1,6 +1,5 @@
 package io.octoplane.brain.scenario;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * A scenario's {@code alias.yaml}, as Octopoda's {@code scen create} writes it: each key
@@ -25,8 +21,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class AliasFile {
 
 	static final String FILE = "alias.yaml";
-
-	private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
 	private static final AliasFile NONE = new AliasFile(Map.of());
 
@@ -50,18 +44,7 @@ final class AliasFile {
 	 * mapping of lists of names or its references loop
 	 */
 	static AliasFile parse(byte[] bytes) {
-		JsonNode root;
-		try {
-			root = YAML.readTree(new String(bytes, StandardCharsets.UTF_8));
-		}
-		catch (JacksonException ex) {
-			TokenStreamLocation location = ex.getLocation();
-			String where = (location != null && location.getLineNr() > 0) ? FILE + ":" + location.getLineNr() : FILE;
-			String message = ex.getOriginalMessage();
-			int newline = message.indexOf('\n');
-			throw new InvalidDeploymentException(where, "",
-					"not valid YAML: " + ((newline < 0) ? message : message.substring(0, newline)));
-		}
+		JsonNode root = DeploymentParser.readYaml(bytes, FILE);
 		if (root == null || root.isMissingNode() || root.isNull()) {
 			return NONE;
 		}

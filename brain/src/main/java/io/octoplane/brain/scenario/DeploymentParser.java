@@ -54,15 +54,7 @@ final class DeploymentParser {
 	}
 
 	private static Deployment parse(byte[] bytes, @Nullable ScenarioFolder folder, AliasFile aliases) {
-		JsonNode root;
-		try {
-			root = YAML.readTree(new String(bytes, StandardCharsets.UTF_8));
-		}
-		catch (JacksonException ex) {
-			TokenStreamLocation location = ex.getLocation();
-			String where = (location != null && location.getLineNr() > 0) ? FILE + ":" + location.getLineNr() : FILE;
-			throw new InvalidDeploymentException(where, "", "not valid YAML: " + firstLine(ex.getOriginalMessage()));
-		}
+		JsonNode root = readYaml(bytes, FILE);
 		if (root == null || !root.isObject()) {
 			throw new InvalidDeploymentException(FILE, "", "must be a mapping with name and applications");
 		}
@@ -229,6 +221,24 @@ final class DeploymentParser {
 	private static String optionalText(JsonNode node, String key) {
 		JsonNode value = node.get(key);
 		return (value != null && value.isValueNode() && !value.isNull()) ? value.asString() : "";
+	}
+
+	/**
+	 * Reads one YAML file of a scenario folder.
+	 * @param bytes its content
+	 * @param file its name, for errors
+	 * @return its tree; a missing node for an empty file
+	 * @throws InvalidDeploymentException naming the file and line if it is not YAML
+	 */
+	static JsonNode readYaml(byte[] bytes, String file) {
+		try {
+			return YAML.readTree(new String(bytes, StandardCharsets.UTF_8));
+		}
+		catch (JacksonException ex) {
+			TokenStreamLocation location = ex.getLocation();
+			String where = (location != null && location.getLineNr() > 0) ? file + ":" + location.getLineNr() : file;
+			throw new InvalidDeploymentException(where, "", "not valid YAML: " + firstLine(ex.getOriginalMessage()));
+		}
 	}
 
 	private static String firstLine(String message) {

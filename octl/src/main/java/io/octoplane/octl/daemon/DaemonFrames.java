@@ -113,6 +113,17 @@ final class DaemonFrames {
 	 * @return the stream
 	 */
 	static OutputStream stream(DataOutputStream out, byte type) {
+		return stream((frameType, bytes, offset, length) -> write(out, frameType, bytes, offset, length), type);
+	}
+
+	/**
+	 * A stream whose writes are cut into frames of one type, each at most
+	 * {@link #MAX_PAYLOAD} bytes, and handed to a sink.
+	 * @param sink where each frame goes
+	 * @param type {@link #STDOUT} or {@link #STDERR}
+	 * @return the stream
+	 */
+	static OutputStream stream(Sink sink, byte type) {
 		return new OutputStream() {
 
 			@Override
@@ -123,11 +134,19 @@ final class DaemonFrames {
 			@Override
 			public void write(byte[] bytes, int offset, int length) throws IOException {
 				for (int done = 0; done < length; done += MAX_PAYLOAD) {
-					DaemonFrames.write(out, type, bytes, offset + done, Math.min(MAX_PAYLOAD, length - done));
+					sink.write(type, bytes, offset + done, Math.min(MAX_PAYLOAD, length - done));
 				}
 			}
 
 		};
+	}
+
+	/** Takes one frame: its type and payload. */
+	@FunctionalInterface
+	interface Sink {
+
+		void write(byte type, byte[] bytes, int offset, int length) throws IOException;
+
 	}
 
 }

@@ -53,22 +53,7 @@ final class FrameWriter implements AutoCloseable {
 	 * @return the stream
 	 */
 	OutputStream stream(byte type) {
-		return new OutputStream() {
-
-			@Override
-			public void write(int b) throws IOException {
-				write(new byte[] { (byte) b }, 0, 1);
-			}
-
-			@Override
-			public void write(byte[] bytes, int offset, int length) throws IOException {
-				for (int done = 0; done < length; done += DaemonFrames.MAX_PAYLOAD) {
-					FrameWriter.this.write(type, bytes, offset + done,
-							Math.min(DaemonFrames.MAX_PAYLOAD, length - done));
-				}
-			}
-
-		};
+		return DaemonFrames.stream(this::write, type);
 	}
 
 	// A Ctrl-C handler may still print after the call ended: its words have no caller.
