@@ -34,39 +34,36 @@ record DockerIgnore(List<Rule> rules) {
 	 * of the build context.
 	 */
 	boolean excludes(String path) {
-		String[] segments = path.split("/");
-		StringBuilder prefix = new StringBuilder();
-		for (String segment : segments) {
-			if (!prefix.isEmpty()) {
-				prefix.append('/');
-			}
-			prefix.append(segment);
-			if (excludedItself(prefix.toString())) {
-				return true;
+		boolean excluded = false;
+		for (Rule rule : this.rules) {
+			if (matchesOrParentMatches(rule, path)) {
+				excluded = !rule.include();
 			}
 		}
-		return false;
+		return excluded;
 	}
 
-	/** The pattern that decides the path, for failure messages. */
+	/** The last pattern matching the path or a folder above it, for failure messages. */
 	String decidingPattern(String path) {
 		String found = "";
 		for (Rule rule : this.rules) {
-			if (rule.regex().matcher(path).matches()) {
+			if (matchesOrParentMatches(rule, path)) {
 				found = rule.pattern();
 			}
 		}
 		return found;
 	}
 
-	private boolean excludedItself(String path) {
-		boolean excluded = false;
-		for (Rule rule : this.rules) {
-			if (rule.regex().matcher(path).matches()) {
-				excluded = !rule.include();
+	private static boolean matchesOrParentMatches(Rule rule, String path) {
+		String prefix = path;
+		while (!prefix.isEmpty()) {
+			if (rule.regex().matcher(prefix).matches()) {
+				return true;
 			}
+			int slash = prefix.lastIndexOf('/');
+			prefix = (slash > 0) ? prefix.substring(0, slash) : "";
 		}
-		return excluded;
+		return false;
 	}
 
 	private static Pattern toRegex(String pattern) {
