@@ -11,14 +11,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.octoplane.testsupport.ports.FreePorts;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testcontainers.containers.GenericContainer;
 
 /**
  * A real Redis Cluster of three masters on free 127.0.0.1 ports, made with
- * {@code redis-cli --cluster create}. Like {@link RedisServerExtension} it lives as long
- * as the test JVM. Needs the {@code redis-cli} that comes with redis-server (7 or newer,
- * for {@code cluster-port}).
+ * {@code redis-cli --cluster create}: local redis-server processes, or one container
+ * where {@link RedisMode} says so. Like {@link RedisServerExtension} it lives as long as
+ * the test JVM. Processes need the {@code redis-cli} that comes with redis-server (7 or
+ * newer, for {@code cluster-port}).
  */
 public final class RedisClusterExtension implements BeforeAllCallback {
 
@@ -30,7 +33,19 @@ public final class RedisClusterExtension implements BeforeAllCallback {
 
 	private final List<RedisProcess> servers = new ArrayList<>();
 
+	private final @Nullable GenericContainer<?> container;
+
 	public RedisClusterExtension() {
+		if (RedisMode.selected() == RedisMode.CONTAINER) {
+			for (int i = 0; i < MASTERS; i++) {
+				this.ports.add(FreePorts.take());
+			}
+			GenericContainer<?> started = RedisContainers.cluster(this.ports);
+			this.container = started;
+			Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+			return;
+		}
+		this.container = null;
 		try {
 			Path base = Files.createTempDirectory("octoplane-redis-cluster-");
 			for (int i = 0; i < MASTERS; i++) {
@@ -57,6 +72,9 @@ public final class RedisClusterExtension implements BeforeAllCallback {
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
+		if (this.container != null && !this.container.isRunning()) {
+			throw new IllegalStateException("the Redis Cluster container has stopped");
+		}
 		this.servers.forEach((server) -> {
 			if (!server.isAlive()) {
 				throw new IllegalStateException("a Redis Cluster node has stopped");
