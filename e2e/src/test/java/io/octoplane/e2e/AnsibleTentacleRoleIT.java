@@ -1,7 +1,10 @@
 package io.octoplane.e2e;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +84,19 @@ class AnsibleTentacleRoleIT extends InProcessBrainTest {
 				.contains("brain: 127.0.0.1:" + this.agentServer.port())
 				.contains("name: ans01")
 				.doesNotContain(token);
-			OctlRun node = InProcessOctl.run(operator, this.work, "node", "get", "ans01");
-			assertThat(node.exitCode()).as(node.err()).isZero();
+			X509Certificate issued = certificate(root.path("var/lib/octoplane/tentacle/certs/node.pem"));
+			assertThat(issued.getSubjectX500Principal().getName()).isEqualTo("CN=ans01");
+			issued.verify(certificate(certs.caCert()).getPublicKey());
 
 			ToolRun second = playbook(inventory, vars);
 			assertThat(second.status()).as(second.output()).isZero();
 			assertThat(second.output()).doesNotContain(token).containsPattern("ans01 +: ok=\\d+ +changed=0 ");
+		}
+	}
+
+	private static X509Certificate certificate(Path pem) throws Exception {
+		try (InputStream in = Files.newInputStream(pem)) {
+			return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
 		}
 	}
 
@@ -95,8 +105,8 @@ class AnsibleTentacleRoleIT extends InProcessBrainTest {
 				List.of("ansible-playbook", "-i", inventory.toString(), "-e", "@" + vars,
 						ANSIBLE.resolve("site.yml").toString()),
 				Map.of("ANSIBLE_ROLES_PATH", ANSIBLE.resolve("roles").toString(), "ANSIBLE_HOST_KEY_CHECKING", "False",
-						"ANSIBLE_NOCOLOR", "1", "ANSIBLE_RETRY_FILES_ENABLED", "False", "ANSIBLE_LOCAL_TEMP",
-						this.work.resolve("ansible-local").toString(), "ANSIBLE_REMOTE_TMP",
+						"ANSIBLE_NOCOLOR", "1", "ANSIBLE_PIPELINING", "True", "ANSIBLE_RETRY_FILES_ENABLED", "False",
+						"ANSIBLE_LOCAL_TEMP", this.work.resolve("ansible-local").toString(), "ANSIBLE_REMOTE_TMP",
 						this.work.resolve("ansible-remote").toString(), "ANSIBLE_SSH_ARGS",
 						"-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -o ControlMaster=no"),
 				Duration.ofMinutes(3));
