@@ -57,11 +57,9 @@ fill() {
 # directly: apt upgrades it, not octoplane-supervise.sh's upgrade home.
 unit() {
 	local part="$1" start="$2"
+	printf '# As the octoplane-%s package installs it (from deploy/systemd in the sources).\n' "$part"
 	sed -e "s|^ExecStart=.*|ExecStart=$start|" \
-		-e '/^#ExecStart=/d' \
 		-e "s|/opt/octoplane/$part.jar|/usr/share/octoplane/$part/$part.jar|g" \
-		-e "s|^# Octoplane $part\. Install the exec jar.*|# Octoplane $part, as the octoplane-$part package installs it: the config is|" \
-		-e "s|^# Octoplane tentacle (the node agent); deploy/install-tentacle.sh installs and enables it\.|# Octoplane tentacle (the node agent), as the octoplane-tentacle package installs it.|" \
 		"$TOP/deploy/systemd/octoplane-$part.service"
 }
 

@@ -107,8 +107,11 @@ class AnsibleTentacleRoleIT extends InProcessBrainTest {
 				Map.of("ANSIBLE_ROLES_PATH", ANSIBLE.resolve("roles").toString(), "ANSIBLE_HOST_KEY_CHECKING", "False",
 						"ANSIBLE_NOCOLOR", "1", "ANSIBLE_PIPELINING", "True", "ANSIBLE_RETRY_FILES_ENABLED", "False",
 						"ANSIBLE_LOCAL_TEMP", this.work.resolve("ansible-local").toString(), "ANSIBLE_REMOTE_TMP",
-						this.work.resolve("ansible-remote").toString(), "ANSIBLE_SSH_ARGS",
-						"-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -o ControlMaster=no"),
+						this.work.resolve("ansible-remote").toString(), "ANSIBLE_SSH_CONTROL_PATH_DIR",
+						this.work.resolve("cp").toString(), "ANSIBLE_SSH_ARGS",
+						// One connection per run, closed 5 s after the run.
+						"-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no "
+								+ "-o ControlMaster=auto -o ControlPersist=5s"),
 				Duration.ofMinutes(3));
 	}
 
