@@ -201,6 +201,17 @@ rule() {
 			fi ;;
 		"sudo deploy/install-tentacle.sh --token <token> --name pi7 --brain brain.example.org:3457 --brain-api https://brain.example.org:12345 --ca ca.pem --jar octoplane-tentacle-0.1.0-exec.jar")
 			ACTION=skip TEXT="installs a system service as root on a second machine" ;;
+		# Packages and Ansible: installs as root; DebianPackagesIT and AnsibleTentacleRoleIT
+		# build, install and run them into throwaway roots instead.
+		"deploy/debian/build-debs.sh" | \
+			"sudo apt install ./target/debian/octoplane-tentacle_*.deb" | \
+			"sudo cp ca.pem /etc/octoplane/ca.pem" | \
+			"sudo octoplane-tentacle enroll --token <token> --name pi7 --brain-api https://brain.example.org:12345" | \
+			"sudo systemctl start octoplane-tentacle" | \
+			"cd deploy/ansible" | \
+			"ansible-vault create group_vars/tentacles/vault.yml" | \
+			"ansible-playbook -i inventory.ini site.yml --ask-vault-pass")
+			ACTION=skip TEXT="installs packages as root on a fleet machine; DebianPackagesIT and AnsibleTentacleRoleIT test it" ;;
 		# Online upgrade of the brain: the quick-start brain does not run under its launcher,
 		# and these lines set up a production install.
 		"java -jar brain.jar upgrade --home /var/lib/octoplane/brain-home init 0.1.0 brain.jar" | \

@@ -35,6 +35,10 @@ octoplane_need promtool prometheus "MetricsIT's promtool check, which skips with
 octoplane_need amtool prometheus-alertmanager "AlertRulesTests' Alertmanager check, which skips without it"
 octoplane_need git git "the scenario tests, which read nodeapp history with git"
 octoplane_need /usr/sbin/sshd openssh-client openssh-server "SshIT, which skips without OpenSSH"
+# The Debian packages' test (DebianPackagesIT) checks them with lintian, and the tentacle
+# role's test (AnsibleTentacleRoleIT) runs ansible-playbook over a loopback sshd.
+octoplane_need lintian lintian "DebianPackagesIT's lintian check, which skips without it"
+octoplane_need ansible-playbook ansible-core "AnsibleTentacleRoleIT, which skips without it"
 octoplane_need curl curl "the README walk's health and metrics examples"
 octoplane_need jq jq "PythonSdkIT's run of the README's curl example"
 # The Python SDK's tests (e2e PythonSdkIT): a virtual environment the SDK is installed

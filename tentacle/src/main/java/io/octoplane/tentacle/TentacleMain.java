@@ -56,7 +56,7 @@ public final class TentacleMain implements Callable<Integer> {
 
 	private static final Path DEFAULT_CONFIG = Path.of("tentacle.yaml");
 
-	private static final Set<String> HELP_OR_SUBCOMMAND = Set.of("upgrade", "help", "-h", "--help");
+	private static final Set<String> HELP_OR_SUBCOMMAND = Set.of("upgrade", "enroll", "help", "-h", "--help");
 
 	@Option(names = "--config", paramLabel = "FILE",
 			description = "YAML config file (default: tentacle.yaml in the working directory, if present)")
@@ -108,13 +108,15 @@ public final class TentacleMain implements Callable<Integer> {
 	}
 
 	/**
-	 * The {@code tentacle} command with its {@code upgrade} subcommands.
+	 * The {@code tentacle} command with its {@code enroll} and {@code upgrade}
+	 * subcommands.
 	 * @param env the process environment
 	 * @return the command line
 	 */
 	static CommandLine commandLine(Map<String, String> env) {
-		return new CommandLine(new TentacleMain(env)).addSubcommand("upgrade",
-				UpgradeTool.commandLine(UpgradeComponent.TENTACLE, new TentacleReleaseSource(env)));
+		return new CommandLine(new TentacleMain(env)).addSubcommand("enroll", new EnrollCommand())
+			.addSubcommand("upgrade",
+					UpgradeTool.commandLine(UpgradeComponent.TENTACLE, new TentacleReleaseSource(env)));
 	}
 
 	@Override

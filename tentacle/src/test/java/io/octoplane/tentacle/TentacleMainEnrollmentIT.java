@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,8 +44,35 @@ class TentacleMainEnrollmentIT {
 		this.stub.close();
 	}
 
+	private final StringWriter out = new StringWriter();
+
 	private int run(Map<String, String> env, String... args) {
-		return new CommandLine(new TentacleMain(env)).setErr(new PrintWriter(this.err)).execute(args);
+		return TentacleMain.commandLine(env)
+			.setOut(new PrintWriter(this.out))
+			.setErr(new PrintWriter(this.err))
+			.execute(args);
+	}
+
+	@Test
+	void enrollSubcommandEnrollsOnceAndThenLeavesTheNodeAlone() {
+		String[] args = { "--config", this.config.toString(), "enroll", "--token", EnrollStub.TOKEN, "--brain-api",
+				this.stub.uri().toString() };
+		assertThat(run(Map.of(), args)).isEqualTo(0);
+		assertThat(this.dir.resolve("node.pem")).isRegularFile();
+		assertThat(this.dir.resolve("node-key.pem")).isRegularFile();
+		assertThat(run(Map.of(), args)).isEqualTo(0);
+		assertThat(this.stub.bodies).hasSize(1);
+		assertThat(this.out.toString()).contains("enrolled: certificate").contains("already enrolled");
+		assertThat(this.err.toString()).isEmpty();
+	}
+
+	@Test
+	void enrollSubcommandWithARefusedTokenExitsWithTwo() {
+		int exit = run(Map.of(), "--config", this.config.toString(), "enroll", "--token", "not-the-token-42",
+				"--brain-api", this.stub.uri().toString());
+		assertThat(exit).isEqualTo(2);
+		assertThat(this.err.toString()).startsWith("tentacle enroll: enrollment as pi4 refused")
+			.doesNotContain("not-the-token-42");
 	}
 
 	@Test
