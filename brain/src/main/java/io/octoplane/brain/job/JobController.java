@@ -6,6 +6,7 @@ import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.server.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,11 +30,12 @@ class JobController {
 	}
 
 	@GetMapping(ApiPaths.JOBS)
-	JobListResponse list(@RequestParam(name = "limit", defaultValue = "20") int limit, HttpServletRequest http) {
+	JobListResponse list(@RequestParam(name = "limit", defaultValue = "20") int limit,
+			@RequestParam(name = "cursor", required = false) @Nullable String cursor, HttpServletRequest http) {
 		if (limit < 1 || limit > 1000) {
 			throw new InvalidRequestException("limit must be between 1 and 1000, got " + limit);
 		}
-		return this.jobs.list(limit, Caller.of(http));
+		return this.jobs.list(limit, cursor, Caller.of(http));
 	}
 
 	@GetMapping(ApiPaths.JOB)
