@@ -21,6 +21,13 @@ class AuditController {
 		this.log = log;
 	}
 
+	/**
+	 * Reads the audit trail of the acting workgroup and below, newest first, one page at
+	 * a time: every mutating call and every refused one. Pass the answer's next_cursor as
+	 * cursor for the next page; calls made while paging never shift a later page.
+	 * @param limit most entries in the page, 1 to 1000
+	 * @param cursor the next_cursor of the page before; absent for the newest entries
+	 */
 	@GetMapping(ApiPaths.AUDIT)
 	AuditResponse recent(@RequestParam(name = "limit", defaultValue = "50") int limit,
 			@RequestParam(name = "cursor", required = false) @Nullable String cursor, HttpServletRequest http) {
