@@ -55,6 +55,12 @@ public record OutputChoice(OutputFormat format, @Nullable JsonPathTemplate templ
 					"'" + value + "' is not an output format; use json, yaml, table, wide, name or jsonpath=TEMPLATE"));
 	}
 
+	/** The choice as {@code -o} takes it: {@code table}, {@code jsonpath={.id}}. */
+	@Override
+	public String toString() {
+		return (this.template != null) ? JSONPATH + this.template : this.format.label();
+	}
+
 	/** Parses {@code -o} values; a bad one is a usage error (exit status 2). */
 	public static final class Converter implements ITypeConverter<OutputChoice> {
 
