@@ -206,6 +206,26 @@ def test_wait_reports_states_and_answers_the_finished_job(operator, nodes):
     assert job.id in [summary.id for summary in operator.jobs(limit=50).jobs]
 
 
+def test_jobs_page_by_cursor_without_repeats_while_new_jobs_start(operator, nodes):
+    for _ in range(3):
+        operator.run(nodes[:1], "true", timeout=TIMEOUT)
+    before = operator.jobs(limit=1000)
+    assert before.next_cursor is None and len(before.jobs) >= 3
+    page = operator.jobs(limit=2)
+    paged = list(page.jobs)
+    started = []
+    for _ in range(len(before.jobs)):
+        if not page.next_cursor:
+            break
+        # Jobs started between pages are newer than the cursor: later pages never hold them.
+        started.append(operator.run(nodes[:1], "true", timeout=TIMEOUT).id)
+        page = operator.jobs(limit=2, cursor=page.next_cursor)
+        paged.extend(page.jobs)
+    assert page.next_cursor is None
+    assert [job.id for job in paged] == [job.id for job in before.jobs]
+    assert not set(started) & {job.id for job in paged}
+
+
 def test_cancel_ends_a_running_job(operator, nodes):
     job = operator.submit(nodes[:1], "sleep 60")
     for event in operator.events(job.id, timeout=TIMEOUT):
@@ -359,3 +379,21 @@ def test_audit_shows_the_calls_made(operator, nodes):
     commands = [entry for entry in entries if entry.action == "POST /api/v1/commands"]
     assert any(nodes[0] in entry.targets and entry.status == 202 for entry in commands), commands[:5]
     assert entries[0].time >= entries[-1].time
+
+
+def test_audit_pages_by_cursor_without_repeats_while_calls_go_on(operator, nodes):
+    for _ in range(3):
+        operator.run(nodes[:1], "true", timeout=TIMEOUT)
+    before = operator.audit(limit=1000)
+    assert before.next_cursor is None and len(before.entries) >= 3
+    page = operator.audit(limit=2)
+    paged = list(page.entries)
+    for _ in range(len(before.entries)):
+        if not page.next_cursor:
+            break
+        # A call between pages is audited above the cursor.
+        operator.run(nodes[:1], "true", timeout=TIMEOUT)
+        page = operator.audit(limit=2, cursor=page.next_cursor)
+        paged.extend(page.entries)
+    assert page.next_cursor is None
+    assert paged == before.entries

@@ -200,10 +200,28 @@ public final class OctoplaneClient {
 	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
 	public JobListResponse jobs(int limit) {
+		return jobs(limit, null);
+	}
+
+	/**
+	 * Lists one page of jobs, newest first ({@code GET /api/v1/jobs}). Jobs created while
+	 * paging never shift a later page: a cursor neither repeats nor skips a job.
+	 * @param limit how many at most, 1 to {@value #MAX_JOBS}
+	 * @param cursor the previous page's {@code nextCursor}, or {@code null} for the
+	 * newest
+	 * @return the page; its {@code nextCursor} is {@code null} on the last one
+	 * @throws IllegalArgumentException if the limit is out of range
+	 * @throws OctoplaneApiException if the brain answered with an error
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public JobListResponse jobs(int limit, @Nullable String cursor) {
 		if (limit < 1 || limit > MAX_JOBS) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_JOBS);
 		}
 		StringJoiner query = new StringJoiner("&").add("limit=" + limit);
+		if (cursor != null) {
+			query.add(Transport.param("cursor", cursor));
+		}
 		return this.transport.send(this.transport.request(ApiPaths.JOBS, query).GET(), this.transport.requestTimeout(),
 				JobListResponse.class);
 	}
@@ -312,12 +330,29 @@ public final class OctoplaneClient {
 	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
 	public AuditResponse audit(int limit) {
+		return audit(limit, null);
+	}
+
+	/**
+	 * Reads one page of the audit trail of the acting workgroup and below, newest first
+	 * ({@code GET /api/v1/audit}); calls made while paging never shift a later page.
+	 * @param limit how many entries at most, 1 to 1000
+	 * @param cursor the previous page's {@code nextCursor}, or {@code null} for the
+	 * newest
+	 * @return the page; its {@code nextCursor} is {@code null} on the last one
+	 * @throws OctoplaneApiException if the brain answered with an error
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public AuditResponse audit(int limit, @Nullable String cursor) {
 		if (limit < 1 || limit > 1000) {
 			throw new IllegalArgumentException("limit must be between 1 and 1000");
 		}
-		return this.transport.send(
-				this.transport.request(ApiPaths.AUDIT, new StringJoiner("&").add("limit=" + limit)).GET(),
-				this.transport.requestTimeout(), AuditResponse.class);
+		StringJoiner query = new StringJoiner("&").add("limit=" + limit);
+		if (cursor != null) {
+			query.add(Transport.param("cursor", cursor));
+		}
+		return this.transport.send(this.transport.request(ApiPaths.AUDIT, query).GET(), this.transport.requestTimeout(),
+				AuditResponse.class);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import io.octoplane.certs.PemPair;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.agent.CommandMode;
+import io.octoplane.protocol.api.AuditResponse;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
@@ -85,6 +86,19 @@ class OctoplaneClientTests {
 		assertThat(client.cancel(ApiFixtures.JOB_ID)).isEqualTo(done);
 		assertThat(this.brain.lastRequest().method()).isEqualTo("POST");
 		assertThat(this.brain.lastRequest().path()).isEqualTo("/api/v1/jobs/job-1/cancel");
+	}
+
+	@Test
+	void jobsAndAuditPageByCursor() throws Exception {
+		this.brain.answerJson("GET", ApiPaths.JOBS, new JobListResponse(ApiFixtures.jobList().jobs(), "bmV4dA"))
+			.answerJson("GET", ApiPaths.AUDIT, new AuditResponse(List.of(), null));
+		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
+		JobListResponse page = client.jobs(2, "c3RhcnQ");
+		assertThat(this.brain.lastRequest().query()).isEqualTo("limit=2&cursor=c3RhcnQ");
+		assertThat(page.nextCursor()).isEqualTo("bmV4dA");
+		AuditResponse audit = client.audit(3, "bmV4dA");
+		assertThat(this.brain.lastRequest().query()).isEqualTo("limit=3&cursor=bmV4dA");
+		assertThat(audit.nextCursor()).isNull();
 	}
 
 	@Test

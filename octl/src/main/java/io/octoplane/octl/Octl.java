@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -25,6 +26,8 @@ import io.octoplane.octl.log.LogCommand;
 import io.octoplane.octl.napp.NappCommand;
 import io.octoplane.octl.node.NodeCommand;
 import io.octoplane.octl.ns.NameserverCommand;
+import io.octoplane.octl.output.JsonPathTemplate;
+import io.octoplane.octl.output.OutputChoice;
 import io.octoplane.octl.output.OutputFormat;
 import io.octoplane.octl.output.Printer;
 import io.octoplane.octl.release.ReleaseCommand;
@@ -56,9 +59,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "octl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = OctlVersion.class,
 		description = { "Operate an Octoplane fleet: list nodes, read their status, run commands on them as jobs.", "",
 				"Talks HTTPS to the brain named in the config file (--config FILE, else $OCTL_CONFIG, "
-						+ "else ~/.config/octl/octl.yaml), logging in with an operator certificate, a workgroup "
-						+ "password or an API token. Answers go to stdout as JSON (or -o yaml|table|wide); "
-						+ "messages go to stderr.",
+						+ "else $XDG_CONFIG_HOME/octl/octl.yaml, else ~/.config/octl/octl.yaml; --context NAME "
+						+ "picks one of its contexts), logging in with an operator certificate, a workgroup "
+						+ "password or an API token. Answers go to stdout as JSON (or -o yaml|table|wide|name, "
+						+ "or -o jsonpath=TEMPLATE); messages go to stderr.",
+				"",
+				"-o name prints one name per line (node names, job ids, scenario names, token ids...). "
+						+ "-o jsonpath=TEMPLATE reads a subset of kubectl's JSONPath: " + JsonPathTemplate.SUMMARY
+						+ "; text outside braces prints as is, a template without braces is one expression, "
+						+ "filters, slices and '..' are not supported.",
 				"",
 				"Octopoda's habits work too: 'octl -c FILE' before the command, 'octl help [COMMAND...]', "
 						+ "'octl pakma', an Octopoda octl.yaml, and the environment switches OCTL_NOPRINT (nothing on "
@@ -66,8 +75,9 @@ import picocli.CommandLine.Spec;
 						+ "(no progress notes)." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  octl node get", "  octl node status pi1 pi2 -o table", "  octl cmd run 'uname -a' pi1 pi2",
-				"  octl job list -o table", "  octl wg cd /lab/pis", "  octl version",
-				"  source <(octl completion bash)", "",
+				"  octl job list -o table", "  octl node get -o name", "  octl --context lab node get",
+				"  octl job ls -o jsonpath='{range .jobs[*]}{.id}{\"\\t\"}{.state}{\"\\n\"}{end}'",
+				"  octl wg cd /lab/pis", "  octl version", "  source <(octl completion bash)", "",
 				"Exit status: 0 ok, 1 failure (also: a command failed on a node, not authenticated), "
 						+ "2 invalid input, 3 unexpected state (unknown node, job or workgroup, conflict), "
 						+ "4 brain unreachable, too many requests, wait timed out, or internal error." })
@@ -85,7 +95,7 @@ public final class Octl implements Runnable {
 			TunnelCommand.class, "log", LogCommand.class, "daemon", DaemonCommand.class);
 
 	// Global options that take a value, so the word after them is not a command.
-	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-c", "--config", "-o", "--output");
+	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-c", "--config", "-o", "--output", "--context");
 
 	/** Set to any value, even empty: octl prints nothing on standard output. */
 	public static final String ENV_NOPRINT = "OCTL_NOPRINT";
@@ -116,8 +126,14 @@ public final class Octl implements Runnable {
 	private CommandSpec spec;
 
 	@Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
-			description = "Config file (default: $OCTL_CONFIG, else ~/.config/octl/octl.yaml).")
+			description = "Config file (default: $OCTL_CONFIG, else $XDG_CONFIG_HOME/octl/octl.yaml, "
+					+ "else ~/.config/octl/octl.yaml).")
 	private @Nullable Path configFile;
+
+	@Option(names = "--context", paramLabel = "NAME", scope = ScopeType.INHERIT,
+			description = "Use this context of the config file for this call (default: $OCTL_CONTEXT, "
+					+ "else the file's 'context').")
+	private @Nullable String context;
 
 	// Octopoda's spelling. Only before the command word: after it, -c is the command's
 	// own (cmd run -c COMMAND).
@@ -128,9 +144,10 @@ public final class Octl implements Runnable {
 	}
 
 	@Option(names = { "-o", "--output" }, paramLabel = "FORMAT", scope = ScopeType.INHERIT, defaultValue = "json",
-			converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Candidates.class,
-			description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-	private OutputFormat output = OutputFormat.JSON;
+			converter = OutputChoice.Converter.class, completionCandidates = OutputFormat.Candidates.class,
+			description = "Output format: json, yaml, table, wide, name (one per line) or jsonpath=TEMPLATE "
+					+ "(default: ${DEFAULT-VALUE}).")
+	private OutputChoice output = OutputChoice.of(OutputFormat.JSON);
 
 	// Octopoda's spellings (Go's flag package takes one dash for long names). Plain
 	// options: picocli allows one usage-help and one version-help option per command.
@@ -322,11 +339,32 @@ public final class Octl implements Runnable {
 	public OctlConfig config() {
 		if (this.config == null) {
 			PrintWriter err = this.spec.commandLine().getErr();
-			this.config = OctlConfig.load(this.configFile, this.env, this.home, this.workingDirectory,
+			this.config = OctlConfig.load(this.configFile, configEnvironment(), this.home, this.workingDirectory,
 					(warning) -> err.println("octl: warning: " + warning));
 			err.flush();
 		}
 		return this.config;
+	}
+
+	/**
+	 * The config file context this run uses when the file has several: {@code --context},
+	 * else {@code $OCTL_CONTEXT}.
+	 * @return the context's name, or {@code null} to take the file's own choice
+	 */
+	public @Nullable String context() {
+		if (this.context != null && !this.context.isBlank()) {
+			return this.context.strip();
+		}
+		return env(OctlConfig.ENV_CONTEXT);
+	}
+
+	private Map<String, String> configEnvironment() {
+		if (this.context == null || this.context.isBlank()) {
+			return this.env;
+		}
+		Map<String, String> env = new HashMap<>(this.env);
+		env.put(OctlConfig.ENV_CONTEXT, this.context.strip());
+		return env;
 	}
 
 	/**
@@ -411,7 +449,7 @@ public final class Octl implements Runnable {
 	 * @return the absolute path
 	 */
 	public Path configPath() {
-		return OctlConfig.locate(this.configFile, this.env, this.home, this.workingDirectory);
+		return OctlConfig.locate(this.configFile, configEnvironment(), this.home, this.workingDirectory);
 	}
 
 	/**
@@ -430,7 +468,23 @@ public final class Octl implements Runnable {
 
 	/** The chosen {@code -o} format. */
 	public OutputFormat outputFormat() {
-		return this.output;
+		return this.output.format();
+	}
+
+	/**
+	 * Tells a person reading a table how to ask for the next page; JSON, YAML and the
+	 * other formats carry {@code next_cursor} themselves or are read by scripts.
+	 * @param command the running command's spec
+	 * @param nextCursor the answer's {@code next_cursor}, or {@code null} on the last
+	 * page
+	 */
+	public void noteNextPage(CommandSpec command, @Nullable String nextCursor) {
+		OutputFormat format = outputFormat();
+		if (nextCursor != null && (format == OutputFormat.TABLE || format == OutputFormat.WIDE)) {
+			PrintWriter err = command.commandLine().getErr();
+			err.println("octl: more: run again with --cursor " + nextCursor);
+			err.flush();
+		}
 	}
 
 	/**

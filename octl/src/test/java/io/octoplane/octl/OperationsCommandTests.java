@@ -1,7 +1,12 @@
 package io.octoplane.octl;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +17,7 @@ import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code octl version}, {@code octl completion} and {@code -o wide}: the commands and
@@ -69,10 +75,46 @@ class OperationsCommandTests extends StubBrainCommandTest {
 	}
 
 	@Test
-	void unknownShellIsAUsageError() {
+	void fishCompletionIsValidFishAndCompletesNestedCommandsAndFormats() throws Exception {
 		OctlRun run = this.octl.run(Map.of(), "completion", "fish");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).contains("complete -c octl")
+			.contains("'node get'")
+			.contains("-l 'context'")
+			.contains("jsonpath=");
+		Path script = Files.writeString(this.dir.resolve("octl.fish"), run.out());
+		assumeTrue(onPath("fish"), "fish is not installed");
+		assertThat(fish("-n", script.toString())).isEmpty();
+		String source = "source " + script + "; ";
+		assertThat(fish("-c", source + "complete -C 'octl no'")).contains("node");
+		assertThat(fish("-c", source + "complete -C 'octl node g'")).contains("get");
+		assertThat(fish("-c", source + "complete -C 'octl -o table job l'")).contains("list").contains("ls");
+		assertThat(fish("-c", source + "complete -C 'octl node get -o '")).contains("name").contains("jsonpath=");
+		assertThat(fish("-c", source + "complete -C 'octl node get --'")).contains("--limit").contains("--cursor");
+	}
+
+	@Test
+	void unknownShellIsAUsageError() {
+		OctlRun run = this.octl.run(Map.of(), "completion", "tcsh");
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).contains("use bash or zsh");
+		assertThat(run.err()).contains("use bash, zsh or fish");
+	}
+
+	private static String fish(String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of("fish", "--no-config"));
+		command.addAll(List.of(args));
+		Process fish = new ProcessBuilder(command).redirectErrorStream(true).start();
+		fish.getOutputStream().close();
+		String output = new String(fish.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(fish.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(fish.exitValue()).as(output).isZero();
+		return output;
+	}
+
+	private static boolean onPath(String command) {
+		String path = System.getenv("PATH");
+		return path != null && Arrays.stream(path.split(File.pathSeparator))
+			.anyMatch((folder) -> Files.isExecutable(Path.of(folder, command)));
 	}
 
 	@Test

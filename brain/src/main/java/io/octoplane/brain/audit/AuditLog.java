@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.octoplane.brain.web.PageCursor;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.api.AuditEntry;
+import io.octoplane.protocol.api.AuditResponse;
 import io.octoplane.server.redis.RedisKeys;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,7 +32,10 @@ public class AuditLog {
 
 	static final String STREAM = RedisKeys.PREFIX + "audit";
 
-	private static final int PAGE = 500;
+	private static final int CHUNK = 500;
+
+	/** Most entries one page looks at, visible or not. */
+	static final int SCAN_LIMIT = 10_000;
 
 	private final StringRedisTemplate redis;
 
@@ -61,20 +66,28 @@ public class AuditLog {
 	}
 
 	/**
-	 * The newest entries of a workgroup and the workgroups below it. Entries of other
-	 * workgroups are skipped, so the stream is read back in pages until enough are found
-	 * or it ends; its length is capped, which bounds the walk.
+	 * One page of the entries of a workgroup and the workgroups below it, newest first.
+	 * Entries of other workgroups are skipped, so the stream is read back in chunks until
+	 * the page is full, the stream ends, or {@value #SCAN_LIMIT} entries were looked at;
+	 * the cursor then names the last one looked at. Entries appended meanwhile are newer
+	 * than any cursor, so they never shift a later page.
+	 * @param workgroup the caller's workgroup
+	 * @param limit most entries in the page
+	 * @param cursor a previous page's {@code next_cursor}, or {@code null} for the newest
+	 * @return the page
 	 */
-	List<AuditEntry> recent(String workgroup, int limit) {
+	AuditResponse page(String workgroup, int limit, @Nullable String cursor) {
+		String last = parse(cursor);
 		List<AuditEntry> entries = new ArrayList<>();
-		Range<String> range = Range.unbounded();
-		while (entries.size() < limit) {
-			List<MapRecord<String, Object, Object>> page = this.redis.opsForStream()
-				.reverseRange(STREAM, range, Limit.limit().count(PAGE));
-			if (page == null || page.isEmpty()) {
-				break;
-			}
-			for (MapRecord<String, Object, Object> record : page) {
+		int scanned = 0;
+		boolean more = true;
+		while (entries.size() < limit && scanned < SCAN_LIMIT && more) {
+			int count = Math.min(CHUNK, SCAN_LIMIT - scanned);
+			List<MapRecord<String, Object, Object>> chunk = olderThan(last, count);
+			more = chunk.size() == count;
+			for (MapRecord<String, Object, Object> record : chunk) {
+				last = record.getId().getValue();
+				scanned++;
 				AuditEntry entry = read(record);
 				if (entry != null && WorkgroupService.isSameOrBelow(entry.workgroup(), workgroup)) {
 					entries.add(entry);
@@ -83,12 +96,30 @@ public class AuditLog {
 					}
 				}
 			}
-			if (page.size() < PAGE) {
-				break;
-			}
-			range = Range.leftUnbounded(Range.Bound.inclusive(before(page.getLast().getId())));
 		}
-		return entries;
+		boolean next = last != null && !olderThan(last, 1).isEmpty();
+		return new AuditResponse(entries, next ? PageCursor.encode(last) : null);
+	}
+
+	private List<MapRecord<String, Object, Object>> olderThan(@Nullable String id, int count) {
+		Range<String> range = (id != null) ? Range.leftUnbounded(Range.Bound.inclusive(before(RecordId.of(id))))
+				: Range.unbounded();
+		List<MapRecord<String, Object, Object>> records = this.redis.opsForStream()
+			.reverseRange(STREAM, range, Limit.limit().count(count));
+		return (records != null) ? records : List.of();
+	}
+
+	private static @Nullable String parse(@Nullable String cursor) {
+		String id = PageCursor.decode(cursor);
+		if (id == null) {
+			return null;
+		}
+		try {
+			return RecordId.of(id).getValue();
+		}
+		catch (IllegalArgumentException ex) {
+			throw PageCursor.invalid(cursor);
+		}
 	}
 
 	private @Nullable AuditEntry read(MapRecord<String, Object, Object> record) {

@@ -23,6 +23,10 @@ class EnrollController {
 		this.enrollment = enrollment;
 	}
 
+	/**
+	 * Enrolls a tentacle with a join token: signs the certificate request it sends and
+	 * answers the certificate with the CA's.
+	 */
 	@PostMapping(ApiPaths.ENROLL)
 	ResponseEntity<EnrollResponse> enroll(@RequestBody EnrollRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.enrollment.enroll(request));

@@ -49,12 +49,21 @@ class FileController {
 		this.store = store;
 	}
 
+	/**
+	 * Stores the request body (application/octet-stream) in the brain's blob store for
+	 * later uploads to nodes; a blob already stored is not stored twice. Answers its
+	 * SHA-256, which names it.
+	 */
 	@PostMapping(path = ApiPaths.FILE_BLOBS)
 	ResponseEntity<BlobResponse> store(HttpServletRequest http) throws IOException {
 		BlobResponse blob = this.files.store(http.getInputStream(), http.getContentLengthLong(), Caller.of(http));
 		return ResponseEntity.created(URI.create(ApiPaths.FILE_BLOBS + "/" + blob.sha256())).body(blob);
 	}
 
+	/**
+	 * Reads a blob of the brain's blob store by its SHA-256.
+	 * @param sha256 the blob's SHA-256, in lowercase hex
+	 */
 	@GetMapping(ApiPaths.FILE_BLOB)
 	ResponseEntity<Resource> read(@PathVariable String sha256, HttpServletRequest http) {
 		return ResponseEntity.ok()
@@ -62,24 +71,41 @@ class FileController {
 			.body(new FileSystemResource(this.files.open(sha256, Caller.of(http))));
 	}
 
+	/**
+	 * Starts a job that copies a stored blob (or folder) to a folder on each target node.
+	 * Answers 202 with the job; follow it under /api/v1/jobs/{id}.
+	 */
 	@PostMapping(ApiPaths.FILE_UPLOADS)
 	ResponseEntity<JobResponse> upload(@RequestBody FileUploadRequest request, HttpServletRequest http) {
 		AuditTargets.set(http, request.targets());
 		return accepted(this.files.upload(request, Caller.of(http)));
 	}
 
+	/**
+	 * Starts a job that reads a file or folder from each node into the brain's blob
+	 * store, whence it can be downloaded. Answers 202 with the job.
+	 */
 	@PostMapping(ApiPaths.FILE_FETCHES)
 	ResponseEntity<JobResponse> fetch(@RequestBody FileFetchRequest request, HttpServletRequest http) {
 		AuditTargets.set(http, request.nodes());
 		return accepted(this.files.fetch(request, Caller.of(http)));
 	}
 
+	/**
+	 * Starts a job that lists a folder on each node. Answers 202 with the job, whose
+	 * results hold the listings.
+	 */
 	@PostMapping(ApiPaths.FILE_LISTINGS)
 	ResponseEntity<JobResponse> list(@RequestBody FileListRequest request, HttpServletRequest http) {
 		AuditTargets.set(http, request.nodes());
 		return accepted(this.files.list(request, Caller.of(http)));
 	}
 
+	/**
+	 * Lists a folder of the brain's own file store, as Octopoda's brain file tree.
+	 * @param path the folder, relative to the store; empty for its top
+	 * @param depth how many levels below the folder to include, 0 for its entries only
+	 */
 	@GetMapping(ApiPaths.FILE_STORE)
 	FileListing listStore(@RequestParam(name = "path", defaultValue = "") String path,
 			@RequestParam(name = "depth", defaultValue = "0") int depth, HttpServletRequest http) {

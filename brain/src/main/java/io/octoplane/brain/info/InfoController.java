@@ -17,6 +17,10 @@ class InfoController {
 		this.identity = identity;
 	}
 
+	/**
+	 * The brain's name, version and agent address; the call to check a brain is there and
+	 * the credentials work.
+	 */
 	@GetMapping(ApiPaths.INFO)
 	BrainInfo info() {
 		return this.identity.info();

@@ -35,6 +35,10 @@ class CommandController {
 		this.jobs = jobs;
 	}
 
+	/**
+	 * Starts a command job on the target nodes (names, ALL, @group). Answers 202 with the
+	 * job; its results and live output are read under /api/v1/jobs/{id}.
+	 */
 	@PostMapping(ApiPaths.COMMANDS)
 	ResponseEntity<JobResponse> run(@RequestBody CommandRequest request, HttpServletRequest http) {
 		AuditTargets.set(http, request.targets());

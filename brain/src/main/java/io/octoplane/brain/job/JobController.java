@@ -6,6 +6,7 @@ import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.server.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,24 +29,46 @@ class JobController {
 		this.eventStream = eventStream;
 	}
 
+	/**
+	 * Lists jobs the caller's workgroup may see, newest first, one page at a time: pass
+	 * the answer's next_cursor as cursor for the next page. Jobs started while paging
+	 * never shift a later page.
+	 * @param limit most jobs in the page, 1 to 1000
+	 * @param cursor the next_cursor of the page before; absent for the newest jobs
+	 */
 	@GetMapping(ApiPaths.JOBS)
-	JobListResponse list(@RequestParam(name = "limit", defaultValue = "20") int limit, HttpServletRequest http) {
+	JobListResponse list(@RequestParam(name = "limit", defaultValue = "20") int limit,
+			@RequestParam(name = "cursor", required = false) @Nullable String cursor, HttpServletRequest http) {
 		if (limit < 1 || limit > 1000) {
 			throw new InvalidRequestException("limit must be between 1 and 1000, got " + limit);
 		}
-		return this.jobs.list(limit, Caller.of(http));
+		return this.jobs.list(limit, cursor, Caller.of(http));
 	}
 
+	/**
+	 * Reads a job with every target's state and result.
+	 * @param id the job's id
+	 */
 	@GetMapping(ApiPaths.JOB)
 	JobResponse get(@PathVariable String id, HttpServletRequest http) {
 		return this.jobs.get(id, Caller.of(http));
 	}
 
+	/**
+	 * Cancels a job: queued targets never start, running ones are told to stop. Answers
+	 * the job once the nodes told to stop have reported, or after a bounded wait.
+	 * @param id the job's id
+	 */
 	@PostMapping(ApiPaths.JOB_CANCEL)
 	JobResponse cancel(@PathVariable String id, HttpServletRequest http) {
 		return this.jobs.cancel(id, Caller.of(http));
 	}
 
+	/**
+	 * Follows a job as server-sent events (text/event-stream): each target's output as it
+	 * comes, its state changes, and the job when it ends.
+	 * @param id the job's id
+	 */
 	@GetMapping(path = ApiPaths.JOB_EVENTS, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter events(@PathVariable String id, HttpServletRequest http) {
 		this.jobs.checkVisible(id, Caller.of(http));

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.octoplane.protocol.api.JobState;
 import io.octoplane.server.redis.RedisKeys;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Range;
@@ -23,6 +24,7 @@ import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
@@ -334,10 +336,42 @@ class JobRepository {
 		return (active != null) ? active : Set.of();
 	}
 
-	/** Newest job ids first. */
-	List<String> recentJobs(int limit) {
-		Set<String> ids = this.redis.opsForZSet().reverseRange(JOBS, 0, limit - 1);
-		return (ids != null) ? List.copyOf(ids) : List.of();
+	/**
+	 * The positions of jobs after a position in the newest-first listing.
+	 * @param after the last position a page looked at, or {@code null} for the newest
+	 * @param count how many at most
+	 * @return the positions, newest first
+	 */
+	List<JobPosition> jobsAfter(@Nullable JobPosition after, int count) {
+		if (after == null) {
+			return positions(this.redis.opsForZSet().reverseRangeWithScores(JOBS, 0, count - 1));
+		}
+		// Jobs of the same millisecond as the cursor sort on both sides of it: read
+		// from its score and drop those up to it; each round moves on by offset.
+		List<JobPosition> found = new ArrayList<>();
+		long offset = 0;
+		while (found.size() < count) {
+			List<JobPosition> chunk = positions(this.redis.opsForZSet()
+				.reverseRangeByScoreWithScores(JOBS, Double.NEGATIVE_INFINITY, after.createdAtMillis(), offset, count));
+			chunk.stream().filter(after::isBefore).limit(count - found.size()).forEach(found::add);
+			if (chunk.size() < count) {
+				break;
+			}
+			offset += chunk.size();
+		}
+		return found;
+	}
+
+	private static List<JobPosition> positions(@Nullable Set<TypedTuple<String>> tuples) {
+		List<JobPosition> positions = new ArrayList<>();
+		if (tuples != null) {
+			for (TypedTuple<String> tuple : tuples) {
+				if (tuple.getValue() != null && tuple.getScore() != null) {
+					positions.add(new JobPosition(tuple.getScore().longValue(), tuple.getValue()));
+				}
+			}
+		}
+		return positions;
 	}
 
 	/** Job ids created before the given time, oldest first. */

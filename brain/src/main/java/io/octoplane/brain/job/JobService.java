@@ -2,7 +2,6 @@ package io.octoplane.brain.job;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -18,6 +17,7 @@ import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.JobState;
 import io.octoplane.server.web.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +51,8 @@ public class JobService {
 
 	private final JobMetrics metrics;
 
+	private final JobPages pages;
+
 	JobService(JobSpecFactory specs, JobRepository repository, JobViews views, Dispatcher dispatcher, JobEvents events,
 			WorkgroupService workgroups, AgentSessions sessions, NodeService nodes, JobMetrics metrics) {
 		this.nodes = nodes;
@@ -62,6 +64,7 @@ public class JobService {
 		this.events = events;
 		this.workgroups = workgroups;
 		this.sessions = sessions;
+		this.pages = new JobPages(repository, views);
 	}
 
 	/**
@@ -130,14 +133,15 @@ public class JobService {
 		return this.views.response(id);
 	}
 
-	JobListResponse list(int limit, Caller caller) {
-		// Jobs of other workgroups are skipped, so look further back than the limit.
-		List<String> ids = this.repository.recentJobs(Math.min(limit * 5, 5000));
-		return new JobListResponse(ids.stream()
-			.filter((id) -> isVisible(id, caller))
-			.limit(limit)
-			.flatMap((id) -> this.views.summary(id).stream())
-			.toList());
+	/**
+	 * One page of jobs the caller may see, newest first.
+	 * @param limit most jobs in the page
+	 * @param cursor a previous page's {@code next_cursor}, or {@code null} for the newest
+	 * @param caller the caller
+	 * @return the page
+	 */
+	JobListResponse list(int limit, @Nullable String cursor, Caller caller) {
+		return this.pages.list(limit, cursor, (id) -> isVisible(id, caller));
 	}
 
 	/**

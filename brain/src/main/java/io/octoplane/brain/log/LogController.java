@@ -26,12 +26,23 @@ class LogController {
 		this.logs = logs;
 	}
 
+	/**
+	 * The newest lines of the brain's own log; root workgroup only.
+	 * @param lines how many of the newest lines
+	 * @param days how many days of rotated logs to read back
+	 */
 	@GetMapping(ApiPaths.BRAIN_LOGS)
 	LogResponse brain(@RequestParam(required = false) @Nullable Integer lines,
 			@RequestParam(required = false) @Nullable Integer days, HttpServletRequest http) {
 		return this.logs.brain(query(lines, days), Caller.of(http));
 	}
 
+	/**
+	 * The newest lines of a node's tentacle log, read from the node now.
+	 * @param name the node
+	 * @param lines how many of the newest lines
+	 * @param days how many days of rotated logs to read back
+	 */
 	@GetMapping(ApiPaths.NODE_LOGS)
 	LogResponse node(@PathVariable String name, @RequestParam(required = false) @Nullable Integer lines,
 			@RequestParam(required = false) @Nullable Integer days, HttpServletRequest http) {

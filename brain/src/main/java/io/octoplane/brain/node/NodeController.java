@@ -86,6 +86,10 @@ class NodeController {
 		return NodeStatusResponse.of(statuses);
 	}
 
+	/**
+	 * The brain's own host status, sampled now: CPU, load, memory and disk, as for a
+	 * node.
+	 */
 	@GetMapping(ApiPaths.BRAIN_STATUS)
 	NodeStatusInfo brainStatus() {
 		return this.brain.sample();

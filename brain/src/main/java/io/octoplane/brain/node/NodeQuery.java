@@ -1,10 +1,9 @@
 package io.octoplane.brain.node;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import io.octoplane.brain.web.PageCursor;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.server.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
@@ -39,19 +38,11 @@ public record NodeQuery(@Nullable NodeState state, @Nullable String pattern, @Nu
 	 * @throws InvalidRequestException if it is not a cursor of this brain
 	 */
 	static @Nullable String decodeCursor(@Nullable String cursor) {
-		if (cursor == null || cursor.isBlank()) {
-			return null;
-		}
-		try {
-			return new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException("cursor '" + cursor + "' was not handed out by a listing");
-		}
+		return PageCursor.decode(cursor);
 	}
 
 	static String encodeCursor(String name) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(name.getBytes(StandardCharsets.UTF_8));
+		return PageCursor.encode(name);
 	}
 
 	/** Which node names match the pattern; compiled once per listing. */

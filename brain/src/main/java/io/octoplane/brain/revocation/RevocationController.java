@@ -51,6 +51,11 @@ class RevocationController {
 		this.enrolledNames = enrolledNames;
 	}
 
+	/**
+	 * Revokes a node's certificate: its connection is closed and it cannot connect again
+	 * until it enrolls anew.
+	 * @param name the node
+	 */
 	@PostMapping(ApiPaths.NODE_REVOKE)
 	ResponseEntity<Void> revoke(@PathVariable String name, HttpServletRequest http) {
 		AuditTargets.set(http, List.of(name));

@@ -30,11 +30,21 @@ class NodeappController {
 		this.nodeapps = nodeapps;
 	}
 
+	/**
+	 * Lists the nodeapps deployed on a node.
+	 * @param node the node
+	 */
 	@GetMapping(ApiPaths.NODEAPPS)
 	NodeappListResponse list(@PathVariable String node, HttpServletRequest http) {
 		return new NodeappListResponse(this.nodeapps.list(node, Caller.of(http)));
 	}
 
+	/**
+	 * Lists the versions of a nodeapp on a node, newest first.
+	 * @param node the node
+	 * @param app the nodeapp's name
+	 * @param offset how many of the newest versions to skip
+	 */
 	@GetMapping(ApiPaths.NODEAPP_VERSIONS)
 	NodeappResponse versions(@PathVariable String node, @PathVariable String app,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "1000") int limit,
@@ -42,6 +52,11 @@ class NodeappController {
 		return this.nodeapps.versions(node, app, offset, limit, Caller.of(http));
 	}
 
+	/**
+	 * Resets a nodeapp on a node to one of its earlier versions.
+	 * @param node the node
+	 * @param app the nodeapp's name
+	 */
 	@PostMapping(ApiPaths.NODEAPP_RESET)
 	NodeappResponse reset(@PathVariable String node, @PathVariable String app, @RequestBody ResetRequest request,
 			HttpServletRequest http) {

@@ -37,6 +37,11 @@ class ScenarioController {
 		this.scenarios = scenarios;
 	}
 
+	/**
+	 * Applies a scenario: its nodeapps are shipped to their nodes and their scripts run
+	 * in order, as Octopoda's scen apply.
+	 * @param name the scenario
+	 */
 	@PostMapping(ApiPaths.SCENARIO_APPLY)
 	ScenarioApplyResponse apply(@PathVariable String name, @RequestBody ScenarioApplyRequest request,
 			HttpServletRequest http) {
@@ -44,16 +49,27 @@ class ScenarioController {
 		return this.scenarios.apply(name, request, Caller.of(http));
 	}
 
+	/**
+	 * Lists the scenarios of the acting workgroup.
+	 */
 	@GetMapping(ApiPaths.SCENARIOS)
 	ScenarioListResponse list(HttpServletRequest http) {
 		return this.scenarios.list(Caller.of(http));
 	}
 
+	/**
+	 * Reads one scenario: its apps and where each runs.
+	 * @param name the scenario
+	 */
 	@GetMapping(ApiPaths.SCENARIO)
 	ScenarioInfo get(@PathVariable String name, HttpServletRequest http) {
 		return this.scenarios.get(name, Caller.of(http));
 	}
 
+	/**
+	 * Removes a scenario and its version history.
+	 * @param name the scenario
+	 */
 	@DeleteMapping(ApiPaths.SCENARIO)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable String name, HttpServletRequest http) {
@@ -61,12 +77,21 @@ class ScenarioController {
 		this.scenarios.delete(name, Caller.of(http));
 	}
 
+	/**
+	 * Lists the versions of a scenario, newest first.
+	 * @param name the scenario
+	 * @param offset how many of the newest versions to skip
+	 */
 	@GetMapping(ApiPaths.SCENARIO_VERSIONS)
 	ScenarioVersionsResponse versions(@PathVariable String name, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "20") int limit, HttpServletRequest http) {
 		return this.scenarios.versions(name, offset, limit, Caller.of(http));
 	}
 
+	/**
+	 * Resets a scenario to one of its earlier versions and applies it.
+	 * @param name the scenario
+	 */
 	@PostMapping(ApiPaths.SCENARIO_RESET)
 	ScenarioApplyResponse reset(@PathVariable String name, @RequestBody ResetRequest request, HttpServletRequest http) {
 		AuditTargets.set(http, List.of("scenario:" + name));

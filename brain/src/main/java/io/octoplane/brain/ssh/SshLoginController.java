@@ -47,6 +47,11 @@ class SshLoginController {
 		this.workgroups = workgroups;
 	}
 
+	/**
+	 * Saves an SSH login of the acting workgroup: which node, user and port octl ssh
+	 * login uses under this name.
+	 * @param name the login's name, 1 to 63 letters, digits, '.', '_' or '-'
+	 */
 	@PutMapping(ApiPaths.SSH_LOGIN)
 	SshLogin save(@PathVariable("name") String name, @RequestBody SshLogin login, HttpServletRequest http) {
 		Caller caller = Caller.of(http);
@@ -72,6 +77,10 @@ class SshLoginController {
 		return login;
 	}
 
+	/**
+	 * Lists the SSH logins of the acting workgroup, optionally only those of some nodes.
+	 * @param targets only logins of these nodes; all when empty
+	 */
 	@GetMapping(ApiPaths.SSH_LOGINS)
 	SshLoginListResponse list(@RequestParam(name = "node", defaultValue = "") List<String> targets,
 			HttpServletRequest http) {
@@ -88,6 +97,10 @@ class SshLoginController {
 			.toList());
 	}
 
+	/**
+	 * Reads one SSH login of the acting workgroup.
+	 * @param name the login's name
+	 */
 	@GetMapping(ApiPaths.SSH_LOGIN)
 	SshLogin get(@PathVariable("name") String name, HttpServletRequest http) {
 		String workgroup = Caller.of(http).workgroup();
@@ -96,6 +109,10 @@ class SshLoginController {
 			.orElseThrow(() -> missing(name));
 	}
 
+	/**
+	 * Removes an SSH login of the acting workgroup.
+	 * @param name the login's name
+	 */
 	@DeleteMapping(ApiPaths.SSH_LOGIN)
 	ResponseEntity<Void> delete(@PathVariable("name") String name, HttpServletRequest http) {
 		AuditTargets.set(http, List.of(name));

@@ -26,16 +26,27 @@ class TokenController {
 		this.tokens = tokens;
 	}
 
+	/**
+	 * Creates an API token (or a join token that enrolls tentacles) for the acting
+	 * workgroup; the secret is in this answer only.
+	 */
 	@PostMapping(ApiPaths.TOKENS)
 	ResponseEntity<TokenResponse> create(@RequestBody TokenRequest request, HttpServletRequest http) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.tokens.create(request, Caller.of(http)));
 	}
 
+	/**
+	 * Lists the tokens of the acting workgroup and below, without their secrets.
+	 */
 	@GetMapping(ApiPaths.TOKENS)
 	TokenListResponse list(HttpServletRequest http) {
 		return new TokenListResponse(this.tokens.list(Caller.of(http)));
 	}
 
+	/**
+	 * Revokes a token: calls with it are refused from now on.
+	 * @param id the token's id
+	 */
 	@DeleteMapping(ApiPaths.TOKEN)
 	ResponseEntity<Void> revoke(@PathVariable String id, HttpServletRequest http) {
 		this.tokens.revoke(id, Caller.of(http));

@@ -26,6 +26,11 @@ class TunnelController {
 		this.broker = broker;
 	}
 
+	/**
+	 * Opens a tunnel through a node to a TCP service it can reach; the answer says where
+	 * to connect.
+	 * @param name the node
+	 */
 	@PostMapping(ApiPaths.NODE_TUNNELS)
 	@ResponseStatus(HttpStatus.CREATED)
 	TunnelResponse open(@PathVariable("name") String name, @RequestBody TunnelRequest request,

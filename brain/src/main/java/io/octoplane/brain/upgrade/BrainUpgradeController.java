@@ -38,12 +38,21 @@ class BrainUpgradeController {
 		this.upgrades = upgrades;
 	}
 
+	/**
+	 * The state of the brain's own upgrade: running version, and the one being installed
+	 * if any.
+	 */
 	@GetMapping(ApiPaths.BRAIN_UPGRADE)
 	BrainUpgradeState state(HttpServletRequest http) {
 		requireRoot(http);
 		return this.upgrades.state();
 	}
 
+	/**
+	 * The history of the brain's upgrades, newest first.
+	 * @param since only upgrades from this time on (ISO-8601)
+	 * @param limit most entries
+	 */
 	@GetMapping(ApiPaths.BRAIN_UPGRADE_HISTORY)
 	BrainUpgradeHistory history(@RequestParam(required = false) @Nullable Instant since,
 			@RequestParam(required = false) @Nullable Integer limit, HttpServletRequest http) {
@@ -54,6 +63,10 @@ class BrainUpgradeController {
 		return this.upgrades.history(new HistoryWindow(since, limit));
 	}
 
+	/**
+	 * Acts on the brain's upgrade: installs, upgrades to or downgrades to a release
+	 * version, or confirms, cancels or cleans up the upgrade under way.
+	 */
 	@PostMapping(ApiPaths.BRAIN_UPGRADE)
 	BrainUpgradeResponse apply(@RequestBody BrainUpgradeRequest request, HttpServletRequest http) {
 		requireRoot(http);

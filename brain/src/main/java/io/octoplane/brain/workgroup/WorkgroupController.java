@@ -35,6 +35,10 @@ class WorkgroupController {
 		this.workgroups = workgroups;
 	}
 
+	/**
+	 * Reads a workgroup: its nodes and its child workgroups.
+	 * @param path the workgroup, such as /lab; the acting workgroup when absent
+	 */
 	@GetMapping(ApiPaths.WORKGROUP)
 	WorkgroupResponse get(@RequestParam(name = "path", required = false) @Nullable String path,
 			HttpServletRequest http) {
@@ -42,6 +46,10 @@ class WorkgroupController {
 		return this.workgroups.describe(existing(caller, resolve(caller, path)));
 	}
 
+	/**
+	 * Removes a workgroup below the acting one, with every workgroup below it.
+	 * @param path the workgroup
+	 */
 	@DeleteMapping(ApiPaths.WORKGROUP)
 	ResponseEntity<Void> delete(@RequestParam(name = "path") String path, HttpServletRequest http) {
 		Caller caller = Caller.of(http);
@@ -49,6 +57,11 @@ class WorkgroupController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/**
+	 * Adds nodes to a workgroup below the acting one, creating it if needed; workgroups
+	 * in between receive them too. Names may be ALL and @group.
+	 * @param path the workgroup
+	 */
 	@PutMapping(ApiPaths.WORKGROUP_NODES)
 	WorkgroupResponse addNodes(@RequestParam(name = "path") String path, @RequestBody WorkgroupNodesRequest request,
 			HttpServletRequest http) {
@@ -58,6 +71,10 @@ class WorkgroupController {
 				request.nodes());
 	}
 
+	/**
+	 * Removes nodes from a workgroup and from every workgroup below it.
+	 * @param path the workgroup
+	 */
 	@DeleteMapping(ApiPaths.WORKGROUP_NODES)
 	WorkgroupResponse removeNodes(@RequestParam(name = "path") String path,
 			@RequestParam(name = "node") List<String> nodes, HttpServletRequest http) {
@@ -66,6 +83,10 @@ class WorkgroupController {
 		return this.workgroups.removeNodes(existing(caller, below(caller, path, "changed")), nodes);
 	}
 
+	/**
+	 * Sets the password a workgroup logs in with.
+	 * @param path the workgroup; the acting workgroup when absent
+	 */
 	@PutMapping(ApiPaths.WORKGROUP_PASSWORD)
 	ResponseEntity<Void> setPassword(@RequestParam(name = "path", required = false) @Nullable String path,
 			@RequestBody PasswordRequest request, HttpServletRequest http) {

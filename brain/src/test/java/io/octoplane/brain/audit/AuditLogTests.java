@@ -1,10 +1,13 @@
 package io.octoplane.brain.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.octoplane.protocol.api.AuditEntry;
+import io.octoplane.protocol.api.AuditResponse;
+import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +23,7 @@ import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class AuditLogTests {
@@ -60,7 +64,7 @@ class AuditLogTests {
 	void entriesComeBackNewestFirst() {
 		this.log.record(entry("/", "PUT /api/v1/workgroup/nodes", 0));
 		this.log.record(entry("/", "POST /api/v1/commands", 1));
-		List<AuditEntry> entries = this.log.recent("/", 50);
+		List<AuditEntry> entries = this.log.page("/", 50, null).entries();
 		assertThat(entries).extracting(AuditEntry::action)
 			.containsExactly("POST /api/v1/commands", "PUT /api/v1/workgroup/nodes");
 		assertThat(entries.get(0)).isEqualTo(entry("/", "POST /api/v1/commands", 1));
@@ -72,8 +76,9 @@ class AuditLogTests {
 		this.log.record(entry("/lab", "lab", 1));
 		this.log.record(entry("/lab/pis", "pis", 2));
 		this.log.record(entry("/labs", "labs", 3));
-		assertThat(this.log.recent("/lab", 50)).extracting(AuditEntry::action).containsExactly("pis", "lab");
-		assertThat(this.log.recent("/", 50)).hasSize(4);
+		assertThat(this.log.page("/lab", 50, null).entries()).extracting(AuditEntry::action)
+			.containsExactly("pis", "lab");
+		assertThat(this.log.page("/", 50, null).entries()).hasSize(4);
 	}
 
 	@Test
@@ -83,11 +88,11 @@ class AuditLogTests {
 			this.log.record(entry("/ops", "ops " + i, 1));
 		}
 		this.log.record(entry("/lab", "new lab entry", 2));
-		assertThat(this.log.recent("/lab", 50)).extracting(AuditEntry::action)
+		assertThat(this.log.page("/lab", 50, null).entries()).extracting(AuditEntry::action)
 			.containsExactly("new lab entry", "old lab entry");
-		assertThat(this.log.recent("/", 3)).extracting(AuditEntry::action)
+		assertThat(this.log.page("/", 3, null).entries()).extracting(AuditEntry::action)
 			.containsExactly("new lab entry", "ops 1199", "ops 1198");
-		assertThat(this.log.recent("/ops", 1000)).hasSize(1000);
+		assertThat(this.log.page("/ops", 1000, null).entries()).hasSize(1000);
 	}
 
 	@Test
@@ -98,7 +103,7 @@ class AuditLogTests {
 		}
 		// Approximate trimming keeps whole radix-tree nodes, so a little more may remain.
 		assertThat(redis.opsForStream().size(AuditLog.STREAM)).isBetween(100L, 300L);
-		assertThat(small.recent("/", 1)).extracting(AuditEntry::action).containsExactly("call 999");
+		assertThat(small.page("/", 1, null).entries()).extracting(AuditEntry::action).containsExactly("call 999");
 	}
 
 	@Test
@@ -106,7 +111,7 @@ class AuditLogTests {
 		this.log.record(entry("/", "good", 0));
 		redis.opsForStream().add(StreamRecords.string(Map.of("entry", "{not json")).withStreamKey(AuditLog.STREAM));
 		redis.opsForStream().add(StreamRecords.string(Map.of("other", "x")).withStreamKey(AuditLog.STREAM));
-		assertThat(this.log.recent("/", 50)).extracting(AuditEntry::action).containsExactly("good");
+		assertThat(this.log.page("/", 50, null).entries()).extracting(AuditEntry::action).containsExactly("good");
 	}
 
 	@Test
@@ -126,9 +131,40 @@ class AuditLogTests {
 	}
 
 	@Test
+	void pagesCoverEveryEntryOnceWhileNewerOnesArrive() {
+		for (int i = 0; i < 25; i++) {
+			this.log.record(entry((i % 2 == 0) ? "/lab" : "/ops", "old " + i, i));
+		}
+		List<String> seen = new ArrayList<>();
+		AuditResponse page = this.log.page("/lab", 3, null);
+		seen.addAll(actions(page));
+		for (int calls = 0; page.nextCursor() != null && calls < 100; calls++) {
+			// A call between two pages adds an entry above the cursor.
+			this.log.record(entry("/lab", "new " + calls, 100 + calls));
+			page = this.log.page("/lab", 3, page.nextCursor());
+			seen.addAll(actions(page));
+		}
+		List<String> expected = new ArrayList<>();
+		for (int i = 24; i >= 0; i -= 2) {
+			expected.add("old " + i);
+		}
+		assertThat(seen).containsExactlyElementsOf(expected);
+		assertThat(page.nextCursor()).isNull();
+	}
+
+	@Test
+	void aForeignCursorIsAnInvalidRequest() {
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.log.page("/", 3, "bm9wZQ"));
+	}
+
+	@Test
 	void beforeStepsBackOneStreamId() {
 		assertThat(AuditLog.before(RecordId.of("1000-5"))).isEqualTo("1000-4");
 		assertThat(AuditLog.before(RecordId.of("1000-0"))).isEqualTo("999-18446744073709551615");
+	}
+
+	private static List<String> actions(AuditResponse page) {
+		return page.entries().stream().map(AuditEntry::action).toList();
 	}
 
 	private static AuditEntry entry(String workgroup, String action, int seconds) {

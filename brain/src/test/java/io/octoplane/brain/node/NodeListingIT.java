@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
@@ -22,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +46,9 @@ class NodeListingIT extends BrainIntegrationTest {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	StringRedisTemplate redis;
 
 	@Test
 	void pagesFollowEachOtherAndCountEveryMatch() throws Exception {
@@ -79,10 +87,46 @@ class NodeListingIT extends BrainIntegrationTest {
 	}
 
 	@Test
+	void aPageReadsTheHashesOfItsOwnNodesOnly() throws Exception {
+		List<RawAgentClient> clients = new ArrayList<>();
+		try {
+			for (int i = 0; i < 12; i++) {
+				clients.add(connect("hash-" + i));
+			}
+			long beforePage = hashReads();
+			assertThat(list("?pattern=hash-*&limit=2").nodes()).hasSize(2);
+			long page = hashReads() - beforePage;
+			long beforeAll = hashReads();
+			assertThat(list("").nodes()).hasSizeGreaterThanOrEqualTo(12);
+			long unpaged = hashReads() - beforeAll;
+			// Heartbeats may read a hash meanwhile, but never ten of them.
+			assertThat(page).isLessThan(10);
+			assertThat(unpaged).isGreaterThanOrEqualTo(12);
+		}
+		finally {
+			for (RawAgentClient client : clients) {
+				client.close();
+			}
+		}
+	}
+
+	@Test
 	void foreignCursorIsAnInvalidRequest() throws Exception {
 		HttpResponse<String> response = get("?cursor=%25%25");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("\"code\":\"invalid-request\"");
+	}
+
+	/** HGETALL calls Redis has served so far, from its own command statistics. */
+	private long hashReads() {
+		Properties stats = this.redis
+			.execute((RedisCallback<Properties>) (connection) -> connection.serverCommands().info("commandstats"));
+		String hgetall = (stats != null) ? stats.getProperty("cmdstat_hgetall") : null;
+		if (hgetall == null) {
+			return 0;
+		}
+		Matcher calls = Pattern.compile("calls=(\\d+)").matcher(hgetall);
+		return calls.find() ? Long.parseLong(calls.group(1)) : 0;
 	}
 
 	private RawAgentClient connect(String name) throws Exception {

@@ -100,6 +100,55 @@ class ApiContractIT extends BrainIntegrationTest {
 		assertThat(bareArrays).as("answers that are a bare JSON array, not an object").isEmpty();
 	}
 
+	@Test
+	void openApiDocumentDescribesEveryOperationParameterSchemaAndError() throws Exception {
+		JsonNode document = json.readTree(get(operator(), "/v3/api-docs").body());
+		List<String> undescribed = new ArrayList<>();
+		List<String> errorsWithoutProblem = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+			for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
+				String name = entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+				JsonNode operation = entry.getValue();
+				if (operation.path("summary").asString("").isBlank()) {
+					undescribed.add(name + " summary");
+				}
+				if (operation.path("description").asString("").isBlank()) {
+					undescribed.add(name + " description");
+				}
+				for (JsonNode parameter : operation.path("parameters")) {
+					if (parameter.path("description").asString("").isBlank()) {
+						undescribed.add(name + " parameter " + parameter.path("name").asString());
+					}
+				}
+				JsonNode responses = operation.path("responses");
+				if (!responses.has("400")) {
+					errorsWithoutProblem.add(name + " has no 400");
+				}
+				for (Map.Entry<String, JsonNode> response : responses.properties()) {
+					if (response.getKey().startsWith("4") && !response.getValue()
+						.path("content")
+						.path("application/problem+json")
+						.path("schema")
+						.path("$ref")
+						.asString("")
+						.equals("#/components/schemas/Problem")) {
+						errorsWithoutProblem.add(name + " " + response.getKey());
+					}
+				}
+			}
+		}
+		for (Map.Entry<String, JsonNode> schema : document.path("components").path("schemas").properties()) {
+			if (schema.getValue().path("description").asString("").isBlank()) {
+				undescribed.add("schema " + schema.getKey());
+			}
+		}
+		assertThat(undescribed).as("operations, parameters and schemas without a description").isEmpty();
+		assertThat(errorsWithoutProblem).as("error answers that are not the problem document").isEmpty();
+		JsonNode problem = document.path("components").path("schemas").path("Problem");
+		assertThat(problem.path("properties").path("code").path("enum").valueStream().map(JsonNode::asString))
+			.contains("invalid-request", "node-not-found");
+	}
+
 	private static void collectCamelCase(String where, JsonNode schema, List<String> found) {
 		for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
 			if (CAMEL_CASE.matcher(property.getKey()).find()) {

@@ -31,7 +31,7 @@ public final class ConfigGetContextsCommand extends OctlCommand {
 		}
 		JsonNode root = OctlConfigLoader.tree(file);
 		List<String> names = (root != null) ? ConfigContexts.names(root) : List.of();
-		String override = octl.environment(OctlConfig.ENV_CONTEXT);
+		String override = octl.context();
 		String current = (override != null && !override.isBlank()) ? override.strip()
 				: (root != null) ? ConfigContexts.current(root) : null;
 		octl.printer(spec()).print(new Contexts(current, names), Contexts::table);

@@ -74,6 +74,9 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 	/** Environment variable choosing the config file's context for one run. */
 	public static final String ENV_CONTEXT = "OCTL_CONTEXT";
 
+	/** The XDG base directory of configuration files; octl's lives in its octl folder. */
+	public static final String ENV_XDG_CONFIG_HOME = "XDG_CONFIG_HOME";
+
 	public OctlConfig {
 		Objects.requireNonNull(brain, "brain must not be null");
 		Objects.requireNonNull(credentials, "credentials must not be null");
@@ -154,7 +157,26 @@ public record OctlConfig(URI brain, OctlCredentials credentials, Path ca, Durati
 	 * @return {@code ~/.config/octl/octl.yaml}
 	 */
 	public static Path defaultLocation(Path home) {
-		return home.resolve(".config").resolve("octl").resolve("octl.yaml");
+		return defaultLocation(Map.of(), home);
+	}
+
+	/**
+	 * The default config file location: {@code $XDG_CONFIG_HOME/octl/octl.yaml} when
+	 * {@code $XDG_CONFIG_HOME} is an absolute path, unless only
+	 * {@code ~/.config/octl/octl.yaml} exists, which is then read as before.
+	 * @param env the environment, for {@code $XDG_CONFIG_HOME}
+	 * @param home the user's home folder
+	 * @return the path, which may not exist
+	 */
+	public static Path defaultLocation(Map<String, String> env, Path home) {
+		Path legacy = home.resolve(".config").resolve("octl").resolve("octl.yaml");
+		String xdg = env.get(ENV_XDG_CONFIG_HOME);
+		// The XDG spec says a relative value is invalid and must be ignored.
+		if (xdg == null || xdg.isBlank() || !Path.of(xdg.strip()).isAbsolute()) {
+			return legacy;
+		}
+		Path own = Path.of(xdg.strip()).resolve("octl").resolve("octl.yaml");
+		return (!Files.exists(own) && Files.exists(legacy)) ? legacy : own;
 	}
 
 	/**

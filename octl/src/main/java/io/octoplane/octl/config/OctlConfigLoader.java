@@ -164,7 +164,7 @@ final class OctlConfigLoader {
 	static Path locate(@Nullable Path explicit, Map<String, String> env, Path home, Path workingDirectory,
 			Path octopoda) {
 		if (explicit == null && !present(env.get(OctlConfig.ENV_CONFIG))
-				&& !Files.exists(OctlConfig.defaultLocation(home)) && Files.isRegularFile(octopoda)) {
+				&& !Files.exists(OctlConfig.defaultLocation(env, home)) && Files.isRegularFile(octopoda)) {
 			return octopoda;
 		}
 		Path file;
@@ -175,7 +175,7 @@ final class OctlConfigLoader {
 			file = Path.of(env.get(OctlConfig.ENV_CONFIG));
 		}
 		else {
-			file = OctlConfig.defaultLocation(home);
+			file = OctlConfig.defaultLocation(env, home);
 		}
 		return workingDirectory.resolve(file).normalize();
 	}

@@ -5,6 +5,7 @@ import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
 import io.octoplane.protocol.api.JobListResponse;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -12,15 +13,20 @@ import picocli.CommandLine.ParameterException;
 /**
  * {@code octl job list}: the most recent jobs with their counters, newest first.
  */
-@Command(name = "list",
+@Command(name = "list", aliases = "ls",
 		description = { "List recent jobs, newest first, with how many nodes are pending, "
 				+ "succeeded and failed (FAILED counts communication and process errors and cancelled nodes)." },
-		footerHeading = "%nExamples:%n", footer = { "  octl job list", "  octl job list --limit 100 -o table" })
+		footerHeading = "%nExamples:%n", footer = { "  octl job list", "  octl job list --limit 100 -o table",
+				"  octl job ls --limit 50 --cursor CURSOR   # the next_cursor of the page before" })
 public final class JobListCommand extends OctlCommand {
 
 	@Option(names = "--limit", paramLabel = "N", defaultValue = "20",
 			description = "Most jobs to list, 1 to " + OctoplaneClient.MAX_JOBS + " (default: ${DEFAULT-VALUE}).")
 	private int limit = 20;
+
+	@Option(names = "--cursor", paramLabel = "CURSOR",
+			description = "Start the page where the previous one ended (its next_cursor).")
+	private @Nullable String cursor;
 
 	@Override
 	protected int execute(Octl octl) {
@@ -28,8 +34,9 @@ public final class JobListCommand extends OctlCommand {
 			throw new ParameterException(spec().commandLine(),
 					"--limit must be between 1 and " + OctoplaneClient.MAX_JOBS + ", not " + this.limit);
 		}
-		JobListResponse jobs = octl.client().jobs(this.limit);
+		JobListResponse jobs = octl.client().jobs(this.limit, this.cursor);
 		octl.printer(spec()).print(jobs, JobTables::list);
+		octl.noteNextPage(spec(), jobs.nextCursor());
 		return ExitStatus.OK;
 	}
 

@@ -48,7 +48,8 @@ public final class LogGetCommand extends OctlCommand {
 		}
 		LogResponse log = octl.client().logs(this.source, this.lines, this.days);
 		PrintWriter out = spec().commandLine().getOut();
-		if (formatChosen() && (octl.outputFormat() == OutputFormat.JSON || octl.outputFormat() == OutputFormat.YAML)) {
+		OutputFormat format = octl.outputFormat();
+		if (formatChosen() && format != OutputFormat.TABLE && format != OutputFormat.WIDE) {
 			octl.printer(spec()).print(log, LogGetCommand::text);
 		}
 		else {

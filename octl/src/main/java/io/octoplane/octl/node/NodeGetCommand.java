@@ -8,7 +8,6 @@ import io.octoplane.client.NodeQuery;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
-import io.octoplane.octl.output.OutputFormat;
 import io.octoplane.octl.output.Table;
 import io.octoplane.protocol.api.NodeInfo;
 import io.octoplane.protocol.api.NodeListResponse;
@@ -64,10 +63,7 @@ public final class NodeGetCommand extends OctlCommand {
 		NodeListResponse response = octl.client()
 			.nodes(new NodeQuery(this.names, this.state, this.pattern, this.limit, this.cursor));
 		octl.printer(spec()).print(response, NodeGetCommand::table, NodeGetCommand::wide);
-		if (response.nextCursor() != null
-				&& (octl.outputFormat() == OutputFormat.TABLE || octl.outputFormat() == OutputFormat.WIDE)) {
-			spec().commandLine().getErr().println("octl: more nodes: run again with --cursor " + response.nextCursor());
-		}
+		octl.noteNextPage(spec(), response.nextCursor());
 		return ExitStatus.OK;
 	}
 

@@ -4,9 +4,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
-
 /** The formats of {@code -o/--output}. */
 public enum OutputFormat {
 
@@ -20,27 +17,22 @@ public enum OutputFormat {
 	TABLE,
 
 	/** The table with every column a command knows (addresses, platforms, ids). */
-	WIDE;
+	WIDE,
+
+	/**
+	 * One name per line: each listed item's {@code name}, else its {@code id}, else its
+	 * {@code path} (nodes, scenarios, jobs, tokens, workgroups).
+	 */
+	NAME,
+
+	/**
+	 * A kubectl-style JSONPath template over the JSON answer ({@link JsonPathTemplate}).
+	 */
+	JSONPATH;
 
 	/** The name as typed on the command line. */
 	public String label() {
 		return name().toLowerCase(Locale.ROOT);
-	}
-
-	/**
-	 * Parses {@code -o} values, ignoring case.
-	 */
-	public static final class Converter implements ITypeConverter<OutputFormat> {
-
-		@Override
-		public OutputFormat convert(String value) {
-			return Arrays.stream(values())
-				.filter((format) -> format.label().equalsIgnoreCase(value.strip()))
-				.findFirst()
-				.orElseThrow(() -> new TypeConversionException(
-						"'" + value + "' is not an output format; use json, yaml, table or wide"));
-		}
-
 	}
 
 	/**
@@ -50,7 +42,9 @@ public enum OutputFormat {
 
 		@Override
 		public Iterator<String> iterator() {
-			return Arrays.stream(values()).map(OutputFormat::label).iterator();
+			return Arrays.stream(values())
+				.map((format) -> (format == JSONPATH) ? "jsonpath=" : format.label())
+				.iterator();
 		}
 
 	}

@@ -19,17 +19,26 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class Printer {
 
-	private final OutputFormat format;
+	private final OutputChoice choice;
 
 	private final PrintWriter out;
 
 	/**
 	 * Creates a printer.
-	 * @param format the output format
+	 * @param format the output format, not {@link OutputFormat#JSONPATH}
 	 * @param out standard output
 	 */
 	public Printer(OutputFormat format, PrintWriter out) {
-		this.format = Objects.requireNonNull(format, "format must not be null");
+		this(OutputChoice.of(format), out);
+	}
+
+	/**
+	 * Creates a printer.
+	 * @param choice the output format and its template
+	 * @param out standard output
+	 */
+	public Printer(OutputChoice choice, PrintWriter out) {
+		this.choice = Objects.requireNonNull(choice, "choice must not be null");
 		this.out = Objects.requireNonNull(out, "out must not be null");
 	}
 
@@ -51,11 +60,14 @@ public final class Printer {
 	 * @param wide renders the value for {@link OutputFormat#WIDE}
 	 */
 	public <T> void print(T value, Function<T, String> table, Function<T, String> wide) {
-		String text = switch (this.format) {
+		String text = switch (this.choice.format()) {
 			case JSON -> json().writeValueAsString(value) + "\n";
 			case YAML -> yaml().writeValueAsString(value);
 			case TABLE -> table.apply(value);
 			case WIDE -> wide.apply(value);
+			case NAME -> NameList.of(OctoplaneJson.mapper().valueToTree(value));
+			case JSONPATH ->
+				Objects.requireNonNull(this.choice.template()).render(OctoplaneJson.mapper().valueToTree(value));
 		};
 		this.out.print(text);
 		this.out.flush();

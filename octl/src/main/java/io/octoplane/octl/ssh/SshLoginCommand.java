@@ -61,6 +61,11 @@ public final class SshLoginCommand extends OctlCommand implements TerminalBound 
 		List<String> words = new ArrayList<>(self(octl));
 		words.add("--config");
 		words.add(octl.configPath().toString());
+		String context = octl.context();
+		if (context != null) {
+			words.add("--context");
+			words.add(context);
+		}
 		words.addAll(List.of("ssh", "proxy", login.node(), "--port", Integer.toString(login.port())));
 		return String.join(" ", words.stream().map(SshLoginCommand::shellQuoted).toList());
 	}

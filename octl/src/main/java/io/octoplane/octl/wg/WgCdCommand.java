@@ -38,7 +38,7 @@ public final class WgCdCommand extends OctlCommand {
 		String target = target(config);
 		WorkgroupResponse found = config.withWorkgroup(target).client().workgroups().get(null);
 		ConfigFileEditor.setWorkgroup(Objects.requireNonNull(config.source(), "config file"), found.path(),
-				octl.env(OctlConfig.ENV_CONTEXT));
+				octl.context());
 		octl.printer(spec()).print(new WorkgroupPath(found.path()), WorkgroupPath::table);
 		return ExitStatus.OK;
 	}

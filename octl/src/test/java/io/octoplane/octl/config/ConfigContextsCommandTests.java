@@ -88,6 +88,21 @@ class ConfigContextsCommandTests {
 	}
 
 	@Test
+	void contextFlagChoosesForOneRunOverTheEnvironment() {
+		OctlRun run = this.octl.run(this.config, "--context", "prod", "version");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.json().path("brain").path("name").asString()).isEqualTo("prod-brain");
+		OctlRun after = this.octl.run(Map.of("OCTL_CONFIG", this.config.toString(), "OCTL_CONTEXT", "prod"), "version",
+				"--context", "lab");
+		assertThat(after.json().path("brain").path("name").asString()).isEqualTo("lab-brain");
+		OctlRun contexts = this.octl.run(this.config, "config", "get-contexts", "--context", "prod");
+		assertThat(contexts.json().path("current").asString()).isEqualTo("prod");
+		OctlRun unknown = this.octl.run(this.config, "--context", "staging", "version");
+		assertThat(unknown.exitCode()).isEqualTo(2);
+		assertThat(unknown.err()).contains("no context 'staging'");
+	}
+
+	@Test
 	void getContextsMarksTheCurrentOne() {
 		OctlRun json = this.octl.run(this.config, "config", "get-contexts");
 		assertThat(json.exitCode()).isZero();
