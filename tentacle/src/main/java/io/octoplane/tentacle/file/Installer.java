@@ -3,11 +3,9 @@ package io.octoplane.tentacle.file;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -31,8 +29,10 @@ final class Installer {
 	private Installer() {
 	}
 
-	// Another node sharing the folder may swap its copy in between our two renames.
-	private static final int SWAP_ATTEMPTS = 5;
+	// Another node sharing the folder may swap its copy in between our two renames. Each
+	// other node's swap can break at most two of our attempts (moving the target away,
+	// then landing its own), so this covers eight nodes finishing at the same instant.
+	private static final int SWAP_ATTEMPTS = 17;
 
 	static Path install(FileReceiveSpec spec, Path part, Path folder, String tag) throws IOException {
 		Path target = folder.resolve(spec.name());
@@ -72,7 +72,12 @@ final class Installer {
 				deleteTree(old);
 				return;
 			}
-			catch (NoSuchFileException | FileAlreadyExistsException | DirectoryNotEmptyException ex) {
+			catch (FileSystemException ex) {
+				// The other node's rename landed between ours: the target vanished,
+				// appeared,
+				// or is now a full folder (rename(2) says ENOTEMPTY, which the JDK
+				// reports
+				// as a plain FileSystemException). Bounded: try again with the new state.
 				if (attempt >= SWAP_ATTEMPTS) {
 					throw ex;
 				}
