@@ -2,6 +2,9 @@ package io.octoplane.brain.job;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 
 import io.octoplane.protocol.api.NodeOutputEvent;
@@ -10,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
@@ -94,28 +98,43 @@ class JobEvents {
 		// job's state is published; see JobSettler.
 		this.repository.follow(jobId, 1);
 		ChannelTopic topic = new ChannelTopic(channel(jobId));
-		org.springframework.data.redis.connection.MessageListener listener = (message, pattern) -> {
+		// Messages arrive in order (JobEventListeners); one thread per follower keeps
+		// that
+		// order while a follower that writes to a slow client waits alone.
+		ExecutorService delivery = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("job-follower").factory());
+		MessageListener listener = (message, pattern) -> {
 			String body = new String(message.getBody(), StandardCharsets.UTF_8);
-			int newline = body.indexOf('\n');
-			if (body.startsWith(NODES + "\n")) {
-				// JSON escapes line breaks inside strings, so each line is one event.
-				body.substring(newline + 1).lines().forEach((line) -> consumer.accept("node", line));
+			try {
+				delivery.execute(() -> deliver(body, consumer));
 			}
-			else if (newline > 0) {
-				consumer.accept(body.substring(0, newline), body.substring(newline + 1));
+			catch (RejectedExecutionException ex) {
+				// Closed meanwhile: the follower is gone.
 			}
 		};
 		try {
 			this.listeners.addMessageListener(listener, topic);
 		}
 		catch (RuntimeException ex) {
+			delivery.shutdownNow();
 			this.repository.follow(jobId, -1);
 			throw ex;
 		}
 		return () -> {
 			this.listeners.removeMessageListener(listener, topic);
+			delivery.shutdown();
 			this.repository.follow(jobId, -1);
 		};
+	}
+
+	private static void deliver(String body, BiConsumer<String, String> consumer) {
+		int newline = body.indexOf('\n');
+		if (body.startsWith(NODES + "\n")) {
+			// JSON escapes line breaks inside strings, so each line is one event.
+			body.substring(newline + 1).lines().forEach((line) -> consumer.accept("node", line));
+		}
+		else if (newline > 0) {
+			consumer.accept(body.substring(0, newline), body.substring(newline + 1));
+		}
 	}
 
 	/** A live subscription; closing it stops the events. */

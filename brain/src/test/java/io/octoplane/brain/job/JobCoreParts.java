@@ -58,8 +58,7 @@ final class JobCoreParts implements AutoCloseable {
 		this.connections.afterPropertiesSet();
 		this.connections.start();
 		this.redis = new StringRedisTemplate(this.connections);
-		this.listeners = new RedisMessageListenerContainer();
-		this.listeners.setConnectionFactory(this.connections);
+		this.listeners = JobEventListeners.ordered(this.connections);
 		this.listeners.afterPropertiesSet();
 		this.listeners.start();
 		JsonMapper json = JsonMapper.builder().build();

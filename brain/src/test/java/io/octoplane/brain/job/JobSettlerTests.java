@@ -286,6 +286,25 @@ class JobSettlerTests {
 	}
 
 	@Test
+	void followerSeesAJobsEventsInTheOrderTheyWerePublished() throws Exception {
+		List<String> published = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			published.add(this.brain.events.message("output", Map.of("seq", i)));
+		}
+		CountDownLatch all = new CountDownLatch(published.size());
+		List<String> seen = new CopyOnWriteArrayList<>();
+		try (JobEvents.Subscription watcher = this.otherBrain.events.subscribe("ordered-job", (event, data) -> {
+			seen.add(data);
+			all.countDown();
+		})) {
+			this.brain.repository.tidy("ordered-job", List.of(), false, published);
+			assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(seen).containsExactlyElementsOf(
+				published.stream().map((message) -> message.substring(message.indexOf('\n') + 1)).toList());
+	}
+
+	@Test
 	void createQueuesTheJobForEveryQueuedTarget() {
 		JobSpec spec = this.brain.create(JobCoreParts.spec(nodes(2), 2, 2, now()));
 		this.brain.redis.opsForStream()
