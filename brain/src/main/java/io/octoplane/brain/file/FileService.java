@@ -10,7 +10,6 @@ import io.octoplane.brain.file.TransferTokens.Direction;
 import io.octoplane.brain.job.JobService;
 import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.workgroup.WorkgroupService;
-import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.BlobResponse;
 import io.octoplane.protocol.api.CommandRequest;
@@ -25,7 +24,6 @@ import io.octoplane.protocol.file.FileSendSpec;
 import io.octoplane.server.blob.BlobStore;
 import io.octoplane.server.blob.StoredBlob;
 import io.octoplane.server.web.InvalidRequestException;
-import io.octoplane.server.web.NotFoundException;
 import io.octoplane.server.web.UnavailableException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +46,7 @@ class FileService {
 
 	private final BlobStore blobs;
 
-	private final BlobGrants grants;
+	private final BlobAccess access;
 
 	private final TransferTokens tokens;
 
@@ -60,10 +58,10 @@ class FileService {
 
 	private final JsonMapper json;
 
-	FileService(BlobStore blobs, BlobGrants grants, TransferTokens tokens, JobService jobs, WorkgroupService workgroups,
+	FileService(BlobStore blobs, BlobAccess access, TransferTokens tokens, JobService jobs, WorkgroupService workgroups,
 			FileProperties properties, JsonMapper json) {
 		this.blobs = blobs;
-		this.grants = grants;
+		this.access = access;
 		this.tokens = tokens;
 		this.jobs = jobs;
 		this.workgroups = workgroups;
@@ -78,20 +76,17 @@ class FileService {
 		}
 		StoredBlob stored;
 		try {
-			stored = this.blobs.store(body, limit);
+			stored = this.access.store(body, caller.workgroup());
 		}
 		catch (IOException ex) {
 			throw new UnavailableException("cannot store the blob: " + ex.getMessage());
 		}
-		this.grants.grant(stored.sha256(), caller.workgroup());
 		return new BlobResponse(stored.sha256(), stored.sizeBytes());
 	}
 
 	Path open(String sha256, Caller caller) {
 		// A blob of another workgroup is answered exactly like a missing one.
-		return this.blobs.find(sha256)
-			.filter((path) -> this.grants.canRead(sha256, caller.workgroup()))
-			.orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no blob " + sha256));
+		return this.access.open(sha256, caller.workgroup());
 	}
 
 	JobResponse upload(FileUploadRequest request, Caller caller) {
@@ -103,7 +98,7 @@ class FileService {
 		}
 		List<String> nodes = this.workgroups.expandTargets(caller.workgroup(), request.targets());
 		long size = this.blobs.find(request.sha256()).map((path) -> path.toFile().length()).orElse(0L);
-		String token = this.tokens.issue(Direction.TO_NODE, request.sha256(), caller.workgroup(), nodes,
+		String token = this.access.issueToNodes(request.sha256(), caller.workgroup(), nodes,
 				tokenLifetime(request.timeoutSeconds(), request.waitOfflineSeconds()));
 		FileReceiveSpec spec = new FileReceiveSpec(token, request.sha256(), size, request.kind(), request.name(),
 				request.targetDir(), !Boolean.FALSE.equals(request.createTarget()), request.mode());
