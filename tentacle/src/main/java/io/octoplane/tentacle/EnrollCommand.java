@@ -10,8 +10,8 @@ import io.octoplane.tentacle.enroll.Enrollment;
 import io.octoplane.tentacle.enroll.EnrollmentException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -32,17 +32,8 @@ import picocli.CommandLine.Spec;
 				"Reads the same configuration as the agent (--config before 'enroll')." })
 final class EnrollCommand implements Callable<Integer> {
 
-	@Option(names = "--token", paramLabel = "TOKEN",
-			description = "join token from 'octl token create --role node' "
-					+ "(prefer OCTOPLANE_JOIN_TOKEN: flags are visible to other users in ps)")
-	@Nullable String token;
-
-	@Option(names = "--name", paramLabel = "NAME", description = "node name to enroll as")
-	@Nullable String name;
-
-	@Option(names = "--brain-api", paramLabel = "URL",
-			description = "brain REST API (default https://<brain host>:12345)")
-	@Nullable String brainApi;
+	@Mixin
+	EnrollmentOptions enrollment = new EnrollmentOptions();
 
 	@ParentCommand
 	TentacleMain agent;
@@ -52,17 +43,8 @@ final class EnrollCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws InterruptedException {
-		if (this.token != null) {
-			this.agent.joinToken = this.token;
-		}
-		if (this.name != null) {
-			this.agent.name = this.name;
-		}
-		if (this.brainApi != null) {
-			this.agent.brainApi = this.brainApi;
-		}
 		try {
-			TentacleConfig config = this.agent.loadConfig();
+			TentacleConfig config = this.agent.loadConfig(this.enrollment.over(this.agent.enrollment));
 			boolean enrolled = new Enrollment(config, RandomGenerator.getDefault()).enrollIfNeeded();
 			PrintWriter out = this.spec.commandLine().getOut();
 			out.println(enrolled ? "enrolled: certificate " + config.cert() + ", key " + config.key()

@@ -27,6 +27,7 @@ import io.octoplane.upgrade.UpgradeTool;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -77,17 +78,8 @@ public final class TentacleMain implements Callable<Integer> {
 	@Option(names = "--workspace", paramLabel = "DIR", description = "folder where commands run (default ./workspace)")
 	@Nullable String workspace;
 
-	@Option(names = "--join-token", paramLabel = "TOKEN",
-			description = "join token to enroll with when cert and key do not exist yet "
-					+ "(prefer OCTOPLANE_JOIN_TOKEN: flags are visible to other users in ps)")
-	@Nullable String joinToken;
-
-	@Option(names = "--name", paramLabel = "NAME", description = "node name to enroll as")
-	@Nullable String name;
-
-	@Option(names = "--brain-api", paramLabel = "URL",
-			description = "brain REST API for enrollment (default https://<brain host>:12345)")
-	@Nullable String brainApi;
+	@Mixin
+	EnrollmentOptions enrollment = new EnrollmentOptions();
 
 	@Spec
 	CommandSpec spec;
@@ -173,12 +165,16 @@ public final class TentacleMain implements Callable<Integer> {
 	}
 
 	TentacleConfig loadConfig() {
+		return loadConfig(this.enrollment);
+	}
+
+	TentacleConfig loadConfig(EnrollmentOptions enroll) {
 		Path file = this.config;
 		if (file == null && Files.isRegularFile(DEFAULT_CONFIG)) {
 			file = DEFAULT_CONFIG;
 		}
 		return TentacleConfig.load(file, this.env, new ConfigOverrides(this.brain, this.cert, this.key, this.ca,
-				this.workspace, this.joinToken, this.name, this.brainApi));
+				this.workspace, enroll.joinToken, enroll.name, enroll.brainApi));
 	}
 
 	/** Reports the agent's release version for {@code --version}. */

@@ -60,4 +60,17 @@ class TentacleMainTests {
 		assertThat(run(Map.of(), "--bogus")).isEqualTo(2);
 	}
 
+	@Test
+	void enrollmentFlagsAfterEnrollWinOverThoseBeforeItAndBothTokenSpellingsWork() {
+		CommandLine commandLine = TentacleMain.commandLine(Map.of());
+		CommandLine.ParseResult parsed = commandLine.parseArgs("--token", "before", "--name", "pi4", "enroll",
+				"--join-token", "after");
+		TentacleMain agent = commandLine.getCommand();
+		EnrollCommand enroll = parsed.subcommand().commandSpec().commandLine().getCommand();
+		EnrollmentOptions merged = enroll.enrollment.over(agent.enrollment);
+		assertThat(merged.joinToken).isEqualTo("after");
+		assertThat(merged.name).isEqualTo("pi4");
+		assertThat(merged.brainApi).isNull();
+	}
+
 }
