@@ -170,6 +170,11 @@ public class AgentServer implements SmartLifecycle {
 		while (this.running) {
 			try {
 				Socket socket = server.accept();
+				// Frames are written whole; without this, a frame written while the
+				// node has not yet acknowledged the previous one (a command right after
+				// a result's acknowledgement) waits for the node's delayed ACK, up to
+				// 40 ms on Linux.
+				socket.setTcpNoDelay(true);
 				if (!this.connectionSlots.tryAcquire()) {
 					this.refusals.count(RefusalReason.CONNECTIONS_TOTAL);
 					logger.warn("Refusing {}: {} tentacle connections is the limit", socket.getRemoteSocketAddress(),
