@@ -76,8 +76,7 @@ final class FootprintBenchmark implements Callable<Integer> {
 			InstalledTentacle node = InstalledTentacle.install(this.installScript.toAbsolutePath(), tentacleJar(), root,
 					NODE, "127.0.0.1:" + fleet.agentPort(), fleet.caFile(), this.javaOptions);
 			// Written where the installed configuration looks, so that no enrollment
-			// (which
-			// needs the brain's CA key) stands between start and online.
+			// (which needs the brain's CA key) stands between start and online.
 			fleet.tls()
 				.issue(CertificateRole.NODE, NODE)
 				.writeTo(node.path("/var/lib/octoplane/tentacle/certs/node.pem"),
