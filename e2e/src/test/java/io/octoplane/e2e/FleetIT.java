@@ -2,18 +2,13 @@ package io.octoplane.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.octoplane.brain.agent.AgentServer;
-import io.octoplane.certs.PemPair;
 import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.tentacle.Tentacle;
-import io.octoplane.tentacle.config.BrainAddress;
-import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,14 +40,15 @@ class FleetIT extends InProcessBrainTest {
 	@Autowired
 	AgentServer agentServer;
 
-	private final List<Tentacle> tentacles = new ArrayList<>();
+	private TentacleFleet fleet;
 
 	private Path octlConfig;
 
 	@BeforeAll
 	void startFleet() throws Exception {
+		this.fleet = new TentacleFleet(certs, work);
 		for (String name : List.of("node1", "node2")) {
-			Tentacle tentacle = startTentacle(name);
+			Tentacle tentacle = this.fleet.start(name, this.agentServer.port());
 			assertThat(tentacle.awaitConnected(Duration.ofSeconds(20))).as(name + " connected").isTrue();
 		}
 		this.octlConfig = OperatorOctlConfig.write(work, certs, "https://127.0.0.1:" + this.port, "timeout: 30s");
@@ -60,7 +56,7 @@ class FleetIT extends InProcessBrainTest {
 
 	@AfterAll
 	void stopFleet() {
-		this.tentacles.forEach(Tentacle::close);
+		this.fleet.close();
 	}
 
 	@Test
@@ -156,7 +152,7 @@ class FleetIT extends InProcessBrainTest {
 
 	@Test
 	void stoppedTentacleTurnsOfflineAndCanBePruned() throws Exception {
-		Tentacle node3 = startTentacle("node3");
+		Tentacle node3 = this.fleet.start("node3", this.agentServer.port());
 		assertThat(node3.awaitConnected(Duration.ofSeconds(20))).isTrue();
 		assertThat(octl("node", "get", "node3").json().get("nodes").get(0).get("state").asString()).isIn("online",
 				"unstable");
@@ -193,18 +189,6 @@ class FleetIT extends InProcessBrainTest {
 		OctlRun run = octl("node", "get", "-o", "table", "node1", "node2");
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(run.out()).contains("NAME").contains("node1").contains("node2").contains("online");
-	}
-
-	private Tentacle startTentacle(String name) throws Exception {
-		PemPair pair = certs.node(name);
-		TentacleConfig config = TentacleConfig
-			.of(new BrainAddress("localhost", this.agentServer.port()), pair.certificate(), pair.privateKey(),
-					certs.caCert(), work.resolve(name))
-			.withTimings(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5));
-		Tentacle tentacle = new Tentacle(config, Clock.systemUTC());
-		this.tentacles.add(tentacle);
-		tentacle.start();
-		return tentacle;
 	}
 
 	private OctlRun octl(String... args) {
