@@ -1,6 +1,5 @@
 package io.octoplane.brain.job;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,12 +16,9 @@ import io.octoplane.brain.agent.AgentSession;
 import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.brain.node.NodeService;
-import io.octoplane.protocol.agent.BrainMessage;
-import io.octoplane.protocol.agent.CancelCommand;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.FrameCodec;
-import io.octoplane.protocol.agent.ProtocolException;
 import io.octoplane.protocol.api.JobState;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,8 +44,6 @@ class Dispatcher implements SmartLifecycle {
 
 	private final JobSettler settler;
 
-	private final AgentSessions sessions;
-
 	private final JobProperties properties;
 
 	private final Clock clock;
@@ -59,16 +52,11 @@ class Dispatcher implements SmartLifecycle {
 
 	private final NodeService nodes;
 
-	private final JobMetrics metrics;
-
-	private final FrameCodec codec;
-
 	private final ReportBatcher reports;
 
-	/** Cancels sent to running nodes held here, so each is told once per brain. */
-	private final Set<String> cancelsSent = ConcurrentHashMap.newKeySet();
+	private final JobPlans plans;
 
-	private final ConcurrentMap<String, JobPlan> plans = new ConcurrentHashMap<>();
+	private final NodeFrames frames;
 
 	/** Jobs with a dispatch submitted but not yet started. */
 	private final Set<String> dispatchWaiting = ConcurrentHashMap.newKeySet();
@@ -77,12 +65,11 @@ class Dispatcher implements SmartLifecycle {
 
 	Dispatcher(JobRepository repository, JobSettler settler, AgentSessions sessions, JobProperties properties,
 			AgentProperties agent, BrainProperties brain, NodeService nodes, Clock clock, JobMetrics metrics) {
-		this.codec = new FrameCodec(agent.maxFrameBytes());
 		this.repository = repository;
 		this.settler = settler;
-		this.metrics = metrics;
+		this.plans = new JobPlans(repository);
+		this.frames = new NodeFrames(sessions, new FrameCodec(agent.maxFrameBytes()), metrics);
 		this.nodes = nodes;
-		this.sessions = sessions;
 		this.properties = properties;
 		this.clock = clock;
 		this.serve = brain.serve();
@@ -96,8 +83,7 @@ class Dispatcher implements SmartLifecycle {
 	 * @param first the first state of every target
 	 */
 	void accepted(JobSpec spec, Map<String, Delivery> first) {
-		JobPlan plan = new JobPlan(spec);
-		this.plans.put(spec.id(), plan);
+		JobPlan plan = this.plans.add(spec);
 		List<String> queued = new ArrayList<>();
 		first.forEach((node, delivery) -> {
 			if (delivery.deliveryState() == DeliveryState.QUEUED) {
@@ -193,7 +179,7 @@ class Dispatcher implements SmartLifecycle {
 	 * @return whether the job was running
 	 */
 	boolean cancel(JobSpec spec, String reason) {
-		JobPlan plan = this.plans.computeIfAbsent(spec.id(), (id) -> new JobPlan(spec));
+		JobPlan plan = this.plans.of(spec);
 		List<String> queued = new ArrayList<>();
 		this.repository.deliveries(spec.id()).forEach((node, delivery) -> {
 			if (delivery.deliveryState() == DeliveryState.QUEUED) {
@@ -233,7 +219,7 @@ class Dispatcher implements SmartLifecycle {
 	private void tick() {
 		Set<String> active = this.repository.activeJobs();
 		// Jobs another brain finished were never removed here: forget them now.
-		this.plans.keySet().retainAll(active);
+		this.plans.retainOnly(active);
 		for (String id : active) {
 			guarded(() -> dispatch(id));
 		}
@@ -250,7 +236,9 @@ class Dispatcher implements SmartLifecycle {
 		JobPlan plan = found.get();
 		JobHeader header = read.get();
 		if (header.state() == JobState.CANCELLED) {
-			cancelRunningHere(plan);
+			// The brain that took the cancel may not hold them; every brain sees the
+			// cancelled state on its next tick.
+			this.frames.cancelRunning(plan, this.repository.deliveries(id));
 		}
 		// With nothing queued there is nothing to deliver or expire: a result of a big
 		// fan-out costs this one read, not a scan of every target.
@@ -288,7 +276,7 @@ class Dispatcher implements SmartLifecycle {
 		List<String> online = new ArrayList<>();
 		List<String> gone = new ArrayList<>();
 		for (String node : queued) {
-			if (this.sessions.find(node).isPresent()) {
+			if (this.frames.holds(node)) {
 				online.add(node);
 			}
 			else if (now >= plan.spec().deliveryDeadlineMillis() && !this.nodes.isReachable(node)) {
@@ -313,33 +301,7 @@ class Dispatcher implements SmartLifecycle {
 		long now = this.clock.millis();
 		JobSettler.Outcome outcome = settle(plan, Step.START,
 				Moves.all(nodes, Delivery.of(DeliveryState.DELIVERED, null, now)));
-		List<AgentSession> targets = new ArrayList<>();
-		for (String node : outcome.delivered()) {
-			this.sessions.find(node).ifPresent(targets::add);
-		}
-		if (targets.isEmpty()) {
-			return;
-		}
-		byte[] frame;
-		try {
-			frame = plan.runFrame(this.codec);
-		}
-		catch (ProtocolException ex) {
-			// Validated at acceptance; a frame that still cannot be encoded reaches no
-			// node.
-			logger.warn("Cannot encode job {}: {}", plan.spec().id(), ex.getMessage());
-			return;
-		}
-		OverlappingSteps.forEach(targets, (session) -> {
-			try {
-				session.sendEncoded(frame);
-				this.metrics.sent(plan.spec());
-			}
-			catch (IOException ex) {
-				// The link is going down; the node gets it again when it reconnects.
-				logger.info("Cannot send to {} now: {}", session.nodeName(), ex.getMessage());
-			}
-		});
+		this.frames.sendRun(plan, outcome.delivered());
 	}
 
 	private void replay(AgentSession session) {
@@ -361,9 +323,8 @@ class Dispatcher implements SmartLifecycle {
 						.map((header) -> header.state() == JobState.CANCELLED)
 						.orElse(false);
 					// The node may never have received it, or ran it while the brain was
-					// away; its journal answers a repeat without running it twice.
-					send(session, cancelled ? new CancelCommand(id, plan.get().cancelReason())
-							: plan.get().spec().toRunCommand());
+					// away.
+					this.frames.resend(session, plan.get(), cancelled);
 				}
 				// The start step decides from the job's counters alone; a full dispatch
 				// would read every target, and in a reconnect storm every node would.
@@ -372,47 +333,13 @@ class Dispatcher implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * Tells this brain's running targets of a cancelled job to stop. The brain that took
-	 * the cancel may not hold them; every brain sees the cancelled state on its next
-	 * tick.
-	 */
-	private void cancelRunningHere(JobPlan plan) {
-		String id = plan.spec().id();
-		this.repository.deliveries(id).forEach((node, delivery) -> {
-			DeliveryState state = delivery.deliveryState();
-			if ((state == DeliveryState.DELIVERED || state == DeliveryState.RUNNING)
-					&& this.cancelsSent.add(id + "\n" + node)) {
-				this.sessions.find(node)
-					.ifPresentOrElse((session) -> send(session, new CancelCommand(id, plan.cancelReason())),
-							() -> this.cancelsSent.remove(id + "\n" + node));
-			}
-		});
-	}
-
 	private void forget(String id) {
-		this.plans.remove(id);
-		this.cancelsSent.removeIf((key) -> key.startsWith(id + "\n"));
+		this.plans.forget(id);
+		this.frames.forget(id);
 	}
 
 	private Optional<JobPlan> plan(String id) {
-		JobPlan cached = this.plans.get(id);
-		if (cached != null) {
-			return Optional.of(cached);
-		}
-		Optional<JobPlan> plan = this.repository.spec(id).map(JobPlan::new);
-		plan.ifPresent((value) -> this.plans.putIfAbsent(id, value));
-		return plan;
-	}
-
-	private static void send(AgentSession session, BrainMessage message) {
-		try {
-			session.send(message);
-		}
-		catch (IOException ex) {
-			// The link is going down; the node gets it again when it reconnects.
-			logger.info("Cannot send to {} now: {}", session.nodeName(), ex.getMessage());
-		}
+		return this.plans.find(id);
 	}
 
 	private static void guarded(Runnable task) {
