@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.octoplane.brain.node.NodeSelection;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.server.web.InvalidRequestException;
@@ -41,8 +42,10 @@ class WorkgroupServiceTests {
 
 	private final List<Object> events = new ArrayList<>();
 
+	private final NodeSelection selection = mock(NodeSelection.class);
+
 	private final WorkgroupService service = new WorkgroupService(new WorkgroupRepository(redis), this.nodes,
-			Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC), this.events::add);
+			this.selection, Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC), this.events::add);
 
 	@BeforeAll
 	static void connect() {

@@ -2,7 +2,7 @@ package io.octoplane.protocol.selector;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +19,8 @@ public record Requirement(String key, Operator operator, List<String> values) {
 
 	/** The key prefix that names a fact rather than a label. */
 	public static final String FACT_PREFIX = "facts.";
+
+	private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
 	public Requirement {
 		Objects.requireNonNull(key, "key must not be null");
@@ -69,15 +71,17 @@ public record Requirement(String key, Operator operator, List<String> values) {
 			case NOT_EQUALS, NOT_IN -> !this.values.contains(value);
 			case EXISTS -> true;
 			case NOT_EXISTS -> false;
-			case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL -> compares(Quantity.parse(value));
+			case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL -> compares(value);
 		};
 	}
 
-	private boolean compares(OptionalDouble value) {
-		if (value.isEmpty()) {
+	private boolean compares(String value) {
+		// A node's value compares only as a plain number (facts report sizes in bytes),
+		// which is what the brain's numeric indexes hold.
+		if (!PLAIN_NUMBER.matcher(value).matches()) {
 			return false;
 		}
-		int order = Double.compare(value.getAsDouble(), number());
+		int order = Double.compare(Double.parseDouble(value), number());
 		return switch (this.operator) {
 			case GREATER -> order > 0;
 			case GREATER_OR_EQUAL -> order >= 0;
