@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.octoplane.brain.security.AuditTargets;
 import io.octoplane.brain.security.Caller;
+import io.octoplane.brain.web.TargetParameters;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
@@ -90,8 +91,9 @@ class NodeDescriptionController {
 	 * the selection took is in the {@code Server-Timing} header.
 	 */
 	@GetMapping(ApiPaths.NODE_SELECTION)
-	NodeSelectionResponse selection(@RequestParam(name = "target", defaultValue = "") List<String> targets,
+	NodeSelectionResponse selection(@RequestParam(name = "target", defaultValue = "") List<String> documented,
 			HttpServletRequest http, HttpServletResponse response) {
+		List<String> targets = TargetParameters.of(http, "target");
 		String workgroup = Caller.of(http).workgroup();
 		long started = System.nanoTime();
 		List<String> expanded = this.workgroups.expandTargets(workgroup, targets);
