@@ -20,8 +20,10 @@ import io.octoplane.bench.sim.FleetSimulator;
 import io.octoplane.bench.sim.SimulatedExecutor;
 import io.octoplane.bench.sim.SimulatedTentacle;
 import io.octoplane.certs.CertificateRole;
+import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.selector.Selector;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +57,10 @@ final class SelectBenchmark implements Callable<Integer> {
 	@Option(names = "--nodes", required = true, paramLabel = "N", description = "How many nodes.")
 	int nodes;
 
+	@Option(names = "--connect-timeout", converter = DurationConverter.class, paramLabel = "DURATION",
+			description = "How long the fleet may take to connect (default: as connect, 60 s + 30 ms per node).")
+	@Nullable Duration connectTimeout;
+
 	@Option(names = "--runs", defaultValue = "20", paramLabel = "N",
 			description = "Selections per selector (default: ${DEFAULT-VALUE}).")
 	int runs = 20;
@@ -69,10 +75,14 @@ final class SelectBenchmark implements Callable<Integer> {
 			FleetSimulator simulator = fleet.simulator();
 			List<SimulatedTentacle> prepared = simulator.prepare("sim", this.nodes, SimulatedExecutor.NOOP);
 			simulator.start(prepared);
-			if (!Progress.awaitConnected(simulator, this.nodes, ConnectBenchmark.connectTimeout(this.nodes))) {
+			Duration connectLimit = (this.connectTimeout != null) ? this.connectTimeout
+					: ConnectBenchmark.connectTimeout(this.nodes);
+			long connectStart = System.nanoTime();
+			if (!Progress.awaitConnected(simulator, this.nodes, connectLimit)) {
 				report.put("connected", simulator.connected()).print(out);
 				return Bench.INCOMPLETE;
 			}
+			report.putMillis("connect_ms", (System.nanoTime() - connectStart) / 1e6);
 			HttpClient http = HttpClient.newBuilder()
 				.sslContext(fleet.tls().clientContext(CertificateRole.OPERATOR, "bench-selector"))
 				.connectTimeout(Duration.ofSeconds(10))
