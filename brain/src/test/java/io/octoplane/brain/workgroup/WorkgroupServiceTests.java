@@ -10,6 +10,7 @@ import java.util.Set;
 import io.octoplane.brain.node.NodeSelection;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.selector.Selector;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
 import io.octoplane.testsupport.redis.RedisServerExtension;
@@ -163,6 +164,30 @@ class WorkgroupServiceTests {
 		assertThat(this.service.subtree("/")).containsExactly("/", "/lab", "/lab/pis", "/ops");
 		assertThat(this.service.subtree("/lab")).containsExactly("/lab", "/lab/pis");
 		assertThat(this.service.subtree("/nowhere")).isEmpty();
+	}
+
+	@Test
+	void expandTargets_selectorMatchesWithinTheActingWorkgroupOnly() {
+		this.service.addNodes("/", "/lab", List.of("a", "b"));
+		given(this.selection.select(Selector.parse("site=lab"), Set.of("a", "b"))).willReturn(List.of("a"));
+		assertThat(this.service.expandTargets("/lab", List.of("c", "label:site=lab", "a"))).containsExactly("c", "a");
+	}
+
+	@Test
+	void expandTargets_selectorMatchingNoNodeIsRefusedNeverAll() {
+		given(this.selection.select(Selector.parse("site=nowhere"), Set.of("a", "b", "c", "d"))).willReturn(List.of());
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.service.expandTargets("/", List.of("label:site=nowhere")))
+			.withMessage("selector site=nowhere matches no node in workgroup /");
+	}
+
+	@Test
+	void expandTargets_badSelectorIsAnInvalidRequest() {
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.service.expandTargets("/", List.of("label:site in lab")))
+			.withMessageContaining("expected '(' to open");
+		assertThat(WorkgroupService.selectors(List.of("a", "label: site = lab ", "@b"))).containsExactly("site=lab");
+		assertThat(WorkgroupService.isGroupTarget("label:x")).isTrue();
 	}
 
 	@Test
