@@ -84,7 +84,7 @@ class LabelsAndSelectorsIT extends InProcessFleetTest {
 		assertThat(labels.select("site=lab")).containsExactly("cam1", "pi1");
 		assertThat(labels.select("site=lab,role!=camera")).containsExactly("pi1");
 		assertThat(labels.select("role in (camera,sensor),!gpu")).containsExactly("cam1", "pi1");
-		assertThat(labels.select("site notin (lab,facts)")).containsExactly("srv1");
+		assertThat(labels.select("site,site notin (lab,facts)")).containsExactly("srv1");
 		assertThat(labels.select("role")).containsExactly("cam1", "pi1");
 		assertThat(labels.select("facts.memory_total>1Ki,facts.cpu_count>=1,site in (lab,dc)")).containsExactly("cam1",
 				"pi1", "srv1");
