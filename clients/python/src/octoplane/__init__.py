@@ -17,6 +17,7 @@ from .errors import (
     OctoplaneTimeoutError,
 )
 from .files import StagedFile
+from .labels import selector
 from .sse import SseEvent, SseParser
 
 __version__ = "0.1.0"
@@ -33,6 +34,7 @@ __all__ = [
     "OctoplaneTimeoutError",
     "FileTransferError",
     "StagedFile",
+    "selector",
     "SseEvent",
     "SseParser",
     "BRAIN_LOG",

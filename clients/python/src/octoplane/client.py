@@ -12,6 +12,7 @@ from ._transport import Transport, segment
 from .auth import Authentication
 from .errors import OctoplaneTimeoutError
 from .files import FileApi
+from .labels import LabelApi
 from .models import (
     AuditLog,
     BrainInfo,
@@ -96,6 +97,8 @@ class OctoplaneClient:
         self.workgroups = WorkgroupApi(self._transport)
         """Workgroup administration: the acting workgroup and those below it."""
         self.tokens = TokenApi(self._transport)
+        self.labels = LabelApi(self._transport)
+        """Facts, labels and selections: :class:`~octoplane.labels.LabelApi`."""
         """API and join tokens of the acting workgroup."""
 
     @property
@@ -266,13 +269,17 @@ class OctoplaneClient:
         an unknown id answers ``job-not-found``."""
         return self._job(job_id, None)
 
-    def jobs(self, limit: int = 20, cursor: str | None = None) -> JobList:
+    def jobs(self, limit: int = 20, cursor: str | None = None, *, targets: Iterable[str] = ()) -> JobList:
         """Lists the most recent jobs, newest first (``GET /api/v1/jobs``), 1 to
         :data:`MAX_JOBS`; ``cursor`` (a previous answer's ``next_cursor``, on brains that
-        page jobs) asks for the next page."""
+        page jobs) asks for the next page; ``targets`` (names, ``@group``,
+        :func:`~octoplane.selector` entries) keeps only jobs sent to a node they stand for
+        now."""
         if not 1 <= limit <= MAX_JOBS:
             raise ValueError(f"limit must be between 1 and {MAX_JOBS}")
-        query = [("limit", limit), ("cursor", cursor)]
+        if isinstance(targets, str):
+            targets = [targets]
+        query = [("limit", limit), ("cursor", cursor)] + [("target", target) for target in targets]
         return parse(JobList, self._transport.json("GET", V1 + "/jobs", query))
 
     def cancel(self, job_id: str) -> Job:

@@ -166,6 +166,8 @@ class Job:
     start_at: datetime | None = None
     start_spread_ms: int | None = None
     clock_error_ms: int | None = None
+    selectors: list[str] = field(default_factory=list)
+    """The selectors the job was started with, expanded into ``results`` once."""
 
     @property
     def done(self) -> bool:
@@ -193,6 +195,38 @@ class JobSummary:
     communication_error: int = 0
     process_error: int = 0
     cancelled: int = 0
+    selectors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NodeFacts:
+    """What a node reported about itself: facts (sizes in bytes, times in epoch seconds),
+    what went wrong with its fact scripts, and its labels."""
+
+    name: str = ""
+    facts: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    reported_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class NodeLabels:
+    """A node's labels: ``labels`` is ``config`` (its tentacle.yaml) overridden by
+    ``operator`` (set with ``octl node label``)."""
+
+    name: str = ""
+    labels: dict[str, str] = field(default_factory=dict)
+    config: dict[str, str] = field(default_factory=dict)
+    operator: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NodeSelection:
+    """The nodes a target list stands for now."""
+
+    targets: list[str] = field(default_factory=list)
+    nodes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

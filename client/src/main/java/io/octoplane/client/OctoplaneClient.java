@@ -298,6 +298,40 @@ public final class OctoplaneClient {
 	}
 
 	/**
+	 * Facts, labels and selections of nodes.
+	 * @return the label calls of this client
+	 */
+	public NodeLabelApi labels() {
+		return new NodeLabelApi(this.transport);
+	}
+
+	/**
+	 * Lists one page of the jobs sent to any node a target list stands for now
+	 * ({@code GET
+	 * /api/v1/jobs?target=...}), newest first.
+	 * @param limit how many at most, 1 to {@value #MAX_JOBS}
+	 * @param cursor the previous page's {@code nextCursor}, or {@code null} for the
+	 * newest
+	 * @param targets node names, {@code @group}s and {@link NodeLabelApi#target}s
+	 * @return the page
+	 * @throws IllegalArgumentException if the limit is out of range
+	 * @throws OctoplaneApiException with {@code invalid-request} if a selector matches no
+	 * node
+	 */
+	public JobListResponse jobs(int limit, @Nullable String cursor, Collection<String> targets) {
+		if (limit < 1 || limit > MAX_JOBS) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_JOBS);
+		}
+		StringJoiner query = new StringJoiner("&").add("limit=" + limit);
+		if (cursor != null) {
+			query.add(Transport.param("cursor", cursor));
+		}
+		targets.forEach((target) -> query.add(Transport.param("target", target)));
+		return this.transport.send(this.transport.request(ApiPaths.JOBS, query).GET(), this.transport.requestTimeout(),
+				JobListResponse.class);
+	}
+
+	/**
 	 * SSH logins of the acting workgroup, for {@code octl ssh login}.
 	 * @return the SSH login calls of this client
 	 */

@@ -1,5 +1,7 @@
 package io.octoplane.octl;
 
+import io.octoplane.protocol.selector.Selector;
+
 /**
  * How octl reads a target list before the brain expands it: {@code ALL} (Octopoda's word
  * for every node the workgroup sees) and {@code @group} stand for several nodes, any
@@ -16,10 +18,10 @@ public final class TargetNames {
 	/**
 	 * Whether a target may stand for several nodes, so answers are shown per node.
 	 * @param target one entry of a target list
-	 * @return whether it is {@code ALL} or a {@code @group}
+	 * @return whether it is {@code ALL}, a {@code @group} or a {@code label:} selector
 	 */
 	public static boolean standsForSeveral(String target) {
-		return ALL.equals(target) || target.startsWith("@");
+		return ALL.equals(target) || target.startsWith("@") || Selector.isTarget(target);
 	}
 
 }

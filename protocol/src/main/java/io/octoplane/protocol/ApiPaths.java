@@ -21,6 +21,22 @@ public final class ApiPaths {
 	 */
 	public static final String NODE_STATUS = NODES + "/status";
 
+	/**
+	 * The nodes a target list stands for (GET), query {@code target} (node names,
+	 * {@code @group}s, {@code ALL}, {@code label:SELECTOR}): a
+	 * {@code NodeSelectionResponse}, what {@code --dry-run} shows.
+	 */
+	public static final String NODE_SELECTION = NODES + "/selection";
+
+	/** A node's facts and labels (GET): a {@code NodeFactsResponse}. */
+	public static final String NODE_FACTS = NODES + "/{name}/facts";
+
+	/**
+	 * A node's labels: read (GET) and changed by an operator (PATCH, a
+	 * {@code NodeLabelRequest}); both answer a {@code NodeLabelsResponse}.
+	 */
+	public static final String NODE_LABELS = NODES + "/{name}/labels";
+
 	/** Host status of the brain that answers (GET): a {@code NodeStatusInfo}. */
 	public static final String BRAIN_STATUS = V1 + "/brain/status";
 

@@ -32,6 +32,7 @@ import io.octoplane.tentacle.connection.BrainLocator;
 import io.octoplane.tentacle.connection.BrainRefusedException;
 import io.octoplane.tentacle.connection.ClockEstimate;
 import io.octoplane.tentacle.discovery.NameserverLocator;
+import io.octoplane.tentacle.facts.FactReporter;
 import io.octoplane.tentacle.file.FileCommands;
 import io.octoplane.tentacle.file.NodePaths;
 import io.octoplane.tentacle.identity.CertificateRenewal;
@@ -81,6 +82,8 @@ public final class Tentacle implements AutoCloseable {
 	private final CommandDesk desk;
 
 	private final CertificateRenewal renewal;
+
+	private final FactReporter facts;
 
 	private final CountDownLatch stopping = new CountDownLatch(1);
 
@@ -146,6 +149,7 @@ public final class Tentacle implements AutoCloseable {
 		this.tunnels = new Tunnels(this.dialer, this.codec, config.connectTimeout());
 		this.desk = new CommandDesk(journal, new CommandRunner(paths, config.outputLimitBytes(), clock, this::nodeName,
 				config.scriptEnv(), config.shell(), files), this.delivery, clock, this.brainClock);
+		this.facts = new FactReporter(config.facts(), config.workspace(), AgentInfo.version(), clock);
 	}
 
 	/**
@@ -167,6 +171,7 @@ public final class Tentacle implements AutoCloseable {
 				throw new IllegalStateException("tentacle already started");
 			}
 			setState(TentacleState.DIALING);
+			this.facts.start();
 			this.loop = Thread.ofVirtual().name("tentacle-connection").start(this::connectionLoop);
 		}
 	}
@@ -238,6 +243,7 @@ public final class Tentacle implements AutoCloseable {
 			thread.interrupt();
 			join(thread);
 		}
+		this.facts.close();
 		this.tunnels.close();
 		this.desk.close(STOP_TIMEOUT);
 	}
@@ -289,11 +295,13 @@ public final class Tentacle implements AutoCloseable {
 			// read, so a redelivered command finds the brain already holding its result.
 			this.delivery.attach(current);
 			this.renewal.connected(current);
+			this.facts.attach(current);
 			setState(TentacleState.CONNECTED);
 			try {
 				current.run(this::heartbeatStatus, this.desk, this.renewal::answered, this.tunnels::open);
 			}
 			finally {
+				this.facts.detach(current);
 				this.renewal.disconnected(current);
 				this.delivery.detach(current);
 			}

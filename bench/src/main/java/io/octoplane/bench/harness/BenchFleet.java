@@ -51,6 +51,8 @@ public final class BenchFleet implements AutoCloseable {
 
 	private final int agentPort;
 
+	private final int redisPort;
+
 	private BenchFleet(FleetSettings settings) throws IOException {
 		this.settings = settings;
 		Files.createDirectories(settings.workDir());
@@ -61,6 +63,7 @@ public final class BenchFleet implements AutoCloseable {
 		PemFiles.writeCertificates(certs.resolve("ca.pem"), List.of(this.tls.ca().certificate()), true);
 
 		int redisPort = FreePorts.take();
+		this.redisPort = redisPort;
 		RedisProcess redis = RedisProcess.start(redisPort, settings.workDir().resolve("redis"));
 		this.resources.add(redis);
 
@@ -137,6 +140,11 @@ public final class BenchFleet implements AutoCloseable {
 	/** The CA certificate file. */
 	public Path caFile() {
 		return this.settings.workDir().resolve("certs/ca.pem");
+	}
+
+	/** The loopback port of the redis-server this fleet started. */
+	public int redisPort() {
+		return this.redisPort;
 	}
 
 	/**

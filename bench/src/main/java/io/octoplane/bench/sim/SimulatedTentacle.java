@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -25,6 +26,7 @@ import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.DataReady;
 import io.octoplane.protocol.agent.DataReceived;
+import io.octoplane.protocol.agent.Facts;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
@@ -262,6 +264,8 @@ public final class SimulatedTentacle implements AutoCloseable {
 		this.connected = true;
 		Thread heartbeats = Thread.ofVirtual().name("sim-hb-" + this.name).start(() -> heartbeatLoop(current));
 		try {
+			// As a real tentacle does after each Welcome.
+			send(current, facts(this.name));
 			for (CommandResult result : this.unacknowledged.values()) {
 				send(current, result);
 			}
@@ -406,6 +410,24 @@ public final class SimulatedTentacle implements AutoCloseable {
 			}
 			delay = this.heartbeatIntervalMillis;
 		}
+	}
+
+	/**
+	 * The facts and labels a simulated node reports: spread over the fleet by the node's
+	 * name, so selectors in benchmarks match a known share of it (a site of 10, a role of
+	 * 3, a rack of 100, an architecture of 3, 1 to 16 GiB of memory).
+	 * @param name the node's name
+	 * @return the report
+	 */
+	static Facts facts(String name) {
+		int n = Math.floorMod(name.hashCode(), 1_000_000);
+		String arch = List.of("arm64", "amd64", "armv7").get(n % 3);
+		Map<String, String> labels = Map.of("site", "site-" + (n % 10), "role",
+				List.of("camera", "sensor", "gateway").get((n / 10) % 3), "rack", "r" + (n % 100));
+		Map<String, String> facts = Map.of("os", ((n % 2) == 0) ? "debian" : "ubuntu", "arch", arch, "memory_total",
+				Long.toString((1L + n % 16) << 30), "cpu_count", Integer.toString(1 << (n % 4)), "hostname", name,
+				"kernel", "6.1.0-sim", "tentacle_version", AGENT_VERSION);
+		return new Facts(facts, labels, Map.of(), STARTED_AT);
 	}
 
 	private void send(SSLSocket current, AgentMessage message) throws IOException {

@@ -5,7 +5,9 @@ import java.net.InetSocketAddress;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -21,6 +23,7 @@ import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
+import io.octoplane.protocol.agent.Facts;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
@@ -44,6 +47,8 @@ class SimulatedTentacleTests {
 	private final FleetTls tls = FleetTls.create();
 
 	private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+
+	private final List<Facts> facts = new CopyOnWriteArrayList<>();
 
 	private SSLServerSocket server;
 
@@ -112,6 +117,8 @@ class SimulatedTentacleTests {
 		assertThat(this.tentacle.commandsRun()).isEqualTo(1);
 		assertThat(this.tentacle.unacknowledgedResults()).isZero();
 		assertThat(this.tentacle.welcomes()).isEqualTo(2);
+		assertThat(this.facts).hasSize(2)
+			.allSatisfy((facts) -> assertThat(facts.labels()).containsKeys("site", "role", "rack"));
 	}
 
 	@Test
@@ -153,7 +160,13 @@ class SimulatedTentacleTests {
 	}
 
 	private AgentMessage read(SSLSocket link) throws Exception {
-		return this.codec.read(link.getInputStream(), AgentMessage.class);
+		AgentMessage message = this.codec.read(link.getInputStream(), AgentMessage.class);
+		// Sent after every Welcome, as a tentacle does; the checks look past them.
+		for (int i = 0; i < 10 && message instanceof Facts facts; i++) {
+			this.facts.add(facts);
+			message = this.codec.read(link.getInputStream(), AgentMessage.class);
+		}
+		return message;
 	}
 
 	private AgentMessage readSkippingHeartbeats(SSLSocket link) throws Exception {

@@ -11,6 +11,7 @@ import io.octoplane.protocol.agent.CommandOutput;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.DataOpen;
+import io.octoplane.protocol.agent.Facts;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.Hello;
@@ -122,6 +123,7 @@ public final class AgentSession {
 				case CommandStarted started -> this.context.listener().started(this, started);
 				case CommandOutput output -> this.context.listener().output(this, output);
 				case CommandResult result -> onResult(result);
+				case Facts facts -> onFacts(name, facts, receivedAt);
 				case RenewCertificate renew -> send(this.context.certificates().renew(name, renew.csrPem()));
 				case Hello hello -> throw new ProtocolException("hello sent twice");
 				case DataOpen open -> throw new ProtocolException("data-open belongs on a data connection");
@@ -140,6 +142,19 @@ public final class AgentSession {
 		}
 		send(new HeartbeatAck(heartbeat.seq(), heartbeat.sentAtMillis(), receivedAt.toEpochMilli(),
 				this.context.clock().millis(), this.context.properties().heartbeatInterval().toMillis()));
+	}
+
+	private void onFacts(String name, Facts facts, Instant receivedAt) {
+		try {
+			this.context.presence().facts(name, facts, receivedAt);
+		}
+		catch (DataAccessException ex) {
+			// The node sends them again when they change or it reconnects.
+			logger.warn("Cannot record facts of {}: {}", name, ex.getMessage());
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn("Ignoring facts of {}: {}", name, ex.getMessage());
+		}
 	}
 
 	private void onResult(CommandResult result) throws IOException {

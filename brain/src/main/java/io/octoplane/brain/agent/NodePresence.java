@@ -2,6 +2,7 @@ package io.octoplane.brain.agent;
 
 import java.time.Instant;
 
+import io.octoplane.protocol.agent.Facts;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.Hello;
 
@@ -30,6 +31,15 @@ public interface NodePresence {
 	 * @param now arrival time
 	 */
 	void heartbeat(String name, String sessionId, Heartbeat heartbeat, Instant now);
+
+	/**
+	 * Records what a node reported about itself: its facts and the labels of its
+	 * configuration.
+	 * @param name node name
+	 * @param facts the report
+	 * @param now arrival time
+	 */
+	void facts(String name, Facts facts, Instant now);
 
 	/**
 	 * Records the end of a connection, unless a newer connection already replaced it.

@@ -1,6 +1,9 @@
 package io.octoplane.brain.job;
 
+import java.util.List;
+
 import io.octoplane.brain.security.Caller;
+import io.octoplane.brain.web.TargetParameters;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
@@ -35,14 +38,18 @@ class JobController {
 	 * never shift a later page.
 	 * @param limit most jobs in the page, 1 to 1000
 	 * @param cursor the next_cursor of the page before; absent for the newest jobs
+	 * @param documented only jobs sent to a node these targets stand for now: names,
+	 * {@code @group}s, {@code label:SELECTOR}s, each a {@code target} parameter
 	 */
 	@GetMapping(ApiPaths.JOBS)
 	JobListResponse list(@RequestParam(name = "limit", defaultValue = "20") int limit,
-			@RequestParam(name = "cursor", required = false) @Nullable String cursor, HttpServletRequest http) {
+			@RequestParam(name = "cursor", required = false) @Nullable String cursor,
+			@RequestParam(name = "target", defaultValue = "") List<String> documented, HttpServletRequest http) {
+		List<String> targets = TargetParameters.of(http, "target");
 		if (limit < 1 || limit > 1000) {
 			throw new InvalidRequestException("limit must be between 1 and 1000, got " + limit);
 		}
-		return this.jobs.list(limit, cursor, Caller.of(http));
+		return this.jobs.list(limit, cursor, Caller.of(http), targets);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.octoplane.brain.job;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -81,8 +82,10 @@ public class JobService {
 		if (request.mode() == CommandMode.NODEAPP) {
 			throw new InvalidRequestException("mode nodeapp is for scenarios only: use octl scen apply");
 		}
+		// Selectors are expanded here, once: the job
+		// keeps the nodes they matched at this moment.
 		JobSpec spec = this.specs.create(request, this.workgroups.expandTargets(workgroup, request.targets()),
-				workgroup);
+				WorkgroupService.selectors(request.targets()), workgroup);
 		return accept(spec, caller.name());
 	}
 
@@ -138,10 +141,20 @@ public class JobService {
 	 * @param limit most jobs in the page
 	 * @param cursor a previous page's {@code next_cursor}, or {@code null} for the newest
 	 * @param caller the caller
+	 * @param targets only jobs sent to a node this target list stands for now (names,
+	 * {@code @group}s, {@code label:} selectors); empty for every job
 	 * @return the page
 	 */
-	JobListResponse list(int limit, @Nullable String cursor, Caller caller) {
-		return this.pages.list(limit, cursor, (id) -> isVisible(id, caller));
+	JobListResponse list(int limit, @Nullable String cursor, Caller caller, List<String> targets) {
+		if (targets.stream().allMatch(String::isBlank)) {
+			return this.pages.list(limit, cursor, (id) -> isVisible(id, caller));
+		}
+		Set<String> nodes = Set.copyOf(this.workgroups.expandTargets(caller.workgroup(), targets));
+		return this.pages.list(limit, cursor,
+				(id) -> this.repository.spec(id)
+					.filter((spec) -> WorkgroupService.isSameOrBelow(spec.workgroup(), caller.workgroup()))
+					.filter((spec) -> spec.targets().stream().anyMatch(nodes::contains))
+					.isPresent());
 	}
 
 	/**

@@ -26,13 +26,18 @@ import io.octoplane.protocol.agent.RunCommand;
  * @param startAtMillis when nodes start it, brain clock, epoch milliseconds; 0 at once
  * @param maxClockErrorMillis clock uncertainty a node may start a time-aligned job with;
  * 0 when it is not time-aligned
+ * @param selectors the selectors among the targets as given, canonical, which were
+ * expanded into {@code targets} once when the job was accepted; empty when none
  */
 record JobSpec(String id, CommandMode mode, String command, List<String> targets, long timeoutMillis,
 		int outputLimitBytes, long waitOfflineMillis, int maxConcurrency, int maxErrors, boolean continuous,
-		boolean streamOutput, long createdAtMillis, String workgroup, long startAtMillis, long maxClockErrorMillis) {
+		boolean streamOutput, long createdAtMillis, String workgroup, long startAtMillis, long maxClockErrorMillis,
+		List<String> selectors) {
 
 	JobSpec {
 		targets = List.copyOf(targets);
+		// Jobs stored before selectors existed have none.
+		selectors = (selectors != null) ? List.copyOf(selectors) : List.of();
 	}
 
 	/** Epoch milliseconds after which an undelivered target expires. */

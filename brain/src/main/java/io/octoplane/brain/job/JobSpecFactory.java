@@ -34,10 +34,11 @@ class JobSpecFactory {
 	 * Validates a request whose {@code @group} targets were already expanded.
 	 * @param request the request
 	 * @param targets the node names it targets
+	 * @param selectors the selectors among its targets as given, canonical
 	 * @param workgroup the workgroup the job is started in
 	 * @return the job
 	 */
-	JobSpec create(CommandRequest request, List<String> targets, String workgroup) {
+	JobSpec create(CommandRequest request, List<String> targets, List<String> selectors, String workgroup) {
 		validateTargets(targets);
 		validateCommand(request);
 		int count = targets.size();
@@ -53,7 +54,7 @@ class JobSpecFactory {
 				timeout(request).toMillis(), outputLimit(request), waitOffline(request).toMillis(),
 				FanOutLimit.concurrency(request.maxConcurrency(), count, "max_concurrency"),
 				FanOutLimit.errors(request.maxErrors(), count, "max_errors"), Boolean.TRUE.equals(request.continuous()),
-				Boolean.TRUE.equals(request.streamOutput()), now, workgroup, startAt, maxClockError);
+				Boolean.TRUE.equals(request.streamOutput()), now, workgroup, startAt, maxClockError, selectors);
 	}
 
 	/**
@@ -69,7 +70,7 @@ class JobSpecFactory {
 		validateTargets(targets);
 		return new JobSpec(UUID.randomUUID().toString(), CommandMode.NODEAPP, task, targets, timeout.toMillis(),
 				(int) this.properties.defaultOutputLimit().toBytes(), 0, targets.size(), targets.size(), false, false,
-				this.clock.millis(), workgroup, 0, 0);
+				this.clock.millis(), workgroup, 0, 0, List.of());
 	}
 
 	private void validateTargets(List<String> targets) {

@@ -90,7 +90,8 @@ class JobViews {
 				Instant.ofEpochMilli(spec.createdAtMillis()), finishedAt(header), results, pending, success,
 				communication, process, cancelled,
 				(spec.startAtMillis() > 0) ? Instant.ofEpochMilli(spec.startAtMillis()) : null,
-				spread ? lastStart - firstStart : null, (spread && clockError >= 0) ? clockError : null);
+				spread ? lastStart - firstStart : null, (spread && clockError >= 0) ? clockError : null,
+				spec.selectors());
 	}
 
 	Optional<JobSummary> summary(String id) {
@@ -106,7 +107,7 @@ class JobViews {
 		return Optional.of(new JobSummary(id, counts.state(), spec.mode(), spec.label(),
 				Instant.ofEpochMilli(spec.createdAtMillis()), finishedAt(counts), spec.targets().size(),
 				(int) counts.pending(), (int) counts.count(DeliveryState.SUCCEEDED), (int) communication, (int) process,
-				(int) counts.count(DeliveryState.CANCELLED)));
+				(int) counts.count(DeliveryState.CANCELLED), spec.selectors()));
 	}
 
 	static NodeCommandResult result(String node, Delivery delivery) {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.octoplane.brain.security.AuditTargets;
 import io.octoplane.brain.security.Caller;
+import io.octoplane.brain.web.TargetParameters;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.NodeListResponse;
@@ -46,12 +47,13 @@ class NodeController {
 	 * cursor of the next. Names may be {@code ALL} and {@code @group}s.
 	 */
 	@GetMapping(ApiPaths.NODES)
-	NodeListResponse list(@RequestParam(name = "name", defaultValue = "") List<String> names,
+	NodeListResponse list(@RequestParam(name = "name", defaultValue = "") List<String> documented,
 			@RequestParam(name = "state", required = false) @Nullable String state,
 			@RequestParam(name = "limit", required = false) @Nullable Integer limit,
 			@RequestParam(name = "cursor", required = false) @Nullable String cursor,
 			@RequestParam(name = "pattern", required = false) @Nullable String pattern,
 			@RequestParam(name = "workgroup", required = false) @Nullable String workgroup, HttpServletRequest http) {
+		List<String> names = TargetParameters.of(http, "name");
 		NodeTargets targets = targets(names, http, false);
 		if (limit == null && cursor == null && pattern == null && workgroup == null) {
 			return this.nodes.list(targets.all(), parseState(state), visible(http));
@@ -73,8 +75,9 @@ class NodeController {
 	 * host, sampled now.
 	 */
 	@GetMapping(ApiPaths.NODE_STATUS)
-	NodeStatusResponse status(@RequestParam(name = "name", defaultValue = "") List<String> names,
+	NodeStatusResponse status(@RequestParam(name = "name", defaultValue = "") List<String> documented,
 			HttpServletRequest http) {
+		List<String> names = TargetParameters.of(http, "name");
 		NodeTargets targets = targets(names, http, true);
 		List<NodeStatusInfo> statuses = new ArrayList<>();
 		if (targets.includesBrain()) {
@@ -101,7 +104,9 @@ class NodeController {
 	 * offline node.
 	 */
 	@DeleteMapping(ApiPaths.NODES)
-	PruneResponse prune(@RequestParam(name = "name", defaultValue = "") List<String> names, HttpServletRequest http) {
+	PruneResponse prune(@RequestParam(name = "name", defaultValue = "") List<String> documented,
+			HttpServletRequest http) {
+		List<String> names = TargetParameters.of(http, "name");
 		AuditTargets.set(http, names);
 		NodeTargets targets = targets(names, http, false);
 		return this.nodes.prune(targets.names(), targets.members(), visible(http));

@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.octoplane.brain.agent.NodePresence;
+import io.octoplane.protocol.agent.Facts;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.NodeStatus;
+import io.octoplane.protocol.selector.LabelSyntax;
 import io.octoplane.server.redis.RedisKeys;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,10 +77,14 @@ public class NodeRepository implements NodePresence {
 
 	private final LivenessIndex liveness;
 
-	NodeRepository(StringRedisTemplate redis, JsonMapper json, LivenessIndex liveness) {
+	private final NodeDescriptionRepository descriptions;
+
+	NodeRepository(StringRedisTemplate redis, JsonMapper json, LivenessIndex liveness,
+			NodeDescriptionRepository descriptions) {
 		this.redis = redis;
 		this.json = json;
 		this.liveness = liveness;
+		this.descriptions = descriptions;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -140,6 +146,12 @@ public class NodeRepository implements NodePresence {
 		if (recorded != null && recorded == 1) {
 			this.liveness.heard(name, now);
 		}
+	}
+
+	@Override
+	public void facts(String name, Facts facts, Instant now) {
+		LabelSyntax.requireLabels(facts.labels());
+		this.descriptions.record(name, facts, now);
 	}
 
 	/**
@@ -235,6 +247,7 @@ public class NodeRepository implements NodePresence {
 				}
 				else {
 					this.liveness.gone(name);
+					this.descriptions.delete(name);
 					deleted.add(name);
 				}
 			}

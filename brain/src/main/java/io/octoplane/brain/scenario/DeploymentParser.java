@@ -11,6 +11,8 @@ import java.util.Set;
 
 import io.octoplane.protocol.agent.NodeappTask;
 import io.octoplane.protocol.duration.DurationText;
+import io.octoplane.protocol.selector.InvalidSelectorException;
+import io.octoplane.protocol.selector.Selector;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -179,12 +181,20 @@ final class DeploymentParser {
 		return List.copyOf(nodes);
 	}
 
-	/** A node name or a {@code @workgroup}, checked. */
+	/** A node name, a {@code @workgroup} or a {@code label:} selector, checked. */
 	private static String entry(String name, String file, String field) {
+		if (Selector.isTarget(name)) {
+			try {
+				return Selector.toTarget(Selector.ofTarget(name).toString());
+			}
+			catch (InvalidSelectorException ex) {
+				throw new InvalidDeploymentException(file, field, ex.getMessage());
+			}
+		}
 		boolean group = name.startsWith("@") && name.length() > 1 && name.indexOf('\0') < 0;
 		if (!group && !NodeappTask.NAME.matcher(name).matches()) {
-			throw new InvalidDeploymentException(file, field,
-					"'" + name + "' is not a node name, an @alias of " + AliasFile.FILE + " or an @workgroup");
+			throw new InvalidDeploymentException(file, field, "'" + name + "' is not a node name, an @alias of "
+					+ AliasFile.FILE + ", an @workgroup or a label:selector");
 		}
 		return name;
 	}

@@ -21,6 +21,7 @@ import io.octoplane.protocol.api.ScenarioApplyResponse;
 import io.octoplane.protocol.api.ScenarioInfo;
 import io.octoplane.protocol.api.ScenarioListResponse;
 import io.octoplane.protocol.api.ScenarioVersionsResponse;
+import io.octoplane.protocol.selector.Selector;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
 import io.octoplane.server.web.OctoplaneException;
@@ -263,14 +264,15 @@ class ScenarioService {
 			String field = "applications[" + deployment.apps().indexOf(app) + "].nodes";
 			Set<String> nodes = new LinkedHashSet<>();
 			for (String entry : app.nodes()) {
-				if (entry.startsWith("@")) {
+				if (entry.startsWith("@") || Selector.isTarget(entry)) {
 					try {
 						nodes.addAll(this.workgroups.expandTargets(workgroup, List.of(entry)));
 					}
 					catch (OctoplaneException ex) {
 						throw new InvalidDeploymentException(ScenarioFolder.DEPLOYMENT, field,
-								"'" + entry + "' is neither an alias of " + AliasFile.FILE
-										+ " nor a workgroup with nodes (" + ex.getBody().getDetail() + ")");
+								Selector.isTarget(entry) ? "'" + entry + "': " + ex.getBody().getDetail()
+										: "'" + entry + "' is neither an alias of " + AliasFile.FILE
+												+ " nor a workgroup with nodes (" + ex.getBody().getDetail() + ")");
 					}
 				}
 				else if (!visible.contains(entry)) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import io.octoplane.brain.security.AuditTargets;
 import io.octoplane.brain.security.Caller;
+import io.octoplane.brain.web.TargetParameters;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
@@ -79,11 +80,13 @@ class SshLoginController {
 
 	/**
 	 * Lists the SSH logins of the acting workgroup, optionally only those of some nodes.
-	 * @param targets only logins of these nodes; all when empty
+	 * @param documented only logins of these nodes (names, {@code @group}s,
+	 * {@code label:} selectors), each a {@code node} parameter; all when empty
 	 */
 	@GetMapping(ApiPaths.SSH_LOGINS)
-	SshLoginListResponse list(@RequestParam(name = "node", defaultValue = "") List<String> targets,
+	SshLoginListResponse list(@RequestParam(name = "node", defaultValue = "") List<String> documented,
 			HttpServletRequest http) {
+		List<String> targets = TargetParameters.of(http, "node");
 		String workgroup = Caller.of(http).workgroup();
 		Set<String> visible = new HashSet<>(this.workgroups.visibleNodes(workgroup));
 		List<String> wanted = this.workgroups.expandOptionalTargets(workgroup, targets);

@@ -48,8 +48,12 @@ class OpenApiDocumentation {
 							+ "absent for the first (newest) page. Opaque; entries added while paging are neither "
 							+ "repeated nor skipped."),
 			Map.entry("name",
-					"Node names; ALL and @group stand for every node of the workgroup or of a group. "
-							+ "Repeat the parameter or separate names with commas."),
+					"Node names; ALL and @group stand for every node of the workgroup or of a group, "
+							+ "label:SELECTOR for the nodes whose labels and facts match. Repeat the parameter or "
+							+ "separate names with commas (a selector runs to the end of its parameter)."),
+			Map.entry("target",
+					"A target list entry: a node name, ALL, @group, or label:SELECTOR (for example "
+							+ "label:site=lab,arch in (arm64,armv7)); repeat the parameter for more."),
 			Map.entry("names", "Names, repeated or separated by commas."), Map.entry("node", "The node's name."),
 			Map.entry("id", "The job's id, as answered when it was started."),
 			Map.entry("state", "Only nodes in this state: online (also unstable ones), unstable or offline."),

@@ -8,9 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.octoplane.brain.node.NodeSelection;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.WorkgroupResponse;
+import io.octoplane.protocol.selector.InvalidSelectorException;
+import io.octoplane.protocol.selector.Selector;
 import io.octoplane.protocol.workgroup.WorkgroupPaths;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
@@ -38,6 +41,8 @@ public class WorkgroupService {
 
 	private final NodeService nodes;
 
+	private final NodeSelection selection;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
@@ -49,9 +54,11 @@ public class WorkgroupService {
 
 	private final VerifiedPasswords verified;
 
-	WorkgroupService(WorkgroupRepository repository, NodeService nodes, Clock clock, ApplicationEventPublisher events) {
+	WorkgroupService(WorkgroupRepository repository, NodeService nodes, NodeSelection selection, Clock clock,
+			ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.nodes = nodes;
+		this.selection = selection;
 		this.clock = clock;
 		this.events = events;
 		this.dummyHash = this.encoder.encode("no password is set for this workgroup");
@@ -103,12 +110,31 @@ public class WorkgroupService {
 
 	/**
 	 * Whether a target list entry stands for a group of nodes ({@code ALL},
-	 * {@code @group}) rather than one node.
+	 * {@code @group}, {@code label:SELECTOR}) rather than one node.
 	 * @param target the entry as given
 	 * @return whether {@link #expandTargets} replaces it by the nodes it stands for
 	 */
 	public static boolean isGroupTarget(String target) {
-		return TargetNames.isGroup(target.strip());
+		return TargetNames.isGroup(target.strip()) || Selector.isTarget(target);
+	}
+
+	/**
+	 * The selectors of a target list, in their canonical spelling, for a job to record.
+	 * @param targets the targets as given
+	 * @return the {@code label:} entries' selectors, in order
+	 * @throws InvalidRequestException if one does not parse
+	 */
+	public static List<String> selectors(List<String> targets) {
+		return targets.stream().filter(Selector::isTarget).map((target) -> parse(target).toString()).toList();
+	}
+
+	private static Selector parse(String target) {
+		try {
+			return Selector.ofTarget(target);
+		}
+		catch (InvalidSelectorException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
 	}
 
 	/** Whether a workgroup exists; the root always does. */
@@ -140,8 +166,9 @@ public class WorkgroupService {
 	 * Expands a target list as Octopoda's brain does: {@code ALL} (and {@code @},
 	 * {@code @ALL}, {@code @all}, {@code @.}) is every node the acting workgroup sees;
 	 * {@code @name} is a child of the acting workgroup (or deeper, {@code @a/b}),
-	 * {@code @/abs} must lie within it. Plain names pass unchanged, so an unknown one
-	 * meets the caller's usual per-node "not found".
+	 * {@code @/abs} must lie within it; {@code label:SELECTOR} is every node of the
+	 * acting workgroup the selector matches now. Plain names pass unchanged, so an
+	 * unknown one meets the caller's usual per-node "not found".
 	 * @param path the acting workgroup
 	 * @param targets the targets as given
 	 * @return node names in order, without duplicates
@@ -154,6 +181,16 @@ public class WorkgroupService {
 		for (String given : targets) {
 			String target = given.strip();
 			if (target.isEmpty()) {
+				continue;
+			}
+			if (Selector.isTarget(target)) {
+				Selector selector = parse(target);
+				List<String> matched = this.selection.select(selector, visibleNodes(path));
+				if (matched.isEmpty()) {
+					// Never "every node" by accident.
+					throw new InvalidRequestException("selector " + selector + " matches no node in workgroup " + path);
+				}
+				expanded.addAll(matched);
 				continue;
 			}
 			if (!TargetNames.isGroup(target)) {

@@ -90,7 +90,7 @@ final class JobCoreParts implements AutoCloseable {
 	 */
 	static JobSpec spec(List<String> targets, int maxConcurrency, int maxErrors, long createdAt) {
 		return new JobSpec(UUID.randomUUID().toString(), CommandMode.SHELL, "true", targets, 60_000, 1024, 60_000,
-				maxConcurrency, maxErrors, false, false, createdAt, "/", 0, 0);
+				maxConcurrency, maxErrors, false, false, createdAt, "/", 0, 0, List.of());
 	}
 
 	JobSpec create(JobSpec spec) {

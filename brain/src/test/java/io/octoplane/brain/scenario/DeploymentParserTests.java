@@ -174,6 +174,20 @@ class DeploymentParserTests {
 	}
 
 	@Test
+	void selectorsAreKeptCanonicalNextToNames() {
+		ScenarioFolder folder = folder(
+				VALID.replace("['pi-24', 'pi-25']", "['pi-24', 'label: site = lab, arch in (arm64, armv7)']"));
+		assertThat(DeploymentParser.parse(folder).apps().get(0).nodes()).containsExactly("pi-24",
+				"label:site=lab,arch in (arm64,armv7)");
+	}
+
+	@Test
+	void parse_badSelector() {
+		assertRefused(folder(VALID.replace("['pi-24', 'pi-25']", "['label:site in lab']")), "applications[0].nodes[0]",
+				"expected '(' to open the set of values");
+	}
+
+	@Test
 	void aliasFileMayReferToWorkgroups() {
 		ScenarioFolder folder = folder(VALID.replace("['pi-24', 'pi-25']", "['@pis']"), "pis: ['@/lab/pis', 'pi-1']\n");
 		assertThat(DeploymentParser.parse(folder).apps().get(0).nodes()).containsExactly("@/lab/pis", "pi-1");

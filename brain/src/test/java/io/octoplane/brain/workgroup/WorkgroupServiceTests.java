@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.octoplane.brain.node.NodeSelection;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.selector.Selector;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
 import io.octoplane.testsupport.redis.RedisServerExtension;
@@ -41,8 +43,10 @@ class WorkgroupServiceTests {
 
 	private final List<Object> events = new ArrayList<>();
 
+	private final NodeSelection selection = mock(NodeSelection.class);
+
 	private final WorkgroupService service = new WorkgroupService(new WorkgroupRepository(redis), this.nodes,
-			Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC), this.events::add);
+			this.selection, Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC), this.events::add);
 
 	@BeforeAll
 	static void connect() {
@@ -160,6 +164,30 @@ class WorkgroupServiceTests {
 		assertThat(this.service.subtree("/")).containsExactly("/", "/lab", "/lab/pis", "/ops");
 		assertThat(this.service.subtree("/lab")).containsExactly("/lab", "/lab/pis");
 		assertThat(this.service.subtree("/nowhere")).isEmpty();
+	}
+
+	@Test
+	void expandTargets_selectorMatchesWithinTheActingWorkgroupOnly() {
+		this.service.addNodes("/", "/lab", List.of("a", "b"));
+		given(this.selection.select(Selector.parse("site=lab"), Set.of("a", "b"))).willReturn(List.of("a"));
+		assertThat(this.service.expandTargets("/lab", List.of("c", "label:site=lab", "a"))).containsExactly("c", "a");
+	}
+
+	@Test
+	void expandTargets_selectorMatchingNoNodeIsRefusedNeverAll() {
+		given(this.selection.select(Selector.parse("site=nowhere"), Set.of("a", "b", "c", "d"))).willReturn(List.of());
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.service.expandTargets("/", List.of("label:site=nowhere")))
+			.withMessage("selector site=nowhere matches no node in workgroup /");
+	}
+
+	@Test
+	void expandTargets_badSelectorIsAnInvalidRequest() {
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.service.expandTargets("/", List.of("label:site in lab")))
+			.withMessageContaining("expected '(' to open");
+		assertThat(WorkgroupService.selectors(List.of("a", "label: site = lab ", "@b"))).containsExactly("site=lab");
+		assertThat(WorkgroupService.isGroupTarget("label:x")).isTrue();
 	}
 
 	@Test

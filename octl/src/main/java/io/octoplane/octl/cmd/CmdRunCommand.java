@@ -13,6 +13,7 @@ import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Interrupts;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.SelectorOption;
 import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.octl.job.JobTables;
 import io.octoplane.octl.job.JobWaiter;
@@ -21,6 +22,7 @@ import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -133,6 +135,12 @@ public final class CmdRunCommand extends OctlCommand {
 					+ "(default: the brain's, 50ms).")
 	private @Nullable Duration maxClockError;
 
+	@Mixin
+	private SelectorOption selector = new SelectorOption();
+
+	@Option(names = "--dry-run", description = "Show the nodes the targets and selectors stand for now; run nothing.")
+	private boolean dryRun;
+
 	@Option(names = "--async",
 			description = "Print the accepted job and exit 0 without waiting; " + "follow it with 'octl job wait ID'.")
 	private boolean async;
@@ -147,6 +155,9 @@ public final class CmdRunCommand extends OctlCommand {
 			throw usage("use either --async or --follow");
 		}
 		CommandRequest request = request(octl);
+		if (this.dryRun) {
+			return SelectorOption.dryRun(octl, spec(), request.targets());
+		}
 		OctoplaneClient client = octl.client();
 		JobResponse accepted = client.submit(request);
 		if (this.async) {
@@ -199,6 +210,7 @@ public final class CmdRunCommand extends OctlCommand {
 			throw usage("use only one of -c, -bg and -ss");
 		}
 		List<String> nodes = new ArrayList<>(this.arguments);
+		List<String> selected = this.selector.targets(spec());
 		CommandMode mode;
 		String command;
 		if (this.script != null) {
@@ -216,6 +228,7 @@ public final class CmdRunCommand extends OctlCommand {
 			}
 			command = (this.shell != null) ? this.shell : nodes.remove(0);
 		}
+		nodes.addAll(selected);
 		if (nodes.isEmpty()) {
 			throw usage("name at least one node to run on, for example: octl cmd run 'uptime' pi1");
 		}

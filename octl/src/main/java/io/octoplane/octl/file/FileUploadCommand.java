@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.octoplane.client.FileApi.StagedFile;
 import io.octoplane.client.OctoplaneClient;
@@ -14,6 +15,7 @@ import io.octoplane.octl.ExitException;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.SelectorOption;
 import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.octl.job.JobWaiter;
 import io.octoplane.protocol.api.JobResponse;
@@ -55,19 +57,32 @@ public final class FileUploadCommand extends OctlCommand {
 					+ "offline nodes fail at once as 'expired').")
 	private Duration waitOffline = Duration.ZERO;
 
+	@Mixin
+	private SelectorOption selector = new SelectorOption();
+
+	@Option(names = "--dry-run",
+			description = "Show the nodes the targets and selectors stand for now; upload nothing.")
+	private boolean dryRun;
+
 	@Parameters(paramLabel = "ARG", arity = "0..*", description = "LOCAL, TARGET_DIR, then nodes, @groups or ALL.")
 	private List<String> arguments = new ArrayList<>();
 
 	@Override
 	protected int execute(Octl octl) {
 		boolean create = this.createTarget.create(spec());
-		if (this.arguments.size() < 3) {
+		List<String> selected = this.selector.targets(spec());
+		if (this.arguments.size() < 2 || (this.arguments.size() == 2 && selected.isEmpty())) {
 			throw new ParameterException(spec().commandLine(),
 					"name a local file or folder, a target folder and at least one node");
 		}
 		Path local = octl.resolve(this.arguments.get(0));
 		String targetDir = this.arguments.get(1);
-		List<String> targets = List.copyOf(new LinkedHashSet<>(this.arguments.subList(2, this.arguments.size())));
+		Set<String> given = new LinkedHashSet<>(this.arguments.subList(2, this.arguments.size()));
+		given.addAll(selected);
+		List<String> targets = List.copyOf(given);
+		if (this.dryRun) {
+			return SelectorOption.dryRun(octl, spec(), targets);
+		}
 		if (!Files.exists(local)) {
 			throw new ParameterException(spec().commandLine(), "no such file or folder: " + local);
 		}

@@ -1,12 +1,16 @@
 package io.octoplane.octl.job;
 
+import java.util.List;
+
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.SelectorOption;
 import io.octoplane.protocol.api.JobListResponse;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -16,8 +20,10 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "list", aliases = "ls",
 		description = { "List recent jobs, newest first, with how many nodes are pending, "
 				+ "succeeded and failed (FAILED counts communication and process errors and cancelled nodes)." },
-		footerHeading = "%nExamples:%n", footer = { "  octl job list", "  octl job list --limit 100 -o table",
-				"  octl job ls --limit 50 --cursor CURSOR   # the next_cursor of the page before" })
+		footerHeading = "%nExamples:%n",
+		footer = { "  octl job list", "  octl job list --limit 100 -o table",
+				"  octl job ls --limit 50 --cursor CURSOR   # the next_cursor of the page before",
+				"  octl job list -l site=lab   # jobs sent to a node the selector matches now" })
 public final class JobListCommand extends OctlCommand {
 
 	@Option(names = "--limit", paramLabel = "N", defaultValue = "20",
@@ -28,13 +34,18 @@ public final class JobListCommand extends OctlCommand {
 			description = "Start the page where the previous one ended (its next_cursor).")
 	private @Nullable String cursor;
 
+	@Mixin
+	private SelectorOption selector = new SelectorOption();
+
 	@Override
 	protected int execute(Octl octl) {
 		if (this.limit < 1 || this.limit > OctoplaneClient.MAX_JOBS) {
 			throw new ParameterException(spec().commandLine(),
 					"--limit must be between 1 and " + OctoplaneClient.MAX_JOBS + ", not " + this.limit);
 		}
-		JobListResponse jobs = octl.client().jobs(this.limit, this.cursor);
+		List<String> targets = this.selector.targets(spec());
+		JobListResponse jobs = targets.isEmpty() ? octl.client().jobs(this.limit, this.cursor)
+				: octl.client().jobs(this.limit, this.cursor, targets);
 		octl.printer(spec()).print(jobs, JobTables::list);
 		octl.noteNextPage(spec(), jobs.nextCursor());
 		return ExitStatus.OK;

@@ -9,9 +9,11 @@ import picocli.CommandLine.Spec;
  * {@code octl node}: groups the commands about the node registry.
  */
 @Command(name = "node", description = "Work with the nodes (tentacles) known to the brain.",
-		subcommands = { NodeGetCommand.class, NodeStatusCommand.class, NodePruneCommand.class,
-				NodeRevokeCommand.class },
-		footerHeading = "%nExamples:%n", footer = { "  octl node get", "  octl node status pi1" })
+		subcommands = { NodeGetCommand.class, NodeStatusCommand.class, NodeFactsCommand.class, NodeLabelCommand.class,
+				NodePruneCommand.class, NodeRevokeCommand.class },
+		footerHeading = "%nExamples:%n",
+		footer = { "  octl node get", "  octl node status pi1", "  octl node get -l 'site=lab,arch in (arm64,armv7)'",
+				"  octl node facts pi1", "  octl node label pi1 site=lab role-" })
 public final class NodeCommand implements Runnable {
 
 	@Spec
@@ -20,7 +22,7 @@ public final class NodeCommand implements Runnable {
 	@Override
 	public void run() {
 		throw new ParameterException(this.spec.commandLine(),
-				"missing command: use 'octl node get|status|prune|revoke'");
+				"missing command: use 'octl node get|status|facts|label|prune|revoke'");
 	}
 
 }

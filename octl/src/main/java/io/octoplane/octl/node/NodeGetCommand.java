@@ -8,12 +8,14 @@ import io.octoplane.client.NodeQuery;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.SelectorOption;
 import io.octoplane.octl.output.Table;
 import io.octoplane.protocol.api.NodeInfo;
 import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.protocol.api.NodeState;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -51,6 +53,9 @@ public final class NodeGetCommand extends OctlCommand {
 			description = "Start the page where the previous one ended (its next_cursor).")
 	private @Nullable String cursor;
 
+	@Mixin
+	private SelectorOption selector = new SelectorOption();
+
 	@Parameters(paramLabel = "TARGET", arity = "0..*",
 			description = "Node names, @GROUPs or ALL (default: every node of the workgroup).")
 	private List<String> names = new ArrayList<>();
@@ -61,7 +66,7 @@ public final class NodeGetCommand extends OctlCommand {
 			throw new ParameterException(spec().commandLine(), "--limit must be at least 1");
 		}
 		NodeListResponse response = octl.client()
-			.nodes(new NodeQuery(this.names, this.state, this.pattern, this.limit, this.cursor));
+			.nodes(new NodeQuery(targets(), this.state, this.pattern, this.limit, this.cursor));
 		octl.printer(spec()).print(response, NodeGetCommand::table, NodeGetCommand::wide);
 		octl.noteNextPage(spec(), response.nextCursor());
 		return ExitStatus.OK;
@@ -87,6 +92,12 @@ public final class NodeGetCommand extends OctlCommand {
 					node.lastActive());
 		}
 		return table.render();
+	}
+
+	private List<String> targets() {
+		List<String> targets = new ArrayList<>(this.names);
+		targets.addAll(this.selector.targets(spec()));
+		return targets;
 	}
 
 }

@@ -8,10 +8,12 @@ import java.util.Locale;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.SelectorOption;
 import io.octoplane.octl.output.Table;
 import io.octoplane.protocol.api.NodeStatusInfo;
 import io.octoplane.protocol.api.NodeStatusResponse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -23,9 +25,13 @@ import picocli.CommandLine.Parameters;
 						+ "load averages, memory and disk usage, uptime, with fleet averages.",
 				"Nodes that never reported a status are left out. 'brain' is the brain's own host, sampled now; "
 						+ "@GROUP and ALL stand for nodes as in 'node get'." },
-		footerHeading = "%nExamples:%n", footer = { "  octl node status", "  octl node status pi1 pi2 -o table",
-				"  octl node status brain", "  octl node status brain @lab -o table" })
+		footerHeading = "%nExamples:%n",
+		footer = { "  octl node status", "  octl node status pi1 pi2 -o table", "  octl node status brain",
+				"  octl node status brain @lab -o table", "  octl node status -l site=lab" })
 public final class NodeStatusCommand extends OctlCommand {
+
+	@Mixin
+	private SelectorOption selector = new SelectorOption();
 
 	@Parameters(paramLabel = "TARGET", arity = "0..*",
 			description = "Node names, @GROUPs, ALL or brain (default: every node of the workgroup).")
@@ -33,7 +39,9 @@ public final class NodeStatusCommand extends OctlCommand {
 
 	@Override
 	protected int execute(Octl octl) {
-		NodeStatusResponse response = octl.client().nodeStatus(this.names);
+		List<String> targets = new ArrayList<>(this.names);
+		targets.addAll(this.selector.targets(spec()));
+		NodeStatusResponse response = octl.client().nodeStatus(targets);
 		octl.printer(spec()).print(response, NodeStatusCommand::table);
 		return ExitStatus.OK;
 	}

@@ -6,10 +6,12 @@ import java.util.List;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.SelectorOption;
 import io.octoplane.octl.output.Table;
 import io.octoplane.protocol.api.SshLogin;
 import io.octoplane.protocol.api.SshLoginListResponse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code octl ssh ls}: the acting workgroup's SSH logins. */
@@ -18,12 +20,17 @@ import picocli.CommandLine.Parameters;
 		footerHeading = "%nExamples:%n", footer = { "  octl ssh ls -o table", "  octl ssh ls @lab" })
 public final class SshListCommand extends OctlCommand {
 
+	@Mixin
+	private SelectorOption selector = new SelectorOption();
+
 	@Parameters(paramLabel = "TARGET", arity = "0..*", description = "Nodes, @GROUPs or ALL (default: every login).")
 	private List<String> targets = new ArrayList<>();
 
 	@Override
 	protected int execute(Octl octl) {
-		SshLoginListResponse logins = octl.client().ssh().list(this.targets);
+		List<String> targets = new ArrayList<>(this.targets);
+		targets.addAll(this.selector.targets(spec()));
+		SshLoginListResponse logins = octl.client().ssh().list(targets);
 		octl.printer(spec()).print(logins, SshListCommand::table);
 		return ExitStatus.OK;
 	}

@@ -13,6 +13,7 @@ import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
+import io.octoplane.octl.SelectorOption;
 import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.octl.job.JobTables;
 import io.octoplane.protocol.agent.CommandMode;
@@ -85,6 +86,14 @@ public final class UpgradeCommand extends OctlCommand {
 			description = "history: at most N lines, the first from --since, else the last.")
 	private @Nullable Integer limit;
 
+	// -l is --limit here (history), as in Octopoda's pakma.
+	@Option(names = "--selector", paramLabel = "SELECTOR", description = SelectorOption.DESCRIPTION)
+	private List<String> selectors = new ArrayList<>();
+
+	@Option(names = "--dry-run",
+			description = "Show the nodes the targets and selectors stand for now; change nothing.")
+	private boolean dryRun;
+
 	@Option(names = "--batch-size", paramLabel = "N", description = "Nodes per batch (default: all at once).")
 	private int batchSize;
 
@@ -125,9 +134,19 @@ public final class UpgradeCommand extends OctlCommand {
 		if (this.limit != null && this.limit <= 0) {
 			throw usage("-l/--limit must be a positive number of lines, not " + this.limit);
 		}
+		List<String> selected = SelectorOption.targets(spec(), this.selectors);
 		List<String> nodes = List.copyOf(new LinkedHashSet<>(args));
-		if (nodes.isEmpty()) {
+		if (nodes.isEmpty() && selected.isEmpty()) {
 			throw usage("name at least one node");
+		}
+		if (!selected.isEmpty() || this.dryRun) {
+			// Expanded once, here: the batches below are cut from the nodes matched now.
+			List<String> targets = new ArrayList<>(nodes);
+			targets.addAll(selected);
+			if (this.dryRun) {
+				return SelectorOption.dryRun(octl, spec(), targets);
+			}
+			nodes = octl.client().labels().select(targets).nodes();
 		}
 		if (nodes.contains("brain")) {
 			if (nodes.size() > 1) {

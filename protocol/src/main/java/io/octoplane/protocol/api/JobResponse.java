@@ -41,6 +41,9 @@ import org.jspecify.annotations.Nullable;
  * before two nodes started
  * @param clockErrorMillis for a time-aligned job, the largest clock uncertainty among the
  * nodes that started: the true spread is within {@code startSpreadMillis} plus twice this
+ * @param selectors the selectors ({@code label:...} targets) the job was started with,
+ * expanded once when it was accepted into the nodes of {@code results}; {@code null} when
+ * it named no selector
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobResponse(String id, JobState state, CommandMode mode, String command,
@@ -49,7 +52,7 @@ public record JobResponse(String id, JobState state, CommandMode mode, String co
 		@JsonProperty("communication_error") int communicationError, @JsonProperty("process_error") int processError,
 		int cancelled, @JsonProperty("start_at") @Nullable Instant startAt,
 		@JsonProperty("start_spread_ms") @Nullable Long startSpreadMillis,
-		@JsonProperty("clock_error_ms") @Nullable Long clockErrorMillis) {
+		@JsonProperty("clock_error_ms") @Nullable Long clockErrorMillis, @Nullable List<String> selectors) {
 
 	/**
 	 * A job that started at once.
@@ -70,7 +73,33 @@ public record JobResponse(String id, JobState state, CommandMode mode, String co
 			@Nullable Instant finishedAt, List<NodeCommandResult> results, int pending, int success,
 			int communicationError, int processError, int cancelled) {
 		this(id, state, mode, command, createdAt, finishedAt, results, pending, success, communicationError,
-				processError, cancelled, null, null, null);
+				processError, cancelled, null, null, null, null);
+	}
+
+	/**
+	 * A job started without selectors.
+	 * @param id the job id
+	 * @param state the job's state
+	 * @param mode how the command runs
+	 * @param command the command line
+	 * @param createdAt when the brain accepted it
+	 * @param finishedAt when it finished, or {@code null}
+	 * @param results one per target
+	 * @param pending targets not final
+	 * @param success targets that succeeded
+	 * @param communicationError targets that never ran or never reported
+	 * @param processError targets whose process failed
+	 * @param cancelled targets cancelled
+	 * @param startAt when nodes were told to start, or {@code null}
+	 * @param startSpreadMillis spread of the starts, or {@code null}
+	 * @param clockErrorMillis largest clock uncertainty, or {@code null}
+	 */
+	public JobResponse(String id, JobState state, CommandMode mode, String command, Instant createdAt,
+			@Nullable Instant finishedAt, List<NodeCommandResult> results, int pending, int success,
+			int communicationError, int processError, int cancelled, @Nullable Instant startAt,
+			@Nullable Long startSpreadMillis, @Nullable Long clockErrorMillis) {
+		this(id, state, mode, command, createdAt, finishedAt, results, pending, success, communicationError,
+				processError, cancelled, startAt, startSpreadMillis, clockErrorMillis, null);
 	}
 
 	public JobResponse {
@@ -80,6 +109,7 @@ public record JobResponse(String id, JobState state, CommandMode mode, String co
 		Objects.requireNonNull(command, "command must not be null");
 		Objects.requireNonNull(createdAt, "createdAt must not be null");
 		results = List.copyOf(results);
+		selectors = (selectors != null && !selectors.isEmpty()) ? List.copyOf(selectors) : null;
 	}
 
 	/**

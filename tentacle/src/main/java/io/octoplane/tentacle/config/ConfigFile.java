@@ -29,10 +29,11 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 		@Nullable String journal, @Nullable String journalRetention, @Nullable String joinToken, @Nullable String name,
 		@Nullable String brainApi, @Nullable String renewBefore, @Nullable Map<String, String> scriptEnv,
 		@Nullable String nameserver, @Nullable String brainService, @Nullable String root, @Nullable String shell,
-		@Nullable List<EnvEntry> env, @Nullable Logger logger, @Nullable Pakma pakma) {
+		@Nullable List<EnvEntry> env, @Nullable Logger logger, @Nullable Pakma pakma,
+		@Nullable Map<String, String> labels, @Nullable Facts facts) {
 
 	static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
-			null, null, null, null, null, null, null, null, null, null, null, null, null);
+			null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
 	// A misspelt key would otherwise be dropped silently and its default used instead.
 	private static final YAMLMapper MAPPER = YAMLMapper.builder()
@@ -106,6 +107,14 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 
 	/** Octopoda's {@code logger:} section: the log folder. */
 	record Logger(@Nullable String path) {
+	}
+
+	/**
+	 * The {@code facts:} section: the folder of custom fact scripts, their time and
+	 * output limits, and how often facts are collected again.
+	 */
+	record Facts(@Nullable String scripts, @Nullable String timeout, @Nullable Integer maxBytes,
+			@Nullable String interval) {
 	}
 
 	/** Octopoda's {@code pakma:} section: the folder of {@code @pakma}. */

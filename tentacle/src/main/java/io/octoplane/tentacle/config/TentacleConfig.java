@@ -44,12 +44,14 @@ import org.jspecify.annotations.Nullable;
  * {@code @pakma} (and of the matching {@code OCTOPODA_*} variables)
  * @param shell the shell commands and scripts run with: {@code bash}, {@code sh} or an
  * absolute path; {@code null} for bash where present, else sh
+ * @param facts the node's labels and how its facts are collected (custom fact scripts,
+ * their limits, how often facts are collected again)
  */
 public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, Path ca, Path workspace,
 		int outputLimitBytes, Duration backoffInitial, Duration backoffMax, Duration connectTimeout, int maxFrameBytes,
 		Path journal, Duration journalRetention, @Nullable EnrollmentSettings enrollment,
 		@Nullable Duration renewBefore, Map<String, String> scriptEnv, @Nullable Discovery discovery,
-		NodeFolders folders, @Nullable String shell) {
+		NodeFolders folders, @Nullable String shell, FactSettings facts) {
 
 	/** Default per-stream output cap: enough for logs, small enough for one frame. */
 	public static final int DEFAULT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
@@ -77,6 +79,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		Objects.requireNonNull(workspace, "workspace must not be null");
 		Objects.requireNonNull(journal, "journal must not be null");
 		Objects.requireNonNull(folders, "folders must not be null");
+		Objects.requireNonNull(facts, "facts must not be null");
 		if (shell != null && !shell.equals("bash") && !shell.equals("sh") && !shell.startsWith("/")) {
 			throw new TentacleConfigException("shell '" + shell + "' must be bash, sh or an absolute path");
 		}
@@ -134,7 +137,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(brain, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
 				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), null,
-				NodeFolders.defaults(), null);
+				NodeFolders.defaults(), null, FactSettings.defaults());
 	}
 
 	/**
@@ -152,7 +155,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(null, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
 				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), discovery,
-				NodeFolders.defaults(), null);
+				NodeFolders.defaults(), null, FactSettings.defaults());
 	}
 
 	/**
@@ -167,7 +170,8 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public TentacleConfig withTimings(Duration backoffInitial, Duration backoffMax, Duration connectTimeout) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				backoffInitial, backoffMax, connectTimeout, this.maxFrameBytes, this.journal, this.journalRetention,
-				this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, this.folders, this.shell);
+				this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, this.folders, this.shell,
+				this.facts);
 	}
 
 	/**
@@ -180,7 +184,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
 				this.journalRetention, this.enrollment, this.renewBefore, scriptEnv, this.discovery, this.folders,
-				this.shell);
+				this.shell, this.facts);
 	}
 
 	/**
@@ -195,7 +199,19 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
 				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, folders,
-				shell);
+				shell, this.facts);
+	}
+
+	/**
+	 * A copy with other labels and fact collection settings.
+	 * @param facts the settings
+	 * @return the copy
+	 */
+	public TentacleConfig withFacts(FactSettings facts) {
+		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
+				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
+				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, this.folders,
+				this.shell, facts);
 	}
 
 	/**
@@ -218,7 +234,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
 				this.journalRetention, this.enrollment, renewBefore, this.scriptEnv, this.discovery, this.folders,
-				this.shell);
+				this.shell, this.facts);
 	}
 
 	/**
@@ -232,7 +248,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
 				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, discovery, this.folders,
-				this.shell);
+				this.shell, this.facts);
 	}
 
 	/**

@@ -49,7 +49,19 @@ final class TentacleConfigLoader {
 				enrollment(settings, flags, file, brainAddress),
 				(file.renewBefore() != null) ? duration("renewBefore", file.renewBefore()) : null,
 				CustomEnv.merge(file.scriptEnv(), file.env()), discovery(settings, file, workspace),
-				folders(settings, file), (file.shell() != null) ? file.shell().strip() : null);
+				folders(settings, file), (file.shell() != null) ? file.shell().strip() : null, facts(settings, file));
+	}
+
+	private static FactSettings facts(Settings settings, ConfigFile file) {
+		ConfigFile.Facts facts = file.facts();
+		Map<String, String> labels = (file.labels() != null) ? file.labels() : Map.of();
+		if (facts == null) {
+			return FactSettings.defaults().withLabels(labels);
+		}
+		return new FactSettings(labels, settings.fileFolder("facts.scripts", facts.scripts()),
+				duration("facts.timeout", facts.timeout(), FactSettings.DEFAULT_SCRIPT_TIMEOUT),
+				(facts.maxBytes() != null) ? facts.maxBytes() : FactSettings.DEFAULT_SCRIPT_MAX_BYTES,
+				duration("facts.interval", facts.interval(), FactSettings.DEFAULT_INTERVAL));
 	}
 
 	private static NodeFolders folders(Settings settings, ConfigFile file) {

@@ -364,4 +364,36 @@ class TentacleConfigTests {
 			.withMessageContaining("no brain API to enroll with");
 	}
 
+	@Test
+	void labelsAndFactScriptsComeFromTheFile() throws IOException {
+		TentacleConfig config = TentacleConfig.load(yaml("""
+				brain: b
+				cert: node.crt
+				key: node.key
+				ca: ca.crt
+				labels: {site: lab, example.com/role: camera}
+				facts:
+				  scripts: facts.d
+				  timeout: 3s
+				  maxBytes: 1000
+				  interval: 1m
+				"""), Map.of());
+		assertThat(config.facts().labels()).isEqualTo(Map.of("site", "lab", "example.com/role", "camera"));
+		assertThat(config.facts().scripts()).isEqualTo(this.dir.resolve("facts.d"));
+		assertThat(config.facts().scriptTimeout()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(config.facts().scriptMaxBytes()).isEqualTo(1000);
+		assertThat(config.facts().interval()).isEqualTo(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void badLabelsNameTheRuleTheyBreak() throws IOException {
+		String head = "brain: b\ncert: node.crt\nkey: node.key\nca: ca.crt\n";
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml(head + "labels: {site: 'l a b'}\n"), Map.of()))
+			.withMessageContaining("labels: label site: value 'l a b'");
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml(head + "facts: {maxBytes: 0}\n"), Map.of()))
+			.withMessageContaining("facts.maxBytes 0");
+	}
+
 }

@@ -19,6 +19,7 @@ import io.octoplane.protocol.agent.CommandOutput;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.DataOpen;
+import io.octoplane.protocol.agent.Facts;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.Hello;
@@ -320,6 +321,7 @@ class CommandDeliveryIT {
 			case RenewCertificate renew -> null;
 			case DataOpen open -> null;
 			case TunnelAttach attach -> null;
+			case Facts facts -> null;
 		};
 	}
 

@@ -24,6 +24,7 @@ import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.CertificateRenewed;
 import io.octoplane.protocol.agent.CommandResult;
+import io.octoplane.protocol.agent.Facts;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
@@ -43,6 +44,8 @@ import org.jspecify.annotations.Nullable;
 final class FakeBrain implements AutoCloseable {
 
 	final BlockingQueue<AgentMessage> received = new LinkedBlockingQueue<>();
+
+	final BlockingQueue<Facts> facts = new LinkedBlockingQueue<>();
 
 	final AtomicInteger handshakes = new AtomicInteger();
 
@@ -171,6 +174,11 @@ final class FakeBrain implements AutoCloseable {
 			while (true) {
 				AgentMessage message = this.codec.read(socket.getInputStream(), AgentMessage.class);
 				long receivedAt = System.currentTimeMillis();
+				if (message instanceof Facts facts) {
+					// Sent on every connect; the frame-by-frame checks look past them.
+					this.facts.add(facts);
+					continue;
+				}
 				this.received.add(message);
 				if (message instanceof Heartbeat heartbeat && this.ackHeartbeats) {
 					synchronized (socket) {
