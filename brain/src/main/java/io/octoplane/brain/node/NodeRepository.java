@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.octoplane.brain.agent.NodePresence;
+import io.octoplane.brain.history.NodeHistory;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.NodeStatus;
@@ -75,10 +76,13 @@ public class NodeRepository implements NodePresence {
 
 	private final LivenessIndex liveness;
 
-	NodeRepository(StringRedisTemplate redis, JsonMapper json, LivenessIndex liveness) {
+	private final NodeHistory history;
+
+	NodeRepository(StringRedisTemplate redis, JsonMapper json, LivenessIndex liveness, NodeHistory history) {
 		this.redis = redis;
 		this.json = json;
 		this.liveness = liveness;
+		this.history = history;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -139,6 +143,9 @@ public class NodeRepository implements NodePresence {
 		Long recorded = this.redis.execute(HEARTBEAT, List.of(key(name)), args.toArray());
 		if (recorded != null && recorded == 1) {
 			this.liveness.heard(name, now);
+			if (heartbeat.status() != null) {
+				this.history.record(name, heartbeat.status(), heartbeat.rttMicros(), now);
+			}
 		}
 	}
 
@@ -235,6 +242,7 @@ public class NodeRepository implements NodePresence {
 				}
 				else {
 					this.liveness.gone(name);
+					this.history.forget(name);
 					deleted.add(name);
 				}
 			}

@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
  * {@code octl node}: groups the commands about the node registry.
  */
 @Command(name = "node", description = "Work with the nodes (tentacles) known to the brain.",
-		subcommands = { NodeGetCommand.class, NodeStatusCommand.class, NodePruneCommand.class,
-				NodeRevokeCommand.class },
+		subcommands = { NodeGetCommand.class, NodeStatusCommand.class, NodePruneCommand.class, NodeRevokeCommand.class,
+				NodeHistoryCommand.class },
 		footerHeading = "%nExamples:%n", footer = { "  octl node get", "  octl node status pi1" })
 public final class NodeCommand implements Runnable {
 
