@@ -128,7 +128,7 @@ public class JobService {
 		return JobViews.response(spec, new JobHeader(JobState.RUNNING, counts, null, 0), deliveries);
 	}
 
-	JobResponse get(String id, Caller caller) {
+	public JobResponse get(String id, Caller caller) {
 		checkVisible(id, caller);
 		return this.views.response(id);
 	}
@@ -140,7 +140,7 @@ public class JobService {
 	 * @param caller the caller
 	 * @return the page
 	 */
-	JobListResponse list(int limit, @Nullable String cursor, Caller caller) {
+	public JobListResponse list(int limit, @Nullable String cursor, Caller caller) {
 		return this.pages.list(limit, cursor, (id) -> isVisible(id, caller));
 	}
 
@@ -150,7 +150,7 @@ public class JobService {
 	 * @param id the job
 	 * @param caller the caller
 	 */
-	void checkVisible(String id, Caller caller) {
+	public void checkVisible(String id, Caller caller) {
 		if (!isVisible(id, caller)) {
 			throw JobViews.notFound(id);
 		}
@@ -171,7 +171,7 @@ public class JobService {
 	 * @param caller who asked
 	 * @return the job after cancelling
 	 */
-	JobResponse cancel(String id, Caller caller) {
+	public JobResponse cancel(String id, Caller caller) {
 		checkVisible(id, caller);
 		String operator = caller.name();
 		JobSpec spec = this.repository.spec(id).orElseThrow(() -> JobViews.notFound(id));
