@@ -1,9 +1,7 @@
 package io.octoplane.brain.console;
 
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -94,44 +92,6 @@ class FleetController {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidRequestException("state: " + ex.getMessage());
 		}
-	}
-
-	/**
-	 * One row of the fleet table.
-	 *
-	 * @param node the node as the listing shows it
-	 * @param status its latest status, or {@code null} if it never reported one
-	 */
-	record FleetRow(NodeInfo node, @Nullable NodeStatusInfo status) {
-
-		String stateClass() {
-			return "state-" + this.node.state().name().toLowerCase(Locale.ROOT);
-		}
-
-		static Comparator<FleetRow> order(String sort) {
-			Comparator<FleetRow> byName = Comparator.comparing((row) -> row.node().name());
-			return switch (sort) {
-				case "state" ->
-					Comparator.<FleetRow, NodeState>comparing((row) -> row.node().state()).thenComparing(byName);
-				case "cpu" -> Comparator.comparingDouble(FleetRow::load).reversed().thenComparing(byName);
-				case "memory" -> Comparator.comparingDouble(FleetRow::memory).reversed().thenComparing(byName);
-				case "disk" -> Comparator.comparingDouble(FleetRow::disk).reversed().thenComparing(byName);
-				default -> byName;
-			};
-		}
-
-		private double load() {
-			return (this.status != null) ? this.status.cpuAverage1() : -1;
-		}
-
-		private double memory() {
-			return (this.status != null) ? this.status.memoryUsage() : -1;
-		}
-
-		private double disk() {
-			return (this.status != null) ? this.status.diskUsage() : -1;
-		}
-
 	}
 
 }
