@@ -133,10 +133,11 @@ class ConsoleBrowserIT extends InProcessFleetTest {
 		this.wait.until(ExpectedConditions.attributeToBe(By.id("job"), "data-done", "true"));
 		screenshot("job");
 		open("/ui/run");
-		run(String.join(" ", this.lab), "echo started-and-waiting; sleep 120");
+		// A line every half second: output the page can only have seen live, since
+		// the job's stored output is written when a node finishes.
+		run(String.join(" ", this.lab), "for i in $(seq 1 240); do echo tick-$i; sleep 0.5; done");
 		for (String node : this.lab) {
-			this.wait.until(
-					ExpectedConditions.textToBePresentInElementLocated(result(node, ".output"), "started-and-waiting"));
+			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(result(node, ".output"), "tick-"));
 		}
 		assertThat(this.browser.findElement(By.id("job-state")).getText()).isEqualTo("running");
 		this.browser.findElement(By.id("cancel")).click();
