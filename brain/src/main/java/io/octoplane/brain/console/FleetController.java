@@ -4,8 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.octoplane.brain.node.NodeQuery;
 import io.octoplane.brain.node.NodeService;
@@ -62,11 +60,7 @@ class FleetController {
 		NodeQuery query = new NodeQuery(parseState(state), pattern, PageCursor.decode(cursor), PAGE_SIZE);
 		NodeListResponse page = this.nodes.page(selectable, query);
 		List<String> names = page.nodes().stream().map(NodeInfo::name).toList();
-		Map<String, NodeStatusInfo> statuses = names.isEmpty() ? Map.of()
-				: this.nodes.status(names, visible)
-					.nodes()
-					.stream()
-					.collect(Collectors.toMap(NodeStatusInfo::name, Function.identity(), (a, b) -> a));
+		Map<String, NodeStatusInfo> statuses = this.nodes.statusOf(names, visible);
 		List<FleetRow> rows = page.nodes()
 			.stream()
 			.map((node) -> new FleetRow(node, statuses.get(node.name())))

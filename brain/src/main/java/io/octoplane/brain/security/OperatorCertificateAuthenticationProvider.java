@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 
 /**
@@ -28,7 +29,15 @@ final class OperatorCertificateAuthenticationProvider implements AuthenticationP
 			throw new WrongRoleException(role.map(CertificateRole::ou).orElse(null), certificate);
 		}
 		return new CallerAuthentication(new Caller(CertificateRole.commonName(certificate), WorkgroupService.ROOT,
-				WorkgroupService.ROOT, Caller.Kind.CERTIFICATE, String.valueOf(authentication.getDetails())));
+				WorkgroupService.ROOT, Caller.Kind.CERTIFICATE, sourceOf(authentication)));
+	}
+
+	private static String sourceOf(Authentication authentication) {
+		if (authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) {
+			return details.getRemoteAddress();
+		}
+		return (authentication.getDetails() instanceof String source) ? source : "unknown";
 	}
 
 	@Override

@@ -22,6 +22,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -82,6 +84,7 @@ class SecurityConfiguration {
 				.logoutSuccessUrl("/ui/login?logout")
 				.deleteCookies("JSESSIONID")
 				.invalidateHttpSession(true))
+			.addFilterAt(operatorCertificates(callers), X509AuthenticationFilter.class)
 			.addFilterBefore(consoleLogins.throttle(), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new ConsoleAuditFilter(audit, clock), AuthorizationFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
@@ -89,6 +92,18 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()));
 		return http.build();
+	}
+
+	/**
+	 * Signs an operator into the console by the client certificate the browser presented;
+	 * without one (or with a node's) the login form is shown instead.
+	 */
+	private static X509AuthenticationFilter operatorCertificates(AuthenticationManager callers) {
+		X509AuthenticationFilter filter = new X509AuthenticationFilter();
+		filter.setAuthenticationManager(callers);
+		filter.setContinueFilterChainOnUnsuccessfulAuthentication(true);
+		filter.setSecurityContextRepository(new HttpSessionSecurityContextRepository());
+		return filter;
 	}
 
 	@Bean
