@@ -34,6 +34,8 @@ class NodeHistoryController {
 	 * A node's CPU load, memory and disk use and heartbeat delay over the last hour or
 	 * day (a point a minute) or week (a point a quarter hour). A node of another
 	 * workgroup is not found, as an unknown one.
+	 * @param name the node
+	 * @param range {@code 1h}, {@code 24h} or {@code 7d}
 	 */
 	@GetMapping(ApiPaths.NODE_HISTORY)
 	NodeHistoryResponse history(@PathVariable String name, @RequestParam(defaultValue = "1h") String range,
