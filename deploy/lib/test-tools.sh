@@ -42,6 +42,8 @@ octoplane_need ansible-playbook ansible-core "AnsibleTentacleRoleIT, which skips
 octoplane_need curl curl "the README walk's health and metrics examples"
 octoplane_need jq jq "PythonSdkIT's run of the README's curl example"
 octoplane_need fish fish "the octl fish completion test, which skips without it"
+# The web console's browser test (e2e ConsoleBrowserIT) drives Debian's chromium headless.
+octoplane_need chromedriver chromium chromium-driver "ConsoleBrowserIT, which skips without it"
 # The Python SDK's tests (e2e PythonSdkIT): a virtual environment the SDK is installed
 # into offline, and Debian's pytest, seen through --system-site-packages.
 # The IT runs `python3 -m pytest` and `python3 -m venv`: check those, not a command name.

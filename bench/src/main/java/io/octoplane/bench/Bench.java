@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = "Octoplane benchmarks: a real brain and Redis, thousands of simulated tentacles.",
 		subcommands = { ConnectBenchmark.class, FanoutBenchmark.class, RoundtripBenchmark.class, StormBenchmark.class,
-				PeersBenchmark.class, FilesBenchmark.class, FootprintBenchmark.class, SelectBenchmark.class })
+				PeersBenchmark.class, FilesBenchmark.class, FootprintBenchmark.class, SelectBenchmark.class,
+				ConsoleBenchmark.class })
 public final class Bench {
 
 	/**

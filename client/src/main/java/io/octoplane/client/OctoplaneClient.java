@@ -20,6 +20,7 @@ import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.LogResponse;
+import io.octoplane.protocol.api.NodeHistoryResponse;
 import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.protocol.api.NodeStatusResponse;
@@ -146,6 +147,24 @@ public final class OctoplaneClient {
 	public NodeStatusResponse nodeStatus(Collection<String> names) {
 		return this.transport.send(this.transport.request(ApiPaths.NODE_STATUS, nameQuery(names)).GET(),
 				this.transport.requestTimeout(), NodeStatusResponse.class);
+	}
+
+	/**
+	 * Reads a node's status history ({@code GET /api/v1/nodes/{name}/history}): a point a
+	 * minute for {@code 1h} and {@code 24h}, a point a quarter hour for {@code 7d}.
+	 * @param name the node
+	 * @param range {@code 1h}, {@code 24h} or {@code 7d}
+	 * @return the points, oldest first
+	 * @throws OctoplaneApiException with {@code node-not-found} if the node is unknown or
+	 * not visible, {@code invalid-request} for another range
+	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 */
+	public NodeHistoryResponse nodeHistory(String name, String range) {
+		String path = ApiPaths.NODE_HISTORY.replace("{name}", Transport.segment(name));
+		StringJoiner query = new StringJoiner("&");
+		query.add("range=" + URLEncoder.encode(range, StandardCharsets.UTF_8));
+		return this.transport.send(this.transport.request(path, query).GET(), this.transport.requestTimeout(),
+				NodeHistoryResponse.class);
 	}
 
 	/**

@@ -67,6 +67,12 @@ public final class ApiPaths {
 	public static final String NODE_REVOKE = NODES + "/{name}/revoke";
 
 	/**
+	 * A node's status history (GET), path variable {@code name}, query {@code range}
+	 * ({@code 1h}, {@code 24h} or {@code 7d}).
+	 */
+	public static final String NODE_HISTORY = NODES + "/{name}/history";
+
+	/**
 	 * Request header naming the workgroup a call acts in, which must be the caller's own
 	 * workgroup or one below it; without it a call acts in the caller's own workgroup.
 	 */

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * follower may see a state twice, never miss one).
  */
 @Component
-class JobEventStream implements DisposableBean {
+public class JobEventStream implements DisposableBean {
 
 	private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
@@ -44,7 +44,12 @@ class JobEventStream implements DisposableBean {
 		this.json = json;
 	}
 
-	SseEmitter open(String id) {
+	/**
+	 * Opens a follower's stream; the caller has checked that the job is visible.
+	 * @param id the job
+	 * @return the stream
+	 */
+	public SseEmitter open(String id) {
 		JobSpec spec = this.views.spec(id);
 		SseEmitter emitter = new SseEmitter(MAX_FOLLOW.toMillis());
 		Follower follower = new Follower(emitter);

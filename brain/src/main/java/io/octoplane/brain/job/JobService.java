@@ -131,7 +131,7 @@ public class JobService {
 		return JobViews.response(spec, new JobHeader(JobState.RUNNING, counts, null, 0), deliveries);
 	}
 
-	JobResponse get(String id, Caller caller) {
+	public JobResponse get(String id, Caller caller) {
 		checkVisible(id, caller);
 		return this.views.response(id);
 	}
@@ -145,7 +145,7 @@ public class JobService {
 	 * {@code @group}s, {@code label:} selectors); empty for every job
 	 * @return the page
 	 */
-	JobListResponse list(int limit, @Nullable String cursor, Caller caller, List<String> targets) {
+	public JobListResponse list(int limit, @Nullable String cursor, Caller caller, List<String> targets) {
 		if (targets.stream().allMatch(String::isBlank)) {
 			return this.pages.list(limit, cursor, (id) -> isVisible(id, caller));
 		}
@@ -163,7 +163,7 @@ public class JobService {
 	 * @param id the job
 	 * @param caller the caller
 	 */
-	void checkVisible(String id, Caller caller) {
+	public void checkVisible(String id, Caller caller) {
 		if (!isVisible(id, caller)) {
 			throw JobViews.notFound(id);
 		}
@@ -184,7 +184,7 @@ public class JobService {
 	 * @param caller who asked
 	 * @return the job after cancelling
 	 */
-	JobResponse cancel(String id, Caller caller) {
+	public JobResponse cancel(String id, Caller caller) {
 		checkVisible(id, caller);
 		String operator = caller.name();
 		JobSpec spec = this.repository.spec(id).orElseThrow(() -> JobViews.notFound(id));

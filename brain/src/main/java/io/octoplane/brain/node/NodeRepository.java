@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.octoplane.brain.agent.NodePresence;
+import io.octoplane.brain.history.NodeHistory;
 import io.octoplane.protocol.agent.Facts;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.Hello;
@@ -79,12 +80,15 @@ public class NodeRepository implements NodePresence {
 
 	private final NodeDescriptionRepository descriptions;
 
+	private final NodeHistory history;
+
 	NodeRepository(StringRedisTemplate redis, JsonMapper json, LivenessIndex liveness,
-			NodeDescriptionRepository descriptions) {
+			NodeDescriptionRepository descriptions, NodeHistory history) {
 		this.redis = redis;
 		this.json = json;
 		this.liveness = liveness;
 		this.descriptions = descriptions;
+		this.history = history;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -145,6 +149,9 @@ public class NodeRepository implements NodePresence {
 		Long recorded = this.redis.execute(HEARTBEAT, List.of(key(name)), args.toArray());
 		if (recorded != null && recorded == 1) {
 			this.liveness.heard(name, now);
+			if (heartbeat.status() != null) {
+				this.history.record(name, heartbeat.status(), heartbeat.rttMicros(), now);
+			}
 		}
 	}
 
@@ -248,6 +255,7 @@ public class NodeRepository implements NodePresence {
 				else {
 					this.liveness.gone(name);
 					this.descriptions.delete(name);
+					this.history.forget(name);
 					deleted.add(name);
 				}
 			}

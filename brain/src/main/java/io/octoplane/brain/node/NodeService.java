@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,6 +120,24 @@ public class NodeService {
 			.map((node) -> toStatusInfo(node.name(), (node.os() + " " + node.arch()).trim(), node.status()))
 			.toList();
 		return NodeStatusResponse.of(statuses);
+	}
+
+	/**
+	 * The latest status of a few named nodes, such as one page of a listing, read for
+	 * those nodes only rather than through the whole registry.
+	 * @param names node names; unknown and invisible ones are left out
+	 * @param visible the nodes the caller may see
+	 * @return statuses by node name, for the nodes that reported one
+	 */
+	public Map<String, NodeStatusInfo> statusOf(List<String> names, Set<String> visible) {
+		Map<String, NodeStatusInfo> statuses = new HashMap<>();
+		for (NodeRecord node : this.repository.findAll(names.stream().filter(visible::contains).toList())) {
+			NodeStatus status = node.status();
+			if (status != null) {
+				statuses.put(node.name(), toStatusInfo(node.name(), (node.os() + " " + node.arch()).trim(), status));
+			}
+		}
+		return statuses;
 	}
 
 	/**

@@ -5,18 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.Set;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.octoplane.brain.audit.AuditLog;
 import io.octoplane.brain.metrics.RefusalReason;
 import io.octoplane.brain.metrics.Refusals;
-import io.octoplane.brain.token.TokenGrant;
-import io.octoplane.brain.token.TokenService;
+import io.octoplane.brain.security.OperatorCertificateAuthenticationProvider.WrongRoleException;
+import io.octoplane.brain.security.WorkgroupPasswordAuthenticationProvider.WorkgroupLoginException;
 import io.octoplane.brain.workgroup.WorkgroupService;
-import io.octoplane.certs.CertificateRole;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.AuditEntry;
@@ -30,14 +26,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Establishes who calls the REST API, in which workgroup the call acts, and whether it
- * may go ahead now; then records mutating calls in the audit trail.
+ * The REST API's place in Spring Security's filter chain: turns the credentials of a
+ * request into an {@link Authentication} for the brain's providers, decides in which
+ * workgroup the call acts and whether it may go ahead now, then records mutating calls in
+ * the audit trail.
  *
  * <p>
  * Credentials, in this order: an {@code Authorization} header (HTTP Basic with a
@@ -45,25 +47,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the operator role (which acts as the root workgroup). A node's or a server's
  * certificate alone gets 403: the CA signed it, but not for this. Failed logins are
  * throttled per source address before any password is even checked, and every caller has
- * a request rate.
+ * a request rate. Refusals are problem documents, as every other API error.
  *
  * <p>
- * It guards every request on the API port rather than matching paths, because path
+ * It guards every request of the API chain rather than matching paths, because path
  * matching here and in the dispatcher could disagree ({@code /api;x/v1/...},
  * percent-encoding). The one exception, enrollment, is matched on the exact raw URI so no
- * variant can slip through; health and metrics live on the management port.
+ * variant can slip through.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiAuthenticationFilter.class);
 
 	private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-	private final WorkgroupService workgroups;
+	private final AuthenticationManager authentication;
 
-	private final TokenService tokens;
+	private final WorkgroupService workgroups;
 
 	private final AuditLog audit;
 
@@ -73,42 +73,37 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	private final RateLimiter requests;
 
-	private final RateLimiter failedLogins;
+	private final LoginThrottle logins;
 
 	private final Refusals refusals;
 
-	private final MeterRegistry registry;
-
-	ApiAuthenticationFilter(WorkgroupService workgroups, TokenService tokens, AuditLog audit, ProblemWriter problems,
-			SecurityProperties properties, Clock clock, Refusals refusals, MeterRegistry registry) {
+	ApiAuthenticationFilter(AuthenticationManager authentication, WorkgroupService workgroups, AuditLog audit,
+			ProblemWriter problems, SecurityProperties properties, Clock clock, LoginThrottle logins,
+			Refusals refusals) {
+		this.authentication = authentication;
 		this.workgroups = workgroups;
-		this.tokens = tokens;
 		this.audit = audit;
 		this.problems = problems;
 		this.clock = clock;
 		this.requests = new RateLimiter(properties.requestsPerSecond(), properties.burst(), clock);
-		this.failedLogins = new RateLimiter(properties.failedLoginsPerMinute() / 60.0,
-				properties.failedLoginsPerMinute(), clock);
+		this.logins = logins;
 		this.refusals = refusals;
-		this.registry = registry;
-		for (String method : new String[] { "basic", "token", "certificate", "none", "other", "enrollment" }) {
-			authFailures(method);
-		}
 	}
 
-	/** Failed authentications by the kind of credential offered. */
-	private Counter authFailures(String method) {
-		return Counter.builder("octoplane.auth.failures")
-			.description("Failed authentications on the REST API, by credential kind")
-			.tag("method", method)
-			.register(this.registry);
+	/**
+	 * Whether a request is an enrollment, the one API call without credentials.
+	 * @param request the request
+	 * @return true for exactly {@code POST /api/v1/enroll}, on the raw URI
+	 */
+	static boolean isEnrollment(HttpServletRequest request) {
+		return "POST".equals(request.getMethod()) && ApiPaths.ENROLL.equals(request.getRequestURI());
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String source = request.getRemoteAddr();
-		if ("POST".equals(request.getMethod()) && ApiPaths.ENROLL.equals(request.getRequestURI())) {
+		if (isEnrollment(request)) {
 			enroll(request, response, chain, source);
 			return;
 		}
@@ -129,6 +124,9 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		Callers.set(request, caller);
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(new CallerAuthentication(caller));
+		SecurityContextHolder.setContext(context);
 		try {
 			chain.doFilter(request, response);
 		}
@@ -141,9 +139,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	private void enroll(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String source)
 			throws IOException, ServletException {
-		long wait = this.failedLogins.peek(source);
+		long wait = this.logins.waitFor(source);
 		if (wait > 0) {
-			this.refusals.count(RefusalReason.LOGIN_THROTTLE);
 			response.setHeader("Retry-After", Long.toString(wait));
 			this.problems.write(request, response, ErrorCode.TOO_MANY_REQUESTS,
 					"too many failed enrollments from " + source + "; retry in " + wait + " s");
@@ -154,8 +151,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (response.getStatus() == 401) {
-				authFailures("enrollment").increment();
-				this.failedLogins.acquire(source);
+				this.logins.failed("enrollment", "enrollment", source);
 			}
 			record(request, "enrollment", WorkgroupService.ROOT, source, response.getStatus());
 		}
@@ -165,7 +161,11 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		String authorization = request.getHeader("Authorization");
 		Caller caller;
 		if (authorization != null) {
-			throttle(source);
+			long wait = this.logins.waitFor(source);
+			if (wait > 0) {
+				throw new Refusal(ErrorCode.TOO_MANY_REQUESTS,
+						"too many failed logins from " + source + "; retry in " + wait + " s", wait);
+			}
 			caller = fromAuthorization(authorization, source);
 		}
 		else {
@@ -190,12 +190,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	private Caller fromAuthorization(String authorization, String source) throws Refusal {
 		if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			Optional<TokenGrant> grant = this.tokens.authenticate(authorization.substring(7).trim());
-			if (grant.isEmpty()) {
-				throw failedLogin("the API token is unknown, expired or revoked", "token", "token", source);
-			}
-			return new Caller("token:" + grant.get().id(), grant.get().workgroup(), grant.get().workgroup(),
-					Caller.Kind.TOKEN, source);
+			return login(new ApiTokenAuthentication(authorization.substring(7).trim(), source), "token", source);
 		}
 		if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
 			String decoded;
@@ -210,54 +205,52 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			if (colon < 0) {
 				throw failedLogin("malformed Basic credentials", "basic", "basic", source);
 			}
-			String path;
-			try {
-				path = WorkgroupService.normalize(decoded.substring(0, colon));
-			}
-			catch (OctoplaneException ex) {
-				throw failedLogin("wrong workgroup or password", "basic", "basic", source);
-			}
-			if (!this.workgroups.verifyPassword(path, decoded.substring(colon + 1))) {
-				throw failedLogin("wrong workgroup or password", "basic", path, source);
-			}
-			return new Caller("password:" + path, path, path, Caller.Kind.PASSWORD, source);
+			UsernamePasswordAuthenticationToken offered = UsernamePasswordAuthenticationToken
+				.unauthenticated(decoded.substring(0, colon), decoded.substring(colon + 1));
+			offered.setDetails(source);
+			return login(offered, "basic", source);
 		}
 		throw failedLogin("unsupported Authorization scheme; use Basic or Bearer", "other", "other", source);
+	}
+
+	private Caller login(Authentication offered, String method, String source) throws Refusal {
+		try {
+			return ((CallerAuthentication) this.authentication.authenticate(offered)).caller();
+		}
+		catch (WorkgroupLoginException ex) {
+			throw failedLogin(ex.getMessage(), method, ex.path(), source);
+		}
+		catch (AuthenticationException ex) {
+			throw failedLogin(ex.getMessage(), method, method, source);
+		}
 	}
 
 	private Caller fromCertificate(HttpServletRequest request, String source) throws Refusal {
 		Object attribute = request.getAttribute("jakarta.servlet.request.X509Certificate");
 		if (!(attribute instanceof X509Certificate[] chain) || chain.length == 0) {
-			authFailures("none").increment();
+			this.logins.refused("none");
 			throw new Refusal(ErrorCode.UNAUTHENTICATED,
 					"credentials required: an operator certificate, a workgroup password or an API token");
 		}
-		Optional<CertificateRole> role = CertificateRole.of(chain[0]);
-		if (role.isEmpty() || role.get() != CertificateRole.OPERATOR) {
-			logger.warn("Refused REST call {} {} from {} with a {} certificate ({})", request.getMethod(),
-					request.getRequestURI(), source, role.map(CertificateRole::ou).orElse("role-less"),
-					chain[0].getSubjectX500Principal().getName());
-			authFailures("certificate").increment();
-			throw new Refusal(ErrorCode.FORBIDDEN, "only operator certificates may call the API; this one has role "
-					+ role.map(CertificateRole::ou).orElse("none"));
+		PreAuthenticatedAuthenticationToken offered = new PreAuthenticatedAuthenticationToken("certificate", chain[0]);
+		offered.setDetails(source);
+		try {
+			return ((CallerAuthentication) this.authentication.authenticate(offered)).caller();
 		}
-		return new Caller(CertificateRole.commonName(chain[0]), WorkgroupService.ROOT, WorkgroupService.ROOT,
-				Caller.Kind.CERTIFICATE, source);
-	}
-
-	private void throttle(String source) throws Refusal {
-		long wait = this.failedLogins.peek(source);
-		if (wait > 0) {
-			this.refusals.count(RefusalReason.LOGIN_THROTTLE);
-			throw new Refusal(ErrorCode.TOO_MANY_REQUESTS,
-					"too many failed logins from " + source + "; retry in " + wait + " s", wait);
+		catch (WrongRoleException ex) {
+			logger.warn("Refused REST call {} {} from {} with a {} certificate ({})", request.getMethod(),
+					request.getRequestURI(), source, ex.role(), ex.certificate().getSubjectX500Principal().getName());
+			this.logins.refused("certificate");
+			throw new Refusal(ErrorCode.FORBIDDEN, ex.getMessage());
+		}
+		catch (AuthenticationException ex) {
+			this.logins.refused("certificate");
+			throw new Refusal(ErrorCode.FORBIDDEN, ex.getMessage());
 		}
 	}
 
 	private Refusal failedLogin(String detail, String method, String who, String source) {
-		authFailures(method).increment();
-		this.failedLogins.acquire(source);
-		logger.warn("Failed login ({}) from {}", who, source);
+		this.logins.failed(method, who, source);
 		return new Refusal(ErrorCode.UNAUTHENTICATED, detail);
 	}
 

@@ -1,7 +1,10 @@
 /**
- * Who may call the REST API: callers present a client certificate of the operator role,
- * signed by the fleet CA. A node or server certificate is refused even though the same CA
- * signed it.
+ * Who may call the brain, on Spring Security's filter chains: the REST API takes an
+ * operator client certificate (signed by the fleet CA; a node or server certificate is
+ * refused even though the same CA signed it), a workgroup password over HTTP Basic or a
+ * bearer API token on every request; the console at {@code /ui} signs in once with a
+ * workgroup password or an operator certificate and keeps a session. Both share the
+ * authentication providers, the failed-login throttle and the audit trail.
  */
 @NullMarked
 package io.octoplane.brain.security;

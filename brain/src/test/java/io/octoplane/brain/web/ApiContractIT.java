@@ -69,7 +69,9 @@ class ApiContractIT extends BrainIntegrationTest {
 		for (var entry : this.mappings.getHandlerMethods().entrySet()) {
 			RequestMappingInfo info = entry.getKey();
 			HandlerMethod method = entry.getValue();
-			if (method.getBeanType().getPackageName().startsWith("io.octoplane.brain")) {
+			// The console's pages (io.octoplane.brain.console) are not REST routes.
+			String featurePackage = method.getBeanType().getPackageName();
+			if (featurePackage.startsWith("io.octoplane.brain") && !featurePackage.endsWith(".console")) {
 				served.addAll(info.getPatternValues());
 			}
 		}

@@ -10,10 +10,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "node", description = "Work with the nodes (tentacles) known to the brain.",
 		subcommands = { NodeGetCommand.class, NodeStatusCommand.class, NodeFactsCommand.class, NodeLabelCommand.class,
-				NodePruneCommand.class, NodeRevokeCommand.class },
+				NodeHistoryCommand.class, NodePruneCommand.class, NodeRevokeCommand.class },
 		footerHeading = "%nExamples:%n",
 		footer = { "  octl node get", "  octl node status pi1", "  octl node get -l 'site=lab,arch in (arm64,armv7)'",
-				"  octl node facts pi1", "  octl node label pi1 site=lab role-" })
+				"  octl node facts pi1", "  octl node label pi1 site=lab role-", "  octl node history pi1 -r 24h" })
 public final class NodeCommand implements Runnable {
 
 	@Spec
