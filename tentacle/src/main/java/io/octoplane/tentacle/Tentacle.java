@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 import javax.net.ssl.SSLContext;
@@ -84,6 +85,9 @@ public final class Tentacle implements AutoCloseable {
 
 	private final CountDownLatch stopping = new CountDownLatch(1);
 
+	/** Heartbeats on the current connection; its first one always carries status. */
+	private final AtomicLong beats = new AtomicLong();
+
 	private final Object stateMonitor = new Object();
 
 	private TentacleState state = TentacleState.NEW;
@@ -123,7 +127,7 @@ public final class Tentacle implements AutoCloseable {
 					ex);
 		}
 		this.codec = new FrameCodec(config.maxFrameBytes());
-		this.hello = AgentInfo.hello(clock.millis());
+		this.hello = AgentInfo.hello(clock.millis(), config.edge());
 		try {
 			Files.createDirectories(config.workspace());
 			config.nodePaths().createAliasFolders();
@@ -276,6 +280,7 @@ public final class Tentacle implements AutoCloseable {
 		try (AgentConnection current = AgentConnection.open(this.dialer, this.codec, this.hello, this.clock,
 				this.brainClock)) {
 			this.connection = current;
+			this.beats.set(0);
 			if (this.stopping.getCount() == 0) {
 				return false;
 			}
@@ -283,8 +288,10 @@ public final class Tentacle implements AutoCloseable {
 			welcomed = true;
 			backoff.reset();
 			this.nodeName = welcome.nodeName();
-			logger.info("connected to brain {} as {} (brain {} {}, heartbeat every {} ms)", this.dialer.brain(),
-					welcome.nodeName(), welcome.brainName(), welcome.brainVersion(), welcome.heartbeatIntervalMillis());
+			logger.info("connected to brain {} as {} (brain {} {}, heartbeat every {} ms, compression {})",
+					this.dialer.brain(), welcome.nodeName(), welcome.brainName(), welcome.brainVersion(),
+					welcome.heartbeatIntervalMillis(),
+					(welcome.compression() != null) ? welcome.compression() : "none");
 			// Unacknowledged results go out before the first frame from the brain is
 			// read, so a redelivered command finds the brain already holding its result.
 			this.delivery.attach(current);
@@ -326,6 +333,11 @@ public final class Tentacle implements AutoCloseable {
 	// to notice that a long-lived connection's certificate is due for renewal.
 	private @Nullable NodeStatus heartbeatStatus() {
 		this.renewal.check();
+		// On a thin link most heartbeats go without status: they prove the link alive,
+		// and the brain keeps showing the last status it had.
+		if (this.beats.getAndIncrement() % this.config.edge().statusEvery() != 0) {
+			return null;
+		}
 		return this.metrics.get();
 	}
 

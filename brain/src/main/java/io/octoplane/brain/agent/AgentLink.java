@@ -14,6 +14,7 @@ import io.octoplane.brain.metrics.Refusals;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
+import io.octoplane.protocol.agent.LinkCompression;
 import io.octoplane.protocol.agent.LinkSockets;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ final class AgentLink {
 	private final FrameCodec codec;
 
 	private volatile @Nullable InputStream in;
+
+	private volatile @Nullable OutputStream out;
 
 	private volatile String peer = "(unidentified)";
 
@@ -85,7 +88,22 @@ final class AgentLink {
 	void identified(NodeIdentity node, InputStream counted, OutputStream countedOut) {
 		this.peer = node.name();
 		this.in = counted;
+		this.out = countedOut;
 		this.writer.useOutput(countedOut);
+	}
+
+	/**
+	 * Both sides agreed in Hello and Welcome: from the next byte on, frames from the node
+	 * are inflated and, where agreed, frames to it deflated. Called right after Welcome
+	 * was written and before any other frame can be, so no frame straddles the switch.
+	 * @param compression what was agreed
+	 */
+	void compress(LinkCompression compression) throws IOException {
+		this.in = LinkCompression.inflating(input());
+		OutputStream raw = this.out;
+		if (compression.down() && raw != null) {
+			this.writer.useOutput(LinkCompression.deflating(raw));
+		}
 	}
 
 	InputStream input() throws IOException {

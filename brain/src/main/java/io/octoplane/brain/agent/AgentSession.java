@@ -3,10 +3,13 @@ package io.octoplane.brain.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.BrainMessage;
+import io.octoplane.protocol.agent.Capabilities;
+import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.agent.CommandOutput;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
@@ -14,6 +17,7 @@ import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.Hello;
+import io.octoplane.protocol.agent.LinkCompression;
 import io.octoplane.protocol.agent.ProtocolException;
 import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.ResultAck;
@@ -43,10 +47,33 @@ public final class AgentSession {
 
 	private final String sessionId = UUID.randomUUID().toString();
 
-	AgentSession(AgentLink link, NodeIdentity node, ControlContext context) {
+	private final HeartbeatPace pace;
+
+	private final Set<String> capabilities;
+
+	private final String agentVersion;
+
+	AgentSession(AgentLink link, NodeIdentity node, ControlContext context, Hello hello) {
 		this.link = link;
 		this.node = node;
 		this.context = context;
+		this.pace = HeartbeatPace.of(context.properties(), context.edge(), hello);
+		this.capabilities = hello.capabilities();
+		this.agentVersion = hello.agentVersion();
+	}
+
+	/**
+	 * Whether the node's tentacle runs a command mode, from what it announced in Hello.
+	 * @param mode the mode
+	 * @return whether a frame of that mode may be sent to it
+	 */
+	public boolean runs(CommandMode mode) {
+		return Capabilities.runs(this.capabilities, mode);
+	}
+
+	/** The node's tentacle release, from its Hello. */
+	public String agentVersion() {
+		return this.agentVersion;
 	}
 
 	/** The node's name (its certificate CN). */
@@ -78,8 +105,13 @@ public final class AgentSession {
 						this.context.clock().instant());
 			// Welcome goes out before the session is
 			// findable, so no command can overtake it.
-			send(new Welcome(name, this.context.properties().heartbeatInterval().toMillis(),
-					this.context.identity().name(), this.context.identity().version()));
+			LinkCompression compression = LinkCompression.agreed(hello.capabilities(),
+					this.context.edge().compressDown());
+			send(new Welcome(name, this.pace.intervalMillis(), this.context.identity().name(),
+					this.context.identity().version(), EdgeProperties.CAPABILITIES, compression));
+			if (compression != null) {
+				this.link.compress(compression);
+			}
 			if (!this.link.advance(LinkState.GREETING, LinkState.CONTROL)) {
 				// The handshake deadline passed meanwhile; the link is cut.
 				return;
@@ -91,7 +123,7 @@ public final class AgentSession {
 			}
 			logger.info("Node {} connected from {} (tentacle {}, {} {})", name, remoteAddress(), hello.agentVersion(),
 					hello.os(), hello.arch());
-			this.link.socket().setSoTimeout((int) this.context.properties().offlineAfter().toMillis());
+			this.link.socket().setSoTimeout((int) this.pace.offlineAfter().toMillis());
 			this.context.listener().connected(this);
 			readLoop(name);
 		}
@@ -139,7 +171,7 @@ public final class AgentSession {
 			logger.warn("Cannot record heartbeat of {}: {}", name, ex.getMessage());
 		}
 		send(new HeartbeatAck(heartbeat.seq(), heartbeat.sentAtMillis(), receivedAt.toEpochMilli(),
-				this.context.clock().millis(), this.context.properties().heartbeatInterval().toMillis()));
+				this.context.clock().millis(), this.pace.intervalMillis()));
 	}
 
 	private void onResult(CommandResult result) throws IOException {

@@ -126,7 +126,7 @@ final class FirstFrameRouter {
 			return;
 		}
 		switch (first) {
-			case Hello hello -> new AgentSession(link, node, this.control).serve(hello, routed);
+			case Hello hello -> new AgentSession(link, node, this.control, hello).serve(hello, routed);
 			case DataOpen open -> {
 				if (link.advance(LinkState.GREETING, LinkState.DATA)) {
 					routed.run();

@@ -20,6 +20,9 @@ import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.CancelCommand;
+import io.octoplane.protocol.agent.Capabilities;
+import io.octoplane.protocol.agent.CommandMode;
+import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.FrameCodec;
@@ -315,7 +318,14 @@ class Dispatcher implements SmartLifecycle {
 				Moves.all(nodes, Delivery.of(DeliveryState.DELIVERED, null, now)));
 		List<AgentSession> targets = new ArrayList<>();
 		for (String node : outcome.delivered()) {
-			this.sessions.find(node).ifPresent(targets::add);
+			this.sessions.find(node).ifPresent((session) -> {
+				if (session.runs(plan.spec().mode())) {
+					targets.add(session);
+				}
+				else {
+					refuseUnsupported(plan, session);
+				}
+			});
 		}
 		if (targets.isEmpty()) {
 			return;
@@ -362,8 +372,15 @@ class Dispatcher implements SmartLifecycle {
 						.orElse(false);
 					// The node may never have received it, or ran it while the brain was
 					// away; its journal answers a repeat without running it twice.
-					send(session, cancelled ? new CancelCommand(id, plan.get().cancelReason())
-							: plan.get().spec().toRunCommand());
+					if (cancelled) {
+						send(session, new CancelCommand(id, plan.get().cancelReason()));
+					}
+					else if (session.runs(plan.get().spec().mode())) {
+						send(session, plan.get().spec().toRunCommand());
+					}
+					else {
+						refuseUnsupported(plan.get(), session);
+					}
 				}
 				// The start step decides from the job's counters alone; a full dispatch
 				// would read every target, and in a reconnect storm every node would.
@@ -403,6 +420,20 @@ class Dispatcher implements SmartLifecycle {
 		Optional<JobPlan> plan = this.repository.spec(id).map(JobPlan::new);
 		plan.ifPresent((value) -> this.plans.putIfAbsent(id, value));
 		return plan;
+	}
+
+	/**
+	 * Answers for a node whose tentacle announced no support for the job's mode: it would
+	 * skip the frame and the job would wait for its timeout, so the brain settles the
+	 * node as rejected now, saying why, through the same step as a node's own result.
+	 */
+	private void refuseUnsupported(JobPlan plan, AgentSession session) {
+		long now = this.clock.millis();
+		CommandMode mode = plan.spec().mode();
+		logger.info("Node {} (tentacle {}) cannot run {} commands; job {} is rejected there", session.nodeName(),
+				session.agentVersion(), mode.wireName(), plan.spec().id());
+		result(session.nodeName(), new CommandResult(plan.spec().id(), CommandOutcome.REJECTED, -1, "", "", false, now,
+				now, Capabilities.cannotRun(session.agentVersion(), mode)));
 	}
 
 	private static void send(AgentSession session, BrainMessage message) {

@@ -44,12 +44,13 @@ import org.jspecify.annotations.Nullable;
  * {@code @pakma} (and of the matching {@code OCTOPODA_*} variables)
  * @param shell the shell commands and scripts run with: {@code bash}, {@code sh} or an
  * absolute path; {@code null} for bash where present, else sh
+ * @param edge thin-link and gateway settings
  */
 public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, Path ca, Path workspace,
 		int outputLimitBytes, Duration backoffInitial, Duration backoffMax, Duration connectTimeout, int maxFrameBytes,
 		Path journal, Duration journalRetention, @Nullable EnrollmentSettings enrollment,
 		@Nullable Duration renewBefore, Map<String, String> scriptEnv, @Nullable Discovery discovery,
-		NodeFolders folders, @Nullable String shell) {
+		NodeFolders folders, @Nullable String shell, EdgeSettings edge) {
 
 	/** Default per-stream output cap: enough for logs, small enough for one frame. */
 	public static final int DEFAULT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
@@ -77,6 +78,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		Objects.requireNonNull(workspace, "workspace must not be null");
 		Objects.requireNonNull(journal, "journal must not be null");
 		Objects.requireNonNull(folders, "folders must not be null");
+		Objects.requireNonNull(edge, "edge must not be null");
 		if (shell != null && !shell.equals("bash") && !shell.equals("sh") && !shell.startsWith("/")) {
 			throw new TentacleConfigException("shell '" + shell + "' must be bash, sh or an absolute path");
 		}
@@ -134,7 +136,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(brain, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
 				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), null,
-				NodeFolders.defaults(), null);
+				NodeFolders.defaults(), null, EdgeSettings.DEFAULTS);
 	}
 
 	/**
@@ -152,7 +154,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(null, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
 				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), discovery,
-				NodeFolders.defaults(), null);
+				NodeFolders.defaults(), null, EdgeSettings.DEFAULTS);
 	}
 
 	/**
@@ -167,7 +169,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public TentacleConfig withTimings(Duration backoffInitial, Duration backoffMax, Duration connectTimeout) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				backoffInitial, backoffMax, connectTimeout, this.maxFrameBytes, this.journal, this.journalRetention,
-				this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, this.folders, this.shell);
+				this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, this.folders, this.shell, this.edge);
 	}
 
 	/**
@@ -180,7 +182,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
 				this.journalRetention, this.enrollment, this.renewBefore, scriptEnv, this.discovery, this.folders,
-				this.shell);
+				this.shell, this.edge);
 	}
 
 	/**
@@ -195,7 +197,19 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
 				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, folders,
-				shell);
+				shell, this.edge);
+	}
+
+	/**
+	 * A copy with other thin-link and gateway settings.
+	 * @param edge the settings
+	 * @return the copy
+	 */
+	public TentacleConfig withEdge(EdgeSettings edge) {
+		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
+				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
+				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, this.folders,
+				this.shell, edge);
 	}
 
 	/**
@@ -218,7 +232,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
 				this.journalRetention, this.enrollment, renewBefore, this.scriptEnv, this.discovery, this.folders,
-				this.shell);
+				this.shell, this.edge);
 	}
 
 	/**
@@ -232,7 +246,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
 				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, discovery, this.folders,
-				this.shell);
+				this.shell, this.edge);
 	}
 
 	/**

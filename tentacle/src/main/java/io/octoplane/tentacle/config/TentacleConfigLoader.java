@@ -49,7 +49,22 @@ final class TentacleConfigLoader {
 				enrollment(settings, flags, file, brainAddress),
 				(file.renewBefore() != null) ? duration("renewBefore", file.renewBefore()) : null,
 				CustomEnv.merge(file.scriptEnv(), file.env()), discovery(settings, file, workspace),
-				folders(settings, file), (file.shell() != null) ? file.shell().strip() : null);
+				folders(settings, file), (file.shell() != null) ? file.shell().strip() : null, edge(settings, file));
+	}
+
+	private static EdgeSettings edge(Settings settings, ConfigFile file) {
+		String compression = settings.text(null, "OCTOPLANE_COMPRESSION", file.compression());
+		ConfigFile.Heartbeat heartbeat = file.heartbeat();
+		String interval = (heartbeat != null) ? heartbeat.interval() : null;
+		Integer statusEvery = (heartbeat != null) ? heartbeat.statusEvery() : null;
+		ConfigFile.Gateway gateway = file.gateway();
+		String listen = (gateway != null) ? gateway.listen() : null;
+		String via = settings.text(null, "OCTOPLANE_VIA", file.via());
+		return new EdgeSettings(
+				(compression != null) ? EdgeSettings.Compression.parse(compression) : EdgeSettings.Compression.AUTO,
+				(interval != null) ? duration("heartbeat.interval", interval) : null,
+				(statusEvery != null) ? statusEvery : 1, (listen != null) ? BrainAddress.parse(listen) : null,
+				(via != null) ? BrainAddress.parse(via) : null);
 	}
 
 	private static NodeFolders folders(Settings settings, ConfigFile file) {
