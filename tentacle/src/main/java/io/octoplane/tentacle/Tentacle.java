@@ -24,6 +24,7 @@ import io.octoplane.protocol.agent.Welcome;
 import io.octoplane.protocol.retry.Backoff;
 import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.tentacle.command.CommandRunner;
+import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.Discovery;
 import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.tentacle.config.TentacleConfigException;
@@ -35,6 +36,7 @@ import io.octoplane.tentacle.connection.ClockEstimate;
 import io.octoplane.tentacle.discovery.NameserverLocator;
 import io.octoplane.tentacle.file.FileCommands;
 import io.octoplane.tentacle.file.NodePaths;
+import io.octoplane.tentacle.gateway.GatewayRelay;
 import io.octoplane.tentacle.identity.CertificateRenewal;
 import io.octoplane.tentacle.identity.IdentityFiles;
 import io.octoplane.tentacle.journal.CommandJournal;
@@ -98,6 +100,8 @@ public final class Tentacle implements AutoCloseable {
 
 	private @Nullable Thread loop;
 
+	private @Nullable GatewayRelay gateway;
+
 	/**
 	 * Creates a tentacle; nothing is dialled before {@link #start()}.
 	 * @param config the configuration
@@ -118,6 +122,7 @@ public final class Tentacle implements AutoCloseable {
 					+ " and " + config.key() + ": " + ex.getMessage(), ex);
 		}
 		this.dialer = new BrainDialer(sslContext(config), locator(config), config.connectTimeout());
+		this.dialer.via(config.edge().gateway());
 		try {
 			this.renewal = new CertificateRenewal(identity, config.ca(), config.renewBefore(), clock,
 					this.dialer::useContext);
@@ -169,6 +174,16 @@ public final class Tentacle implements AutoCloseable {
 		synchronized (this.stateMonitor) {
 			if (this.state != TentacleState.NEW) {
 				throw new IllegalStateException("tentacle already started");
+			}
+			BrainAddress listen = this.config.edge().gatewayListen();
+			if (listen != null) {
+				try {
+					this.gateway = GatewayRelay.start(listen, this.dialer, this.codec);
+				}
+				catch (IOException ex) {
+					throw new TentacleConfigException(
+							"cannot listen on gateway.listen " + listen + ": " + ex.getMessage(), ex);
+				}
 			}
 			setState(TentacleState.DIALING);
 			this.loop = Thread.ofVirtual().name("tentacle-connection").start(this::connectionLoop);
@@ -225,6 +240,10 @@ public final class Tentacle implements AutoCloseable {
 	@Override
 	public void close() {
 		this.stopping.countDown();
+		GatewayRelay relay = this.gateway;
+		if (relay != null) {
+			relay.close();
+		}
 		AgentConnection current = this.connection;
 		if (current != null) {
 			current.close();
@@ -339,6 +358,15 @@ public final class Tentacle implements AutoCloseable {
 			return null;
 		}
 		return this.metrics.get();
+	}
+
+	/**
+	 * The port this tentacle relays other nodes' connections on, when it is a gateway.
+	 * @return the bound port, or -1 when this node is no gateway or not started
+	 */
+	public int gatewayPort() {
+		GatewayRelay relay = this.gateway;
+		return (relay != null) ? relay.port() : -1;
 	}
 
 	/** The node certificate the next dial presents (the renewed one, after a renewal). */

@@ -47,8 +47,16 @@ final class AgentLink {
 
 	private volatile String peer = "(unidentified)";
 
+	private final @Nullable String relayedFrom;
+
 	AgentLink(SSLSocket socket, FrameCodec codec, ScheduledExecutorService watchdog, Duration writeTimeout,
 			Refusals refusals) {
+		this(socket, codec, watchdog, writeTimeout, refusals, null);
+	}
+
+	AgentLink(SSLSocket socket, FrameCodec codec, ScheduledExecutorService watchdog, Duration writeTimeout,
+			Refusals refusals, @Nullable String relayedFrom) {
+		this.relayedFrom = relayedFrom;
 		this.socket = socket;
 		this.refusals = refusals;
 		this.codec = codec;
@@ -76,8 +84,14 @@ final class AgentLink {
 		return this.peer;
 	}
 
-	/** The remote address, {@code host:port}. */
+	/**
+	 * The remote address, {@code host:port}; for a node behind a gateway, the address the
+	 * gateway saw and the gateway's name.
+	 */
 	String remoteAddress() {
+		if (this.relayedFrom != null) {
+			return this.relayedFrom;
+		}
 		return this.socket.getInetAddress().getHostAddress() + ":" + this.socket.getPort();
 	}
 

@@ -3,6 +3,8 @@ package io.octoplane.brain.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,6 +21,7 @@ import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.LinkCompression;
 import io.octoplane.protocol.agent.ProtocolException;
+import io.octoplane.protocol.agent.RelayOpen;
 import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.TunnelAttach;
@@ -86,6 +89,22 @@ public final class AgentSession {
 		return this.node.certificateSerial();
 	}
 
+	/** Hex serials of the node's certificate and of its gateways' certificates. */
+	List<String> certificateSerials() {
+		List<String> serials = new ArrayList<>();
+		serials.add(this.node.certificateSerial());
+		this.node.via().forEach((gateway) -> serials.add(gateway.certificateSerial()));
+		return serials;
+	}
+
+	/**
+	 * The gateways this node's connection came through, names from the brain outwards
+	 * separated by {@code /}; empty when it dialled the brain itself.
+	 */
+	public String gateway() {
+		return this.node.gatewayPath();
+	}
+
 	/** The remote address, {@code host:port}. */
 	public String remoteAddress() {
 		return this.link.remoteAddress();
@@ -102,7 +121,7 @@ public final class AgentSession {
 		try {
 			this.context.presence()
 				.connected(name, hello, remoteAddress(), this.sessionId, this.node.certificateSerial(),
-						this.context.clock().instant());
+						this.node.gatewayPath(), this.context.clock().instant());
 			// Welcome goes out before the session is
 			// findable, so no command can overtake it.
 			LinkCompression compression = LinkCompression.agreed(hello.capabilities(),
@@ -158,6 +177,7 @@ public final class AgentSession {
 				case Hello hello -> throw new ProtocolException("hello sent twice");
 				case DataOpen open -> throw new ProtocolException("data-open belongs on a data connection");
 				case TunnelAttach attach -> throw new ProtocolException("tunnel-attach belongs on a data connection");
+				case RelayOpen relay -> throw new ProtocolException("relay-open belongs on a connection of its own");
 			}
 		}
 	}

@@ -15,8 +15,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = CommandResult.class, name = "command-result"),
 		@JsonSubTypes.Type(value = RenewCertificate.class, name = "renew-certificate"),
 		@JsonSubTypes.Type(value = DataOpen.class, name = "data-open"),
-		@JsonSubTypes.Type(value = TunnelAttach.class, name = "tunnel-attach") })
+		@JsonSubTypes.Type(value = TunnelAttach.class, name = "tunnel-attach"),
+		@JsonSubTypes.Type(value = RelayOpen.class, name = "relay-open") })
 public sealed interface AgentMessage permits Hello, Heartbeat, CommandStarted, CommandOutput, CommandResult,
-		RenewCertificate, DataOpen, TunnelAttach {
+		RenewCertificate, DataOpen, TunnelAttach, RelayOpen {
 
 }

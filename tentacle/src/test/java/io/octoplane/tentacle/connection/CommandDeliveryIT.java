@@ -22,6 +22,7 @@ import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.Hello;
+import io.octoplane.protocol.agent.RelayOpen;
 import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.agent.TunnelAttach;
@@ -320,6 +321,7 @@ class CommandDeliveryIT {
 			case RenewCertificate renew -> null;
 			case DataOpen open -> null;
 			case TunnelAttach attach -> null;
+			case RelayOpen relay -> null;
 		};
 	}
 
