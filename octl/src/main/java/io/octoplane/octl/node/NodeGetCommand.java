@@ -72,7 +72,7 @@ public final class NodeGetCommand extends OctlCommand {
 		for (NodeInfo node : response.nodes()) {
 			String delay = (node.delay() < 0) ? null : String.format(Locale.ROOT, "%.0fms", node.delay());
 			table.row(node.name(), node.state().name().toLowerCase(Locale.ROOT), node.addr(), node.version(), delay,
-					node.lastActive(), node.gateway());
+					node.lastActive());
 		}
 		return table.render();
 	}
