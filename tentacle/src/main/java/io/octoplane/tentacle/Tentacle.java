@@ -17,6 +17,7 @@ import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
+import io.octoplane.protocol.agent.Capabilities;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.NodeStatus;
@@ -26,6 +27,7 @@ import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.tentacle.command.CommandRunner;
 import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.Discovery;
+import io.octoplane.tentacle.config.EdgeSettings;
 import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.tentacle.config.TentacleConfigException;
 import io.octoplane.tentacle.connection.AgentConnection;
@@ -307,6 +309,8 @@ public final class Tentacle implements AutoCloseable {
 			welcomed = true;
 			backoff.reset();
 			this.nodeName = welcome.nodeName();
+			this.dialer.compressData(this.config.edge().compression() == EdgeSettings.Compression.ON
+					&& welcome.capabilities().contains(Capabilities.COMPRESS_DOWN));
 			logger.info("connected to brain {} as {} (brain {} {}, heartbeat every {} ms, compression {})",
 					this.dialer.brain(), welcome.nodeName(), welcome.brainName(), welcome.brainVersion(),
 					welcome.heartbeatIntervalMillis(),

@@ -35,6 +35,8 @@ public final class BrainDialer {
 
 	private volatile @Nullable BrainAddress via;
 
+	private volatile boolean compressData;
+
 	/**
 	 * Creates a dialer for one fixed address.
 	 * @param sslContext context holding the node's key and the CA as trust anchor
@@ -75,6 +77,23 @@ public final class BrainDialer {
 	 */
 	public void via(@Nullable BrainAddress gateway) {
 		this.via = gateway;
+	}
+
+	/**
+	 * Whether file fetches ask the brain for compressed bytes: the node's setting is
+	 * {@code on} and the brain it reached last announced that it compresses.
+	 * @return whether to ask
+	 */
+	public boolean compressesData() {
+		return this.compressData;
+	}
+
+	/**
+	 * Records what was agreed with the brain on the control connection.
+	 * @param compress whether data connections may be compressed
+	 */
+	public void compressData(boolean compress) {
+		this.compressData = compress;
 	}
 
 	/** The address dialled last, or {@code null} before the first dial. */
