@@ -1,16 +1,25 @@
 package io.octoplane.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 import io.octoplane.certs.PemPair;
+import io.octoplane.client.FileApi.StagedFile;
 import io.octoplane.client.OctoplaneApiException;
+import io.octoplane.client.TunnelConnection;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.agent.FrameCodec;
@@ -62,6 +71,36 @@ class GatewayIT extends InProcessFleetTest {
 			.collect(Collectors.toMap(NodeInfo::name, (node) -> String.valueOf(node.gateway())));
 		assertThat(gateways).containsEntry("gwa", "null").containsEntry("gwb", "gwa").containsEntry("deep1", "gwa/gwb");
 		assertThat(this.client.nodes(List.of("deep1"), null).nodes().getFirst().addr()).endsWith(" via gwb");
+	}
+
+	@Test
+	void filesAndTunnelsReachANodeBehindAGateway() throws Exception {
+		Tentacle gateway = gateway("gwf", agentPort(), null);
+		assertThat(behind("filb1", gateway.gatewayPort()).awaitConnected(WAIT)).isTrue();
+		Path file = this.work.resolve("payload.bin");
+		byte[] payload = new byte[300_000];
+		new Random(3).nextBytes(payload);
+		Files.write(file, payload);
+		StagedFile staged = this.client.files().stage(file, (done) -> {
+		});
+		JobResponse installed = awaitDone(
+				this.client.files().install(staged, "@workspace/in", List.of("filb1"), true, WAIT, Duration.ZERO).id());
+		assertThat(installed.results().getFirst().state()).isEqualTo("succeeded");
+		assertThat(Files.mismatch(file, this.fleet.workspace("filb1").resolve("in/payload.bin"))).isEqualTo(-1);
+		try (ServerSocket service = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			Thread.ofVirtual().start(() -> {
+				try (Socket socket = service.accept()) {
+					socket.getOutputStream().write("hello from behind\n".getBytes(StandardCharsets.UTF_8));
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			try (TunnelConnection tunnel = this.client.tunnels().open("filb1", "127.0.0.1", service.getLocalPort())) {
+				assertThat(new String(tunnel.input().readAllBytes(), StandardCharsets.UTF_8))
+					.isEqualTo("hello from behind\n");
+			}
+		}
 	}
 
 	@Test
