@@ -78,8 +78,16 @@ public record EdgeSettings(Compression compression, @Nullable Duration heartbeat
 		 * @throws TentacleConfigException if it is none of them
 		 */
 		public static Compression parse(String text) {
+			String value = text.strip().toLowerCase(Locale.ROOT);
+			// A YAML 1.1 reader turns a bare on or off into a boolean.
+			if (value.equals("true")) {
+				return ON;
+			}
+			if (value.equals("false")) {
+				return OFF;
+			}
 			try {
-				return valueOf(text.strip().toUpperCase(Locale.ROOT));
+				return valueOf(value.toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new TentacleConfigException("compression '" + text + "' must be off, auto or on");
