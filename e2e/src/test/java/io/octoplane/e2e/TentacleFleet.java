@@ -14,6 +14,7 @@ import java.util.Map;
 import io.octoplane.certs.PemPair;
 import io.octoplane.tentacle.Tentacle;
 import io.octoplane.tentacle.config.BrainAddress;
+import io.octoplane.tentacle.config.EdgeSettings;
 import io.octoplane.tentacle.config.FactSettings;
 import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.testsupport.certs.CertFixtures;
@@ -43,21 +44,27 @@ final class TentacleFleet implements AutoCloseable {
 
 	/** Starts a tentacle whose clock may be set apart from the brain's. */
 	Tentacle start(String name, int agentPort, Clock clock) {
-		return start(name, agentPort, clock, FactSettings.defaults());
+		return start(name, agentPort, clock, FactSettings.defaults(), EdgeSettings.DEFAULTS);
 	}
 
 	/** Starts a tentacle with labels and fact scripts of its own. */
 	Tentacle start(String name, int agentPort, FactSettings facts) {
-		return start(name, agentPort, Clock.systemUTC(), facts);
+		return start(name, agentPort, Clock.systemUTC(), facts, EdgeSettings.DEFAULTS);
 	}
 
-	private Tentacle start(String name, int agentPort, Clock clock, FactSettings facts) {
+	/** Starts a tentacle with thin-link or gateway settings. */
+	Tentacle start(String name, int agentPort, EdgeSettings edge) {
+		return start(name, agentPort, Clock.systemUTC(), FactSettings.defaults(), edge);
+	}
+
+	private Tentacle start(String name, int agentPort, Clock clock, FactSettings facts, EdgeSettings edge) {
 		PemPair pair = this.certs.node(name);
 		TentacleConfig config = TentacleConfig
 			.of(new BrainAddress("localhost", agentPort), pair.certificate(), pair.privateKey(), this.certs.caCert(),
 					workspace(name))
 			.withTimings(Duration.ofMillis(100), Duration.ofMillis(800), Duration.ofSeconds(5))
-			.withFacts(facts);
+			.withFacts(facts)
+			.withEdge(edge);
 		Tentacle tentacle = new Tentacle(config, clock);
 		Tentacle previous = this.running.put(name, tentacle);
 		if (previous != null) {

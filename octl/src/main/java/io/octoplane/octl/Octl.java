@@ -21,6 +21,7 @@ import io.octoplane.octl.config.ConfigCommand;
 import io.octoplane.octl.config.OctlConfig;
 import io.octoplane.octl.daemon.DaemonCommand;
 import io.octoplane.octl.file.FileCommand;
+import io.octoplane.octl.http.HttpCommand;
 import io.octoplane.octl.job.JobCommand;
 import io.octoplane.octl.log.LogCommand;
 import io.octoplane.octl.napp.NappCommand;
@@ -92,7 +93,7 @@ public final class Octl implements Runnable {
 			"nameserver", NameserverCommand.class, "ns", NameserverCommand.class, "release", ReleaseCommand.class,
 			"upgrade", UpgradeCommand.class, "pakma", UpgradeCommand.class, "config", ConfigCommand.class, "version",
 			VersionCommand.class, "completion", CompletionCommand.class, "ssh", SshCommand.class, "tunnel",
-			TunnelCommand.class, "log", LogCommand.class, "daemon", DaemonCommand.class);
+			TunnelCommand.class, "http", HttpCommand.class, "log", LogCommand.class, "daemon", DaemonCommand.class);
 
 	// Global options that take a value, so the word after them is not a command.
 	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-c", "--config", "-o", "--output", "--context");

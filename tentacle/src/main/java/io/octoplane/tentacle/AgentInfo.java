@@ -4,8 +4,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 
+import io.octoplane.protocol.agent.Capabilities;
+import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.agent.Hello;
+import io.octoplane.tentacle.config.EdgeSettings;
 
 /**
  * What this tentacle tells the brain about itself in {@link Hello}. All of it is
@@ -16,9 +22,38 @@ final class AgentInfo {
 	private AgentInfo() {
 	}
 
-	static Hello hello(long startedAtMillis) {
+	static Hello hello(long startedAtMillis, EdgeSettings edge) {
 		String os = System.getProperty("os.name", "unknown") + " " + System.getProperty("os.version", "");
-		return new Hello(version(), hostname(), os.strip(), System.getProperty("os.arch", "unknown"), startedAtMillis);
+		Duration interval = edge.heartbeatInterval();
+		return new Hello(version(), hostname(), os.strip(), System.getProperty("os.arch", "unknown"), startedAtMillis,
+				capabilities(edge), (interval != null) ? interval.toMillis() : 0);
+	}
+
+	/**
+	 * What this tentacle announces: every mode it runs beyond protocol version 1, and the
+	 * link features its settings ask for, so a brain never turns on what the node's
+	 * operator turned off.
+	 */
+	static Set<String> capabilities(EdgeSettings edge) {
+		Set<String> announced = new TreeSet<>();
+		for (CommandMode mode : CommandMode.values()) {
+			if (!mode.baseline()) {
+				announced.add(Capabilities.mode(mode));
+			}
+		}
+		if (edge.compression() != EdgeSettings.Compression.OFF) {
+			announced.add(Capabilities.COMPRESS_DEFLATE);
+		}
+		if (edge.compression() == EdgeSettings.Compression.ON) {
+			announced.add(Capabilities.COMPRESS_DOWN);
+		}
+		if (edge.heartbeatInterval() != null || edge.statusEvery() > 1) {
+			announced.add(Capabilities.THIN_HEARTBEAT);
+		}
+		if (edge.gatewayListen() != null) {
+			announced.add(Capabilities.GATEWAY);
+		}
+		return announced;
 	}
 
 	static String version() {

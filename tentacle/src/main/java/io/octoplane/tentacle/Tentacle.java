@@ -11,11 +11,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
+import io.octoplane.protocol.agent.Capabilities;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.NodeStatus;
@@ -23,7 +25,9 @@ import io.octoplane.protocol.agent.Welcome;
 import io.octoplane.protocol.retry.Backoff;
 import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.tentacle.command.CommandRunner;
+import io.octoplane.tentacle.config.BrainAddress;
 import io.octoplane.tentacle.config.Discovery;
+import io.octoplane.tentacle.config.EdgeSettings;
 import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.tentacle.config.TentacleConfigException;
 import io.octoplane.tentacle.connection.AgentConnection;
@@ -35,6 +39,7 @@ import io.octoplane.tentacle.discovery.NameserverLocator;
 import io.octoplane.tentacle.facts.FactReporter;
 import io.octoplane.tentacle.file.FileCommands;
 import io.octoplane.tentacle.file.NodePaths;
+import io.octoplane.tentacle.gateway.GatewayRelay;
 import io.octoplane.tentacle.identity.CertificateRenewal;
 import io.octoplane.tentacle.identity.IdentityFiles;
 import io.octoplane.tentacle.journal.CommandJournal;
@@ -87,6 +92,9 @@ public final class Tentacle implements AutoCloseable {
 
 	private final CountDownLatch stopping = new CountDownLatch(1);
 
+	/** Heartbeats on the current connection; its first one always carries status. */
+	private final AtomicLong beats = new AtomicLong();
+
 	private final Object stateMonitor = new Object();
 
 	private TentacleState state = TentacleState.NEW;
@@ -96,6 +104,8 @@ public final class Tentacle implements AutoCloseable {
 	private volatile @Nullable AgentConnection connection;
 
 	private @Nullable Thread loop;
+
+	private @Nullable GatewayRelay gateway;
 
 	/**
 	 * Creates a tentacle; nothing is dialled before {@link #start()}.
@@ -117,6 +127,7 @@ public final class Tentacle implements AutoCloseable {
 					+ " and " + config.key() + ": " + ex.getMessage(), ex);
 		}
 		this.dialer = new BrainDialer(sslContext(config), locator(config), config.connectTimeout());
+		this.dialer.via(config.edge().gateway());
 		try {
 			this.renewal = new CertificateRenewal(identity, config.ca(), config.renewBefore(), clock,
 					this.dialer::useContext);
@@ -126,7 +137,7 @@ public final class Tentacle implements AutoCloseable {
 					ex);
 		}
 		this.codec = new FrameCodec(config.maxFrameBytes());
-		this.hello = AgentInfo.hello(clock.millis());
+		this.hello = AgentInfo.hello(clock.millis(), config.edge());
 		try {
 			Files.createDirectories(config.workspace());
 			config.nodePaths().createAliasFolders();
@@ -169,6 +180,16 @@ public final class Tentacle implements AutoCloseable {
 		synchronized (this.stateMonitor) {
 			if (this.state != TentacleState.NEW) {
 				throw new IllegalStateException("tentacle already started");
+			}
+			BrainAddress listen = this.config.edge().gatewayListen();
+			if (listen != null) {
+				try {
+					this.gateway = GatewayRelay.start(listen, this.dialer, this.codec);
+				}
+				catch (IOException ex) {
+					throw new TentacleConfigException(
+							"cannot listen on gateway.listen " + listen + ": " + ex.getMessage(), ex);
+				}
 			}
 			setState(TentacleState.DIALING);
 			this.facts.start();
@@ -226,6 +247,10 @@ public final class Tentacle implements AutoCloseable {
 	@Override
 	public void close() {
 		this.stopping.countDown();
+		GatewayRelay relay = this.gateway;
+		if (relay != null) {
+			relay.close();
+		}
 		AgentConnection current = this.connection;
 		if (current != null) {
 			current.close();
@@ -282,6 +307,7 @@ public final class Tentacle implements AutoCloseable {
 		try (AgentConnection current = AgentConnection.open(this.dialer, this.codec, this.hello, this.clock,
 				this.brainClock)) {
 			this.connection = current;
+			this.beats.set(0);
 			if (this.stopping.getCount() == 0) {
 				return false;
 			}
@@ -289,8 +315,12 @@ public final class Tentacle implements AutoCloseable {
 			welcomed = true;
 			backoff.reset();
 			this.nodeName = welcome.nodeName();
-			logger.info("connected to brain {} as {} (brain {} {}, heartbeat every {} ms)", this.dialer.brain(),
-					welcome.nodeName(), welcome.brainName(), welcome.brainVersion(), welcome.heartbeatIntervalMillis());
+			this.dialer.compressData(this.config.edge().compression() == EdgeSettings.Compression.ON
+					&& welcome.capabilities().contains(Capabilities.COMPRESS_DOWN));
+			logger.info("connected to brain {} as {} (brain {} {}, heartbeat every {} ms, compression {})",
+					this.dialer.brain(), welcome.nodeName(), welcome.brainName(), welcome.brainVersion(),
+					welcome.heartbeatIntervalMillis(),
+					(welcome.compression() != null) ? welcome.compression() : "none");
 			// Unacknowledged results go out before the first frame from the brain is
 			// read, so a redelivered command finds the brain already holding its result.
 			this.delivery.attach(current);
@@ -334,7 +364,21 @@ public final class Tentacle implements AutoCloseable {
 	// to notice that a long-lived connection's certificate is due for renewal.
 	private @Nullable NodeStatus heartbeatStatus() {
 		this.renewal.check();
+		// On a thin link most heartbeats go without status: they prove the link alive,
+		// and the brain keeps showing the last status it had.
+		if (this.beats.getAndIncrement() % this.config.edge().statusEvery() != 0) {
+			return null;
+		}
 		return this.metrics.get();
+	}
+
+	/**
+	 * The port this tentacle relays other nodes' connections on, when it is a gateway.
+	 * @return the bound port, or -1 when this node is no gateway or not started
+	 */
+	public int gatewayPort() {
+		GatewayRelay relay = this.gateway;
+		return (relay != null) ? relay.port() : -1;
 	}
 
 	/** The node certificate the next dial presents (the renewed one, after a renewal). */

@@ -14,6 +14,7 @@ import io.octoplane.brain.metrics.Refusals;
 import io.octoplane.protocol.agent.BrainMessage;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
+import io.octoplane.protocol.agent.LinkCompression;
 import io.octoplane.protocol.agent.LinkSockets;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,10 +43,20 @@ final class AgentLink {
 
 	private volatile @Nullable InputStream in;
 
+	private volatile @Nullable OutputStream out;
+
 	private volatile String peer = "(unidentified)";
+
+	private final @Nullable String relayedFrom;
 
 	AgentLink(SSLSocket socket, FrameCodec codec, ScheduledExecutorService watchdog, Duration writeTimeout,
 			Refusals refusals) {
+		this(socket, codec, watchdog, writeTimeout, refusals, null);
+	}
+
+	AgentLink(SSLSocket socket, FrameCodec codec, ScheduledExecutorService watchdog, Duration writeTimeout,
+			Refusals refusals, @Nullable String relayedFrom) {
+		this.relayedFrom = relayedFrom;
 		this.socket = socket;
 		this.refusals = refusals;
 		this.codec = codec;
@@ -73,8 +84,14 @@ final class AgentLink {
 		return this.peer;
 	}
 
-	/** The remote address, {@code host:port}. */
+	/**
+	 * The remote address, {@code host:port}; for a node behind a gateway, the address the
+	 * gateway saw and the gateway's name.
+	 */
 	String remoteAddress() {
+		if (this.relayedFrom != null) {
+			return this.relayedFrom;
+		}
 		return this.socket.getInetAddress().getHostAddress() + ":" + this.socket.getPort();
 	}
 
@@ -85,7 +102,22 @@ final class AgentLink {
 	void identified(NodeIdentity node, InputStream counted, OutputStream countedOut) {
 		this.peer = node.name();
 		this.in = counted;
+		this.out = countedOut;
 		this.writer.useOutput(countedOut);
+	}
+
+	/**
+	 * Both sides agreed in Hello and Welcome: from the next byte on, frames from the node
+	 * are inflated and, where agreed, frames to it deflated. Called right after Welcome
+	 * was written and before any other frame can be, so no frame straddles the switch.
+	 * @param compression what was agreed
+	 */
+	void compress(LinkCompression compression) throws IOException {
+		this.in = LinkCompression.inflating(input());
+		OutputStream raw = this.out;
+		if (compression.down() && raw != null) {
+			this.writer.useOutput(LinkCompression.deflating(raw));
+		}
 	}
 
 	InputStream input() throws IOException {

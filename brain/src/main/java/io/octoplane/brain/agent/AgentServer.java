@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -16,6 +18,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
@@ -72,6 +75,8 @@ public class AgentServer implements SmartLifecycle {
 
 	private @Nullable SSLServerSocket serverSocket;
 
+	private @Nullable SSLContext sslContext;
+
 	private @Nullable ExecutorService connections;
 
 	private @Nullable Thread acceptor;
@@ -108,9 +113,9 @@ public class AgentServer implements SmartLifecycle {
 	public void start() {
 		SslBundle bundle = this.sslBundles.getBundle(this.properties.sslBundle());
 		try {
-			SSLServerSocket socket = (SSLServerSocket) bundle.createSslContext()
-				.getServerSocketFactory()
-				.createServerSocket();
+			SSLContext context = bundle.createSslContext();
+			this.sslContext = context;
+			SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
 			socket.setEnabledProtocols(new String[] { "TLSv1.3" });
 			socket.setNeedClientAuth(true);
 			socket.setReuseAddress(true);
@@ -144,12 +149,19 @@ public class AgentServer implements SmartLifecycle {
 	 */
 	private void closeRevoked() {
 		try {
-			Map<String, AgentSession> bySerial = new HashMap<>();
-			this.control.sessions().all().forEach((session) -> bySerial.put(session.certificateSerial(), session));
+			// A node behind a revoked gateway is cut off with it: the gateway's
+			// certificate opened its relay.
+			Map<String, List<AgentSession>> bySerial = new HashMap<>();
+			this.control.sessions()
+				.all()
+				.forEach((session) -> session.certificateSerials()
+					.forEach((serial) -> bySerial.computeIfAbsent(serial, (key) -> new ArrayList<>()).add(session)));
 			for (String serial : this.revocations.revokedAmong(bySerial.keySet())) {
-				AgentSession session = bySerial.get(serial);
-				logger.info("Closing the session of {}: its certificate {} was revoked", session.nodeName(), serial);
-				session.close("this node's certificate was revoked", false);
+				for (AgentSession session : bySerial.get(serial)) {
+					logger.info("Closing the session of {}: certificate {} on its path was revoked", session.nodeName(),
+							serial);
+					session.close("a certificate on this node's path was revoked", false);
+				}
 			}
 		}
 		catch (RuntimeException ex) {
@@ -162,11 +174,12 @@ public class AgentServer implements SmartLifecycle {
 		SSLServerSocket server = this.serverSocket;
 		ExecutorService executor = this.connections;
 		ScheduledExecutorService deadlines = this.watchdog;
-		if (server == null || executor == null || deadlines == null) {
+		SSLContext context = this.sslContext;
+		if (server == null || executor == null || deadlines == null || context == null) {
 			return;
 		}
 		FirstFrameRouter router = new FirstFrameRouter(this.handshake, this.admission, this.control, this.data,
-				this.tunnels, this.codec, this.refusals, deadlines);
+				this.tunnels, this.codec, this.refusals, deadlines, context);
 		while (this.running) {
 			try {
 				Socket socket = server.accept();

@@ -3,10 +3,15 @@ package io.octoplane.brain.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.BrainMessage;
+import io.octoplane.protocol.agent.Capabilities;
+import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.agent.CommandOutput;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
@@ -15,7 +20,9 @@ import io.octoplane.protocol.agent.Facts;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.Hello;
+import io.octoplane.protocol.agent.LinkCompression;
 import io.octoplane.protocol.agent.ProtocolException;
+import io.octoplane.protocol.agent.RelayOpen;
 import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.TunnelAttach;
@@ -44,10 +51,33 @@ public final class AgentSession {
 
 	private final String sessionId = UUID.randomUUID().toString();
 
-	AgentSession(AgentLink link, NodeIdentity node, ControlContext context) {
+	private final HeartbeatPace pace;
+
+	private final Set<String> capabilities;
+
+	private final String agentVersion;
+
+	AgentSession(AgentLink link, NodeIdentity node, ControlContext context, Hello hello) {
 		this.link = link;
 		this.node = node;
 		this.context = context;
+		this.pace = HeartbeatPace.of(context.properties(), context.edge(), hello);
+		this.capabilities = hello.capabilities();
+		this.agentVersion = hello.agentVersion();
+	}
+
+	/**
+	 * Whether the node's tentacle runs a command mode, from what it announced in Hello.
+	 * @param mode the mode
+	 * @return whether a frame of that mode may be sent to it
+	 */
+	public boolean runs(CommandMode mode) {
+		return Capabilities.runs(this.capabilities, mode);
+	}
+
+	/** The node's tentacle release, from its Hello. */
+	public String agentVersion() {
+		return this.agentVersion;
 	}
 
 	/** The node's name (its certificate CN). */
@@ -58,6 +88,22 @@ public final class AgentSession {
 	/** Hex serial of the certificate the node connected with. */
 	String certificateSerial() {
 		return this.node.certificateSerial();
+	}
+
+	/** Hex serials of the node's certificate and of its gateways' certificates. */
+	List<String> certificateSerials() {
+		List<String> serials = new ArrayList<>();
+		serials.add(this.node.certificateSerial());
+		this.node.via().forEach((gateway) -> serials.add(gateway.certificateSerial()));
+		return serials;
+	}
+
+	/**
+	 * The gateways this node's connection came through, names from the brain outwards
+	 * separated by {@code /}; empty when it dialled the brain itself.
+	 */
+	public String gateway() {
+		return this.node.gatewayPath();
 	}
 
 	/** The remote address, {@code host:port}. */
@@ -76,11 +122,16 @@ public final class AgentSession {
 		try {
 			this.context.presence()
 				.connected(name, hello, remoteAddress(), this.sessionId, this.node.certificateSerial(),
-						this.context.clock().instant());
+						this.node.gatewayPath(), this.context.clock().instant());
 			// Welcome goes out before the session is
 			// findable, so no command can overtake it.
-			send(new Welcome(name, this.context.properties().heartbeatInterval().toMillis(),
-					this.context.identity().name(), this.context.identity().version()));
+			LinkCompression compression = LinkCompression.agreed(hello.capabilities(),
+					this.context.edge().compressDown());
+			send(new Welcome(name, this.pace.intervalMillis(), this.context.identity().name(),
+					this.context.identity().version(), EdgeProperties.CAPABILITIES, compression));
+			if (compression != null) {
+				this.link.compress(compression);
+			}
 			if (!this.link.advance(LinkState.GREETING, LinkState.CONTROL)) {
 				// The handshake deadline passed meanwhile; the link is cut.
 				return;
@@ -92,7 +143,7 @@ public final class AgentSession {
 			}
 			logger.info("Node {} connected from {} (tentacle {}, {} {})", name, remoteAddress(), hello.agentVersion(),
 					hello.os(), hello.arch());
-			this.link.socket().setSoTimeout((int) this.context.properties().offlineAfter().toMillis());
+			this.link.socket().setSoTimeout((int) this.pace.offlineAfter().toMillis());
 			this.context.listener().connected(this);
 			readLoop(name);
 		}
@@ -128,6 +179,7 @@ public final class AgentSession {
 				case Hello hello -> throw new ProtocolException("hello sent twice");
 				case DataOpen open -> throw new ProtocolException("data-open belongs on a data connection");
 				case TunnelAttach attach -> throw new ProtocolException("tunnel-attach belongs on a data connection");
+				case RelayOpen relay -> throw new ProtocolException("relay-open belongs on a connection of its own");
 			}
 		}
 	}
@@ -141,7 +193,7 @@ public final class AgentSession {
 			logger.warn("Cannot record heartbeat of {}: {}", name, ex.getMessage());
 		}
 		send(new HeartbeatAck(heartbeat.seq(), heartbeat.sentAtMillis(), receivedAt.toEpochMilli(),
-				this.context.clock().millis(), this.context.properties().heartbeatInterval().toMillis()));
+				this.context.clock().millis(), this.pace.intervalMillis()));
 	}
 
 	private void onFacts(String name, Facts facts, Instant receivedAt) {

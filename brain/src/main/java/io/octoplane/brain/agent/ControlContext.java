@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  * sessions, where presence is recorded and where command frames go.
  *
  * @param properties the agent endpoint's settings
+ * @param edge the settings for thin links and gateways
  * @param sessions the live sessions of this brain
  * @param presence where connects, heartbeats and disconnects are recorded
  * @param identity this brain's name and version, told in Welcome
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * @param clock the time
  */
 @Component
-record ControlContext(AgentProperties properties, AgentSessions sessions, NodePresence presence, BrainIdentity identity,
-		AgentListener listener, NodeCertificates certificates, AgentMetrics metrics, Clock clock) {
+record ControlContext(AgentProperties properties, EdgeProperties edge, AgentSessions sessions, NodePresence presence,
+		BrainIdentity identity, AgentListener listener, NodeCertificates certificates, AgentMetrics metrics,
+		Clock clock) {
 
 }

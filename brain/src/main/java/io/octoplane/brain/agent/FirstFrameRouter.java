@@ -4,10 +4,12 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
@@ -19,6 +21,7 @@ import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.FrameTooLargeException;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.ProtocolException;
+import io.octoplane.protocol.agent.RelayOpen;
 import io.octoplane.protocol.agent.TunnelAttach;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Serves one accepted connection from its first byte to its close: waits for a turn at
  * the {@link HandshakeAdmission}, runs the {@link NodeHandshake}, reads the first frame
  * and hands the connection to what that frame asks for: a Hello starts an
- * {@link AgentSession}, a DataOpen a file transfer, a TunnelAttach a tunnel. The wait for
+ * {@link AgentSession}, a DataOpen a file transfer, a TunnelAttach a tunnel, a RelayOpen
+ * (from a gateway) a connection of a node behind it, served inside this one. The wait for
  * a turn is bounded, and a deadline then covers the handshake and the greeting, so a peer
  * that trickles bytes, or never sends any, cannot hold a connection or a handshake turn
  * for long. Every way a connection ends is counted and logged here.
@@ -53,9 +57,12 @@ final class FirstFrameRouter {
 
 	private final ScheduledExecutorService watchdog;
 
+	private final SSLContext tls;
+
 	FirstFrameRouter(NodeHandshake handshake, HandshakeAdmission admission, ControlContext control,
 			DataConnectionHandler data, TunnelEndpoint tunnels, FrameCodec codec, Refusals refusals,
-			ScheduledExecutorService watchdog) {
+			ScheduledExecutorService watchdog, SSLContext tls) {
+		this.tls = tls;
 		this.handshake = handshake;
 		this.admission = admission;
 		this.control = control;
@@ -75,7 +82,19 @@ final class FirstFrameRouter {
 	}
 
 	void serve(SSLSocket socket) {
-		AgentLink link = new AgentLink(socket, this.codec, this.watchdog, properties().writeTimeout(), this.refusals);
+		serve(socket, List.of(), null);
+	}
+
+	/**
+	 * Serves a connection, which may run inside a gateway's relay.
+	 * @param socket the connection
+	 * @param via the gateways it came through, nearest the brain first
+	 * @param relayedFrom the address the last gateway says the node connected from, or
+	 * {@code null} for a direct connection
+	 */
+	private void serve(SSLSocket socket, List<NodeIdentity> via, @Nullable String relayedFrom) {
+		AgentLink link = new AgentLink(socket, this.codec, this.watchdog, properties().writeTimeout(), this.refusals,
+				relayedFrom);
 		Duration timeout = properties().handshakeTimeout();
 		HandshakeAdmission.@Nullable Turn turn = null;
 		@Nullable ScheduledFuture<?> deadline = null;
@@ -91,7 +110,7 @@ final class FirstFrameRouter {
 					TimeUnit.MILLISECONDS);
 			deadline = running;
 			HandshakeAdmission.Turn held = turn;
-			route(link, () -> {
+			route(link, via, () -> {
 				running.cancel(false);
 				held.release();
 			});
@@ -115,10 +134,14 @@ final class FirstFrameRouter {
 		}
 	}
 
-	private void route(AgentLink link, Runnable routed) throws IOException {
+	private void route(AgentLink link, List<NodeIdentity> via, Runnable routed) throws IOException {
 		SSLSocket socket = link.socket();
 		socket.setSoTimeout((int) properties().handshakeTimeout().toMillis());
-		NodeIdentity node = this.handshake.perform(socket);
+		NodeIdentity node = this.handshake.perform(socket).behind(via);
+		if (node.relayedBy(node.name())) {
+			throw new RefusedException(RefusalReason.RELAY_LOOP,
+					"node " + node.name() + " cannot connect through itself as its own gateway");
+		}
 		link.identified(node, metrics().counted(socket.getInputStream()), metrics().counted(socket.getOutputStream()));
 		AgentMessage first = this.codec.read(link.input(), AgentMessage.class);
 		if (!link.advance(LinkState.HANDSHAKE, LinkState.GREETING)) {
@@ -126,7 +149,7 @@ final class FirstFrameRouter {
 			return;
 		}
 		switch (first) {
-			case Hello hello -> new AgentSession(link, node, this.control).serve(hello, routed);
+			case Hello hello -> new AgentSession(link, node, this.control, hello).serve(hello, routed);
 			case DataOpen open -> {
 				if (link.advance(LinkState.GREETING, LinkState.DATA)) {
 					routed.run();
@@ -139,9 +162,32 @@ final class FirstFrameRouter {
 					new TunnelLink(link).attach(this.tunnels, node.name(), attach);
 				}
 			}
+			case RelayOpen relay -> {
+				if (link.advance(LinkState.GREETING, LinkState.RELAY)) {
+					routed.run();
+					relay(link, node, relay);
+				}
+			}
 			default -> throw new ProtocolException(
 					"expected hello as the first frame, got " + first.getClass().getSimpleName());
 		}
+	}
+
+	/**
+	 * Serves the node behind a gateway: the brain runs a TLS server handshake of its own
+	 * inside the gateway's connection, so the node's certificate is checked here, end to
+	 * end, and the inner connection is routed like any other, with the gateway chain
+	 * attached. It gets its own handshake turn and deadline; the gateway's were released
+	 * when the relay was routed.
+	 */
+	private void relay(AgentLink gateway, NodeIdentity node, RelayOpen relay) throws IOException {
+		SSLSocket outer = gateway.socket();
+		SSLSocket inner = (SSLSocket) this.tls.getSocketFactory().createSocket(outer, null, true);
+		inner.setUseClientMode(false);
+		inner.setEnabledProtocols(new String[] { "TLSv1.3" });
+		inner.setNeedClientAuth(true);
+		logger.debug("Gateway {} relays a connection from {}", node.name(), relay.peerAddress());
+		serve(inner, node.chain(), relay.peerAddress() + " via " + node.name());
 	}
 
 	private void serveData(AgentLink link, NodeIdentity node, DataOpen open) throws IOException {

@@ -8,7 +8,8 @@ package io.octoplane.brain.agent;
  * <pre>
  * HANDSHAKE --first frame--> GREETING --Welcome sent--> CONTROL
  *     |                          |----DataOpen--------> DATA
- *     |                          '----TunnelAttach----> TUNNEL
+ *     |                          |----TunnelAttach----> TUNNEL
+ *     |                          '----RelayOpen-------> RELAY (a new link runs inside)
  *     '-- deadline passed (HANDSHAKE or GREETING) ----> EXPIRED
  * any state --close, write deadline, end of stream----> CLOSED
  * </pre>
@@ -33,6 +34,12 @@ enum LinkState {
 	/** A tunnel's data connection. */
 	TUNNEL,
 
+	/**
+	 * A gateway's uplink: the TLS connection of a node behind it runs inside, as a link
+	 * of its own.
+	 */
+	RELAY,
+
 	/** The handshake deadline passed before the connection was routed. */
 	EXPIRED,
 
@@ -41,7 +48,7 @@ enum LinkState {
 
 	/** Whether the connection was routed and serves its purpose. */
 	boolean isServing() {
-		return this == CONTROL || this == DATA || this == TUNNEL;
+		return this == CONTROL || this == DATA || this == TUNNEL || this == RELAY;
 	}
 
 	/** Whether the connection is over. */

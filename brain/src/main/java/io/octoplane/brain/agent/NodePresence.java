@@ -19,9 +19,12 @@ public interface NodePresence {
 	 * @param addr remote address
 	 * @param sessionId id of this connection
 	 * @param certificateSerial hex serial of the certificate it connected with
+	 * @param gateway the gateways the connection came through, names from the brain
+	 * outwards separated by {@code /}, as their certificates said; empty when direct
 	 * @param now connection time
 	 */
-	void connected(String name, Hello hello, String addr, String sessionId, String certificateSerial, Instant now);
+	void connected(String name, Hello hello, String addr, String sessionId, String certificateSerial, String gateway,
+			Instant now);
 
 	/**
 	 * Records a heartbeat, unless a newer connection of the node replaced this one.

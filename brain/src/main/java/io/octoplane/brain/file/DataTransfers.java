@@ -16,6 +16,7 @@ import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.DataReady;
 import io.octoplane.protocol.agent.DataReceived;
 import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.agent.LinkCompression;
 import io.octoplane.server.blob.BlobStore;
 import io.octoplane.server.blob.StoredBlob;
 import org.slf4j.Logger;
@@ -76,12 +77,15 @@ class DataTransfers implements DataConnectionHandler {
 			codec.write(out, new DataReady(size));
 			channel.position(open.offsetBytes());
 			InputStream in = Channels.newInputStream(channel);
+			// Only a node that asked for it (compression: on) gets a deflate stream;
+			// the offset and size still count the blob's own bytes.
+			OutputStream wire = open.compressed() ? LinkCompression.deflating(out) : out;
 			byte[] buffer = new byte[BUFFER];
 			int read;
 			while ((read = in.read(buffer)) >= 0) {
-				out.write(buffer, 0, read);
+				wire.write(buffer, 0, read);
 			}
-			out.flush();
+			wire.flush();
 			this.tokens.used(open.token(), nodeName);
 			logger.info("Sent blob {} to {} ({} bytes from offset {})", transfer.sha256(), nodeName,
 					size - open.offsetBytes(), open.offsetBytes());

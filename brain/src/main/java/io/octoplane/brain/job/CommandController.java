@@ -11,8 +11,11 @@ import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.http.HttpGetSpec;
 import io.octoplane.server.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +31,8 @@ class CommandController {
 
 	private static final Set<CommandMode> FILE_MODES = EnumSet.of(CommandMode.FILE_RECEIVE, CommandMode.FILE_SEND,
 			CommandMode.FILE_LIST);
+
+	private static final JsonMapper SPEC_READER = JsonMapper.builder().build();
 
 	private final JobService jobs;
 
@@ -48,8 +53,26 @@ class CommandController {
 			throw new InvalidRequestException("mode " + request.mode().name().toLowerCase(Locale.ROOT).replace('_', '-')
 					+ " is for file transfers only: use octl file");
 		}
+		if (request.mode() == CommandMode.HTTP_GET) {
+			requireHttpGetSpec(request.command());
+		}
 		JobResponse job = this.jobs.submit(request, Caller.of(http));
 		return ResponseEntity.accepted().location(URI.create(ApiPaths.JOBS + "/" + job.id())).body(job);
+	}
+
+	/**
+	 * An http-get job's command text must be a valid {@link HttpGetSpec}: a node would
+	 * fail it anyway, but the operator learns of a typo before it went to a whole fleet.
+	 */
+	private static void requireHttpGetSpec(String command) {
+		try {
+			SPEC_READER.readValue(command, HttpGetSpec.class);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			throw new InvalidRequestException(
+					"an http-get command must be {\"url\": http(s) URL, \"maxBodyBytes\": n, \"timeoutMillis\": n}: "
+							+ ex.getMessage());
+		}
 	}
 
 }

@@ -16,6 +16,9 @@ import io.octoplane.brain.agent.AgentSession;
 import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.brain.node.NodeService;
+import io.octoplane.protocol.agent.Capabilities;
+import io.octoplane.protocol.agent.CommandMode;
+import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.protocol.agent.FrameCodec;
@@ -301,7 +304,7 @@ class Dispatcher implements SmartLifecycle {
 		long now = this.clock.millis();
 		JobSettler.Outcome outcome = settle(plan, Step.START,
 				Moves.all(nodes, Delivery.of(DeliveryState.DELIVERED, null, now)));
-		this.frames.sendRun(plan, outcome.delivered());
+		this.frames.sendRun(plan, outcome.delivered(), (session) -> refuseUnsupported(plan, session));
 	}
 
 	private void replay(AgentSession session) {
@@ -324,7 +327,8 @@ class Dispatcher implements SmartLifecycle {
 						.orElse(false);
 					// The node may never have received it, or ran it while the brain was
 					// away.
-					this.frames.resend(session, plan.get(), cancelled);
+					this.frames.resend(session, plan.get(), cancelled,
+							(unable) -> refuseUnsupported(plan.get(), unable));
 				}
 				// The start step decides from the job's counters alone; a full dispatch
 				// would read every target, and in a reconnect storm every node would.
@@ -340,6 +344,20 @@ class Dispatcher implements SmartLifecycle {
 
 	private Optional<JobPlan> plan(String id) {
 		return this.plans.find(id);
+	}
+
+	/**
+	 * Answers for a node whose tentacle announced no support for the job's mode: it would
+	 * skip the frame and the job would wait for its timeout, so the brain settles the
+	 * node as rejected now, saying why, through the same step as a node's own result.
+	 */
+	private void refuseUnsupported(JobPlan plan, AgentSession session) {
+		long now = this.clock.millis();
+		CommandMode mode = plan.spec().mode();
+		logger.info("Node {} (tentacle {}) cannot run {} commands; job {} is rejected there", session.nodeName(),
+				session.agentVersion(), mode.wireName(), plan.spec().id());
+		result(session.nodeName(), new CommandResult(plan.spec().id(), CommandOutcome.REJECTED, -1, "", "", false, now,
+				now, Capabilities.cannotRun(session.agentVersion(), mode)));
 	}
 
 	private static void guarded(Runnable task) {

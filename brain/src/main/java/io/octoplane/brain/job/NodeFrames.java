@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import io.octoplane.brain.agent.AgentSession;
 import io.octoplane.brain.agent.AgentSessions;
@@ -50,11 +51,19 @@ final class NodeFrames {
 	 * Sends the job's command to those of the nodes held here, overlapping the writes.
 	 * @param plan the job
 	 * @param nodes the nodes just moved to delivered
+	 * @param cannotRun told of each node whose tentacle did not announce the job's mode
 	 */
-	void sendRun(JobPlan plan, Collection<String> nodes) {
+	void sendRun(JobPlan plan, Collection<String> nodes, Consumer<AgentSession> cannotRun) {
 		List<AgentSession> targets = new ArrayList<>();
 		for (String node : nodes) {
-			this.sessions.find(node).ifPresent(targets::add);
+			this.sessions.find(node).ifPresent((session) -> {
+				if (session.runs(plan.spec().mode())) {
+					targets.add(session);
+				}
+				else {
+					cannotRun.accept(session);
+				}
+			});
 		}
 		if (targets.isEmpty()) {
 			return;
@@ -86,9 +95,16 @@ final class NodeFrames {
 	 * the job was cancelled meanwhile. The node's journal answers a command it already
 	 * ran without running it twice.
 	 */
-	void resend(AgentSession session, JobPlan plan, boolean cancelled) {
-		send(session,
-				cancelled ? new CancelCommand(plan.spec().id(), plan.cancelReason()) : plan.spec().toRunCommand());
+	void resend(AgentSession session, JobPlan plan, boolean cancelled, Consumer<AgentSession> cannotRun) {
+		if (cancelled) {
+			send(session, new CancelCommand(plan.spec().id(), plan.cancelReason()));
+		}
+		else if (session.runs(plan.spec().mode())) {
+			send(session, plan.spec().toRunCommand());
+		}
+		else {
+			cannotRun.accept(session);
+		}
 	}
 
 	/**

@@ -41,7 +41,10 @@ public enum RefusalReason {
 	REVOKED_CERTIFICATE("revoked-certificate"),
 
 	/** A CA-signed certificate of another role tried to act as a node. */
-	CERTIFICATE_ROLE("certificate-role");
+	CERTIFICATE_ROLE("certificate-role"),
+
+	/** A node tried to relay its own connection through itself (a gateway loop). */
+	RELAY_LOOP("relay-loop");
 
 	private final String slug;
 

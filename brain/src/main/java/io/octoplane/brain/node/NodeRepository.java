@@ -107,11 +107,12 @@ public class NodeRepository implements NodePresence {
 	 * @param addr remote address
 	 * @param sessionId id of this connection
 	 * @param certificateSerial hex serial of the certificate it connected with
+	 * @param gateway the gateways the connection came through, or empty
 	 * @param now connection time
 	 */
 	@Override
 	public void connected(String name, Hello hello, String addr, String sessionId, String certificateSerial,
-			Instant now) {
+			String gateway, Instant now) {
 		Map<String, String> fields = new HashMap<>();
 		fields.put("name", name);
 		fields.put("version", hello.agentVersion());
@@ -124,6 +125,7 @@ public class NodeRepository implements NodePresence {
 		fields.put("lastSeen", Long.toString(now.toEpochMilli()));
 		fields.put("session", sessionId);
 		fields.put("certSerial", certificateSerial);
+		fields.put("gateway", gateway);
 		this.redis.opsForHash().putAll(key(name), fields);
 		this.redis.opsForSet().add(NODES_KEY, name);
 		this.liveness.connected(name, now);
@@ -267,7 +269,7 @@ public class NodeRepository implements NodePresence {
 		return new NodeRecord(name, text(hash, "version"), text(hash, "addr"), text(hash, "os"), text(hash, "arch"),
 				"1".equals(hash.get("connected")), instant(hash, "connectedAt"), instant(hash, "disconnectedAt"),
 				instant(hash, "lastSeen"), number(hash, "rttMicros", -1), number(hash, "clockOffsetMillis", 0),
-				status(hash), text(hash, "certSerial"));
+				status(hash), text(hash, "certSerial"), text(hash, "gateway"));
 	}
 
 	private @Nullable NodeStatus status(Map<Object, Object> hash) {

@@ -252,7 +252,7 @@ public class NodeService {
 		double delayMillis = (node.rttMicros() < 0) ? -1 : node.rttMicros() / 1000.0;
 		return new NodeInfo(node.name(), node.version(), node.addr(), state, delayMillis,
 				offline ? null : node.connectedAt(), offline ? offlineSince(node) : null, node.lastSeen(), node.os(),
-				node.arch(), node.clockOffsetMillis());
+				node.arch(), node.clockOffsetMillis(), node.gateway().isEmpty() ? null : node.gateway());
 	}
 
 	private static @Nullable Instant offlineSince(NodeRecord node) {

@@ -53,6 +53,10 @@ public final class RawAgentClient implements AutoCloseable {
 		return this.socket.getInputStream();
 	}
 
+	public java.io.OutputStream out() throws IOException {
+		return this.socket.getOutputStream();
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.socket.close();

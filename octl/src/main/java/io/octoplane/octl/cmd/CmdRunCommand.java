@@ -17,6 +17,7 @@ import io.octoplane.octl.SelectorOption;
 import io.octoplane.octl.config.DurationConverter;
 import io.octoplane.octl.job.JobTables;
 import io.octoplane.octl.job.JobWaiter;
+import io.octoplane.octl.job.ResultFiles;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
@@ -59,7 +60,8 @@ import picocli.CommandLine.Parameters;
 				"  octl cmd run -bg './server --port 8080' pi1", "  octl cmd run -ss deploy.sh pi1 pi2 -o table",
 				"  octl cmd run 'apt-get -y upgrade' pi1 pi2 pi3 --wait-offline 10m --max-concurrency 1 --max-errors 1",
 				"  octl cmd run 'tail -f /var/log/syslog' pi1 --continuous --timeout 1m --follow",
-				"  octl cmd run 'reboot' pi1 --async", "  octl cmd xrun -d 30 'systemctl restart app' pi1 pi2",
+				"  octl cmd run 'reboot' pi1 --async", "  octl cmd run 'dmesg' ALL --output-dir results/",
+				"  octl cmd xrun -d 30 'systemctl restart app' pi1 pi2",
 				"  octl cmd run -ta 'date +%%s.%%N' pi1 pi2 pi3 --max-clock-error 20ms" })
 public final class CmdRunCommand extends OctlCommand {
 
@@ -141,6 +143,16 @@ public final class CmdRunCommand extends OctlCommand {
 	@Option(names = "--dry-run", description = "Show the nodes the targets and selectors stand for now; run nothing.")
 	private boolean dryRun;
 
+	@Option(names = "--output-dir", paramLabel = "DIR",
+			description = "Write each node's stdout, stderr and result to DIR/<node>.out, .err and .json as it "
+					+ "arrives (DIR is created if missing; existing files are replaced).")
+	private @Nullable Path outputDir;
+
+	@Option(names = "--append",
+			description = "With --output-dir: append to the files instead of replacing them (the .json file gets "
+					+ "one line per run).")
+	private boolean append;
+
 	@Option(names = "--async",
 			description = "Print the accepted job and exit 0 without waiting; " + "follow it with 'octl job wait ID'.")
 	private boolean async;
@@ -153,6 +165,12 @@ public final class CmdRunCommand extends OctlCommand {
 	protected int execute(Octl octl) {
 		if (this.async && this.follow) {
 			throw usage("use either --async or --follow");
+		}
+		if (this.append && this.outputDir == null) {
+			throw usage("--append applies to --output-dir");
+		}
+		if (this.async && this.outputDir != null) {
+			throw usage("--output-dir writes results as they arrive: it cannot go with --async");
 		}
 		CommandRequest request = request(octl);
 		if (this.dryRun) {
@@ -189,8 +207,10 @@ public final class CmdRunCommand extends OctlCommand {
 	}
 
 	private int await(Octl octl, OctoplaneClient client, JobResponse accepted, CommandRequest request) {
+		ResultFiles files = (this.outputDir != null) ? new ResultFiles(octl.resolve(this.outputDir), this.append)
+				: null;
 		return JobWaiter.await(octl, spec(), client, accepted, waitLimit(request), this.follow,
-				this.waitOffline.isZero() ? JobWaiter.WAIT_OFFLINE_HINT : null);
+				this.waitOffline.isZero() ? JobWaiter.WAIT_OFFLINE_HINT : null, files);
 	}
 
 	private Duration waitLimit(CommandRequest request) {

@@ -61,6 +61,24 @@ public final class JobWaiter {
 	 */
 	public static int await(Octl octl, CommandSpec command, OctoplaneClient client, JobResponse start, Duration timeout,
 			boolean follow, @Nullable String offlineHint) {
+		return await(octl, command, client, start, timeout, follow, offlineHint, null);
+	}
+
+	/**
+	 * Waits for a job, prints it and writes each node's result to files as it arrives.
+	 * @param octl the top command, for the output format and whether stderr is a terminal
+	 * @param command the running command's spec, for its output streams
+	 * @param client the client to wait with
+	 * @param start the job as last read, for its id and targets
+	 * @param timeout how long to wait
+	 * @param follow whether to print live output lines
+	 * @param offlineHint what to print on stderr when a node was offline, or {@code null}
+	 * @param files where results are written, or {@code null} for nowhere
+	 * @return the exit status
+	 * @throws JobTimeoutException if the job was not done in time
+	 */
+	public static int await(Octl octl, CommandSpec command, OctoplaneClient client, JobResponse start, Duration timeout,
+			boolean follow, @Nullable String offlineHint, @Nullable ResultFiles files) {
 		PrintWriter out = command.commandLine().getOut();
 		PrintWriter err = command.commandLine().getErr();
 		JobView view;
@@ -75,6 +93,9 @@ public final class JobWaiter {
 		}
 		if (octl.interactive()) {
 			view = new ProgressNote(view, err, start);
+		}
+		if (files != null) {
+			view = files.around(view);
 		}
 		JobResponse job;
 		try {

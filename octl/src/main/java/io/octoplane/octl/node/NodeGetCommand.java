@@ -84,12 +84,12 @@ public final class NodeGetCommand extends OctlCommand {
 
 	static String wide(NodeListResponse response) {
 		Table table = Table.withHeaders("NAME", "STATE", "ADDR", "VERSION", "OS", "ARCH", "DELAY", "CLOCK_OFFSET",
-				"ONLINE_SINCE", "OFFLINE_SINCE", "LAST_ACTIVE");
+				"ONLINE_SINCE", "OFFLINE_SINCE", "LAST_ACTIVE", "GATEWAY");
 		for (NodeInfo node : response.nodes()) {
 			String delay = (node.delay() < 0) ? null : String.format(Locale.ROOT, "%.0fms", node.delay());
 			table.row(node.name(), node.state().name().toLowerCase(Locale.ROOT), node.addr(), node.version(), node.os(),
 					node.arch(), delay, node.clockOffsetMillis() + "ms", node.onlineTime(), node.offlineTime(),
-					node.lastActive());
+					node.lastActive(), node.gateway());
 		}
 		return table.render();
 	}

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = RenewCertificate.class, name = "renew-certificate"),
 		@JsonSubTypes.Type(value = DataOpen.class, name = "data-open"),
 		@JsonSubTypes.Type(value = TunnelAttach.class, name = "tunnel-attach"),
-		@JsonSubTypes.Type(value = Facts.class, name = "facts") })
+		@JsonSubTypes.Type(value = Facts.class, name = "facts"),
+		@JsonSubTypes.Type(value = RelayOpen.class, name = "relay-open") })
 public sealed interface AgentMessage permits Hello, Heartbeat, CommandStarted, CommandOutput, CommandResult,
-		RenewCertificate, DataOpen, TunnelAttach, Facts {
+		RenewCertificate, DataOpen, TunnelAttach, Facts, RelayOpen {
 
 }

@@ -62,6 +62,47 @@ public enum CommandMode {
 	 * left out for it).
 	 */
 	@JsonProperty("log-read")
-	LOG_READ
+	LOG_READ(true),
+
+	/**
+	 * The command text is an {@link io.octoplane.protocol.http.HttpGetSpec} as JSON: the
+	 * tentacle fetches the URL from its own network and answers with an
+	 * {@link io.octoplane.protocol.http.HttpGetResult} as JSON on stdout (status, headers
+	 * and the body up to a cap). Newer than protocol version 1: only nodes announcing
+	 * {@code mode:http-get} get it.
+	 */
+	@JsonProperty("http-get")
+	HTTP_GET(false);
+
+	private final boolean baseline;
+
+	CommandMode(boolean baseline) {
+		this.baseline = baseline;
+	}
+
+	CommandMode() {
+		this(true);
+	}
+
+	/**
+	 * Whether every tentacle runs this mode, also one that announces no capabilities.
+	 * @return {@code true} for the modes of protocol version 1
+	 */
+	public boolean baseline() {
+		return this.baseline;
+	}
+
+	/**
+	 * The mode's name on the wire.
+	 * @return for example {@code http-get}
+	 */
+	public String wireName() {
+		try {
+			return CommandMode.class.getField(name()).getAnnotation(JsonProperty.class).value();
+		}
+		catch (NoSuchFieldException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
 }

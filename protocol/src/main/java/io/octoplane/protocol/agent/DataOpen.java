@@ -15,8 +15,22 @@ import java.util.Objects;
  * @param offsetBytes for a fetch, how many bytes of the blob the tentacle already holds
  * (resume); 0 or more
  * @param sizeBytes for a send, how many raw bytes follow this frame; 0 for a fetch
+ * @param compressed for a fetch, whether the brain sends the bytes after
+ * {@link DataReady} as one deflate stream ({@link LinkCompression#deflating}); a tentacle
+ * asks for it only of a brain that announced {@link Capabilities#COMPRESS_DOWN}, and only
+ * when its compression setting is {@code on}
  */
-public record DataOpen(String token, long offsetBytes, long sizeBytes) implements AgentMessage {
+public record DataOpen(String token, long offsetBytes, long sizeBytes, boolean compressed) implements AgentMessage {
+
+	/**
+	 * A data connection whose bytes are not compressed.
+	 * @param token the one-time transfer token
+	 * @param offsetBytes for a fetch, the bytes already held
+	 * @param sizeBytes for a send, the bytes that follow
+	 */
+	public DataOpen(String token, long offsetBytes, long sizeBytes) {
+		this(token, offsetBytes, sizeBytes, false);
+	}
 
 	public DataOpen {
 		Objects.requireNonNull(token, "token must not be null");

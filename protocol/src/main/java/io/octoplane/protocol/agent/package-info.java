@@ -12,8 +12,12 @@
  * <h2>Connection states</h2> <pre>
  *  tentacle                                   brain
  *  DIALING --TCP+TLS (mTLS, role=node)------> checks chain, role, CN
- *  HELLO   --Hello(version, os, arch)-------> registers node online under the CN
- *          <---------------Welcome(name, hb)-
+ *  HELLO   --Hello(version, os, arch,  -----> registers node online under the CN
+ *                capabilities, hb wanted)
+ *          <--Welcome(name, hb, capabilities, compression)-
+ *          (from the next byte on, compressed directions run through one deflate
+ *           stream each, flushed per frame; a mode the node did not announce is
+ *           never sent: the brain rejects it for the node, saying why)
  *  READY   --Heartbeat(seq, t1, status)-----> stores status, last seen
  *          <----HeartbeatAck(seq, t1, t2, t3)- tentacle computes RTT and clock offset,
  *                                              reports them in its next Heartbeat
@@ -31,6 +35,10 @@
  *          <---------------DataReady(size)---  then raw bytes from offset to size (fetch)
  *          --raw bytes (size of them)-------->  or the tentacle sends (send)
  *          <------DataReceived(sha256, size)-  after a send; Goodbye(reason) refuses
+ *  gateway uplink (a tentacle with gateway.listen, under its own certificate):
+ *          --RelayOpen(peer address)--------> then the bytes of a node's own TLS
+ *                                              connection, which the brain terminates
+ *                                              and routes as above (gateways stack)
  *  CLOSED  either side closes, or the brain sends Goodbye(reason); the tentacle redials
  *          with jittered exponential backoff. A brain that hears nothing for three
  *          heartbeat intervals marks the node offline.

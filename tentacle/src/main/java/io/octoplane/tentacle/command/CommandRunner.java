@@ -14,6 +14,7 @@ import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.tentacle.file.FileCommands;
 import io.octoplane.tentacle.file.NodePaths;
+import io.octoplane.tentacle.http.HttpFetch;
 import io.octoplane.tentacle.log.LogRead;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,6 +58,8 @@ public final class CommandRunner {
 	private final NodeappRunner nodeapps;
 
 	private final @Nullable FileCommands files;
+
+	private final HttpFetch http;
 
 	private final LogRead logs;
 
@@ -105,6 +108,7 @@ public final class CommandRunner {
 		this.nodeapps = new NodeappRunner(this.workspace, environment, shell, this.foreground, clock,
 				(files != null) ? files::fetchBlob : NodeappRunner.NO_FETCH);
 		this.logs = new LogRead(paths.log(), clock);
+		this.http = new HttpFetch(clock);
 		if (shell.note() != null) {
 			logger.warn("commands and scripts run with {}: {}", shell.program(), shell.note());
 		}
@@ -137,6 +141,7 @@ public final class CommandRunner {
 			case FILE_RECEIVE, FILE_SEND, FILE_LIST -> (this.files != null) ? this.files.run(command, control)
 					: error(command, this.clock.millis(), this.clock.millis(), "file commands are not available here");
 			case LOG_READ -> this.logs.run(command, control);
+			case HTTP_GET -> this.http.run(command, control);
 		};
 	}
 

@@ -30,10 +30,12 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 		@Nullable String brainApi, @Nullable String renewBefore, @Nullable Map<String, String> scriptEnv,
 		@Nullable String nameserver, @Nullable String brainService, @Nullable String root, @Nullable String shell,
 		@Nullable List<EnvEntry> env, @Nullable Logger logger, @Nullable Pakma pakma,
-		@Nullable Map<String, String> labels, @Nullable Facts facts) {
+		@Nullable Map<String, String> labels, @Nullable Facts facts, @Nullable String compression,
+		@Nullable Heartbeat heartbeat, @Nullable Gateway gateway, @Nullable String via) {
 
 	static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
-			null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+			null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+			null);
 
 	// A misspelt key would otherwise be dropped silently and its default used instead.
 	private static final YAMLMapper MAPPER = YAMLMapper.builder()
@@ -119,6 +121,16 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 
 	/** Octopoda's {@code pakma:} section: the folder of {@code @pakma}. */
 	record Pakma(@Nullable String root) {
+	}
+
+	/**
+	 * {@code heartbeat:}: the interval to ask for and how often status goes along.
+	 */
+	record Heartbeat(@Nullable String interval, @Nullable Integer statusEvery) {
+	}
+
+	/** {@code gateway:}: where this node accepts the connections it relays. */
+	record Gateway(@Nullable String listen) {
 	}
 
 	private static String firstLine(JacksonException ex) {

@@ -46,12 +46,13 @@ import org.jspecify.annotations.Nullable;
  * absolute path; {@code null} for bash where present, else sh
  * @param facts the node's labels and how its facts are collected (custom fact scripts,
  * their limits, how often facts are collected again)
+ * @param edge thin-link and gateway settings
  */
 public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, Path ca, Path workspace,
 		int outputLimitBytes, Duration backoffInitial, Duration backoffMax, Duration connectTimeout, int maxFrameBytes,
 		Path journal, Duration journalRetention, @Nullable EnrollmentSettings enrollment,
 		@Nullable Duration renewBefore, Map<String, String> scriptEnv, @Nullable Discovery discovery,
-		NodeFolders folders, @Nullable String shell, FactSettings facts) {
+		NodeFolders folders, @Nullable String shell, FactSettings facts, EdgeSettings edge) {
 
 	/** Default per-stream output cap: enough for logs, small enough for one frame. */
 	public static final int DEFAULT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
@@ -80,6 +81,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		Objects.requireNonNull(journal, "journal must not be null");
 		Objects.requireNonNull(folders, "folders must not be null");
 		Objects.requireNonNull(facts, "facts must not be null");
+		Objects.requireNonNull(edge, "edge must not be null");
 		if (shell != null && !shell.equals("bash") && !shell.equals("sh") && !shell.startsWith("/")) {
 			throw new TentacleConfigException("shell '" + shell + "' must be bash, sh or an absolute path");
 		}
@@ -137,7 +139,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(brain, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
 				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), null,
-				NodeFolders.defaults(), null, FactSettings.defaults());
+				NodeFolders.defaults(), null, FactSettings.defaults(), EdgeSettings.DEFAULTS);
 	}
 
 	/**
@@ -155,7 +157,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(null, cert, key, ca, workspace, DEFAULT_OUTPUT_LIMIT_BYTES, Duration.ofSeconds(1),
 				Duration.ofSeconds(60), Duration.ofSeconds(10), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
 				workspace.resolve(DEFAULT_JOURNAL_FOLDER), DEFAULT_JOURNAL_RETENTION, null, null, Map.of(), discovery,
-				NodeFolders.defaults(), null, FactSettings.defaults());
+				NodeFolders.defaults(), null, FactSettings.defaults(), EdgeSettings.DEFAULTS);
 	}
 
 	/**
@@ -170,8 +172,8 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 	public TentacleConfig withTimings(Duration backoffInitial, Duration backoffMax, Duration connectTimeout) {
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				backoffInitial, backoffMax, connectTimeout, this.maxFrameBytes, this.journal, this.journalRetention,
-				this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, this.folders, this.shell,
-				this.facts);
+				this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, this.folders, this.shell, this.facts,
+				this.edge);
 	}
 
 	/**
@@ -184,7 +186,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
 				this.journalRetention, this.enrollment, this.renewBefore, scriptEnv, this.discovery, this.folders,
-				this.shell, this.facts);
+				this.shell, this.facts, this.edge);
 	}
 
 	/**
@@ -199,7 +201,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
 				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, folders,
-				shell, this.facts);
+				shell, this.facts, this.edge);
 	}
 
 	/**
@@ -211,7 +213,19 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
 				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, this.folders,
-				this.shell, facts);
+				this.shell, facts, this.edge);
+	}
+
+	/**
+	 * A copy with other thin-link and gateway settings.
+	 * @param edge the settings
+	 * @return the copy
+	 */
+	public TentacleConfig withEdge(EdgeSettings edge) {
+		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
+				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
+				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, this.discovery, this.folders,
+				this.shell, this.facts, edge);
 	}
 
 	/**
@@ -234,7 +248,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
 				this.journalRetention, this.enrollment, renewBefore, this.scriptEnv, this.discovery, this.folders,
-				this.shell, this.facts);
+				this.shell, this.facts, this.edge);
 	}
 
 	/**
@@ -248,7 +262,7 @@ public record TentacleConfig(@Nullable BrainAddress brain, Path cert, Path key, 
 		return new TentacleConfig(this.brain, this.cert, this.key, this.ca, this.workspace, this.outputLimitBytes,
 				this.backoffInitial, this.backoffMax, this.connectTimeout, this.maxFrameBytes, this.journal,
 				this.journalRetention, this.enrollment, this.renewBefore, this.scriptEnv, discovery, this.folders,
-				this.shell, this.facts);
+				this.shell, this.facts, this.edge);
 	}
 
 	/**

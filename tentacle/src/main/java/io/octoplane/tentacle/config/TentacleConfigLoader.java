@@ -49,7 +49,8 @@ final class TentacleConfigLoader {
 				enrollment(settings, flags, file, brainAddress),
 				(file.renewBefore() != null) ? duration("renewBefore", file.renewBefore()) : null,
 				CustomEnv.merge(file.scriptEnv(), file.env()), discovery(settings, file, workspace),
-				folders(settings, file), (file.shell() != null) ? file.shell().strip() : null, facts(settings, file));
+				folders(settings, file), (file.shell() != null) ? file.shell().strip() : null, facts(settings, file),
+				edge(settings, file));
 	}
 
 	private static FactSettings facts(Settings settings, ConfigFile file) {
@@ -62,6 +63,21 @@ final class TentacleConfigLoader {
 				duration("facts.timeout", facts.timeout(), FactSettings.DEFAULT_SCRIPT_TIMEOUT),
 				(facts.maxBytes() != null) ? facts.maxBytes() : FactSettings.DEFAULT_SCRIPT_MAX_BYTES,
 				duration("facts.interval", facts.interval(), FactSettings.DEFAULT_INTERVAL));
+	}
+
+	private static EdgeSettings edge(Settings settings, ConfigFile file) {
+		String compression = settings.text(null, "OCTOPLANE_COMPRESSION", file.compression());
+		ConfigFile.Heartbeat heartbeat = file.heartbeat();
+		String interval = (heartbeat != null) ? heartbeat.interval() : null;
+		Integer statusEvery = (heartbeat != null) ? heartbeat.statusEvery() : null;
+		ConfigFile.Gateway gateway = file.gateway();
+		String listen = (gateway != null) ? gateway.listen() : null;
+		String via = settings.text(null, "OCTOPLANE_VIA", file.via());
+		return new EdgeSettings(
+				(compression != null) ? EdgeSettings.Compression.parse(compression) : EdgeSettings.Compression.AUTO,
+				(interval != null) ? duration("heartbeat.interval", interval) : null,
+				(statusEvery != null) ? statusEvery : 1, (listen != null) ? BrainAddress.parse(listen) : null,
+				(via != null) ? BrainAddress.parse(via) : null);
 	}
 
 	private static NodeFolders folders(Settings settings, ConfigFile file) {

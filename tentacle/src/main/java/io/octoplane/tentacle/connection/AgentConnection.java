@@ -23,6 +23,7 @@ import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.HeartbeatAck;
 import io.octoplane.protocol.agent.Hello;
+import io.octoplane.protocol.agent.LinkCompression;
 import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.agent.OpenTunnel;
 import io.octoplane.protocol.agent.ProtocolException;
@@ -72,8 +73,13 @@ public final class AgentConnection implements Closeable {
 	private AgentConnection(TlsLink link, FrameCodec codec, Welcome welcome, Clock clock, ClockEstimate estimate)
 			throws IOException {
 		this.link = link;
-		this.in = link.tls().getInputStream();
-		this.out = link.tls().getOutputStream();
+		// The brain switched its streams right after writing Welcome; so do we, before
+		// any frame of ours follows.
+		LinkCompression compression = welcome.compression();
+		InputStream rawIn = link.tls().getInputStream();
+		OutputStream rawOut = link.tls().getOutputStream();
+		this.in = (compression != null && compression.down()) ? LinkCompression.inflating(rawIn) : rawIn;
+		this.out = (compression != null) ? LinkCompression.deflating(rawOut) : rawOut;
 		this.codec = codec;
 		this.welcome = welcome;
 		this.heartbeats = new HeartbeatClock(clock, welcome.heartbeatIntervalMillis(), estimate);

@@ -33,6 +33,10 @@ public final class BrainDialer {
 
 	private final Duration timeout;
 
+	private volatile @Nullable BrainAddress via;
+
+	private volatile boolean compressData;
+
 	/**
 	 * Creates a dialer for one fixed address.
 	 * @param sslContext context holding the node's key and the CA as trust anchor
@@ -63,6 +67,33 @@ public final class BrainDialer {
 	 */
 	public void useContext(SSLContext sslContext) {
 		this.sslContext = sslContext;
+	}
+
+	/**
+	 * Dials a gateway instead of the brain from the next dial on: TCP goes to the
+	 * gateway, TLS still runs with the brain and checks the brain's certificate against
+	 * the brain's name, so the gateway only relays bytes it cannot read.
+	 * @param gateway the gateway's address, or {@code null} to dial the brain
+	 */
+	public void via(@Nullable BrainAddress gateway) {
+		this.via = gateway;
+	}
+
+	/**
+	 * Whether file fetches ask the brain for compressed bytes: the node's setting is
+	 * {@code on} and the brain it reached last announced that it compresses.
+	 * @return whether to ask
+	 */
+	public boolean compressesData() {
+		return this.compressData;
+	}
+
+	/**
+	 * Records what was agreed with the brain on the control connection.
+	 * @param compress whether data connections may be compressed
+	 */
+	public void compressData(boolean compress) {
+		this.compressData = compress;
 	}
 
 	/** The address dialled last, or {@code null} before the first dial. */
@@ -103,9 +134,11 @@ public final class BrainDialer {
 		SSLContext context = this.sslContext;
 		BrainAddress target = this.locator.next(context);
 		this.brain = target;
+		BrainAddress gateway = this.via;
+		BrainAddress next = (gateway != null) ? gateway : target;
 		Socket tcp = new Socket();
 		try {
-			tcp.connect(new InetSocketAddress(target.host(), target.port()), timeoutMillis);
+			tcp.connect(new InetSocketAddress(next.host(), next.port()), timeoutMillis);
 			tcp.setTcpNoDelay(true);
 			SSLSocket socket = (SSLSocket) context.getSocketFactory()
 				.createSocket(tcp, target.host(), target.port(), true);

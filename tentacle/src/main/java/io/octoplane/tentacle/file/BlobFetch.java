@@ -15,6 +15,7 @@ import java.util.random.RandomGenerator;
 import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.DataReady;
 import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.agent.LinkCompression;
 import io.octoplane.protocol.digest.Sha256;
 import io.octoplane.protocol.file.FileReceiveSpec;
 import io.octoplane.protocol.retry.Backoff;
@@ -90,7 +91,8 @@ final class BlobFetch {
 
 	private void pull(FileReceiveSpec spec, Path part, long offset, BooleanSupplier cancelled)
 			throws IOException, TransferFailedException {
-		try (DataChannel channel = this.dialer.openData(new DataOpen(spec.token(), offset, 0), this.codec,
+		boolean compressed = this.dialer.compressesData();
+		try (DataChannel channel = this.dialer.openData(new DataOpen(spec.token(), offset, 0, compressed), this.codec,
 				this.readTimeout)) {
 			DataReady ready = channel.reply(DataReady.class);
 			if (ready.sizeBytes() != spec.sizeBytes()) {
@@ -100,7 +102,7 @@ final class BlobFetch {
 			try (FileChannel file = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 					StandardOpenOption.APPEND); OutputStream out = Channels.newOutputStream(file)) {
 				long remaining = spec.sizeBytes() - offset;
-				InputStream in = channel.in();
+				InputStream in = compressed ? LinkCompression.inflating(channel.in()) : channel.in();
 				byte[] buffer = new byte[64 * 1024];
 				while (remaining > 0) {
 					if (cancelled.getAsBoolean()) {

@@ -13,9 +13,9 @@ import io.octoplane.tentacle.connection.DataChannel;
  * Copies bytes between a service connection and a tunnel's data connection, both ways at
  * once. The end of one direction is passed on as a half-close, so protocols that signal
  * "done sending" with it (and tools like {@code nc}) work; the splice ends when both
- * directions ended or either connection failed.
+ * directions ended or either connection failed. Tunnels and gateway relays both use it.
  */
-final class Splice {
+public final class Splice {
 
 	private static final int BUFFER = 32 * 1024;
 
@@ -29,7 +29,7 @@ final class Splice {
 	 * @return the bytes moved each way
 	 * @throws IOException if the data connection cannot be read
 	 */
-	static Totals run(Socket service, DataChannel channel) throws IOException {
+	public static Totals run(Socket service, DataChannel channel) throws IOException {
 		AtomicLong toService = new AtomicLong();
 		InputStream fromBrain = channel.in();
 		OutputStream serviceOut = service.getOutputStream();
@@ -88,7 +88,7 @@ final class Splice {
 	 * @param toService from the brain to the service
 	 * @param fromService from the service to the brain
 	 */
-	record Totals(long toService, long fromService) {
+	public record Totals(long toService, long fromService) {
 
 	}
 

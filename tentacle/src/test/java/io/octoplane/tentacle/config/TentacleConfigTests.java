@@ -251,6 +251,28 @@ class TentacleConfigTests {
 	}
 
 	@Test
+	void edgeSettingsForThinLinksAndGateways() throws IOException {
+		String pems = "brain: brain.example.org\ncert: node.crt\nkey: node.key\nca: ca.crt\n";
+		TentacleConfig defaults = TentacleConfig.load(yaml(pems), Map.of());
+		assertThat(defaults.edge()).isEqualTo(EdgeSettings.DEFAULTS);
+		TentacleConfig thin = TentacleConfig.load(yaml(pems + "compression: on\nheartbeat:\n  interval: 5m\n"
+				+ "  statusEvery: 10\ngateway:\n  listen: 0.0.0.0:3458\nvia: 10.0.0.1:3458\n"), Map.of());
+		assertThat(thin.edge().compression()).isEqualTo(EdgeSettings.Compression.ON);
+		assertThat(thin.edge().heartbeatInterval()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(thin.edge().statusEvery()).isEqualTo(10);
+		assertThat(thin.edge().gatewayListen()).isEqualTo(new BrainAddress("0.0.0.0", 3458));
+		assertThat(thin.edge().gateway()).isEqualTo(new BrainAddress("10.0.0.1", 3458));
+		assertThat(TentacleConfig.load(yaml(pems), Map.of("OCTOPLANE_COMPRESSION", "off")).edge().compression())
+			.isEqualTo(EdgeSettings.Compression.OFF);
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml(pems + "compression: max\n"), Map.of()))
+			.withMessage("compression 'max' must be off, auto or on");
+		assertThatExceptionOfType(TentacleConfigException.class)
+			.isThrownBy(() -> TentacleConfig.load(yaml(pems + "heartbeat:\n  statusEvery: 0\n"), Map.of()))
+			.withMessageStartingWith("heartbeat.statusEvery 0");
+	}
+
+	@Test
 	void badValuesAreReportedBySetting() throws IOException {
 		String pems = "brain: x\ncert: node.crt\nkey: node.key\nca: ca.crt\n";
 		assertThatExceptionOfType(TentacleConfigException.class)

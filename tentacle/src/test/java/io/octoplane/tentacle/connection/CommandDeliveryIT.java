@@ -23,6 +23,7 @@ import io.octoplane.protocol.agent.Facts;
 import io.octoplane.protocol.agent.Goodbye;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.Hello;
+import io.octoplane.protocol.agent.RelayOpen;
 import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.agent.TunnelAttach;
@@ -322,6 +323,7 @@ class CommandDeliveryIT {
 			case DataOpen open -> null;
 			case TunnelAttach attach -> null;
 			case Facts facts -> null;
+			case RelayOpen relay -> null;
 		};
 	}
 

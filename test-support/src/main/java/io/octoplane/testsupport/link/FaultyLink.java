@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A TCP proxy on 127.0.0.1 that a test can break on purpose, to see how a tentacle and
  * the brain cope with a network that fails under them. Point a client at {@link #port()}
@@ -34,6 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * is passed on as a half-close, and a reset on one side resets the other. All methods are
  * thread-safe. Close it (it is {@link AutoCloseable}) to stop listening and to wait, for
  * a bounded time, until all its threads have ended.
+ *
+ * <p>
+ * {@link #shape} makes it a thin link as well (delay, bandwidth, loss), for measuring how
+ * the system behaves on one; tests built on it assert outcomes, never timings.
  */
 public final class FaultyLink implements AutoCloseable {
 
@@ -67,6 +73,8 @@ public final class FaultyLink implements AutoCloseable {
 
 	private boolean cut;
 
+	private volatile @Nullable LinkShape shape;
+
 	private boolean closed;
 
 	private FaultyLink(int targetPort, ServerSocket listener) {
@@ -97,6 +105,15 @@ public final class FaultyLink implements AutoCloseable {
 		FaultyLink link = new FaultyLink(targetPort, listener);
 		link.spawn("accept", link::acceptLoop);
 		return link;
+	}
+
+	/**
+	 * Shapes the connections made from now on like a thin link: delay, bandwidth and loss
+	 * (see {@link LinkShape}); live connections keep the shape they had.
+	 * @param shape the shape, or {@code null} to relay at loopback speed
+	 */
+	public void shape(@Nullable LinkShape shape) {
+		this.shape = shape;
 	}
 
 	/** The port on 127.0.0.1 that clients should connect to. */
@@ -326,11 +343,48 @@ public final class FaultyLink implements AutoCloseable {
 				abort();
 				return;
 			}
+			LinkShape shaped = FaultyLink.this.shape;
+			if (shaped != null) {
+				if (!spawn(this.name + "-in", () -> pump(this.upstream, this.client, new ShapedPump(shaped, 2)))) {
+					abort();
+					return;
+				}
+				pump(this.client, this.upstream, new ShapedPump(shaped, 1));
+				return;
+			}
 			if (!spawn(this.name + "-in", () -> pump(this.upstream, this.client))) {
 				abort();
 				return;
 			}
 			pump(this.client, this.upstream);
+		}
+
+		/** One direction through a thin link: read on a thread of its own, write here. */
+		private void pump(Socket from, Socket to, ShapedPump pump) {
+			boolean reading = spawn(this.name + "-shape", () -> {
+				try {
+					pump.read(from.getInputStream());
+				}
+				catch (IOException ex) {
+					abort();
+				}
+			});
+			if (!reading) {
+				abort();
+				return;
+			}
+			try {
+				if (pump.write(to.getOutputStream(), FaultyLink.this.bytes)) {
+					to.shutdownOutput();
+					directionEnded();
+				}
+				else {
+					abort();
+				}
+			}
+			catch (IOException ex) {
+				abort();
+			}
 		}
 
 		private void pump(Socket from, Socket to) {

@@ -138,6 +138,33 @@ class FaultyLinkTests {
 		this.link.close();
 	}
 
+	@Test
+	void shapedLinkDeliversEveryByteInOrderDespiteLoss() throws IOException {
+		this.link.shape(new LinkShape(Duration.ofMillis(5), 10_000_000, 0.2, 42));
+		try (Socket socket = connect()) {
+			StringBuilder lines = new StringBuilder();
+			for (int i = 0; i < 200; i++) {
+				lines.append("line-").append(i).append('\n');
+			}
+			send(socket, lines.toString());
+			for (int i = 0; i < 200; i++) {
+				assertThat(readLine(socket)).isEqualTo("LINE-" + i);
+			}
+		}
+		await().atMost(WAIT).until(() -> this.link.liveConnections() == 0);
+	}
+
+	@Test
+	void shapedLinkPassesHalfClosesOn() throws IOException {
+		this.link.shape(LinkShape.of(Duration.ofMillis(20), 1_000_000));
+		try (Socket socket = connect()) {
+			send(socket, "last words\n");
+			socket.shutdownOutput();
+			assertThat(readLine(socket)).isEqualTo("LAST WORDS");
+			assertThat(socket.getInputStream().read()).isEqualTo(-1);
+		}
+	}
+
 	private Socket connect() throws IOException {
 		Socket socket = new Socket();
 		socket.connect(new InetSocketAddress("127.0.0.1", this.link.port()), (int) WAIT.toMillis());
