@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -80,15 +81,16 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 	private final MeterRegistry registry;
 
 	ApiAuthenticationFilter(WorkgroupService workgroups, TokenService tokens, AuditLog audit, ProblemWriter problems,
-			SecurityProperties properties, Clock clock, Refusals refusals, MeterRegistry registry) {
+			SecurityProperties properties, Clock clock, Refusals refusals, MeterRegistry registry,
+			StringRedisTemplate redis) {
 		this.workgroups = workgroups;
 		this.tokens = tokens;
 		this.audit = audit;
 		this.problems = problems;
 		this.clock = clock;
-		this.requests = new RateLimiter(properties.requestsPerSecond(), properties.burst(), clock);
-		this.failedLogins = new RateLimiter(properties.failedLoginsPerMinute() / 60.0,
-				properties.failedLoginsPerMinute(), clock);
+		this.requests = new RateLimiter("requests", properties.requestsPerSecond(), properties.burst(), clock, redis);
+		this.failedLogins = new RateLimiter("failed-logins", properties.failedLoginsPerMinute() / 60.0,
+				properties.failedLoginsPerMinute(), clock, redis);
 		this.refusals = refusals;
 		this.registry = registry;
 		for (String method : new String[] { "basic", "token", "certificate", "none", "other", "enrollment" }) {
