@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Collection;
 
 import io.octoplane.brain.file.TransferTokens.Direction;
+import io.octoplane.brain.peer.PeerBlobs;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.server.blob.BlobStore;
 import io.octoplane.server.blob.StoredBlob;
@@ -31,8 +32,11 @@ public class BlobAccess {
 
 	private final long maxBlobBytes;
 
-	BlobAccess(BlobStore blobs, BlobGrants grants, TransferTokens tokens, FileProperties properties) {
+	private final PeerBlobs peers;
+
+	BlobAccess(BlobStore blobs, BlobGrants grants, TransferTokens tokens, FileProperties properties, PeerBlobs peers) {
 		this.blobs = blobs;
+		this.peers = peers;
 		this.grants = grants;
 		this.tokens = tokens;
 		this.maxBlobBytes = properties.maxBlobSize().toBytes();
@@ -46,8 +50,10 @@ public class BlobAccess {
 	 * @throws NotFoundException if it is not stored or not the workgroup's (worded alike)
 	 */
 	public Path open(String sha256, String workgroup) {
-		return this.blobs.find(sha256)
-			.filter((path) -> this.grants.canRead(sha256, workgroup))
+		if (!this.grants.canRead(sha256, workgroup)) {
+			throw new NotFoundException(ErrorCode.NOT_FOUND, "no blob " + sha256);
+		}
+		return this.peers.find(sha256)
 			.orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no blob " + sha256));
 	}
 
