@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLParameters;
@@ -166,11 +169,17 @@ class PeerServer implements SmartLifecycle {
 		ScheduledExecutorService running = this.announcer;
 		if (running != null) {
 			running.shutdownNow();
+			// Bounded: with Redis already gone (a JVM exiting) the entry lapses by
+			// itself, and shutdown must not wait for a command timeout.
 			try {
-				this.directory.withdraw(this.identity.name());
+				CompletableFuture.runAsync(() -> this.directory.withdraw(this.identity.name()))
+					.get(2, TimeUnit.SECONDS);
 			}
-			catch (RuntimeException ex) {
-				// Redis gone first: the entry lapses by itself.
+			catch (ExecutionException | TimeoutException ex) {
+				logger.info("Peer address not withdrawn; it lapses by itself: {}", ex.toString());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 		}
 		HttpsServer https = this.server;

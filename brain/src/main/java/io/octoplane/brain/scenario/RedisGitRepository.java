@@ -8,6 +8,7 @@ import org.eclipse.jgit.internal.storage.dfs.DfsRepository;
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryBuilder;
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
 import org.eclipse.jgit.lib.RefDatabase;
+import org.eclipse.jgit.util.FS;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -39,7 +40,8 @@ final class RedisGitRepository extends DfsRepository {
 	 * @param prefix its keys' prefix, holding one hash tag
 	 */
 	static RedisGitRepository open(StringRedisTemplate redis, String id, String prefix) throws IOException {
-		Builder builder = new Builder().setRepositoryDescription(new DfsRepositoryDescription(id));
+		// The file system only matters to a fetch from a folder (importing a repository).
+		Builder builder = new Builder().setRepositoryDescription(new DfsRepositoryDescription(id)).setFS(FS.DETECTED);
 		return new RedisGitRepository(builder, redis, prefix);
 	}
 

@@ -55,7 +55,7 @@ class ScenarioVersions {
 
 	static final String NODEAPPS = "nodeapps.json";
 
-	private static final String BRANCH = "refs/heads/main";
+	static final String BRANCH = "refs/heads/main";
 
 	private static final int MIN_PREFIX = 3;
 
@@ -284,6 +284,11 @@ class ScenarioVersions {
 			this.redis.opsForSet().add(namesKey(workgroup), name);
 		}
 		return RedisGitRepository.open(this.redis, encode(workgroup) + "/" + name, prefix(workgroup, name));
+	}
+
+	/** A new scenario's repository, to fill with an earlier history. */
+	Repository openForImport(String workgroup, String name) throws IOException {
+		return open(workgroup, name, true);
 	}
 
 	/** The keys of one scenario's repository, all in one hash slot. */
