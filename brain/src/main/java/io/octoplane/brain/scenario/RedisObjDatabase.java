@@ -34,13 +34,34 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 final class RedisObjDatabase extends DfsObjDatabase {
 
-	/** Lists new packs and unlists those they replace, at once. */
+	/**
+	 * Lists new packs and unlists those they replace, at once; the replaced ones are
+	 * noted with the time, as garbage to drop once no reader can still be opening them.
+	 */
 	private static final RedisScript<Long> COMMIT = RedisScript.of("""
 			local added = tonumber(ARGV[1])
+			local now = redis.call('TIME')[1]
 			for i = 2, 1 + 2 * added, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-			for i = 2 + 2 * added, #ARGV do redis.call('HDEL', KEYS[1], ARGV[i]) end
+			for i = 2 + 2 * added, #ARGV do
+			  redis.call('HDEL', KEYS[1], ARGV[i])
+			  redis.call('HSET', KEYS[2], ARGV[i], now)
+			end
 			return added
 			""", Long.class);
+
+	/** Takes the garbage packs older than ARGV[1] seconds off the list and names them. */
+	private static final RedisScript<List> OLD_GARBAGE = RedisScript.of("""
+			local now = tonumber(redis.call('TIME')[1])
+			local old = {}
+			local garbage = redis.call('HGETALL', KEYS[1])
+			for i = 1, #garbage, 2 do
+			  if tonumber(garbage[i + 1]) + tonumber(ARGV[1]) < now then
+			    old[#old + 1] = garbage[i]
+			    redis.call('HDEL', KEYS[1], garbage[i])
+			  end
+			end
+			return old
+			""", List.class);
 
 	private final StringRedisTemplate redis;
 
@@ -68,18 +89,34 @@ final class RedisObjDatabase extends DfsObjDatabase {
 		if (replace != null) {
 			replace.forEach((pack) -> args.add(pack.getPackName()));
 		}
-		this.redis.execute(COMMIT, List.of(this.prefix + "packs"), args.toArray());
+		this.redis.execute(COMMIT, List.of(this.prefix + "packs", this.prefix + "garbage"), args.toArray());
 		clearCache();
 	}
 
 	@Override
 	protected void rollbackPack(Collection<DfsPackDescription> desc) {
+		List<String> names = new ArrayList<>();
+		desc.forEach((pack) -> names.add(pack.getPackName()));
+		delete(names);
+	}
+
+	/**
+	 * Deletes the files of packs replaced (by a compaction) longer ago than a reader
+	 * could still be opening them.
+	 * @param graceSeconds how long a replaced pack stays readable
+	 */
+	void collectGarbage(long graceSeconds) {
+		List<?> old = this.redis.execute(OLD_GARBAGE, List.of(this.prefix + "garbage"), Long.toString(graceSeconds));
+		if (old != null && !old.isEmpty()) {
+			delete(old.stream().map(String::valueOf).toList());
+		}
+	}
+
+	private void delete(List<String> packNames) {
 		List<byte[]> keys = new ArrayList<>();
-		for (DfsPackDescription pack : desc) {
+		for (String name : packNames) {
 			for (PackExt ext : PackExt.values()) {
-				if (pack.hasFileExt(ext)) {
-					keys.add(fileKey(pack, ext));
-				}
+				keys.add((this.prefix + "file:" + name + "." + ext.getExtension()).getBytes(StandardCharsets.UTF_8));
 			}
 		}
 		if (!keys.isEmpty()) {

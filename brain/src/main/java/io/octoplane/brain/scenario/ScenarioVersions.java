@@ -17,11 +17,14 @@ import io.octoplane.protocol.api.ScenarioVersionsResponse;
 import io.octoplane.server.redis.RedisKeys;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
+import org.eclipse.jgit.internal.storage.dfs.DfsPackCompactor;
+import org.eclipse.jgit.internal.storage.dfs.DfsPackFile;
 import org.eclipse.jgit.internal.storage.pack.PackExt;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -58,6 +61,12 @@ class ScenarioVersions {
 	static final String BRANCH = "refs/heads/main";
 
 	private static final int MIN_PREFIX = 3;
+
+	/** Packs a repository may have before they are folded into one. */
+	static final int MAX_PACKS = 16;
+
+	/** How long a replaced pack stays readable for a brain that listed it just before. */
+	private static final long GARBAGE_GRACE_SECONDS = 60;
 
 	private final StringRedisTemplate redis;
 
@@ -209,10 +218,12 @@ class ScenarioVersions {
 	 */
 	boolean delete(String workgroup, String name) {
 		String prefix = prefix(workgroup, name);
-		List<String> keys = new ArrayList<>(List.of(prefix + "packs", prefix + "refs"));
-		for (Object pack : this.redis.opsForHash().keys(prefix + "packs")) {
-			for (PackExt ext : PackExt.values()) {
-				keys.add(prefix + "file:" + pack + "." + ext.getExtension());
+		List<String> keys = new ArrayList<>(List.of(prefix + "packs", prefix + "garbage", prefix + "refs"));
+		for (String list : List.of("packs", "garbage")) {
+			for (Object pack : this.redis.opsForHash().keys(prefix + list)) {
+				for (PackExt ext : PackExt.values()) {
+					keys.add(prefix + "file:" + pack + "." + ext.getExtension());
+				}
 			}
 		}
 		this.redis.delete(keys);
@@ -273,7 +284,28 @@ class ScenarioVersions {
 		if (parent == null) {
 			repository.updateRef(Constants.HEAD).link(BRANCH);
 		}
+		compact(repository);
 		return id.name();
+	}
+
+	/**
+	 * Folds a repository's packs into one once there are many: every version adds a pack,
+	 * and each read looks through all of them.
+	 */
+	private static void compact(Repository repository) throws IOException {
+		if (!(repository instanceof RedisGitRepository stored)) {
+			return;
+		}
+		DfsPackFile[] packs = stored.getObjectDatabase().getPacks();
+		if (packs.length <= MAX_PACKS) {
+			return;
+		}
+		DfsPackCompactor compactor = new DfsPackCompactor(stored);
+		for (DfsPackFile pack : packs) {
+			compactor.add(pack);
+		}
+		compactor.compact(NullProgressMonitor.INSTANCE);
+		((RedisObjDatabase) stored.getObjectDatabase()).collectGarbage(GARBAGE_GRACE_SECONDS);
 	}
 
 	private Repository open(String workgroup, String name, boolean create) throws IOException {

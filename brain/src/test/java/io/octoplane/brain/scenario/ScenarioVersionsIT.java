@@ -152,6 +152,20 @@ class ScenarioVersionsIT {
 		assertThat(brainA.list("", "demo", 0, 100).total()).isEqualTo(1 + recorded);
 	}
 
+	@Test
+	void manyVersionsAreFoldedIntoFewPacksAndAllKept() {
+		ScenarioVersions versions = versions();
+		for (int i = 0; i < 3 * ScenarioVersions.MAX_PACKS; i++) {
+			versions.record("", "demo", ("n: " + i + "\n").getBytes(), null, Map.of(), "v" + i, "x");
+		}
+		String prefix = "octoplane:scenario:{wg-:demo}:";
+		assertThat(redis.opsForHash().size(prefix + "packs")).isLessThanOrEqualTo(ScenarioVersions.MAX_PACKS);
+		assertThat(redis.opsForHash().size(prefix + "garbage")).isPositive();
+		assertThat(versions.list("", "demo", 0, 100).total()).isEqualTo(3 * ScenarioVersions.MAX_PACKS);
+		assertThat(versions.delete("", "demo")).isTrue();
+		assertThat(redis.keys("octoplane:scenario:*")).isEmpty();
+	}
+
 	private static ScenarioVersions versions() {
 		return new ScenarioVersions(redis, JsonMapper.builder().build());
 	}
