@@ -112,7 +112,12 @@ class PeerServer implements SmartLifecycle {
 
 	/** The address peers dial. */
 	URI address() {
-		return URI.create("https://" + this.properties.advertisedHost() + ":" + this.server.getAddress().getPort());
+		String host = this.properties.advertisedHost();
+		if (host.isBlank()) {
+			String rest = this.identity.info().addr();
+			host = (rest.lastIndexOf(':') > 0) ? rest.substring(0, rest.lastIndexOf(':')) : rest;
+		}
+		return URI.create("https://" + host + ":" + this.server.getAddress().getPort());
 	}
 
 	private void announce(URI address, long ttlMillis) {
