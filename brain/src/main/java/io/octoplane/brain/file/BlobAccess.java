@@ -34,9 +34,13 @@ public class BlobAccess {
 
 	private final PeerBlobs peers;
 
-	BlobAccess(BlobStore blobs, BlobGrants grants, TransferTokens tokens, FileProperties properties, PeerBlobs peers) {
+	private final BlobRetention retention;
+
+	BlobAccess(BlobStore blobs, BlobGrants grants, TransferTokens tokens, FileProperties properties, PeerBlobs peers,
+			BlobRetention retention) {
 		this.blobs = blobs;
 		this.peers = peers;
+		this.retention = retention;
 		this.grants = grants;
 		this.tokens = tokens;
 		this.maxBlobBytes = properties.maxBlobSize().toBytes();
@@ -53,8 +57,10 @@ public class BlobAccess {
 		if (!this.grants.canRead(sha256, workgroup)) {
 			throw new NotFoundException(ErrorCode.NOT_FOUND, "no blob " + sha256);
 		}
-		return this.peers.find(sha256)
+		Path found = this.peers.find(sha256)
 			.orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no blob " + sha256));
+		this.retention.used(sha256, Duration.ZERO);
+		return found;
 	}
 
 	/**
@@ -68,6 +74,7 @@ public class BlobAccess {
 	public StoredBlob store(InputStream in, String workgroup) throws IOException {
 		StoredBlob stored = this.blobs.store(in, this.maxBlobBytes);
 		this.grants.grant(stored.sha256(), workgroup);
+		this.retention.used(stored.sha256(), Duration.ZERO);
 		return stored;
 	}
 
@@ -80,6 +87,7 @@ public class BlobAccess {
 	 * @return the one-time transfer token
 	 */
 	public String issueToNodes(String sha256, String workgroup, Collection<String> nodes, Duration ttl) {
+		this.retention.used(sha256, ttl);
 		return this.tokens.issue(Direction.TO_NODE, sha256, workgroup, nodes, ttl);
 	}
 
