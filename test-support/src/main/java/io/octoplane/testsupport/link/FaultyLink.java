@@ -10,11 +10,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A TCP proxy on 127.0.0.1 that a test can break on purpose, to see how a tentacle and
@@ -46,6 +49,11 @@ public final class FaultyLink implements AutoCloseable {
 	private static final int BUFFER_SIZE = 16 * 1024;
 
 	private volatile int targetPort;
+
+	/** Ports taken in turn by new connections, as a round-robin balancer; or null. */
+	private volatile int @Nullable [] pool;
+
+	private final AtomicInteger turn = new AtomicInteger();
 
 	private final ServerSocket listener;
 
@@ -99,6 +107,44 @@ public final class FaultyLink implements AutoCloseable {
 		return link;
 	}
 
+	/**
+	 * Starts a link that spreads new connections over several ports in turn, as a TCP
+	 * load balancer in round-robin mode does.
+	 * @param targetPorts the loopback ports to relay to
+	 * @return the running link
+	 * @throws UncheckedIOException if no port can be bound
+	 */
+	public static FaultyLink balance(int... targetPorts) {
+		if (targetPorts.length == 0) {
+			throw new IllegalArgumentException("no ports to balance");
+		}
+		FaultyLink link = start(targetPorts[0]);
+		link.pool = targetPorts.clone();
+		return link;
+	}
+
+	/**
+	 * Stops sending new connections to one of the balanced ports, as a balancer's health
+	 * check does once that server died; live connections are left alone.
+	 * @param port the port to leave out
+	 */
+	public void drop(int port) {
+		int[] ports = this.pool;
+		if (ports == null) {
+			throw new IllegalStateException("not a balancing link");
+		}
+		int[] left = Arrays.stream(ports).filter((candidate) -> candidate != port).toArray();
+		if (left.length == 0) {
+			throw new IllegalArgumentException("no port would be left");
+		}
+		this.pool = left;
+	}
+
+	private int nextTarget() {
+		int[] ports = this.pool;
+		return (ports != null) ? ports[Math.floorMod(this.turn.getAndIncrement(), ports.length)] : this.targetPort;
+	}
+
 	/** The port on 127.0.0.1 that clients should connect to. */
 	public int port() {
 		return this.listener.getLocalPort();
@@ -119,6 +165,7 @@ public final class FaultyLink implements AutoCloseable {
 			throw new IllegalArgumentException("not a TCP port: " + port);
 		}
 		this.targetPort = port;
+		this.pool = null;
 	}
 
 	/**
@@ -317,8 +364,7 @@ public final class FaultyLink implements AutoCloseable {
 			try {
 				this.client.setTcpNoDelay(true);
 				this.upstream.setTcpNoDelay(true);
-				this.upstream.connect(new InetSocketAddress(LOOPBACK, FaultyLink.this.targetPort),
-						CONNECT_TIMEOUT_MILLIS);
+				this.upstream.connect(new InetSocketAddress(LOOPBACK, nextTarget()), CONNECT_TIMEOUT_MILLIS);
 			}
 			catch (IOException ex) {
 				// The target is down (or the relay was cut while dialling): the client
