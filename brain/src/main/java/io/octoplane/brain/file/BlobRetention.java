@@ -115,6 +115,13 @@ class BlobRetention {
 		catch (IOException ex) {
 			logger.warn("Cannot sweep the blob store: {}", ex.getMessage());
 		}
+		try {
+			// A brain killed mid-upload leaves the partial file behind.
+			this.blobs.dropIncomingBefore(this.clock.instant().minus(this.retention));
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot clear old partial uploads: {}", ex.getMessage());
+		}
 		this.storedBytes.set(bytes);
 		this.redis.opsForZSet().removeRangeByScore(KEY, 0, now - this.retention.toMillis());
 	}

@@ -110,6 +110,18 @@ class BlobRetentionIT {
 		assertThat(this.store.find(sha)).isEmpty();
 	}
 
+	@Test
+	void aPartialUploadOfADeadBrainIsClearedAfterTheRetention() throws Exception {
+		Path partial = Files.writeString(this.dir.resolve("incoming").resolve("blob-1.part"), "half");
+		Files.setLastModifiedTime(partial, FileTime.from(this.clock.instant()));
+		this.clock.advance(Duration.ofDays(6));
+		this.retention.sweep();
+		assertThat(partial).exists();
+		this.clock.advance(Duration.ofDays(2));
+		this.retention.sweep();
+		assertThat(partial).doesNotExist();
+	}
+
 	private String store(String text) throws Exception {
 		return this.store.store(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 1024).sha256();
 	}

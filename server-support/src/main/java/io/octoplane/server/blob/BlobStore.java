@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -159,6 +160,24 @@ public class BlobStore {
 				.forEach((path) -> names.add(path.getFileName().toString()));
 		}
 		return names;
+	}
+
+	/**
+	 * Deletes partial uploads left behind by a process that died while receiving them.
+	 * @param before files last written before this are deleted
+	 * @return how many were deleted
+	 * @throws IOException if the folder cannot be read
+	 */
+	public int dropIncomingBefore(Instant before) throws IOException {
+		int dropped = 0;
+		try (Stream<Path> files = Files.list(this.incoming)) {
+			for (Path file : files.toList()) {
+				if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
+					dropped++;
+				}
+			}
+		}
+		return dropped;
 	}
 
 	/**
