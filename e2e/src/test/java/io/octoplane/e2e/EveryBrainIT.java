@@ -130,10 +130,13 @@ class EveryBrainIT {
 				  script:
 				  - { target: prepare, file: prepare.sh, order: 1 }
 				  - { target: start, file: start.sh, order: 1 }
+				  - { target: stop, file: stop.sh, order: 1 }
+				  - { target: purge, file: stop.sh, order: 1 }
 				""".formatted(nodes.stream().map((node) -> "'" + node + "'").toList()));
 		Path scripts = Files.createDirectories(folder.resolve("app/scripts"));
 		Files.writeString(scripts.resolve("prepare.sh"), "echo prepared >> \"$OCTOPODA_WORKSPACE/app.log\"\n");
 		Files.writeString(scripts.resolve("start.sh"), "echo started >> \"$OCTOPODA_WORKSPACE/app.log\"\n");
+		Files.writeString(scripts.resolve("stop.sh"), "echo stopped >> \"$OCTOPODA_WORKSPACE/app.log\"\n");
 		return folder;
 	}
 
