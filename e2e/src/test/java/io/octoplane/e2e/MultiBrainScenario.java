@@ -1,11 +1,13 @@
 package io.octoplane.e2e;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import io.octoplane.certs.PemPair;
+import io.octoplane.client.FileApi;
 import io.octoplane.client.JobListener;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.protocol.agent.CommandMode;
@@ -31,9 +33,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two brains share one Redis. Tentacles reach them through a load balancer that sends
  * every connection to brain A; operators talk to brain B. B must see A's nodes, route
- * commands, cancels and revocations to them through Redis, and take the nodes over when A
- * dies, delivering what was queued for them meanwhile. Both brains are real child
- * processes; subclasses choose the Redis (one server, or a cluster).
+ * commands, files, cancels and revocations to them through Redis and its peers, and take
+ * the nodes over when A dies, delivering what was queued for them meanwhile. Both brains
+ * are real child processes; subclasses choose the Redis (one server, or a cluster).
  */
 abstract class MultiBrainScenario {
 
@@ -73,6 +75,17 @@ abstract class MultiBrainScenario {
 				assertThat(result.state()).as(result.name()).isEqualTo("succeeded");
 				assertThat(result.output()).contains("routed");
 			});
+
+			// A file uploaded through B reaches nodes A holds: A fetches the blob from B.
+			Path local = Files.writeString(this.work.resolve("shared.txt"), "uploaded through brain b\n");
+			FileApi.StagedFile staged = viaB.files().stage(local, (done) -> {
+			});
+			JobResponse installed = viaB.awaitJob(viaB.files()
+				.install(staged, "@workspace", List.of("mb01", "mb02"), true, Duration.ofMinutes(1), Duration.ZERO)
+				.id(), Duration.ofSeconds(60), new JobListener() {
+				});
+			assertThat(installed.results()).extracting(NodeCommandResult::state).containsOnly("succeeded");
+			assertThat(fleet.lines("mb01", "shared.txt")).containsExactly("uploaded through brain b");
 
 			// A cancel sent to B stops a command running on a node A holds.
 			JobResponse sleeping = viaB.submit(shell(List.of("mb01"), "echo started > started.txt; sleep 60", 60L));

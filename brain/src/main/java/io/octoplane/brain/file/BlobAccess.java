@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Collection;
 
 import io.octoplane.brain.file.TransferTokens.Direction;
+import io.octoplane.brain.peer.PeerBlobs;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.server.blob.BlobStore;
 import io.octoplane.server.blob.StoredBlob;
@@ -31,8 +32,15 @@ public class BlobAccess {
 
 	private final long maxBlobBytes;
 
-	BlobAccess(BlobStore blobs, BlobGrants grants, TransferTokens tokens, FileProperties properties) {
+	private final PeerBlobs peers;
+
+	private final BlobRetention retention;
+
+	BlobAccess(BlobStore blobs, BlobGrants grants, TransferTokens tokens, FileProperties properties, PeerBlobs peers,
+			BlobRetention retention) {
 		this.blobs = blobs;
+		this.peers = peers;
+		this.retention = retention;
 		this.grants = grants;
 		this.tokens = tokens;
 		this.maxBlobBytes = properties.maxBlobSize().toBytes();
@@ -46,9 +54,13 @@ public class BlobAccess {
 	 * @throws NotFoundException if it is not stored or not the workgroup's (worded alike)
 	 */
 	public Path open(String sha256, String workgroup) {
-		return this.blobs.find(sha256)
-			.filter((path) -> this.grants.canRead(sha256, workgroup))
+		if (!this.grants.canRead(sha256, workgroup)) {
+			throw new NotFoundException(ErrorCode.NOT_FOUND, "no blob " + sha256);
+		}
+		Path found = this.peers.find(sha256)
 			.orElseThrow(() -> new NotFoundException(ErrorCode.NOT_FOUND, "no blob " + sha256));
+		this.retention.used(sha256, Duration.ZERO);
+		return found;
 	}
 
 	/**
@@ -62,6 +74,7 @@ public class BlobAccess {
 	public StoredBlob store(InputStream in, String workgroup) throws IOException {
 		StoredBlob stored = this.blobs.store(in, this.maxBlobBytes);
 		this.grants.grant(stored.sha256(), workgroup);
+		this.retention.used(stored.sha256(), Duration.ZERO);
 		return stored;
 	}
 
@@ -74,6 +87,7 @@ public class BlobAccess {
 	 * @return the one-time transfer token
 	 */
 	public String issueToNodes(String sha256, String workgroup, Collection<String> nodes, Duration ttl) {
+		this.retention.used(sha256, ttl);
 		return this.tokens.issue(Direction.TO_NODE, sha256, workgroup, nodes, ttl);
 	}
 

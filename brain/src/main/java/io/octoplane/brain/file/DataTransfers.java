@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 
 import io.octoplane.brain.agent.DataConnectionHandler;
 import io.octoplane.brain.file.TransferTokens.Transfer;
+import io.octoplane.brain.peer.PeerBlobs;
 import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.DataReady;
 import io.octoplane.protocol.agent.DataReceived;
@@ -45,7 +46,11 @@ class DataTransfers implements DataConnectionHandler {
 
 	private final long maxBlobBytes;
 
-	DataTransfers(TransferTokens tokens, BlobStore blobs, BlobGrants grants, FileProperties properties) {
+	private final PeerBlobs peers;
+
+	DataTransfers(TransferTokens tokens, BlobStore blobs, BlobGrants grants, FileProperties properties,
+			PeerBlobs peers) {
+		this.peers = peers;
 		this.tokens = tokens;
 		this.blobs = blobs;
 		this.grants = grants;
@@ -66,7 +71,7 @@ class DataTransfers implements DataConnectionHandler {
 
 	private void sendBlob(String nodeName, DataOpen open, Transfer transfer, OutputStream out, FrameCodec codec)
 			throws IOException {
-		Path blob = this.blobs.find(transfer.sha256())
+		Path blob = this.peers.find(transfer.sha256())
 			.orElseThrow(() -> new DataRefusedException("blob " + transfer.sha256() + " is no longer stored"));
 		try (FileChannel channel = FileChannel.open(blob, StandardOpenOption.READ)) {
 			long size = channel.size();

@@ -19,9 +19,12 @@ import org.springframework.util.unit.DataSize;
  * @param storeDir the brain's file store, the folder tree {@code octl file ls ... brain}
  * lists and {@code octl file download PATH . brain} reads (Octopoda's brain store); empty
  * means {@code fstore} under the brain's data folder
+ * @param blobRetention how long a blob nobody used (uploaded, read, or named by a pending
+ * transfer) stays in a brain's blob store
  */
 @ConfigurationProperties("octoplane.file")
 public record FileProperties(@DefaultValue("16GB") DataSize maxBlobSize, @Nullable Path blobDir,
-		@DefaultValue("1h") Duration defaultTimeout, @Nullable Path storeDir) {
+		@DefaultValue("1h") Duration defaultTimeout, @Nullable Path storeDir,
+		@DefaultValue("7d") Duration blobRetention) {
 
 }

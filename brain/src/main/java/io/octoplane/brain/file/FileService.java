@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.octoplane.brain.file.TransferTokens.Direction;
 import io.octoplane.brain.job.JobService;
+import io.octoplane.brain.peer.PeerBlobs;
 import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.agent.CommandMode;
@@ -58,8 +59,11 @@ class FileService {
 
 	private final JsonMapper json;
 
+	private final PeerBlobs peers;
+
 	FileService(BlobStore blobs, BlobAccess access, TransferTokens tokens, JobService jobs, WorkgroupService workgroups,
-			FileProperties properties, JsonMapper json) {
+			FileProperties properties, JsonMapper json, PeerBlobs peers) {
+		this.peers = peers;
 		this.blobs = blobs;
 		this.access = access;
 		this.tokens = tokens;
@@ -97,7 +101,7 @@ class FileService {
 			throw new InvalidRequestException("mode must be permission bits between 0 and 0777");
 		}
 		List<String> nodes = this.workgroups.expandTargets(caller.workgroup(), request.targets());
-		long size = this.blobs.find(request.sha256()).map((path) -> path.toFile().length()).orElse(0L);
+		long size = this.peers.find(request.sha256()).map((path) -> path.toFile().length()).orElse(0L);
 		String token = this.access.issueToNodes(request.sha256(), caller.workgroup(), nodes,
 				tokenLifetime(request.timeoutSeconds(), request.waitOfflineSeconds()));
 		FileReceiveSpec spec = new FileReceiveSpec(token, request.sha256(), size, request.kind(), request.name(),

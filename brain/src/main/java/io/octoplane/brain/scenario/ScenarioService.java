@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies scenario targets, lists scenarios and their versions, and resets them. One
- * scenario is applied at a time per brain (steps of one apply run in parallel), so two
- * operators cannot interleave scripts on the same nodeapps.
+ * Applies scenario targets, lists scenarios and their versions, and resets them. A
+ * scenario is applied, reset or deleted by one call at a time across every brain sharing
+ * Redis ({@link ScenarioLocks}), so two operators cannot interleave scripts on the same
+ * nodeapps, while different scenarios apply in parallel.
  */
 @Service
 class ScenarioService {
@@ -53,18 +54,26 @@ class ScenarioService {
 
 	private final WorkgroupService workgroups;
 
+	private final ScenarioLocks locks;
+
 	ScenarioService(ScenarioProperties properties, NodeappTasks tasks, NodeappShipper shipper, BlobAccess blobs,
-			ScenarioVersions versions, WorkgroupService workgroups) {
+			ScenarioVersions versions, WorkgroupService workgroups, ScenarioLocks locks) {
 		this.properties = properties;
 		this.tasks = tasks;
 		this.shipper = shipper;
 		this.blobs = blobs;
 		this.versions = versions;
 		this.workgroups = workgroups;
+		this.locks = locks;
 	}
 
-	synchronized ScenarioApplyResponse apply(String name, ScenarioApplyRequest request, Caller caller) {
+	ScenarioApplyResponse apply(String name, ScenarioApplyRequest request, Caller caller) {
 		checkName(name);
+		return this.locks.holding(caller.workgroup(), name, "apply by " + caller.name(),
+				() -> applyHolding(name, request, caller));
+	}
+
+	private ScenarioApplyResponse applyHolding(String name, ScenarioApplyRequest request, Caller caller) {
 		String workgroup = caller.workgroup();
 		ScenarioFolder folder = ScenarioFolder.read(this.blobs.open(request.archiveSha256(), workgroup),
 				this.properties.maxUnpacked().toBytes());
@@ -181,7 +190,7 @@ class ScenarioService {
 	ScenarioApplyResponse reset(String name, ResetRequest request, Caller caller) {
 		checkName(name);
 		String workgroup = caller.workgroup();
-		synchronized (this) {
+		return this.locks.holding(workgroup, name, "reset by " + caller.name(), () -> {
 			String id = this.versions.resolve(workgroup, name, request.version());
 			ScenarioVersions.Content old = this.versions.content(workgroup, name, id);
 			resolveNodes(deployment(old), workgroup);
@@ -202,7 +211,7 @@ class ScenarioService {
 			String version = this.versions.record(workgroup, name, old.deployment(), old.aliases(), heads, message,
 					caller.name());
 			return run.response(version);
-		}
+		});
 	}
 
 	ScenarioInfo get(String name, Caller caller) {
@@ -242,9 +251,11 @@ class ScenarioService {
 	 * Removes a scenario's record and version repository, as Octopoda's purge removes its
 	 * record; the nodeapps on the nodes are left to the purge target.
 	 */
-	synchronized void delete(String name, Caller caller) {
+	void delete(String name, Caller caller) {
 		checkName(name);
-		if (!this.versions.delete(caller.workgroup(), name)) {
+		boolean deleted = this.locks.holding(caller.workgroup(), name, "delete by " + caller.name(),
+				() -> this.versions.delete(caller.workgroup(), name));
+		if (!deleted) {
 			throw notFound(name);
 		}
 		logger.info("Scenario {} in {} deleted by {}", name, caller.workgroup(), caller.name());

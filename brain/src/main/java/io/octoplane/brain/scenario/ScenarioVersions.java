@@ -3,27 +3,28 @@ package io.octoplane.brain.scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
-import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.ScenarioVersionsResponse;
+import io.octoplane.server.redis.RedisKeys;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
+import org.eclipse.jgit.internal.storage.dfs.DfsPackCompactor;
+import org.eclipse.jgit.internal.storage.dfs.DfsPackFile;
+import org.eclipse.jgit.internal.storage.pack.PackExt;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -33,37 +34,46 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Scenario versions: one bare JGit repository per scenario under
- * {@code <data-dir>/scenarios/<workgroup>/<name>.git}. A version is a commit on
- * {@code main} whose tree holds {@code deployment.yaml}, the {@code alias.yaml} it names
- * (if any) and {@code nodeapps.json} (each {@code <app>@<node>} and its commit), so its
- * id is a content hash of what was deployed. Versions are only ever added: a reset is a
- * new commit with an old tree.
+ * Scenario versions: one bare JGit repository per scenario, kept in Redis
+ * ({@link RedisGitRepository}) so every brain sharing it reads and writes the same
+ * versions; the set {@code octoplane:scenarios:<workgroup>} names a workgroup's
+ * scenarios. Writers hold the scenario's lock ({@link ScenarioLocks}); the branch moves
+ * by compare-and-set all the same, so a version is never lost to a race. A version is a
+ * commit on {@code main} whose tree holds {@code deployment.yaml}, the {@code alias.yaml}
+ * it names (if any) and {@code nodeapps.json} (each {@code <app>@<node>} and its commit),
+ * so its id is a content hash of what was deployed. Versions are only ever added: a reset
+ * is a new commit with an old tree.
  */
 @Component
 class ScenarioVersions {
 
 	static final String NODEAPPS = "nodeapps.json";
 
-	private static final String BRANCH = "refs/heads/main";
+	static final String BRANCH = "refs/heads/main";
 
 	private static final int MIN_PREFIX = 3;
 
-	private final Path root;
+	/** Packs a repository may have before they are folded into one. */
+	static final int MAX_PACKS = 16;
+
+	/** How long a replaced pack stays readable for a brain that listed it just before. */
+	private static final long GARBAGE_GRACE_SECONDS = 60;
+
+	private final StringRedisTemplate redis;
 
 	private final JsonMapper json;
 
-	ScenarioVersions(BrainProperties brain, JsonMapper json) {
-		this.root = brain.dataDir().resolve("scenarios");
+	ScenarioVersions(StringRedisTemplate redis, JsonMapper json) {
+		this.redis = redis;
 		this.json = json;
 	}
 
@@ -78,7 +88,7 @@ class ScenarioVersions {
 	 * @param who the operator, for the commit's author
 	 * @return the new version's id
 	 */
-	synchronized String record(String workgroup, String name, byte[] deployment, byte @Nullable [] aliases,
+	String record(String workgroup, String name, byte[] deployment, byte @Nullable [] aliases,
 			Map<String, String> nodeapps, String message, String who) {
 		try (Repository repository = open(workgroup, name, true);
 				ObjectInserter inserter = repository.newObjectInserter()) {
@@ -102,7 +112,7 @@ class ScenarioVersions {
 	 * Records a new version with the files of an earlier one.
 	 * @return the new version's id
 	 */
-	synchronized String reset(String workgroup, String name, String versionId, String message, String who) {
+	String reset(String workgroup, String name, String versionId, String message, String who) {
 		try (Repository repository = open(workgroup, name, false);
 				RevWalk walk = new RevWalk(repository);
 				ObjectInserter inserter = repository.newObjectInserter()) {
@@ -206,42 +216,29 @@ class ScenarioVersions {
 	 * Deletes a scenario's repository.
 	 * @return whether there was one
 	 */
-	synchronized boolean delete(String workgroup, String name) {
-		Path folder = folder(workgroup, name);
-		if (!Files.isDirectory(folder)) {
-			return false;
-		}
-		try (Stream<Path> files = Files.walk(folder)) {
-			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(file);
+	boolean delete(String workgroup, String name) {
+		String prefix = prefix(workgroup, name);
+		List<String> keys = new ArrayList<>(List.of(prefix + "packs", prefix + "garbage", prefix + "refs"));
+		for (String list : List.of("packs", "garbage")) {
+			for (Object pack : this.redis.opsForHash().keys(prefix + list)) {
+				for (PackExt ext : PackExt.values()) {
+					keys.add(prefix + "file:" + pack + "." + ext.getExtension());
+				}
 			}
-			return true;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.redis.delete(keys);
+		Long removed = this.redis.opsForSet().remove(namesKey(workgroup), name);
+		return removed != null && removed > 0;
 	}
 
 	boolean exists(String workgroup, String name) {
-		return Files.isDirectory(folder(workgroup, name));
+		return Boolean.TRUE.equals(this.redis.opsForSet().isMember(namesKey(workgroup), name));
 	}
 
 	/** Names of the workgroup's scenarios, sorted. */
 	List<String> names(String workgroup) {
-		Path folder = this.root.resolve(encode(workgroup));
-		if (!Files.isDirectory(folder)) {
-			return List.of();
-		}
-		try (Stream<Path> children = Files.list(folder)) {
-			return children.map((child) -> child.getFileName().toString())
-				.filter((file) -> file.endsWith(".git"))
-				.map((file) -> file.substring(0, file.length() - ".git".length()))
-				.sorted()
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Set<String> names = this.redis.opsForSet().members(namesKey(workgroup));
+		return (names != null) ? names.stream().sorted().toList() : List.of();
 	}
 
 	private Content read(Repository repository, ObjectId commitId) throws IOException {
@@ -284,30 +281,59 @@ class ScenarioVersions {
 		if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD) {
 			throw new IOException("cannot move " + BRANCH + " to the new version: " + result);
 		}
+		if (parent == null) {
+			repository.updateRef(Constants.HEAD).link(BRANCH);
+		}
+		compact(repository);
 		return id.name();
 	}
 
+	/**
+	 * Folds a repository's packs into one once there are many: every version adds a pack,
+	 * and each read looks through all of them.
+	 */
+	private static void compact(Repository repository) throws IOException {
+		if (!(repository instanceof RedisGitRepository stored)) {
+			return;
+		}
+		DfsPackFile[] packs = stored.getObjectDatabase().getPacks();
+		if (packs.length <= MAX_PACKS) {
+			return;
+		}
+		DfsPackCompactor compactor = new DfsPackCompactor(stored);
+		for (DfsPackFile pack : packs) {
+			compactor.add(pack);
+		}
+		compactor.compact(NullProgressMonitor.INSTANCE);
+		((RedisObjDatabase) stored.getObjectDatabase()).collectGarbage(GARBAGE_GRACE_SECONDS);
+	}
+
 	private Repository open(String workgroup, String name, boolean create) throws IOException {
-		Path folder = folder(workgroup, name);
-		if (!Files.isDirectory(folder)) {
+		if (!exists(workgroup, name)) {
 			if (!create) {
 				throw new NotFoundException(ErrorCode.SCENARIO_NOT_FOUND, "no scenario " + name);
 			}
-			Files.createDirectories(folder);
-			Repository repository = new FileRepositoryBuilder().setGitDir(folder.toFile()).setBare().build();
-			repository.create(true);
-			repository.updateRef(Constants.HEAD).link(BRANCH);
-			return repository;
+			this.redis.opsForSet().add(namesKey(workgroup), name);
 		}
-		return new FileRepositoryBuilder().setGitDir(folder.toFile()).setBare().build();
+		return RedisGitRepository.open(this.redis, encode(workgroup) + "/" + name, prefix(workgroup, name));
 	}
 
-	Path folder(String workgroup, String name) {
-		return this.root.resolve(encode(workgroup)).resolve(name + ".git");
+	/** A new scenario's repository, to fill with an earlier history. */
+	Repository openForImport(String workgroup, String name) throws IOException {
+		return open(workgroup, name, true);
+	}
+
+	/** The keys of one scenario's repository, all in one hash slot. */
+	private static String prefix(String workgroup, String name) {
+		return RedisKeys.PREFIX + "scenario:{" + encode(workgroup) + ":" + name + "}:";
+	}
+
+	private static String namesKey(String workgroup) {
+		return RedisKeys.PREFIX + "scenarios:" + encode(workgroup);
 	}
 
 	private static String encode(String workgroup) {
-		// Workgroup paths hold slashes; the encoding keeps each one a single folder.
+		// Workgroup paths hold slashes and braces would break the hash tag.
 		return "wg-"
 				+ Base64.getUrlEncoder().withoutPadding().encodeToString(workgroup.getBytes(StandardCharsets.UTF_8));
 	}

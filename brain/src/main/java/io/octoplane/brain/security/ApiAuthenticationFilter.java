@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -78,14 +79,14 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 	private final Refusals refusals;
 
 	ApiAuthenticationFilter(AuthenticationManager authentication, WorkgroupService workgroups, AuditLog audit,
-			ProblemWriter problems, SecurityProperties properties, Clock clock, LoginThrottle logins,
-			Refusals refusals) {
+			ProblemWriter problems, SecurityProperties properties, Clock clock, LoginThrottle logins, Refusals refusals,
+			StringRedisTemplate redis) {
 		this.authentication = authentication;
 		this.workgroups = workgroups;
 		this.audit = audit;
 		this.problems = problems;
 		this.clock = clock;
-		this.requests = new RateLimiter(properties.requestsPerSecond(), properties.burst(), clock);
+		this.requests = new RateLimiter("requests", properties.requestsPerSecond(), properties.burst(), clock, redis);
 		this.logins = logins;
 		this.refusals = refusals;
 	}

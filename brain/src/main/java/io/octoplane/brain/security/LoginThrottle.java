@@ -9,6 +9,7 @@ import io.octoplane.brain.metrics.Refusals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +29,10 @@ class LoginThrottle {
 
 	private final MeterRegistry registry;
 
-	LoginThrottle(SecurityProperties properties, Clock clock, Refusals refusals, MeterRegistry registry) {
-		this.failedLogins = new RateLimiter(properties.failedLoginsPerMinute() / 60.0,
-				properties.failedLoginsPerMinute(), clock);
+	LoginThrottle(SecurityProperties properties, Clock clock, Refusals refusals, MeterRegistry registry,
+			StringRedisTemplate redis) {
+		this.failedLogins = new RateLimiter("failed-logins", properties.failedLoginsPerMinute() / 60.0,
+				properties.failedLoginsPerMinute(), clock, redis);
 		this.refusals = refusals;
 		this.registry = registry;
 		for (String method : new String[] { "basic", "token", "certificate", "none", "other", "enrollment", "form" }) {

@@ -14,6 +14,7 @@ import jakarta.servlet.ServletContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -110,9 +111,9 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager callers, WorkgroupService workgroups,
 			AuditLog audit, ProblemWriter problems, SecurityProperties properties, Clock clock, LoginThrottle logins,
-			Refusals refusals) throws Exception {
+			Refusals refusals, StringRedisTemplate redis) throws Exception {
 		ApiAuthenticationFilter filter = new ApiAuthenticationFilter(callers, workgroups, audit, problems, properties,
-				clock, logins, refusals);
+				clock, logins, refusals, redis);
 		http.authenticationManager(callers)
 			.addFilterBefore(filter, AuthorizationFilter.class)
 			.authorizeHttpRequests(

@@ -12,7 +12,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.octoplane.protocol.digest.Sha256;
 import io.octoplane.protocol.file.FileNames;
@@ -140,6 +144,50 @@ public class BlobStore {
 		}
 		Path path = path(sha256);
 		return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+	}
+
+	/**
+	 * Every blob stored, by digest.
+	 * @return the digests, in no order
+	 * @throws IOException if the folder cannot be read
+	 */
+	public List<String> list() throws IOException {
+		List<String> names = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(this.root, 2)) {
+			files.filter((path) -> !path.startsWith(this.incoming))
+				.filter((path) -> FileNames.isSha256(path.getFileName().toString()))
+				.filter(Files::isRegularFile)
+				.forEach((path) -> names.add(path.getFileName().toString()));
+		}
+		return names;
+	}
+
+	/**
+	 * Deletes partial uploads left behind by a process that died while receiving them.
+	 * @param before files last written before this are deleted
+	 * @return how many were deleted
+	 * @throws IOException if the folder cannot be read
+	 */
+	public int dropIncomingBefore(Instant before) throws IOException {
+		int dropped = 0;
+		try (Stream<Path> files = Files.list(this.incoming)) {
+			for (Path file : files.toList()) {
+				if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
+					dropped++;
+				}
+			}
+		}
+		return dropped;
+	}
+
+	/**
+	 * Removes a blob; a reader that has it open reads on to its end.
+	 * @param sha256 its digest
+	 * @return whether it was stored
+	 * @throws IOException if it cannot be deleted
+	 */
+	public boolean remove(String sha256) throws IOException {
+		return FileNames.isSha256(sha256) && Files.deleteIfExists(path(sha256));
 	}
 
 	/**

@@ -74,6 +74,8 @@ public final class BrainTestSupport {
 		registry.add("octoplane.tls.ca", () -> "file:" + certs.caCert());
 		registry.add("octoplane.agent.port", () -> 0);
 		registry.add("octoplane.agent.address", () -> "127.0.0.1");
+		registry.add("octoplane.peer.address", () -> "127.0.0.1");
+		registry.add("octoplane.peer.advertised-host", () -> "localhost");
 		registry.add("octoplane.agent.heartbeat-interval", () -> "1s");
 		registry.add("octoplane.agent.unstable-after", () -> "3s");
 		registry.add("octoplane.agent.offline-after", () -> "6s");

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,11 @@ public final class FaultyLink implements AutoCloseable {
 	private static final int BUFFER_SIZE = 16 * 1024;
 
 	private volatile int targetPort;
+
+	/** Ports taken in turn by new connections, as a round-robin balancer; or null. */
+	private volatile int @Nullable [] pool;
+
+	private final AtomicInteger turn = new AtomicInteger();
 
 	private final ServerSocket listener;
 
@@ -116,6 +122,44 @@ public final class FaultyLink implements AutoCloseable {
 		this.shape = shape;
 	}
 
+	/**
+	 * Starts a link that spreads new connections over several ports in turn, as a TCP
+	 * load balancer in round-robin mode does.
+	 * @param targetPorts the loopback ports to relay to
+	 * @return the running link
+	 * @throws UncheckedIOException if no port can be bound
+	 */
+	public static FaultyLink balance(int... targetPorts) {
+		if (targetPorts.length == 0) {
+			throw new IllegalArgumentException("no ports to balance");
+		}
+		FaultyLink link = start(targetPorts[0]);
+		link.pool = targetPorts.clone();
+		return link;
+	}
+
+	/**
+	 * Stops sending new connections to one of the balanced ports, as a balancer's health
+	 * check does once that server died; live connections are left alone.
+	 * @param port the port to leave out
+	 */
+	public void drop(int port) {
+		int[] ports = this.pool;
+		if (ports == null) {
+			throw new IllegalStateException("not a balancing link");
+		}
+		int[] left = Arrays.stream(ports).filter((candidate) -> candidate != port).toArray();
+		if (left.length == 0) {
+			throw new IllegalArgumentException("no port would be left");
+		}
+		this.pool = left;
+	}
+
+	private int nextTarget() {
+		int[] ports = this.pool;
+		return (ports != null) ? ports[Math.floorMod(this.turn.getAndIncrement(), ports.length)] : this.targetPort;
+	}
+
 	/** The port on 127.0.0.1 that clients should connect to. */
 	public int port() {
 		return this.listener.getLocalPort();
@@ -136,6 +180,7 @@ public final class FaultyLink implements AutoCloseable {
 			throw new IllegalArgumentException("not a TCP port: " + port);
 		}
 		this.targetPort = port;
+		this.pool = null;
 	}
 
 	/**
@@ -334,8 +379,7 @@ public final class FaultyLink implements AutoCloseable {
 			try {
 				this.client.setTcpNoDelay(true);
 				this.upstream.setTcpNoDelay(true);
-				this.upstream.connect(new InetSocketAddress(LOOPBACK, FaultyLink.this.targetPort),
-						CONNECT_TIMEOUT_MILLIS);
+				this.upstream.connect(new InetSocketAddress(LOOPBACK, nextTarget()), CONNECT_TIMEOUT_MILLIS);
 			}
 			catch (IOException ex) {
 				// The target is down (or the relay was cut while dialling): the client

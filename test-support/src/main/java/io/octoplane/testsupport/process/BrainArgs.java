@@ -139,6 +139,8 @@ public record BrainArgs(Path certificate, Path privateKey, Path ca, int redisPor
 		properties.put("server.port", Integer.toString(this.restPort));
 		properties.put("octoplane.agent.port", Integer.toString(this.agentPort));
 		properties.put("octoplane.agent.address", "127.0.0.1");
+		properties.put("octoplane.peer.address", "127.0.0.1");
+		properties.put("octoplane.peer.advertised-host", "localhost");
 		properties.put("management.server.port", Integer.toString(this.managementPort));
 		properties.put("octoplane.agent.heartbeat-interval", "200ms");
 		properties.put("octoplane.agent.unstable-after", "700ms");

@@ -64,6 +64,30 @@ class FaultyLinkTests {
 	}
 
 	@Test
+	void aBalancingLinkTakesItsPortsInTurnAndLeavesADroppedOneOut() throws IOException {
+		try (EchoServer other = EchoServer.start();
+				FaultyLink balancer = FaultyLink.balance(this.server.port(), other.port())) {
+			for (int i = 0; i < 4; i++) {
+				try (Socket socket = new Socket("127.0.0.1", balancer.port())) {
+					send(socket, "hi\n");
+					assertThat(readLine(socket)).isEqualTo("HI");
+				}
+			}
+			assertThat(this.server.connections()).isEqualTo(2);
+			assertThat(other.connections()).isEqualTo(2);
+			balancer.drop(other.port());
+			for (int i = 0; i < 2; i++) {
+				try (Socket socket = new Socket("127.0.0.1", balancer.port())) {
+					send(socket, "hi\n");
+					assertThat(readLine(socket)).isEqualTo("HI");
+				}
+			}
+			assertThat(this.server.connections()).isEqualTo(4);
+			assertThat(other.connections()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void passesAnOrderlyCloseOnAsAHalfClose() throws IOException {
 		try (Socket socket = connect()) {
 			send(socket, "last words\n");

@@ -1,0 +1,157 @@
+package io.octoplane.brain.peer;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.octoplane.brain.config.BrainIdentity;
+import io.octoplane.certs.PemPair;
+import io.octoplane.protocol.api.BrainInfo;
+import io.octoplane.protocol.tls.PemTls;
+import io.octoplane.server.blob.BlobStore;
+import io.octoplane.testsupport.brain.BrainTestSupport;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.redis.RedisServerExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PeerBlobsIT {
+
+	@RegisterExtension
+	static final RedisServerExtension redisServer = new RedisServerExtension();
+
+	static final CertFixtures certs = BrainTestSupport.certificates();
+
+	private static LettuceConnectionFactory connections;
+
+	private static StringRedisTemplate redis;
+
+	@TempDir
+	Path dir;
+
+	private BlobStore storeA;
+
+	private BlobStore storeB;
+
+	private PeerServer serverA;
+
+	private PeerBlobs peersOfB;
+
+	@BeforeAll
+	static void connect() {
+		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
+		connections.afterPropertiesSet();
+		connections.start();
+		redis = new StringRedisTemplate(connections);
+	}
+
+	@AfterAll
+	static void disconnect() {
+		connections.destroy();
+	}
+
+	@BeforeEach
+	void brains() throws Exception {
+		redis.delete(PeerDirectory.KEY);
+		PeerProperties properties = new PeerProperties(0, "127.0.0.1", "localhost", "agent", Duration.ofSeconds(5),
+				Duration.ofSeconds(10));
+		PeerDirectory directory = new PeerDirectory(redis, Clock.systemUTC());
+		this.storeA = new BlobStore(this.dir.resolve("a"), "max");
+		this.storeB = new BlobStore(this.dir.resolve("b"), "max");
+		this.serverA = new PeerServer(properties, bundles(certs.brain()), directory, identity("brain-a"), this.storeA);
+		this.serverA.start();
+		this.peersOfB = new PeerBlobs(this.storeB, directory, identity("brain-b"), properties, bundles(certs.brain()),
+				new SimpleMeterRegistry());
+	}
+
+	@AfterEach
+	void stop() {
+		this.serverA.stop();
+	}
+
+	@Test
+	void aBlobStoredOnOneBrainIsFetchedByAnotherAndKept() throws Exception {
+		String sha = this.storeA.store(content("uploaded through brain a"), 1024).sha256();
+		assertThat(this.storeB.find(sha)).isEmpty();
+		Path fetched = this.peersOfB.find(sha).orElseThrow();
+		assertThat(Files.readString(fetched)).isEqualTo("uploaded through brain a");
+		assertThat(this.storeB.find(sha)).contains(fetched);
+	}
+
+	@Test
+	void contentThatDoesNotMatchItsNameIsNotKept() throws Exception {
+		String sha = this.storeA.store(content("the real content"), 1024).sha256();
+		Files.writeString(this.storeA.find(sha).orElseThrow(), "rotten on brain a's disk");
+		assertThat(this.peersOfB.find(sha)).isEmpty();
+		assertThat(this.storeB.find(sha)).isEmpty();
+	}
+
+	@Test
+	void aBlobNoBrainHasIsNotFound() {
+		assertThat(this.peersOfB.find("0".repeat(64))).isEmpty();
+	}
+
+	@Test
+	void aWithdrawnBrainIsNotAsked() throws Exception {
+		String sha = this.storeA.store(content("gone with brain a"), 1024).sha256();
+		this.serverA.stop();
+		assertThat(redis.opsForHash().keys(PeerDirectory.KEY)).isEmpty();
+		assertThat(this.peersOfB.find(sha)).isEmpty();
+	}
+
+	@Test
+	void onlyBrainCertificatesAreServed() throws Exception {
+		String sha = this.storeA.store(content("for brains only"), 1024).sha256();
+		PemPair node = certs.node("curious1");
+		PemPair operator = certs.operator("curious2");
+		for (PemPair pair : new PemPair[] { node, operator }) {
+			try (HttpClient client = HttpClient.newBuilder()
+				.sslContext(PemTls.clientContext(pair.certificate(), pair.privateKey(), certs.caCert()))
+				.build()) {
+				HttpResponse<String> answer = client.send(
+						HttpRequest.newBuilder(this.serverA.address().resolve("/blobs/" + sha)).build(),
+						HttpResponse.BodyHandlers.ofString());
+				assertThat(answer.statusCode()).isEqualTo(403);
+			}
+		}
+	}
+
+	private static ByteArrayInputStream content(String text) {
+		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static BrainIdentity identity(String name) {
+		return new BrainIdentity(new BrainInfo(name, "dev", "localhost:1"));
+	}
+
+	private static SslBundles bundles(PemPair brain) {
+		PemSslStoreDetails key = PemSslStoreDetails.forCertificate("file:" + brain.certificate())
+			.withPrivateKey("file:" + brain.privateKey());
+		PemSslStoreDetails trust = PemSslStoreDetails.forCertificate("file:" + certs.caCert());
+		return new DefaultSslBundleRegistry("agent", SslBundle.of(new PemSslStoreBundle(key, trust)));
+	}
+
+}

@@ -1,0 +1,143 @@
+package io.octoplane.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.octoplane.testsupport.brain.BrainTestSupport;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.link.FaultyLink;
+import io.octoplane.testsupport.octl.OctlRun;
+import io.octoplane.testsupport.process.BrainArgs;
+import io.octoplane.testsupport.process.BrainProcess;
+import io.octoplane.testsupport.redis.RedisServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Three brains on one Redis behind a round-robin TCP balancer for the agent port, so each
+ * holds some of the nodes. Every octl command family that reaches nodes, files and
+ * scenarios is run through every brain in turn and must answer as if there were one
+ * brain; then one brain is killed and the rest carry on with its nodes.
+ */
+class EveryBrainIT {
+
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
+
+	static final CertFixtures certs = BrainTestSupport.certificates();
+
+	@TempDir
+	Path work;
+
+	@Test
+	void everyBrainAnswersEveryCallAndTheOthersCarryOnWhenOneDies() throws Exception {
+		List<BrainArgs> args = new ArrayList<>();
+		List<BrainProcess> brains = new ArrayList<>();
+		try {
+			for (String name : List.of("brain-a", "brain-b", "brain-c")) {
+				BrainArgs brain = BrainArgs.withFreePorts(certs, redis.port(), this.work.resolve(name))
+					.with("octoplane.brain.name", name)
+					.with("octoplane.agent.heartbeat-interval", "500ms")
+					.with("octoplane.agent.unstable-after", "3s")
+					.with("octoplane.agent.offline-after", "6s");
+				args.add(brain);
+				brains
+					.add(BrainProcess.start(brain.toList(), this.work.resolve(name + ".log"), brain.managementPort()));
+			}
+			brains.forEach((brain) -> brain.awaitReady(Duration.ofSeconds(240)));
+			try (FaultyLink agents = FaultyLink.balance(args.stream().mapToInt(BrainArgs::agentPort).toArray());
+					TentacleFleet fleet = new TentacleFleet(certs, this.work.resolve("fleet"))) {
+				List<String> nodes = fleet.startAll("eb", 3, agents.port());
+				Path scenario = scenario(nodes);
+				for (int i = 0; i < args.size(); i++) {
+					Path config = Files.createDirectories(this.work.resolve("octl-" + i));
+					OperatorOctlConfig.write(config, certs, args.get(i).restUri(), "timeout: 60s");
+					Path octl = config.resolve("octl.yaml");
+					throughOneBrain(octl, config, fleet, nodes, scenario, i);
+				}
+
+				// Brain a dies; the balancer's health check leaves it out, its nodes
+				// redial and land on b or c, and work goes on through b.
+				brains.get(0).kill();
+				agents.drop(args.get(0).agentPort());
+				Path config = this.work.resolve("octl-1");
+				Path octl = config.resolve("octl.yaml");
+				await().atMost(Duration.ofSeconds(60)).until(() -> {
+					OctlRun get = InProcessOctl.run(octl, config, "node", "get", "-sf", "online");
+					return get.exitCode() == 0 && nodes.stream().allMatch(get.out()::contains);
+				});
+				throughOneBrain(octl, config, fleet, nodes, scenario, 3);
+			}
+		}
+		finally {
+			brains.forEach(BrainProcess::close);
+		}
+	}
+
+	private void throughOneBrain(Path octl, Path home, TentacleFleet fleet, List<String> nodes, Path scenario,
+			int round) throws Exception {
+		OctlRun get = InProcessOctl.run(octl, home, "node", "get");
+		assertThat(get.exitCode()).as(get.err()).isZero();
+		assertThat(get.out()).contains(nodes);
+
+		List<String> run = new ArrayList<>(List.of("cmd", "run", "echo round-" + round));
+		run.addAll(nodes);
+		OctlRun command = InProcessOctl.run(octl, home, run.toArray(String[]::new));
+		assertThat(command.exitCode()).as(command.err()).isZero();
+		assertThat(command.out()).contains("round-" + round);
+
+		Path file = Files.writeString(this.work.resolve("upload-" + round + ".txt"), "round " + round + "\n");
+		List<String> upload = new ArrayList<>(List.of("file", "upload", file.toString(), "@workspace"));
+		upload.addAll(nodes);
+		OctlRun uploaded = InProcessOctl.run(octl, home, upload.toArray(String[]::new));
+		assertThat(uploaded.exitCode()).as(uploaded.err()).isZero();
+		for (String node : nodes) {
+			assertThat(fleet.lines(node, "upload-" + round + ".txt")).as(node).containsExactly("round " + round);
+		}
+
+		Path into = this.work.resolve("downloads-" + round);
+		OctlRun downloaded = InProcessOctl.run(octl, home, "file", "download", "@workspace/upload-" + round + ".txt",
+				into.toString(), nodes.get(round % nodes.size()));
+		assertThat(downloaded.exitCode()).as(downloaded.err()).isZero();
+		assertThat(into.resolve("upload-" + round + ".txt")).hasContent("round " + round + "\n");
+
+		OctlRun applied = InProcessOctl.run(octl, home, "scen", "apply", scenario.toString(), "-m", "round " + round);
+		assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+		OctlRun versions = InProcessOctl.run(octl, home, "scen", "version", "everywhere");
+		assertThat(versions.exitCode()).as(versions.err()).isZero();
+		assertThat(versions.out()).contains("round " + round);
+		OctlRun napps = InProcessOctl.run(octl, home, "napp", "get", nodes.get(0));
+		assertThat(napps.exitCode()).as(napps.err()).isZero();
+		assertThat(napps.out()).contains("app@everywhere");
+	}
+
+	private Path scenario(List<String> nodes) throws Exception {
+		Path folder = Files.createDirectories(this.work.resolve("scenarios/everywhere"));
+		Files.writeString(folder.resolve("deployment.yaml"), """
+				name: everywhere
+				description: "one app on every node"
+				applications:
+				- name: app
+				  scriptpath: app/scripts/
+				  nodes: %s
+				  script:
+				  - { target: prepare, file: prepare.sh, order: 1 }
+				  - { target: start, file: start.sh, order: 1 }
+				  - { target: stop, file: stop.sh, order: 1 }
+				  - { target: purge, file: stop.sh, order: 1 }
+				""".formatted(nodes.stream().map((node) -> "'" + node + "'").toList()));
+		Path scripts = Files.createDirectories(folder.resolve("app/scripts"));
+		Files.writeString(scripts.resolve("prepare.sh"), "echo prepared >> \"$OCTOPODA_WORKSPACE/app.log\"\n");
+		Files.writeString(scripts.resolve("start.sh"), "echo started >> \"$OCTOPODA_WORKSPACE/app.log\"\n");
+		Files.writeString(scripts.resolve("stop.sh"), "echo stopped >> \"$OCTOPODA_WORKSPACE/app.log\"\n");
+		return folder;
+	}
+
+}

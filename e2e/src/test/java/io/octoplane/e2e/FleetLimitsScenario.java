@@ -1,0 +1,156 @@
+package io.octoplane.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import io.octoplane.certs.PemPair;
+import io.octoplane.client.JobListener;
+import io.octoplane.client.OctoplaneClient;
+import io.octoplane.protocol.agent.CommandMode;
+import io.octoplane.protocol.api.CommandRequest;
+import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.api.NodeCommandResult;
+import io.octoplane.protocol.tls.PemTls;
+import io.octoplane.testsupport.brain.BrainTestSupport;
+import io.octoplane.testsupport.certs.CertFixtures;
+import io.octoplane.testsupport.process.BrainArgs;
+import io.octoplane.testsupport.process.BrainProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three brains share one Redis; the limits hold for the fleet, not per brain: failed
+ * logins spread over the brains are throttled as if one brain saw them all, and a job's
+ * concurrency limit holds while each brain starts the nodes it holds, counted on the
+ * nodes themselves. Subclasses choose the Redis (one server, or a cluster).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FleetLimitsScenario {
+
+	static final CertFixtures certs = BrainTestSupport.certificates();
+
+	private Path work = Path.of(".");
+
+	private final List<BrainArgs> args = new ArrayList<>();
+
+	private final List<BrainProcess> brains = new ArrayList<>();
+
+	/** The brain's arguments for the Redis under test. */
+	abstract BrainArgs brainArgs(Path dataDir);
+
+	@BeforeAll
+	void startBrains(@TempDir Path work) {
+		this.work = work;
+		for (String name : List.of("brain-a", "brain-b", "brain-c")) {
+			BrainArgs brain = brainArgs(this.work.resolve(name)).with("octoplane.brain.name", name)
+				.with("octoplane.security.failed-logins-per-minute", "10")
+				.with("octoplane.agent.heartbeat-interval", "500ms")
+				.with("octoplane.agent.unstable-after", "3s")
+				.with("octoplane.agent.offline-after", "6s");
+			this.args.add(brain);
+			this.brains
+				.add(BrainProcess.start(brain.toList(), this.work.resolve(name + ".log"), brain.managementPort()));
+		}
+		this.brains.forEach((brain) -> brain.awaitReady(Duration.ofSeconds(240)));
+	}
+
+	@AfterAll
+	void stopBrains() {
+		this.brains.forEach(BrainProcess::close);
+	}
+
+	@Test
+	void tenWrongPasswordsSpreadOverThreeBrainsAreThrottledAsTen() throws Exception {
+		for (int i = 0; i < 10; i++) {
+			HttpResponse<String> answer = login(this.args.get(i % 3), "guess" + i);
+			assertThat(answer.statusCode()).as("wrong password %d", i).isEqualTo(401);
+		}
+		for (BrainArgs brain : this.args) {
+			HttpResponse<String> answer = login(brain, "one more");
+			assertThat(answer.statusCode()).isEqualTo(429);
+			assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+			assertThat(answer.body()).contains("\"code\":\"too-many-requests\"");
+		}
+	}
+
+	@Test
+	void aConcurrencyLimitOfFiveHoldsAcrossThreeBrainsCountedOnTheNodes() throws Exception {
+		try (TentacleFleet fleet = new TentacleFleet(certs, this.work.resolve("fleet"))) {
+			List<String> nodes = new ArrayList<>();
+			nodes.addAll(fleet.startAll("ca", 20, this.args.get(0).agentPort()));
+			nodes.addAll(fleet.startAll("cb", 20, this.args.get(1).agentPort()));
+			nodes.addAll(fleet.startAll("cc", 20, this.args.get(2).agentPort()));
+			OctoplaneClient viaB = client(this.args.get(1));
+			// Each node notes when its run began and ended, in nanoseconds of this host.
+			CommandRequest request = new CommandRequest(nodes, CommandMode.SHELL,
+					"date +%s%N > span.txt; sleep 0.3; date +%s%N >> span.txt", 90L, null, 30L, "5", null, null, null,
+					null, null, null);
+			JobResponse done = viaB.awaitJob(viaB.submit(request).id(), Duration.ofSeconds(300), new JobListener() {
+			});
+			assertThat(done.results()).hasSize(60).extracting(NodeCommandResult::state).containsOnly("succeeded");
+			List<long[]> spans = new ArrayList<>();
+			for (String node : nodes) {
+				List<String> lines = fleet.lines(node, "span.txt");
+				assertThat(lines).as(node).hasSize(2);
+				spans.add(new long[] { Long.parseLong(lines.get(0).strip()), Long.parseLong(lines.get(1).strip()) });
+			}
+			assertThat(mostAtOnce(spans)).isBetween(1, 5);
+		}
+	}
+
+	/** The most spans that overlap at one instant. */
+	private static int mostAtOnce(List<long[]> spans) {
+		List<long[]> edges = new ArrayList<>();
+		for (long[] span : spans) {
+			edges.add(new long[] { span[0], 1 });
+			edges.add(new long[] { span[1], -1 });
+		}
+		// An end sorts before a start at the same instant: touching spans do not overlap.
+		edges.sort((a, b) -> (a[0] != b[0]) ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+		int now = 0;
+		int most = 0;
+		for (long[] edge : edges) {
+			now += (int) edge[1];
+			most = Math.max(most, now);
+		}
+		return most;
+	}
+
+	private static HttpResponse<String> login(BrainArgs brain, String password) throws Exception {
+		String encoded = Base64.getEncoder().encodeToString(("/:" + password).getBytes(StandardCharsets.UTF_8));
+		try (HttpClient client = HttpClient.newBuilder()
+			.sslContext(PemTls.trustOnly(certs.caCert()))
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build()) {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(brain.restUri() + "/api/v1/nodes"))
+				.header("Authorization", "Basic " + encoded)
+				.timeout(Duration.ofSeconds(20))
+				.GET()
+				.build();
+			return client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+	}
+
+	private static OctoplaneClient client(BrainArgs brain) throws Exception {
+		PemPair operator = certs.operator("alice");
+		return OctoplaneClient.builder()
+			.baseUri(URI.create(brain.restUri()))
+			.sslContext(PemTls.clientContext(operator.certificate(), operator.privateKey(), certs.caCert()))
+			.build();
+	}
+
+}
