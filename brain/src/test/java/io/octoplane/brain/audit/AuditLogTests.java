@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.octoplane.brain.redis.RedisTemplateExtension;
 import io.octoplane.protocol.api.AuditEntry;
 import io.octoplane.protocol.api.AuditResponse;
 import io.octoplane.server.web.InvalidRequestException;
-import io.octoplane.testsupport.redis.RedisServerExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,11 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class AuditLogTests {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
+	static final RedisTemplateExtension redisServer = new RedisTemplateExtension();
 
 	private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
-
-	private static LettuceConnectionFactory connections;
 
 	private static StringRedisTemplate redis;
 
@@ -41,23 +38,12 @@ class AuditLogTests {
 
 	@BeforeAll
 	static void connect() {
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		connections.start();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connections.destroy();
+		redis = redisServer.template();
 	}
 
 	@BeforeEach
 	void emptyRedis() {
-		redis.execute((connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		}, true);
+		redisServer.flush();
 	}
 
 	@Test

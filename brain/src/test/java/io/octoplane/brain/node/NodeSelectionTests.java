@@ -6,18 +6,15 @@ import java.util.Map;
 import java.util.Set;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.octoplane.brain.redis.RedisTemplateExtension;
 import io.octoplane.protocol.agent.Facts;
 import io.octoplane.protocol.selector.Selector;
-import io.octoplane.testsupport.redis.RedisServerExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,13 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NodeSelectionTests {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
+	static final RedisTemplateExtension redisServer = new RedisTemplateExtension();
 
 	private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
 
 	private static final Set<String> ALL = Set.of("pi1", "pi2", "cam1", "srv1");
-
-	private static LettuceConnectionFactory connections;
 
 	private static StringRedisTemplate redis;
 
@@ -41,23 +36,12 @@ class NodeSelectionTests {
 
 	@BeforeAll
 	static void connect() {
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		connections.start();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connections.destroy();
+		redis = redisServer.template();
 	}
 
 	@BeforeEach
 	void fleet() {
-		redis.execute((connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		}, true);
+		redisServer.flush();
 		this.descriptions = new NodeDescriptionRepository(redis, JsonMapper.builder().build());
 		this.selection = new NodeSelection(redis, new SimpleMeterRegistry());
 		report("pi1", Map.of("site", "lab", "role", "sensor"), "debian", "aarch64", 4L << 30);

@@ -12,14 +12,13 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.octoplane.brain.config.BrainIdentity;
+import io.octoplane.brain.redis.RedisTemplateExtension;
 import io.octoplane.certs.PemPair;
 import io.octoplane.protocol.api.BrainInfo;
 import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.server.blob.BlobStore;
 import io.octoplane.testsupport.brain.BrainTestSupport;
 import io.octoplane.testsupport.certs.CertFixtures;
-import io.octoplane.testsupport.redis.RedisServerExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +31,6 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,11 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PeerBlobsIT {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
+	static final RedisTemplateExtension redisServer = new RedisTemplateExtension();
 
 	static final CertFixtures certs = BrainTestSupport.certificates();
-
-	private static LettuceConnectionFactory connections;
 
 	private static StringRedisTemplate redis;
 
@@ -62,15 +57,7 @@ class PeerBlobsIT {
 
 	@BeforeAll
 	static void connect() {
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		connections.start();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connections.destroy();
+		redis = redisServer.template();
 	}
 
 	@BeforeEach

@@ -6,20 +6,17 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 import io.octoplane.brain.config.BrainProperties;
-import io.octoplane.testsupport.redis.RedisServerExtension;
+import io.octoplane.brain.redis.RedisTemplateExtension;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScenarioImportIT {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
-
-	private static LettuceConnectionFactory connections;
+	static final RedisTemplateExtension redisServer = new RedisTemplateExtension();
 
 	private static StringRedisTemplate redis;
 
@@ -38,15 +33,7 @@ class ScenarioImportIT {
 
 	@BeforeAll
 	static void connect() {
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		connections.start();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connections.destroy();
+		redis = redisServer.template();
 	}
 
 	@Test

@@ -9,20 +9,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.octoplane.brain.redis.RedisTemplateExtension;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.ScenarioVersionsResponse;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
-import io.octoplane.testsupport.redis.RedisServerExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,31 +28,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ScenarioVersionsIT {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
-
-	private static LettuceConnectionFactory connections;
+	static final RedisTemplateExtension redisServer = new RedisTemplateExtension();
 
 	private static StringRedisTemplate redis;
 
 	@BeforeAll
 	static void connect() {
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		connections.start();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connections.destroy();
+		redis = redisServer.template();
 	}
 
 	@BeforeEach
 	void empty() {
-		redis.execute((connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		}, true);
+		redisServer.flush();
 	}
 
 	@Test

@@ -2,16 +2,13 @@ package io.octoplane.brain.security;
 
 import java.time.Duration;
 
+import io.octoplane.brain.redis.RedisTemplateExtension;
 import io.octoplane.testsupport.clock.MutableClock;
-import io.octoplane.testsupport.redis.RedisServerExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RateLimiterIT {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
-
-	private static LettuceConnectionFactory connections;
+	static final RedisTemplateExtension redisServer = new RedisTemplateExtension();
 
 	private static StringRedisTemplate redis;
 
@@ -29,23 +24,12 @@ class RateLimiterIT {
 
 	@BeforeAll
 	static void connect() {
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		connections.start();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connections.destroy();
+		redis = redisServer.template();
 	}
 
 	@BeforeEach
 	void empty() {
-		redis.execute((connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		}, true);
+		redisServer.flush();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.octoplane.brain.redis.RedisTemplateExtension;
 import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.workgroup.WorkgroupDeletedEvent;
 import io.octoplane.brain.workgroup.WorkgroupService;
@@ -18,16 +19,12 @@ import io.octoplane.server.web.ConflictException;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
 import io.octoplane.testsupport.clock.MutableClock;
-import io.octoplane.testsupport.redis.RedisServerExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.data.redis.connection.DataType;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,13 +36,11 @@ import static org.mockito.Mockito.mock;
 class TokenServiceTests {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
+	static final RedisTemplateExtension redisServer = new RedisTemplateExtension();
 
 	private static final Caller ROOT = new Caller("alice", "/", "/", Caller.Kind.CERTIFICATE, "127.0.0.1");
 
 	private static final Caller LAB = new Caller("password:/lab", "/lab", "/lab", Caller.Kind.PASSWORD, "127.0.0.1");
-
-	private static LettuceConnectionFactory connections;
 
 	private static StringRedisTemplate redis;
 
@@ -58,23 +53,12 @@ class TokenServiceTests {
 
 	@BeforeAll
 	static void connect() {
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		connections.start();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connections.destroy();
+		redis = redisServer.template();
 	}
 
 	@BeforeEach
 	void emptyRedis() {
-		redis.execute((connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		}, true);
+		redisServer.flush();
 		given(this.workgroups.subtree("/")).willReturn(List.of("/", "/lab", "/lab/pis"));
 		given(this.workgroups.subtree("/lab")).willReturn(List.of("/lab", "/lab/pis"));
 	}

@@ -9,19 +9,16 @@ import java.util.Set;
 
 import io.octoplane.brain.node.NodeSelection;
 import io.octoplane.brain.node.NodeService;
+import io.octoplane.brain.redis.RedisTemplateExtension;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.selector.Selector;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
-import io.octoplane.testsupport.redis.RedisServerExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +30,7 @@ import static org.mockito.Mockito.mock;
 class WorkgroupServiceTests {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
-
-	private static LettuceConnectionFactory connections;
+	static final RedisTemplateExtension redisServer = new RedisTemplateExtension();
 
 	private static StringRedisTemplate redis;
 
@@ -50,23 +45,12 @@ class WorkgroupServiceTests {
 
 	@BeforeAll
 	static void connect() {
-		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		connections.afterPropertiesSet();
-		connections.start();
-		redis = new StringRedisTemplate(connections);
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connections.destroy();
+		redis = redisServer.template();
 	}
 
 	@BeforeEach
 	void fleet() {
-		redis.execute((connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		}, true);
+		redisServer.flush();
 		given(this.nodes.names()).willReturn(Set.of("a", "b", "c", "d"));
 	}
 
