@@ -3,7 +3,9 @@ package io.octoplane.brain.security;
 import java.util.List;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * A proven {@link Caller} as Spring Security holds it: what every authentication provider
@@ -53,6 +55,21 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
 	@Override
 	public int hashCode() {
 		return this.caller.hashCode();
+	}
+
+	/**
+	 * The address a credential was presented from: the remote address of a web request
+	 * (the login form, a certificate), or the source the API filter attached to the
+	 * token.
+	 * @param authentication the credential being checked
+	 * @return the address, or {@code unknown}
+	 */
+	static String sourceOf(Authentication authentication) {
+		if (authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) {
+			return details.getRemoteAddress();
+		}
+		return (authentication.getDetails() instanceof String source) ? source : "unknown";
 	}
 
 }

@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 
 /**
@@ -29,15 +28,7 @@ final class OperatorCertificateAuthenticationProvider implements AuthenticationP
 			throw new WrongRoleException(role.map(CertificateRole::ou).orElse(null), certificate);
 		}
 		return new CallerAuthentication(new Caller(CertificateRole.commonName(certificate), WorkgroupService.ROOT,
-				WorkgroupService.ROOT, Caller.Kind.CERTIFICATE, sourceOf(authentication)));
-	}
-
-	private static String sourceOf(Authentication authentication) {
-		if (authentication.getDetails() instanceof WebAuthenticationDetails details
-				&& details.getRemoteAddress() != null) {
-			return details.getRemoteAddress();
-		}
-		return (authentication.getDetails() instanceof String source) ? source : "unknown";
+				WorkgroupService.ROOT, Caller.Kind.CERTIFICATE, CallerAuthentication.sourceOf(authentication)));
 	}
 
 	@Override

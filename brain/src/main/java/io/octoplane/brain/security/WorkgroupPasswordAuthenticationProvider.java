@@ -7,7 +7,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Proves a caller by a workgroup path and its password (checked by the workgroup
@@ -35,16 +34,8 @@ final class WorkgroupPasswordAuthenticationProvider implements AuthenticationPro
 		if (!(password instanceof String text) || !this.workgroups.verifyPassword(path, text)) {
 			throw new WorkgroupLoginException(path);
 		}
-		return new CallerAuthentication(
-				new Caller("password:" + path, path, path, Caller.Kind.PASSWORD, sourceOf(authentication)));
-	}
-
-	private static String sourceOf(Authentication authentication) {
-		if (authentication.getDetails() instanceof WebAuthenticationDetails details
-				&& details.getRemoteAddress() != null) {
-			return details.getRemoteAddress();
-		}
-		return (authentication.getDetails() instanceof String source) ? source : "unknown";
+		return new CallerAuthentication(new Caller("password:" + path, path, path, Caller.Kind.PASSWORD,
+				CallerAuthentication.sourceOf(authentication)));
 	}
 
 	@Override
