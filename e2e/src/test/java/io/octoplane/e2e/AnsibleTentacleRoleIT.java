@@ -14,6 +14,7 @@ import io.octoplane.e2e.support.DebianRoot;
 import io.octoplane.e2e.support.InProcessBrainTest;
 import io.octoplane.e2e.support.LoopbackSshd;
 import io.octoplane.e2e.support.ToolRun;
+import io.octoplane.tentacle.config.TentacleConfig;
 import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class AnsibleTentacleRoleIT extends InProcessBrainTest {
 							+ "\noctoplane_tentacle_brain: 127.0.0.1:" + this.agentServer.port()
 							+ "\noctoplane_tentacle_brain_api: https://localhost:" + this.port
 							+ "\noctoplane_tentacle_ca_file: " + certs.caCert() + "\noctoplane_tentacle_join_token: "
-							+ token + "\n");
+							+ token + "\noctoplane_tentacle_labels: {site: lab, role: camera}\n");
 			ToolRun first = playbook(inventory, vars);
 			assertThat(first.status()).as(first.output()).isZero();
 			assertThat(first.output()).doesNotContain(token).containsPattern("ans01 +: ok=\\d+ +changed=[1-9]");
@@ -83,7 +84,10 @@ class AnsibleTentacleRoleIT extends InProcessBrainTest {
 			assertThat(root.path("etc/octoplane/tentacle.yaml")).content()
 				.contains("brain: 127.0.0.1:" + this.agentServer.port())
 				.contains("name: ans01")
+				.contains("labels:\n  role: \"camera\"\n  site: \"lab\"\n")
 				.doesNotContain(token);
+			assertThat(TentacleConfig.load(root.path("etc/octoplane/tentacle.yaml"), Map.of()).facts().labels())
+				.isEqualTo(Map.of("site", "lab", "role", "camera"));
 			X509Certificate issued = certificate(root.path("var/lib/octoplane/tentacle/certs/node.pem"));
 			assertThat(issued.getSubjectX500Principal().getName()).startsWith("CN=ans01,");
 			issued.verify(certificate(certs.caCert()).getPublicKey());
