@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.octoplane.brain.config.BrainIdentity;
 import io.octoplane.server.blob.BlobStore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,10 @@ public class PeerBlobs {
 
 	private final PeerProperties properties;
 
-	private final HttpClient client;
+	private final SslBundles bundles;
+
+	/** Made on the first fetch: a brain run for a one-off command has no TLS files. */
+	private volatile @Nullable HttpClient client;
 
 	private final Counter fetched;
 
@@ -48,10 +52,7 @@ public class PeerBlobs {
 		this.directory = directory;
 		this.identity = identity;
 		this.properties = properties;
-		this.client = HttpClient.newBuilder()
-			.sslContext(bundles.getBundle(properties.sslBundle()).createSslContext())
-			.connectTimeout(properties.timeout())
-			.build();
+		this.bundles = bundles;
 		this.fetched = Counter.builder("octoplane.blobs.fetched")
 			.description("Blobs this brain fetched from another brain")
 			.register(registry);
@@ -90,7 +91,7 @@ public class PeerBlobs {
 			.timeout(this.properties.timeout())
 			.GET()
 			.build();
-		HttpResponse<InputStream> response = this.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
 		try (InputStream body = response.body()) {
 			if (response.statusCode() != 200) {
 				return Optional.empty();
@@ -105,6 +106,23 @@ public class PeerBlobs {
 			logger.info("Fetched blob {} ({} bytes) from {}", sha256, staged.sizeBytes(), peer);
 			return this.blobs.find(sha256);
 		}
+	}
+
+	private HttpClient client() {
+		HttpClient current = this.client;
+		if (current == null) {
+			synchronized (this) {
+				current = this.client;
+				if (current == null) {
+					current = HttpClient.newBuilder()
+						.sslContext(this.bundles.getBundle(this.properties.sslBundle()).createSslContext())
+						.connectTimeout(this.properties.timeout())
+						.build();
+					this.client = current;
+				}
+			}
+		}
+		return current;
 	}
 
 }

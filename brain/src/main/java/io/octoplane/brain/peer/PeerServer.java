@@ -29,6 +29,7 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.octoplane.brain.config.BrainIdentity;
+import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.certs.CertificateRole;
 import io.octoplane.server.blob.BlobStore;
 import org.slf4j.Logger;
@@ -61,6 +62,8 @@ class PeerServer implements SmartLifecycle {
 
 	private final BlobStore blobs;
 
+	private final boolean serve;
+
 	private volatile HttpsServer server;
 
 	private volatile ExecutorService handlers;
@@ -68,8 +71,9 @@ class PeerServer implements SmartLifecycle {
 	private volatile ScheduledExecutorService announcer;
 
 	PeerServer(PeerProperties properties, SslBundles bundles, PeerDirectory directory, BrainIdentity identity,
-			BlobStore blobs) {
+			BlobStore blobs, BrainProperties brain) {
 		this.properties = properties;
+		this.serve = brain.serve();
 		this.bundles = bundles;
 		this.directory = directory;
 		this.identity = identity;
@@ -192,6 +196,12 @@ class PeerServer implements SmartLifecycle {
 			https.stop(0);
 			this.handlers.shutdownNow();
 		}
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		// A brain run for a one-off command (set-root-password) serves nothing.
+		return this.serve;
 	}
 
 	@Override

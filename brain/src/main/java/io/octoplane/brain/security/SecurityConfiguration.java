@@ -11,6 +11,7 @@ import io.octoplane.server.web.ProblemWriter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -36,6 +37,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Both doors authenticate through the same providers and the same login throttle.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 class SecurityConfiguration {
 

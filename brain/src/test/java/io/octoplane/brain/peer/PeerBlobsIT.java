@@ -12,6 +12,7 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.octoplane.brain.config.BrainIdentity;
+import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.brain.redis.RedisTemplateExtension;
 import io.octoplane.certs.PemPair;
 import io.octoplane.protocol.api.BrainInfo;
@@ -68,7 +69,8 @@ class PeerBlobsIT {
 		PeerDirectory directory = new PeerDirectory(redis, Clock.systemUTC());
 		this.storeA = new BlobStore(this.dir.resolve("a"), "max");
 		this.storeB = new BlobStore(this.dir.resolve("b"), "max");
-		this.serverA = new PeerServer(properties, bundles(certs.brain()), directory, identity("brain-a"), this.storeA);
+		this.serverA = new PeerServer(properties, bundles(certs.brain()), directory, identity("brain-a"), this.storeA,
+				new BrainProperties("brain-a", Path.of("data"), "", true));
 		this.serverA.start();
 		this.peersOfB = new PeerBlobs(this.storeB, directory, identity("brain-b"), properties, bundles(certs.brain()),
 				new SimpleMeterRegistry());
