@@ -148,9 +148,15 @@ class ConsoleBrowserIT extends InProcessFleetTest {
 	}
 
 	@Test
-	void theNodePageChartsHeartbeats() {
+	void theNodePageChartsHeartbeatsAndListsItsJobsNodeappsAndLog() {
 		signInToLab();
+		open("/ui/run");
+		run("con01", "echo node-page-job");
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("job"), "data-done", "true"));
 		open("/ui/nodes/con01");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("node-jobs"), "echo node-page-job"));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nodeapps")));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("node-log")));
 		this.wait.until((browser) -> {
 			browser.navigate().refresh();
 			String points = new WebDriverWait(browser, Duration.ofSeconds(10))
