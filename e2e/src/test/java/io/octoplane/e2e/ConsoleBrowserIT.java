@@ -212,13 +212,18 @@ class ConsoleBrowserIT extends InProcessFleetTest {
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-scenario='conshop']")));
 		screenshot("scenarios");
 		this.browser.findElement(By.linkText("conshop")).click();
-		this.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#versions tbody tr"), 2));
+		// The brain's stores outlive a test: earlier runs may have left versions too.
+		int versions = this.wait
+			.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#versions tbody tr"), 1))
+			.size();
+		assertThat(this.browser.findElement(By.cssSelector("#versions tbody tr")).getText())
+			.contains("prepare: second");
 		screenshot("scenario");
 		this.browser.findElements(By.cssSelector("form.reset button")).get(1).click();
 		assertThat(this.wait.until(ExpectedConditions.alertIsPresent()).getText()).startsWith("Reset conshop to ");
 		this.browser.switchTo().alert().dismiss();
 		assertThat(this.browser.getCurrentUrl()).endsWith("/ui/scenarios/conshop");
-		assertThat(this.browser.findElements(By.cssSelector("#versions tbody tr"))).hasSize(2);
+		assertThat(this.browser.findElements(By.cssSelector("#versions tbody tr"))).hasSize(versions);
 	}
 
 	@Test
