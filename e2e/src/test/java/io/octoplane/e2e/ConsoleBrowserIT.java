@@ -7,8 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import io.octoplane.certs.PemPair;
+import io.octoplane.protocol.selector.LabelChange;
 import io.octoplane.tentacle.Tentacle;
+import io.octoplane.testsupport.octl.OctlRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,9 +153,17 @@ class ConsoleBrowserIT extends InProcessFleetTest {
 	}
 
 	@Test
-	void theNodePageChartsHeartbeats() {
+	void theNodePageChartsHeartbeatsAndListsItsJobsNodeappsAndLog() {
 		signInToLab();
+		open("/ui/run");
+		run("con01", "echo node-page-job");
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("job"), "data-done", "true"));
 		open("/ui/nodes/con01");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("node-jobs"), "echo node-page-job"));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nodeapps")));
+		WebElement log = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("node-log")));
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView()", log);
+		screenshot("node-extras");
 		this.wait.until((browser) -> {
 			browser.navigate().refresh();
 			String points = new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -160,6 +173,131 @@ class ConsoleBrowserIT extends InProcessFleetTest {
 		});
 		assertThat(this.browser.findElements(By.cssSelector("figure.chart canvas"))).hasSize(4);
 		screenshot("node");
+	}
+
+	@Test
+	void theScenariosPageListsAnAppliedScenarioAndAsksBeforeAReset() throws Exception {
+		Path folder = Files.createDirectories(this.work.resolve("scenarios").resolve("conshop"));
+		Files.writeString(folder.resolve("deployment.yaml"), """
+				name: conshop
+				description: "the console's shop"
+				applications:
+				- name: web
+				  scriptpath: web/scripts/
+				  sourcepath: web/src/
+				  nodes: ['con01']
+				  script:
+				  - { target: prepare, file: prepare.sh, order: 1 }
+				  - { target: start, file: start.sh, order: 1 }
+				  - { target: stop, file: stop.sh, order: 1 }
+				  - { target: purge, file: purge.sh, order: 1 }
+				""");
+		Files.createDirectories(folder.resolve("web/src"));
+		Files.writeString(folder.resolve("web/src/index.html"), "hello");
+		Files.createDirectories(folder.resolve("web/scripts"));
+		Files.writeString(folder.resolve("web/scripts/prepare.sh"), "echo prepared\n");
+		for (String script : List.of("start", "stop", "purge")) {
+			Files.writeString(folder.resolve("web/scripts/" + script + ".sh"), "echo " + script + "\n");
+		}
+		PemPair operator = certs.operator("console-scenarios");
+		Path config = Files.writeString(this.work.resolve("octl-conlab.yaml"),
+				"brain: https://127.0.0.1:" + this.port + "\ncert: " + operator.certificate() + "\nkey: "
+						+ operator.privateKey() + "\nca: " + certs.caCert() + "\ntimeout: 60s\nworkgroup: /conlab\n");
+		for (String message : List.of("first", "second")) {
+			OctlRun apply = InProcessOctl.run(config, this.work, "scen", "apply", folder.toString(), "-m", message);
+			assertThat(apply.exitCode()).as(apply.err() + apply.out()).isZero();
+		}
+		signInToLab();
+		open("/ui/scenarios");
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-scenario='conshop']")));
+		screenshot("scenarios");
+		this.browser.findElement(By.linkText("conshop")).click();
+		// The brain's stores outlive a test: earlier runs may have left versions too.
+		int versions = this.wait
+			.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#versions tbody tr"), 1))
+			.size();
+		assertThat(this.browser.findElement(By.cssSelector("#versions tbody tr")).getText())
+			.contains("prepare: second");
+		screenshot("scenario");
+		this.browser.findElements(By.cssSelector("form.reset button")).get(1).click();
+		assertThat(this.wait.until(ExpectedConditions.alertIsPresent()).getText()).startsWith("Reset conshop to ");
+		this.browser.switchTo().alert().dismiss();
+		assertThat(this.browser.getCurrentUrl()).endsWith("/ui/scenarios/conshop");
+		assertThat(this.browser.findElements(By.cssSelector("#versions tbody tr"))).hasSize(versions);
+	}
+
+	@Test
+	void aNewTokensSecretIsShownOnceAndTheAdminPagesShowOnlyTheWorkgroup() {
+		signInToLab();
+		open("/ui/admin/workgroups");
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-workgroup='/conlab']")));
+		assertThat(this.browser.findElements(By.cssSelector("tr[data-workgroup='/']"))).isEmpty();
+		screenshot("admin-workgroups");
+		open("/ui/admin/tokens");
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("token-description")))
+			.sendKeys("console test");
+		this.browser.findElement(By.id("token-create")).click();
+		String secret = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("token-secret"))).getText();
+		assertThat(secret).isNotBlank();
+		screenshot("admin-tokens");
+		open("/ui/admin/tokens");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tokens"), "console test"));
+		assertThat(this.browser.findElements(By.id("token-secret"))).isEmpty();
+		assertThat(this.browser.getPageSource()).doesNotContain(secret);
+		open("/ui/admin/audit?outcome=ok");
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit")));
+		screenshot("admin-audit");
+		assertThat(postWithoutCsrf("/ui/admin/tokens", "role=operator&ttlHours=1&description=breach")).isEqualTo(403L);
+		open("/ui/admin/tokens");
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tokens")));
+		assertThat(this.browser.findElement(By.id("tokens")).getText()).doesNotContain("breach");
+	}
+
+	@Test
+	void aFileSentFromTheFilesPageReachesTheNodesWithItsProgressShown() throws Exception {
+		Path file = Files.writeString(this.work.resolve("console-upload.txt"), "sent from the console\n".repeat(2000));
+		Path drop = Files.createDirectories(this.work.resolve("console-drop"));
+		signInToLab();
+		open("/ui/files");
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-file")))
+			.sendKeys(file.toAbsolutePath().toString());
+		this.browser.findElement(By.id("upload-targets")).sendKeys("con01");
+		WebElement dir = this.browser.findElement(By.id("upload-dir"));
+		dir.clear();
+		dir.sendKeys(drop.toString());
+		screenshot("files");
+		this.browser.findElement(By.id("upload-submit")).click();
+		this.wait.until(ExpectedConditions.urlContains("/ui/jobs/"));
+		this.wait.until((browser) -> {
+			browser.navigate().refresh();
+			return "completed".equals(new WebDriverWait(browser, Duration.ofSeconds(10))
+				.until(ExpectedConditions.presenceOfElementLocated(By.id("job-state")))
+				.getText());
+		});
+		assertThat(drop.resolve("console-upload.txt")).hasSameTextualContentAs(file);
+		assertThat(postWithoutCsrf("/ui/files/blobs", "breach")).isEqualTo(403L);
+	}
+
+	@Test
+	void theFleetFiltersByLabelsAndTheRunPickerByState() {
+		this.client.labels().label("con02", new LabelChange(Map.of("role", "db"), List.of()));
+		signInToLab();
+		open("/ui/nodes?labels=role%3Ddb");
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-node='con02']")));
+		assertThat(this.browser.findElements(By.cssSelector("tr[data-node]"))).hasSize(1);
+		screenshot("fleet-labels");
+		open("/ui/run");
+		new Select(this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pick-state"))))
+			.selectByValue("online");
+		this.wait
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='pick'][data-node='con03']")))
+			.click();
+		screenshot("run-picker");
+		this.browser.findElement(By.id("run-command")).sendKeys("echo picked-by-state");
+		this.browser.findElement(By.id("run-submit")).click();
+		this.wait
+			.until(ExpectedConditions.textToBePresentInElementLocated(result("con03", ".output"), "picked-by-state"));
+		assertThat(this.browser.findElements(By.cssSelector("article.result"))).hasSize(1);
 	}
 
 	@Test
@@ -175,6 +313,16 @@ class ConsoleBrowserIT extends InProcessFleetTest {
 				""");
 		assertThat(status).isEqualTo(403L);
 		assertThat(this.fleet.lines("con01", "csrf-breach")).isEmpty();
+	}
+
+	private Object postWithoutCsrf(String path, String body) {
+		return ((JavascriptExecutor) this.browser).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(arguments[0], { method: 'POST', credentials: 'same-origin',
+				    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				    body: arguments[1], redirect: 'manual' })
+				  .then((response) => done(response.status), () => done(-1));
+				""", path, body);
 	}
 
 	private void startHostile(String name) throws InterruptedException {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.octoplane.brain.node.NodeQuery;
+import io.octoplane.brain.node.NodeSelection;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.web.PageCursor;
@@ -14,6 +15,8 @@ import io.octoplane.protocol.api.NodeInfo;
 import io.octoplane.protocol.api.NodeListResponse;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.protocol.api.NodeStatusInfo;
+import io.octoplane.protocol.selector.InvalidSelectorException;
+import io.octoplane.protocol.selector.Selector;
 import io.octoplane.server.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The fleet page: every node of the workgroup with its state and latest status, counts by
- * state, filtered by state, name pattern and workgroup, one page at a time through the
- * same paged listing as {@code GET /api/v1/nodes}, so it costs the same at 10,000 nodes
- * as at ten. htmx asks for the table alone when a filter changes.
+ * state, filtered by state, name pattern, workgroup and label selector, one page at a
+ * time through the same paged listing as {@code GET /api/v1/nodes}, so it costs the same
+ * at 10,000 nodes as at ten. htmx asks for the table alone when a filter changes.
  */
 @Controller
 class FleetController {
@@ -39,15 +42,18 @@ class FleetController {
 
 	private final WorkgroupService workgroups;
 
-	FleetController(NodeService nodes, WorkgroupService workgroups) {
+	private final NodeSelection selection;
+
+	FleetController(NodeService nodes, WorkgroupService workgroups, NodeSelection selection) {
 		this.nodes = nodes;
 		this.workgroups = workgroups;
+		this.selection = selection;
 	}
 
 	@GetMapping("/ui/nodes")
 	String fleet(@RequestParam(defaultValue = "") String state, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String workgroup, @RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "name") String sort,
+			@RequestParam(defaultValue = "") String workgroup, @RequestParam(defaultValue = "") String labels,
+			@RequestParam(required = false) @Nullable String cursor, @RequestParam(defaultValue = "name") String sort,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, HttpServletRequest http,
 			Model model) {
 		Caller caller = Caller.of(http);
@@ -55,6 +61,9 @@ class FleetController {
 		Set<String> selectable = new HashSet<>(visible);
 		if (!workgroup.isBlank()) {
 			selectable.retainAll(this.workgroups.visibleNodes(workgroup.trim()));
+		}
+		if (!labels.isBlank()) {
+			selectable.retainAll(this.selection.select(parseSelector(labels), visible));
 		}
 		String pattern = name.isBlank() ? null : (name.contains("*") || name.contains("?")) ? name : "*" + name + "*";
 		NodeQuery query = new NodeQuery(parseState(state), pattern, PageCursor.decode(cursor), PAGE_SIZE);
@@ -71,12 +80,23 @@ class FleetController {
 		model.addAttribute("state", state);
 		model.addAttribute("name", name);
 		model.addAttribute("workgroup", workgroup);
+		model.addAttribute("labels", labels);
 		model.addAttribute("sort", sort);
 		model.addAttribute("caller", caller);
 		return (htmx != null) ? "console/fleet :: table" : "console/fleet";
 	}
 
-	private static @Nullable NodeState parseState(String state) {
+	private static Selector parseSelector(String labels) {
+		String text = labels.strip();
+		try {
+			return Selector.isTarget(text) ? Selector.ofTarget(text) : Selector.parse(text);
+		}
+		catch (InvalidSelectorException ex) {
+			throw new InvalidRequestException("labels: " + ex.getMessage());
+		}
+	}
+
+	static @Nullable NodeState parseState(String state) {
 		if (state.isBlank()) {
 			return null;
 		}

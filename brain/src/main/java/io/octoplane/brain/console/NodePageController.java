@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.octoplane.brain.history.HistoryRange;
 import io.octoplane.brain.history.NodeHistory;
+import io.octoplane.brain.job.JobService;
 import io.octoplane.brain.node.NodeRecord;
 import io.octoplane.brain.node.NodeService;
 import io.octoplane.brain.revocation.NodeRevocation;
@@ -26,10 +27,13 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * A node's page: what it is and how it is connected, its status history as charts over an
  * hour, a day or a week, how to reach it, and revocation. A node of another workgroup is
- * not found, exactly as through the REST API.
+ * not found, exactly as through the REST API. Its recent jobs are listed here; its
+ * nodeapps and the tail of its log load into the page from their own features.
  */
 @Controller
 class NodePageController {
+
+	private static final int RECENT_JOBS = 10;
 
 	private final NodeService nodes;
 
@@ -39,8 +43,12 @@ class NodePageController {
 
 	private final NodeRevocation revocation;
 
-	NodePageController(NodeService nodes, WorkgroupService workgroups, NodeHistory history, NodeRevocation revocation) {
+	private final JobService jobs;
+
+	NodePageController(NodeService nodes, WorkgroupService workgroups, NodeHistory history, NodeRevocation revocation,
+			JobService jobs) {
 		this.nodes = nodes;
+		this.jobs = jobs;
 		this.workgroups = workgroups;
 		this.history = history;
 		this.revocation = revocation;
@@ -48,8 +56,10 @@ class NodePageController {
 
 	@GetMapping("/ui/nodes/{name}")
 	String node(@PathVariable String name, HttpServletRequest http, Model model) {
-		model.addAttribute("node", find(name, Caller.of(http)));
-		model.addAttribute("caller", Caller.of(http));
+		Caller caller = Caller.of(http);
+		model.addAttribute("node", find(name, caller));
+		model.addAttribute("caller", caller);
+		model.addAttribute("recentJobs", this.jobs.list(RECENT_JOBS, null, caller, List.of(name)).jobs());
 		return "console/node";
 	}
 

@@ -2,10 +2,15 @@ package io.octoplane.brain.console;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.octoplane.brain.job.JobService;
+import io.octoplane.brain.node.NodeQuery;
+import io.octoplane.brain.node.NodeService;
 import io.octoplane.brain.security.AuditTargets;
 import io.octoplane.brain.security.Caller;
+import io.octoplane.brain.web.PageCursor;
+import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
@@ -20,18 +25,37 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The run page: pick nodes (names, {@code @group}s, {@code ALL}), type a shell command,
- * choose how it spreads (max concurrency, max errors, how long to wait for offline
- * nodes), and follow it on its job page. The job takes the same path as
- * {@code POST /api/v1/commands}.
+ * The run page: pick nodes (names, {@code @group}s, {@code ALL}, or ticked in a list
+ * filtered by state and name), type a shell command, choose how it spreads (max
+ * concurrency, max errors, how long to wait for offline nodes), and follow it on its job
+ * page. The job takes the same path as {@code POST /api/v1/commands}.
  */
 @Controller
 class RunController {
 
+	private static final int PICKER_SIZE = 100;
+
 	private final JobService jobs;
 
-	RunController(JobService jobs) {
+	private final NodeService nodes;
+
+	private final WorkgroupService workgroups;
+
+	RunController(JobService jobs, NodeService nodes, WorkgroupService workgroups) {
 		this.jobs = jobs;
+		this.nodes = nodes;
+		this.workgroups = workgroups;
+	}
+
+	@GetMapping("/ui/run/nodes")
+	String picker(@RequestParam(defaultValue = "") String state, @RequestParam(defaultValue = "") String name,
+			HttpServletRequest http, Model model) {
+		Caller caller = Caller.of(http);
+		String pattern = name.isBlank() ? null : (name.contains("*") || name.contains("?")) ? name : "*" + name + "*";
+		NodeQuery query = new NodeQuery(FleetController.parseState(state), pattern, PageCursor.decode(null),
+				PICKER_SIZE);
+		model.addAttribute("picked", this.nodes.page(this.workgroups.visibleNodes(caller.workgroup()), query));
+		return "console/run-parts :: picker";
 	}
 
 	@GetMapping("/ui/run")
@@ -42,13 +66,17 @@ class RunController {
 	}
 
 	@PostMapping("/ui/run")
-	String run(@RequestParam String targets, @RequestParam String command,
+	String run(@RequestParam(defaultValue = "") String targets,
+			@RequestParam(name = "pick", defaultValue = "") List<String> picked, @RequestParam String command,
 			@RequestParam(name = "maxConcurrency", defaultValue = "") String maxConcurrency,
 			@RequestParam(name = "maxErrors", defaultValue = "") String maxErrors,
 			@RequestParam(name = "waitOfflineSeconds", required = false) @Nullable Long waitOfflineSeconds,
 			@RequestParam(name = "timeoutSeconds", required = false) @Nullable Long timeoutSeconds,
 			HttpServletRequest http) {
-		List<String> names = Arrays.stream(targets.split("[\\s,]+")).filter((name) -> !name.isBlank()).toList();
+		List<String> names = Stream.concat(Arrays.stream(targets.split("[\\s,]+")), picked.stream())
+			.filter((name) -> !name.isBlank())
+			.distinct()
+			.toList();
 		if (names.isEmpty()) {
 			throw new InvalidRequestException("name at least one target: node names, @group or ALL");
 		}
