@@ -136,6 +136,17 @@ class NameserverIT {
 	}
 
 	@Test
+	void answersCarryTheStandardSecurityHeaders() throws Exception {
+		HttpResponse<String> response = call(certs.node("headers-node"), "GET", "/api/v1/names?prefix=none", null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(response.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("no-store"));
+		assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+	}
+
+	@Test
 	void nodeCertificateCannotRegister() throws Exception {
 		HttpResponse<String> response = call(certs.node("rogue"), "PUT", "/api/v1/names/brain",
 				"{\"kind\":\"brain\",\"addresses\":[\"6.6.6.6:3457\"],\"ttl_seconds\":60}");

@@ -54,9 +54,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain managementChain(HttpSecurity http, ServletContext api) throws Exception {
-		// The management server has a servlet context of its own; everything in it is
-		// open,
-		// as it was before the API port had a security chain.
+		// The management server has a servlet context of its own; all of it is open, as
+		// it was before the API port had a security chain.
 		http.securityMatcher((request) -> request.getServletContext() != api)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())

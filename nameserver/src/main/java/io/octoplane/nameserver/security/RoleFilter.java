@@ -2,6 +2,7 @@ package io.octoplane.nameserver.security;
 
 import java.io.IOException;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,9 +17,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,11 +31,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * audited.
  *
  * <p>
- * It guards every request on the port rather than matching paths, so no path variant can
- * slip past; health lives on the management port.
+ * It runs in Spring Security's chain of the registry port ({@link SecurityConfiguration})
+ * and guards every request on it rather than matching paths, so no path variant can slip
+ * past; health lives on the management port. The caller it lets through is the chain's
+ * authentication, with its role as the one authority.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RoleFilter extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(RoleFilter.class);
@@ -74,6 +76,10 @@ class RoleFilter extends OncePerRequestFilter {
 			return;
 		}
 		Callers.set(request, new Caller(name, role.get(), request.getRemoteAddr()));
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(new PreAuthenticatedAuthenticationToken(name, certificates[0],
+				List.of(new SimpleGrantedAuthority("ROLE_" + role.get().name()))));
+		SecurityContextHolder.setContext(context);
 		try {
 			chain.doFilter(request, response);
 		}
