@@ -179,7 +179,9 @@ class ScenarioIT extends InProcessBrainTest {
 		assertThat(napps.exitCode()).as(napps.err()).isZero();
 		List<String> names = new ArrayList<>();
 		napps.json().get("nodeapps").forEach((napp) -> names.add(napp.get("nodeapp").asString()));
-		assertThat(names).containsExactlyInAnyOrder("db@shop", "web@shop");
+		// Other classes share this brain and its Redis, and deploy their own scenarios to
+		// node1 too.
+		assertThat(names).filteredOn((name) -> name.endsWith("@shop")).containsExactlyInAnyOrder("db@shop", "web@shop");
 		OctlRun nappLog = octl("napp", "version", "node1", "web@shop");
 		assertThat(nappLog.exitCode()).as(nappLog.err()).isZero();
 		assertThat(nappLog.json().get("versions")).hasSize(3);
