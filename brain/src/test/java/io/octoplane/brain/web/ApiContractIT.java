@@ -18,6 +18,7 @@ import javax.net.ssl.SSLContext;
 import io.octoplane.brain.BrainIntegrationTest;
 import io.octoplane.brain.agent.AgentServer;
 import io.octoplane.brain.agent.RawAgentClient;
+import io.octoplane.brain.console.ConsolePage;
 import io.octoplane.certs.PemPair;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.agent.Welcome;
@@ -69,9 +70,14 @@ class ApiContractIT extends BrainIntegrationTest {
 		for (var entry : this.mappings.getHandlerMethods().entrySet()) {
 			RequestMappingInfo info = entry.getKey();
 			HandlerMethod method = entry.getValue();
-			// The console's pages (io.octoplane.brain.console) are not REST routes.
-			String featurePackage = method.getBeanType().getPackageName();
-			if (featurePackage.startsWith("io.octoplane.brain") && !featurePackage.endsWith(".console")) {
+			// The console's pages (io.octoplane.brain.console, and @ConsolePage
+			// controllers
+			// beside their services) are not REST routes.
+			Class<?> controller = method.getBeanType();
+			String featurePackage = controller.getPackageName();
+			boolean consolePage = featurePackage.endsWith(".console")
+					|| controller.isAnnotationPresent(ConsolePage.class);
+			if (featurePackage.startsWith("io.octoplane.brain") && !consolePage) {
 				served.addAll(info.getPatternValues());
 			}
 		}
