@@ -152,7 +152,24 @@ rule() {
 			# The job above has ended; cancel one that is still running.
 			ACTION=instead TEXT="id=\$(octl cmd run --async 'sleep 50' node1 | sed -n 's/^  \"id\" *: *\"\\([^\"]*\\)\".*/\\1/p' | head -n 1) && octl job cancel \"\$id\"" ;;
 		"octl cmd xrun -d 5m -ta --max-clock-error 20ms './start-capture.sh' @lab")
-			ACTION=instead TEXT="octl cmd xrun -d 2 -ta --max-clock-error 20ms 'date +%s.%N' node1 node2" ;;
+			ACTION=instead TEXT="octl cmd xrun -d 2 -ta --max-clock-error 1s 'date +%s.%N' node1 node2" ;;
+		# Right after the fleet starts, on a loaded machine, a node's clock offset may be
+		# known only to within more than the default 50 ms; the example shows the output.
+		"octl cmd run -ta 'date +%s.%N' node1 node2 node3 -o table")
+			ACTION=instead TEXT="octl cmd run -ta --max-clock-error 1s 'date +%s.%N' node1 node2 node3 -o table" ;;
+		# Labels and selectors: the fleet's nodes instead of pi1; selectors on the label set here.
+		"octl node facts pi1 -o table")
+			ACTION=instead TEXT="octl node facts node1 -o table" ;;
+		"octl node label pi1 rack=a1 role=doorbell")
+			ACTION=instead TEXT="octl node label node1 rack=a1 role=doorbell" ;;
+		"octl node label pi1 role-")
+			ACTION=instead TEXT="octl node label node1 role-" ;;
+		"octl cmd run 'uptime' -l 'site=lab,role!=camera,arch in (arm64,armv7),!gpu'")
+			ACTION=instead TEXT="octl cmd run 'uptime' -l 'rack=a1,role!=camera,arch in (amd64,arm64,armv7),!gpu'" ;;
+		"octl node get -l 'facts.memory_total>2GiB,os=debian'")
+			ACTION=instead TEXT="octl node get -l 'facts.memory_total>1MiB,rack=a1'" ;;
+		"octl file upload app.conf /etc/app -l site=lab --dry-run")
+			ACTION=instead TEXT="echo 'x=1' > app.conf && octl file upload app.conf /etc/app -l rack=a1 --dry-run" ;;
 		# Scenarios: the template's applications get nodes, placeholders get real versions.
 		"octl scen create shop with web db")
 			ACTION=instead TEXT="octl scen create shop with web db && sed -i 's/nodes: \[\]/nodes: [node1, node2]/' shop/deployment.yaml" ;;
