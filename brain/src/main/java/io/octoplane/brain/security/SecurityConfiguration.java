@@ -7,6 +7,7 @@ import io.octoplane.brain.audit.AuditLog;
 import io.octoplane.brain.metrics.Refusals;
 import io.octoplane.brain.token.TokenService;
 import io.octoplane.brain.workgroup.WorkgroupService;
+import io.octoplane.server.security.ManagementPortChain;
 import io.octoplane.server.web.ProblemWriter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
@@ -54,14 +55,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain managementChain(HttpSecurity http, ServletContext api) throws Exception {
-		// The management server has a servlet context of its own; all of it is open, as
-		// it was before the API port had a security chain.
-		http.securityMatcher((request) -> request.getServletContext() != api)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.csrf((csrf) -> csrf.disable())
-			.requestCache((cache) -> cache.disable())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-		return http.build();
+		// The management server is open, as it was before the main port had a chain.
+		return ManagementPortChain.open(http, api);
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.octoplane.nameserver.security;
 
+import io.octoplane.server.security.ManagementPortChain;
 import io.octoplane.server.web.ProblemWriter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
@@ -30,13 +31,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain managementChain(HttpSecurity http, ServletContext registry) throws Exception {
-		// The management server has a servlet context of its own; all of it is open.
-		http.securityMatcher((request) -> request.getServletContext() != registry)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.csrf((csrf) -> csrf.disable())
-			.requestCache((cache) -> cache.disable())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-		return http.build();
+		// The management server is open, as it was before the main port had a chain.
+		return ManagementPortChain.open(http, registry);
 	}
 
 	@Bean
