@@ -71,6 +71,27 @@ final class EventStream implements HttpResponse.BodyHandler<Void>, Flow.Subscrib
 		return this.signals.poll(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
 	}
 
+	/**
+	 * Reads what is left of a stream the brain is about to end, so that the connection
+	 * goes back to the client's pool instead of being dropped: a dropped connection costs
+	 * the next call a new TLS handshake.
+	 * @param timeout the longest wait for the end
+	 * @return whether the stream ended in time
+	 * @throws InterruptedException if the waiting thread was interrupted
+	 */
+	boolean drain(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			Signal signal = next(Duration.ofNanos(deadline - System.nanoTime()));
+			if (signal == null || signal instanceof Signal.Failed || signal instanceof Signal.Refused) {
+				return false;
+			}
+			if (signal instanceof Signal.Ended) {
+				return true;
+			}
+		}
+	}
+
 	/** Drops the connection; lines still in flight are discarded. */
 	void cancel() {
 		this.cancelled = true;

@@ -31,6 +31,13 @@ final class JobWatch {
 	 */
 	private static final Duration IDLE_LIMIT = Duration.ofSeconds(60);
 
+	/**
+	 * The brain ends a job's stream right after "done"; reading that end lets the
+	 * connection be reused. The end normally follows within a millisecond; the bound only
+	 * matters behind a proxy that holds finished streams open.
+	 */
+	private static final Duration STREAM_END_GRACE = Duration.ofMillis(500);
+
 	/** Time allowed for one last look at the job once the deadline has passed. */
 	private static final Duration LAST_LOOK = Duration.ofSeconds(5);
 
@@ -95,6 +102,7 @@ final class JobWatch {
 			}
 		});
 		boolean alive = false;
+		boolean ended = false;
 		try {
 			while (true) {
 				EventStream.Signal signal = stream.next(shorter(IDLE_LIMIT));
@@ -112,6 +120,7 @@ final class JobWatch {
 						try {
 							JobResponse done = handle(event);
 							if (done != null) {
+								ended = stream.drain(STREAM_END_GRACE);
 								return StreamEnd.done(done);
 							}
 						}
@@ -137,8 +146,10 @@ final class JobWatch {
 			throw OctoplaneConnectionException.interrupted(this.client.transport().baseUri(), ex);
 		}
 		finally {
-			stream.cancel();
-			exchange.cancel(true);
+			if (!ended) {
+				stream.cancel();
+				exchange.cancel(true);
+			}
 		}
 	}
 

@@ -80,6 +80,20 @@ class AwaitJobTests {
 	}
 
 	@Test
+	void aFinishedStreamLeavesItsConnectionForTheNextCall() {
+		JobResponse done = job(succeeded("pi1", ""));
+		// The end of the stream comes a moment after "done", as from a real brain.
+		this.brain.events(ApiFixtures.eventsPath(),
+				script().event("node", queued("pi1")).event("done", done).pause(Duration.ofMillis(20)));
+		this.brain.answerJson("GET", ApiFixtures.jobPath(), done);
+		assertThat(this.client.awaitJob(ApiFixtures.JOB_ID, WAIT, this.recorder)).isEqualTo(done);
+		assertThat(this.client.awaitJob(ApiFixtures.JOB_ID, WAIT, this.recorder)).isEqualTo(done);
+		assertThat(this.client.job(ApiFixtures.JOB_ID)).isEqualTo(done);
+		assertThat(this.brain.requests()).hasSize(3);
+		assertThat(this.brain.connections()).isOne();
+	}
+
+	@Test
 	void reopenedStreamReportsEachStateOnce() {
 		this.brain.answerJson("GET", ApiFixtures.jobPath(), job(running("pi1")));
 		this.brain.events(ApiFixtures.eventsPath(), script().event("node", running("pi1")).drop(),

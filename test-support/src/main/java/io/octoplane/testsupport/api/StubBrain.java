@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +60,8 @@ public final class StubBrain implements AutoCloseable {
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger refused = new AtomicInteger();
+
+	private final Set<InetSocketAddress> clients = ConcurrentHashMap.newKeySet();
 
 	private volatile long downUntil;
 
@@ -164,6 +167,11 @@ public final class StubBrain implements AutoCloseable {
 		return this.refused.get();
 	}
 
+	/** How many connections (distinct client addresses and ports) sent requests. */
+	public int connections() {
+		return this.clients.size();
+	}
+
 	public List<Request> requests() {
 		return List.copyOf(this.requests);
 	}
@@ -194,6 +202,7 @@ public final class StubBrain implements AutoCloseable {
 		try (InputStream in = exchange.getRequestBody()) {
 			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
+		this.clients.add(exchange.getRemoteAddress());
 		URI uri = exchange.getRequestURI();
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		this.requests
