@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  */
 class BrainOnlineUpgradeIT {
 
-	private static final String CONFIRM_TIMEOUT = "45s";
+	private static final String CONFIRM_TIMEOUT = "20s";
 
 	@RegisterExtension
 	static final RedisServerExtension redis = new RedisServerExtension();
@@ -100,7 +100,7 @@ class BrainOnlineUpgradeIT {
 				await().atMost(Duration.ofSeconds(180))
 					.pollInterval(Duration.ofSeconds(1))
 					.until(() -> Files.readString(home.resolve("history"))
-						.contains("rollback 1.2.0 preview not confirmed within PT45S"));
+						.contains("rollback 1.2.0 preview not confirmed within PT20S"));
 				awaitState(octl, "1.1.0", "1.1.0", null, "1.1.0");
 				OctlRun history = InProcessOctl.run(octl, this.work, "upgrade", "history", "brain");
 				assertThat(history.out()).contains("confirm 1.1.0", "rollback 1.2.0");
