@@ -49,9 +49,29 @@ class TunnelRelays {
 		this.homes = homes;
 	}
 
-	/** Records that a tunnel lives on this brain, for as long as it may wait. */
+	/**
+	 * Records that a tunnel lives on this brain, for as long as it may wait. Without
+	 * Redis the tunnel still works when its parts all land here, as with one brain.
+	 */
 	void home(String id, Duration ttl) {
-		this.homes.put(id, this.peers.self(), ttl);
+		try {
+			this.homes.put(id, this.peers.self(), ttl);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot record tunnel {} in Redis; only this brain can join it: {}", shortId(id),
+					ex.getMessage());
+		}
+	}
+
+	/** The brain another brain's tunnel lives on; empty if none, or if it is this one. */
+	private Optional<String> homeElsewhere(String id) {
+		try {
+			return this.homes.find(id).filter((brain) -> !brain.equals(this.peers.self()));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot look tunnel {} up in Redis: {}", shortId(id), ex.getMessage());
+			return Optional.empty();
+		}
 	}
 
 	void forget(String id) {
@@ -60,7 +80,7 @@ class TunnelRelays {
 		}
 		catch (RuntimeException ex) {
 			// Redis away: the key lapses by itself.
-			logger.debug("Cannot remove the home of tunnel {}: {}", id.substring(0, 8), ex.getMessage());
+			logger.debug("Cannot remove the home of tunnel {}: {}", shortId(id), ex.getMessage());
 		}
 	}
 
@@ -127,7 +147,7 @@ class TunnelRelays {
 	 * @param link the connection
 	 */
 	void relayData(String node, TunnelAttach attach, Link link) {
-		Optional<String> home = this.homes.find(attach.token()).filter((brain) -> !brain.equals(this.peers.self()));
+		Optional<String> home = homeElsewhere(attach.token());
 		if (home.isEmpty()) {
 			logger.warn("Node {} attached to an unknown tunnel; closing", node);
 			return;
@@ -158,7 +178,7 @@ class TunnelRelays {
 	 * such a tunnel for this caller
 	 */
 	Optional<Tunnel> claimElsewhere(String id, String caller, String workgroup) {
-		Optional<String> home = this.homes.find(id).filter((brain) -> !brain.equals(this.peers.self()));
+		Optional<String> home = homeElsewhere(id);
 		if (home.isEmpty()) {
 			return Optional.empty();
 		}
@@ -174,9 +194,14 @@ class TunnelRelays {
 			return Optional.empty();
 		}
 		catch (IOException ex) {
-			logger.warn("Cannot attach to tunnel {} on brain {}: {}", id.substring(0, 8), home.get(), ex.getMessage());
+			logger.warn("Cannot attach to tunnel {} on brain {}: {}", shortId(id), home.get(), ex.getMessage());
 			return Optional.empty();
 		}
+	}
+
+	// Ids are capabilities; logs show only enough to correlate.
+	private static String shortId(String id) {
+		return (id.length() > 8) ? id.substring(0, 8) : id;
 	}
 
 }
