@@ -60,13 +60,14 @@ public class PeerClient {
 	 * @param verb what to ask
 	 * @param arguments its arguments
 	 * @return the accepted connection, to read or stream on; the caller closes it
-	 * @throws IOException if the brain is not announced or cannot be reached
-	 * @throws PeerRefusedException if it answered no
+	 * @throws IOException if the brain cannot be reached
+	 * @throws PeerRefusedException if it answered no, or no brain of that name is up
 	 */
 	public PeerConnection call(String brain, String verb, String... arguments)
 			throws IOException, PeerRefusedException {
 		URI address = this.directory.address(brain)
-			.orElseThrow(() -> new IOException("brain " + brain + " has no live peer address in Redis"));
+			.orElseThrow(() -> new PeerRefusedException(PeerConnection.MISSING,
+					"no brain named " + brain + " is up (none announces that name in Redis)"));
 		return call(brain, address, verb, arguments);
 	}
 
