@@ -11,6 +11,7 @@ import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.file.FileListing;
 import io.octoplane.protocol.file.FileNames;
 import io.octoplane.protocol.file.TarArchives;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calls on the brain's file store, the folder tree on the brain's host that Octopoda's
@@ -34,7 +35,22 @@ public final class FileStoreApi {
 	 * @throws OctoplaneApiException if the brain refused the path or has no such folder
 	 */
 	public FileListing list(String path, int depth) {
+		return list(null, path, depth);
+	}
+
+	/**
+	 * Lists a folder of a named brain's store; the brain that answers relays the call.
+	 * @param brain the brain, or {@code null} for the one that answers
+	 * @param path the folder, empty for the top
+	 * @param depth levels, 1 for the folder's own entries, 0 for every level
+	 * @return the listing
+	 * @throws OctoplaneApiException if the brain refused the path or has no such folder
+	 */
+	public FileListing list(@Nullable String brain, String path, int depth) {
 		StringJoiner query = new StringJoiner("&");
+		if (brain != null) {
+			query.add(Transport.param("brain", brain));
+		}
 		query.add(Transport.param("path", path));
 		query.add(Transport.param("depth", Integer.toString(depth)));
 		return this.transport.send(this.transport.request(ApiPaths.FILE_STORE, query).GET(),
@@ -56,6 +72,22 @@ public final class FileStoreApi {
 	 * @throws OctoplaneApiException if the brain refused the path or has no such entry
 	 */
 	public Path download(String path, Path localDir, LongConsumer progress) throws IOException {
+		return download(null, path, localDir, progress);
+	}
+
+	/**
+	 * Downloads a file or folder of a named brain's store, as
+	 * {@link #download(String, Path, LongConsumer)} does; the brain that answers relays
+	 * it.
+	 * @param brain the brain, or {@code null} for the one that answers
+	 * @param path the file or folder in the store
+	 * @param localDir the local folder, created if missing
+	 * @param progress receives the bytes received so far
+	 * @return the file or folder written
+	 * @throws IOException if writing fails or the archive is unsafe
+	 * @throws OctoplaneApiException if the brain refused the path or has no such entry
+	 */
+	public Path download(@Nullable String brain, String path, Path localDir, LongConsumer progress) throws IOException {
 		String trimmed = path.strip().replaceAll("/+$", "");
 		String name = FileNames.requireSegment(trimmed.substring(trimmed.lastIndexOf('/') + 1));
 		Files.createDirectories(localDir);
@@ -63,6 +95,9 @@ public final class FileStoreApi {
 		Files.deleteIfExists(part);
 		StringJoiner query = new StringJoiner("&");
 		query.add(Transport.param("path", path));
+		if (brain != null) {
+			query.add(Transport.param("brain", brain));
+		}
 		HttpHeaders headers = RangedGet.into(this.transport, this.transport.request(ApiPaths.FILE_STORE_CONTENT, query),
 				part, progress);
 		boolean folder = headers != null

@@ -412,7 +412,9 @@ public final class OctoplaneClient {
 	 * Reads the newest lines of the brain's log ({@code GET /api/v1/logs/brain}, root
 	 * workgroup only) or of a node's ({@code GET /api/v1/nodes/{name}/logs}, which the
 	 * brain asks the node's tentacle for).
-	 * @param source {@value #BRAIN_LOG} or a node name
+	 * @param source {@value #BRAIN_LOG} for the log of the brain that answers,
+	 * {@code brain:NAME} for the named brain's (relayed by the one that answers), or a
+	 * node name
 	 * @param lines how many of the newest lines, 1 to {@value LogQuery#MAX_LINES}
 	 * @param days only lines of the last {@code days} days (1 to
 	 * {@value LogQuery#MAX_DAYS}), or {@code null} for every retained line
@@ -429,9 +431,12 @@ public final class OctoplaneClient {
 		if (days != null && (days < 1 || days > LogQuery.MAX_DAYS)) {
 			throw new IllegalArgumentException("days must be between 1 and " + LogQuery.MAX_DAYS);
 		}
-		String path = BRAIN_LOG.equals(source) ? ApiPaths.BRAIN_LOGS
-				: ApiPaths.NODE_LOGS.replace("{name}", Transport.segment(source));
+		boolean brain = BRAIN_LOG.equals(source) || source.startsWith(BRAIN_LOG + ":");
+		String path = brain ? ApiPaths.BRAIN_LOGS : ApiPaths.NODE_LOGS.replace("{name}", Transport.segment(source));
 		StringJoiner query = new StringJoiner("&").add("lines=" + lines);
+		if (brain && !BRAIN_LOG.equals(source)) {
+			query.add("brain=" + URLEncoder.encode(source.substring(BRAIN_LOG.length() + 1), StandardCharsets.UTF_8));
+		}
 		if (days != null) {
 			query.add("days=" + days);
 		}

@@ -94,8 +94,9 @@ public final class ApiPaths {
 	public static final String NODE_LOGS = NODES + "/{name}/logs";
 
 	/**
-	 * The newest lines of the answering brain's own log (GET, root workgroup only), query
-	 * {@code lines} and {@code days}; answer a {@code LogResponse}.
+	 * The newest lines of a brain's own log (GET, root workgroup only), query
+	 * {@code lines} and {@code days}, and {@code brain} naming another brain than the one
+	 * that answers (which relays the call to it); answer a {@code LogResponse}.
 	 */
 	public static final String BRAIN_LOGS = V1 + "/logs/brain";
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.octoplane.brain.peer.PeerConnection;
 import io.octoplane.brain.security.AuditTargets;
 import io.octoplane.brain.security.Caller;
 import io.octoplane.protocol.ApiPaths;
@@ -44,7 +45,10 @@ class FileController {
 
 	private final BrainFileStore store;
 
-	FileController(FileService files, BrainFileStore store) {
+	private final StorePeers peers;
+
+	FileController(FileService files, BrainFileStore store, StorePeers peers) {
+		this.peers = peers;
 		this.files = files;
 		this.store = store;
 	}
@@ -102,13 +106,18 @@ class FileController {
 	}
 
 	/**
-	 * Lists a folder of the brain's own file store, as Octopoda's brain file tree.
+	 * Lists a folder of a brain's own file store, as Octopoda's brain file tree.
 	 * @param path the folder, relative to the store; empty for its top
 	 * @param depth how many levels below the folder to include, 0 for its entries only
+	 * @param brain the brain whose store to list, by name; none for the one that answers
 	 */
 	@GetMapping(ApiPaths.FILE_STORE)
 	FileListing listStore(@RequestParam(name = "path", defaultValue = "") String path,
-			@RequestParam(name = "depth", defaultValue = "0") int depth, HttpServletRequest http) {
+			@RequestParam(name = "depth", defaultValue = "0") int depth,
+			@RequestParam(name = "brain", required = false) @Nullable String brain, HttpServletRequest http) {
+		if (brain != null && this.peers.isOther(brain)) {
+			return this.peers.list(brain, path, depth, Caller.of(http).workgroup());
+		}
 		return this.store.list(path, depth, Caller.of(http).workgroup());
 	}
 
@@ -118,8 +127,13 @@ class FileController {
 	 * was), never spooled whole.
 	 */
 	@GetMapping(ApiPaths.FILE_STORE_CONTENT)
-	@Nullable ResponseEntity<Resource> readStore(@RequestParam(name = "path") String path, HttpServletRequest http,
+	@Nullable ResponseEntity<Resource> readStore(@RequestParam(name = "path") String path,
+			@RequestParam(name = "brain", required = false) @Nullable String brain, HttpServletRequest http,
 			HttpServletResponse response) throws IOException {
+		if (brain != null && this.peers.isOther(brain)) {
+			relay(this.peers.read(brain, path, Caller.of(http).workgroup()), response);
+			return null;
+		}
 		Path entry = this.store.entry(path, Caller.of(http).workgroup());
 		if (Files.isDirectory(entry)) {
 			response.setStatus(200);
@@ -133,6 +147,29 @@ class FileController {
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.header(ApiPaths.FILE_KIND_HEADER, "file")
 			.body(new FileSystemResource(entry));
+	}
+
+	/** Streams an entry of another brain's store as this brain would stream its own. */
+	private static void relay(PeerConnection connection, HttpServletResponse response) throws IOException {
+		try (connection) {
+			String[] kind = connection.detail().split(" ");
+			response.setStatus(200);
+			response.setHeader(ApiPaths.FILE_KIND_HEADER, kind[0]);
+			if ("directory".equals(kind[0])) {
+				response.setContentType(TAR);
+				connection.in().transferTo(response.getOutputStream());
+			}
+			else {
+				long size = Long.parseLong(kind[1]);
+				response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
+				response.setContentLengthLong(size);
+				long copied = connection.in().transferTo(response.getOutputStream());
+				if (copied != size) {
+					throw new IOException("the other brain sent " + copied + " of " + size + " bytes");
+				}
+			}
+			response.flushBuffer();
+		}
 	}
 
 	private static ResponseEntity<JobResponse> accepted(JobResponse job) {

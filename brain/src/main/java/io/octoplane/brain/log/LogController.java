@@ -27,14 +27,16 @@ class LogController {
 	}
 
 	/**
-	 * The newest lines of the brain's own log; root workgroup only.
+	 * The newest lines of a brain's own log; root workgroup only.
 	 * @param lines how many of the newest lines
 	 * @param days how many days of rotated logs to read back
+	 * @param brain the brain whose log to read, by name; none for the one that answers
 	 */
 	@GetMapping(ApiPaths.BRAIN_LOGS)
 	LogResponse brain(@RequestParam(required = false) @Nullable Integer lines,
-			@RequestParam(required = false) @Nullable Integer days, HttpServletRequest http) {
-		return this.logs.brain(query(lines, days), Caller.of(http));
+			@RequestParam(required = false) @Nullable Integer days,
+			@RequestParam(required = false) @Nullable String brain, HttpServletRequest http) {
+		return this.logs.brain(query(lines, days), Caller.of(http), brain);
 	}
 
 	/**

@@ -9,6 +9,9 @@ import java.util.List;
 
 import io.octoplane.brain.job.JobService;
 import io.octoplane.brain.job.NodeJobs;
+import io.octoplane.brain.peer.PeerClient;
+import io.octoplane.brain.peer.PeerConnection;
+import io.octoplane.brain.peer.PeerRefusedException;
 import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ErrorCode;
@@ -30,14 +33,18 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads log lines: the brain's from its own file, a node's by asking its tentacle with a
- * {@code log-read} job, which takes the durable command path like any command (listed
- * with the jobs; a node that is offline fails at once instead of being waited for).
+ * Reads log lines: a brain's from its own file (another brain's through the peer port), a
+ * node's by asking its tentacle with a {@code log-read} job, which takes the durable
+ * command path like any command (listed with the jobs; a node that is offline fails at
+ * once instead of being waited for).
  */
 @Service
 class LogService {
 
 	static final String BRAIN = "brain";
+
+	// Far above any octoplane.log.max-bytes answer: a bound, not a limit.
+	private static final int MAX_RELAYED_BYTES = 256 << 20;
 
 	private final WorkgroupService workgroups;
 
@@ -53,8 +60,11 @@ class LogService {
 
 	private final @Nullable LogFile file;
 
+	private final PeerClient peers;
+
 	LogService(WorkgroupService workgroups, JobService jobs, NodeJobs nodeJobs, JsonMapper json,
-			LogProperties properties, Clock clock, Environment environment) {
+			LogProperties properties, Clock clock, Environment environment, PeerClient peers) {
+		this.peers = peers;
 		this.workgroups = workgroups;
 		this.jobs = jobs;
 		this.nodeJobs = nodeJobs;
@@ -64,15 +74,41 @@ class LogService {
 		this.file = LogFile.get(environment);
 	}
 
-	LogResponse brain(LogQuery query, Caller caller) {
+	LogResponse brain(LogQuery query, Caller caller, @Nullable String brain) {
 		// The brain's log tells about every workgroup's nodes and jobs: only the root
 		// may read it, and below the root it does not exist.
 		if (!WorkgroupService.ROOT.equals(caller.workgroup())) {
 			throw new NotFoundException(ErrorCode.NOT_FOUND, "no such log: brain");
 		}
+		if (brain == null || brain.isBlank() || brain.equals(this.peers.self())) {
+			return own(query);
+		}
+		try (PeerConnection connection = this.peers.call(brain, LogPeers.READ, Integer.toString(query.lines()),
+				Integer.toString(query.days()))) {
+			int size = connection.in().readInt();
+			if (size < 0 || size > MAX_RELAYED_BYTES) {
+				throw new IOException("brain " + brain + " announced a log of " + size + " bytes");
+			}
+			byte[] answer = connection.in().readNBytes(size);
+			return this.json.readValue(answer, LogResponse.class);
+		}
+		catch (PeerRefusedException ex) {
+			throw new NotFoundException(ErrorCode.NOT_FOUND, ex.getMessage());
+		}
+		catch (IOException ex) {
+			throw new UnavailableException("cannot read the log of " + brain + ": " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * The newest lines of this brain's own log file.
+	 * @param query which lines
+	 * @return the lines, named after this brain
+	 */
+	LogResponse own(LogQuery query) {
 		if (this.file == null || this.file.toString().isBlank()) {
 			throw new NotFoundException(ErrorCode.NOT_FOUND,
-					"this brain writes no log file (set logging.file.name to have one)");
+					"brain " + this.peers.self() + " writes no log file (set logging.file.name to have one)");
 		}
 		Path path = Path.of(this.file.toString());
 		try {

@@ -3,56 +3,43 @@ package io.octoplane.brain.peer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.octoplane.brain.config.BrainIdentity;
 import io.octoplane.server.blob.BlobStore;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds a blob on this brain, or fetches it from a peer that has it: an upload taken by
  * one brain is sent to a node held by another. The fetched bytes are staged, their
  * SHA-256 checked against the name asked for, and only then kept, so a wrong or cut
- * answer stores nothing.
+ * answer stores nothing. It also serves this brain's blobs to its peers.
  */
 @Component
-public class PeerBlobs {
+public class PeerBlobs implements PeerService {
 
 	private static final Logger logger = LoggerFactory.getLogger(PeerBlobs.class);
 
+	static final String BLOB = "blob";
+
 	private final BlobStore blobs;
 
-	private final PeerDirectory directory;
-
-	private final BrainIdentity identity;
-
-	private final PeerProperties properties;
-
-	private final SslBundles bundles;
-
-	/** Made on the first fetch: a brain run for a one-off command has no TLS files. */
-	private volatile @Nullable HttpClient client;
+	private final PeerClient peers;
 
 	private final Counter fetched;
 
-	PeerBlobs(BlobStore blobs, PeerDirectory directory, BrainIdentity identity, PeerProperties properties,
-			SslBundles bundles, MeterRegistry registry) {
+	PeerBlobs(BlobStore blobs, PeerClient peers, MeterRegistry registry) {
 		this.blobs = blobs;
-		this.directory = directory;
-		this.identity = identity;
-		this.properties = properties;
-		this.bundles = bundles;
+		this.peers = peers;
 		this.fetched = Counter.builder("octoplane.blobs.fetched")
 			.description("Blobs this brain fetched from another brain")
 			.register(registry);
@@ -68,61 +55,95 @@ public class PeerBlobs {
 		if (local.isPresent()) {
 			return local;
 		}
-		for (URI peer : this.directory.others(this.identity.name())) {
-			try {
-				Optional<Path> fetched = fetch(peer, sha256);
+		for (Map.Entry<String, URI> peer : this.peers.others().entrySet()) {
+			try (PeerConnection connection = this.peers.call(peer.getKey(), peer.getValue(), BLOB, sha256)) {
+				Optional<Path> fetched = keep(connection, sha256, peer.getKey());
 				if (fetched.isPresent()) {
 					return fetched;
 				}
 			}
-			catch (IOException ex) {
-				logger.info("Cannot fetch blob {} from {}: {}", sha256, peer, ex.getMessage());
+			catch (PeerRefusedException ex) {
+				// That brain lacks it too; ask the next.
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return Optional.empty();
+			catch (IOException ex) {
+				logger.info("Cannot fetch blob {} from {}: {}", sha256, peer.getKey(), ex.getMessage());
 			}
 		}
 		return Optional.empty();
 	}
 
-	private Optional<Path> fetch(URI peer, String sha256) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(peer.resolve("/blobs/" + sha256))
-			.timeout(this.properties.timeout())
-			.GET()
-			.build();
-		HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
-		try (InputStream body = response.body()) {
-			if (response.statusCode() != 200) {
-				return Optional.empty();
-			}
-			BlobStore.Staged staged = this.blobs.stage(body, Long.MAX_VALUE);
-			if (!staged.sha256().equals(sha256)) {
-				this.blobs.discard(staged);
-				throw new IOException("the peer sent content whose SHA-256 is " + staged.sha256());
-			}
-			this.blobs.keep(staged);
-			this.fetched.increment();
-			logger.info("Fetched blob {} ({} bytes) from {}", sha256, staged.sizeBytes(), peer);
-			return this.blobs.find(sha256);
+	private Optional<Path> keep(PeerConnection connection, String sha256, String peer) throws IOException {
+		long size = connection.in().readLong();
+		InputStream body = connection.in();
+		BlobStore.Staged staged = this.blobs.stage(new BoundedInput(body, size), Long.MAX_VALUE);
+		if (staged.sizeBytes() != size || !staged.sha256().equals(sha256)) {
+			this.blobs.discard(staged);
+			throw new IOException("the peer sent " + staged.sizeBytes() + " of " + size
+					+ " bytes, content whose SHA-256 is " + staged.sha256());
+		}
+		this.blobs.keep(staged);
+		this.fetched.increment();
+		logger.info("Fetched blob {} ({} bytes) from {}", sha256, size, peer);
+		return this.blobs.find(sha256);
+	}
+
+	@Override
+	public Set<String> verbs() {
+		return Set.of(BLOB);
+	}
+
+	@Override
+	public void serve(String verb, List<String> arguments, PeerConnection connection) throws IOException {
+		String sha256 = arguments.isEmpty() ? "" : arguments.get(0);
+		Optional<Path> found = sha256.matches("[0-9a-f]{64}") ? this.blobs.find(sha256) : Optional.empty();
+		if (found.isEmpty()) {
+			connection.answer(PeerConnection.MISSING, "no blob " + sha256);
+			return;
+		}
+		try (InputStream in = Files.newInputStream(found.get())) {
+			connection.answer(PeerConnection.OK, "");
+			connection.out().writeLong(Files.size(found.get()));
+			in.transferTo(connection.out());
+			connection.out().flush();
 		}
 	}
 
-	private HttpClient client() {
-		HttpClient current = this.client;
-		if (current == null) {
-			synchronized (this) {
-				current = this.client;
-				if (current == null) {
-					current = HttpClient.newBuilder()
-						.sslContext(this.bundles.getBundle(this.properties.sslBundle()).createSslContext())
-						.connectTimeout(this.properties.timeout())
-						.build();
-					this.client = current;
-				}
-			}
+	/** The first bytes of a stream, without closing it. */
+	private static final class BoundedInput extends InputStream {
+
+		private final InputStream in;
+
+		private long left;
+
+		BoundedInput(InputStream in, long size) {
+			this.in = in;
+			this.left = size;
 		}
-		return current;
+
+		@Override
+		public int read() throws IOException {
+			if (this.left <= 0) {
+				return -1;
+			}
+			int read = this.in.read();
+			if (read >= 0) {
+				this.left--;
+			}
+			return read;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			if (this.left <= 0) {
+				return -1;
+			}
+			int read = this.in.read(buffer, offset, (int) Math.min(length, this.left));
+			if (read > 0) {
+				this.left -= read;
+			}
+			return read;
+		}
+
 	}
 
 }

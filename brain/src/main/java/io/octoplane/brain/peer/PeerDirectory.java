@@ -2,9 +2,9 @@ package io.octoplane.brain.peer;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import io.octoplane.server.redis.RedisKeys;
 
@@ -42,21 +42,35 @@ public class PeerDirectory {
 	/**
 	 * The live peers other than one brain.
 	 * @param self the brain asking
-	 * @return their addresses
+	 * @return their addresses by brain name
 	 */
-	public List<URI> others(String self) {
+	public Map<String, URI> others(String self) {
 		long now = this.clock.millis();
-		List<URI> live = new ArrayList<>();
+		Map<String, URI> live = new TreeMap<>();
 		for (Map.Entry<Object, Object> entry : this.redis.opsForHash().entries(KEY).entrySet()) {
 			String[] parts = ((String) entry.getValue()).split(" ");
 			if (Long.parseLong(parts[1]) < now) {
 				this.redis.opsForHash().delete(KEY, entry.getKey());
 			}
 			else if (!self.equals(entry.getKey())) {
-				live.add(URI.create(parts[0]));
+				live.put((String) entry.getKey(), URI.create(parts[0]));
 			}
 		}
 		return live;
+	}
+
+	/**
+	 * Where a brain listens for peers, if it is live.
+	 * @param brain the brain's name
+	 * @return its address, or empty if it is not announced or its entry lapsed
+	 */
+	public Optional<URI> address(String brain) {
+		Object value = this.redis.opsForHash().get(KEY, brain);
+		if (value == null) {
+			return Optional.empty();
+		}
+		String[] parts = ((String) value).split(" ");
+		return (Long.parseLong(parts[1]) < this.clock.millis()) ? Optional.empty() : Optional.of(URI.create(parts[0]));
 	}
 
 }

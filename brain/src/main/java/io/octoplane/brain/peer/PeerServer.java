@@ -1,37 +1,33 @@
 package io.octoplane.brain.peer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsExchange;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import io.octoplane.brain.config.BrainIdentity;
 import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.certs.CertificateRole;
-import io.octoplane.server.blob.BlobStore;
+import io.octoplane.protocol.agent.LinkSockets;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,17 +36,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves this brain's peers on the internal port: mutual TLS, and only a brain
- * certificate of the fleet gets an answer. Today it hands out blobs by their SHA-256
- * ({@code GET /blobs/<sha256>}), streamed from disk; the address is announced in the
- * {@link PeerDirectory} while the server runs.
+ * Serves this brain's peers on the internal port: TLS 1.3 with client certificates, and
+ * only a brain certificate of the fleet gets an answer. Each connection carries one call
+ * (see {@link PeerConnection}), served on a virtual thread by the {@link PeerService} of
+ * its verb: blobs by their SHA-256, tunnels relayed between brains. The address is
+ * announced in the {@link PeerDirectory} while the server runs.
  */
 @Component
 class PeerServer implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(PeerServer.class);
-
-	private static final Pattern BLOB = Pattern.compile("/blobs/([0-9a-f]{64})");
 
 	private final PeerProperties properties;
 
@@ -60,47 +55,39 @@ class PeerServer implements SmartLifecycle {
 
 	private final BrainIdentity identity;
 
-	private final BlobStore blobs;
+	private final Map<String, PeerService> services = new HashMap<>();
 
 	private final boolean serve;
 
-	private volatile HttpsServer server;
+	private final Set<Socket> live = ConcurrentHashMap.newKeySet();
 
-	private volatile ExecutorService handlers;
+	private volatile @Nullable ServerSocket server;
 
-	private volatile ScheduledExecutorService announcer;
+	private volatile @Nullable ScheduledExecutorService announcer;
 
 	PeerServer(PeerProperties properties, SslBundles bundles, PeerDirectory directory, BrainIdentity identity,
-			BlobStore blobs, BrainProperties brain) {
+			List<PeerService> services, BrainProperties brain) {
 		this.properties = properties;
 		this.serve = brain.serve();
 		this.bundles = bundles;
 		this.directory = directory;
 		this.identity = identity;
-		this.blobs = blobs;
+		for (PeerService service : services) {
+			service.verbs().forEach((verb) -> this.services.put(verb, service));
+		}
 	}
 
 	@Override
 	public void start() {
 		try {
-			HttpsServer https = HttpsServer.create(
-					new InetSocketAddress(InetAddress.getByName(this.properties.address()), this.properties.port()),
-					64);
-			https.setHttpsConfigurator(
-					new HttpsConfigurator(this.bundles.getBundle(this.properties.sslBundle()).createSslContext()) {
-						@Override
-						public void configure(HttpsParameters parameters) {
-							SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
-							ssl.setNeedClientAuth(true);
-							ssl.setProtocols(new String[] { "TLSv1.3" });
-							parameters.setSSLParameters(ssl);
-						}
-					});
-			https.createContext("/", this::handle);
-			this.handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("peer-", 0).factory());
-			https.setExecutor(this.handlers);
-			https.start();
-			this.server = https;
+			SSLServerSocket listener = (SSLServerSocket) this.bundles.getBundle(this.properties.sslBundle())
+				.createSslContext()
+				.getServerSocketFactory()
+				.createServerSocket(this.properties.port(), 64, InetAddress.getByName(this.properties.address()));
+			listener.setNeedClientAuth(true);
+			listener.setEnabledProtocols(new String[] { "TLSv1.3" });
+			this.server = listener;
+			Thread.ofPlatform().name("peer-accept").daemon().start(() -> accept(listener));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot listen for peers on " + this.properties.address() + ":"
@@ -108,9 +95,10 @@ class PeerServer implements SmartLifecycle {
 		}
 		URI address = address();
 		long every = this.properties.announceInterval().toMillis();
-		this.announcer = Executors
+		ScheduledExecutorService scheduler = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("peer-announcer").daemon().factory());
-		this.announcer.scheduleWithFixedDelay(() -> announce(address, every * 3), 0, every, TimeUnit.MILLISECONDS);
+		scheduler.scheduleWithFixedDelay(() -> announce(address, every * 3), 0, every, TimeUnit.MILLISECONDS);
+		this.announcer = scheduler;
 		logger.info("Serving peers on {}", address);
 	}
 
@@ -121,7 +109,9 @@ class PeerServer implements SmartLifecycle {
 			String rest = this.identity.info().addr();
 			host = (rest.lastIndexOf(':') > 0) ? rest.substring(0, rest.lastIndexOf(':')) : rest;
 		}
-		return URI.create("https://" + host + ":" + this.server.getAddress().getPort());
+		ServerSocket listener = this.server;
+		int port = (listener != null) ? listener.getLocalPort() : this.properties.port();
+		return URI.create("tls://" + host + ":" + port);
 	}
 
 	private void announce(URI address, long ttlMillis) {
@@ -134,37 +124,50 @@ class PeerServer implements SmartLifecycle {
 		}
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			if (!fromBrain(exchange)) {
-				exchange.sendResponseHeaders(403, -1);
-				return;
+	private void accept(ServerSocket listener) {
+		while (!listener.isClosed()) {
+			try {
+				Socket socket = listener.accept();
+				this.live.add(socket);
+				Thread.ofVirtual().name("peer-call").start(() -> serve((SSLSocket) socket));
 			}
-			var blob = BLOB.matcher(exchange.getRequestURI().getPath());
-			if (!"GET".equals(exchange.getRequestMethod()) || !blob.matches()) {
-				exchange.sendResponseHeaders(404, -1);
-				return;
-			}
-			Optional<Path> found = this.blobs.find(blob.group(1));
-			if (found.isEmpty()) {
-				exchange.sendResponseHeaders(404, -1);
-				return;
-			}
-			try (InputStream in = Files.newInputStream(found.get())) {
-				exchange.sendResponseHeaders(200, Files.size(found.get()));
-				try (OutputStream out = exchange.getResponseBody()) {
-					in.transferTo(out);
+			catch (IOException ex) {
+				if (!listener.isClosed()) {
+					logger.warn("Cannot accept a peer connection: {}", ex.getMessage());
 				}
 			}
 		}
 	}
 
-	private static boolean fromBrain(HttpExchange exchange) {
-		if (!(exchange instanceof HttpsExchange https)) {
-			return false;
+	private void serve(SSLSocket socket) {
+		try (PeerConnection connection = new PeerConnection(socket)) {
+			// Bounded until the call is read: a silent caller holds nothing for long.
+			socket.setSoTimeout((int) this.properties.timeout().toMillis());
+			socket.setTcpNoDelay(true);
+			socket.startHandshake();
+			if (!fromBrain(socket)) {
+				connection.answer(PeerConnection.REFUSED, "only brains are served on the peer port");
+				return;
+			}
+			List<String> call = connection.readCall();
+			PeerService service = this.services.get(call.get(0));
+			if (service == null) {
+				connection.answer(PeerConnection.REFUSED, "no such peer call: " + call.get(0));
+				return;
+			}
+			service.serve(call.get(0), call.subList(1, call.size()), connection);
 		}
+		catch (IOException ex) {
+			logger.debug("A peer call ended: {}", ex.getMessage());
+		}
+		finally {
+			this.live.remove(socket);
+		}
+	}
+
+	private static boolean fromBrain(SSLSocket socket) {
 		try {
-			Certificate[] chain = https.getSSLSession().getPeerCertificates();
+			Certificate[] chain = socket.getSession().getPeerCertificates();
 			return chain.length > 0 && chain[0] instanceof X509Certificate cert
 					&& CertificateRole.of(cert).orElse(null) == CertificateRole.BRAIN;
 		}
@@ -191,10 +194,16 @@ class PeerServer implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		HttpsServer https = this.server;
-		if (https != null) {
-			https.stop(0);
-			this.handlers.shutdownNow();
+		ServerSocket listener = this.server;
+		if (listener != null) {
+			try {
+				listener.close();
+			}
+			catch (IOException ex) {
+				// Closing anyway.
+			}
+			// Calls in flight (relayed tunnels) break, as the brain's own do.
+			this.live.forEach(LinkSockets::reset);
 		}
 	}
 
@@ -206,7 +215,8 @@ class PeerServer implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.server != null && this.announcer != null && !this.announcer.isShutdown();
+		ScheduledExecutorService running = this.announcer;
+		return this.server != null && running != null && !running.isShutdown();
 	}
 
 }

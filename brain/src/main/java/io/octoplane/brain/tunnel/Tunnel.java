@@ -9,7 +9,8 @@ import io.octoplane.brain.agent.TunnelEndpoint.Link;
 
 /**
  * One tunnel from its opening to its end: who opened it, to what, the node's data
- * connection once it arrived, and whether an operator attached.
+ * connection once it arrived (or the connection to the brain it arrived on), and whether
+ * an operator attached.
  */
 final class Tunnel {
 
@@ -33,13 +34,33 @@ final class Tunnel {
 
 	private final CountDownLatch ended = new CountDownLatch(1);
 
+	private final boolean relayed;
+
 	Tunnel(String id, String owner, String workgroup, String node, String host, int port) {
+		this(id, owner, workgroup, node, host, port, false);
+	}
+
+	private Tunnel(String id, String owner, String workgroup, String node, String host, int port, boolean relayed) {
+		this.relayed = relayed;
 		this.id = id;
 		this.owner = owner;
 		this.workgroup = workgroup;
 		this.node = node;
 		this.host = host;
 		this.port = port;
+	}
+
+	/**
+	 * A tunnel that lives on another brain, attached here by an operator: its link is the
+	 * connection to that brain.
+	 */
+	static Tunnel relayed(String id, String owner, String workgroup, String node, String host, int port) {
+		return new Tunnel(id, owner, workgroup, node, host, port, true);
+	}
+
+	/** Whether this brain only relays the tunnel, which lives on another. */
+	boolean isRelayed() {
+		return this.relayed;
 	}
 
 	String id() {

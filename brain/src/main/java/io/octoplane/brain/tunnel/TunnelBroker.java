@@ -16,6 +16,7 @@ import io.octoplane.brain.agent.AgentSession;
 import io.octoplane.brain.agent.AgentSessions;
 import io.octoplane.brain.agent.TunnelEndpoint;
 import io.octoplane.brain.node.NodeService;
+import io.octoplane.brain.peer.PeerConnection;
 import io.octoplane.brain.security.Caller;
 import io.octoplane.brain.workgroup.WorkgroupService;
 import io.octoplane.protocol.ErrorCode;
@@ -25,6 +26,7 @@ import io.octoplane.protocol.api.TunnelRequest;
 import io.octoplane.protocol.api.TunnelResponse;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.server.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +36,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Opens tunnels and joins the three parts: the operator's request, the node's data
- * connection and the operator's WebSocket. Tunnels live in this brain's memory only; a
- * brain restart ends them, as it ends the WebSockets attached to them.
+ * connection and the operator's WebSocket. A tunnel lives in the memory of the brain that
+ * took the request; the node's request goes out through whichever brain holds the node,
+ * and a data connection or WebSocket that lands on another brain is relayed to this one
+ * ({@link TunnelRelays}). A brain restart ends its tunnels, as it ends the WebSockets
+ * attached to them.
  */
 @Service
 public class TunnelBroker implements TunnelEndpoint {
@@ -57,12 +62,15 @@ public class TunnelBroker implements TunnelEndpoint {
 
 	private final TunnelMetrics metrics;
 
+	private final TunnelRelays relays;
+
 	private final Map<String, Tunnel> tunnels = new ConcurrentHashMap<>();
 
 	private final SecureRandom random = new SecureRandom();
 
 	TunnelBroker(AgentSessions sessions, NodeService nodes, WorkgroupService workgroups, TunnelProperties properties,
-			Clock clock, TunnelMetrics metrics) {
+			Clock clock, TunnelMetrics metrics, TunnelRelays relays) {
+		this.relays = relays;
 		this.sessions = sessions;
 		this.nodes = nodes;
 		this.workgroups = workgroups;
@@ -92,19 +100,34 @@ public class TunnelBroker implements TunnelEndpoint {
 		if (!this.workgroups.canSee(caller.workgroup(), node)) {
 			throw new NotFoundException(ErrorCode.NODE_NOT_FOUND, "no such node: " + node);
 		}
-		AgentSession session = this.sessions.find(node).orElseThrow(() -> notHere(node));
+		AgentSession session = this.sessions.find(node).orElse(null);
+		if (session == null && !this.nodes.isReachable(node)) {
+			throw new TunnelException(ErrorCode.NODE_OFFLINE, "node " + node + " is offline");
+		}
 		Tunnel tunnel = new Tunnel(newId(), caller.name(), caller.workgroup(), node, host, request.port());
+		// The node's data connection may land on any brain; it finds this one here.
+		this.relays.home(tunnel.id(), this.properties.openTimeout().plus(this.properties.attachTimeout()));
 		synchronized (this.tunnels) {
 			if (this.tunnels.size() >= this.properties.maxOpen()) {
 				this.metrics.refused();
+				this.relays.forget(tunnel.id());
 				throw new TunnelException(ErrorCode.UNAVAILABLE, "this brain has " + this.properties.maxOpen()
 						+ " tunnels open (octoplane.tunnel.max-open); close one or try again later");
 			}
 			this.tunnels.put(tunnel.id(), tunnel);
 		}
 		try {
-			session.send(new OpenTunnel(tunnel.id(), host, request.port()));
+			if (session != null) {
+				session.send(new OpenTunnel(tunnel.id(), host, request.port()));
+			}
+			else {
+				this.relays.askHolder(tunnel);
+			}
 			tunnel.link().get(this.properties.openTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TunnelException ex) {
+			forget(tunnel);
+			throw ex;
 		}
 		catch (IOException ex) {
 			forget(tunnel);
@@ -139,9 +162,20 @@ public class TunnelBroker implements TunnelEndpoint {
 	 * @return the tunnel, or empty if it is unknown, someone else's, or already attached
 	 */
 	Optional<Tunnel> claim(String id, Caller caller) {
+		Tunnel here = this.tunnels.get(id);
+		if (here == null) {
+			// The tunnel lives on another brain: attach through it.
+			Optional<Tunnel> relayed = this.relays.claimElsewhere(id, caller.name(), caller.workgroup());
+			relayed.ifPresent((tunnel) -> this.tunnels.put(tunnel.id(), tunnel));
+			return relayed;
+		}
+		return claim(id, caller.name(), caller.workgroup());
+	}
+
+	private Optional<Tunnel> claim(String id, String caller, String workgroup) {
 		Tunnel tunnel = this.tunnels.get(id);
-		if (tunnel == null || !tunnel.ownedBy(caller.name(), caller.workgroup()) || !tunnel.link().isDone()
-				|| !tunnel.claim()) {
+		if (tunnel == null || tunnel.isRelayed() || !tunnel.ownedBy(caller, workgroup) || !tunnel.link().isDone()
+				|| tunnel.link().isCompletedExceptionally() || !tunnel.claim()) {
 			return Optional.empty();
 		}
 		return Optional.of(tunnel);
@@ -166,6 +200,9 @@ public class TunnelBroker implements TunnelEndpoint {
 
 	private void end(Tunnel tunnel, boolean clean) {
 		if (this.tunnels.remove(tunnel.id(), tunnel)) {
+			if (!tunnel.isRelayed()) {
+				this.relays.forget(tunnel.id());
+			}
 			logger.info("Tunnel {} to {} {} {}", shortId(tunnel), tunnel.node(), tunnel.target(),
 					clean ? "closed" : "broken off");
 		}
@@ -184,12 +221,66 @@ public class TunnelBroker implements TunnelEndpoint {
 	@Override
 	public void attach(String nodeName, TunnelAttach attach, Link link) throws IOException {
 		Tunnel tunnel = this.tunnels.get(attach.token());
-		if (tunnel == null || !tunnel.node().equals(nodeName)) {
+		if (tunnel == null) {
+			// Opened through another brain: the connection is relayed to it.
+			this.relays.relayData(nodeName, attach, link);
+			return;
+		}
+		join(tunnel, nodeName, attach.error(), link);
+	}
+
+	/**
+	 * Joins a node's data connection that another brain received to its tunnel here.
+	 * @param id the tunnel
+	 * @param nodeName the node, from its certificate as that brain checked it
+	 * @param error why the node could not reach the service, or empty
+	 * @param connection the connection from that brain
+	 * @throws IOException if the connection breaks
+	 */
+	void joinRelayed(String id, String nodeName, String error, PeerConnection connection) throws IOException {
+		Tunnel tunnel = this.tunnels.get(id);
+		if (tunnel == null || tunnel.isRelayed() || !tunnel.node().equals(nodeName)) {
+			connection.answer(PeerConnection.MISSING, "no such tunnel here");
+			return;
+		}
+		connection.answer(PeerConnection.OK, "");
+		join(tunnel, nodeName, error.isEmpty() ? null : error, new PeerLink(connection));
+	}
+
+	/**
+	 * Attaches to a tunnel here an operator whose WebSocket another brain received, and
+	 * carries the bytes until the tunnel ends.
+	 * @param id the tunnel
+	 * @param caller who attaches
+	 * @param workgroup the caller's workgroup
+	 * @param connection the connection from that brain
+	 * @throws IOException if the connection breaks before the answer
+	 */
+	void attachRelayed(String id, String caller, String workgroup, PeerConnection connection) throws IOException {
+		Optional<Tunnel> claimed = claim(id, caller, workgroup);
+		if (claimed.isEmpty()) {
+			connection.answer(PeerConnection.MISSING, "no such tunnel here");
+			return;
+		}
+		Tunnel tunnel = claimed.get();
+		connection.answer(PeerConnection.OK, tunnel.node() + " " + tunnel.host() + " " + tunnel.port());
+		tunnel.attached();
+		PeerLink operator = new PeerLink(connection);
+		if (LinkSplice.run(operator, tunnel.link().join(), "tunnel-" + tunnel.node())) {
+			close(tunnel);
+		}
+		else {
+			abort(tunnel);
+		}
+	}
+
+	private void join(Tunnel tunnel, String nodeName, @Nullable String error, Link link) {
+		if (!tunnel.node().equals(nodeName)) {
 			logger.warn("Node {} attached to an unknown tunnel; closing", nodeName);
 			return;
 		}
-		if (attach.error() != null) {
-			tunnel.link().completeExceptionally(new IOException(attach.error()));
+		if (error != null) {
+			tunnel.link().completeExceptionally(new IOException(error));
 			return;
 		}
 		if (!tunnel.link().complete(link)) {
@@ -215,18 +306,9 @@ public class TunnelBroker implements TunnelEndpoint {
 		}
 	}
 
-	private TunnelException notHere(String node) {
-		if (this.nodes.isReachable(node)) {
-			return new TunnelException(ErrorCode.NODE_OFFLINE,
-					"node " + node
-							+ " is connected to another brain; tunnels are served by the brain that holds the node, "
-							+ "so point octl at that brain");
-		}
-		return new TunnelException(ErrorCode.NODE_OFFLINE, "node " + node + " is offline");
-	}
-
 	private void forget(Tunnel tunnel) {
 		this.tunnels.remove(tunnel.id(), tunnel);
+		this.relays.forget(tunnel.id());
 		tunnel.end(false);
 	}
 

@@ -1,14 +1,12 @@
 package io.octoplane.brain.peer;
 
 import java.io.ByteArrayInputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.octoplane.brain.config.BrainIdentity;
@@ -16,7 +14,6 @@ import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.brain.redis.RedisTemplateExtension;
 import io.octoplane.certs.PemPair;
 import io.octoplane.protocol.api.BrainInfo;
-import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.server.blob.BlobStore;
 import io.octoplane.testsupport.brain.BrainTestSupport;
 import io.octoplane.testsupport.certs.CertFixtures;
@@ -35,6 +32,7 @@ import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PeerBlobsIT {
 
@@ -64,15 +62,18 @@ class PeerBlobsIT {
 	@BeforeEach
 	void brains() throws Exception {
 		redis.delete(PeerDirectory.KEY);
-		PeerProperties properties = new PeerProperties(0, "127.0.0.1", "localhost", "agent", Duration.ofSeconds(5),
-				Duration.ofSeconds(10));
+		PeerProperties properties = properties();
 		PeerDirectory directory = new PeerDirectory(redis, Clock.systemUTC());
 		this.storeA = new BlobStore(this.dir.resolve("a"), "max");
 		this.storeB = new BlobStore(this.dir.resolve("b"), "max");
-		this.serverA = new PeerServer(properties, bundles(certs.brain()), directory, identity("brain-a"), this.storeA,
-				new BrainProperties("brain-a", Path.of("data"), "", true));
+		PeerBlobs blobsOfA = new PeerBlobs(this.storeA,
+				new PeerClient(directory, identity("brain-a"), properties, bundles(certs.brain())),
+				new SimpleMeterRegistry());
+		this.serverA = new PeerServer(properties, bundles(certs.brain()), directory, identity("brain-a"),
+				List.of(blobsOfA), new BrainProperties("brain-a", Path.of("data"), "", true));
 		this.serverA.start();
-		this.peersOfB = new PeerBlobs(this.storeB, directory, identity("brain-b"), properties, bundles(certs.brain()),
+		this.peersOfB = new PeerBlobs(this.storeB,
+				new PeerClient(directory, identity("brain-b"), properties, bundles(certs.brain())),
 				new SimpleMeterRegistry());
 	}
 
@@ -116,20 +117,21 @@ class PeerBlobsIT {
 		String sha = this.storeA.store(content("for brains only"), 1024).sha256();
 		PemPair node = certs.node("curious1");
 		PemPair operator = certs.operator("curious2");
+		PeerDirectory directory = new PeerDirectory(redis, Clock.systemUTC());
 		for (PemPair pair : new PemPair[] { node, operator }) {
-			try (HttpClient client = HttpClient.newBuilder()
-				.sslContext(PemTls.clientContext(pair.certificate(), pair.privateKey(), certs.caCert()))
-				.build()) {
-				HttpResponse<String> answer = client.send(
-						HttpRequest.newBuilder(this.serverA.address().resolve("/blobs/" + sha)).build(),
-						HttpResponse.BodyHandlers.ofString());
-				assertThat(answer.statusCode()).isEqualTo(403);
-			}
+			PeerClient stranger = new PeerClient(directory, identity("stranger"), properties(), bundles(pair));
+			assertThatThrownBy(() -> stranger.call("brain-a", PeerBlobs.BLOB, sha))
+				.isInstanceOf(PeerRefusedException.class)
+				.hasMessageContaining("only brains are served");
 		}
 	}
 
 	private static ByteArrayInputStream content(String text) {
 		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static PeerProperties properties() {
+		return new PeerProperties(0, "127.0.0.1", "localhost", "agent", Duration.ofSeconds(5), Duration.ofSeconds(10));
 	}
 
 	private static BrainIdentity identity(String name) {

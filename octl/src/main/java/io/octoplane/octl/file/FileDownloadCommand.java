@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
  * nodes, each copy lands in a folder named after its node. From {@code brain}, the path
  * is the SHA-256 of a blob or a file or folder of the brain's file store.
  */
-@Command(name = "download", customSynopsis = "octl file download PATH [LOCAL_DIR] NODE|@GROUP|ALL...|brain [OPTIONS]",
+@Command(name = "download",
+		customSynopsis = "octl file download PATH [LOCAL_DIR] NODE|@GROUP|ALL...|brain[:NAME] [OPTIONS]",
 		description = {
 				"Download a file or folder from nodes (or a blob, or a file or folder of the brain's file store, "
 						+ "from the brain) into LOCAL_DIR (default: the current folder).",
@@ -56,7 +57,7 @@ public final class FileDownloadCommand extends OctlCommand {
 	private Duration timeout = Duration.ofHours(1);
 
 	@Parameters(paramLabel = "ARG", arity = "0..*",
-			description = "PATH, optional LOCAL_DIR, then nodes, @GROUPs, ALL or brain.")
+			description = "PATH, optional LOCAL_DIR, then nodes, @GROUPs, ALL, brain or brain:NAME.")
 	private List<String> arguments = new ArrayList<>();
 
 	@Override
@@ -72,11 +73,11 @@ public final class FileDownloadCommand extends OctlCommand {
 			.distinct()
 			.toList();
 		OctoplaneClient client = octl.client();
-		if (targets.contains(BRAIN)) {
+		if (targets.stream().anyMatch(FileLsCommand::isBrain)) {
 			if (targets.size() > 1) {
-				throw new ParameterException(spec().commandLine(), "download from the brain or from nodes, not both");
+				throw new ParameterException(spec().commandLine(), "download from one brain or from nodes, not both");
 			}
-			return print(octl, fromBrain(octl, client, path, localDir));
+			return print(octl, fromBrain(octl, client, path, localDir, targets.get(0)));
 		}
 		if (targets.size() == 1 && !TargetNames.standsForSeveral(targets.get(0))) {
 			String node = targets.get(0);
@@ -109,17 +110,18 @@ public final class FileDownloadCommand extends OctlCommand {
 		return failed ? ExitStatus.GENERIC : ExitStatus.OK;
 	}
 
-	private Map<String, Object> fromBrain(Octl octl, OctoplaneClient client, String path, Path localDir) {
+	private Map<String, Object> fromBrain(Octl octl, OctoplaneClient client, String path, Path localDir, String brain) {
+		// Blobs are shared: any brain finds one by its digest, fetching it from a peer.
 		if (FileNames.isSha256(path)) {
 			return save(octl, client, BRAIN, path, new SentFile(path, 0, FileKind.FILE, path, 0644), localDir);
 		}
 		ProgressBar bar = new ProgressBar(spec().commandLine().getErr(), "download " + path, 0, octl.interactive());
 		try {
-			Path written = client.files().store().download(path, localDir, bar);
+			Path written = client.files().store().download(FileLsCommand.named(brain), path, localDir, bar);
 			if (Files.isDirectory(written)) {
-				return result(BRAIN, path, written, FileKind.DIRECTORY, treeSize(written), null);
+				return result(brain, path, written, FileKind.DIRECTORY, treeSize(written), null);
 			}
-			return result(BRAIN, path, written, FileKind.FILE, Files.size(written), null);
+			return result(brain, path, written, FileKind.FILE, Files.size(written), null);
 		}
 		catch (IOException ex) {
 			throw new ExitException(ExitStatus.GENERIC, "cannot download " + path + ": " + ex.getMessage(), ex);

@@ -14,6 +14,7 @@ import io.octoplane.octl.TargetNames;
 import io.octoplane.octl.output.Table;
 import io.octoplane.protocol.file.FileListSpec;
 import io.octoplane.protocol.file.FileListing;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -23,12 +24,12 @@ import picocli.CommandLine.Parameters;
  * {@code octl file ls}: lists a folder as a tree, on nodes or in the brain's file store,
  * as Octopoda's {@code file ls} does.
  */
-@Command(name = "ls", customSynopsis = "octl file ls DIR NODE|@GROUP|ALL|brain... [--depth N] [OPTIONS]",
+@Command(name = "ls", customSynopsis = "octl file ls DIR NODE|@GROUP|ALL|brain[:NAME]... [--depth N] [OPTIONS]",
 		description = {
 				"List a folder as a tree: path, type, size, permissions, modification time; folders are "
 						+ "followed by their entries, symbolic links are shown, not followed.",
 				"On a node DIR is absolute, relative to the workspace, or starts with an @ alias; on 'brain' it "
-						+ "is a folder of the brain's file store. Several targets print a NODE column (JSON: one "
+						+ "is a folder of the file store of the brain that answers, on 'brain:NAME' of the named brain's. Several targets print a NODE column (JSON: one "
 						+ "object per node)." },
 		footerHeading = "%nExamples:%n", footer = { "  octl file ls /etc pi1 --depth 1",
 				"  octl file ls @log pi1 -o table", "  octl file ls @fstore ALL", "  octl file ls / brain -o table" })
@@ -46,8 +47,19 @@ public final class FileLsCommand extends OctlCommand {
 	@Parameters(index = "0", paramLabel = "DIR", description = "The folder.")
 	private String path = "";
 
-	@Parameters(index = "1..*", arity = "1..*", paramLabel = "TARGET", description = "Nodes, @GROUPs, ALL or brain.")
+	@Parameters(index = "1..*", arity = "1..*", paramLabel = "TARGET",
+			description = "Nodes, @GROUPs, ALL, brain (the brain that answers) or brain:NAME (a named brain).")
 	private List<String> targets = new ArrayList<>();
+
+	/** Whether a target is the brain that answers ({@code brain}) or a named one. */
+	static boolean isBrain(String target) {
+		return target.equals(BRAIN) || target.startsWith(BRAIN + ":");
+	}
+
+	/** The brain a target names, or {@code null} for the one that answers. */
+	static @Nullable String named(String target) {
+		return target.equals(BRAIN) ? null : target.substring(BRAIN.length() + 1);
+	}
 
 	@Override
 	protected int execute(Octl octl) {
@@ -57,9 +69,10 @@ public final class FileLsCommand extends OctlCommand {
 		}
 		OctoplaneClient client = octl.client();
 		List<NodeListing> listings = new ArrayList<>();
-		List<String> nodes = this.targets.stream().filter((target) -> !target.equals(BRAIN)).distinct().toList();
-		if (nodes.size() < this.targets.size()) {
-			listings.add(new NodeListing(BRAIN, client.files().store().list(this.path, this.depth), null));
+		List<String> nodes = this.targets.stream().filter((target) -> !isBrain(target)).distinct().toList();
+		for (String brain : this.targets.stream().filter(FileLsCommand::isBrain).distinct().toList()) {
+			listings
+				.add(new NodeListing(brain, client.files().store().list(named(brain), this.path, this.depth), null));
 		}
 		if (!nodes.isEmpty()) {
 			listings.addAll(client.files()

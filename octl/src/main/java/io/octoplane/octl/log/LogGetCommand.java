@@ -23,11 +23,13 @@ import picocli.CommandLine.ParseResult;
 		description = { "Print the newest lines of the brain's log (root workgroup only) or of a node's, oldest first.",
 				"Plain text by default; -o json or -o yaml print a document with the lines.",
 				"A node that is offline is an error (exit 3): its log is read by its tentacle." },
-		footerHeading = "%nExamples:%n", footer = { "  octl log get brain", "  octl log get pi1 -l 500",
+		footerHeading = "%nExamples:%n",
+		footer = { "  octl log get brain", "  octl log get brain:brain-b -l 50", "  octl log get pi1 -l 500",
 				"  octl log get pi1 -d 1 | grep ERROR", "  octl log get pi1 -l 20 -o json" })
 public final class LogGetCommand extends OctlCommand {
 
-	@Parameters(index = "0", paramLabel = "NODE|brain", description = "A node's name, or brain for the brain's log.")
+	@Parameters(index = "0", paramLabel = "NODE|brain[:NAME]",
+			description = "A node's name, brain for the log of the brain that answers, or brain:NAME for a named brain's.")
 	private String source;
 
 	@Option(names = { "-l", "--lines" }, paramLabel = "N",
