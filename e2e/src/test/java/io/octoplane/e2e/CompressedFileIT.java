@@ -1,58 +1,107 @@
 package io.octoplane.e2e;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.util.Random;
 
 import io.octoplane.client.FileApi.StagedFile;
 import io.octoplane.client.JobListener;
 import io.octoplane.protocol.api.JobResponse;
-import io.octoplane.tentacle.Tentacle;
+import io.octoplane.protocol.file.SentFile;
 import io.octoplane.tentacle.config.EdgeSettings;
 import io.octoplane.testsupport.link.FaultyLink;
-import io.octoplane.testsupport.link.LinkShape;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A node set to {@code compression: on} gets files over a deflated data connection: the
- * file lands byte for byte, and a text file takes a fraction of its size on the wire.
+ * Data connections carry files deflated where the node's compression setting asks for it:
+ * to a node set to {@code on}, and from a node set to {@code on}, or to {@code auto} when
+ * the file shrinks. Every file lands byte for byte, and the bytes on the wire, counted by
+ * a {@link FaultyLink} between node and brain, show what was compressed. The link is not
+ * shaped: the byte counts do not depend on its speed (times on a thin link are
+ * SlowLinkIT's).
  */
 class CompressedFileIT extends InProcessFleetTest {
+
+	private static final int MIB = 1 << 20;
+
+	private static final EdgeSettings ON = new EdgeSettings(EdgeSettings.Compression.ON, Duration.ofSeconds(30), 10,
+			null, null);
+
+	private static final EdgeSettings AUTO = new EdgeSettings(EdgeSettings.Compression.AUTO, Duration.ofSeconds(30), 10,
+			null, null);
 
 	@Test
 	void textFileCrossesACompressedDataConnectionIntact() throws Exception {
 		try (FaultyLink link = FaultyLink.start(agentPort())) {
-			// Shaped only so the time printed is that of a thin link.
-			link.shape(LinkShape.of(Duration.ofMillis(600), 64_000));
-			Tentacle node = this.fleet.start("zipf01", link.port(),
-					new EdgeSettings(EdgeSettings.Compression.ON, Duration.ofSeconds(30), 10, null, null));
-			assertThat(node.awaitConnected(WAIT)).isTrue();
-			Path file = this.work.resolve("log.txt");
-			StringBuilder text = new StringBuilder();
-			for (int line = 0; text.length() < (1 << 20); line++) {
-				text.append(String.format(Locale.ROOT, "Dec  7 13:%02d:%02d edge-%03d systemd[%d]: unit %d started%n",
-						line / 60 % 60, line % 60, line % 50, 1000 + line * 7 % 9000, line * 7919 % 100000));
-			}
-			Files.writeString(file, text.substring(0, 1 << 20), StandardCharsets.UTF_8);
+			assertThat(this.fleet.start("zipf01", link.port(), ON).awaitConnected(WAIT)).isTrue();
+			Path file = SlowLinkIT.textFile(this.work.resolve("log.txt"), MIB);
 			StagedFile staged = this.client.files().stage(file, (done) -> {
 			});
 			long before = link.bytesForwarded();
-			long started = System.nanoTime();
 			JobResponse done = this.client.awaitJob(this.client.files()
-				.install(staged, "@workspace/in", List.of("zipf01"), true, Duration.ofMinutes(5), Duration.ZERO)
-				.id(), Duration.ofMinutes(6), JobListener.none());
+				.install(staged, "@workspace/in", List.of("zipf01"), true, Duration.ofMinutes(2), Duration.ZERO)
+				.id(), WAIT, JobListener.none());
 			assertThat(done.results().getFirst().state()).isEqualTo("succeeded");
 			assertThat(Files.mismatch(file, this.fleet.workspace("zipf01").resolve("in/log.txt"))).isEqualTo(-1);
 			long wire = link.bytesForwarded() - before;
-			assertThat(wire).isLessThan(1 << 19);
-			System.out.println("slow-link: 1 MiB file to a node, compression on: "
-					+ (System.nanoTime() - started) / 1_000_000 + " ms, " + wire + " bytes");
+			assertThat(wire).isLessThan(MIB / 2);
+			report("1 MiB text file to a node, compression on", wire);
 		}
+	}
+
+	@Test
+	void textFileFromANodeSetToOnOrAutoGoesDeflated() throws Exception {
+		for (String node : List.of("zipup01", "zipup02")) {
+			try (FaultyLink link = FaultyLink.start(agentPort())) {
+				assertThat(this.fleet.start(node, link.port(), node.equals("zipup01") ? ON : AUTO).awaitConnected(WAIT))
+					.isTrue();
+				Path file = SlowLinkIT.textFile(Files.createDirectories(this.fleet.workspace(node)).resolve("log.txt"),
+						MIB);
+				long wire = fetch(node, link, file);
+				assertThat(wire).isLessThan(MIB / 2);
+				report("1 MiB text file from a node, compression " + (node.equals("zipup01") ? "on" : "auto"), wire);
+			}
+		}
+	}
+
+	@Test
+	void noiseFromANodeSetToAutoGoesAsItIs() throws Exception {
+		try (FaultyLink link = FaultyLink.start(agentPort())) {
+			assertThat(this.fleet.start("zipup03", link.port(), AUTO).awaitConnected(WAIT)).isTrue();
+			byte[] noise = new byte[MIB / 4];
+			new Random(11).nextBytes(noise);
+			Path file = Files.write(Files.createDirectories(this.fleet.workspace("zipup03")).resolve("noise.bin"),
+					noise);
+			long wire = fetch("zipup03", link, file);
+			assertThat(wire).isGreaterThan(noise.length);
+			report("256 KiB of random bytes from a node, compression auto", wire);
+		}
+	}
+
+	/**
+	 * Has the node send a file, downloads it from the brain and compares; the wire bytes.
+	 */
+	private long fetch(String node, FaultyLink link, Path file) throws Exception {
+		long before = link.bytesForwarded();
+		JobResponse done = this.client.awaitJob(
+				this.client.files().fetch(node, "@workspace/" + file.getFileName(), Duration.ofMinutes(2)).id(), WAIT,
+				JobListener.none());
+		long wire = link.bytesForwarded() - before;
+		SentFile sent = this.client.files().sent(done);
+		assertThat(sent.sizeBytes()).isEqualTo(Files.size(file));
+		Path into = Files.createDirectories(this.work.resolve("from-" + node));
+		Path copy = this.client.files().download(sent, into, (bytes) -> {
+		});
+		assertThat(Files.mismatch(file, copy)).isEqualTo(-1);
+		return wire;
+	}
+
+	private static void report(String what, long wire) {
+		System.out.println("compressed: " + what + ": " + wire + " bytes on the wire");
 	}
 
 }

@@ -317,6 +317,8 @@ public final class Tentacle implements AutoCloseable {
 			this.nodeName = welcome.nodeName();
 			this.dialer.compressData(this.config.edge().compression() == EdgeSettings.Compression.ON
 					&& welcome.capabilities().contains(Capabilities.COMPRESS_DOWN));
+			this.dialer.compressUploads(welcome.capabilities().contains(Capabilities.COMPRESS_UPLOAD)
+					? this.config.edge().compression() : EdgeSettings.Compression.OFF);
 			logger.info("connected to brain {} as {} (brain {} {}, heartbeat every {} ms, compression {})",
 					this.dialer.brain(), welcome.nodeName(), welcome.brainName(), welcome.brainVersion(),
 					welcome.heartbeatIntervalMillis(),

@@ -122,7 +122,7 @@ public final class AgentSession {
 		try {
 			this.context.presence()
 				.connected(name, hello, remoteAddress(), this.sessionId, this.node.certificateSerial(),
-						this.node.gatewayPath(), this.context.clock().instant());
+						this.node.gatewayPath(), this.pace, this.context.clock().instant());
 			// Welcome goes out before the session is
 			// findable, so no command can overtake it.
 			LinkCompression compression = LinkCompression.agreed(hello.capabilities(),
@@ -186,7 +186,7 @@ public final class AgentSession {
 
 	private void onHeartbeat(String name, Heartbeat heartbeat, Instant receivedAt) throws IOException {
 		try {
-			this.context.presence().heartbeat(name, this.sessionId, heartbeat, receivedAt);
+			this.context.presence().heartbeat(name, this.sessionId, heartbeat, this.pace, receivedAt);
 		}
 		catch (DataAccessException ex) {
 			// The link is fine; only the registry is behind. Keep the node connected.

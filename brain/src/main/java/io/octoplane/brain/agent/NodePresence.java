@@ -21,19 +21,22 @@ public interface NodePresence {
 	 * @param certificateSerial hex serial of the certificate it connected with
 	 * @param gateway the gateways the connection came through, names from the brain
 	 * outwards separated by {@code /}, as their certificates said; empty when direct
+	 * @param pace the heartbeat pace granted to the connection, by which its silence is
+	 * judged
 	 * @param now connection time
 	 */
 	void connected(String name, Hello hello, String addr, String sessionId, String certificateSerial, String gateway,
-			Instant now);
+			HeartbeatPace pace, Instant now);
 
 	/**
 	 * Records a heartbeat, unless a newer connection of the node replaced this one.
 	 * @param name node name
 	 * @param sessionId id of the connection it arrived on
 	 * @param heartbeat the heartbeat
+	 * @param pace the heartbeat pace of the connection
 	 * @param now arrival time
 	 */
-	void heartbeat(String name, String sessionId, Heartbeat heartbeat, Instant now);
+	void heartbeat(String name, String sessionId, Heartbeat heartbeat, HeartbeatPace pace, Instant now);
 
 	/**
 	 * Records what a node reported about itself: its facts and the labels of its

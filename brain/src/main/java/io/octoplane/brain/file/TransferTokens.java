@@ -18,7 +18,10 @@ import org.springframework.stereotype.Repository;
  * ({@code octoplane:transfer:{token}}): which way the bytes go, which blob, which
  * workgroup, and for each node allowed to use it whether it has already. A node can
  * complete one transfer per token; any other node, a replay after completion or an
- * expired token is refused. Tokens live as long as the job can.
+ * expired token is refused. Tokens live as long as the job can. A fetch counts as
+ * complete once the node closed the connection after the last byte, not once the brain
+ * wrote it, so a node cut off while the end was still on its way resumes with the same
+ * token.
  */
 @Repository
 class TransferTokens {

@@ -3,8 +3,6 @@ package io.octoplane.brain.node;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,10 +18,11 @@ import org.springframework.stereotype.Component;
  * Publishes {@code octoplane_nodes{state}}: the fleet by state, as every brain sharing
  * the Redis sees it, and, unless turned off, three series per node that per-node alerts
  * need: when it was last heard from, when its connection started (a flapping node's
- * changes often) and how full its disk is. Counting reads every node's hash, so the
- * figures are kept for a few seconds: several Prometheus servers or a fast scrape
- * interval cost Redis one pass, not one per scrape. Per-node series follow that pass, so
- * a node that just appeared shows from the next scrape on.
+ * changes often) and how full its disk is. The counts come from the liveness index (O(log
+ * n)); the per-node series read every node's hash, so the figures are kept for a few
+ * seconds: several Prometheus servers or a fast scrape interval cost Redis one pass, not
+ * one per scrape. Per-node series follow that pass, so a node that just appeared shows
+ * from the next scrape on.
  */
 @Component
 class NodeMetrics {
@@ -31,8 +30,6 @@ class NodeMetrics {
 	static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
 	private final NodeRepository repository;
-
-	private final NodeStateRule stateRule;
 
 	private final Clock clock;
 
@@ -42,10 +39,8 @@ class NodeMetrics {
 
 	private Instant countedAt = Instant.MIN;
 
-	NodeMetrics(NodeRepository repository, NodeStateRule stateRule, Clock clock, MeterRegistry registry,
-			MetricsProperties properties) {
+	NodeMetrics(NodeRepository repository, Clock clock, MeterRegistry registry, MetricsProperties properties) {
 		this.repository = repository;
-		this.stateRule = stateRule;
 		this.clock = clock;
 		this.perNode = properties.perNodeSeries() ? new PerNodeSeries(registry) : null;
 		for (NodeState state : NodeState.values()) {
@@ -60,16 +55,9 @@ class NodeMetrics {
 		Instant now = this.clock.instant();
 		if (this.counts == null || now.isAfter(this.countedAt.plus(FRESH_FOR))) {
 			try {
-				Map<NodeState, Long> fresh = new EnumMap<>(NodeState.class);
-				for (NodeState each : NodeState.values()) {
-					fresh.put(each, 0L);
-				}
-				List<NodeRecord> nodes = this.repository.findAll();
-				for (NodeRecord node : nodes) {
-					fresh.merge(this.stateRule.stateOf(node, now), 1L, Long::sum);
-				}
+				Map<NodeState, Long> fresh = this.repository.counts(now);
 				if (this.perNode != null) {
-					this.perNode.update(nodes);
+					this.perNode.update(this.repository.findAll());
 				}
 				this.counts = fresh;
 				this.countedAt = now;

@@ -23,10 +23,13 @@ import org.jspecify.annotations.Nullable;
  * @param certificateSerial hex serial of the certificate it last connected with, or empty
  * @param gateway the gateways its last connection came through, names from the brain
  * outwards separated by {@code /}; empty when it dialled the brain itself
+ * @param pace the heartbeat pace and silence thresholds of its last connection, or
+ * {@code null} when the brain that registered it stored none (the brain's own then apply)
  */
 public record NodeRecord(String name, String version, String addr, String os, String arch, boolean connected,
 		@Nullable Instant connectedAt, @Nullable Instant disconnectedAt, @Nullable Instant lastSeen, long rttMicros,
-		long clockOffsetMillis, @Nullable NodeStatus status, String certificateSerial, String gateway) {
+		long clockOffsetMillis, @Nullable NodeStatus status, String certificateSerial, String gateway,
+		@Nullable NodePace pace) {
 
 	/**
 	 * A record of a node that dialled the brain itself.
@@ -48,7 +51,7 @@ public record NodeRecord(String name, String version, String addr, String os, St
 			@Nullable Instant connectedAt, @Nullable Instant disconnectedAt, @Nullable Instant lastSeen, long rttMicros,
 			long clockOffsetMillis, @Nullable NodeStatus status, String certificateSerial) {
 		this(name, version, addr, os, arch, connected, connectedAt, disconnectedAt, lastSeen, rttMicros,
-				clockOffsetMillis, status, certificateSerial, "");
+				clockOffsetMillis, status, certificateSerial, "", null);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.octoplane.brain.node;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,12 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.octoplane.brain.agent.HeartbeatPace;
 import io.octoplane.brain.agent.NodePresence;
 import io.octoplane.brain.history.NodeHistory;
 import io.octoplane.protocol.agent.Facts;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.Hello;
 import io.octoplane.protocol.agent.NodeStatus;
+import io.octoplane.protocol.api.NodeState;
 import io.octoplane.protocol.selector.LabelSyntax;
 import io.octoplane.server.redis.RedisKeys;
 import org.jspecify.annotations.Nullable;
@@ -53,12 +56,14 @@ public class NodeRepository implements NodePresence {
 	/**
 	 * Deletes a node only if it is still offline: a node that reconnected since the
 	 * caller looked must not vanish from the registry. It touches only the node's key
-	 * (Redis Cluster runs no script across slots); the index is updated after it.
+	 * (Redis Cluster runs no script across slots); the index is updated after it. ARGV:
+	 * now, and the offline threshold of a node that stored none (milliseconds).
 	 */
 	private static final RedisScript<Long> DELETE_IF_OFFLINE = RedisScript.of("""
 			local connected = redis.call('HGET', KEYS[1], 'connected')
 			local lastSeen = tonumber(redis.call('HGET', KEYS[1], 'lastSeen') or '0')
-			if connected == '1' and lastSeen > tonumber(ARGV[2]) then return 0 end
+			local after = tonumber(redis.call('HGET', KEYS[1], 'offlineAfterMillis') or ARGV[2])
+			if connected == '1' and lastSeen + after > tonumber(ARGV[1]) then return 0 end
 			redis.call('DEL', KEYS[1])
 			return 1
 			""", Long.class);
@@ -82,18 +87,21 @@ public class NodeRepository implements NodePresence {
 
 	private final NodeHistory history;
 
+	private final NodeStateRule rule;
+
 	NodeRepository(StringRedisTemplate redis, JsonMapper json, LivenessIndex liveness,
-			NodeDescriptionRepository descriptions, NodeHistory history) {
+			NodeDescriptionRepository descriptions, NodeHistory history, NodeStateRule rule) {
 		this.redis = redis;
 		this.json = json;
 		this.liveness = liveness;
 		this.descriptions = descriptions;
 		this.history = history;
+		this.rule = rule;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void indexLiveness() {
-		this.liveness.fillIfEmpty(this::findAll);
+		this.liveness.fillIfEmpty(this::findAll, (node) -> this.rule.paceOf(node.pace()));
 	}
 
 	static String key(String name) {
@@ -108,11 +116,13 @@ public class NodeRepository implements NodePresence {
 	 * @param sessionId id of this connection
 	 * @param certificateSerial hex serial of the certificate it connected with
 	 * @param gateway the gateways the connection came through, or empty
+	 * @param pace the heartbeat pace the connection runs at
 	 * @param now connection time
 	 */
 	@Override
 	public void connected(String name, Hello hello, String addr, String sessionId, String certificateSerial,
-			String gateway, Instant now) {
+			String gateway, HeartbeatPace pace, Instant now) {
+		NodePace judged = this.rule.paceOf(pace);
 		Map<String, String> fields = new HashMap<>();
 		fields.put("name", name);
 		fields.put("version", hello.agentVersion());
@@ -126,9 +136,12 @@ public class NodeRepository implements NodePresence {
 		fields.put("session", sessionId);
 		fields.put("certSerial", certificateSerial);
 		fields.put("gateway", gateway);
+		fields.put("heartbeatMillis", Long.toString(judged.intervalMillis()));
+		fields.put("unstableAfterMillis", Long.toString(judged.unstableAfter().toMillis()));
+		fields.put("offlineAfterMillis", Long.toString(judged.offlineAfter().toMillis()));
 		this.redis.opsForHash().putAll(key(name), fields);
 		this.redis.opsForSet().add(NODES_KEY, name);
-		this.liveness.connected(name, now);
+		this.liveness.connected(name, judged, now);
 	}
 
 	/**
@@ -137,10 +150,11 @@ public class NodeRepository implements NodePresence {
 	 * @param name node name
 	 * @param sessionId id of the connection it arrived on
 	 * @param heartbeat the heartbeat
+	 * @param pace the heartbeat pace the connection runs at
 	 * @param now arrival time
 	 */
 	@Override
-	public void heartbeat(String name, String sessionId, Heartbeat heartbeat, Instant now) {
+	public void heartbeat(String name, String sessionId, Heartbeat heartbeat, HeartbeatPace pace, Instant now) {
 		List<String> args = new ArrayList<>(List.of(sessionId, "lastSeen", Long.toString(now.toEpochMilli()),
 				"rttMicros", Long.toString(heartbeat.rttMicros()), "clockOffsetMillis",
 				Long.toString(heartbeat.clockOffsetMillis())));
@@ -150,7 +164,7 @@ public class NodeRepository implements NodePresence {
 		}
 		Long recorded = this.redis.execute(HEARTBEAT, List.of(key(name)), args.toArray());
 		if (recorded != null && recorded == 1) {
-			this.liveness.heard(name, now);
+			this.liveness.heard(name, this.rule.paceOf(pace), now);
 			if (heartbeat.status() != null) {
 				this.history.record(name, heartbeat.status(), heartbeat.rttMicros(), now);
 			}
@@ -174,17 +188,27 @@ public class NodeRepository implements NodePresence {
 		Long recorded = this.redis.execute(DISCONNECT, List.of(key(name)), sessionId,
 				Long.toString(now.toEpochMilli()));
 		if (recorded != null && recorded == 1) {
-			this.liveness.gone(name);
+			this.liveness.disconnected(name);
 		}
 	}
 
 	/**
-	 * When each node that holds a connection was last heard from, from the liveness index
-	 * rather than the node hashes.
-	 * @return epoch milliseconds by node name
+	 * Every registered node's state at a time, from the liveness index rather than the
+	 * node hashes.
+	 * @param now the time
+	 * @return the states
 	 */
-	public Map<String, Long> lastSeen() {
-		return this.liveness.lastSeen();
+	LivenessIndex.Liveness liveness(Instant now) {
+		return this.liveness.at(now);
+	}
+
+	/**
+	 * How many registered nodes are in each state at a time, from the liveness index.
+	 * @param now the time
+	 * @return the count of each state
+	 */
+	Map<NodeState, Long> counts(Instant now) {
+		return this.liveness.counts(now);
 	}
 
 	/** Names of every registered node. */
@@ -237,17 +261,18 @@ public class NodeRepository implements NodePresence {
 	}
 
 	/**
-	 * Removes nodes from the registry, skipping any that is connected and was seen after
-	 * the cutoff.
+	 * Removes nodes from the registry, skipping any that is connected and not yet offline
+	 * by its own pace.
 	 * @param names the nodes
-	 * @param seenCutoff a connected node seen after this is kept
+	 * @param now the time
 	 * @return the names actually removed
 	 */
-	public List<String> deleteOffline(Collection<String> names, Instant seenCutoff) {
+	public List<String> deleteOffline(Collection<String> names, Instant now) {
 		List<String> deleted = new ArrayList<>();
+		String otherwise = Long.toString(this.rule.brainPace().offlineAfter().toMillis());
 		for (String name : names) {
-			Long removed = this.redis.execute(DELETE_IF_OFFLINE, List.of(key(name)), name,
-					Long.toString(seenCutoff.toEpochMilli()));
+			Long removed = this.redis.execute(DELETE_IF_OFFLINE, List.of(key(name)), Long.toString(now.toEpochMilli()),
+					otherwise);
 			if (removed != null && removed == 1) {
 				this.redis.opsForSet().remove(NODES_KEY, name);
 				if (Boolean.TRUE.equals(this.redis.hasKey(key(name)))) {
@@ -255,7 +280,7 @@ public class NodeRepository implements NodePresence {
 					this.redis.opsForSet().add(NODES_KEY, name);
 				}
 				else {
-					this.liveness.gone(name);
+					this.liveness.forget(name);
 					this.descriptions.delete(name);
 					this.history.forget(name);
 					deleted.add(name);
@@ -269,7 +294,17 @@ public class NodeRepository implements NodePresence {
 		return new NodeRecord(name, text(hash, "version"), text(hash, "addr"), text(hash, "os"), text(hash, "arch"),
 				"1".equals(hash.get("connected")), instant(hash, "connectedAt"), instant(hash, "disconnectedAt"),
 				instant(hash, "lastSeen"), number(hash, "rttMicros", -1), number(hash, "clockOffsetMillis", 0),
-				status(hash), text(hash, "certSerial"), text(hash, "gateway"));
+				status(hash), text(hash, "certSerial"), text(hash, "gateway"), pace(hash));
+	}
+
+	private static @Nullable NodePace pace(Map<Object, Object> hash) {
+		long interval = number(hash, "heartbeatMillis", 0);
+		long unstable = number(hash, "unstableAfterMillis", 0);
+		long offline = number(hash, "offlineAfterMillis", 0);
+		if (interval <= 0 || unstable <= 0 || offline <= unstable) {
+			return null;
+		}
+		return new NodePace(interval, Duration.ofMillis(unstable), Duration.ofMillis(offline));
 	}
 
 	private @Nullable NodeStatus status(Map<Object, Object> hash) {

@@ -70,23 +70,21 @@ public class NodeService {
 
 	/**
 	 * Lists one page of nodes. States and counts come from the liveness index, not from
-	 * the node hashes; only the nodes on the page are read in full.
+	 * the node hashes, which reads only the nodes past a deadline; only the nodes on the
+	 * page are read in full, and their state is the one they were counted in.
 	 * @param selectable the nodes the caller may see and asked for
 	 * @param query the filters and the page
 	 * @return the page, sorted by name, with the counts of every node that matches
 	 */
 	public NodeListResponse page(Set<String> selectable, NodeQuery query) {
-		Instant now = this.clock.instant();
-		Map<String, Long> seen = this.repository.lastSeen();
+		LivenessIndex.Liveness liveness = this.repository.liveness(this.clock.instant());
 		NodeState wanted = query.state();
 		List<String> matching = selectable.stream()
 			.filter(query.names())
-			.filter((name) -> wanted == null || matches(indexedState(seen.get(name), now), wanted))
+			.filter((name) -> wanted == null || matches(liveness.stateOf(name), wanted))
 			.sorted()
 			.toList();
-		int online = (int) matching.stream()
-			.filter((name) -> indexedState(seen.get(name), now) != NodeState.OFFLINE)
-			.count();
+		int online = (int) matching.stream().filter((name) -> liveness.stateOf(name) != NodeState.OFFLINE).count();
 		int from = 0;
 		String after = query.after();
 		if (after != null) {
@@ -96,15 +94,11 @@ public class NodeService {
 		int to = (int) Math.min(matching.size(), (long) from + query.limit());
 		List<NodeInfo> nodes = this.repository.findAll(matching.subList(from, to))
 			.stream()
-			.map((node) -> toInfo(node, this.stateRule.stateOf(node, now)))
+			.map((node) -> toInfo(node, liveness.stateOf(node.name())))
 			.toList();
 		String next = (to < matching.size() && to > from) ? NodeQuery.encodeCursor(matching.get(to - 1)) : null;
 		return new NodeListResponse(this.identity.info(), nodes, matching.size(), online, matching.size() - online,
 				next);
-	}
-
-	private NodeState indexedState(@Nullable Long lastSeen, Instant now) {
-		return (lastSeen == null) ? NodeState.OFFLINE : this.stateRule.stateOf(Instant.ofEpochMilli(lastSeen), now);
 	}
 
 	/**
@@ -180,7 +174,7 @@ public class NodeService {
 			.distinct()
 			.sorted()
 			.toList();
-		return new PruneResponse(this.repository.deleteOffline(pruned, now.minus(this.stateRule.offlineAfter())));
+		return new PruneResponse(this.repository.deleteOffline(pruned, now));
 	}
 
 	/**

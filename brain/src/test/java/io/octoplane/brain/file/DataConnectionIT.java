@@ -38,8 +38,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Data connections and blobs against a real brain: a transfer token is bound to its nodes
- * and completes once, resumes send only the rest, limits hold, a send cut short stores
- * nothing, and a blob of another workgroup is answered like a missing one.
+ * and completes once (a fetch when the node closed after the last byte), resumes send
+ * only the rest, limits hold, a send cut short stores nothing, and a blob of another
+ * workgroup is answered like a missing one.
  */
 class DataConnectionIT extends BrainIntegrationTest {
 
@@ -84,9 +85,30 @@ class DataConnectionIT extends BrainIntegrationTest {
 			assertThat(owner.receive()).isEqualTo(new DataReady(CONTENT.length));
 			assertThat(owner.in().readNBytes(CONTENT.length)).isEqualTo(CONTENT);
 		}
+		// Spent once the brain has seen the node close after the last byte.
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.tokens.find(token, "dc2").isEmpty());
 		try (RawAgentClient again = connect("dc2")) {
 			again.send(new DataOpen(token, 0, 0));
 			assertThat(again.receive()).isInstanceOf(Goodbye.class);
+		}
+	}
+
+	@Test
+	void fetchTheNodeHasNotConfirmedCanBeResumedWithTheSameToken() throws Exception {
+		StoredBlob blob = this.blobs.store(new ByteArrayInputStream(CONTENT), 1000);
+		String token = this.tokens.issue(Direction.TO_NODE, blob.sha256(), "/", List.of("dc6"), Duration.ofMinutes(1));
+		try (RawAgentClient cutOff = connect("dc6")) {
+			cutOff.send(new DataOpen(token, 0, 0));
+			assertThat(cutOff.receive()).isEqualTo(new DataReady(CONTENT.length));
+			// The brain wrote every byte, but this end has not read them all nor closed:
+			// to the brain that looks like a link cut while the end was on its way.
+			assertThat(cutOff.in().readNBytes(10)).isEqualTo(Arrays.copyOf(CONTENT, 10));
+			try (RawAgentClient resume = connect("dc6")) {
+				resume.send(new DataOpen(token, 10, 0));
+				assertThat(resume.receive()).isEqualTo(new DataReady(CONTENT.length));
+				assertThat(resume.in().readNBytes(CONTENT.length - 10))
+					.isEqualTo(Arrays.copyOfRange(CONTENT, 10, CONTENT.length));
+			}
 		}
 	}
 

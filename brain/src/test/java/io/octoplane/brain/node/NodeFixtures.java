@@ -33,6 +33,11 @@ final class NodeFixtures {
 				null, lastSeen, 1500, 2, status(lastSeen), "abc1");
 	}
 
+	static NodeRecord connected(String name, Instant lastSeen, NodePace pace) {
+		return new NodeRecord(name, "1.0", "127.0.0.1:5000", "Linux 6.1", "amd64", true, lastSeen.minusSeconds(60),
+				null, lastSeen, 1500, 2, status(lastSeen), "abc1", "", pace);
+	}
+
 	static NodeRecord disconnected(String name, Instant at) {
 		return new NodeRecord(name, "1.0", "127.0.0.1:5000", "Linux 6.1", "amd64", false, at.minusSeconds(60), at, at,
 				-1, 0, null, "abc2");

@@ -2,7 +2,6 @@ package io.octoplane.brain.node;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.octoplane.protocol.api.NodeListResponse;
@@ -32,8 +31,9 @@ class NodePageTests {
 	@BeforeEach
 	void registry() {
 		// n3 is not connected; n4's brain died a minute ago.
-		given(this.repository.lastSeen()).willReturn(Map.of("n1", NOW.toEpochMilli(), "n2", NOW.toEpochMilli(), "n4",
-				NOW.minusSeconds(60).toEpochMilli(), "web1", NOW.minusSeconds(30).toEpochMilli()));
+		// web1 is past its unstable deadline.
+		given(this.repository.liveness(NOW))
+			.willReturn(new LivenessIndex.Liveness(Set.of("n3", "n4", "web1"), Set.of("n3", "n4"), null));
 		given(this.repository.findAll(anyList())).willAnswer((invocation) -> {
 			List<String> names = invocation.getArgument(0);
 			return names.stream().map((name) -> NodeFixtures.connected(name, NOW)).toList();
@@ -70,6 +70,23 @@ class NodePageTests {
 		NodeListResponse online = this.service.page(ALL, new NodeQuery(NodeState.ONLINE, null, null, 10));
 		assertThat(online.total()).isEqualTo(3);
 		verify(this.repository, never()).findAll();
+	}
+
+	@Test
+	void rowsShowTheStateTheyWereCountedIn() {
+		NodeListResponse page = this.service.page(ALL, new NodeQuery(NodeState.UNSTABLE, null, null, 10));
+		assertThat(page.nodes()).singleElement().satisfies((node) -> {
+			assertThat(node.name()).isEqualTo("web1");
+			assertThat(node.state()).isEqualTo(NodeState.UNSTABLE);
+		});
+	}
+
+	@Test
+	void registeredNodeTheIndexLacksIsOffline() {
+		given(this.repository.liveness(NOW)).willReturn(new LivenessIndex.Liveness(Set.of(), Set.of(), Set.of("n1")));
+		NodeListResponse page = this.service.page(Set.of("n1", "n2"), new NodeQuery(null, null, null, 10));
+		assertThat(page.online()).isEqualTo(1);
+		assertThat(page.offline()).isEqualTo(1);
 	}
 
 	@Test

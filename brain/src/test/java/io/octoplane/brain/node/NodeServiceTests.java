@@ -91,19 +91,19 @@ class NodeServiceTests {
 	void pruneWithoutNamesRemovesOnlyOfflineNodes() {
 		given(this.repository.findAll())
 			.willReturn(List.of(NodeFixtures.connected("a", NOW), NodeFixtures.disconnected("b", NOW)));
-		given(this.repository.deleteOffline(List.of("b"), NOW.minusSeconds(45))).willReturn(List.of("b"));
+		given(this.repository.deleteOffline(List.of("b"), NOW)).willReturn(List.of("b"));
 		assertThat(this.service.prune(List.of(), ALL).pruned()).containsExactly("b");
-		verify(this.repository).deleteOffline(List.of("b"), NOW.minusSeconds(45));
+		verify(this.repository).deleteOffline(List.of("b"), NOW);
 	}
 
 	@Test
 	void pruneOfAGroupRemovesItsOfflineNodesAndLeavesItsOnlineOnes() {
 		given(this.repository.findAll()).willReturn(List.of(NodeFixtures.connected("a", NOW),
 				NodeFixtures.disconnected("b", NOW), NodeFixtures.disconnected("zeta", NOW)));
-		given(this.repository.deleteOffline(List.of("b"), NOW.minusSeconds(45))).willReturn(List.of("b"));
+		given(this.repository.deleteOffline(List.of("b"), NOW)).willReturn(List.of("b"));
 		// "gone" was pruned before but a workgroup still lists it.
 		assertThat(this.service.prune(List.of(), List.of("a", "b", "gone"), ALL).pruned()).containsExactly("b");
-		verify(this.repository).deleteOffline(List.of("b"), NOW.minusSeconds(45));
+		verify(this.repository).deleteOffline(List.of("b"), NOW);
 	}
 
 	@Test

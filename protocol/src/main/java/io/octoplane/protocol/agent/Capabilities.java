@@ -26,6 +26,13 @@ public final class Capabilities {
 	public static final String COMPRESS_DOWN = "compress-down";
 
 	/**
+	 * The brain inflates a data connection that sends a file to it when its
+	 * {@link DataOpen} says {@code compressed}; a tentacle compresses its uploads only
+	 * for a brain announcing it.
+	 */
+	public static final String COMPRESS_UPLOAD = "compress-upload";
+
+	/**
 	 * The tentacle relays other nodes' connections to the brain ({@code gateway.listen});
 	 * a brain announcing it accepts {@link RelayOpen}.
 	 */

@@ -18,7 +18,9 @@ import java.util.Objects;
  * @param compressed for a fetch, whether the brain sends the bytes after
  * {@link DataReady} as one deflate stream ({@link LinkCompression#deflating}); a tentacle
  * asks for it only of a brain that announced {@link Capabilities#COMPRESS_DOWN}, and only
- * when its compression setting is {@code on}
+ * when its compression setting is {@code on}. For a send, whether the tentacle sends its
+ * {@code sizeBytes} raw bytes as one deflate stream; it does so only to a brain that
+ * announced {@link Capabilities#COMPRESS_UPLOAD}
  */
 public record DataOpen(String token, long offsetBytes, long sizeBytes, boolean compressed) implements AgentMessage {
 

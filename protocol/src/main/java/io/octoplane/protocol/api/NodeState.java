@@ -11,7 +11,10 @@ public enum NodeState {
 	@JsonProperty("online")
 	ONLINE,
 
-	/** Connected, but at least one heartbeat interval passed without a heartbeat. */
+	/**
+	 * Connected, but silent for longer than its unstable threshold (2.5 of its own
+	 * heartbeat intervals with the brain's defaults).
+	 */
 	@JsonProperty("unstable")
 	UNSTABLE,
 

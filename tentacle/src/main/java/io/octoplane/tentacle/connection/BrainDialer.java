@@ -14,6 +14,7 @@ import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.TunnelAttach;
 import io.octoplane.tentacle.config.BrainAddress;
+import io.octoplane.tentacle.config.EdgeSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,8 @@ public final class BrainDialer {
 	private volatile @Nullable BrainAddress via;
 
 	private volatile boolean compressData;
+
+	private volatile EdgeSettings.Compression compressUploads = EdgeSettings.Compression.OFF;
 
 	/**
 	 * Creates a dialer for one fixed address.
@@ -94,6 +97,24 @@ public final class BrainDialer {
 	 */
 	public void compressData(boolean compress) {
 		this.compressData = compress;
+	}
+
+	/**
+	 * How file sends to the brain are compressed: the node's compression setting when the
+	 * brain it reached last inflates uploads, otherwise {@code off}.
+	 * @return the setting to send by
+	 */
+	public EdgeSettings.Compression compressesUploads() {
+		return this.compressUploads;
+	}
+
+	/**
+	 * Records what was agreed with the brain for file sends.
+	 * @param compression the node's setting, or {@code off} for a brain that cannot
+	 * inflate uploads
+	 */
+	public void compressUploads(EdgeSettings.Compression compression) {
+		this.compressUploads = compression;
 	}
 
 	/** The address dialled last, or {@code null} before the first dial. */

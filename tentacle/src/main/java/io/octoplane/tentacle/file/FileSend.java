@@ -14,6 +14,7 @@ import java.util.random.RandomGenerator;
 import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.DataReceived;
 import io.octoplane.protocol.agent.FrameCodec;
+import io.octoplane.protocol.agent.LinkCompression;
 import io.octoplane.protocol.digest.Sha256;
 import io.octoplane.protocol.file.FileKind;
 import io.octoplane.protocol.file.FileSendSpec;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * Sends a file, or a folder packed as tar into a spool file first (so its size is known
  * and a retry sends the same bytes), to the brain's blob store. Success needs the brain's
  * digest to equal ours. A broken connection restarts the send from the beginning; the
- * brain discards the incomplete blob.
+ * brain discards the incomplete blob. The bytes go deflated where the node's compression
+ * setting and the brain allow it and it pays ({@link UploadCompression}); sizes and
+ * digests count the file's own bytes.
  */
 final class FileSend {
 
@@ -111,9 +114,11 @@ final class FileSend {
 	private String sendOnce(FileSendSpec spec, Path bytes) throws IOException {
 		long size = Files.size(bytes);
 		MessageDigest digest = Sha256.newDigest();
-		try (DataChannel channel = this.dialer.openData(new DataOpen(spec.token(), 0, size), this.codec,
+		boolean deflate = UploadCompression.deflate(this.dialer.compressesUploads(), bytes);
+		try (DataChannel channel = this.dialer.openData(new DataOpen(spec.token(), 0, size, deflate), this.codec,
 				this.readTimeout)) {
-			OutputStream out = new DigestOutputStream(channel.out(), digest);
+			OutputStream wire = deflate ? LinkCompression.deflating(channel.out()) : channel.out();
+			OutputStream out = new DigestOutputStream(wire, digest);
 			long sent;
 			try (InputStream in = Files.newInputStream(bytes)) {
 				sent = in.transferTo(out);

@@ -38,6 +38,9 @@ final class ShapedPump {
 
 	private long lastArrival;
 
+	/** Set when the writer gave up: the reader must not wait for room any more. */
+	private volatile boolean writerGone;
+
 	ShapedPump(LinkShape shape, long salt) {
 		this.shape = shape;
 		this.random = RandomGeneratorFactory.of("L64X128MixRandom").create(shape.seed() ^ salt);
@@ -69,6 +72,21 @@ final class ShapedPump {
 	 * @throws IOException if writing fails
 	 */
 	boolean write(OutputStream out, AtomicLong bytes) throws IOException {
+		boolean ended = false;
+		try {
+			ended = deliver(out, bytes);
+			return ended;
+		}
+		finally {
+			if (!ended) {
+				// A reader waiting for room would otherwise hang until its stall limit.
+				this.writerGone = true;
+				this.queue.clear();
+			}
+		}
+	}
+
+	private boolean deliver(OutputStream out, AtomicLong bytes) throws IOException {
 		while (true) {
 			Segment segment;
 			try {
@@ -106,9 +124,16 @@ final class ShapedPump {
 		this.lastArrival = arrival;
 		try {
 			// Bounded: a writer that died leaves the queue full, and the relay is being
-			// reset then anyway.
-			if (!this.queue.offer(new Segment(bytes, arrival), STALL_SECONDS, TimeUnit.SECONDS)) {
-				throw new IOException("shaped link stalled for " + STALL_SECONDS + "s");
+			// reset then anyway; waiting in short steps notices that at once.
+			Segment segment = new Segment(bytes, arrival);
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STALL_SECONDS);
+			while (!this.queue.offer(segment, 50, TimeUnit.MILLISECONDS)) {
+				if (this.writerGone) {
+					throw new IOException("the other end of the shaped link is gone");
+				}
+				if (System.nanoTime() > deadline) {
+					throw new IOException("shaped link stalled for " + STALL_SECONDS + "s");
+				}
 			}
 		}
 		catch (InterruptedException ex) {
