@@ -88,6 +88,24 @@ class FaultyLinkTests {
 	}
 
 	@Test
+	void aBalancingLinkTakesAnAdmittedPortBackIntoItsTurn() throws IOException {
+		try (EchoServer other = EchoServer.start();
+				FaultyLink balancer = FaultyLink.balance(this.server.port(), other.port())) {
+			balancer.drop(other.port());
+			balancer.admit(other.port());
+			balancer.admit(other.port());
+			for (int i = 0; i < 4; i++) {
+				try (Socket socket = new Socket("127.0.0.1", balancer.port())) {
+					send(socket, "hi\n");
+					assertThat(readLine(socket)).isEqualTo("HI");
+				}
+			}
+			assertThat(this.server.connections()).isEqualTo(2);
+			assertThat(other.connections()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void passesAnOrderlyCloseOnAsAHalfClose() throws IOException {
 		try (Socket socket = connect()) {
 			send(socket, "last words\n");
