@@ -137,6 +137,26 @@ public final class OctoplaneConnectionException extends OctoplaneException {
 				"connection to brain at " + brain + " failed: " + messageOf(failure), failure);
 	}
 
+	/**
+	 * Describes a call the brain accepted, with a success status, whose connection broke
+	 * before the whole answer arrived: the brain acted, the caller just did not hear the
+	 * details.
+	 * @param brain the brain's base URI
+	 * @param failure what the HTTP client threw
+	 * @param status the success status that arrived
+	 * @param location the answer's {@code Location} header (a new job's address), or
+	 * {@code null}
+	 * @return the exception to throw
+	 */
+	static OctoplaneConnectionException acceptedThenBroken(URI brain, IOException failure, int status,
+			@Nullable String location) {
+		return new OctoplaneConnectionException(Reason.IO,
+				"brain at " + brain + " accepted the call (HTTP " + status
+						+ ((location != null) ? ", Location " + location : "")
+						+ ") but the connection broke before the whole answer arrived: " + messageOf(failure),
+				failure, false, true);
+	}
+
 	private static OctoplaneConnectionException refused(URI brain, IOException failure) {
 		// Under TLS 1.3 the brain checks the client certificate after the client already
 		// considers the handshake done, so a refusal arrives either as an alert or as a

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.octoplane.protocol.ApiPaths;
 import org.jspecify.annotations.Nullable;
@@ -97,11 +97,11 @@ record Transport(URI baseUri, HttpClient http, ClientAuthentication authenticati
 	/** Sends a request; a non-2xx answer becomes the matching exception. */
 	HttpResponse<String> exchange(HttpRequest.Builder request, Duration timeout) {
 		HttpResponse<String> response;
-		AtomicBoolean answered = new AtomicBoolean();
+		AtomicReference<HttpResponse.@Nullable ResponseInfo> answered = new AtomicReference<>();
 		HttpRequest sent = request.timeout(timeout).build();
 		try {
 			response = this.http.send(sent, (info) -> {
-				answered.set(true);
+				answered.set(info);
 				return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
 			});
 		}
@@ -125,8 +125,15 @@ record Transport(URI baseUri, HttpClient http, ClientAuthentication authenticati
 	 * it is killed behind a balancer; one look at the brain's info tells them apart, so
 	 * the operator is not sent to check certificates that are fine.
 	 */
-	private OctoplaneConnectionException failure(HttpRequest sent, IOException failure, boolean answered) {
-		OctoplaneConnectionException described = OctoplaneConnectionException.of(this.baseUri, failure, answered);
+	private OctoplaneConnectionException failure(HttpRequest sent, IOException failure,
+			HttpResponse.@Nullable ResponseInfo answer) {
+		boolean changes = !IDEMPOTENT.contains(sent.method());
+		if (answer != null && answer.statusCode() / 100 == 2 && changes) {
+			// The brain said yes before the connection broke: it did act.
+			return OctoplaneConnectionException.acceptedThenBroken(this.baseUri, failure, answer.statusCode(),
+					answer.headers().firstValue("Location").orElse(null));
+		}
+		OctoplaneConnectionException described = OctoplaneConnectionException.of(this.baseUri, failure, answer != null);
 		if (!described.closedWithoutAnswer()) {
 			return described;
 		}
@@ -145,7 +152,7 @@ record Transport(URI baseUri, HttpClient http, ClientAuthentication authenticati
 			Thread.currentThread().interrupt();
 			return described;
 		}
-		return OctoplaneConnectionException.brokenOff(this.baseUri, failure, !IDEMPOTENT.contains(sent.method()));
+		return OctoplaneConnectionException.brokenOff(this.baseUri, failure, changes);
 	}
 
 }

@@ -57,7 +57,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
 
 	private static String hint(Throwable failure) {
 		if (failure instanceof OctoplaneConnectionException connection && connection.mayHaveActed()) {
-			return " (the brain may have carried the call out before it went away: look, for example with "
+			return " (the brain may have carried the call out: look, for example with "
 					+ "'octl job list', before repeating it)";
 		}
 		if (failure instanceof OctoplaneConnectionException connection

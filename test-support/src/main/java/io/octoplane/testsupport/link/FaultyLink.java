@@ -441,14 +441,14 @@ public final class FaultyLink implements AutoCloseable {
 				if (pump.write(to.getOutputStream(), FaultyLink.this.bytes)) {
 					to.shutdownOutput();
 					directionEnded();
-				}
-				else {
-					abort();
+					return;
 				}
 			}
 			catch (IOException ex) {
-				abort();
+				// Reset below, with the reader released first.
 			}
+			pump.abandon();
+			abort();
 		}
 
 		private void pump(Socket from, Socket to) {
