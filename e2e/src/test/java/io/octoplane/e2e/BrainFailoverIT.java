@@ -200,6 +200,7 @@ class BrainFailoverIT {
 			kill(victim, api);
 
 			OctlRun cut = applying.get(30, TimeUnit.SECONDS);
+			System.out.printf("apply cut off by killing %s: %s%n", name(victim), cut.err());
 			assertThat(cut.exitCode()).as(cut.out() + cut.err()).isEqualTo(4);
 			assertThat(cut.err()).contains("the apply of scenario failover was cut off before the brain answered",
 					"octl scen version failover", "octoplane.scenario.lock-lease");
@@ -251,6 +252,7 @@ class BrainFailoverIT {
 			kill(victim, api);
 
 			OctlRun cut = uploading.get(30, TimeUnit.SECONDS);
+			System.out.printf("upload cut off by killing %s: %s%n", name(victim), cut.err());
 			assertThat(cut.exitCode()).as(cut.out() + cut.err()).isEqualTo(4);
 			assertThat(cut.err())
 				.contains("was cut off before the brain answered", "no node was sent anything yet",
@@ -290,6 +292,8 @@ class BrainFailoverIT {
 				if (ended.exitCode() == 1) {
 					assertThat(ended.out()).contains("failed");
 				}
+				System.out.printf("upload whose brain %s died while nodes fetched it: octl exit %d%n%s%n", name(victim),
+						ended.exitCode(), ended.err());
 			}
 			finally {
 				agents.shape(null);
