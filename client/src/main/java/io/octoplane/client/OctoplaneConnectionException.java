@@ -24,9 +24,57 @@ public final class OctoplaneConnectionException extends OctoplaneException {
 
 	private final Reason reason;
 
+	/** Whether the connection closed before any answer, which a refusal looks like. */
+	private final boolean closedWithoutAnswer;
+
+	private final boolean mayHaveActed;
+
 	OctoplaneConnectionException(Reason reason, String message, Throwable cause) {
+		this(reason, message, cause, false, false);
+	}
+
+	private OctoplaneConnectionException(Reason reason, String message, Throwable cause, boolean closedWithoutAnswer,
+			boolean mayHaveActed) {
 		super(message, cause);
 		this.reason = reason;
+		this.closedWithoutAnswer = closedWithoutAnswer;
+		this.mayHaveActed = mayHaveActed;
+	}
+
+	/**
+	 * Whether the brain may have carried out the call although no answer came: a call
+	 * that changes something (a POST, such as starting a job) reached the brain and the
+	 * connection broke before the answer. Sending it again could do it twice; look first
+	 * (the job list, the scenario's versions).
+	 * @return whether the call may have taken effect
+	 */
+	public boolean mayHaveActed() {
+		return this.mayHaveActed;
+	}
+
+	/**
+	 * Whether the brain closed the connection before it answered, without a TLS alert:
+	 * its refusal of the client certificate and its death mid-call look alike.
+	 */
+	boolean closedWithoutAnswer() {
+		return this.closedWithoutAnswer;
+	}
+
+	/**
+	 * Describes a call whose connection broke before the answer while the brain's address
+	 * still takes calls (another brain behind a balancer answers), or no longer accepts
+	 * connections at all: the brain went away mid-call.
+	 * @param brain the brain's base URI
+	 * @param failure what the HTTP client threw
+	 * @param changes whether the call changes something, so that the brain may have acted
+	 * on it before it went away
+	 * @return the exception to throw
+	 */
+	static OctoplaneConnectionException brokenOff(URI brain, IOException failure, boolean changes) {
+		return new OctoplaneConnectionException(Reason.IO,
+				"the connection to brain at " + brain
+						+ " broke before it answered (that brain stopped or went away mid-call)",
+				failure, false, changes);
 	}
 
 	/** Why no answer arrived, for callers that react differently to each case. */
@@ -82,10 +130,31 @@ public final class OctoplaneConnectionException extends OctoplaneException {
 					"cannot reach brain at " + brain + ": connection refused", failure);
 		}
 		if (!answered && "https".equals(brain.getScheme()) && closedByPeer(failure)) {
-			return refused(brain, failure);
+			return new OctoplaneConnectionException(Reason.TLS, refused(brain, failure).getMessage(), failure, true,
+					false);
 		}
 		return new OctoplaneConnectionException(Reason.IO,
 				"connection to brain at " + brain + " failed: " + messageOf(failure), failure);
+	}
+
+	/**
+	 * Describes a call the brain accepted, with a success status, whose connection broke
+	 * before the whole answer arrived: the brain acted, the caller just did not hear the
+	 * details.
+	 * @param brain the brain's base URI
+	 * @param failure what the HTTP client threw
+	 * @param status the success status that arrived
+	 * @param location the answer's {@code Location} header (a new job's address), or
+	 * {@code null}
+	 * @return the exception to throw
+	 */
+	static OctoplaneConnectionException acceptedThenBroken(URI brain, IOException failure, int status,
+			@Nullable String location) {
+		return new OctoplaneConnectionException(Reason.IO,
+				"brain at " + brain + " accepted the call (HTTP " + status
+						+ ((location != null) ? ", Location " + location : "")
+						+ ") but the connection broke before the whole answer arrived: " + messageOf(failure),
+				failure, false, true);
 	}
 
 	private static OctoplaneConnectionException refused(URI brain, IOException failure) {

@@ -8,8 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.StringJoiner;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.octoplane.protocol.ApiPaths;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record Transport(URI baseUri, HttpClient http, ClientAuthentication authentication, Duration requestTimeout,
 		@Nullable String workgroup, JsonMapper mapper) {
+
+	/** How long the look that tells a refusal from a brain gone away may take. */
+	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+	/** Methods that change nothing when sent twice (RFC 9110, section 9.2.2). */
+	private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
 
 	@Override
 	public String toString() {
@@ -90,15 +97,16 @@ record Transport(URI baseUri, HttpClient http, ClientAuthentication authenticati
 	/** Sends a request; a non-2xx answer becomes the matching exception. */
 	HttpResponse<String> exchange(HttpRequest.Builder request, Duration timeout) {
 		HttpResponse<String> response;
-		AtomicBoolean answered = new AtomicBoolean();
+		AtomicReference<HttpResponse.@Nullable ResponseInfo> answered = new AtomicReference<>();
+		HttpRequest sent = request.timeout(timeout).build();
 		try {
-			response = this.http.send(request.timeout(timeout).build(), (info) -> {
-				answered.set(true);
+			response = this.http.send(sent, (info) -> {
+				answered.set(info);
 				return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
 			});
 		}
 		catch (IOException ex) {
-			throw OctoplaneConnectionException.of(this.baseUri, ex, answered.get());
+			throw failure(sent, ex, answered.get());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -108,6 +116,43 @@ record Transport(URI baseUri, HttpClient http, ClientAuthentication authenticati
 			throw ProblemResponses.toException(response, this.mapper);
 		}
 		return response;
+	}
+
+	/**
+	 * Describes a call that got no answer. A connection closed before any answer is
+	 * either the brain refusing the client certificate (under TLS 1.3 it does so after
+	 * the client considers the handshake done) or the brain going away mid-call, as when
+	 * it is killed behind a balancer; one look at the brain's info tells them apart, so
+	 * the operator is not sent to check certificates that are fine.
+	 */
+	private OctoplaneConnectionException failure(HttpRequest sent, IOException failure,
+			HttpResponse.@Nullable ResponseInfo answer) {
+		boolean changes = !IDEMPOTENT.contains(sent.method());
+		if (answer != null && answer.statusCode() / 100 == 2 && changes) {
+			// The brain said yes before the connection broke: it did act.
+			return OctoplaneConnectionException.acceptedThenBroken(this.baseUri, failure, answer.statusCode(),
+					answer.headers().firstValue("Location").orElse(null));
+		}
+		OctoplaneConnectionException described = OctoplaneConnectionException.of(this.baseUri, failure, answer != null);
+		if (!described.closedWithoutAnswer()) {
+			return described;
+		}
+		HttpRequest probe = request(ApiPaths.INFO, new StringJoiner("&")).timeout(PROBE_TIMEOUT).GET().build();
+		try {
+			this.http.send(probe, HttpResponse.BodyHandlers.discarding());
+		}
+		catch (IOException ex) {
+			// Refused or timed out too: the brain went away. Closed unanswered again,
+			// or a TLS alert: it refuses the certificate.
+			if (OctoplaneConnectionException.of(this.baseUri, ex).reason() == OctoplaneConnectionException.Reason.TLS) {
+				return described;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return described;
+		}
+		return OctoplaneConnectionException.brokenOff(this.baseUri, failure, changes);
 	}
 
 }

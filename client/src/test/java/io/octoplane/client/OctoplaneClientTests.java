@@ -170,6 +170,37 @@ class OctoplaneClientTests {
 	}
 
 	@Test
+	void postCutOffWhileTheBrainStillAnswersSaysItBrokeAndMayHaveActed() throws Exception {
+		// The brain that took the call died; the balancer's next brain answers the look.
+		this.brain.answers("POST", ApiPaths.COMMANDS, Answer.hangUp())
+			.answer("GET", ApiPaths.INFO, 401, "application/problem+json", "{}");
+		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
+		assertThatExceptionOfType(OctoplaneConnectionException.class)
+			.isThrownBy(() -> client.submit(CommandRequest.of(List.of("pi1"), CommandMode.SHELL, "echo hi")))
+			.withMessage("the connection to brain at " + this.brain.uri()
+					+ " broke before it answered (that brain stopped or went away mid-call)")
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(OctoplaneConnectionException.Reason.IO);
+				assertThat(ex.mayHaveActed()).isTrue();
+			});
+		// Sent once: nothing re-sends a call that may have started a job.
+		assertThat(this.brain.requests("POST", ApiPaths.COMMANDS)).hasSize(1);
+		assertThat(this.brain.requests("GET", ApiPaths.INFO)).hasSize(1);
+	}
+
+	@Test
+	void readCutOffWhileTheBrainStillAnswersCouldNotHaveActed() throws Exception {
+		this.brain.answers("GET", ApiPaths.NODES, Answer.hangUp())
+			.answerJson("GET", ApiPaths.INFO, ApiFixtures.nodeList().brain());
+		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
+		assertThatExceptionOfType(OctoplaneConnectionException.class).isThrownBy(() -> client.nodes(List.of(), null))
+			.satisfies((ex) -> {
+				assertThat(ex.reason()).isEqualTo(OctoplaneConnectionException.Reason.IO);
+				assertThat(ex.mayHaveActed()).isFalse();
+			});
+	}
+
+	@Test
 	void brainCertificateFromForeignCaFailsTheHandshake() throws Exception {
 		CertFixtures foreign = CertFixtures.create(Files.createDirectories(this.dir.resolve("foreign")));
 		OctoplaneClient client = client(this.certs.operator("alice"), foreign.caCert());

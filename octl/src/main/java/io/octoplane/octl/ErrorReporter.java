@@ -56,6 +56,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
 	}
 
 	private static String hint(Throwable failure) {
+		if (failure instanceof OctoplaneConnectionException connection && connection.mayHaveActed()) {
+			return " (the brain may have carried the call out: look, for example with "
+					+ "'octl job list', before repeating it)";
+		}
 		if (failure instanceof OctoplaneConnectionException connection
 				&& connection.reason() == OctoplaneConnectionException.Reason.TLS) {
 			return " (check ca, and cert and key if set, in the octl config: ca must be the CA that issued the "

@@ -72,7 +72,8 @@ class DataTransfers implements DataConnectionHandler {
 	private void sendBlob(String nodeName, DataOpen open, Transfer transfer, InputStream in, OutputStream out,
 			FrameCodec codec) throws IOException {
 		Path blob = this.peers.find(transfer.sha256())
-			.orElseThrow(() -> new DataRefusedException("blob " + transfer.sha256() + " is no longer stored"));
+			.orElseThrow(() -> new DataRefusedException("blob " + transfer.sha256() + " is neither on this brain nor "
+					+ "on any live one (the brain that took the upload may have stopped); upload the file again"));
 		try (FileChannel channel = FileChannel.open(blob, StandardOpenOption.READ)) {
 			long size = channel.size();
 			if (open.offsetBytes() > size) {

@@ -35,8 +35,6 @@ class ScenarioLocks implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScenarioLocks.class);
 
-	private static final Duration LEASE = Duration.ofSeconds(30);
-
 	/** Extends the lease if this holder still has it. */
 	private static final RedisScript<Long> RENEW = RedisScript.of("""
 			if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -63,11 +61,14 @@ class ScenarioLocks implements AutoCloseable {
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("scenario-lock-renewal").factory());
 
 	@Autowired
-	ScenarioLocks(StringRedisTemplate redis, BrainIdentity identity, Clock clock) {
-		this(redis, identity.name(), clock, LEASE);
+	ScenarioLocks(StringRedisTemplate redis, BrainIdentity identity, Clock clock, ScenarioProperties properties) {
+		this(redis, identity.name(), clock, properties.lockLease());
 	}
 
 	ScenarioLocks(StringRedisTemplate redis, String brain, Clock clock, Duration lease) {
+		if (lease.toMillis() < 3) {
+			throw new IllegalArgumentException("lease must be at least 3ms, renewed every third of it");
+		}
 		this.redis = redis;
 		this.brain = brain;
 		this.clock = clock;

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.octoplane.client.FileApi.StagedFile;
 import io.octoplane.client.OctoplaneClient;
+import io.octoplane.client.OctoplaneConnectionException;
 import io.octoplane.octl.ExitException;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
@@ -96,13 +97,36 @@ public final class FileUploadCommand extends OctlCommand {
 		catch (IOException ex) {
 			throw new ExitException(ExitStatus.GENERIC, "cannot upload " + local + ": " + ex.getMessage(), ex);
 		}
+		catch (OctoplaneConnectionException ex) {
+			throw cutOff(local, ex, "no node was sent anything yet");
+		}
 		finally {
 			bar.finish();
 		}
-		JobResponse accepted = client.files()
-			.install(staged, targetDir, targets, create, this.timeout, this.waitOffline);
+		JobResponse accepted;
+		try {
+			accepted = client.files().install(staged, targetDir, targets, create, this.timeout, this.waitOffline);
+		}
+		catch (OctoplaneConnectionException ex) {
+			throw cutOff(local, ex, "the brain may have started sending it to nodes (`octl job list` shows it)");
+		}
 		return JobWaiter.await(octl, spec(), client, accepted, this.waitOffline.plus(this.timeout).plus(ANSWER_MARGIN),
 				false, this.waitOffline.isZero() ? JobWaiter.WAIT_OFFLINE_HINT : null);
+	}
+
+	/**
+	 * An upload cut off mid-call is safe to repeat, unlike most calls that got no answer:
+	 * each node checks the file's SHA-256 and installs it whole or not at all.
+	 */
+	private static RuntimeException cutOff(Path local, OctoplaneConnectionException ex, String where) {
+		if (ex.reason() != OctoplaneConnectionException.Reason.IO
+				&& ex.reason() != OctoplaneConnectionException.Reason.TIMEOUT) {
+			return ex;
+		}
+		return new ExitException(ExitStatus.INTERNAL,
+				"the upload of " + local + " was cut off before the brain answered (" + ex.getMessage() + "); " + where
+						+ ". Uploading again is safe: each node installs the same file whole or not at all.",
+				ex);
 	}
 
 	private static long sizeOf(Path local) {

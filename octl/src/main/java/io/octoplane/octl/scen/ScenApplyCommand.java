@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.octoplane.client.OctoplaneConnectionException;
 import io.octoplane.octl.ExitException;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
@@ -52,15 +53,39 @@ public final class ScenApplyCommand extends OctlCommand {
 		}
 		String name = scenarioName(deployment);
 		String archive = upload(octl, folder);
-		ScenarioApplyResponse response = octl.client()
-			.scenarios()
-			.apply(name, new ScenarioApplyRequest(archive, this.target, this.message));
+		ScenarioApplyResponse response;
+		try {
+			response = octl.client()
+				.scenarios()
+				.apply(name, new ScenarioApplyRequest(archive, this.target, this.message));
+		}
+		catch (OctoplaneConnectionException ex) {
+			throw cutOff(name, ex);
+		}
 		octl.printer(spec()).print(response, ScenApplyCommand::table);
 		if (!response.succeeded()) {
 			spec().commandLine().getErr().println("failed: " + response.failure());
 			return ExitStatus.GENERIC;
 		}
 		return ExitStatus.OK;
+	}
+
+	/**
+	 * An apply whose answer never came may have run scripts on some nodes: the operator
+	 * learns what to look at and when the scenario can be applied again, instead of a
+	 * bare connection error.
+	 */
+	private static RuntimeException cutOff(String name, OctoplaneConnectionException ex) {
+		if (ex.reason() != OctoplaneConnectionException.Reason.IO
+				&& ex.reason() != OctoplaneConnectionException.Reason.TIMEOUT) {
+			// Refused, unknown host, TLS, interrupted: the apply never started.
+			return ex;
+		}
+		return new ExitException(ExitStatus.INTERNAL, "the apply of scenario " + name + " was cut off before the "
+				+ "brain answered (" + ex.getMessage() + "). Its scripts may have run on some nodes; `octl scen "
+				+ "version " + name + "` lists a version only if the apply recorded one. The scenario stays locked "
+				+ "while that apply runs, or for one lock lease (octoplane.scenario.lock-lease, 30s by default) "
+				+ "after its brain died; then apply it again, through any brain.", ex);
 	}
 
 	/**

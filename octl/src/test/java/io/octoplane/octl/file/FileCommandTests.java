@@ -9,7 +9,9 @@ import java.util.List;
 import io.octoplane.client.OctoplaneJson;
 import io.octoplane.octl.StubBrainCommandTest;
 import io.octoplane.protocol.ApiPaths;
+import io.octoplane.protocol.api.BlobResponse;
 import io.octoplane.protocol.api.JobResponse;
+import io.octoplane.protocol.digest.Sha256;
 import io.octoplane.protocol.file.FileListing;
 import io.octoplane.testsupport.api.ApiFixtures;
 import io.octoplane.testsupport.api.StubBrain.Answer;
@@ -64,6 +66,20 @@ class FileCommandTests extends StubBrainCommandTest {
 		OctlRun table = this.octl.run(this.config, "file", "download", sha256, this.dir.resolve("again").toString(),
 				"brain", "-o", "table");
 		assertThat(table.out()).startsWith("PATH ").contains(" 300000 ").endsWith(sha256 + "\n");
+	}
+
+	@Test
+	void uploadCutOffByADyingBrainSaysWhereItStoppedAndThatRepeatingIsSafe() throws Exception {
+		Path local = Files.writeString(this.dir.resolve("app.conf"), "a=1\n");
+		this.brain.answers("POST", ApiPaths.FILE_BLOBS, Answer.json(201, new BlobResponse(Sha256.of("a=1\n"), 4)));
+		this.brain.answers("POST", ApiPaths.FILE_UPLOADS, Answer.hangUp());
+		this.brain.answer("GET", ApiPaths.INFO, 401, "application/problem+json", "{}");
+		OctlRun run = this.octl.run(this.config, "file", "upload", local.toString(), "@workspace", "pi1");
+		assertThat(run.exitCode()).isEqualTo(4);
+		assertThat(run.err())
+			.contains("the upload of " + local + " was cut off before the brain answered", "broke before it answered",
+					"the brain may have started sending it to nodes (`octl job list`", "Uploading again is safe")
+			.doesNotContain("TLS", "check ca");
 	}
 
 	private void listed(JobResponse done) {

@@ -31,6 +31,8 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.api.BlobResponse;
+import io.octoplane.protocol.digest.Sha256;
 import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.testsupport.certs.CertFixtures;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +68,8 @@ public final class StubBrain implements AutoCloseable {
 	private volatile long downUntil;
 
 	private volatile @Nullable String requiredAuthorization;
+
+	private volatile boolean storesBlobs;
 
 	private StubBrain(HttpsServer server, ExecutorService executor) {
 		this.server = server;
@@ -148,6 +152,15 @@ public final class StubBrain implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Answers every {@code POST} to {@link ApiPaths#FILE_BLOBS} as a brain that stored
+	 * the body does: 201 with its SHA-256 and size, whatever the bytes were.
+	 */
+	public StubBrain storesBlobs() {
+		this.storesBlobs = true;
+		return this;
+	}
+
 	/** Plays one script per connection to {@code GET path}; the last one repeats. */
 	public StubBrain events(String path, SseScript... scripts) {
 		this.streams.put("GET " + path, new Sequence<>(List.of(scripts)));
@@ -198,11 +211,12 @@ public final class StubBrain implements AutoCloseable {
 			// Leaving the exchange open makes the server close the connection unanswered.
 			throw new IOException("stub brain is down");
 		}
-		String body;
+		byte[] raw;
 		try (InputStream in = exchange.getRequestBody()) {
-			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			raw = in.readAllBytes();
 		}
 		this.clients.add(exchange.getRemoteAddress());
+		String body = new String(raw, StandardCharsets.UTF_8);
 		URI uri = exchange.getRequestURI();
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		this.requests
@@ -215,6 +229,9 @@ public final class StubBrain implements AutoCloseable {
 			answer = Answer.problem(ErrorCode.UNAUTHENTICATED, "wrong workgroup or password")
 				.withHeader("WWW-Authenticate", "Basic realm=\"octoplane\", charset=\"UTF-8\"");
 		}
+		else if (this.storesBlobs && key.equals("POST " + ApiPaths.FILE_BLOBS)) {
+			answer = Answer.json(201, new BlobResponse(Sha256.of(raw), raw.length));
+		}
 		else {
 			Sequence<SseScript> scripts = this.streams.get(key);
 			if (scripts != null) {
@@ -224,6 +241,9 @@ public final class StubBrain implements AutoCloseable {
 			Sequence<Answer> sequence = this.answers.get(key);
 			answer = (sequence != null) ? sequence.next() : new Answer(404, "application/problem+json",
 					"{\"title\":\"Not Found\",\"code\":\"not-found\"}", Map.of());
+		}
+		if (answer.status() == 0) {
+			throw new IOException("stub brain hangs up");
 		}
 		try (exchange; OutputStream out = exchange.getResponseBody()) {
 			byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -286,6 +306,16 @@ public final class StubBrain implements AutoCloseable {
 			String body = MAPPER.writeValueAsString(Map.of("type", code.typeUri(), "title", "Problem: " + code.slug(),
 					"status", code.httpStatus(), "detail", detail, "code", code.slug()));
 			return new Answer(code.httpStatus(), "application/problem+json", body, Map.of());
+		}
+
+		/**
+		 * No answer at all: the connection is closed once the request was read, as when
+		 * the brain that took it is killed behind a balancer (another answers the next
+		 * call).
+		 * @return the answer
+		 */
+		public static Answer hangUp() {
+			return new Answer(0, "", "", Map.of());
 		}
 
 		public Answer withHeader(String name, String value) {

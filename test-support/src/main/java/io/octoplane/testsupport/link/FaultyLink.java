@@ -155,6 +155,26 @@ public final class FaultyLink implements AutoCloseable {
 		this.pool = left;
 	}
 
+	/**
+	 * Sends new connections to a port again (or for the first time), as a balancer's
+	 * health check does once that server is back; a port already in the pool stays once.
+	 * @param port the port to take in
+	 */
+	public void admit(int port) {
+		int[] ports = this.pool;
+		if (ports == null) {
+			throw new IllegalStateException("not a balancing link");
+		}
+		if (port < 1 || port > 65535) {
+			throw new IllegalArgumentException("not a TCP port: " + port);
+		}
+		if (Arrays.stream(ports).noneMatch((candidate) -> candidate == port)) {
+			int[] more = Arrays.copyOf(ports, ports.length + 1);
+			more[ports.length] = port;
+			this.pool = more;
+		}
+	}
+
 	private int nextTarget() {
 		int[] ports = this.pool;
 		return (ports != null) ? ports[Math.floorMod(this.turn.getAndIncrement(), ports.length)] : this.targetPort;
@@ -421,14 +441,14 @@ public final class FaultyLink implements AutoCloseable {
 				if (pump.write(to.getOutputStream(), FaultyLink.this.bytes)) {
 					to.shutdownOutput();
 					directionEnded();
-				}
-				else {
-					abort();
+					return;
 				}
 			}
 			catch (IOException ex) {
-				abort();
+				// Reset below, with the reader released first.
 			}
+			pump.abandon();
+			abort();
 		}
 
 		private void pump(Socket from, Socket to) {

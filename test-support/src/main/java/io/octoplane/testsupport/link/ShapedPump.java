@@ -34,6 +34,9 @@ final class ShapedPump {
 
 	private final BlockingQueue<Segment> queue = new ArrayBlockingQueue<>(WINDOW_SEGMENTS);
 
+	/** Set once the writer stopped early: the reader then stops waiting for room. */
+	private volatile boolean abandoned;
+
 	private long lastDeparture;
 
 	private long lastArrival;
@@ -111,7 +114,20 @@ final class ShapedPump {
 		}
 	}
 
+	/**
+	 * The writer stopped before the end (its side was reset): the queue is emptied and
+	 * the reader fails its next step instead of waiting for room that never comes, so the
+	 * relay's threads end with the relay.
+	 */
+	void abandon() {
+		this.abandoned = true;
+		this.queue.clear();
+	}
+
 	private void enqueue(byte[] bytes) throws IOException {
+		if (this.abandoned) {
+			throw new IOException("the shaped link's other end is gone");
+		}
 		long now = System.nanoTime();
 		long departure = Math.max(now, this.lastDeparture) + this.shape.transmitNanos(bytes.length);
 		this.lastDeparture = departure;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -83,6 +84,24 @@ class FaultyLinkTests {
 				}
 			}
 			assertThat(this.server.connections()).isEqualTo(4);
+			assertThat(other.connections()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aBalancingLinkTakesAnAdmittedPortBackIntoItsTurn() throws IOException {
+		try (EchoServer other = EchoServer.start();
+				FaultyLink balancer = FaultyLink.balance(this.server.port(), other.port())) {
+			balancer.drop(other.port());
+			balancer.admit(other.port());
+			balancer.admit(other.port());
+			for (int i = 0; i < 4; i++) {
+				try (Socket socket = new Socket("127.0.0.1", balancer.port())) {
+					send(socket, "hi\n");
+					assertThat(readLine(socket)).isEqualTo("HI");
+				}
+			}
+			assertThat(this.server.connections()).isEqualTo(2);
 			assertThat(other.connections()).isEqualTo(2);
 		}
 	}
@@ -186,6 +205,31 @@ class FaultyLinkTests {
 			socket.shutdownOutput();
 			assertThat(readLine(socket)).isEqualTo("LAST WORDS");
 			assertThat(socket.getInputStream().read()).isEqualTo(-1);
+		}
+	}
+
+	@Test
+	void shapedLinkWhoseTargetDiesMidStreamEndsItsThreads() throws Exception {
+		try (ServerSocket dying = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				FaultyLink shaped = FaultyLink.start(dying.getLocalPort());
+				Socket client = new Socket()) {
+			shaped.shape(LinkShape.of(Duration.ofMillis(2), 1_000_000));
+			client.connect(new InetSocketAddress("127.0.0.1", shaped.port()), (int) WAIT.toMillis());
+			Thread writer = Thread.ofVirtual().start(() -> {
+				try {
+					client.getOutputStream().write(new byte[4 << 20]);
+				}
+				catch (IOException ex) {
+					// Reset once the target died: expected.
+				}
+			});
+			try (Socket accepted = dying.accept()) {
+				accepted.getInputStream().readNBytes(1000);
+				accepted.setSoLinger(true, 0);
+			}
+			// The target died with megabytes still queued towards it; the sender is
+			// reset and every relay thread ends, or close() below fails.
+			assertThat(writer.join(WAIT)).isTrue();
 		}
 	}
 
