@@ -66,7 +66,7 @@ public class PeerBlobs implements PeerService {
 				// That brain lacks it too; ask the next.
 			}
 			catch (IOException ex) {
-				logger.info("Cannot fetch blob {} from {}: {}", sha256, peer.getKey(), ex.getMessage());
+				logger.info("Cannot fetch blob {} from {}: {}", sha256, peer.getKey(), ex.toString());
 			}
 		}
 		return Optional.empty();
