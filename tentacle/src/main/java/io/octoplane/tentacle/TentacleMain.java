@@ -91,6 +91,7 @@ public final class TentacleMain implements Callable<Integer> {
 	}
 
 	public static void main(String[] args) {
+		TentacleLog.install();
 		Map<String, String> env = System.getenv();
 		// The agent's own start skips building the model of the upgrade commands, which
 		// costs picocli a noticeable share of the start-up on a small machine.
