@@ -20,6 +20,7 @@ import io.octoplane.tentacle.enroll.EnrollmentException;
 import io.octoplane.tentacle.log.TentacleLog;
 import io.octoplane.tentacle.upgrade.HealthReport;
 import io.octoplane.tentacle.upgrade.TentacleReleaseSource;
+import io.octoplane.upgrade.AotTraining;
 import io.octoplane.upgrade.LauncherWatch;
 import io.octoplane.upgrade.TrialWatch;
 import io.octoplane.upgrade.UpgradeComponent;
@@ -138,6 +139,9 @@ public final class TentacleMain implements Callable<Integer> {
 		Runtime.getRuntime().addShutdownHook(hook);
 		tentacle.start();
 		HealthReport.whenConnected(tentacle, this.env);
+		if (AotTraining.requested(this.env)) {
+			AotTraining.exitWhenReady(() -> awaitWelcome(tentacle));
+		}
 		if (trialWatch.isPresent()) {
 			trialWatch.get().start();
 		}
@@ -156,6 +160,15 @@ public final class TentacleMain implements Callable<Integer> {
 		}
 		tentacle.close();
 		return EXIT_REFUSED;
+	}
+
+	private static boolean awaitWelcome(Tentacle tentacle) throws InterruptedException {
+		while (!tentacle.awaitConnected(Duration.ofMinutes(1))) {
+			if (tentacle.state() == TentacleState.STOPPED) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private int fail(@Nullable String message, int exitCode) {
