@@ -89,8 +89,10 @@ class UpgradeIT {
 					// That was the training run of the supervisor's AOT cache, which this
 					// JVM must accept; the version then starts again with the cache.
 					Path history = this.work.resolve("home/history");
-					await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(history).contains(" aot-cache"));
-					assertThat(Files.readString(history)).contains(" aot-cache 1.0.0").doesNotContain("aot-cache-failed");
+					await().atMost(Duration.ofSeconds(90))
+						.until(() -> Files.readString(history).contains(" aot-cache"));
+					assertThat(Files.readString(history)).contains(" aot-cache 1.0.0")
+						.doesNotContain("aot-cache-failed");
 					await().atMost(Duration.ofSeconds(90))
 						.until(() -> InProcessOctl.run(octl, this.work, "node", "get", "-sf", "online")
 							.out()

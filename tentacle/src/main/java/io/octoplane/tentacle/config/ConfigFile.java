@@ -66,7 +66,7 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 		try {
 			tree = YamlSubset.read(text);
 		}
-		catch (YamlSubset.YamlException ex) {
+		catch (YamlException ex) {
 			throw new TentacleConfigException("invalid config file " + file + ":" + ex.line() + ": " + ex.getMessage(),
 					ex);
 		}

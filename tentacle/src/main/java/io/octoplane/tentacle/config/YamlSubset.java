@@ -9,12 +9,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the YAML that configuration files are written in into maps, lists and strings:
- * block mappings and sequences, flow mappings and sequences on one line
- * ({@code {site: lab}}, {@code [a, b]}), plain, single- and double-quoted scalars,
- * comments, and {@code ~}/{@code null}. Block scalars ({@code |}, {@code >}), multi-line
- * plain scalars, anchors, aliases and tags are refused with the line they are on. A
- * YAML library would stay loaded, class by class, for as long as the node runs; this
- * subset is what {@code tentacle.yaml} needs.
+ * block mappings and sequences, flow mappings and sequences on one line ({@code {site:
+ * lab}}, {@code [a, b]}), plain, single- and double-quoted scalars, comments, and
+ * {@code ~}/{@code null}. Block scalars ({@code |}, {@code >}), multi-line plain scalars,
+ * anchors, aliases and tags are refused with the line they are on. A YAML library would
+ * stay loaded, class by class, for as long as the node runs; this subset is what
+ * {@code tentacle.yaml} needs.
  *
  * <p>
  * Scalars stay text (a {@code 1048576} is the string {@code "1048576"}); the reader of
@@ -147,7 +147,7 @@ final class YamlSubset {
 	private @Nullable Object inline(String text, int line, int indent) {
 		char first = text.charAt(0);
 		if (first == '{' || first == '[') {
-			Flow flow = new Flow(text, line);
+			YamlFlow flow = new YamlFlow(text, line);
 			Object value = flow.value();
 			flow.end();
 			return value;
@@ -200,7 +200,7 @@ final class YamlSubset {
 		return -1;
 	}
 
-	private static boolean isNull(String text) {
+	static boolean isNull(String text) {
 		return text.equals("~") || text.equals("null") || text.equals("Null") || text.equals("NULL");
 	}
 
@@ -210,7 +210,7 @@ final class YamlSubset {
 		}
 		char first = text.charAt(0);
 		if (first == '"' || first == '\'') {
-			Flow flow = new Flow(text, line);
+			YamlFlow flow = new YamlFlow(text, line);
 			String value = flow.quoted();
 			flow.end();
 			return value;
@@ -276,190 +276,6 @@ final class YamlSubset {
 	}
 
 	private record Line(int number, int indent, String text) {
-	}
-
-	/** A flow collection or quoted scalar on one line. */
-	private static final class Flow {
-
-		private final String text;
-
-		private final int line;
-
-		private int at;
-
-		Flow(String text, int line) {
-			this.text = text;
-			this.line = line;
-		}
-
-		@Nullable Object value() {
-			skipSpaces();
-			if (this.at >= this.text.length()) {
-				throw error("a value is missing");
-			}
-			char c = this.text.charAt(this.at);
-			if (c == '{') {
-				return map();
-			}
-			if (c == '[') {
-				return list();
-			}
-			if (c == '"' || c == '\'') {
-				return quoted();
-			}
-			int start = this.at;
-			while (this.at < this.text.length() && ",]}".indexOf(this.text.charAt(this.at)) < 0
-					&& !(this.text.charAt(this.at) == ':' && nextIsSpace())) {
-				this.at++;
-			}
-			String plain = this.text.substring(start, this.at).strip();
-			return (plain.isEmpty() || isNull(plain)) ? null : scalarText(plain, this.line);
-		}
-
-		private Map<String, @Nullable Object> map() {
-			Map<String, @Nullable Object> map = new LinkedHashMap<>();
-			this.at++;
-			skipSpaces();
-			if (peek() == '}') {
-				this.at++;
-				return map;
-			}
-			while (true) {
-				Object key = value();
-				skipSpaces();
-				if (peek() != ':') {
-					throw error("expected ':' after a key in '{...}'");
-				}
-				this.at++;
-				map.put(String.valueOf(key), value());
-				skipSpaces();
-				char c = peek();
-				this.at++;
-				if (c == '}') {
-					return map;
-				}
-				if (c != ',') {
-					throw error("'{' is not closed on its line");
-				}
-			}
-		}
-
-		private List<@Nullable Object> list() {
-			List<@Nullable Object> list = new ArrayList<>();
-			this.at++;
-			skipSpaces();
-			if (peek() == ']') {
-				this.at++;
-				return list;
-			}
-			while (true) {
-				list.add(value());
-				skipSpaces();
-				char c = peek();
-				this.at++;
-				if (c == ']') {
-					return list;
-				}
-				if (c != ',') {
-					throw error("'[' is not closed on its line");
-				}
-			}
-		}
-
-		String quoted() {
-			char quote = this.text.charAt(this.at++);
-			StringBuilder value = new StringBuilder();
-			while (this.at < this.text.length()) {
-				char c = this.text.charAt(this.at++);
-				if (c == quote) {
-					if (quote == '\'' && peek() == '\'') {
-						value.append('\'');
-						this.at++;
-						continue;
-					}
-					return value.toString();
-				}
-				if (c == '\\' && quote == '"') {
-					value.append(escape());
-				}
-				else {
-					value.append(c);
-				}
-			}
-			throw error("a quoted value is not closed on its line");
-		}
-
-		private char escape() {
-			if (this.at >= this.text.length()) {
-				throw error("a quoted value is not closed on its line");
-			}
-			char c = this.text.charAt(this.at++);
-			return switch (c) {
-				case 'n' -> '\n';
-				case 't' -> '\t';
-				case 'r' -> '\r';
-				case '0' -> '\0';
-				case '"', '\\', '/', ' ' -> c;
-				case 'u' -> {
-					if (this.at + 4 > this.text.length()) {
-						throw error("\\u needs four hex digits");
-					}
-					try {
-						char unicode = (char) Integer.parseInt(this.text.substring(this.at, this.at + 4), 16);
-						this.at += 4;
-						yield unicode;
-					}
-					catch (NumberFormatException ex) {
-						throw error("\\u needs four hex digits");
-					}
-				}
-				default -> throw error("unknown escape '\\" + c + "'");
-			};
-		}
-
-		void end() {
-			skipSpaces();
-			if (this.at < this.text.length()) {
-				throw error("unexpected text after the value: '" + this.text.substring(this.at) + "'");
-			}
-		}
-
-		private boolean nextIsSpace() {
-			return this.at + 1 >= this.text.length() || this.text.charAt(this.at + 1) == ' ';
-		}
-
-		private char peek() {
-			return (this.at < this.text.length()) ? this.text.charAt(this.at) : 0;
-		}
-
-		private void skipSpaces() {
-			while (this.at < this.text.length() && this.text.charAt(this.at) == ' ') {
-				this.at++;
-			}
-		}
-
-		private YamlException error(String message) {
-			return new YamlException(this.line, message);
-		}
-
-	}
-
-	/** The text is not YAML of the subset; the message names the line. */
-	static final class YamlException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		private final int line;
-
-		YamlException(int line, String message) {
-			super(message);
-			this.line = line;
-		}
-
-		int line() {
-			return this.line;
-		}
-
 	}
 
 }

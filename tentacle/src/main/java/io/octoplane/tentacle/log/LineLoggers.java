@@ -80,7 +80,8 @@ final class LineLoggers implements ILoggerFactory {
 			this.fileFailed = false;
 		}
 		catch (IOException ex) {
-			// Said once per failing spell, on the console only: the next line tries again.
+			// Said once per failing spell, on the console only: the next line tries
+			// again.
 			if (!this.fileFailed) {
 				this.fileFailed = true;
 				this.console.println("cannot write the log file: " + ex);

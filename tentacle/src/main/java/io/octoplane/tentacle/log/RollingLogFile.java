@@ -93,7 +93,8 @@ final class RollingLogFile {
 		Files.createDirectories(this.active.toAbsolutePath().getParent());
 		if (Files.exists(this.active)) {
 			this.size = Files.size(this.active);
-			this.day = (this.size > 0) ? LocalDate.ofInstant(Files.getLastModifiedTime(this.active).toInstant(), this.zone) : today;
+			this.day = (this.size > 0)
+					? LocalDate.ofInstant(Files.getLastModifiedTime(this.active).toInstant(), this.zone) : today;
 		}
 		else {
 			this.size = 0;

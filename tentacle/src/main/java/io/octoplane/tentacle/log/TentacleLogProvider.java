@@ -13,9 +13,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * The SLF4J provider of the {@code tentacle} command ({@link TentacleLog#install()}
  * selects it): lines to stdout at the levels of {@value #LEVEL_ENV} (default
- * {@code info}; see {@link LogLevels} for the form), and to the log file once the
- * command knows its folder. Tentacles run in-process by tests or the fleet simulator log
- * through whatever provider their JVM has.
+ * {@code info}; see {@link LogLevels} for the form), and to the log file once the command
+ * knows its folder. Tentacles run in-process by tests or the fleet simulator log through
+ * whatever provider their JVM has.
  */
 public final class TentacleLogProvider implements SLF4JServiceProvider {
 

@@ -55,13 +55,13 @@ class YamlSubsetTests {
 				brain: "[fd00::1]:4000"
 				""");
 
-		Map<?, ?> labels = (Map<?, ?>) tree.root().get("labels");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> labels = (Map<String, Object>) tree.root().get("labels");
 		assertThat(labels).hasSize(3)
 			.containsEntry("site", "lab")
 			.containsEntry("role", "cam, front")
 			.containsEntry("none", null);
-		assertThat(tree.root())
-			.containsEntry("list", List.of("a", "b c", List.of(), Map.of()))
+		assertThat(tree.root()).containsEntry("list", List.of("a", "b c", List.of(), Map.of()))
 			.containsEntry("brain", "[fd00::1]:4000");
 	}
 
@@ -88,7 +88,7 @@ class YamlSubsetTests {
 	}
 
 	private static void assertRefused(String yaml, int line, String message) {
-		assertThatExceptionOfType(YamlSubset.YamlException.class).isThrownBy(() -> YamlSubset.read(yaml))
+		assertThatExceptionOfType(YamlException.class).isThrownBy(() -> YamlSubset.read(yaml))
 			.withMessageContaining(message)
 			.satisfies((ex) -> assertThat(ex.line()).isEqualTo(line));
 	}

@@ -35,7 +35,9 @@ class LineLoggersTests {
 	void aThrowableFollowsItsLineAsAStackTrace() {
 		loggers("info").getLogger("a.B").error("failed: {}", "x", new IOException("disk full"));
 
-		assertThat(console()).contains("ERROR [").contains("a.B : failed: x").contains("java.io.IOException: disk full");
+		assertThat(console()).contains("ERROR [")
+			.contains("a.B : failed: x")
+			.contains("java.io.IOException: disk full");
 	}
 
 	@Test
