@@ -32,6 +32,16 @@ class LineLoggersTests {
 	}
 
 	@Test
+	void utcIsWrittenAsZ() {
+		new LineLoggers(LogLevels.defaults(), new PrintStream(this.console, true, StandardCharsets.UTF_8),
+				Clock.fixed(Instant.parse("2026-01-02T03:04:05.006Z"), ZoneId.of("UTC")))
+			.getLogger("a.B")
+			.info("x");
+
+		assertThat(console()).startsWith("2026-01-02T03:04:05.006Z  INFO [");
+	}
+
+	@Test
 	void aThrowableFollowsItsLineAsAStackTrace() {
 		loggers("info").getLogger("a.B").error("failed: {}", "x", new IOException("disk full"));
 
