@@ -73,49 +73,21 @@ final class FootprintBenchmark implements Callable<Integer> {
 			description = "How long the last start idles before memory is read (default: ${DEFAULT-VALUE}).")
 	Duration idle = Duration.ofSeconds(60);
 
+	@Option(names = "--variant", paramLabel = "NAME=JAR[,INSTALL-SCRIPT[,aot-off]]",
+			description = "Measure several builds one after the other against the same brain, for a side-by-side "
+					+ "comparison (repeatable); without it, one variant from --jar, --install-script and --aot.")
+	List<String> variants = new ArrayList<>();
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = this.spec.commandLine().getOut();
 		Report report = new Report("footprint").put("load_before", ProcessReadings.loadAverage());
+		List<Variant> measured = variants();
 		try (BenchFleet fleet = this.fleet.start()) {
-			Path root = Files.createTempDirectory(fleet.caFile().getParent().getParent(), "node-");
-			InstalledTentacle node = InstalledTentacle.install(this.installScript.toAbsolutePath(), tentacleJar(), root,
-					NODE, "127.0.0.1:" + fleet.agentPort(), fleet.caFile(), this.javaOptions);
-			// Written where the installed configuration looks, so that no enrollment
-			// (which needs the brain's CA key) stands between start and online.
-			fleet.tls()
-				.issue(CertificateRole.NODE, NODE)
-				.writeTo(node.path("/var/lib/octoplane/tentacle/certs/node.pem"),
-						node.path("/var/lib/octoplane/tentacle/certs/node-key.pem"), true);
-			if ("off".equals(this.aot)) {
-				node.addSupervisorOption("--aot", "off");
+			for (Variant variant : measured) {
+				measure(variant, fleet, report);
 			}
-			Samples startToOnline = new Samples();
-			int timed = 0;
-			while (timed < this.starts) {
-				awaitState(fleet, false);
-				long begin = System.nanoTime();
-				try (InstalledTentacle.Running running = node.start(root.resolve("node.log"))) {
-					awaitState(fleet, true);
-					long online = System.nanoTime() - begin;
-					if (awaitAotCache(node, fleet, report, begin, online)) {
-						continue;
-					}
-					startToOnline.add(online);
-					timed++;
-					if (timed == this.starts) {
-						Thread.sleep(this.idle);
-						readMemory(running, report);
-					}
-				}
-			}
-			report.put("starts", this.starts)
-				.putMillis("start_to_online_median_ms", startToOnline.median())
-				.putMillis("start_to_online_min_ms", startToOnline.min())
-				.putMillis("start_to_online_max_ms", startToOnline.max())
-				.put("java_options", node.javaOptions())
-				.put("aot", this.aot)
-				.put("idle_seconds", this.idle.toSeconds())
+			report.put("idle_seconds", this.idle.toSeconds())
 				.put("heartbeat_seconds", this.fleet.heartbeat.toSeconds())
 				.put("load_after", ProcessReadings.loadAverage());
 			report.print(out);
@@ -123,7 +95,72 @@ final class FootprintBenchmark implements Callable<Integer> {
 		}
 	}
 
-	private static void readMemory(InstalledTentacle.Running running, Report report) {
+	private void measure(Variant variant, BenchFleet fleet, Report report) throws Exception {
+		String prefix = variant.name().isEmpty() ? "" : variant.name() + ".";
+		report.put(prefix + "load_before", ProcessReadings.loadAverage());
+		Path root = Files.createTempDirectory(fleet.caFile().getParent().getParent(), "node-");
+		InstalledTentacle node = InstalledTentacle.install(variant.installScript(), variant.jar(), root, NODE,
+				"127.0.0.1:" + fleet.agentPort(), fleet.caFile(), this.javaOptions);
+		// Written where the installed configuration looks, so that no enrollment
+		// (which needs the brain's CA key) stands between start and online.
+		fleet.tls()
+			.issue(CertificateRole.NODE, NODE)
+			.writeTo(node.path("/var/lib/octoplane/tentacle/certs/node.pem"),
+					node.path("/var/lib/octoplane/tentacle/certs/node-key.pem"), true);
+		if (!variant.aot()) {
+			node.addSupervisorOption("--aot", "off");
+		}
+		Samples startToOnline = new Samples();
+		int timed = 0;
+		while (timed < this.starts) {
+			awaitState(fleet, false);
+			long begin = System.nanoTime();
+			try (InstalledTentacle.Running running = node.start(root.resolve("node.log"))) {
+				awaitState(fleet, true);
+				long online = System.nanoTime() - begin;
+				if (awaitAotCache(node, fleet, report, prefix, begin, online)) {
+					continue;
+				}
+				startToOnline.add(online);
+				timed++;
+				if (timed == this.starts) {
+					Thread.sleep(this.idle);
+					readMemory(running, report, prefix);
+				}
+			}
+		}
+		report.put(prefix + "starts", this.starts)
+			.putMillis(prefix + "start_to_online_median_ms", startToOnline.median())
+			.putMillis(prefix + "start_to_online_min_ms", startToOnline.min())
+			.putMillis(prefix + "start_to_online_max_ms", startToOnline.max())
+			.put(prefix + "java_options", node.javaOptions())
+			.put(prefix + "aot", variant.aot() ? "auto" : "off");
+	}
+
+	private List<Variant> variants() throws IOException {
+		if (this.variants.isEmpty()) {
+			return List
+				.of(new Variant("", tentacleJar(), this.installScript.toAbsolutePath(), !"off".equals(this.aot)));
+		}
+		List<Variant> parsed = new ArrayList<>();
+		for (String text : this.variants) {
+			int equals = text.indexOf('=');
+			if (equals <= 0) {
+				throw new IllegalArgumentException("--variant " + text + ": expected NAME=JAR[,SCRIPT[,aot-off]]");
+			}
+			String[] parts = text.substring(equals + 1).split(",");
+			Path script = (parts.length > 1 && !parts[1].isEmpty()) ? Path.of(parts[1]) : this.installScript;
+			boolean aot = parts.length < 3 || !parts[2].equals("aot-off");
+			parsed.add(new Variant(text.substring(0, equals), Path.of(parts[0]).toAbsolutePath(),
+					script.toAbsolutePath(), aot));
+		}
+		return parsed;
+	}
+
+	private record Variant(String name, Path jar, Path installScript, boolean aot) {
+	}
+
+	private static void readMemory(InstalledTentacle.Running running, Report report, String prefix) {
 		long rss = 0;
 		long pss = 0;
 		List<String> processes = new ArrayList<>();
@@ -138,16 +175,16 @@ final class FootprintBenchmark implements Callable<Integer> {
 						+ " rss=" + kib(processRss) + " pss=" + kib(processPss) + " threads="
 						+ ProcessReadings.threads(process.pid()));
 		}
-		report.put("processes", String.join("; ", processes))
-			.put("node_rss_mib", Math.round(rss / 1024.0 / 1024.0 * 10) / 10.0)
-			.put("node_pss_mib", Math.round(pss / 1024.0 / 1024.0 * 10) / 10.0);
+		report.put(prefix + "processes", String.join("; ", processes))
+			.put(prefix + "node_rss_mib", Math.round(rss / 1024.0 / 1024.0 * 10) / 10.0)
+			.put(prefix + "node_pss_mib", Math.round(pss / 1024.0 / 1024.0 * 10) / 10.0);
 	}
 
 	// A first start that trains the supervisor's AOT cache is not timed with the others:
 	// its training run records, exits once online, and the cache is built before the
 	// version starts again. Waits for that and reports it; false when no training ran.
-	private static boolean awaitAotCache(InstalledTentacle node, BenchFleet fleet, Report report, long begin,
-			long online) throws IOException, InterruptedException {
+	private static boolean awaitAotCache(InstalledTentacle node, BenchFleet fleet, Report report, String prefix,
+			long begin, long online) throws IOException, InterruptedException {
 		Path aot = node.path("/var/lib/octoplane/tentacle/upgrade/aot");
 		if (!Files.isDirectory(aot) || aotFiles(aot, ".aot") || aotFiles(aot, ".failed")) {
 			return false;
@@ -160,9 +197,9 @@ final class FootprintBenchmark implements Callable<Integer> {
 			TimeUnit.MILLISECONDS.sleep(50);
 		}
 		awaitState(fleet, true);
-		report.putMillis("aot_training_start_to_online_ms", online / 1e6)
-			.putMillis("aot_cache_built_and_online_ms", (System.nanoTime() - begin) / 1e6)
-			.put("aot_cache", aotFiles(aot, ".aot") ? "built" : "failed");
+		report.putMillis(prefix + "aot_training_start_to_online_ms", online / 1e6)
+			.putMillis(prefix + "aot_cache_built_and_online_ms", (System.nanoTime() - begin) / 1e6)
+			.put(prefix + "aot_cache", aotFiles(aot, ".aot") ? "built" : "failed");
 		return true;
 	}
 

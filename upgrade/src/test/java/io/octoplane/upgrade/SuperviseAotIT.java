@@ -38,7 +38,7 @@ class SuperviseAotIT {
 				esac
 			done
 			if [ "$aot" = create ]; then
-				[ -f "$(dirname "$0")/../fail-assembly" ] && exit 1
+				[ -f "$(dirname "$0")/../../fail-assembly" ] && exit 1
 				echo cache > "$cache"
 				exit 0
 			fi
