@@ -15,7 +15,8 @@
 # records which classes it loads and ends (status 77) once the brain has welcomed it; the
 # cache is then built in a separate JVM without the tentacle's memory limits. Later
 # starts map those classes ready-made instead of loading and linking them. A cache that
-# cannot be built is not tried again (DIR/aot/*.failed); --aot off runs without one.
+# cannot be made is not tried again (DIR/aot/*.failed; delete it to try again); --aot off
+# runs without one.
 #
 # SIGTERM, SIGINT and SIGHUP stop the tentacle, then this script.
 #
@@ -62,12 +63,16 @@ if [ "$AOT" = auto ]; then
 fi
 AOT_DIR="$HOME_DIR/aot"
 
-# The JVM options without the tentacle's limits, which the cache's assembly outgrows
-# (its own JVM; options such as the object header layout must stay as they are).
-assembly_options() {
+# JAVA_OPTS for the training run and the cache's assembly. Both write an archive whose
+# buffer is sized by the metaspace caps, so those go ("metaspace"); the assembly, a JVM
+# of its own, also drops the memory limits it outgrows ("limits"). Options such as the
+# object header layout must stay as they are, or the cache would not fit.
+java_options() {
 	for option in ${JAVA_OPTS:-}; do
 		case "$option" in
-			-Xmx*|-Xms*|-Xmn*|-Xss*|-XX:MaxMetaspaceSize=*|-XX:ReservedCodeCacheSize=*|-XX:CICompilerCount=*) ;;
+			-XX:MaxMetaspaceSize=*|-XX:CompressedClassSpaceSize=*) ;;
+			-Xmx*|-Xms*|-Xmn*|-Xss*|-XX:ReservedCodeCacheSize=*|-XX:CICompilerCount=*)
+				[ "$1" = limits ] || printf '%s ' "$option" ;;
 			*) printf '%s ' "$option" ;;
 		esac
 	done
@@ -77,7 +82,7 @@ assembly_options() {
 # no longer holds and of other runtimes.
 build_cache() {
 	# shellcheck disable=SC2046 # a list of options
-	"$JAVA" $(assembly_options) -XX:AOTMode=create "-XX:AOTConfiguration=$cache.conf" "-XX:AOTCache=$cache.tmp" \
+	"$JAVA" $(java_options limits) -XX:AOTMode=create "-XX:AOTConfiguration=$cache.conf" "-XX:AOTCache=$cache.tmp" \
 		-cp "$release" >"$cache.log" 2>&1 &
 	child=$!
 	wait "$child"
@@ -147,7 +152,8 @@ while :; do
 	# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 	case "$mode" in
 		cached) "$JAVA" ${JAVA_OPTS:-} "-XX:AOTCache=$cache" -jar "$release" "$@" & ;;
-		training) OCTOPLANE_AOT_TRAINING=1 "$JAVA" ${JAVA_OPTS:-} -XX:AOTMode=record \
+		# shellcheck disable=SC2046 # a list of options
+		training) OCTOPLANE_AOT_TRAINING=1 "$JAVA" $(java_options metaspace) -XX:AOTMode=record \
 			"-XX:AOTConfiguration=$cache.conf" -jar "$release" "$@" & ;;
 		*) "$JAVA" ${JAVA_OPTS:-} -jar "$release" "$@" & ;;
 	esac
@@ -160,6 +166,12 @@ while :; do
 		continue
 	fi
 	rm -f "$cache.conf"
+	# A training run that ended otherwise (refused, crashed, its recording not written) is
+	# not repeated for this version, which runs without a cache from now on.
+	if [ "$mode" = training ] && [ "$status" -ne 76 ]; then
+		touch "$cache.failed"
+		record aot-training-failed "$version" "exit-status=$status"
+	fi
 	[ "$status" -eq 76 ] && continue
 	if [ -n "$preview" ] && [ "$(version_in preview)" = "$preview" ]; then
 		rm -f "$HOME_DIR/preview"

@@ -41,6 +41,8 @@ final class FootprintBenchmark implements Callable<Integer> {
 
 	private static final Duration ONLINE_TIMEOUT = Duration.ofSeconds(60);
 
+	private static final Duration AOT_TIMEOUT = Duration.ofMinutes(3);
+
 	@Spec
 	CommandSpec spec;
 
@@ -86,6 +88,9 @@ final class FootprintBenchmark implements Callable<Integer> {
 		try (BenchFleet fleet = this.fleet.start()) {
 			for (Variant variant : measured) {
 				measure(variant, fleet, report);
+				// Each variant's figures as soon as they are known: a later one may fail.
+				report.print(out);
+				out.flush();
 			}
 			report.put("idle_seconds", this.idle.toSeconds())
 				.put("heartbeat_seconds", this.fleet.heartbeat.toSeconds())
@@ -189,10 +194,12 @@ final class FootprintBenchmark implements Callable<Integer> {
 		if (!Files.isDirectory(aot) || aotFiles(aot, ".aot") || aotFiles(aot, ".failed")) {
 			return false;
 		}
-		long deadline = System.nanoTime() + ONLINE_TIMEOUT.toNanos();
+		long deadline = System.nanoTime() + AOT_TIMEOUT.toNanos();
 		while (!aotFiles(aot, ".aot") && !aotFiles(aot, ".failed")) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("no AOT cache within " + ONLINE_TIMEOUT);
+				Path history = node.path("/var/lib/octoplane/tentacle/upgrade/history");
+				throw new IllegalStateException("no AOT cache within " + AOT_TIMEOUT + "; supervisor history:\n"
+						+ (Files.exists(history) ? Files.readString(history) : "(none)"));
 			}
 			TimeUnit.MILLISECONDS.sleep(50);
 		}

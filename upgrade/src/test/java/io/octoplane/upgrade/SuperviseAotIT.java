@@ -100,6 +100,16 @@ class SuperviseAotIT {
 	}
 
 	@Test
+	void aTrainingRunThatEndsOtherwiseIsNotRepeated() throws IOException {
+		start();
+		awaitRuns("1.0.0 record 1");
+
+		exit(1);
+		awaitRuns("1.0.0 record 1", "1.0.0 plain 0");
+		assertThat(this.home.history()).anyMatch((line) -> line.endsWith(" aot-training-failed 1.0.0 exit-status=1"));
+	}
+
+	@Test
 	void aotOffRunsWithoutACache() throws IOException {
 		start("--aot", "off");
 		awaitRuns("1.0.0 plain 0");
