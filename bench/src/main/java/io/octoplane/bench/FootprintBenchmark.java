@@ -75,7 +75,7 @@ final class FootprintBenchmark implements Callable<Integer> {
 			description = "How long the last start idles before memory is read (default: ${DEFAULT-VALUE}).")
 	Duration idle = Duration.ofSeconds(60);
 
-	@Option(names = "--variant", paramLabel = "NAME=JAR[,INSTALL-SCRIPT[,aot-off]]",
+	@Option(names = "--variant", paramLabel = "NAME=JAR[,INSTALL-SCRIPT[,aot|aot-off[,JVM-OPTIONS]]]",
 			description = "Measure several builds one after the other against the same brain, for a side-by-side "
 					+ "comparison (repeatable); without it, one variant from --jar, --install-script and --aot.")
 	List<String> variants = new ArrayList<>();
@@ -105,7 +105,7 @@ final class FootprintBenchmark implements Callable<Integer> {
 		report.put(prefix + "load_before", ProcessReadings.loadAverage());
 		Path root = Files.createTempDirectory(fleet.caFile().getParent().getParent(), "node-");
 		InstalledTentacle node = InstalledTentacle.install(variant.installScript(), variant.jar(), root, NODE,
-				"127.0.0.1:" + fleet.agentPort(), fleet.caFile(), this.javaOptions);
+				"127.0.0.1:" + fleet.agentPort(), fleet.caFile(), variant.javaOptions());
 		// Written where the installed configuration looks, so that no enrollment
 		// (which needs the brain's CA key) stands between start and online.
 		fleet.tls()
@@ -144,8 +144,8 @@ final class FootprintBenchmark implements Callable<Integer> {
 
 	private List<Variant> variants() throws IOException {
 		if (this.variants.isEmpty()) {
-			return List
-				.of(new Variant("", tentacleJar(), this.installScript.toAbsolutePath(), !"off".equals(this.aot)));
+			return List.of(new Variant("", tentacleJar(), this.installScript.toAbsolutePath(), !"off".equals(this.aot),
+					this.javaOptions));
 		}
 		List<Variant> parsed = new ArrayList<>();
 		for (String text : this.variants) {
@@ -153,16 +153,17 @@ final class FootprintBenchmark implements Callable<Integer> {
 			if (equals <= 0) {
 				throw new IllegalArgumentException("--variant " + text + ": expected NAME=JAR[,SCRIPT[,aot-off]]");
 			}
-			String[] parts = text.substring(equals + 1).split(",");
+			String[] parts = text.substring(equals + 1).split(",", 4);
 			Path script = (parts.length > 1 && !parts[1].isEmpty()) ? Path.of(parts[1]) : this.installScript;
 			boolean aot = parts.length < 3 || !parts[2].equals("aot-off");
+			String options = (parts.length > 3) ? parts[3] : this.javaOptions;
 			parsed.add(new Variant(text.substring(0, equals), Path.of(parts[0]).toAbsolutePath(),
-					script.toAbsolutePath(), aot));
+					script.toAbsolutePath(), aot, options));
 		}
 		return parsed;
 	}
 
-	private record Variant(String name, Path jar, Path installScript, boolean aot) {
+	private record Variant(String name, Path jar, Path installScript, boolean aot, @Nullable String javaOptions) {
 	}
 
 	private static void readMemory(InstalledTentacle.Running running, Report report, String prefix) {
