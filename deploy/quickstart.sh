@@ -301,6 +301,23 @@ for _ in $(seq 1 60); do
 done
 [ "${online:-0}" -ge "${#NODES[@]}" ] || fail "only ${online:-0} of ${#NODES[@]} tentacles came online; logs are in $RUN/logs"
 
+# On JDK 25 and newer the first start of each tentacle is a training run for its AOT cache
+# (octoplane-supervise.sh): it goes offline for the seconds the cache takes to build,
+# then starts again with it. Wait for that, so the fleet is steady when this returns.
+for node in "${NODES[@]}"; do
+	aot="$RUN/tentacles/$node/upgrade/aot"
+	[ -d "$aot" ] || continue
+	for _ in $(seq 1 120); do
+		ls "$aot" 2>/dev/null | grep -q '\.aot\(\.failed\)\{0,1\}$' && break
+		sleep 1
+	done
+done
+for _ in $(seq 1 60); do
+	online="$({ "$RUN/bin/octl" node get -sf online 2>/dev/null || true; } | sed -n 's/^ *"online": *\([0-9]*\).*/\1/p' | head -n 1)"
+	[ "${online:-0}" -ge "${#NODES[@]}" ] && break
+	sleep 1
+done
+
 for _ in $(seq 1 50); do
 	"$RUN/bin/octl" daemon status >/dev/null 2>&1 && break
 	sleep 0.2

@@ -20,6 +20,7 @@ import io.octoplane.tentacle.enroll.EnrollmentException;
 import io.octoplane.tentacle.log.TentacleLog;
 import io.octoplane.tentacle.upgrade.HealthReport;
 import io.octoplane.tentacle.upgrade.TentacleReleaseSource;
+import io.octoplane.upgrade.AotTraining;
 import io.octoplane.upgrade.LauncherWatch;
 import io.octoplane.upgrade.TrialWatch;
 import io.octoplane.upgrade.UpgradeComponent;
@@ -91,6 +92,7 @@ public final class TentacleMain implements Callable<Integer> {
 	}
 
 	public static void main(String[] args) {
+		TentacleLog.install();
 		Map<String, String> env = System.getenv();
 		// The agent's own start skips building the model of the upgrade commands, which
 		// costs picocli a noticeable share of the start-up on a small machine.
@@ -137,6 +139,9 @@ public final class TentacleMain implements Callable<Integer> {
 		Runtime.getRuntime().addShutdownHook(hook);
 		tentacle.start();
 		HealthReport.whenConnected(tentacle, this.env);
+		if (AotTraining.requested(this.env)) {
+			AotTraining.exitWhenReady(() -> awaitWelcome(tentacle));
+		}
 		if (trialWatch.isPresent()) {
 			trialWatch.get().start();
 		}
@@ -155,6 +160,15 @@ public final class TentacleMain implements Callable<Integer> {
 		}
 		tentacle.close();
 		return EXIT_REFUSED;
+	}
+
+	private static boolean awaitWelcome(Tentacle tentacle) throws InterruptedException {
+		while (!tentacle.awaitConnected(Duration.ofMinutes(1))) {
+			if (tentacle.state() == TentacleState.STOPPED) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private int fail(@Nullable String message, int exitCode) {

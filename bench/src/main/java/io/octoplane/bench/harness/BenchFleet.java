@@ -35,7 +35,7 @@ import io.octoplane.testsupport.redis.RedisProcess;
  */
 public final class BenchFleet implements AutoCloseable {
 
-	private static final Duration BRAIN_START_TIMEOUT = Duration.ofMinutes(2);
+	private static final Duration BRAIN_START_TIMEOUT = Duration.ofMinutes(5);
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
 

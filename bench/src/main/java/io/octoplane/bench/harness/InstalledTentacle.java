@@ -85,7 +85,7 @@ public final class InstalledTentacle {
 		if (command == null) {
 			throw new IOException("the installed unit has no ExecStart");
 		}
-		return new InstalledTentacle(root, command, environment);
+		return new InstalledTentacle(root, new ArrayList<>(command), environment);
 	}
 
 	/**
@@ -95,6 +95,21 @@ public final class InstalledTentacle {
 	 */
 	public Path path(String installed) {
 		return Path.of(underRoot(installed, this.root));
+	}
+
+	/**
+	 * Adds an option to the supervisor's command line, before its {@code --}.
+	 * @param option the option
+	 * @param value its value
+	 * @throws IllegalStateException if the unit does not run the supervisor
+	 */
+	public void addSupervisorOption(String option, String value) {
+		int separator = this.command.indexOf("--");
+		if (separator < 0 || this.command.stream().noneMatch((word) -> word.endsWith("octoplane-supervise.sh"))) {
+			throw new IllegalStateException("the unit does not run octoplane-supervise.sh: " + this.command);
+		}
+		this.command.add(separator, value);
+		this.command.add(separator, option);
 	}
 
 	/** The JVM options the node runs with. */

@@ -13,15 +13,17 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shape of {@code tentacle.yaml}. Every setting is optional here; defaults and
  * validation belong to {@link TentacleConfig}. Durations stay text so that {@code 10s}
- * reads as naturally as it does on the command line.
+ * reads as naturally as it does on the command line. The file is read by
+ * {@link YamlSubset} and mapped onto these records by the JSON mapper the agent's frames
+ * need anyway, so no YAML library is loaded.
  */
 record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable String key, @Nullable String ca,
 		@Nullable Workspace workspace, @Nullable Integer outputLimitBytes, @Nullable String backoffInitial,
@@ -38,7 +40,7 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 			null);
 
 	// A misspelt key would otherwise be dropped silently and its default used instead.
-	private static final YAMLMapper MAPPER = YAMLMapper.builder()
+	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
@@ -60,22 +62,41 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 		if (text.isBlank()) {
 			return EMPTY;
 		}
+		YamlSubset.Tree tree;
 		try {
-			ConfigFile parsed = MAPPER.readValue(text, ConfigFile.class);
+			tree = YamlSubset.read(text);
+		}
+		catch (YamlException ex) {
+			throw new TentacleConfigException("invalid config file " + file + ":" + ex.line() + ": " + ex.getMessage(),
+					ex);
+		}
+		try {
+			ConfigFile parsed = MAPPER.convertValue(tree.root(), ConfigFile.class);
 			return (parsed != null) ? parsed : EMPTY;
 		}
 		catch (UnrecognizedPropertyException ex) {
-			// Reported without a line: the parser has moved past the key by the time
-			// it is rejected, so the line it knows would point at the wrong place.
 			throw new TentacleConfigException("invalid config file " + file + ": unknown setting '"
 					+ ex.getPropertyName() + "' (known settings: " + KNOWN + ")", ex);
 		}
-		catch (JacksonException ex) {
-			TokenStreamLocation location = ex.getLocation();
-			String where = (location != null && location.getLineNr() > 0) ? file + ":" + location.getLineNr()
-					: file.toString();
-			throw new TentacleConfigException("invalid config file " + where + ": " + firstLine(ex), ex);
+		catch (DatabindException ex) {
+			int line = tree.lineOf(path(ex));
+			throw new TentacleConfigException(
+					"invalid config file " + ((line > 0) ? file + ":" + line : file) + ": " + firstLine(ex), ex);
 		}
+	}
+
+	// The path of the value a mapping error is about, as the tree names it: env[0].key.
+	private static String path(DatabindException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	// The join token is a secret: a record's generated toString would print it.

@@ -49,8 +49,8 @@ public final class LogRead {
 	}
 
 	/**
-	 * The active log file in the log folder. (Here rather than in {@link TentacleLog},
-	 * which needs Logback: a tentacle run in-process may log through something else.)
+	 * The active log file in the log folder. (Here rather than in {@link TentacleLog}: a
+	 * tentacle run in-process logs through its JVM's provider, but still reads.)
 	 * @param logFolder the folder of {@code @log}
 	 * @return {@code <logFolder>/tentacle.log}
 	 */

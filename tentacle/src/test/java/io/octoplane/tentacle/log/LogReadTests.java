@@ -1,16 +1,14 @@
 package io.octoplane.tentacle.log;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
@@ -18,7 +16,6 @@ import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.tentacle.command.RunControl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,16 +75,14 @@ class LogReadTests {
 
 	@Test
 	void theTentacleCommandWritesItsLinesToTheLogFolder() throws IOException {
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		TentacleLog.writeTo(this.workspace.resolve("log"));
+		LineLoggers loggers = new LineLoggers(LogLevels.defaults(), new PrintStream(OutputStream.nullOutputStream()),
+				Clock.systemDefaultZone());
+		loggers.writeTo(LogRead.file(this.workspace.resolve("log")), TentacleLog.POLICY);
 		try {
-			LoggerFactory.getLogger(LogReadTests.class).info("a line for the file");
+			loggers.getLogger(LogReadTests.class.getName()).info("a line for the {}", "file");
 		}
 		finally {
-			Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-			Appender<ILoggingEvent> file = root.getAppender(TentacleLog.APPENDER);
-			root.detachAppender(file);
-			file.stop();
+			loggers.closeFile();
 		}
 
 		String text = Files.readString(this.workspace.resolve("log/tentacle.log"));
