@@ -3,7 +3,6 @@ package io.octoplane.e2e;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -29,13 +28,13 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.octoplane.certs.PemPair;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.client.TunnelConnection;
+import io.octoplane.e2e.support.StreamEnds;
 import io.octoplane.octl.Octl;
 import io.octoplane.protocol.digest.Sha256;
 import io.octoplane.protocol.tls.PemTls;
@@ -321,7 +320,8 @@ class BrainFailoverIT {
 				kill(holder);
 				// The node redials, as through a balancer, and lands on another brain.
 				link.retarget(args.get(next).agentPort());
-				assertThat(failsInTime(tunnel.input())).as("the tunnel ends with an error, not a hang").isTrue();
+				assertThat(StreamEnds.failsWithin(tunnel.input(), WAIT)).as("the tunnel ends with an error, not a hang")
+					.isTrue();
 			}
 			try (TunnelConnection again = await().atMost(WAIT)
 				.ignoreExceptions()
@@ -554,22 +554,6 @@ class BrainFailoverIT {
 				// Closed at the end of the case.
 			}
 		}
-	}
-
-	/**
-	 * Whether reading fails with an error within the wait, rather than ending or hanging.
-	 */
-	private static boolean failsInTime(InputStream in) throws InterruptedException {
-		AtomicBoolean failed = new AtomicBoolean();
-		Thread reader = Thread.ofVirtual().start(() -> {
-			try {
-				in.readAllBytes();
-			}
-			catch (IOException ex) {
-				failed.set(true);
-			}
-		});
-		return reader.join(WAIT) && failed.get();
 	}
 
 }

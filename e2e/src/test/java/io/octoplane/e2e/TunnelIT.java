@@ -16,12 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.octoplane.certs.PemPair;
 import io.octoplane.client.OctoplaneApiException;
 import io.octoplane.client.TunnelConnection;
+import io.octoplane.e2e.support.StreamEnds;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.digest.Sha256;
@@ -129,7 +129,7 @@ class TunnelIT extends InProcessFleetTest {
 			this.fleet.stop("tun01");
 			// Both ends learn of it, the operator as an error (not a clean end of a cut
 			// stream) and the service's connection ends.
-			assertThat(failsInTime(tunnel.input())).isTrue();
+			assertThat(StreamEnds.failsWithin(tunnel.input(), WAIT)).isTrue();
 			assertThat(endsInTime(socket.getInputStream())).isTrue();
 		}
 		await().atMost(WAIT).until(() -> openTunnels() == 0);
@@ -243,20 +243,6 @@ class TunnelIT extends InProcessFleetTest {
 
 	private double openTunnels() {
 		return this.meters.get("octoplane.tunnels.open").gauge().value();
-	}
-
-	/** Whether reading the stream fails with an error within the wait. */
-	private static boolean failsInTime(InputStream in) throws InterruptedException {
-		AtomicBoolean failed = new AtomicBoolean();
-		Thread reader = Thread.ofVirtual().start(() -> {
-			try {
-				in.readAllBytes();
-			}
-			catch (IOException ex) {
-				failed.set(true);
-			}
-		});
-		return reader.join(WAIT) && failed.get();
 	}
 
 	/**

@@ -64,7 +64,7 @@ public class BlobAccess {
 	}
 
 	/**
-	 * Stores content for a workgroup.
+	 * Stores content for a workgroup, and a copy on another brain when there is one.
 	 * @param in the content, read to its end
 	 * @param workgroup the workgroup that may read it
 	 * @return the stored blob
@@ -75,6 +75,9 @@ public class BlobAccess {
 		StoredBlob stored = this.blobs.store(in, this.maxBlobBytes);
 		this.grants.grant(stored.sha256(), workgroup);
 		this.retention.used(stored.sha256(), Duration.ZERO);
+		// Answered once a second brain holds it too, so that nodes still get it if
+		// this brain dies before they fetched it.
+		this.peers.copyToAnother(stored.sha256());
 		return stored;
 	}
 

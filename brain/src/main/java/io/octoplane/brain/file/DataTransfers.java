@@ -131,6 +131,7 @@ class DataTransfers implements DataConnectionHandler {
 		this.tokens.used(open.token(), nodeName);
 		codec.write(out, new DataReceived(stored.sha256(), stored.sizeBytes()));
 		logger.info("Received blob {} from {} ({} bytes)", stored.sha256(), nodeName, stored.sizeBytes());
+		this.peers.copyToAnother(stored.sha256());
 	}
 
 	/**

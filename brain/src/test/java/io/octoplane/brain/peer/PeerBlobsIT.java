@@ -33,6 +33,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class PeerBlobsIT {
 
@@ -92,6 +93,31 @@ class PeerBlobsIT {
 	}
 
 	@Test
+	void aBlobStoredOnOneBrainIsCopiedToAnother() throws Exception {
+		PeerBlobs peersOfA = peersOf("brain-a", this.storeA);
+		String sha = this.storeA.store(content("outlives brain a"), 1024).sha256();
+		this.serverA.stop();
+		PeerServer serverB = new PeerServer(properties(), bundles(certs.brain()),
+				new PeerDirectory(redis, Clock.systemUTC()), identity("brain-b"), List.of(this.peersOfB),
+				new BrainProperties("brain-b", Path.of("data"), "", true));
+		serverB.start();
+		try {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> redis.opsForHash().hasKey(PeerDirectory.KEY, "brain-b")
+						&& !redis.opsForHash().hasKey(PeerDirectory.KEY, "brain-a"));
+			assertThat(peersOfA.copyToAnother(sha)).contains("brain-b");
+			assertThat(this.storeB.find(sha)).hasValueSatisfying(
+					(copy) -> assertThat(copy).content(StandardCharsets.UTF_8).isEqualTo("outlives brain a"));
+			// A brain that holds it already answers at once.
+			assertThat(peersOfA.copyToAnother(sha)).contains("brain-b");
+		}
+		finally {
+			serverB.stop();
+		}
+		assertThat(peersOfA.copyToAnother(sha)).as("no other brain is up").isEmpty();
+	}
+
+	@Test
 	void contentThatDoesNotMatchItsNameIsNotKept() throws Exception {
 		String sha = this.storeA.store(content("the real content"), 1024).sha256();
 		Files.writeString(this.storeA.find(sha).orElseThrow(), "rotten on brain a's disk");
@@ -124,6 +150,12 @@ class PeerBlobsIT {
 				.isInstanceOf(PeerRefusedException.class)
 				.hasMessageContaining("only brains are served");
 		}
+	}
+
+	private static PeerBlobs peersOf(String brain, BlobStore store) {
+		PeerDirectory directory = new PeerDirectory(redis, Clock.systemUTC());
+		return new PeerBlobs(store, new PeerClient(directory, identity(brain), properties(), bundles(certs.brain())),
+				new SimpleMeterRegistry());
 	}
 
 	private static ByteArrayInputStream content(String text) {
