@@ -125,6 +125,8 @@ class FileController {
 	 * A file as it is, a folder packed as tar on the fly, as Octopoda's brain sends both.
 	 * The tar is written straight to the response (a {@code null} answer tells Spring it
 	 * was), never spooled whole.
+	 * @param path the file or folder, relative to the store
+	 * @param brain the brain whose store to read, by name; none for the one that answers
 	 */
 	@GetMapping(ApiPaths.FILE_STORE_CONTENT)
 	@Nullable ResponseEntity<Resource> readStore(@RequestParam(name = "path") String path,

@@ -1,5 +1,6 @@
 package io.octoplane.brain.peer;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -47,11 +48,15 @@ public final class PeerConnection implements AutoCloseable {
 	}
 
 	void writeCall(String verb, List<String> arguments) throws IOException {
-		this.out.writeUTF(verb);
-		this.out.writeByte(arguments.size());
+		// One write, so the call travels in one TLS record.
+		ByteArrayOutputStream call = new ByteArrayOutputStream();
+		DataOutputStream data = new DataOutputStream(call);
+		data.writeUTF(verb);
+		data.writeByte(arguments.size());
 		for (String argument : arguments) {
-			this.out.writeUTF(argument);
+			data.writeUTF(argument);
 		}
+		call.writeTo(this.out);
 		this.out.flush();
 	}
 

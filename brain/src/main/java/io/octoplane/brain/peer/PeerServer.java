@@ -145,11 +145,14 @@ class PeerServer implements SmartLifecycle {
 			socket.setSoTimeout((int) this.properties.timeout().toMillis());
 			socket.setTcpNoDelay(true);
 			socket.startHandshake();
+			// The call is read before any refusal, so that the caller has written all of
+			// it
+			// and reads the reason instead of a reset connection.
+			List<String> call = connection.readCall();
 			if (!fromBrain(socket)) {
 				connection.answer(PeerConnection.REFUSED, "only brains are served on the peer port");
 				return;
 			}
-			List<String> call = connection.readCall();
 			PeerService service = this.services.get(call.get(0));
 			if (service == null) {
 				connection.answer(PeerConnection.REFUSED, "no such peer call: " + call.get(0));
