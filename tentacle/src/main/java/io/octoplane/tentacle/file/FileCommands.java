@@ -24,6 +24,7 @@ import io.octoplane.protocol.file.FileReceiveSpec;
 import io.octoplane.protocol.file.FileSendSpec;
 import io.octoplane.protocol.file.FileTree;
 import io.octoplane.protocol.file.SentFile;
+import io.octoplane.tentacle.command.CommandRunner;
 import io.octoplane.tentacle.command.RunControl;
 import io.octoplane.tentacle.connection.BrainDialer;
 import org.jspecify.annotations.Nullable;
@@ -92,8 +93,7 @@ public final class FileCommands {
 		long startedAt = this.clock.millis();
 		String cancelled = control.cancelledBeforeStart();
 		if (cancelled != null) {
-			return new CommandResult(command.commandId(), CommandOutcome.CANCELLED, -1, "", "", false, startedAt,
-					startedAt, cancelled);
+			return CommandRunner.cancelled(command.commandId(), startedAt, cancelled);
 		}
 		long deadline = System.nanoTime() + Duration.ofMillis(command.timeoutMillis()).toNanos();
 		try {

@@ -19,6 +19,7 @@ import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.http.HttpGetResult;
 import io.octoplane.protocol.http.HttpGetSpec;
+import io.octoplane.tentacle.command.CommandRunner;
 import io.octoplane.tentacle.command.RunControl;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -57,8 +58,7 @@ public final class HttpFetch {
 		long startedAt = this.clock.millis();
 		String cancelled = control.cancelledBeforeStart();
 		if (cancelled != null) {
-			return new CommandResult(command.commandId(), CommandOutcome.CANCELLED, -1, "", "", false, startedAt,
-					startedAt, cancelled);
+			return CommandRunner.cancelled(command.commandId(), startedAt, cancelled);
 		}
 		HttpGetSpec spec;
 		try {

@@ -11,6 +11,7 @@ import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.RunCommand;
 import io.octoplane.protocol.log.LogQuery;
 import io.octoplane.protocol.log.LogTail;
+import io.octoplane.tentacle.command.CommandRunner;
 import io.octoplane.tentacle.command.RunControl;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -68,8 +69,7 @@ public final class LogRead {
 		long startedAt = this.clock.millis();
 		String cancelled = control.cancelledBeforeStart();
 		if (cancelled != null) {
-			return new CommandResult(command.commandId(), CommandOutcome.CANCELLED, -1, "", "", false, startedAt,
-					startedAt, cancelled);
+			return CommandRunner.cancelled(command.commandId(), startedAt, cancelled);
 		}
 		try {
 			LogQuery query = this.json.readValue(command.command(), LogQuery.class);
