@@ -72,7 +72,7 @@ final class ConnectBenchmark implements Callable<Integer> {
 				System.err.println(brain.logTail(20));
 				return Bench.INCOMPLETE;
 			}
-			report.put("brain_online", fleet.client().nodes(List.of(), NodeState.ONLINE).online());
+			report.put("brain_online", fleet.client().nodes().list(List.of(), NodeState.ONLINE).online());
 			report.put("brain_rss_mb_connected", megabytes(ProcessReadings.residentBytes(brain.pid())));
 			report.put("brain_heap_used_mb_connected",
 					megabytes(ProcessReadings.heapUsedBytes(brain.managementPort())));

@@ -104,7 +104,7 @@ final class FanoutBenchmark implements Callable<Integer> {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		int online = 0;
 		while (System.nanoTime() - deadline < 0) {
-			online = fleet.client().nodes(List.of(), NodeState.ONLINE).online();
+			online = fleet.client().nodes().list(List.of(), NodeState.ONLINE).online();
 			if (online >= count) {
 				break;
 			}

@@ -235,7 +235,7 @@ final class FootprintBenchmark implements Callable<Integer> {
 
 	private static boolean online(BenchFleet fleet) {
 		try {
-			return fleet.client().nodes(List.of(NODE), null).online() > 0;
+			return fleet.client().nodes().list(List.of(NODE), null).online() > 0;
 		}
 		catch (RuntimeException ex) {
 			// Not known to the brain before its first start.

@@ -42,7 +42,7 @@ public record NodeQuery(List<String> names, @Nullable NodeState state, @Nullable
 	}
 
 	StringJoiner toQuery() {
-		StringJoiner query = OctoplaneClient.nameQuery(this.names);
+		StringJoiner query = NodeApi.nameQuery(this.names);
 		if (this.state != null) {
 			query.add("state=" + this.state.name().toLowerCase(Locale.ROOT));
 		}

@@ -1,10 +1,8 @@
 package io.octoplane.client;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
@@ -14,33 +12,26 @@ import java.util.StringJoiner;
 import javax.net.ssl.SSLContext;
 
 import io.octoplane.protocol.ApiPaths;
-import io.octoplane.protocol.api.AuditResponse;
 import io.octoplane.protocol.api.BrainInfo;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobResponse;
-import io.octoplane.protocol.api.LogResponse;
-import io.octoplane.protocol.api.NodeHistoryResponse;
-import io.octoplane.protocol.api.NodeListResponse;
-import io.octoplane.protocol.api.NodeState;
-import io.octoplane.protocol.api.NodeStatusResponse;
-import io.octoplane.protocol.api.PruneResponse;
-import io.octoplane.protocol.log.LogQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Client of the brain's REST API ({@link ApiPaths}). Each method makes one HTTPS call and
- * returns the answer's wire record, or throws {@link OctoplaneApiException} when the
- * brain answered with an error and {@link OctoplaneConnectionException} when it could not
- * be reached. Instances are thread-safe and hold one connection pool; build one per brain
- * with {@link #builder()}.
+ * Client of the brain's REST API ({@link ApiPaths}), one sub-API per area
+ * ({@link #nodes()}, {@link #files()}, ...) over one connection pool. Each call makes one
+ * HTTPS request and returns the answer's wire record, or throws
+ * {@link OctoplaneApiException} when the brain answered with an error and
+ * {@link OctoplaneConnectionException} when it could not be reached. Instances are
+ * thread-safe and hold one connection pool; build one per brain with {@link #builder()}.
  *
  * <pre>{@code
  * OctoplaneClient client = OctoplaneClient.builder()
  * 	.baseUri(URI.create("https://127.0.0.1:12345"))
  * 	.sslContext(PemTls.clientContext(cert, key, ca))
  * 	.build();
- * NodeListResponse nodes = client.nodes(List.of(), NodeState.ONLINE);
+ * NodeListResponse nodes = client.nodes().list(List.of(), NodeState.ONLINE);
  * JobResponse job = client.submit(CommandRequest.of(List.of("pi1"), CommandMode.SHELL, "uptime"));
  * JobResponse done = client.awaitJob(job.id(), Duration.ofMinutes(2), JobListener.none());
  * }</pre>
@@ -49,12 +40,6 @@ public final class OctoplaneClient {
 
 	/** Most jobs {@link #jobs(int)} can list at once. */
 	public static final int MAX_JOBS = 1000;
-
-	/** The source name of {@link #logs} that means the brain's own log. */
-	public static final String BRAIN_LOG = "brain";
-
-	/** Above the brain's default time limit of a node's log read, plus delivery. */
-	private static final Duration LOG_TIMEOUT = Duration.ofSeconds(60);
 
 	private final Transport transport;
 
@@ -110,74 +95,6 @@ public final class OctoplaneClient {
 	public BrainInfo info() {
 		return this.transport.send(this.transport.request(ApiPaths.INFO, new StringJoiner("&")).GET(),
 				this.transport.requestTimeout(), BrainInfo.class);
-	}
-
-	/**
-	 * Lists nodes of the registry ({@code GET /api/v1/nodes}).
-	 * @param names node names to list, or empty for all
-	 * @param state only nodes in this state, or {@code null} for any state
-	 * @return the nodes with counters
-	 * @throws OctoplaneApiException if the brain answered with an error
-	 * @throws OctoplaneConnectionException if the brain could not be reached
-	 */
-	public NodeListResponse nodes(Collection<String> names, @Nullable NodeState state) {
-		return nodes(NodeQuery.of(names, state));
-	}
-
-	/**
-	 * Lists the nodes a query selects ({@code GET /api/v1/nodes}), one page of them when
-	 * it sets a limit; the answer's {@code nextCursor} then asks for the next.
-	 * @param query names, state, name pattern and paging
-	 * @return the brain, the nodes and the counts
-	 * @throws OctoplaneApiException if the brain answered with an error
-	 * @throws OctoplaneConnectionException if the brain could not be reached
-	 */
-	public NodeListResponse nodes(NodeQuery query) {
-		return this.transport.send(this.transport.request(ApiPaths.NODES, query.toQuery()).GET(),
-				this.transport.requestTimeout(), NodeListResponse.class);
-	}
-
-	/**
-	 * Reads the latest host metrics of nodes ({@code GET /api/v1/nodes/status}).
-	 * @param names node names, or empty for all
-	 * @return the statuses with averages
-	 * @throws OctoplaneApiException if the brain answered with an error
-	 * @throws OctoplaneConnectionException if the brain could not be reached
-	 */
-	public NodeStatusResponse nodeStatus(Collection<String> names) {
-		return this.transport.send(this.transport.request(ApiPaths.NODE_STATUS, nameQuery(names)).GET(),
-				this.transport.requestTimeout(), NodeStatusResponse.class);
-	}
-
-	/**
-	 * Reads a node's status history ({@code GET /api/v1/nodes/{name}/history}): a point a
-	 * minute for {@code 1h} and {@code 24h}, a point a quarter hour for {@code 7d}.
-	 * @param name the node
-	 * @param range {@code 1h}, {@code 24h} or {@code 7d}
-	 * @return the points, oldest first
-	 * @throws OctoplaneApiException with {@code node-not-found} if the node is unknown or
-	 * not visible, {@code invalid-request} for another range
-	 * @throws OctoplaneConnectionException if the brain could not be reached
-	 */
-	public NodeHistoryResponse nodeHistory(String name, String range) {
-		String path = ApiPaths.NODE_HISTORY.replace("{name}", Transport.segment(name));
-		StringJoiner query = new StringJoiner("&");
-		query.add("range=" + URLEncoder.encode(range, StandardCharsets.UTF_8));
-		return this.transport.send(this.transport.request(path, query).GET(), this.transport.requestTimeout(),
-				NodeHistoryResponse.class);
-	}
-
-	/**
-	 * Removes offline nodes from the registry ({@code DELETE /api/v1/nodes}).
-	 * @param names offline nodes to remove, or empty for every offline node
-	 * @return the removed node names
-	 * @throws OctoplaneApiException with {@code conflict} if a named node is online, or
-	 * {@code node-not-found} if one is unknown
-	 * @throws OctoplaneConnectionException if the brain could not be reached
-	 */
-	public PruneResponse prune(Collection<String> names) {
-		return this.transport.send(this.transport.request(ApiPaths.NODES, nameQuery(names)).DELETE(),
-				this.transport.requestTimeout(), PruneResponse.class);
 	}
 
 	/**
@@ -284,6 +201,30 @@ public final class OctoplaneClient {
 	}
 
 	/**
+	 * The node registry: listings, host metrics and their history, pruning, revoking.
+	 * @return the node calls of this client
+	 */
+	public NodeApi nodes() {
+		return new NodeApi(this.transport);
+	}
+
+	/**
+	 * The audit trail of the acting workgroup and below.
+	 * @return the audit calls of this client
+	 */
+	public AuditApi audit() {
+		return new AuditApi(this.transport);
+	}
+
+	/**
+	 * The brain's own log and nodes' tentacle logs.
+	 * @return the log calls of this client
+	 */
+	public LogApi logs() {
+		return new LogApi(this.transport);
+	}
+
+	/**
 	 * Workgroup administration: the acting workgroup and those below it.
 	 * @return the workgroup calls of this client
 	 */
@@ -374,92 +315,6 @@ public final class OctoplaneClient {
 		return new BrainUpgradeApi(this.transport);
 	}
 
-	/**
-	 * Reads the audit trail of the acting workgroup and below, newest first
-	 * ({@code GET /api/v1/audit}).
-	 * @param limit how many entries at most, 1 to 1000
-	 * @return the entries
-	 * @throws OctoplaneApiException if the brain answered with an error
-	 * @throws OctoplaneConnectionException if the brain could not be reached
-	 */
-	public AuditResponse audit(int limit) {
-		return audit(limit, null);
-	}
-
-	/**
-	 * Reads one page of the audit trail of the acting workgroup and below, newest first
-	 * ({@code GET /api/v1/audit}); calls made while paging never shift a later page.
-	 * @param limit how many entries at most, 1 to 1000
-	 * @param cursor the previous page's {@code nextCursor}, or {@code null} for the
-	 * newest
-	 * @return the page; its {@code nextCursor} is {@code null} on the last one
-	 * @throws OctoplaneApiException if the brain answered with an error
-	 * @throws OctoplaneConnectionException if the brain could not be reached
-	 */
-	public AuditResponse audit(int limit, @Nullable String cursor) {
-		if (limit < 1 || limit > 1000) {
-			throw new IllegalArgumentException("limit must be between 1 and 1000");
-		}
-		StringJoiner query = new StringJoiner("&").add("limit=" + limit);
-		if (cursor != null) {
-			query.add(Transport.param("cursor", cursor));
-		}
-		return this.transport.send(this.transport.request(ApiPaths.AUDIT, query).GET(), this.transport.requestTimeout(),
-				AuditResponse.class);
-	}
-
-	/**
-	 * Reads the newest lines of the brain's log ({@code GET /api/v1/logs/brain}, root
-	 * workgroup only) or of a node's ({@code GET /api/v1/nodes/{name}/logs}, which the
-	 * brain asks the node's tentacle for).
-	 * @param source {@value #BRAIN_LOG} for the log of the brain that answers,
-	 * {@code brain:NAME} for the named brain's (relayed by the one that answers), or a
-	 * node name
-	 * @param lines how many of the newest lines, 1 to {@value LogQuery#MAX_LINES}
-	 * @param days only lines of the last {@code days} days (1 to
-	 * {@value LogQuery#MAX_DAYS}), or {@code null} for every retained line
-	 * @return the lines, oldest first
-	 * @throws OctoplaneApiException with {@code node-not-found} for an unknown or
-	 * invisible node, {@code node-offline} for a node that is not connected,
-	 * {@code not-found} for the brain's log outside the root workgroup
-	 * @throws OctoplaneConnectionException if the brain could not be reached
-	 */
-	public LogResponse logs(String source, int lines, @Nullable Integer days) {
-		if (lines < 1 || lines > LogQuery.MAX_LINES) {
-			throw new IllegalArgumentException("lines must be between 1 and " + LogQuery.MAX_LINES);
-		}
-		if (days != null && (days < 1 || days > LogQuery.MAX_DAYS)) {
-			throw new IllegalArgumentException("days must be between 1 and " + LogQuery.MAX_DAYS);
-		}
-		boolean brain = BRAIN_LOG.equals(source) || source.startsWith(BRAIN_LOG + ":");
-		String path = brain ? ApiPaths.BRAIN_LOGS : ApiPaths.NODE_LOGS.replace("{name}", Transport.segment(source));
-		StringJoiner query = new StringJoiner("&").add("lines=" + lines);
-		if (brain && !BRAIN_LOG.equals(source)) {
-			query.add("brain=" + URLEncoder.encode(source.substring(BRAIN_LOG.length() + 1), StandardCharsets.UTF_8));
-		}
-		if (days != null) {
-			query.add("days=" + days);
-		}
-		// A node's answer travels through the command path: allow for its time limit.
-		Duration timeout = (this.transport.requestTimeout().compareTo(LOG_TIMEOUT) < 0) ? LOG_TIMEOUT
-				: this.transport.requestTimeout();
-		return this.transport.send(this.transport.request(path, query).GET(), timeout, LogResponse.class);
-	}
-
-	/**
-	 * Revokes a node's certificate and cuts its connection ({@code POST
-	 * /api/v1/nodes/{name}/revoke}).
-	 * @param name the node
-	 * @throws OctoplaneApiException with {@code node-not-found} if the node is unknown or
-	 * not visible
-	 * @throws OctoplaneConnectionException if the brain could not be reached
-	 */
-	public void revokeNode(String name) {
-		String path = ApiPaths.NODE_REVOKE.replace("{name}", Transport.segment(name));
-		this.transport.sendNoContent(
-				this.transport.request(path, new StringJoiner("&")).POST(HttpRequest.BodyPublishers.noBody()));
-	}
-
 	JobResponse job(String id, Duration timeout) {
 		return this.transport.send(
 				this.transport.request(Transport.jobPath(ApiPaths.JOB, id), new StringJoiner("&")).GET(), timeout,
@@ -472,14 +327,6 @@ public final class OctoplaneClient {
 			.timeout(timeout)
 			.GET()
 			.build();
-	}
-
-	static StringJoiner nameQuery(Collection<String> names) {
-		StringJoiner query = new StringJoiner("&");
-		for (String name : names) {
-			query.add("name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
-		}
-		return query;
 	}
 
 	/**

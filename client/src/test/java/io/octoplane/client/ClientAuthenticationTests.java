@@ -54,7 +54,7 @@ class ClientAuthenticationTests {
 				+ Base64.getEncoder().encodeToString("/lab/pis:pässwörd-0123".getBytes(StandardCharsets.UTF_8));
 		this.brain.requireAuthorization(expected).answerJson("GET", ApiPaths.NODES, ApiFixtures.nodeList());
 		OctoplaneClient client = client(ClientAuthentication.basic("/lab/pis", "pässwörd-0123"), null);
-		assertThat(client.nodes(List.of(), null)).isEqualTo(ApiFixtures.nodeList());
+		assertThat(client.nodes().list(List.of(), null)).isEqualTo(ApiFixtures.nodeList());
 		Request request = this.brain.lastRequest();
 		assertThat(request.authorization()).isEqualTo(expected);
 		assertThat(request.workgroup()).isNull();
@@ -75,7 +75,7 @@ class ClientAuthenticationTests {
 			.answerJson("GET", ApiFixtures.jobPath(), ApiFixtures.job(ApiFixtures.succeeded("pi1", "")))
 			.answers("DELETE", ApiPaths.TOKEN.replace("{id}", "t1"), new Answer(204, "application/json", "", Map.of()));
 		OctoplaneClient client = client(ClientAuthentication.bearer("oct_x"), "/lab/pis");
-		client.nodes(List.of(), null);
+		client.nodes().list(List.of(), null);
 		client.job(ApiFixtures.JOB_ID);
 		client.tokens().revoke("t1");
 		assertThat(this.brain.requests()).hasSize(3)
@@ -87,7 +87,7 @@ class ClientAuthenticationTests {
 	void wrongPasswordIsUnauthenticatedAndNeverInTheMessage() throws Exception {
 		this.brain.requireAuthorization("Basic nothing-matches");
 		OctoplaneClient client = client(ClientAuthentication.basic("/lab", "hunter2hunter2"), null);
-		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.nodes(List.of(), null))
+		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.nodes().list(List.of(), null))
 			.satisfies((ex) -> {
 				assertThat(ex.errorCode()).contains(ErrorCode.UNAUTHENTICATED);
 				assertThat(ex.getMessage()).doesNotContain("hunter2");
@@ -99,7 +99,7 @@ class ClientAuthenticationTests {
 		this.brain.answers("GET", ApiPaths.NODES,
 				Answer.problem(ErrorCode.TOO_MANY_REQUESTS, "slow down").withHeader("Retry-After", "17"));
 		OctoplaneClient client = client(ClientAuthentication.bearer("oct_x"), null);
-		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.nodes(List.of(), null))
+		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.nodes().list(List.of(), null))
 			.satisfies((ex) -> {
 				assertThat(ex.errorCode()).contains(ErrorCode.TOO_MANY_REQUESTS);
 				assertThat(ex.retryAfter()).contains(Duration.ofSeconds(17));

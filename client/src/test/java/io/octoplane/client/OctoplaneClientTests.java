@@ -53,8 +53,8 @@ class OctoplaneClientTests {
 	@Test
 	void readsNodeList() throws Exception {
 		this.brain.answerJson("GET", ApiPaths.NODES, ApiFixtures.nodeList());
-		NodeListResponse nodes = client(this.certs.operator("alice"), this.certs.caCert()).nodes(List.of("pi1"),
-				NodeState.OFFLINE);
+		NodeListResponse nodes = client(this.certs.operator("alice"), this.certs.caCert()).nodes()
+			.list(List.of("pi1"), NodeState.OFFLINE);
 		assertThat(nodes).isEqualTo(ApiFixtures.nodeList());
 		assertThat(this.brain.lastRequest().query()).isEqualTo("name=pi1&state=offline");
 	}
@@ -96,7 +96,7 @@ class OctoplaneClientTests {
 		JobListResponse page = client.jobs(2, "c3RhcnQ");
 		assertThat(this.brain.lastRequest().query()).isEqualTo("limit=2&cursor=c3RhcnQ");
 		assertThat(page.nextCursor()).isEqualTo("bmV4dA");
-		AuditResponse audit = client.audit(3, "bmV4dA");
+		AuditResponse audit = client.audit().page(3, "bmV4dA");
 		assertThat(this.brain.lastRequest().query()).isEqualTo("limit=3&cursor=bmV4dA");
 		assertThat(audit.nextCursor()).isNull();
 	}
@@ -121,7 +121,7 @@ class OctoplaneClientTests {
 	void problemDocumentBecomesApiException() throws Exception {
 		this.brain.answerProblem("DELETE", ApiPaths.NODES, ErrorCode.CONFLICT, "node pi1 is online");
 		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
-		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.prune(List.of("pi1")))
+		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.nodes().prune(List.of("pi1")))
 			.satisfies((ex) -> {
 				assertThat(ex.errorCode()).contains(ErrorCode.CONFLICT);
 				assertThat(ex.httpStatus()).isEqualTo(409);
@@ -135,7 +135,7 @@ class OctoplaneClientTests {
 		this.brain.answer("GET", ApiPaths.NODE_STATUS, 429, "application/problem+json",
 				"{\"title\":\"Too Many Requests\",\"status\":429,\"code\":\"rate-limited\"}");
 		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
-		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.nodeStatus(List.of()))
+		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.nodes().status(List.of()))
 			.satisfies((ex) -> {
 				assertThat(ex.errorCode()).isEmpty();
 				assertThat(ex.codeSlug()).isEqualTo("rate-limited");
@@ -147,7 +147,7 @@ class OctoplaneClientTests {
 	void nonProblemErrorBodyIsDescribed() throws Exception {
 		this.brain.answer("GET", ApiPaths.NODES, 502, "text/html", "<html><body>Bad Gateway</body></html>");
 		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
-		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.nodes(List.of(), null))
+		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.nodes().list(List.of(), null))
 			.satisfies((ex) -> {
 				assertThat(ex.errorCode()).isEmpty();
 				assertThat(ex.httpStatus()).isEqualTo(502);
@@ -163,7 +163,8 @@ class OctoplaneClientTests {
 		// TLS 1.3 reports the refusal either as an alert or as a connection closed
 		// before the answer, depending on timing (OctoplaneConnectionExceptionTests
 		// covers both shapes); either way the message is the same.
-		assertThatExceptionOfType(OctoplaneConnectionException.class).isThrownBy(() -> client.nodes(List.of(), null))
+		assertThatExceptionOfType(OctoplaneConnectionException.class)
+			.isThrownBy(() -> client.nodes().list(List.of(), null))
 			.withMessage("brain at " + this.brain.uri() + " refused the TLS connection or closed it without answering")
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(OctoplaneConnectionException.Reason.TLS));
 		assertThat(this.brain.requests()).isEmpty();
@@ -193,7 +194,8 @@ class OctoplaneClientTests {
 		this.brain.answers("GET", ApiPaths.NODES, Answer.hangUp())
 			.answerJson("GET", ApiPaths.INFO, ApiFixtures.nodeList().brain());
 		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
-		assertThatExceptionOfType(OctoplaneConnectionException.class).isThrownBy(() -> client.nodes(List.of(), null))
+		assertThatExceptionOfType(OctoplaneConnectionException.class)
+			.isThrownBy(() -> client.nodes().list(List.of(), null))
 			.satisfies((ex) -> {
 				assertThat(ex.reason()).isEqualTo(OctoplaneConnectionException.Reason.IO);
 				assertThat(ex.mayHaveActed()).isFalse();
@@ -204,7 +206,8 @@ class OctoplaneClientTests {
 	void brainCertificateFromForeignCaFailsTheHandshake() throws Exception {
 		CertFixtures foreign = CertFixtures.create(Files.createDirectories(this.dir.resolve("foreign")));
 		OctoplaneClient client = client(this.certs.operator("alice"), foreign.caCert());
-		assertThatExceptionOfType(OctoplaneConnectionException.class).isThrownBy(() -> client.nodes(List.of(), null))
+		assertThatExceptionOfType(OctoplaneConnectionException.class)
+			.isThrownBy(() -> client.nodes().list(List.of(), null))
 			.withMessageStartingWith("TLS handshake with " + this.brain.uri() + " failed: ");
 	}
 
@@ -216,7 +219,8 @@ class OctoplaneClientTests {
 			.baseUri(closed)
 			.sslContext(PemTls.clientContext(alice.certificate(), alice.privateKey(), this.certs.caCert()))
 			.build();
-		assertThatExceptionOfType(OctoplaneConnectionException.class).isThrownBy(() -> client.nodes(List.of(), null))
+		assertThatExceptionOfType(OctoplaneConnectionException.class)
+			.isThrownBy(() -> client.nodes().list(List.of(), null))
 			.withMessage("cannot reach brain at " + closed + ": connection refused")
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(OctoplaneConnectionException.Reason.REFUSED));
 	}

@@ -64,7 +64,7 @@ class DeliveryIT extends InProcessFleetTest {
 	void resultProducedWhileTheLinkIsCutArrivesAfterReconnect() throws Exception {
 		try (FaultyLink link = FaultyLink.start(agentPort())) {
 			this.fleet.start("cut01", link.port());
-			await().atMost(WAIT).until(() -> this.client.nodes(List.of("cut01"), null).online() == 1);
+			await().atMost(WAIT).until(() -> this.client.nodes().list(List.of("cut01"), null).online() == 1);
 			JobResponse accepted = this.client.submit(request(List.of("cut01"),
 					"while [ ! -e go ]; do sleep 0.1; done; echo ran >> runs.txt; echo out", 0));
 			await().atMost(WAIT).until(() -> "running".equals(state(accepted.id())));
@@ -186,11 +186,11 @@ class DeliveryIT extends InProcessFleetTest {
 	}
 
 	private void awaitOffline(String name) {
-		await().atMost(WAIT).until(() -> this.client.nodes(List.of(name), null).offline() == 1);
+		await().atMost(WAIT).until(() -> this.client.nodes().list(List.of(name), null).offline() == 1);
 	}
 
 	private void awaitFollowUpRuns(String name) throws Exception {
-		await().atMost(WAIT).until(() -> this.client.nodes(List.of(name), null).online() == 1);
+		await().atMost(WAIT).until(() -> this.client.nodes().list(List.of(name), null).online() == 1);
 		JobResponse followUp = awaitDone(this.client.submit(request(List.of(name), "echo follow-up", 0)).id());
 		assertThat(followUp.results().get(0).state()).isEqualTo("succeeded");
 	}

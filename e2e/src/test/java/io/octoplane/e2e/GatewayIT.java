@@ -60,17 +60,18 @@ class GatewayIT extends InProcessFleetTest {
 		behind("deep1", inner.gatewayPort());
 		await().atMost(WAIT)
 			.ignoreExceptions()
-			.until(() -> this.client.nodes(List.of("gwa", "gwb", "deep1"), null).online() == 3);
+			.until(() -> this.client.nodes().list(List.of("gwa", "gwb", "deep1"), null).online() == 3);
 		JobResponse done = awaitDone(
 				this.client.submit(request(List.of("deep1", "gwb"), "echo ran >> runs.txt; echo hi", 0)).id());
 		assertThat(done.success()).isEqualTo(2);
 		assertThat(done.results()).allSatisfy((result) -> assertThat(result.output()).isEqualTo("hi\n"));
-		Map<String, String> gateways = this.client.nodes(List.of("gwa", "gwb", "deep1"), null)
+		Map<String, String> gateways = this.client.nodes()
+			.list(List.of("gwa", "gwb", "deep1"), null)
 			.nodes()
 			.stream()
 			.collect(Collectors.toMap(NodeInfo::name, (node) -> String.valueOf(node.gateway())));
 		assertThat(gateways).containsEntry("gwa", "null").containsEntry("gwb", "gwa").containsEntry("deep1", "gwa/gwb");
-		assertThat(this.client.nodes(List.of("deep1"), null).nodes().getFirst().addr()).endsWith(" via gwb");
+		assertThat(this.client.nodes().list(List.of("deep1"), null).nodes().getFirst().addr()).endsWith(" via gwb");
 	}
 
 	@Test
@@ -108,11 +109,11 @@ class GatewayIT extends InProcessFleetTest {
 		Tentacle gateway = gateway("gwr", agentPort(), null);
 		Tentacle node = behind("revd1", gateway.gatewayPort());
 		assertThat(node.awaitConnected(WAIT)).isTrue();
-		this.client.revokeNode("revd1");
+		this.client.nodes().revoke("revd1");
 		assertThat(node.awaitState(TentacleState.STOPPED, WAIT)).isTrue();
-		await().atMost(WAIT).until(() -> this.client.nodes(List.of("revd1"), null).online() == 0);
+		await().atMost(WAIT).until(() -> this.client.nodes().list(List.of("revd1"), null).online() == 0);
 		// The gateway itself is untouched.
-		assertThat(this.client.nodes(List.of("gwr"), null).online()).isEqualTo(1);
+		assertThat(this.client.nodes().list(List.of("gwr"), null).online()).isEqualTo(1);
 	}
 
 	@Test
@@ -120,8 +121,8 @@ class GatewayIT extends InProcessFleetTest {
 		Tentacle gateway = gateway("gwx", agentPort(), null);
 		Tentacle node = behind("behx1", gateway.gatewayPort());
 		assertThat(node.awaitConnected(WAIT)).isTrue();
-		this.client.revokeNode("gwx");
-		await().atMost(WAIT).until(() -> this.client.nodes(List.of("gwx", "behx1"), null).online() == 0);
+		this.client.nodes().revoke("gwx");
+		await().atMost(WAIT).until(() -> this.client.nodes().list(List.of("gwx", "behx1"), null).online() == 0);
 	}
 
 	@Test
@@ -146,7 +147,7 @@ class GatewayIT extends InProcessFleetTest {
 			// A reset after the Goodbye is a refusal too.
 		}
 		assertThatExceptionOfType(OctoplaneApiException.class)
-			.isThrownBy(() -> this.client.nodes(List.of("victim"), null));
+			.isThrownBy(() -> this.client.nodes().list(List.of("victim"), null));
 		// Straight to the brain, the certificate still names the gateway, whatever the
 		// Hello says.
 		try (SSLSocket direct = (SSLSocket) context.getSocketFactory().createSocket("localhost", agentPort())) {
@@ -168,7 +169,7 @@ class GatewayIT extends InProcessFleetTest {
 			behind("cutb1", listen);
 			await().atMost(WAIT)
 				.ignoreExceptions()
-				.until(() -> this.client.nodes(List.of("cutb1"), null).online() == 1);
+				.until(() -> this.client.nodes().list(List.of("cutb1"), null).online() == 1);
 			JobResponse first = this.client.submit(request(List.of("cutb1"),
 					"while [ ! -e go ]; do sleep 0.1; done; echo ran >> runs.txt; echo out", 120));
 			await().atMost(WAIT).until(() -> "running".equals(state(first.id())));

@@ -64,7 +64,7 @@ abstract class MultiBrainScenario {
 
 			// B lists the nodes A holds, from the registry they share.
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> viaB.nodes(nodes, null).nodes().stream().map(NodeInfo::state).toList(),
+				.until(() -> viaB.nodes().list(nodes, null).nodes().stream().map(NodeInfo::state).toList(),
 						(states) -> states.stream().allMatch(NodeState.ONLINE::equals));
 
 			// A command sent to B runs on A's nodes.
@@ -97,7 +97,7 @@ abstract class MultiBrainScenario {
 
 			// A revocation sent to B cuts the node off at A.
 			Tentacle revoked = fleet.tentacle("mb03");
-			viaB.revokeNode("mb03");
+			viaB.nodes().revoke("mb03");
 			assertThat(revoked.awaitState(TentacleState.STOPPED, Duration.ofSeconds(30))).isTrue();
 
 			// A dies. A command sent now waits in Redis; once the balancer sends the

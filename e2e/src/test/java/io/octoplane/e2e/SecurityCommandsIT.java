@@ -88,11 +88,11 @@ class SecurityCommandsIT extends InProcessBrainTest {
 			.sslContext(PemTls.trustOnly(certs.caCert()))
 			.authentication((request) -> request.header("Authorization", "Bearer " + secret))
 			.build();
-		assertThat(script.nodes(List.of(), null).brain().name()).isEqualTo("test-brain");
+		assertThat(script.nodes().list(List.of(), null).brain().name()).isEqualTo("test-brain");
 		OctlRun listed = octl("token", "list");
 		assertThat(listed.out()).contains(id).doesNotContain(secret);
 		assertThat(octl("token", "revoke", id).exitCode()).isZero();
-		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> script.nodes(List.of(), null))
+		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> script.nodes().list(List.of(), null))
 			.satisfies((ex) -> assertThat(ex.httpStatus()).isEqualTo(401));
 	}
 

@@ -59,7 +59,7 @@ class FleetSimulatorIT {
 		// Counts every node of the simulator, including those of other tests.
 		assertThat(simulator.awaitConnected(simulator.tentacles().size(), TIMEOUT)).as(simulator::lastErrors).isTrue();
 		List<String> targets = names("noop", NODES);
-		assertThat(this.fleet.client().nodes(targets, NodeState.ONLINE).online()).isEqualTo(NODES);
+		assertThat(this.fleet.client().nodes().list(targets, NodeState.ONLINE).online()).isEqualTo(NODES);
 
 		JobResponse done = runTrue(targets);
 

@@ -34,7 +34,7 @@ public final class AuditCommand extends OctlCommand {
 		if (this.limit < 1 || this.limit > MAX_LIMIT) {
 			throw new ParameterException(spec().commandLine(), "--limit must be between 1 and " + MAX_LIMIT);
 		}
-		AuditResponse audit = octl.client().audit(this.limit, this.cursor);
+		AuditResponse audit = octl.client().audit().page(this.limit, this.cursor);
 		octl.printer(spec()).print(audit, AuditCommand::table);
 		octl.noteNextPage(spec(), audit.nextCursor());
 		return ExitStatus.OK;

@@ -48,7 +48,7 @@ public final class LogGetCommand extends OctlCommand {
 		if (this.days != null && (this.days < 1 || this.days > LogQuery.MAX_DAYS)) {
 			throw new ParameterException(spec().commandLine(), "--days must be between 1 and " + LogQuery.MAX_DAYS);
 		}
-		LogResponse log = octl.client().logs(this.source, this.lines, this.days);
+		LogResponse log = octl.client().logs().read(this.source, this.lines, this.days);
 		PrintWriter out = spec().commandLine().getOut();
 		OutputFormat format = octl.outputFormat();
 		if (formatChosen() && format != OutputFormat.TABLE && format != OutputFormat.WIDE) {

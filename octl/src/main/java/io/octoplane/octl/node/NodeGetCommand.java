@@ -66,7 +66,8 @@ public final class NodeGetCommand extends OctlCommand {
 			throw new ParameterException(spec().commandLine(), "--limit must be at least 1");
 		}
 		NodeListResponse response = octl.client()
-			.nodes(new NodeQuery(targets(), this.state, this.pattern, this.limit, this.cursor));
+			.nodes()
+			.list(new NodeQuery(targets(), this.state, this.pattern, this.limit, this.cursor));
 		octl.printer(spec()).print(response, NodeGetCommand::table, NodeGetCommand::wide);
 		octl.noteNextPage(spec(), response.nextCursor());
 		return ExitStatus.OK;

@@ -33,7 +33,7 @@ public final class NodeHistoryCommand extends OctlCommand {
 
 	@Override
 	protected int execute(Octl octl) {
-		NodeHistoryResponse response = octl.client().nodeHistory(this.name, this.range);
+		NodeHistoryResponse response = octl.client().nodes().history(this.name, this.range);
 		octl.printer(spec()).print(response, NodeHistoryCommand::table);
 		return ExitStatus.OK;
 	}

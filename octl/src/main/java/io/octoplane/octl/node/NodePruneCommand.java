@@ -28,7 +28,7 @@ public final class NodePruneCommand extends OctlCommand {
 
 	@Override
 	protected int execute(Octl octl) {
-		PruneResponse response = octl.client().prune(this.names);
+		PruneResponse response = octl.client().nodes().prune(this.names);
 		octl.printer(spec()).print(response, NodePruneCommand::table);
 		return ExitStatus.OK;
 	}

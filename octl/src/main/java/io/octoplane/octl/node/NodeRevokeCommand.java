@@ -35,7 +35,7 @@ public final class NodeRevokeCommand extends OctlCommand implements TerminalBoun
 		if (!this.yes) {
 			confirm(octl);
 		}
-		octl.client().revokeNode(this.name);
+		octl.client().nodes().revoke(this.name);
 		return ExitStatus.OK;
 	}
 

@@ -41,7 +41,7 @@ public final class NodeStatusCommand extends OctlCommand {
 	protected int execute(Octl octl) {
 		List<String> targets = new ArrayList<>(this.names);
 		targets.addAll(this.selector.targets(spec()));
-		NodeStatusResponse response = octl.client().nodeStatus(targets);
+		NodeStatusResponse response = octl.client().nodes().status(targets);
 		octl.printer(spec()).print(response, NodeStatusCommand::table);
 		return ExitStatus.OK;
 	}
