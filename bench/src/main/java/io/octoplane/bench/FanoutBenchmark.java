@@ -129,9 +129,9 @@ final class FanoutBenchmark implements Callable<Integer> {
 		boolean allSucceeded = true;
 		for (int run = 0; run < warmup + runs; run++) {
 			long start = System.nanoTime();
-			JobResponse job = client.submit(CommandRequest.of(targets, CommandMode.SHELL, command));
+			JobResponse job = client.jobs().submit(CommandRequest.of(targets, CommandMode.SHELL, command));
 			long submitted = System.nanoTime();
-			JobResponse finished = client.awaitJob(job.id(), JOB_TIMEOUT, JobListener.none());
+			JobResponse finished = client.jobs().await(job.id(), JOB_TIMEOUT, JobListener.none());
 			long end = System.nanoTime();
 			allSucceeded &= finished.success() == targets.size();
 			if (finished.success() != targets.size()) {

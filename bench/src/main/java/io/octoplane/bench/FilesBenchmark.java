@@ -86,7 +86,7 @@ final class FilesBenchmark implements Callable<Integer> {
 				JobResponse job = fleet.client()
 					.files()
 					.install(staged, "@fstore", targets, true, Duration.ofHours(2), Duration.ZERO);
-				JobResponse done = fleet.client().awaitJob(job.id(), Duration.ofHours(2), JobListener.none());
+				JobResponse done = fleet.client().jobs().await(job.id(), Duration.ofHours(2), JobListener.none());
 				double seconds = (System.nanoTime() - begin) / 1e9;
 				allSucceeded &= done.success() == count;
 				report.putMillis("install_" + count + "_nodes_ms", seconds * 1000)

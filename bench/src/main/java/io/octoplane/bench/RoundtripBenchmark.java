@@ -83,8 +83,8 @@ final class RoundtripBenchmark implements Callable<Integer> {
 		for (int run = 0; run < runs; run++) {
 			bare.add(bareTrue());
 			long start = System.nanoTime();
-			JobResponse job = fleet.client().submit(CommandRequest.of(target, CommandMode.SHELL, "true"));
-			JobResponse done = fleet.client().awaitJob(job.id(), FanoutBenchmark.JOB_TIMEOUT, JobListener.none());
+			JobResponse job = fleet.client().jobs().submit(CommandRequest.of(target, CommandMode.SHELL, "true"));
+			JobResponse done = fleet.client().jobs().await(job.id(), FanoutBenchmark.JOB_TIMEOUT, JobListener.none());
 			octoplane.add(System.nanoTime() - start);
 			allSucceeded &= done.success() == 1;
 		}

@@ -82,6 +82,7 @@ final class StormBenchmark implements Callable<Integer> {
 			// Sent at once: most nodes are still away, so the command waits in their
 			// queues and must reach each of them exactly once when it is back.
 			JobResponse job = fleet.client()
+				.jobs()
 				.submit(new CommandRequest(targets, CommandMode.SHELL, "true", 60L, null, 300L, null, null, null,
 						null));
 			boolean all = Progress.awaitConnected(simulator, this.nodes, Duration.ofMinutes(5));
@@ -101,7 +102,7 @@ final class StormBenchmark implements Callable<Integer> {
 					.putMillis("rest_ms_p99", rest.percentile(0.99))
 					.putMillis("rest_ms_max", rest.max());
 			}
-			JobResponse done = fleet.client().awaitJob(job.id(), JOB_TIMEOUT, JobListener.none());
+			JobResponse done = fleet.client().jobs().await(job.id(), JOB_TIMEOUT, JobListener.none());
 			long succeeded = done.results().stream().filter((result) -> "succeeded".equals(result.state())).count();
 			report.putMillis("queued_job_done_ms_after_ready", (System.nanoTime() - ready) / 1e6)
 				.put("queued_job_succeeded", succeeded)

@@ -90,7 +90,7 @@ public final class FileApi {
 
 	/**
 	 * Installs a staged file on nodes ({@code POST /api/v1/files/uploads}); follow the
-	 * job with {@link OctoplaneClient#awaitJob}.
+	 * job with {@link JobApi#await}.
 	 * @param staged what {@link #stage} returned
 	 * @param targetDir the folder on the nodes
 	 * @param targets node names or {@code @group}s

@@ -4,11 +4,11 @@ import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
 
 /**
- * Receives what happens to a job while {@link OctoplaneClient#awaitJob} waits for it.
- * Methods run on the waiting thread, one at a time. Each state of a node is reported once
- * even when the event stream is re-opened (the brain then repeats every target's state)
- * or the client falls back to polling; live output is only reported while the stream is
- * up, so output sent during an outage is missing here but not from the final result.
+ * Receives what happens to a job while {@link JobApi#await} waits for it. Methods run on
+ * the waiting thread, one at a time. Each state of a node is reported once even when the
+ * event stream is re-opened (the brain then repeats every target's state) or the client
+ * falls back to polling; live output is only reported while the stream is up, so output
+ * sent during an outage is missing here but not from the final result.
  */
 public interface JobListener {
 

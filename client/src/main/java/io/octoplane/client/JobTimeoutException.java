@@ -6,9 +6,9 @@ import io.octoplane.protocol.api.JobResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A job did not finish within the time {@link OctoplaneClient#awaitJob} was given. The
- * job itself keeps running on the brain; {@link #lastJob()} holds the latest state the
- * client saw, if the brain could be reached at all.
+ * A job did not finish within the time {@link JobApi#await} was given. The job itself
+ * keeps running on the brain; {@link #lastJob()} holds the latest state the client saw,
+ * if the brain could be reached at all.
  */
 public final class JobTimeoutException extends OctoplaneException {
 

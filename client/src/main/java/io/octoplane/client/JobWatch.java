@@ -41,7 +41,7 @@ final class JobWatch {
 	/** Time allowed for one last look at the job once the deadline has passed. */
 	private static final Duration LAST_LOOK = Duration.ofSeconds(5);
 
-	private final OctoplaneClient client;
+	private final JobApi jobs;
 
 	private final String id;
 
@@ -57,8 +57,8 @@ final class JobWatch {
 
 	private boolean polling;
 
-	JobWatch(OctoplaneClient client, String id, Duration timeout, JobListener listener) {
-		this.client = client;
+	JobWatch(JobApi jobs, String id, Duration timeout, JobListener listener) {
+		this.jobs = jobs;
 		this.id = id;
 		this.timeout = timeout;
 		this.listener = listener;
@@ -94,8 +94,8 @@ final class JobWatch {
 
 	private StreamEnd follow() {
 		EventStream stream = new EventStream();
-		HttpRequest request = this.client.eventsRequest(this.id, shorter(this.client.transport().requestTimeout()));
-		CompletableFuture<HttpResponse<Void>> exchange = this.client.transport().http().sendAsync(request, stream);
+		HttpRequest request = this.jobs.eventsRequest(this.id, shorter(this.jobs.transport().requestTimeout()));
+		CompletableFuture<HttpResponse<Void>> exchange = this.jobs.transport().http().sendAsync(request, stream);
 		exchange.whenComplete((response, failure) -> {
 			if (failure != null) {
 				stream.failed(failure);
@@ -143,7 +143,7 @@ final class JobWatch {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw OctoplaneConnectionException.interrupted(this.client.transport().baseUri(), ex);
+			throw OctoplaneConnectionException.interrupted(this.jobs.transport().baseUri(), ex);
 		}
 		finally {
 			if (!ended) {
@@ -155,11 +155,11 @@ final class JobWatch {
 
 	private @Nullable JobResponse handle(SseEvent event) {
 		switch (event.type()) {
-			case "node" -> node(this.client.transport().mapper().readValue(event.data(), NodeCommandResult.class));
+			case "node" -> node(this.jobs.transport().mapper().readValue(event.data(), NodeCommandResult.class));
 			case "output" ->
-				this.listener.onOutput(this.client.transport().mapper().readValue(event.data(), NodeOutputEvent.class));
+				this.listener.onOutput(this.jobs.transport().mapper().readValue(event.data(), NodeOutputEvent.class));
 			case "done" -> {
-				return this.client.transport().mapper().readValue(event.data(), JobResponse.class);
+				return this.jobs.transport().mapper().readValue(event.data(), JobResponse.class);
 			}
 			default -> {
 				// Event types added by a newer brain are not for this client.
@@ -170,7 +170,7 @@ final class JobWatch {
 
 	private StreamEnd refused(EventStream.Signal.Refused refused) {
 		OctoplaneApiException problem = ProblemResponses.toException(refused.status(), refused.headers(),
-				refused.body(), this.client.transport().mapper());
+				refused.body(), this.jobs.transport().mapper());
 		int status = refused.status();
 		if (problem.errorCode().filter(ErrorCode.JOB_NOT_FOUND::equals).isPresent() || status == 401 || status == 403) {
 			throw problem;
@@ -183,7 +183,7 @@ final class JobWatch {
 
 	private @Nullable JobResponse poll() {
 		try {
-			JobResponse job = this.client.job(this.id, shorter(this.client.transport().requestTimeout()));
+			JobResponse job = this.jobs.get(this.id, shorter(this.jobs.transport().requestTimeout()));
 			this.last = job;
 			job.results().forEach(this::node);
 			return job;
@@ -211,7 +211,7 @@ final class JobWatch {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw OctoplaneConnectionException.interrupted(this.client.transport().baseUri(), ex);
+			throw OctoplaneConnectionException.interrupted(this.jobs.transport().baseUri(), ex);
 		}
 		return remaining().isZero() ? expire() : null;
 	}
@@ -222,7 +222,7 @@ final class JobWatch {
 	 */
 	private JobResponse expire() {
 		try {
-			this.last = this.client.job(this.id, LAST_LOOK);
+			this.last = this.jobs.get(this.id, LAST_LOOK);
 		}
 		catch (OctoplaneException ex) {
 			// The last state seen before is the best there is.
@@ -262,12 +262,12 @@ final class JobWatch {
 		if (alive) {
 			// A stream that carried data got past TLS, so the connection hints about
 			// certificates would mislead: the brain went away.
-			return "the event stream from " + this.client.transport().baseUri() + " broke: "
+			return "the event stream from " + this.jobs.transport().baseUri() + " broke: "
 					+ ((root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName());
 		}
 		for (Throwable current = failure; current != null; current = current.getCause()) {
 			if (current instanceof IOException io) {
-				return OctoplaneConnectionException.of(this.client.transport().baseUri(), io, answered).getMessage();
+				return OctoplaneConnectionException.of(this.jobs.transport().baseUri(), io, answered).getMessage();
 			}
 		}
 		return "the event stream failed: " + root;

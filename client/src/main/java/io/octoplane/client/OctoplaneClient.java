@@ -2,9 +2,7 @@ package io.octoplane.client;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -13,9 +11,6 @@ import javax.net.ssl.SSLContext;
 
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.api.BrainInfo;
-import io.octoplane.protocol.api.CommandRequest;
-import io.octoplane.protocol.api.JobListResponse;
-import io.octoplane.protocol.api.JobResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,14 +27,11 @@ import org.jspecify.annotations.Nullable;
  * 	.sslContext(PemTls.clientContext(cert, key, ca))
  * 	.build();
  * NodeListResponse nodes = client.nodes().list(List.of(), NodeState.ONLINE);
- * JobResponse job = client.submit(CommandRequest.of(List.of("pi1"), CommandMode.SHELL, "uptime"));
- * JobResponse done = client.awaitJob(job.id(), Duration.ofMinutes(2), JobListener.none());
+ * JobResponse job = client.jobs().submit(CommandRequest.of(List.of("pi1"), CommandMode.SHELL, "uptime"));
+ * JobResponse done = client.jobs().await(job.id(), Duration.ofMinutes(2), JobListener.none());
  * }</pre>
  */
 public final class OctoplaneClient {
-
-	/** Most jobs {@link #jobs(int)} can list at once. */
-	public static final int MAX_JOBS = 1000;
 
 	private final Transport transport;
 
@@ -98,106 +90,11 @@ public final class OctoplaneClient {
 	}
 
 	/**
-	 * Starts a job ({@code POST /api/v1/commands}). The brain answers at once: targets
-	 * are {@code queued}, or already {@code expired} when offline without
-	 * {@code wait_offline_seconds}. Follow the job with {@link #awaitJob}.
-	 * @param request the command and its targets
-	 * @return the accepted job
-	 * @throws OctoplaneApiException with {@code invalid-request} if the brain refused the
-	 * request
-	 * @throws OctoplaneConnectionException if the brain could not be reached
+	 * Commands: start jobs, read, list, cancel and follow them.
+	 * @return the job calls of this client
 	 */
-	public JobResponse submit(CommandRequest request) {
-		byte[] body = this.transport.mapper().writeValueAsBytes(request);
-		HttpRequest.Builder post = this.transport.request(ApiPaths.COMMANDS, new StringJoiner("&"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
-		return this.transport.send(post, this.transport.requestTimeout(), JobResponse.class);
-	}
-
-	/**
-	 * Reads a job with every target's state and result ({@code GET /api/v1/jobs/{id}}).
-	 * @param id the job id
-	 * @return the job
-	 * @throws OctoplaneApiException with {@code job-not-found} if the brain does not know
-	 * it
-	 * @throws OctoplaneConnectionException if the brain could not be reached
-	 */
-	public JobResponse job(String id) {
-		return job(id, this.transport.requestTimeout());
-	}
-
-	/**
-	 * Lists the most recent jobs, newest first ({@code GET /api/v1/jobs}).
-	 * @param limit how many at most, 1 to {@value #MAX_JOBS}
-	 * @return the jobs' counters
-	 * @throws IllegalArgumentException if the limit is out of range
-	 * @throws OctoplaneApiException if the brain answered with an error
-	 * @throws OctoplaneConnectionException if the brain could not be reached
-	 */
-	public JobListResponse jobs(int limit) {
-		return jobs(limit, null);
-	}
-
-	/**
-	 * Lists one page of jobs, newest first ({@code GET /api/v1/jobs}). Jobs created while
-	 * paging never shift a later page: a cursor neither repeats nor skips a job.
-	 * @param limit how many at most, 1 to {@value #MAX_JOBS}
-	 * @param cursor the previous page's {@code nextCursor}, or {@code null} for the
-	 * newest
-	 * @return the page; its {@code nextCursor} is {@code null} on the last one
-	 * @throws IllegalArgumentException if the limit is out of range
-	 * @throws OctoplaneApiException if the brain answered with an error
-	 * @throws OctoplaneConnectionException if the brain could not be reached
-	 */
-	public JobListResponse jobs(int limit, @Nullable String cursor) {
-		if (limit < 1 || limit > MAX_JOBS) {
-			throw new IllegalArgumentException("limit must be between 1 and " + MAX_JOBS);
-		}
-		StringJoiner query = new StringJoiner("&").add("limit=" + limit);
-		if (cursor != null) {
-			query.add(Transport.param("cursor", cursor));
-		}
-		return this.transport.send(this.transport.request(ApiPaths.JOBS, query).GET(), this.transport.requestTimeout(),
-				JobListResponse.class);
-	}
-
-	/**
-	 * Cancels a job ({@code POST /api/v1/jobs/{id}/cancel}): targets not yet final end
-	 * {@code cancelled}. Cancelling a finished job changes nothing.
-	 * @param id the job id
-	 * @return the job, {@code cancelled}, or {@code completed} if it had already finished
-	 * @throws OctoplaneApiException with {@code job-not-found} if the brain does not know
-	 * it
-	 * @throws OctoplaneConnectionException if the brain could not be reached
-	 */
-	public JobResponse cancel(String id) {
-		HttpRequest.Builder post = this.transport
-			.request(Transport.jobPath(ApiPaths.JOB_CANCEL, id), new StringJoiner("&"))
-			.POST(HttpRequest.BodyPublishers.noBody());
-		return this.transport.send(post, this.transport.requestTimeout(), JobResponse.class);
-	}
-
-	/**
-	 * Waits until a job is done, following its event stream ({@code GET
-	 * /api/v1/jobs/{id}/events}) and reporting node states and live output to the
-	 * listener. When the stream cannot be opened or breaks, for example while the brain
-	 * restarts, it polls the job every 0.5 to 5 seconds and re-opens the stream as soon
-	 * as it can, so the final result arrives as long as the brain comes back in time.
-	 * @param id the job id
-	 * @param timeout how long to wait in total, positive
-	 * @param listener receives node states and output on the calling thread
-	 * @return the final job
-	 * @throws JobTimeoutException if the job was not done in time; it keeps running
-	 * @throws OctoplaneApiException with {@code job-not-found} if the brain does not know
-	 * the job, or on an authentication error
-	 * @throws OctoplaneConnectionException if the calling thread was interrupted
-	 */
-	public JobResponse awaitJob(String id, Duration timeout, JobListener listener) {
-		Objects.requireNonNull(id, "id must not be null");
-		Objects.requireNonNull(listener, "listener must not be null");
-		Builder.positive(timeout, "timeout");
-		return new JobWatch(this, id, timeout, listener).await();
+	public JobApi jobs() {
+		return new JobApi(this.transport);
 	}
 
 	/**
@@ -266,32 +163,6 @@ public final class OctoplaneClient {
 	}
 
 	/**
-	 * Lists one page of the jobs sent to any node a target list stands for now
-	 * ({@code GET
-	 * /api/v1/jobs?target=...}), newest first.
-	 * @param limit how many at most, 1 to {@value #MAX_JOBS}
-	 * @param cursor the previous page's {@code nextCursor}, or {@code null} for the
-	 * newest
-	 * @param targets node names, {@code @group}s and {@link NodeLabelApi#target}s
-	 * @return the page
-	 * @throws IllegalArgumentException if the limit is out of range
-	 * @throws OctoplaneApiException with {@code invalid-request} if a selector matches no
-	 * node
-	 */
-	public JobListResponse jobs(int limit, @Nullable String cursor, Collection<String> targets) {
-		if (limit < 1 || limit > MAX_JOBS) {
-			throw new IllegalArgumentException("limit must be between 1 and " + MAX_JOBS);
-		}
-		StringJoiner query = new StringJoiner("&").add("limit=" + limit);
-		if (cursor != null) {
-			query.add(Transport.param("cursor", cursor));
-		}
-		targets.forEach((target) -> query.add(Transport.param("target", target)));
-		return this.transport.send(this.transport.request(ApiPaths.JOBS, query).GET(), this.transport.requestTimeout(),
-				JobListResponse.class);
-	}
-
-	/**
 	 * SSH logins of the acting workgroup, for {@code octl ssh login}.
 	 * @return the SSH login calls of this client
 	 */
@@ -313,20 +184,6 @@ public final class OctoplaneClient {
 	 */
 	public BrainUpgradeApi brainUpgrade() {
 		return new BrainUpgradeApi(this.transport);
-	}
-
-	JobResponse job(String id, Duration timeout) {
-		return this.transport.send(
-				this.transport.request(Transport.jobPath(ApiPaths.JOB, id), new StringJoiner("&")).GET(), timeout,
-				JobResponse.class);
-	}
-
-	HttpRequest eventsRequest(String id, Duration timeout) {
-		return this.transport.request(Transport.jobPath(ApiPaths.JOB_EVENTS, id), new StringJoiner("&"))
-			.setHeader("Accept", "text/event-stream, application/problem+json")
-			.timeout(timeout)
-			.GET()
-			.build();
 	}
 
 	/**
@@ -386,7 +243,7 @@ public final class OctoplaneClient {
 
 		/**
 		 * Sets how long to wait for the answer of one call, and for an event stream's
-		 * headers; 30 seconds by default. {@link #awaitJob} takes its own overall
+		 * headers; 30 seconds by default. {@link JobApi#await} takes its own overall
 		 * timeout.
 		 * @param requestTimeout the request timeout, positive
 		 * @return this builder

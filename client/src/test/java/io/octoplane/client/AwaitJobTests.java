@@ -72,7 +72,7 @@ class AwaitJobTests {
 					.multiLineEvent("node", succeeded("pi1", "hi\n"))
 					.event("node", succeeded("pi2", ""))
 					.multiLineEvent("done", done));
-		JobResponse result = this.client.awaitJob(ApiFixtures.JOB_ID, WAIT, this.recorder);
+		JobResponse result = this.client.jobs().await(ApiFixtures.JOB_ID, WAIT, this.recorder);
 		assertThat(result).isEqualTo(done);
 		assertThat(this.recorder.seen).containsExactly("node pi1 queued", "node pi2 queued", "node pi1 running",
 				"output pi1 stdout hi\n", "node pi1 succeeded", "node pi2 succeeded");
@@ -86,9 +86,9 @@ class AwaitJobTests {
 		this.brain.events(ApiFixtures.eventsPath(),
 				script().event("node", queued("pi1")).event("done", done).pause(Duration.ofMillis(20)));
 		this.brain.answerJson("GET", ApiFixtures.jobPath(), done);
-		assertThat(this.client.awaitJob(ApiFixtures.JOB_ID, WAIT, this.recorder)).isEqualTo(done);
-		assertThat(this.client.awaitJob(ApiFixtures.JOB_ID, WAIT, this.recorder)).isEqualTo(done);
-		assertThat(this.client.job(ApiFixtures.JOB_ID)).isEqualTo(done);
+		assertThat(this.client.jobs().await(ApiFixtures.JOB_ID, WAIT, this.recorder)).isEqualTo(done);
+		assertThat(this.client.jobs().await(ApiFixtures.JOB_ID, WAIT, this.recorder)).isEqualTo(done);
+		assertThat(this.client.jobs().get(ApiFixtures.JOB_ID)).isEqualTo(done);
 		assertThat(this.brain.requests()).hasSize(3);
 		assertThat(this.brain.connections()).isOne();
 	}
@@ -100,7 +100,7 @@ class AwaitJobTests {
 				script().event("node", running("pi1"))
 					.event("node", succeeded("pi1", ""))
 					.event("done", job(succeeded("pi1", ""))));
-		JobResponse result = this.client.awaitJob(ApiFixtures.JOB_ID, WAIT, this.recorder);
+		JobResponse result = this.client.jobs().await(ApiFixtures.JOB_ID, WAIT, this.recorder);
 		assertThat(result.done()).isTrue();
 		assertThat(this.recorder.seen).containsExactly("node pi1 running", "lost", "node pi1 succeeded");
 		assertThat(this.brain.requests("GET", ApiFixtures.eventsPath())).hasSize(2);
@@ -112,7 +112,7 @@ class AwaitJobTests {
 		this.brain.answers("GET", ApiFixtures.jobPath(), Answer.json(job(running("pi1"), queued("pi2"))),
 				Answer.json(job(running("pi1"), running("pi2"))),
 				Answer.json(job(succeeded("pi1", "a\n"), succeeded("pi2", "b\n"))));
-		JobResponse result = this.client.awaitJob(ApiFixtures.JOB_ID, WAIT, this.recorder);
+		JobResponse result = this.client.jobs().await(ApiFixtures.JOB_ID, WAIT, this.recorder);
 		assertThat(result).isEqualTo(job(succeeded("pi1", "a\n"), succeeded("pi2", "b\n")));
 		assertThat(this.recorder.seen).containsExactly("lost", "node pi1 running", "node pi2 queued",
 				"node pi2 running", "node pi1 succeeded", "node pi2 succeeded");
@@ -126,7 +126,7 @@ class AwaitJobTests {
 		this.brain.events(ApiFixtures.eventsPath(), script().event("node", running("pi1")).drop(), script().drop());
 		this.brain.answers("GET", ApiFixtures.jobPath(), Answer.problem(ErrorCode.UNAVAILABLE, "redis is down"),
 				Answer.json(job(ApiFixtures.failed("pi1", "boom\n"))));
-		JobResponse result = this.client.awaitJob(ApiFixtures.JOB_ID, WAIT, this.recorder);
+		JobResponse result = this.client.jobs().await(ApiFixtures.JOB_ID, WAIT, this.recorder);
 		assertThat(result).isEqualTo(job(ApiFixtures.failed("pi1", "boom\n")));
 		assertThat(this.recorder.seen).containsExactly("node pi1 running", "lost", "node pi1 failed");
 	}
@@ -137,7 +137,7 @@ class AwaitJobTests {
 		this.brain.events(ApiFixtures.eventsPath(),
 				script().event("node", running("pi1")).comment("").pause(Duration.ofSeconds(5)));
 		assertThatExceptionOfType(JobTimeoutException.class)
-			.isThrownBy(() -> this.client.awaitJob(ApiFixtures.JOB_ID, Duration.ofMillis(700), this.recorder))
+			.isThrownBy(() -> this.client.jobs().await(ApiFixtures.JOB_ID, Duration.ofMillis(700), this.recorder))
 			.satisfies((ex) -> {
 				assertThat(ex.lastJob()).isEqualTo(job(running("pi1")));
 				assertThat(ex.jobId()).isEqualTo(ApiFixtures.JOB_ID);
@@ -150,7 +150,7 @@ class AwaitJobTests {
 	void unknownJobFailsAtOnce() {
 		this.brain.answerProblem("GET", ApiFixtures.eventsPath(), ErrorCode.JOB_NOT_FOUND, "no job job-1");
 		assertThatExceptionOfType(OctoplaneApiException.class)
-			.isThrownBy(() -> this.client.awaitJob(ApiFixtures.JOB_ID, WAIT, this.recorder))
+			.isThrownBy(() -> this.client.jobs().await(ApiFixtures.JOB_ID, WAIT, this.recorder))
 			.satisfies((ex) -> assertThat(ex.errorCode()).contains(ErrorCode.JOB_NOT_FOUND));
 		assertThat(this.brain.requests()).hasSize(1);
 	}
@@ -159,7 +159,7 @@ class AwaitJobTests {
 	void brainWithoutEventStreamsIsOnlyPolled() {
 		this.brain.answers("GET", ApiFixtures.jobPath(), Answer.json(job(running("pi1"))),
 				Answer.json(job(running("pi1"))), Answer.json(job(succeeded("pi1", ""))));
-		JobResponse result = this.client.awaitJob(ApiFixtures.JOB_ID, WAIT, this.recorder);
+		JobResponse result = this.client.jobs().await(ApiFixtures.JOB_ID, WAIT, this.recorder);
 		assertThat(result.done()).isTrue();
 		assertThat(this.brain.requests("GET", ApiFixtures.eventsPath())).hasSize(1);
 	}

@@ -76,7 +76,7 @@ class ClientAuthenticationTests {
 			.answers("DELETE", ApiPaths.TOKEN.replace("{id}", "t1"), new Answer(204, "application/json", "", Map.of()));
 		OctoplaneClient client = client(ClientAuthentication.bearer("oct_x"), "/lab/pis");
 		client.nodes().list(List.of(), null);
-		client.job(ApiFixtures.JOB_ID);
+		client.jobs().get(ApiFixtures.JOB_ID);
 		client.tokens().revoke("t1");
 		assertThat(this.brain.requests()).hasSize(3)
 			.allSatisfy((request) -> assertThat(request.workgroup()).isEqualTo("/lab/pis"));

@@ -64,8 +64,9 @@ class OctoplaneClientTests {
 		JobResponse accepted = ApiFixtures.job(ApiFixtures.queued("pi1"), ApiFixtures.expired("pi2"));
 		this.brain.answers("POST", ApiPaths.COMMANDS,
 				Answer.json(202, accepted).withHeader("Location", ApiFixtures.jobPath()));
-		JobResponse response = client(this.certs.operator("alice"), this.certs.caCert()).submit(new CommandRequest(
-				List.of("pi1", "pi2"), CommandMode.SHELL, "echo hi", 10L, null, 600L, "25%", "2", true, true));
+		JobResponse response = client(this.certs.operator("alice"), this.certs.caCert()).jobs()
+			.submit(new CommandRequest(List.of("pi1", "pi2"), CommandMode.SHELL, "echo hi", 10L, null, 600L, "25%", "2",
+					true, true));
 		assertThat(response).isEqualTo(accepted);
 		assertThat(this.brain.lastRequest().body()).contains("\"mode\":\"shell\"", "\"timeout_seconds\":10",
 				"\"wait_offline_seconds\":600", "\"max_concurrency\":\"25%\"", "\"max_errors\":\"2\"",
@@ -79,11 +80,11 @@ class OctoplaneClientTests {
 			.answerJson("GET", ApiPaths.JOBS, ApiFixtures.jobList())
 			.answerJson("POST", ApiFixtures.jobPath(ApiPaths.JOB_CANCEL), done);
 		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
-		assertThat(client.job(ApiFixtures.JOB_ID)).isEqualTo(done);
-		JobListResponse jobs = client.jobs(5);
+		assertThat(client.jobs().get(ApiFixtures.JOB_ID)).isEqualTo(done);
+		JobListResponse jobs = client.jobs().list(5);
 		assertThat(jobs).isEqualTo(ApiFixtures.jobList());
 		assertThat(this.brain.lastRequest().query()).isEqualTo("limit=5");
-		assertThat(client.cancel(ApiFixtures.JOB_ID)).isEqualTo(done);
+		assertThat(client.jobs().cancel(ApiFixtures.JOB_ID)).isEqualTo(done);
 		assertThat(this.brain.lastRequest().method()).isEqualTo("POST");
 		assertThat(this.brain.lastRequest().path()).isEqualTo("/api/v1/jobs/job-1/cancel");
 	}
@@ -93,7 +94,7 @@ class OctoplaneClientTests {
 		this.brain.answerJson("GET", ApiPaths.JOBS, new JobListResponse(ApiFixtures.jobList().jobs(), "bmV4dA"))
 			.answerJson("GET", ApiPaths.AUDIT, new AuditResponse(List.of(), null));
 		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
-		JobListResponse page = client.jobs(2, "c3RhcnQ");
+		JobListResponse page = client.jobs().list(2, "c3RhcnQ");
 		assertThat(this.brain.lastRequest().query()).isEqualTo("limit=2&cursor=c3RhcnQ");
 		assertThat(page.nextCursor()).isEqualTo("bmV4dA");
 		AuditResponse audit = client.audit().page(3, "bmV4dA");
@@ -105,15 +106,15 @@ class OctoplaneClientTests {
 	void unknownJobIsJobNotFound() throws Exception {
 		this.brain.answerProblem("GET", "/api/v1/jobs/nope", ErrorCode.JOB_NOT_FOUND, "no job nope");
 		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
-		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.job("nope"))
+		assertThatExceptionOfType(OctoplaneApiException.class).isThrownBy(() -> client.jobs().get("nope"))
 			.satisfies((ex) -> assertThat(ex.errorCode()).contains(ErrorCode.JOB_NOT_FOUND));
 	}
 
 	@Test
 	void jobsLimitOutOfRangeIsRefusedLocally() throws Exception {
 		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
-		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> client.jobs(0));
-		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> client.jobs(1001));
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> client.jobs().list(0));
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> client.jobs().list(1001));
 		assertThat(this.brain.requests()).isEmpty();
 	}
 
@@ -177,7 +178,7 @@ class OctoplaneClientTests {
 			.answer("GET", ApiPaths.INFO, 401, "application/problem+json", "{}");
 		OctoplaneClient client = client(this.certs.operator("alice"), this.certs.caCert());
 		assertThatExceptionOfType(OctoplaneConnectionException.class)
-			.isThrownBy(() -> client.submit(CommandRequest.of(List.of("pi1"), CommandMode.SHELL, "echo hi")))
+			.isThrownBy(() -> client.jobs().submit(CommandRequest.of(List.of("pi1"), CommandMode.SHELL, "echo hi")))
 			.withMessage("the connection to brain at " + this.brain.uri()
 					+ " broke before it answered (that brain stopped or went away mid-call)")
 			.satisfies((ex) -> {

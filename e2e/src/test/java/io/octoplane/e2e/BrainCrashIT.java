@@ -49,14 +49,15 @@ class BrainCrashIT {
 			.awaitReady(Duration.ofSeconds(90)); TentacleFleet fleet = new TentacleFleet(certs, this.work)) {
 			List<String> nodes = fleet.startAll("crash", NODES, args.agentPort());
 			OctoplaneClient client = client(args);
-			JobResponse accepted = client.submit(new CommandRequest(nodes, CommandMode.SHELL,
-					"echo ran >> runs.txt; sleep 1; echo ok", 60L, null, 120L, "10", null, null, null));
-			await().atMost(Duration.ofSeconds(60)).until(() -> client.job(accepted.id()).success() >= 5);
-			int pendingAtKill = client.job(accepted.id()).pending();
+			JobResponse accepted = client.jobs()
+				.submit(new CommandRequest(nodes, CommandMode.SHELL, "echo ran >> runs.txt; sleep 1; echo ok", 60L,
+						null, 120L, "10", null, null, null));
+			await().atMost(Duration.ofSeconds(60)).until(() -> client.jobs().get(accepted.id()).success() >= 5);
+			int pendingAtKill = client.jobs().get(accepted.id()).pending();
 			brain.kill();
 			assertThat(pendingAtKill).as("targets still pending when the brain died").isPositive();
 			brain.restart().awaitReady(Duration.ofSeconds(90));
-			JobResponse done = client.awaitJob(accepted.id(), Duration.ofSeconds(180), new JobListener() {
+			JobResponse done = client.jobs().await(accepted.id(), Duration.ofSeconds(180), new JobListener() {
 			});
 			int duplicates = 0;
 			int lost = 0;

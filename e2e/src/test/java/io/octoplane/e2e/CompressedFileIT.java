@@ -42,9 +42,10 @@ class CompressedFileIT extends InProcessFleetTest {
 			StagedFile staged = this.client.files().stage(file, (done) -> {
 			});
 			long before = link.bytesForwarded();
-			JobResponse done = this.client.awaitJob(this.client.files()
-				.install(staged, "@workspace/in", List.of("zipf01"), true, Duration.ofMinutes(2), Duration.ZERO)
-				.id(), WAIT, JobListener.none());
+			JobResponse done = this.client.jobs()
+				.await(this.client.files()
+					.install(staged, "@workspace/in", List.of("zipf01"), true, Duration.ofMinutes(2), Duration.ZERO)
+					.id(), WAIT, JobListener.none());
 			assertThat(done.results().getFirst().state()).isEqualTo("succeeded");
 			assertThat(Files.mismatch(file, this.fleet.workspace("zipf01").resolve("in/log.txt"))).isEqualTo(-1);
 			long wire = link.bytesForwarded() - before;
@@ -87,9 +88,9 @@ class CompressedFileIT extends InProcessFleetTest {
 	 */
 	private long fetch(String node, FaultyLink link, Path file) throws Exception {
 		long before = link.bytesForwarded();
-		JobResponse done = this.client.awaitJob(
-				this.client.files().fetch(node, "@workspace/" + file.getFileName(), Duration.ofMinutes(2)).id(), WAIT,
-				JobListener.none());
+		JobResponse done = this.client.jobs()
+			.await(this.client.files().fetch(node, "@workspace/" + file.getFileName(), Duration.ofMinutes(2)).id(),
+					WAIT, JobListener.none());
 		long wire = link.bytesForwarded() - before;
 		SentFile sent = this.client.files().sent(done);
 		assertThat(sent.sizeBytes()).isEqualTo(Files.size(file));

@@ -31,7 +31,8 @@ class DeliveryIT extends InProcessFleetTest {
 		this.fleet.startAll("late", 1, agentPort());
 		this.fleet.stop("late01");
 		awaitOffline("late01");
-		JobResponse accepted = this.client.submit(request(List.of("late01"), "echo ran >> runs.txt; echo hello", 60));
+		JobResponse accepted = this.client.jobs()
+			.submit(request(List.of("late01"), "echo ran >> runs.txt; echo hello", 60));
 		assertThat(accepted.results().get(0).state()).isEqualTo("queued");
 		this.fleet.start("late01", agentPort());
 		JobResponse done = awaitDone(accepted.id());
@@ -49,7 +50,7 @@ class DeliveryIT extends InProcessFleetTest {
 		this.fleet.startAll("gone", 1, agentPort());
 		this.fleet.stop("gone01");
 		awaitOffline("gone01");
-		JobResponse accepted = this.client.submit(request(List.of("gone01"), "echo ran >> runs.txt", 1));
+		JobResponse accepted = this.client.jobs().submit(request(List.of("gone01"), "echo ran >> runs.txt", 1));
 		JobResponse done = awaitDone(accepted.id());
 		assertThat(done.results().get(0).state()).isEqualTo("expired");
 		assertThat(done.communicationError()).isEqualTo(1);
@@ -65,8 +66,9 @@ class DeliveryIT extends InProcessFleetTest {
 		try (FaultyLink link = FaultyLink.start(agentPort())) {
 			this.fleet.start("cut01", link.port());
 			await().atMost(WAIT).until(() -> this.client.nodes().list(List.of("cut01"), null).online() == 1);
-			JobResponse accepted = this.client.submit(request(List.of("cut01"),
-					"while [ ! -e go ]; do sleep 0.1; done; echo ran >> runs.txt; echo out", 0));
+			JobResponse accepted = this.client.jobs()
+				.submit(request(List.of("cut01"),
+						"while [ ! -e go ]; do sleep 0.1; done; echo ran >> runs.txt; echo out", 0));
 			await().atMost(WAIT).until(() -> "running".equals(state(accepted.id())));
 			link.cut();
 			Files.writeString(this.fleet.workspace("cut01").resolve("go"), "");
@@ -87,7 +89,7 @@ class DeliveryIT extends InProcessFleetTest {
 		String command = "node=$(basename \"$PWD\"); mkdir -p " + shared + "/running; touch " + shared
 				+ "/running/$node; ls " + shared + "/running | wc -l > seen.txt; sleep 0.3; rm " + shared
 				+ "/running/$node";
-		JobResponse done = awaitDone(this.client
+		JobResponse done = awaitDone(this.client.jobs()
 			.submit(new CommandRequest(nodes, CommandMode.SHELL, command, 30L, null, null, "2", null, null, null))
 			.id());
 		assertThat(done.success()).isEqualTo(6);
@@ -107,7 +109,7 @@ class DeliveryIT extends InProcessFleetTest {
 		String command = "node=$(basename \"$PWD\"); mkdir -p " + shared + "/running; touch " + shared
 				+ "/running/$node; ls " + shared + "/running | wc -l > seen.txt; sleep 0.3; rm " + shared
 				+ "/running/$node";
-		String id = this.client
+		String id = this.client.jobs()
 			.submit(new CommandRequest(nodes, CommandMode.SHELL, command, 30L, null, 120L, "2", null, null, null))
 			.id();
 		// Each returning node is served from the job's counters alone, not a scan of all
@@ -126,7 +128,7 @@ class DeliveryIT extends InProcessFleetTest {
 	void maxErrorsStopsStartingNewNodes() throws Exception {
 		List<String> nodes = this.fleet.startAll("err", 6, agentPort());
 		Path runs = this.work.resolve("error-runs.txt");
-		JobResponse done = awaitDone(this.client
+		JobResponse done = awaitDone(this.client.jobs()
 			.submit(new CommandRequest(nodes, CommandMode.SHELL, "echo x >> " + runs + "; exit 1", 30L, null, null, "1",
 					"2", null, null))
 			.id());
@@ -139,14 +141,16 @@ class DeliveryIT extends InProcessFleetTest {
 	@Test
 	void cancelKillsTheRunningNodeAndSkipsTheQueuedOnes() throws Exception {
 		List<String> nodes = this.fleet.startAll("stop", 3, agentPort());
-		JobResponse accepted = this.client.submit(new CommandRequest(nodes, CommandMode.SHELL,
-				"echo started >> runs.txt; sleep 60", 120L, null, null, "1", null, null, null));
+		JobResponse accepted = this.client.jobs()
+			.submit(new CommandRequest(nodes, CommandMode.SHELL, "echo started >> runs.txt; sleep 60", 120L, null, null,
+					"1", null, null, null));
 		await().atMost(WAIT)
-			.until(() -> this.client.job(accepted.id())
+			.until(() -> this.client.jobs()
+				.get(accepted.id())
 				.results()
 				.stream()
 				.anyMatch((result) -> "running".equals(result.state())));
-		this.client.cancel(accepted.id());
+		this.client.jobs().cancel(accepted.id());
 		JobResponse done = awaitDone(accepted.id());
 		assertThat(done.state()).isEqualTo(JobState.CANCELLED);
 		assertThat(done.cancelled()).isEqualTo(3);
@@ -161,10 +165,11 @@ class DeliveryIT extends InProcessFleetTest {
 	void continuousCommandStreamsOutputUntilItsTimeLimit() throws Exception {
 		this.fleet.startAll("tail", 1, agentPort());
 		List<String> live = Collections.synchronizedList(new ArrayList<>());
-		JobResponse accepted = this.client.submit(new CommandRequest(List.of("tail01"), CommandMode.SHELL,
-				"i=0; while true; do i=$((i+1)); echo line$i; sleep 0.2; done", 2L, null, null, null, null, true,
-				true));
-		JobResponse done = this.client.awaitJob(accepted.id(), WAIT, new JobListener() {
+		JobResponse accepted = this.client.jobs()
+			.submit(new CommandRequest(List.of("tail01"), CommandMode.SHELL,
+					"i=0; while true; do i=$((i+1)); echo line$i; sleep 0.2; done", 2L, null, null, null, null, true,
+					true));
+		JobResponse done = this.client.jobs().await(accepted.id(), WAIT, new JobListener() {
 			@Override
 			public void onOutput(NodeOutputEvent output) {
 				live.add(output.data());
@@ -182,7 +187,7 @@ class DeliveryIT extends InProcessFleetTest {
 	}
 
 	private String state(String id) {
-		return this.client.job(id).results().get(0).state();
+		return this.client.jobs().get(id).results().get(0).state();
 	}
 
 	private void awaitOffline(String name) {
@@ -191,7 +196,7 @@ class DeliveryIT extends InProcessFleetTest {
 
 	private void awaitFollowUpRuns(String name) throws Exception {
 		await().atMost(WAIT).until(() -> this.client.nodes().list(List.of(name), null).online() == 1);
-		JobResponse followUp = awaitDone(this.client.submit(request(List.of(name), "echo follow-up", 0)).id());
+		JobResponse followUp = awaitDone(this.client.jobs().submit(request(List.of(name), "echo follow-up", 0)).id());
 		assertThat(followUp.results().get(0).state()).isEqualTo("succeeded");
 	}
 

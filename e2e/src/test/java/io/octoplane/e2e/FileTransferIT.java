@@ -388,7 +388,7 @@ class FileTransferIT extends InProcessBrainTest {
 			var evil = new StagedFile(staged.blob(), FileKind.DIRECTORY, "evil" + index, 0755);
 			var job = client.files()
 				.install(evil, "@workspace/attacks", List.of("fs3"), true, Duration.ofMinutes(1), Duration.ZERO);
-			var done = client.awaitJob(job.id(), Duration.ofMinutes(1), new JobListener() {
+			var done = client.jobs().await(job.id(), Duration.ofMinutes(1), new JobListener() {
 			});
 			var result = done.results().get(0);
 			assertThat(result.state()).as(attack.get(0)[1]).isEqualTo("failed");

@@ -75,8 +75,8 @@ class FileTransferLinkIT extends InProcessBrainTest {
 				TimeUnit.MILLISECONDS.sleep(5);
 			}
 			assertThat(partialSize(folder)).as("the transfer started").isPositive();
-			client.cancel(job.id());
-			JobResponse done = client.awaitJob(job.id(), Duration.ofMinutes(2), JobListener.none());
+			client.jobs().cancel(job.id());
+			JobResponse done = client.jobs().await(job.id(), Duration.ofMinutes(2), JobListener.none());
 			assertThat(done.results().get(0).state()).isEqualTo("cancelled");
 			assertThat(partialSize(folder)).as("stopped before the end").isLessThan(SIZE_MIB * (long) MIB);
 			assertThat(folder.resolve("big.bin")).doesNotExist();

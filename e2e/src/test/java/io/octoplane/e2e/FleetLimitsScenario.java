@@ -98,8 +98,9 @@ abstract class FleetLimitsScenario {
 			CommandRequest request = new CommandRequest(nodes, CommandMode.SHELL,
 					"date +%s%N > span.txt; sleep 0.3; date +%s%N >> span.txt", 90L, null, 30L, "5", null, null, null,
 					null, null, null);
-			JobResponse done = viaB.awaitJob(viaB.submit(request).id(), Duration.ofSeconds(300), new JobListener() {
-			});
+			JobResponse done = viaB.jobs()
+				.await(viaB.jobs().submit(request).id(), Duration.ofSeconds(300), new JobListener() {
+				});
 			assertThat(done.results()).hasSize(60).extracting(NodeCommandResult::state).containsOnly("succeeded");
 			List<long[]> spans = new ArrayList<>();
 			for (String node : nodes) {

@@ -62,7 +62,7 @@ class GatewayIT extends InProcessFleetTest {
 			.ignoreExceptions()
 			.until(() -> this.client.nodes().list(List.of("gwa", "gwb", "deep1"), null).online() == 3);
 		JobResponse done = awaitDone(
-				this.client.submit(request(List.of("deep1", "gwb"), "echo ran >> runs.txt; echo hi", 0)).id());
+				this.client.jobs().submit(request(List.of("deep1", "gwb"), "echo ran >> runs.txt; echo hi", 0)).id());
 		assertThat(done.success()).isEqualTo(2);
 		assertThat(done.results()).allSatisfy((result) -> assertThat(result.output()).isEqualTo("hi\n"));
 		Map<String, String> gateways = this.client.nodes()
@@ -170,8 +170,9 @@ class GatewayIT extends InProcessFleetTest {
 			await().atMost(WAIT)
 				.ignoreExceptions()
 				.until(() -> this.client.nodes().list(List.of("cutb1"), null).online() == 1);
-			JobResponse first = this.client.submit(request(List.of("cutb1"),
-					"while [ ! -e go ]; do sleep 0.1; done; echo ran >> runs.txt; echo out", 120));
+			JobResponse first = this.client.jobs()
+				.submit(request(List.of("cutb1"),
+						"while [ ! -e go ]; do sleep 0.1; done; echo ran >> runs.txt; echo out", 120));
 			await().atMost(WAIT).until(() -> "running".equals(state(first.id())));
 			uplink.cut();
 			Files.writeString(this.fleet.workspace("cutb1").resolve("go"), "");
@@ -182,8 +183,9 @@ class GatewayIT extends InProcessFleetTest {
 			assertThat(done.results().getFirst().output()).isEqualTo("out\n");
 
 			Files.delete(this.fleet.workspace("cutb1").resolve("go"));
-			JobResponse second = this.client.submit(request(List.of("cutb1"),
-					"while [ ! -e go ]; do sleep 0.1; done; echo again >> runs.txt; echo out2", 120));
+			JobResponse second = this.client.jobs()
+				.submit(request(List.of("cutb1"),
+						"while [ ! -e go ]; do sleep 0.1; done; echo again >> runs.txt; echo out2", 120));
 			await().atMost(WAIT).until(() -> "running".equals(state(second.id())));
 			this.fleet.stop("gwc");
 			Files.writeString(this.fleet.workspace("cutb1").resolve("go"), "");
@@ -213,7 +215,7 @@ class GatewayIT extends InProcessFleetTest {
 	}
 
 	private String state(String id) {
-		return this.client.job(id).results().getFirst().state();
+		return this.client.jobs().get(id).results().getFirst().state();
 	}
 
 	private static CommandRequest request(List<String> targets, String command, long waitOfflineSeconds) {

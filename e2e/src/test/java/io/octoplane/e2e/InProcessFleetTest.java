@@ -61,7 +61,7 @@ abstract class InProcessFleetTest extends InProcessBrainTest {
 
 	/** Waits until every target of the job is final, following its events. */
 	JobResponse awaitDone(String id) throws Exception {
-		return this.client.awaitJob(id, WAIT, new JobListener() {
+		return this.client.jobs().await(id, WAIT, new JobListener() {
 		});
 	}
 

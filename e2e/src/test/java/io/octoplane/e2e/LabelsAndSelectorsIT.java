@@ -91,20 +91,21 @@ class LabelsAndSelectorsIT extends InProcessFleetTest {
 		String os = labels.facts("pi1").facts().get("os");
 		assertThat(labels.select("os=" + os + ",site=dc")).containsExactly("srv1");
 
-		JobResponse job = awaitDone(this.client
+		JobResponse job = awaitDone(this.client.jobs()
 			.submit(new CommandRequest(List.of("srv1", NodeLabelApi.target("site=lab,role!=camera")), CommandMode.SHELL,
 					"echo hi", 30L, null, null, null, null, null, null))
 			.id());
 		assertThat(job.results()).extracting(NodeCommandResult::name).containsExactly("srv1", "pi1");
 		assertThat(job.selectors()).containsExactly("site=lab,role!=camera");
-		assertThat(this.client.jobs(10, null, List.of(NodeLabelApi.target("role=sensor"))).jobs())
+		assertThat(this.client.jobs().list(10, null, List.of(NodeLabelApi.target("role=sensor"))).jobs())
 			.extracting((summary) -> summary.id())
 			.first()
 			.isEqualTo(job.id());
 
 		OctoplaneApiException none = catchThrowableOfType(OctoplaneApiException.class,
-				() -> this.client.submit(new CommandRequest(List.of(NodeLabelApi.target("site=nowhere")),
-						CommandMode.SHELL, "echo never", 30L, null, null, null, null, null, null)));
+				() -> this.client.jobs()
+					.submit(new CommandRequest(List.of(NodeLabelApi.target("site=nowhere")), CommandMode.SHELL,
+							"echo never", 30L, null, null, null, null, null, null)));
 		assertThat(none.errorCode()).contains(ErrorCode.INVALID_REQUEST);
 		assertThat(none.detail()).contains("matches no node");
 
@@ -199,7 +200,7 @@ class LabelsAndSelectorsIT extends InProcessFleetTest {
 				() -> lab.labels().label("cam1", LabelChange.parse(List.of("x=y"))))
 			.errorCode()).contains(ErrorCode.NODE_NOT_FOUND);
 		assertThat(this.client.labels().labels("cam1").labels()).doesNotContainKey("x");
-		JobResponse job = awaitDone(lab
+		JobResponse job = awaitDone(lab.jobs()
 			.submit(new CommandRequest(List.of(NodeLabelApi.target("role")), CommandMode.SHELL, "echo hi", 30L, null,
 					null, null, null, null, null))
 			.id());

@@ -68,9 +68,10 @@ abstract class MultiBrainScenario {
 						(states) -> states.stream().allMatch(NodeState.ONLINE::equals));
 
 			// A command sent to B runs on A's nodes.
-			JobResponse ran = viaB.awaitJob(viaB.submit(shell(nodes, "echo routed", 0L)).id(), Duration.ofSeconds(60),
-					new JobListener() {
-					});
+			JobResponse ran = viaB.jobs()
+				.await(viaB.jobs().submit(shell(nodes, "echo routed", 0L)).id(), Duration.ofSeconds(60),
+						new JobListener() {
+						});
 			assertThat(ran.results()).hasSize(3).allSatisfy((result) -> {
 				assertThat(result.state()).as(result.name()).isEqualTo("succeeded");
 				assertThat(result.output()).contains("routed");
@@ -80,18 +81,20 @@ abstract class MultiBrainScenario {
 			Path local = Files.writeString(this.work.resolve("shared.txt"), "uploaded through brain b\n");
 			FileApi.StagedFile staged = viaB.files().stage(local, (done) -> {
 			});
-			JobResponse installed = viaB.awaitJob(viaB.files()
-				.install(staged, "@workspace", List.of("mb01", "mb02"), true, Duration.ofMinutes(1), Duration.ZERO)
-				.id(), Duration.ofSeconds(60), new JobListener() {
-				});
+			JobResponse installed = viaB.jobs()
+				.await(viaB.files()
+					.install(staged, "@workspace", List.of("mb01", "mb02"), true, Duration.ofMinutes(1), Duration.ZERO)
+					.id(), Duration.ofSeconds(60), new JobListener() {
+					});
 			assertThat(installed.results()).extracting(NodeCommandResult::state).containsOnly("succeeded");
 			assertThat(fleet.lines("mb01", "shared.txt")).containsExactly("uploaded through brain b");
 
 			// A cancel sent to B stops a command running on a node A holds.
-			JobResponse sleeping = viaB.submit(shell(List.of("mb01"), "echo started > started.txt; sleep 60", 60L));
+			JobResponse sleeping = viaB.jobs()
+				.submit(shell(List.of("mb01"), "echo started > started.txt; sleep 60", 60L));
 			await().atMost(Duration.ofSeconds(30)).until(() -> !fleet.lines("mb01", "started.txt").isEmpty());
-			viaB.cancel(sleeping.id());
-			JobResponse cancelled = viaB.awaitJob(sleeping.id(), Duration.ofSeconds(30), new JobListener() {
+			viaB.jobs().cancel(sleeping.id());
+			JobResponse cancelled = viaB.jobs().await(sleeping.id(), Duration.ofSeconds(30), new JobListener() {
 			});
 			assertThat(cancelled.results().get(0).state()).isIn("cancelled", "failed");
 
@@ -103,9 +106,9 @@ abstract class MultiBrainScenario {
 			// A dies. A command sent now waits in Redis; once the balancer sends the
 			// tentacles to B, B delivers it, and nothing is lost or run twice.
 			brainA.kill();
-			JobResponse queued = viaB.submit(shell(List.of("mb01", "mb02"), "echo after >> after.txt", 120L));
+			JobResponse queued = viaB.jobs().submit(shell(List.of("mb01", "mb02"), "echo after >> after.txt", 120L));
 			balancer.retarget(argsB.agentPort());
-			JobResponse after = viaB.awaitJob(queued.id(), Duration.ofSeconds(90), new JobListener() {
+			JobResponse after = viaB.jobs().await(queued.id(), Duration.ofSeconds(90), new JobListener() {
 			});
 			assertThat(after.results()).extracting(NodeCommandResult::state).containsOnly("succeeded");
 			assertThat(fleet.lines("mb01", "after.txt")).containsExactly("after");

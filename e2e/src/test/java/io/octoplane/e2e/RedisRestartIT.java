@@ -47,13 +47,14 @@ class RedisRestartIT extends InProcessBrainTest {
 				.baseUri(URI.create("https://localhost:" + this.port))
 				.sslContext(PemTls.clientContext(operator.certificate(), operator.privateKey(), certs.caCert()))
 				.build();
-			JobResponse accepted = client.submit(new CommandRequest(nodes, CommandMode.SHELL,
-					"echo ran >> runs.txt; sleep 1", 60L, null, 120L, "2", null, null, null));
-			await().atMost(Duration.ofSeconds(60)).until(() -> client.job(accepted.id()).success() >= 2);
+			JobResponse accepted = client.jobs()
+				.submit(new CommandRequest(nodes, CommandMode.SHELL, "echo ran >> runs.txt; sleep 1", 60L, null, 120L,
+						"2", null, null, null));
+			await().atMost(Duration.ofSeconds(60)).until(() -> client.jobs().get(accepted.id()).success() >= 2);
 			redis.stop();
 			Thread.sleep(2000);
 			redis.start();
-			JobResponse done = client.awaitJob(accepted.id(), Duration.ofSeconds(180), new JobListener() {
+			JobResponse done = client.jobs().await(accepted.id(), Duration.ofSeconds(180), new JobListener() {
 			});
 			assertThat(done.success()).isEqualTo(nodes.size());
 			for (String node : nodes) {

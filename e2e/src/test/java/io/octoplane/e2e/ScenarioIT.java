@@ -337,8 +337,9 @@ class ScenarioIT extends InProcessBrainTest {
 	void commandApiRefusesNodeappTasks() {
 		OctoplaneClient client = OctlConfig.load(this.octlConfig, Map.of(), work).client();
 		assertThatExceptionOfType(OctoplaneApiException.class)
-			.isThrownBy(() -> client.submit(CommandRequest.of(List.of("node1"), CommandMode.NODEAPP,
-					"{\"action\":\"purge\",\"app\":\"web\",\"scenario\":\"shop\"}")))
+			.isThrownBy(() -> client.jobs()
+				.submit(CommandRequest.of(List.of("node1"), CommandMode.NODEAPP,
+						"{\"action\":\"purge\",\"app\":\"web\",\"scenario\":\"shop\"}")))
 			.satisfies((ex) -> assertThat(ex.httpStatus()).isEqualTo(400))
 			.withMessageContaining("mode nodeapp is for scenarios only");
 	}

@@ -120,10 +120,10 @@ class SlowLinkIT extends InProcessFleetTest {
 				.pollInterval(Duration.ofMillis(20))
 				.until(() -> partialBytes(folder) >= PROFILE.cutFileBytes() / 8);
 			link.cut();
-			assertThat(this.client.job(job.id()).results().getFirst().state()).isNotEqualTo("succeeded");
+			assertThat(this.client.jobs().get(job.id()).results().getFirst().state()).isNotEqualTo("succeeded");
 			assertThat(folder.resolve("cut.bin")).as("no half file under the real name").doesNotExist();
 			link.restore();
-			JobResponse done = this.client.awaitJob(job.id(), SLOW_WAIT, JobListener.none());
+			JobResponse done = this.client.jobs().await(job.id(), SLOW_WAIT, JobListener.none());
 			assertThat(done.results()).singleElement()
 				.satisfies((result) -> assertThat(result.state()).isEqualTo("succeeded"));
 			assertThat(Files.mismatch(file, folder.resolve("cut.bin"))).isEqualTo(-1);
@@ -141,16 +141,17 @@ class SlowLinkIT extends InProcessFleetTest {
 	void commandCutInTheMiddleRunsOnceAndKeepsEveryLine() throws Exception {
 		try (FaultyLink link = thinLink()) {
 			startThin("thin06", link, THIN_NODE);
-			JobResponse job = this.client.submit(new CommandRequest(List.of("thin06"), CommandMode.SHELL,
-					"echo ran >> runs.txt; for i in 1 2 3; do echo before$i; done; "
-							+ "while [ ! -e go ]; do sleep 0.1; done; for i in 1 2 3; do echo after$i; done",
-					300L, null, 300L, null, null, null, null));
+			JobResponse job = this.client.jobs()
+				.submit(new CommandRequest(List.of("thin06"), CommandMode.SHELL,
+						"echo ran >> runs.txt; for i in 1 2 3; do echo before$i; done; "
+								+ "while [ ! -e go ]; do sleep 0.1; done; for i in 1 2 3; do echo after$i; done",
+						300L, null, 300L, null, null, null, null));
 			await().atMost(SLOW_WAIT)
-				.until(() -> "running".equals(this.client.job(job.id()).results().getFirst().state()));
+				.until(() -> "running".equals(this.client.jobs().get(job.id()).results().getFirst().state()));
 			link.cut();
 			Files.writeString(this.fleet.workspace("thin06").resolve("go"), "");
 			link.restore();
-			JobResponse done = this.client.awaitJob(job.id(), SLOW_WAIT, JobListener.none());
+			JobResponse done = this.client.jobs().await(job.id(), SLOW_WAIT, JobListener.none());
 			assertThat(done.results()).singleElement().satisfies((result) -> {
 				assertThat(result.state()).isEqualTo("succeeded");
 				assertThat(result.output()).isEqualTo("before1\nbefore2\nbefore3\nafter1\nafter2\nafter3\n");
@@ -181,11 +182,13 @@ class SlowLinkIT extends InProcessFleetTest {
 			assertThat(done.success()).isEqualTo(nodes.size());
 			report("fan-out of echo to " + nodes.size() + " nodes", millis(started) + " ms");
 
-			JobResponse cut = this.client.submit(new CommandRequest(nodes, CommandMode.SHELL,
-					"while [ ! -e go ]; do sleep 0.1; done; echo again >> runs.txt; echo out", 300L, null, 300L, null,
-					null, null, null));
+			JobResponse cut = this.client.jobs()
+				.submit(new CommandRequest(nodes, CommandMode.SHELL,
+						"while [ ! -e go ]; do sleep 0.1; done; echo again >> runs.txt; echo out", 300L, null, 300L,
+						null, null, null, null));
 			await().atMost(SLOW_WAIT)
-				.until(() -> this.client.job(cut.id())
+				.until(() -> this.client.jobs()
+					.get(cut.id())
 					.results()
 					.stream()
 					.allMatch((result) -> "running".equals(result.state())));
@@ -195,7 +198,7 @@ class SlowLinkIT extends InProcessFleetTest {
 			}
 			uplink.restore();
 			started = System.nanoTime();
-			JobResponse after = this.client.awaitJob(cut.id(), SLOW_WAIT, JobListener.none());
+			JobResponse after = this.client.jobs().await(cut.id(), SLOW_WAIT, JobListener.none());
 			assertThat(after.success()).isEqualTo(nodes.size());
 			report(nodes.size() + " results after the uplink came back", millis(started) + " ms");
 			for (String name : nodes) {
@@ -242,15 +245,16 @@ class SlowLinkIT extends InProcessFleetTest {
 	}
 
 	private JobResponse run(List<String> nodes, String command) throws Exception {
-		JobResponse accepted = this.client
+		JobResponse accepted = this.client.jobs()
 			.submit(new CommandRequest(nodes, CommandMode.SHELL, command, 300L, null, 0L, null, null, null, null));
-		return this.client.awaitJob(accepted.id(), SLOW_WAIT, JobListener.none());
+		return this.client.jobs().await(accepted.id(), SLOW_WAIT, JobListener.none());
 	}
 
 	private JobResponse install(StagedFile staged, String node) throws Exception {
-		return this.client.awaitJob(this.client.files()
-			.install(staged, "@workspace/in", List.of(node), true, SLOW_WAIT, Duration.ZERO)
-			.id(), SLOW_WAIT, JobListener.none());
+		return this.client.jobs()
+			.await(this.client.files()
+				.install(staged, "@workspace/in", List.of(node), true, SLOW_WAIT, Duration.ZERO)
+				.id(), SLOW_WAIT, JobListener.none());
 	}
 
 	private static long partialBytes(Path folder) throws Exception {

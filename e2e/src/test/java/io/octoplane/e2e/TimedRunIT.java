@@ -34,7 +34,7 @@ class TimedRunIT extends InProcessFleetTest {
 			nodes.add(name);
 			startMeasured(name, Clock.offset(Clock.systemUTC(), Duration.ofMillis(i * 300L - 3000)));
 		}
-		JobResponse done = awaitDone(this.client
+		JobResponse done = awaitDone(this.client.jobs()
 			.submit(new CommandRequest(nodes, CommandMode.SHELL, "date +%s%3N", 30L, null, null, null, null, null, null,
 					null, true, 200L))
 			.id());
@@ -66,8 +66,9 @@ class TimedRunIT extends InProcessFleetTest {
 	@Test
 	void delayedRunFiresAfterTheDelayAndReportsItsResult() throws Exception {
 		startMeasured("later01", Clock.systemUTC());
-		JobResponse accepted = this.client.submit(new CommandRequest(List.of("later01"), CommandMode.SHELL,
-				"date +%s%3N", 30L, null, null, null, null, null, null, 1500L, null, null));
+		JobResponse accepted = this.client.jobs()
+			.submit(new CommandRequest(List.of("later01"), CommandMode.SHELL, "date +%s%3N", 30L, null, null, null,
+					null, null, null, 1500L, null, null));
 		assertThat(accepted.startAt()).isEqualTo(accepted.createdAt().plusMillis(1500));
 		JobResponse done = awaitDone(accepted.id());
 		assertThat(done.results().get(0).state()).isEqualTo("succeeded");
@@ -79,10 +80,12 @@ class TimedRunIT extends InProcessFleetTest {
 	@Test
 	void delayedRunCancelledBeforeItFiresNeverRuns() throws Exception {
 		startMeasured("cancel01", Clock.systemUTC());
-		JobResponse accepted = this.client.submit(new CommandRequest(List.of("cancel01"), CommandMode.SHELL,
-				"touch fired", 30L, null, null, null, null, null, null, 600_000L, null, null));
-		await().atMost(WAIT).until(() -> "delivered".equals(this.client.job(accepted.id()).results().get(0).state()));
-		this.client.cancel(accepted.id());
+		JobResponse accepted = this.client.jobs()
+			.submit(new CommandRequest(List.of("cancel01"), CommandMode.SHELL, "touch fired", 30L, null, null, null,
+					null, null, null, 600_000L, null, null));
+		await().atMost(WAIT)
+			.until(() -> "delivered".equals(this.client.jobs().get(accepted.id()).results().get(0).state()));
+		this.client.jobs().cancel(accepted.id());
 		JobResponse done = awaitDone(accepted.id());
 		assertThat(done.results().get(0).state()).isEqualTo("cancelled");
 		assertThat(this.work.resolve("cancel01").toFile().list()).doesNotContain("fired");
@@ -101,7 +104,7 @@ class TimedRunIT extends InProcessFleetTest {
 
 	private String submitError(CommandRequest request) {
 		try {
-			this.client.submit(request);
+			this.client.jobs().submit(request);
 		}
 		catch (RuntimeException ex) {
 			return ex.getMessage();

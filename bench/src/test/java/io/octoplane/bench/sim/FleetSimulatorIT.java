@@ -87,8 +87,11 @@ class FleetSimulatorIT {
 		List<String> targets = names("exec", 3);
 
 		JobResponse done = this.fleet.client()
-			.awaitJob(this.fleet.client().submit(CommandRequest.of(targets, CommandMode.SHELL, "echo hi; exit 3")).id(),
-					TIMEOUT, JobListener.none());
+			.jobs()
+			.await(this.fleet.client()
+				.jobs()
+				.submit(CommandRequest.of(targets, CommandMode.SHELL, "echo hi; exit 3"))
+				.id(), TIMEOUT, JobListener.none());
 
 		assertThat(done.processError()).isEqualTo(3);
 		assertThat(done.results()).allSatisfy((result) -> {
@@ -98,8 +101,8 @@ class FleetSimulatorIT {
 	}
 
 	private JobResponse runTrue(List<String> targets) {
-		JobResponse job = this.fleet.client().submit(CommandRequest.of(targets, CommandMode.SHELL, "true"));
-		return this.fleet.client().awaitJob(job.id(), TIMEOUT, JobListener.none());
+		JobResponse job = this.fleet.client().jobs().submit(CommandRequest.of(targets, CommandMode.SHELL, "true"));
+		return this.fleet.client().jobs().await(job.id(), TIMEOUT, JobListener.none());
 	}
 
 	private static List<String> names(String prefix, int count) {

@@ -70,7 +70,7 @@ final class CancelOnInterrupt implements Runnable {
 		say("octl: Ctrl-C: asking the brain to cancel job " + this.jobId + " (Ctrl-C again to stop waiting and leave "
 				+ "it running)");
 		try {
-			JobResponse job = this.client.cancel(this.jobId);
+			JobResponse job = this.client.jobs().cancel(this.jobId);
 			say("octl: job " + this.jobId + " cancelled" + ((job.pending() > 0)
 					? "; " + job.pending() + " node(s) have not confirmed yet, waiting for them" : ""));
 		}

@@ -177,7 +177,7 @@ public final class CmdRunCommand extends OctlCommand {
 			return SelectorOption.dryRun(octl, spec(), request.targets());
 		}
 		OctoplaneClient client = octl.client();
-		JobResponse accepted = client.submit(request);
+		JobResponse accepted = client.jobs().submit(request);
 		if (this.async) {
 			octl.printer(spec()).print(accepted, JobTables::job);
 			return ExitStatus.OK;

@@ -19,7 +19,7 @@ final class FileTransfers {
 		if (accepted.done()) {
 			return accepted;
 		}
-		return client.awaitJob(accepted.id(), limit.plus(ANSWER_MARGIN), new JobListener() {
+		return client.jobs().await(accepted.id(), limit.plus(ANSWER_MARGIN), new JobListener() {
 		});
 	}
 

@@ -64,11 +64,12 @@ public final class HttpGetCommand extends OctlCommand {
 		}
 		OctoplaneClient client = octl.client();
 		long seconds = Math.max(1, (this.timeout.toMillis() + 999) / 1000);
-		JobResponse accepted = client.submit(new CommandRequest(List.of(this.node), CommandMode.HTTP_GET,
-				OctoplaneJson.mapper().writeValueAsString(spec), seconds, null, null, null, null, null, null, null,
-				null, null));
+		JobResponse accepted = client.jobs()
+			.submit(new CommandRequest(List.of(this.node), CommandMode.HTTP_GET,
+					OctoplaneJson.mapper().writeValueAsString(spec), seconds, null, null, null, null, null, null, null,
+					null, null));
 		JobResponse job = accepted.done() ? accepted
-				: client.awaitJob(accepted.id(), this.timeout.plusSeconds(60), JobListener.none());
+				: client.jobs().await(accepted.id(), this.timeout.plusSeconds(60), JobListener.none());
 		NodeCommandResult result = job.results().getFirst();
 		if (!"succeeded".equals(result.state())) {
 			String why = (result.error() != null) ? result.error() : result.stderr().strip();

@@ -25,7 +25,7 @@ public final class JobCancelCommand extends OctlCommand {
 
 	@Override
 	protected int execute(Octl octl) {
-		JobResponse job = octl.client().cancel(this.id);
+		JobResponse job = octl.client().jobs().cancel(this.id);
 		octl.printer(spec()).print(job, JobTables::job);
 		if (job.pending() > 0) {
 			// Offline nodes, or nodes of another brain, stop when they next hear of it.

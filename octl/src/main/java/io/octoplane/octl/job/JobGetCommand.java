@@ -23,7 +23,7 @@ public final class JobGetCommand extends OctlCommand {
 
 	@Override
 	protected int execute(Octl octl) {
-		JobResponse job = octl.client().job(this.id);
+		JobResponse job = octl.client().jobs().get(this.id);
 		octl.printer(spec()).print(job, JobTables::job);
 		return ExitStatus.OK;
 	}

@@ -2,7 +2,7 @@ package io.octoplane.octl.job;
 
 import java.util.List;
 
-import io.octoplane.client.OctoplaneClient;
+import io.octoplane.client.JobApi;
 import io.octoplane.octl.ExitStatus;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.OctlCommand;
@@ -27,7 +27,7 @@ import picocli.CommandLine.ParameterException;
 public final class JobListCommand extends OctlCommand {
 
 	@Option(names = "--limit", paramLabel = "N", defaultValue = "20",
-			description = "Most jobs to list, 1 to " + OctoplaneClient.MAX_JOBS + " (default: ${DEFAULT-VALUE}).")
+			description = "Most jobs to list, 1 to " + JobApi.MAX_JOBS + " (default: ${DEFAULT-VALUE}).")
 	private int limit = 20;
 
 	@Option(names = "--cursor", paramLabel = "CURSOR",
@@ -39,13 +39,13 @@ public final class JobListCommand extends OctlCommand {
 
 	@Override
 	protected int execute(Octl octl) {
-		if (this.limit < 1 || this.limit > OctoplaneClient.MAX_JOBS) {
+		if (this.limit < 1 || this.limit > JobApi.MAX_JOBS) {
 			throw new ParameterException(spec().commandLine(),
-					"--limit must be between 1 and " + OctoplaneClient.MAX_JOBS + ", not " + this.limit);
+					"--limit must be between 1 and " + JobApi.MAX_JOBS + ", not " + this.limit);
 		}
 		List<String> targets = this.selector.targets(spec());
-		JobListResponse jobs = targets.isEmpty() ? octl.client().jobs(this.limit, this.cursor)
-				: octl.client().jobs(this.limit, this.cursor, targets);
+		JobListResponse jobs = targets.isEmpty() ? octl.client().jobs().list(this.limit, this.cursor)
+				: octl.client().jobs().list(this.limit, this.cursor, targets);
 		octl.printer(spec()).print(jobs, JobTables::list);
 		octl.noteNextPage(spec(), jobs.nextCursor());
 		return ExitStatus.OK;

@@ -40,7 +40,7 @@ public final class JobWaitCommand extends OctlCommand {
 	@Override
 	protected int execute(Octl octl) {
 		OctoplaneClient client = octl.client();
-		JobResponse job = client.job(this.id);
+		JobResponse job = client.jobs().get(this.id);
 		return JobWaiter.await(octl, spec(), client, job, this.timeout, this.follow);
 	}
 

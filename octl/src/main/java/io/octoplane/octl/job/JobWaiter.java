@@ -99,7 +99,7 @@ public final class JobWaiter {
 		}
 		JobResponse job;
 		try {
-			job = start.done() ? start : client.awaitJob(start.id(), timeout, view);
+			job = start.done() ? start : client.jobs().await(start.id(), timeout, view);
 		}
 		catch (JobTimeoutException ex) {
 			if (ex.lastJob() != null) {

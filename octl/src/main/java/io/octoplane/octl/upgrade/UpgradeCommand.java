@@ -162,11 +162,12 @@ public final class UpgradeCommand extends OctlCommand {
 		OctoplaneClient client = octl.client();
 		for (int from = 0; from < nodes.size(); from += size) {
 			List<String> batch = nodes.subList(from, Math.min(nodes.size(), from + size));
-			JobResponse accepted = client.submit(new CommandRequest(batch, CommandMode.SHELL, command,
-					this.timeout.toSeconds(), null, this.waitOffline.toSeconds(), null, null, false, false));
-			JobResponse done = client.awaitJob(accepted.id(), this.timeout.plus(this.waitOffline).plusMinutes(1),
-					new JobListener() {
-					});
+			JobResponse accepted = client.jobs()
+				.submit(new CommandRequest(batch, CommandMode.SHELL, command, this.timeout.toSeconds(), null,
+						this.waitOffline.toSeconds(), null, null, false, false));
+			JobResponse done = client.jobs()
+				.await(accepted.id(), this.timeout.plus(this.waitOffline).plusMinutes(1), new JobListener() {
+				});
 			octl.printer(spec()).print(done, switch (this.action) {
 				case "state" -> UpgradeTables::nodeState;
 				case "history" -> UpgradeTables::nodeHistory;
