@@ -45,13 +45,7 @@ public final class AuditApi {
 	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
 	public AuditResponse page(int limit, @Nullable String cursor) {
-		if (limit < 1 || limit > MAX_ENTRIES) {
-			throw new IllegalArgumentException("limit must be between 1 and " + MAX_ENTRIES);
-		}
-		StringJoiner query = new StringJoiner("&").add("limit=" + limit);
-		if (cursor != null) {
-			query.add(Transport.param("cursor", cursor));
-		}
+		StringJoiner query = Transport.pageQuery(limit, MAX_ENTRIES, cursor);
 		return this.transport.send(this.transport.request(ApiPaths.AUDIT, query).GET(), this.transport.requestTimeout(),
 				AuditResponse.class);
 	}

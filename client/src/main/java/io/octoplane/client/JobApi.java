@@ -85,13 +85,7 @@ public final class JobApi {
 	 * @throws OctoplaneConnectionException if the brain could not be reached
 	 */
 	public JobListResponse list(int limit, @Nullable String cursor) {
-		if (limit < 1 || limit > MAX_JOBS) {
-			throw new IllegalArgumentException("limit must be between 1 and " + MAX_JOBS);
-		}
-		StringJoiner query = new StringJoiner("&").add("limit=" + limit);
-		if (cursor != null) {
-			query.add(Transport.param("cursor", cursor));
-		}
+		StringJoiner query = Transport.pageQuery(limit, MAX_JOBS, cursor);
 		return this.transport.send(this.transport.request(ApiPaths.JOBS, query).GET(), this.transport.requestTimeout(),
 				JobListResponse.class);
 	}
@@ -148,13 +142,7 @@ public final class JobApi {
 	 * node
 	 */
 	public JobListResponse list(int limit, @Nullable String cursor, Collection<String> targets) {
-		if (limit < 1 || limit > MAX_JOBS) {
-			throw new IllegalArgumentException("limit must be between 1 and " + MAX_JOBS);
-		}
-		StringJoiner query = new StringJoiner("&").add("limit=" + limit);
-		if (cursor != null) {
-			query.add(Transport.param("cursor", cursor));
-		}
+		StringJoiner query = Transport.pageQuery(limit, MAX_JOBS, cursor);
 		targets.forEach((target) -> query.add(Transport.param("target", target)));
 		return this.transport.send(this.transport.request(ApiPaths.JOBS, query).GET(), this.transport.requestTimeout(),
 				JobListResponse.class);

@@ -64,6 +64,21 @@ record Transport(URI baseUri, HttpClient http, ClientAuthentication authenticati
 		return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * The query of one page of a cursor-paged listing.
+	 * @throws IllegalArgumentException if the limit is not between 1 and {@code max}
+	 */
+	static StringJoiner pageQuery(int limit, int max, @Nullable String cursor) {
+		if (limit < 1 || limit > max) {
+			throw new IllegalArgumentException("limit must be between 1 and " + max);
+		}
+		StringJoiner query = new StringJoiner("&").add("limit=" + limit);
+		if (cursor != null) {
+			query.add(param("cursor", cursor));
+		}
+		return query;
+	}
+
 	static String jobPath(String template, String id) {
 		if (id.isBlank()) {
 			throw new IllegalArgumentException("job id must not be blank");
