@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
@@ -72,11 +73,17 @@ public class JobEventStream implements DisposableBean {
 		JobEvents.Subscription subscription = this.events.subscribe(id, nodes, follower::send);
 		ScheduledFuture<?> pings = this.keepAlive.scheduleWithFixedDelay(follower::ping, KEEP_ALIVE.toMillis(),
 				KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+		AtomicBoolean closed = new AtomicBoolean();
 		Runnable cleanup = () -> {
 			follower.ended();
-			subscription.close();
-			pings.cancel(false);
+			if (closed.compareAndSet(false, true)) {
+				subscription.close();
+				pings.cancel(false);
+			}
 		};
+		// An emitter completed before Spring took it over never calls its callbacks,
+		// so the follower ends the subscription itself once it completed the stream.
+		follower.onEnd(cleanup);
 		emitter.onCompletion(cleanup);
 		emitter.onTimeout(cleanup);
 		emitter.onError((ex) -> cleanup.run());
@@ -115,8 +122,15 @@ public class JobEventStream implements DisposableBean {
 
 		private boolean ended;
 
+		private Runnable onEnd = () -> {
+		};
+
 		Follower(SseEmitter emitter) {
 			this.emitter = emitter;
+		}
+
+		synchronized void onEnd(Runnable onEnd) {
+			this.onEnd = onEnd;
 		}
 
 		synchronized void send(String event, List<String> data) {
@@ -126,6 +140,7 @@ public class JobEventStream implements DisposableBean {
 			if ("done".equals(event) && !this.ended && !data.isEmpty()) {
 				this.ended = true;
 				this.emitter.complete();
+				this.onEnd.run();
 			}
 		}
 
@@ -158,6 +173,7 @@ public class JobEventStream implements DisposableBean {
 			// The follower went away: end the stream quietly; there is nobody to tell.
 			this.ended = true;
 			this.emitter.complete();
+			this.onEnd.run();
 		}
 
 	}
