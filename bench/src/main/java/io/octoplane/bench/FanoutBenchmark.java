@@ -35,6 +35,10 @@ final class FanoutBenchmark implements Callable<Integer> {
 
 	static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
 
+	/** Wants every node state and drops it, so only the stream's cost is measured. */
+	private static final JobListener NODE_STATES = new JobListener() {
+	};
+
 	@Spec
 	CommandSpec spec;
 
@@ -59,6 +63,11 @@ final class FanoutBenchmark implements Callable<Integer> {
 	@Option(names = "--command", defaultValue = "true", description = "The command (default: ${DEFAULT-VALUE}).")
 	String command = "true";
 
+	@Option(names = "--node-events",
+			description = "Follow every node's state changes as they happen, as octl cmd run -o table does; "
+					+ "by default the client asks for live output and the final job only.")
+	boolean nodeEvents;
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = this.spec.commandLine().getOut();
@@ -66,6 +75,7 @@ final class FanoutBenchmark implements Callable<Integer> {
 		Report report = new Report("fanout").put("nodes", this.nodes)
 			.put("executor", executor.name().toLowerCase(Locale.ROOT))
 			.put("command", this.command)
+			.put("node_events", this.nodeEvents)
 			.put("load_before", ProcessReadings.loadAverage());
 		try (BenchFleet fleet = this.fleet.start()) {
 			List<String> targets = connect(fleet, this.nodes, executor, report);
@@ -73,7 +83,8 @@ final class FanoutBenchmark implements Callable<Integer> {
 				report.print(out);
 				return Bench.INCOMPLETE;
 			}
-			Measurement measured = measure(fleet, targets, this.command, this.warmup, this.runs);
+			Measurement measured = measure(fleet, targets, this.command, this.warmup, this.runs,
+					this.nodeEvents ? NODE_STATES : JobListener.none());
 			measured.addTo(report, "");
 			long brainCpu = measured.cpuMillisPerRun()[0];
 			report.put("brain_cpu_us_per_node", (brainCpu >= 0) ? brainCpu * 1000 / this.nodes : -1);
@@ -121,6 +132,15 @@ final class FanoutBenchmark implements Callable<Integer> {
 	 * for.
 	 */
 	static Measurement measure(BenchFleet fleet, List<String> targets, String command, int warmup, int runs) {
+		return measure(fleet, targets, command, warmup, runs, JobListener.none());
+	}
+
+	/**
+	 * {@link #measure(BenchFleet, List, String, int, int)} with a listener of the job's
+	 * events.
+	 */
+	static Measurement measure(BenchFleet fleet, List<String> targets, String command, int warmup, int runs,
+			JobListener listener) {
 		OctoplaneClient client = fleet.client();
 		long[] cpuStart = cpuMillis(fleet);
 		Samples warm = new Samples();
@@ -131,7 +151,7 @@ final class FanoutBenchmark implements Callable<Integer> {
 			long start = System.nanoTime();
 			JobResponse job = client.jobs().submit(CommandRequest.of(targets, CommandMode.SHELL, command));
 			long submitted = System.nanoTime();
-			JobResponse finished = client.jobs().await(job.id(), JOB_TIMEOUT, JobListener.none());
+			JobResponse finished = client.jobs().await(job.id(), JOB_TIMEOUT, listener);
 			long end = System.nanoTime();
 			allSucceeded &= finished.success() == targets.size();
 			if (finished.success() != targets.size()) {

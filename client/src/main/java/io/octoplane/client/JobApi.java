@@ -154,8 +154,13 @@ public final class JobApi {
 				JobResponse.class);
 	}
 
-	HttpRequest eventsRequest(String id, Duration timeout) {
-		return this.transport.request(Transport.jobPath(ApiPaths.JOB_EVENTS, id), new StringJoiner("&"))
+	HttpRequest eventsRequest(String id, Duration timeout, boolean nodes) {
+		// A brain that does not know the parameter sends every event; JobWatch copes.
+		StringJoiner query = new StringJoiner("&");
+		if (!nodes) {
+			query.add("nodes=false");
+		}
+		return this.transport.request(Transport.jobPath(ApiPaths.JOB_EVENTS, id), query)
 			.setHeader("Accept", "text/event-stream, application/problem+json")
 			.timeout(timeout)
 			.GET()

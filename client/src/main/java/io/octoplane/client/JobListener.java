@@ -36,11 +36,28 @@ public interface JobListener {
 	}
 
 	/**
-	 * A listener that ignores everything.
+	 * Whether this listener wants {@link #onNode} calls while the job runs. A listener
+	 * that does not lets the brain send only live output and the final job, which costs
+	 * it far less on a job of thousands of nodes; {@link #onNode} is then called once per
+	 * node with its final state when the job is done.
+	 * @return {@code true} unless overridden
+	 */
+	default boolean wantsNodeStates() {
+		return true;
+	}
+
+	/**
+	 * A listener that ignores everything, so the brain sends no node states.
 	 * @return the listener
 	 */
 	static JobListener none() {
 		return new JobListener() {
+
+			@Override
+			public boolean wantsNodeStates() {
+				return false;
+			}
+
 		};
 	}
 

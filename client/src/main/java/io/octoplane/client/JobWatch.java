@@ -94,7 +94,8 @@ final class JobWatch {
 
 	private StreamEnd follow() {
 		EventStream stream = new EventStream();
-		HttpRequest request = this.jobs.eventsRequest(this.id, shorter(this.jobs.transport().requestTimeout()));
+		HttpRequest request = this.jobs.eventsRequest(this.id, shorter(this.jobs.transport().requestTimeout()),
+				this.listener.wantsNodeStates());
 		CompletableFuture<HttpResponse<Void>> exchange = this.jobs.transport().http().sendAsync(request, stream);
 		exchange.whenComplete((response, failure) -> {
 			if (failure != null) {
@@ -155,7 +156,12 @@ final class JobWatch {
 
 	private @Nullable JobResponse handle(SseEvent event) {
 		switch (event.type()) {
-			case "node" -> node(this.jobs.transport().mapper().readValue(event.data(), NodeCommandResult.class));
+			case "node" -> {
+				// A brain that predates the choice sends them all the same.
+				if (this.listener.wantsNodeStates()) {
+					node(this.jobs.transport().mapper().readValue(event.data(), NodeCommandResult.class));
+				}
+			}
 			case "output" ->
 				this.listener.onOutput(this.jobs.transport().mapper().readValue(event.data(), NodeOutputEvent.class));
 			case "done" -> {

@@ -80,6 +80,47 @@ class AwaitJobTests {
 	}
 
 	@Test
+	void listenerWithoutNodeStatesAsksForTheEndOnlyAndGetsEachFinalState() {
+		JobResponse done = job(succeeded("pi1", ""), succeeded("pi2", ""));
+		// A brain that predates the choice still sends node events.
+		this.brain.events(ApiFixtures.eventsPath(),
+				script().event("node", queued("pi1"))
+					.event("output", ApiFixtures.stdout("pi1", "hi\n"))
+					.event("node", running("pi1"))
+					.event("done", done));
+		JobListener endOnly = new JobListener() {
+
+			@Override
+			public void onNode(NodeCommandResult result) {
+				AwaitJobTests.this.recorder.onNode(result);
+			}
+
+			@Override
+			public void onOutput(NodeOutputEvent output) {
+				AwaitJobTests.this.recorder.onOutput(output);
+			}
+
+			@Override
+			public boolean wantsNodeStates() {
+				return false;
+			}
+
+		};
+		assertThat(this.client.jobs().await(ApiFixtures.JOB_ID, WAIT, endOnly)).isEqualTo(done);
+		assertThat(this.brain.requests("GET", ApiFixtures.eventsPath())).singleElement()
+			.extracting(StubBrain.Request::query)
+			.isEqualTo("nodes=false");
+		assertThat(this.recorder.seen).containsExactly("output pi1 stdout hi\n", "node pi1 succeeded",
+				"node pi2 succeeded");
+	}
+
+	@Test
+	void aListenerThatIgnoresEverythingWantsNoNodeStates() {
+		assertThat(JobListener.none().wantsNodeStates()).isFalse();
+		assertThat(this.recorder.wantsNodeStates()).isTrue();
+	}
+
+	@Test
 	void aFinishedStreamLeavesItsConnectionForTheNextCall() {
 		JobResponse done = job(succeeded("pi1", ""));
 		// The end of the stream comes a moment after "done", as from a real brain.

@@ -75,11 +75,16 @@ class JobController {
 	 * Follows a job as server-sent events (text/event-stream): each target's output as it
 	 * comes, its state changes, and the job when it ends.
 	 * @param id the job's id
+	 * @param nodes whether to send each target's state changes ({@code node} events,
+	 * starting with every target's current state); {@code false} sends only live output
+	 * and the final job ({@code done}), which costs the brain far less on a job of
+	 * thousands of nodes
 	 */
 	@GetMapping(path = ApiPaths.JOB_EVENTS, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events(@PathVariable String id, HttpServletRequest http) {
+	SseEmitter events(@PathVariable String id, @RequestParam(name = "nodes", defaultValue = "true") boolean nodes,
+			HttpServletRequest http) {
 		this.jobs.checkVisible(id, Caller.of(http));
-		return this.eventStream.open(id);
+		return this.eventStream.open(id, nodes);
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.octoplane.brain.job;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,8 +25,8 @@ import org.springframework.stereotype.Component;
  * Live events of jobs over Redis Pub/Sub, so an operator following a job on one brain
  * sees what nodes report to another. Best effort by nature: the stored job is the truth,
  * and a follower that misses events still gets the final state. Every subscription counts
- * as a follower of the job in Redis; node and done events are only published while a job
- * has followers (see {@link JobSettler}).
+ * as a follower of the job in Redis; node events are only published while a job has
+ * followers that want them, and done events while it has any (see {@link JobSettler}).
  */
 @Component
 class JobEvents {
@@ -33,6 +35,10 @@ class JobEvents {
 
 	/** The name of a message that carries several node events, one per line. */
 	private static final String NODES = "nodes";
+
+	private static final byte[] NODES_PREFIX = (NODES + "\n").getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] NODE_PREFIX = "node\n".getBytes(StandardCharsets.UTF_8);
 
 	private final StringRedisTemplate redis;
 
@@ -88,53 +94,92 @@ class JobEvents {
 	}
 
 	/**
-	 * Follows a job's events until the subscription is closed.
+	 * Follows all of a job's events until the subscription is closed, one at a time.
 	 * @param jobId the job
 	 * @param consumer receives the event name and its JSON data
 	 * @return the subscription
 	 */
 	Subscription subscribe(String jobId, BiConsumer<String, String> consumer) {
+		return subscribe(jobId, true, (event, data) -> data.forEach((one) -> consumer.accept(event, one)));
+	}
+
+	/**
+	 * Follows a job's events until the subscription is closed, in batches: the node
+	 * events of one settle step come together, so a follower can pass them on at once.
+	 * @param jobId the job
+	 * @param nodes whether node events are wanted; without them only {@code output} and
+	 * {@code done} come, and settle steps of the job build no node events for this
+	 * follower
+	 * @param listener receives the events
+	 * @return the subscription
+	 */
+	Subscription subscribe(String jobId, boolean nodes, Listener listener) {
 		// Counted before subscribing, so a change made after the follower reads the
 		// job's state is published; see JobSettler.
-		this.repository.follow(jobId, 1);
+		this.repository.follow(jobId, 1, !nodes);
 		ChannelTopic topic = new ChannelTopic(channel(jobId));
 		// Messages arrive in order (JobEventListeners); one thread per follower keeps
-		// that
-		// order while a follower that writes to a slow client waits alone.
+		// that order while a follower that writes to a slow client waits alone.
 		ExecutorService delivery = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("job-follower").factory());
-		MessageListener listener = (message, pattern) -> {
-			String body = new String(message.getBody(), StandardCharsets.UTF_8);
+		MessageListener messages = (message, pattern) -> {
+			byte[] body = message.getBody();
+			if (!nodes && isNodes(body)) {
+				// Published for another follower of the job.
+				return;
+			}
 			try {
-				delivery.execute(() -> deliver(body, consumer));
+				delivery.execute(() -> deliver(new String(body, StandardCharsets.UTF_8), listener));
 			}
 			catch (RejectedExecutionException ex) {
 				// Closed meanwhile: the follower is gone.
 			}
 		};
 		try {
-			this.listeners.addMessageListener(listener, topic);
+			this.listeners.addMessageListener(messages, topic);
 		}
 		catch (RuntimeException ex) {
 			delivery.shutdownNow();
-			this.repository.follow(jobId, -1);
+			this.repository.follow(jobId, -1, !nodes);
 			throw ex;
 		}
 		return () -> {
-			this.listeners.removeMessageListener(listener, topic);
+			this.listeners.removeMessageListener(messages, topic);
 			delivery.shutdown();
-			this.repository.follow(jobId, -1);
+			this.repository.follow(jobId, -1, !nodes);
 		};
 	}
 
-	private static void deliver(String body, BiConsumer<String, String> consumer) {
+	private static boolean isNodes(byte[] body) {
+		// Node events of older brains come one per message, named "node".
+		return startsWith(body, NODES_PREFIX) || startsWith(body, NODE_PREFIX);
+	}
+
+	private static boolean startsWith(byte[] body, byte[] prefix) {
+		return body.length >= prefix.length && Arrays.equals(body, 0, prefix.length, prefix, 0, prefix.length);
+	}
+
+	private static void deliver(String body, Listener listener) {
 		int newline = body.indexOf('\n');
 		if (body.startsWith(NODES + "\n")) {
 			// JSON escapes line breaks inside strings, so each line is one event.
-			body.substring(newline + 1).lines().forEach((line) -> consumer.accept("node", line));
+			listener.events("node", body.substring(newline + 1).lines().toList());
 		}
 		else if (newline > 0) {
-			consumer.accept(body.substring(0, newline), body.substring(newline + 1));
+			listener.events(body.substring(0, newline), List.of(body.substring(newline + 1)));
 		}
+	}
+
+	/** Receives a job's events. */
+	@FunctionalInterface
+	interface Listener {
+
+		/**
+		 * Events of one kind, in order.
+		 * @param event the event name: {@code node}, {@code output} or {@code done}
+		 * @param data each event's JSON data
+		 */
+		void events(String event, List<String> data);
+
 	}
 
 	/** A live subscription; closing it stops the events. */

@@ -54,13 +54,13 @@ class JobRepository {
 	 * named nodes between states, keeps the per-state counters right, enforces the
 	 * concurrency limit and error budget when nodes start, and marks the job finished
 	 * once nothing is pending, all atomically. Returns {pending, finished (1 for the call
-	 * that finished it), followers, job cancelled by this call, queued, then one code per
-	 * node: -1 not a target, 0 not moved, 1 moved, 2 not started (error budget)}; or {-1}
-	 * for an unknown job.
+	 * that finished it), followers, job cancelled by this call, queued, followers that
+	 * want only the final job, then one code per node: -1 not a target, 0 not moved, 1
+	 * moved, 2 not started (error budget)}; or {-1} for an unknown job.
 	 */
 	private static final RedisScript<List> SETTLE = RedisScript.of("""
 			local job = redis.call('HMGET', KEYS[1], 'state', 'followers', 'n:queued', 'n:delivered',
-			  'n:running', 'n:failed', 'n:timed-out', 'n:expired', 'n:rejected')
+			  'n:running', 'n:failed', 'n:timed-out', 'n:expired', 'n:rejected', 'waiters')
 			if not job[1] then return {-1} end
 			local state = job[1]
 			local cancelled = 0
@@ -79,7 +79,7 @@ class JobRepository {
 			local maxe = tonumber(ARGV[4])
 			local shared = ARGV[7]
 			local delta = {}
-			local out = {0, 0, tonumber(job[2]) or 0, cancelled, 0}
+			local out = {0, 0, tonumber(job[2]) or 0, cancelled, 0, tonumber(job[10]) or 0}
 			local i = 10
 			while i <= #ARGV do
 			  local node = ARGV[i]
@@ -129,7 +129,7 @@ class JobRepository {
 			""", List.class);
 
 	/** Removes a job from one node's queue. */
-	private static final String DEQUEUE = """
+	private static final RedisScript<Long> DEQUEUE = RedisScript.of("""
 			local entries = redis.call('XRANGE', KEYS[1], '-', '+')
 			for _, entry in ipairs(entries) do
 			  local fields = entry[2]
@@ -138,11 +138,16 @@ class JobRepository {
 			  end
 			end
 			return 0
-			""";
+			""", Long.class);
 
-	/** Counts a follower in or out, only while the job exists. */
+	/**
+	 * Counts a follower in or out, only while the job exists. Every follower counts in
+	 * {@code followers}; one that wants only the final job counts in {@code waiters} too,
+	 * so a brain that knows no waiters still publishes everything it needs.
+	 */
 	private static final RedisScript<Long> FOLLOW = RedisScript.of("""
 			if redis.call('EXISTS', KEYS[1]) == 1 then
+			  if ARGV[2] == '1' then redis.call('HINCRBY', KEYS[1], 'waiters', ARGV[1]) end
 			  return redis.call('HINCRBY', KEYS[1], 'followers', ARGV[1])
 			end
 			return 0
@@ -273,11 +278,14 @@ class JobRepository {
 		args.add((shared != null) ? this.json.writeValueAsString(shared) : "");
 		args.add((shared != null) ? shared.state() : "");
 		args.add(this.json.writeValueAsString(overBudget));
+		// Reports of one batch are mostly alike (same state, output and millisecond):
+		// each distinct one is serialised once.
+		Map<Delivery, String> encoded = (shared == null) ? new HashMap<>() : Map.of();
 		for (String node : moves.nodes()) {
 			args.add(node);
 			if (shared == null) {
 				Delivery delivery = moves.delivery(node);
-				args.add(this.json.writeValueAsString(delivery));
+				args.add(encoded.computeIfAbsent(delivery, this.json::writeValueAsString));
 				args.add(delivery.state());
 			}
 		}
@@ -299,8 +307,13 @@ class JobRepository {
 		}
 		this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
 			StringRedisConnection redis = strings(connection);
+			if (!dequeue.isEmpty()) {
+				// Loaded ahead in the same pipeline (a no-op when Redis has it), so each
+				// node's call sends the script's digest instead of its text.
+				redis.scriptLoad(DEQUEUE.getScriptAsString());
+			}
 			for (String node : dequeue) {
-				redis.eval(DEQUEUE, ReturnType.INTEGER, 1, queueKey(node), id);
+				redis.evalSha(DEQUEUE.getSha1(), ReturnType.INTEGER, 1, queueKey(node), id);
 			}
 			if (finished) {
 				redis.sRem(ACTIVE, id);
@@ -316,9 +329,10 @@ class JobRepository {
 	 * Counts a follower of a job in or out.
 	 * @param id the job
 	 * @param delta 1 or -1
+	 * @param doneOnly whether the follower wants only the final job, not node events
 	 */
-	void follow(String id, int delta) {
-		this.redis.execute(FOLLOW, List.of(jobKey(id)), Integer.toString(delta));
+	void follow(String id, int delta, boolean doneOnly) {
+		this.redis.execute(FOLLOW, List.of(jobKey(id)), Integer.toString(delta), doneOnly ? "1" : "0");
 	}
 
 	private static StringRedisConnection strings(RedisConnection connection) {

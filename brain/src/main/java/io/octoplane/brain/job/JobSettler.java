@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
  * The one way a job's targets change state: the settle script runs (in batches of nodes),
  * then, in one pipeline, final nodes leave their queues, a finished job leaves the active
  * set, and followers get the events. Per-node events are only built and published while
- * someone follows the job; the final job ("done") too. Callers decide what to do next
- * from the {@link Outcome}: send the command to started nodes, dispatch again when a slot
- * was freed.
+ * someone follows the job's nodes; the final job ("done") while anyone follows it.
+ * Callers decide what to do next from the {@link Outcome}: send the command to started
+ * nodes, dispatch again when a slot was freed.
  */
 @Component
 class JobSettler {
@@ -87,7 +87,7 @@ class JobSettler {
 		});
 		List<String> messages = new ArrayList<>();
 		if (last.followers() > 0) {
-			if (!applied.isEmpty()) {
+			if (!applied.isEmpty() && last.nodeFollowers()) {
 				messages.add(this.events.nodes(applied));
 			}
 			if (finished) {

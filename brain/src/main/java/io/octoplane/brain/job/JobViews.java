@@ -35,6 +35,15 @@ class JobViews {
 		return this.repository.spec(id).orElseThrow(() -> notFound(id));
 	}
 
+	/**
+	 * Whether a job is done, from its header alone.
+	 * @param id the job
+	 * @return whether every target is final; {@code false} for a job that is gone
+	 */
+	boolean finished(String id) {
+		return this.repository.header(id).map((header) -> header.finishedAtMillis() != null).orElse(false);
+	}
+
 	/** The job as stored now; its header and targets are read in one round trip. */
 	JobResponse response(JobSpec spec) {
 		JobRepository.Snapshot snapshot = this.repository.snapshot(spec.id()).orElseThrow(() -> notFound(spec.id()));

@@ -61,17 +61,16 @@ public class NodeJobs {
 		JobSpec spec = this.repository.spec(id).orElseThrow(() -> JobViews.notFound(id));
 		CountDownLatch done = new CountDownLatch(1);
 		// Following before the first look, so the "done" event cannot slip in between.
-		try (JobEvents.Subscription subscription = this.events.subscribe(id, (event, data) -> {
+		try (JobEvents.Subscription subscription = this.events.subscribe(id, false, (event, data) -> {
 			if ("done".equals(event)) {
 				done.countDown();
 			}
 		})) {
-			JobResponse job = this.views.response(spec);
-			if (job.done()) {
-				return job;
+			if (this.views.finished(id)) {
+				return this.views.response(spec);
 			}
 			if (!done.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-				job = this.views.response(spec);
+				JobResponse job = this.views.response(spec);
 				if (job.done()) {
 					return job;
 				}

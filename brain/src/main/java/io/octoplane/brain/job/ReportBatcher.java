@@ -1,9 +1,12 @@
 package io.octoplane.brain.job;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -101,24 +104,25 @@ final class ReportBatcher {
 	 * again) goes into a later group, so each group moves a node at most once.
 	 */
 	private static List<List<Report>> groups(List<Report> round) {
-		Map<String, List<List<Report>>> byKey = new LinkedHashMap<>();
+		Map<Key, List<Group>> byKey = new HashMap<>();
 		List<List<Report>> groups = new ArrayList<>();
 		for (Report report : round) {
-			List<List<Report>> candidates = byKey
-				.computeIfAbsent(report.plan().spec().id() + "\n" + report.step().name(), (key) -> new ArrayList<>());
-			List<Report> target = null;
-			for (List<Report> candidate : candidates) {
-				if (candidate.stream().noneMatch((other) -> other.node().equals(report.node()))) {
+			List<Group> candidates = byKey.computeIfAbsent(new Key(report.plan().spec().id(), report.step()),
+					(key) -> new ArrayList<>());
+			Group target = null;
+			for (Group candidate : candidates) {
+				if (!candidate.nodes().contains(report.node())) {
 					target = candidate;
 					break;
 				}
 			}
 			if (target == null) {
-				target = new ArrayList<>();
+				target = new Group(new ArrayList<>(), new HashSet<>());
 				candidates.add(target);
-				groups.add(target);
+				groups.add(target.reports());
 			}
-			target.add(report);
+			target.reports().add(report);
+			target.nodes().add(report.node());
 		}
 		return groups;
 	}
@@ -152,6 +156,15 @@ final class ReportBatcher {
 
 	private record Report(JobPlan plan, Step step, String node, Delivery delivery,
 			CompletableFuture<JobSettler.Outcome> done) {
+
+	}
+
+	private record Key(String jobId, Step step) {
+
+	}
+
+	/** The reports of one group and their nodes, to look a node up at once. */
+	private record Group(List<Report> reports, Set<String> nodes) {
 
 	}
 
