@@ -15,6 +15,12 @@ final class DocumentView implements JobView {
 		this.printer = printer;
 	}
 
+	/** The document needs the final job only, so the brain sends no node states. */
+	@Override
+	public boolean wantsNodeStates() {
+		return false;
+	}
+
 	@Override
 	public void finish(JobResponse job) {
 		this.printer.print(job, JobTables::job);
