@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 		description = "Octoplane benchmarks: a real brain and Redis, thousands of simulated tentacles.",
 		subcommands = { ConnectBenchmark.class, FanoutBenchmark.class, RoundtripBenchmark.class, StormBenchmark.class,
 				PeersBenchmark.class, FilesBenchmark.class, FootprintBenchmark.class, SelectBenchmark.class,
-				ConsoleBenchmark.class })
+				ConsoleBenchmark.class, HandshakeBenchmark.class })
 public final class Bench {
 
 	/**

@@ -12,7 +12,9 @@
  *
  * <p>
  * Nothing here registers a JCA provider: BouncyCastle is used for ASN.1 and certificate
- * building only, keys and signatures come from the JDK's own providers.
+ * building, keys and signatures come from the JDK's own providers, except where
+ * {@link io.octoplane.certs.FleetTrustManager} verifies a CA's signature on a client
+ * certificate, which Bouncy Castle does much faster.
  */
 @NullMarked
 package io.octoplane.certs;

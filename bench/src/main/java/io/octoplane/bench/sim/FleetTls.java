@@ -16,6 +16,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import io.octoplane.certs.CertificateAuthority;
@@ -39,7 +40,7 @@ public final class FleetTls {
 
 	private final CertificateAuthority ca;
 
-	private final X509TrustManager trust;
+	private final X509ExtendedTrustManager trust;
 
 	private FleetTls(CertificateAuthority ca) {
 		this.ca = ca;
@@ -94,7 +95,32 @@ public final class FleetTls {
 		}
 	}
 
-	private static X509TrustManager trustManager(X509Certificate ca) {
+	/**
+	 * A server context presenting a new certificate of the given role, with client
+	 * certificates checked by the given trust manager.
+	 * @param role {@link CertificateRole#BRAIN} for an agent port
+	 * @param name the CN, also the subject alternative name
+	 * @param trust checks client certificates; see {@link #jdkTrust()}
+	 * @return the context
+	 */
+	public SSLContext serverContext(CertificateRole role, String name, X509TrustManager trust) {
+		IssuedCertificate issued = issue(role, name, name);
+		try {
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(new KeyManager[] { new SingleKeyManager(issued) }, new TrustManager[] { trust }, null);
+			return context;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("cannot build a TLS context for " + name, ex);
+		}
+	}
+
+	/** The JDK's own PKIX trust manager, trusting only this CA. */
+	public X509ExtendedTrustManager jdkTrust() {
+		return this.trust;
+	}
+
+	private static X509ExtendedTrustManager trustManager(X509Certificate ca) {
 		try {
 			KeyStore store = KeyStore.getInstance("PKCS12");
 			store.load(null, null);
@@ -102,8 +128,8 @@ public final class FleetTls {
 			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 			factory.init(store);
 			return Arrays.stream(factory.getTrustManagers())
-				.filter(X509TrustManager.class::isInstance)
-				.map(X509TrustManager.class::cast)
+				.filter(X509ExtendedTrustManager.class::isInstance)
+				.map(X509ExtendedTrustManager.class::cast)
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("no X.509 trust manager"));
 		}
@@ -112,7 +138,7 @@ public final class FleetTls {
 		}
 	}
 
-	/** Presents one certificate, for whatever the peer asks of a client. */
+	/** Presents one certificate, for whatever the peer asks. */
 	private static final class SingleKeyManager extends X509ExtendedKeyManager {
 
 		private static final String ALIAS = "identity";
@@ -154,13 +180,19 @@ public final class FleetTls {
 
 		@Override
 		public String @Nullable [] getServerAliases(String keyType, Principal @Nullable [] issuers) {
-			return null;
+			return getClientAliases(keyType, issuers);
 		}
 
 		@Override
 		public @Nullable String chooseServerAlias(String keyType, Principal @Nullable [] issuers,
 				@Nullable Socket socket) {
-			return null;
+			return keyType.equals(this.key.getAlgorithm()) ? ALIAS : null;
+		}
+
+		@Override
+		public @Nullable String chooseEngineServerAlias(String keyType, Principal @Nullable [] issuers,
+				@Nullable SSLEngine engine) {
+			return keyType.equals(this.key.getAlgorithm()) ? ALIAS : null;
 		}
 
 		@Override

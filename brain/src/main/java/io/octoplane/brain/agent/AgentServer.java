@@ -113,7 +113,7 @@ public class AgentServer implements SmartLifecycle {
 	public void start() {
 		SslBundle bundle = this.sslBundles.getBundle(this.properties.sslBundle());
 		try {
-			SSLContext context = bundle.createSslContext();
+			SSLContext context = AgentTls.context(bundle, this.control.clock());
 			this.sslContext = context;
 			SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
 			socket.setEnabledProtocols(new String[] { "TLSv1.3" });

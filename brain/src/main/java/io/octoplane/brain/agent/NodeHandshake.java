@@ -16,9 +16,10 @@ import io.octoplane.certs.CertificateRole;
 
 /**
  * The TLS handshake of an agent-port connection and the check of who is on the other end:
- * the JDK has verified the chain against the fleet CA; here the certificate must also be
- * of the node role and not revoked. The node's name is the certificate's CN, never what
- * its frames say.
+ * the {@link io.octoplane.certs.FleetTrustManager} (or, for anything but a certificate
+ * the fleet CA signed itself, the JDK) has verified the chain against the fleet CA; here
+ * the certificate must also be of the node role and not revoked. The node's name is the
+ * certificate's CN, never what its frames say.
  *
  * <p>
  * A tentacle that reconnects to the same brain resumes its TLS session (TLS 1.3 session

@@ -1,0 +1,74 @@
+package io.octoplane.brain.agent;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+import io.octoplane.certs.FleetTrustManager;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.SslBundle;
+
+/**
+ * The TLS context of the agent port: the brain's key from the SSL bundle, and node
+ * certificates checked by a {@link FleetTrustManager} over the bundle's CAs, so that a
+ * node certificate the fleet CA signed costs one fast signature check instead of the
+ * JDK's path validation, which a reconnect storm pays ten thousand times at once.
+ */
+final class AgentTls {
+
+	private AgentTls() {
+	}
+
+	/**
+	 * Builds the context.
+	 * @param bundle the agent port's SSL bundle
+	 * @param clock the time validity periods are checked at
+	 * @return the context
+	 * @throws IllegalStateException if the bundle's managers cannot make a context
+	 */
+	static SSLContext context(SslBundle bundle, Clock clock) {
+		TrustManager[] trustManagers = bundle.getManagers().getTrustManagers();
+		@Nullable KeyStore trustStore = bundle.getStores().getTrustStore();
+		try {
+			SSLContext context = SSLContext.getInstance(bundle.getProtocol());
+			context.init(bundle.getManagers().getKeyManagers(), fleetTrust(trustManagers, trustStore, clock), null);
+			return context;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("cannot build the TLS context of the agent port", ex);
+		}
+	}
+
+	private static TrustManager[] fleetTrust(TrustManager[] managers, @Nullable KeyStore trustStore, Clock clock)
+			throws GeneralSecurityException {
+		@Nullable X509ExtendedTrustManager pkix = Arrays.stream(managers)
+			.filter(X509ExtendedTrustManager.class::isInstance)
+			.map(X509ExtendedTrustManager.class::cast)
+			.findFirst()
+			.orElse(null);
+		if (pkix == null || trustStore == null) {
+			// Nothing to check node certificates against that this class could speed up.
+			return managers;
+		}
+		List<X509Certificate> cas = new ArrayList<>();
+		for (String alias : Collections.list(trustStore.aliases())) {
+			Certificate certificate = trustStore.isCertificateEntry(alias) ? trustStore.getCertificate(alias) : null;
+			if (certificate instanceof X509Certificate ca) {
+				cas.add(ca);
+			}
+		}
+		return new TrustManager[] { new FleetTrustManager(pkix, cas, clock) };
+	}
+
+}
