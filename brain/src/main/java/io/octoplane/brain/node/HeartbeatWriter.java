@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.ReturnType;
@@ -87,6 +88,7 @@ class HeartbeatWriter {
 
 	private @Nullable ScheduledExecutorService ticker;
 
+	@Autowired
 	HeartbeatWriter(StringRedisTemplate redis, JsonMapper json, LivenessIndex liveness, NodeHistory history,
 			AgentProperties agent) {
 		this(redis, json, liveness, history, tickFor(agent.heartbeatInterval()));
