@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +14,7 @@ import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.api.NodeHistoryResponse;
 import io.octoplane.server.redis.RedisKeys;
 
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -81,7 +84,7 @@ public class NodeHistory {
 	 */
 	private final Map<String, Long> written = new ConcurrentHashMap<>();
 
-	NodeHistory(StringRedisTemplate redis, Clock clock) {
+	public NodeHistory(StringRedisTemplate redis, Clock clock) {
 		this.redis = redis;
 		this.clock = clock;
 	}
@@ -102,18 +105,55 @@ public class NodeHistory {
 	 * @param now when it arrived
 	 */
 	public void record(String name, NodeStatus status, long rttMicros, Instant now) {
-		long minute = now.getEpochSecond() / 60;
+		record(List.of(new StatusPoint(name, status, rttMicros, now)));
+	}
+
+	/**
+	 * Records the statuses of many heartbeats in one round trip, each unless its node
+	 * already has a point for that minute.
+	 * @param points the heartbeats' statuses
+	 */
+	public void record(Collection<StatusPoint> points) {
+		List<byte[][]> calls = new ArrayList<>();
+		for (StatusPoint point : points) {
+			long minute = point.at().getEpochSecond() / 60;
+			if (firstOfMinute(point.name(), minute)) {
+				calls.add(arguments(point, minute));
+			}
+		}
+		if (calls.isEmpty()) {
+			return;
+		}
+		byte[] script = RECORD.getScriptAsString().getBytes(StandardCharsets.UTF_8);
+		this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			for (byte[][] call : calls) {
+				connection.scriptingCommands().eval(script, ReturnType.INTEGER, 2, call);
+			}
+			return null;
+		});
+	}
+
+	private boolean firstOfMinute(String name, long minute) {
 		Long previous = this.written.put(name, minute);
 		if (previous != null && previous >= minute) {
 			if (previous > minute) {
 				this.written.put(name, previous);
 			}
-			return;
+			return false;
 		}
-		int[] values = HistoryPoints.encode(status, rttMicros);
-		this.redis.execute(RECORD, List.of(minuteKey(name), quarterKey(name)), Long.toString(minute),
-				Integer.toString(values[0]), Integer.toString(values[1]), Integer.toString(values[2]),
-				Integer.toString(values[3]), Long.toString(RETENTION.toMillis()));
+		return true;
+	}
+
+	private static byte[][] arguments(StatusPoint point, long minute) {
+		int[] values = HistoryPoints.encode(point.status(), point.rttMicros());
+		return new byte[][] { bytes(minuteKey(point.name())), bytes(quarterKey(point.name())),
+				bytes(Long.toString(minute)), bytes(Integer.toString(values[0])), bytes(Integer.toString(values[1])),
+				bytes(Integer.toString(values[2])), bytes(Integer.toString(values[3])),
+				bytes(Long.toString(RETENTION.toMillis())) };
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -130,6 +170,17 @@ public class NodeHistory {
 			.get(key.getBytes(StandardCharsets.UTF_8)));
 		return new NodeHistoryResponse(name, range.text(), range.stepSeconds(),
 				HistoryPoints.decode(ring, range.quarters() ? from - (from % 15) : from, now));
+	}
+
+	/**
+	 * One heartbeat's status, to record as a history point.
+	 *
+	 * @param name the node
+	 * @param status what it reported
+	 * @param rttMicros the heartbeat's round trip, -1 if unknown
+	 * @param at when it arrived
+	 */
+	public record StatusPoint(String name, NodeStatus status, long rttMicros, Instant at) {
 	}
 
 	/**

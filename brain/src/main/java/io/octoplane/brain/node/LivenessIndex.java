@@ -22,7 +22,6 @@ import org.springframework.data.redis.connection.zset.DefaultTuple;
 import org.springframework.data.redis.connection.zset.Tuple;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +36,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * Heartbeats are not written one by one: the latest deadlines of each node are kept here
- * and written once a second in one {@code ZADD XX GT} per set, which never re-adds a
- * pruned node nor moves a deadline back. Deadlines thus lag up to a second behind the
- * hashes, against thresholds of tens of seconds. A disconnect waits for a write in
- * flight, so no heartbeat written after it brings a disconnected node back.
+ * and written with each batch of the {@link HeartbeatWriter}, in one {@code ZADD XX GT}
+ * per set, which never re-adds a pruned node nor moves a deadline back. Deadlines thus
+ * lag up to a tick of that writer behind the heartbeats, against thresholds of several
+ * heartbeat intervals. A disconnect waits for a write in flight, so no heartbeat written
+ * after it brings a disconnected node back.
  */
 @Component
 class LivenessIndex {
@@ -152,7 +152,7 @@ class LivenessIndex {
 		return counts;
 	}
 
-	@Scheduled(fixedDelayString = "PT1S", initialDelayString = "PT1S")
+	/** Writes the deadlines of the heartbeats heard since the last call. */
 	void flush() {
 		if (this.pending.isEmpty()) {
 			return;

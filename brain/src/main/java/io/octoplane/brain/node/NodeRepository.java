@@ -68,15 +68,6 @@ public class NodeRepository implements NodePresence {
 			return 1
 			""", Long.class);
 
-	/** Records a heartbeat only for the node's current connection. */
-	private static final RedisScript<Long> HEARTBEAT = RedisScript.of("""
-			if redis.call('HGET', KEYS[1], 'session') ~= ARGV[1] then return 0 end
-			for i = 2, #ARGV, 2 do
-			  redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
-			end
-			return 1
-			""", Long.class);
-
 	private final StringRedisTemplate redis;
 
 	private final JsonMapper json;
@@ -89,14 +80,18 @@ public class NodeRepository implements NodePresence {
 
 	private final NodeStateRule rule;
 
+	private final HeartbeatWriter heartbeats;
+
 	NodeRepository(StringRedisTemplate redis, JsonMapper json, LivenessIndex liveness,
-			NodeDescriptionRepository descriptions, NodeHistory history, NodeStateRule rule) {
+			NodeDescriptionRepository descriptions, NodeHistory history, NodeStateRule rule,
+			HeartbeatWriter heartbeats) {
 		this.redis = redis;
 		this.json = json;
 		this.liveness = liveness;
 		this.descriptions = descriptions;
 		this.history = history;
 		this.rule = rule;
+		this.heartbeats = heartbeats;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -146,7 +141,8 @@ public class NodeRepository implements NodePresence {
 
 	/**
 	 * Records a heartbeat, unless a newer connection of the node replaced this one or the
-	 * node was pruned.
+	 * node was pruned. It is written with the next batch of heartbeats, within a
+	 * {@link HeartbeatWriter#tick() tick}.
 	 * @param name node name
 	 * @param sessionId id of the connection it arrived on
 	 * @param heartbeat the heartbeat
@@ -155,20 +151,8 @@ public class NodeRepository implements NodePresence {
 	 */
 	@Override
 	public void heartbeat(String name, String sessionId, Heartbeat heartbeat, HeartbeatPace pace, Instant now) {
-		List<String> args = new ArrayList<>(List.of(sessionId, "lastSeen", Long.toString(now.toEpochMilli()),
-				"rttMicros", Long.toString(heartbeat.rttMicros()), "clockOffsetMillis",
-				Long.toString(heartbeat.clockOffsetMillis())));
-		if (heartbeat.status() != null) {
-			args.add("status");
-			args.add(this.json.writeValueAsString(heartbeat.status()));
-		}
-		Long recorded = this.redis.execute(HEARTBEAT, List.of(key(name)), args.toArray());
-		if (recorded != null && recorded == 1) {
-			this.liveness.heard(name, this.rule.paceOf(pace), now);
-			if (heartbeat.status() != null) {
-				this.history.record(name, heartbeat.status(), heartbeat.rttMicros(), now);
-			}
-		}
+		this.heartbeats.note(new HeartbeatWriter.Beat(name, sessionId, now, heartbeat.rttMicros(),
+				heartbeat.clockOffsetMillis(), heartbeat.status(), this.rule.paceOf(pace)));
 	}
 
 	@Override
@@ -185,11 +169,14 @@ public class NodeRepository implements NodePresence {
 	 */
 	@Override
 	public void disconnected(String name, String sessionId, Instant now) {
-		Long recorded = this.redis.execute(DISCONNECT, List.of(key(name)), sessionId,
-				Long.toString(now.toEpochMilli()));
-		if (recorded != null && recorded == 1) {
-			this.liveness.disconnected(name);
-		}
+		// Its last heartbeats are written first: none may land after the disconnect.
+		this.heartbeats.settle(name, () -> {
+			Long recorded = this.redis.execute(DISCONNECT, List.of(key(name)), sessionId,
+					Long.toString(now.toEpochMilli()));
+			if (recorded != null && recorded == 1) {
+				this.liveness.disconnected(name);
+			}
+		});
 	}
 
 	/**

@@ -87,10 +87,13 @@ class AgentEndpointIT extends BrainIntegrationTest {
 				assertThat(value.brainSentAtMillis()).isGreaterThanOrEqualTo(value.brainReceivedAtMillis());
 				assertThat(value.heartbeatIntervalMillis()).isEqualTo(1000);
 			});
-			NodeRecord node = this.nodes.find("hb1").orElseThrow();
-			assertThat(node.status()).isEqualTo(status);
-			assertThat(node.rttMicros()).isEqualTo(850);
-			assertThat(node.clockOffsetMillis()).isEqualTo(-3);
+			// Heartbeats are written in batches, within a fraction of the interval.
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				NodeRecord node = this.nodes.find("hb1").orElseThrow();
+				assertThat(node.status()).isEqualTo(status);
+				assertThat(node.rttMicros()).isEqualTo(850);
+				assertThat(node.clockOffsetMillis()).isEqualTo(-3);
+			});
 		}
 	}
 

@@ -4,11 +4,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 import javax.net.ssl.SSLContext;
 
 import io.octoplane.brain.BrainIntegrationTest;
+import io.octoplane.brain.node.NodeRecord;
 import io.octoplane.brain.node.NodeRepository;
 import io.octoplane.brain.security.ApiClient;
 import io.octoplane.certs.PemPair;
@@ -83,8 +85,13 @@ class EdgeLinkIT extends BrainIntegrationTest {
 			HeartbeatAck second = (HeartbeatAck) client.receive();
 			assertThat(second.seq()).isEqualTo(1);
 			assertThat(first.heartbeatIntervalMillis()).isEqualTo(4000);
-			// A heartbeat without status keeps the last status shown.
-			assertThat(this.nodes.find("zip-edge1").orElseThrow().status()).isEqualTo(status);
+			// A heartbeat without status keeps the last status shown, once
+			// both are written (in batches, within a fraction of the interval).
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				NodeRecord node = this.nodes.find("zip-edge1").orElseThrow();
+				assertThat(node.lastSeen()).isEqualTo(Instant.ofEpochMilli(second.brainReceivedAtMillis()));
+				assertThat(node.status()).isEqualTo(status);
+			});
 		}
 	}
 

@@ -1,4 +1,4 @@
-package io.octoplane.brain.config;
+package io.octoplane.brain.redis;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -7,15 +7,17 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnection.Pipel
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Pipelines go to Redis in one write when they close. Spring Data Redis flushes each
- * pipelined command on its own by default: a pipeline of one command per node of a
- * fan-out then costs a socket write and an event-loop wake-up per node.
+ * Sends a pipeline's commands to Redis in one write when it closes, instead of one write
+ * and flush per command as Lettuce does by default: a batch of a thousand heartbeats or a
+ * page of a thousand node hashes is then one system call and one event-loop task, not a
+ * thousand. A pipeline runs on a connection of its own, so holding its commands back
+ * until it closes delays no other caller.
  */
 @Configuration(proxyBeanMethods = false)
 class RedisPipelining {
 
 	@Bean
-	static BeanPostProcessor redisPipelineFlushOnClose() {
+	static BeanPostProcessor pipelinesFlushOnClose() {
 		return new BeanPostProcessor() {
 
 			@Override
