@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 import io.octoplane.certs.PemPair;
 import io.octoplane.client.JobListener;
 import io.octoplane.client.OctoplaneClient;
+import io.octoplane.e2e.support.BrainSet;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
@@ -22,11 +24,7 @@ import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.testsupport.brain.BrainTestSupport;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.process.BrainArgs;
-import io.octoplane.testsupport.process.BrainProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,49 +35,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  * concurrency limit holds while each brain starts the nodes it holds, counted on the
  * nodes themselves. Subclasses choose the Redis (one server, or a cluster).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FleetLimitsScenario {
 
 	static final CertFixtures certs = BrainTestSupport.certificates();
 
-	private Path work = Path.of(".");
+	/** The brains on the Redis under test, made by {@link #threeLimitedBrains}. */
+	abstract BrainSet brains();
 
-	private final List<BrainArgs> args = new ArrayList<>();
-
-	private final List<BrainProcess> brains = new ArrayList<>();
-
-	/** The brain's arguments for the Redis under test. */
-	abstract BrainArgs brainArgs(Path dataDir);
-
-	@BeforeAll
-	void startBrains(@TempDir Path work) {
-		this.work = work;
-		for (String name : List.of("brain-a", "brain-b", "brain-c")) {
-			BrainArgs brain = brainArgs(this.work.resolve(name)).with("octoplane.brain.name", name)
-				.with("octoplane.security.failed-logins-per-minute", "10")
-				.with("octoplane.agent.heartbeat-interval", "500ms")
-				.with("octoplane.agent.unstable-after", "3s")
-				.with("octoplane.agent.offline-after", "6s");
-			this.args.add(brain);
-			this.brains
-				.add(BrainProcess.start(brain.toList(), this.work.resolve(name + ".log"), brain.managementPort()));
-		}
-		this.brains.forEach((brain) -> brain.awaitReady(Duration.ofSeconds(240)));
-	}
-
-	@AfterAll
-	void stopBrains() {
-		this.brains.forEach(BrainProcess::close);
+	/**
+	 * Three brains that allow ten failed logins a minute, as each subclass registers
+	 * them.
+	 * @param base a brain's arguments for the Redis under test, given its data folder
+	 * @return the brains, not started
+	 */
+	static BrainSet threeLimitedBrains(Function<Path, BrainArgs> base) {
+		return BrainSet.of(base, "brain-a", "brain-b", "brain-c")
+			.with("octoplane.security.failed-logins-per-minute", "10")
+			.withSteadyHeartbeats();
 	}
 
 	@Test
 	void tenWrongPasswordsSpreadOverThreeBrainsAreThrottledAsTen() throws Exception {
 		for (int i = 0; i < 10; i++) {
-			HttpResponse<String> answer = login(this.args.get(i % 3), "guess" + i);
+			HttpResponse<String> answer = login(brains().args(i % brains().size()), "guess" + i);
 			assertThat(answer.statusCode()).as("wrong password %d", i).isEqualTo(401);
 		}
-		for (BrainArgs brain : this.args) {
-			HttpResponse<String> answer = login(brain, "one more");
+		for (int i = 0; i < brains().size(); i++) {
+			HttpResponse<String> answer = login(brains().args(i), "one more");
 			assertThat(answer.statusCode()).isEqualTo(429);
 			assertThat(answer.headers().firstValue("Retry-After")).isPresent();
 			assertThat(answer.body()).contains("\"code\":\"too-many-requests\"");
@@ -87,13 +69,13 @@ abstract class FleetLimitsScenario {
 	}
 
 	@Test
-	void aConcurrencyLimitOfFiveHoldsAcrossThreeBrainsCountedOnTheNodes() throws Exception {
-		try (TentacleFleet fleet = new TentacleFleet(certs, this.work.resolve("fleet"))) {
+	void aConcurrencyLimitOfFiveHoldsAcrossThreeBrainsCountedOnTheNodes(@TempDir Path work) throws Exception {
+		try (TentacleFleet fleet = new TentacleFleet(certs, work)) {
 			List<String> nodes = new ArrayList<>();
-			nodes.addAll(fleet.startAll("ca", 20, this.args.get(0).agentPort()));
-			nodes.addAll(fleet.startAll("cb", 20, this.args.get(1).agentPort()));
-			nodes.addAll(fleet.startAll("cc", 20, this.args.get(2).agentPort()));
-			OctoplaneClient viaB = client(this.args.get(1));
+			nodes.addAll(fleet.startAll("ca", 20, brains().args(0).agentPort()));
+			nodes.addAll(fleet.startAll("cb", 20, brains().args(1).agentPort()));
+			nodes.addAll(fleet.startAll("cc", 20, brains().args(2).agentPort()));
+			OctoplaneClient viaB = client(brains().args(1));
 			// Each node notes when its run began and ended, in nanoseconds of this host.
 			CommandRequest request = new CommandRequest(nodes, CommandMode.SHELL,
 					"date +%s%N > span.txt; sleep 0.3; date +%s%N >> span.txt", 90L, null, 30L, "5", null, null, null,
