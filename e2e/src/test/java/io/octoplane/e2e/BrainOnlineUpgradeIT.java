@@ -67,8 +67,7 @@ class BrainOnlineUpgradeIT {
 					this.work.resolve("upgrade-cli.log")))
 				.isZero();
 			List<String> launch = UpgradeCli.concat(upgrade, "launch", "--confirm-timeout", CONFIRM_TIMEOUT,
-					"--start-timeout", "150s", "--jvm-option", "-Xmx384m", "--jvm-option", "-XX:TieredStopAtLevel=1",
-					"--jvm-option", "-XX:+UseSerialGC", "--");
+					"--start-timeout", "150s", "--jvm-option", "-Xmx384m", "--");
 			launch.addAll(args.toList());
 			Process launcher = new ProcessBuilder(launch).redirectErrorStream(true)
 				.redirectOutput(this.work.resolve("launcher.log").toFile())

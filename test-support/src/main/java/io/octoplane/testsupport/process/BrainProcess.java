@@ -34,10 +34,9 @@ import org.jspecify.annotations.Nullable;
  * across restarts, with a marker line before each start; failures quote the end of it.
  *
  * <p>
- * A brain from the class path runs with a small heap, the C1 compiler only and the serial
- * collector, and from an AOT cache of its classes made once per test JVM
- * ({@link BrainAotCache}): tests start dozens of brains, and each start is mostly class
- * loading and compiling on a small, busy machine.
+ * A brain from the class path runs with a small heap and from an AOT cache of its classes
+ * made once per test JVM ({@link BrainAotCache}): tests start dozens of brains, and each
+ * start is mostly loading and linking classes on a small, busy machine.
  *
  * <p>
  * Readiness is the brain's own readiness probe on its management port, which the caller
@@ -55,10 +54,11 @@ public final class BrainProcess implements AutoCloseable {
 	private static final String MANAGEMENT_PORT_ARG = "--management.server.port=";
 
 	/**
-	 * A small heap and a quick start: the C1 compiler only and the serial collector, as
-	 * suits a brain that runs for a test on a small machine.
+	 * A small heap. The C1 compiler alone would start a brain faster, but compiled code
+	 * runs slower: Argon2 password checks took three times as long, which tests with
+	 * timeouts feel.
 	 */
-	private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx384m");
 
 	private static final int SIGKILL_STATUS = 128 + 9;
 
