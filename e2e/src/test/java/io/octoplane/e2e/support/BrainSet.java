@@ -24,11 +24,11 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /**
  * A named set of brains in child JVMs ({@link BrainProcess}) sharing the test's Redis and
  * PKI, each on free ports of its own, named by {@code octoplane.brain.name}. Register it
- * as a static field with {@code @RegisterExtension} after the Redis it uses: it starts
- * every brain before the class's first test (all at once, then waits until each is
- * ready), stops them after the last, and prints the end of each brain's log when a test
- * fails. Brain {@code i} logs to {@code NAME.log} and keeps its data in {@code NAME/} of
- * a temporary folder, deleted after the class.
+ * as a static field with {@code @RegisterExtension}, ordered after the Redis it uses with
+ * {@code @Order}: it starts every brain before the class's first test (all at once, then
+ * waits until each is ready), stops them after the last, and prints the end of each
+ * brain's log when a test fails. Brain {@code i} logs to {@code NAME.log} and keeps its
+ * data in {@code NAME/} of a temporary folder, deleted after the class.
  */
 public final class BrainSet implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
