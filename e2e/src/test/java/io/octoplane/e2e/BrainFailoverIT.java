@@ -11,9 +11,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +31,7 @@ import java.util.stream.Stream;
 import io.octoplane.certs.PemPair;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.client.TunnelConnection;
+import io.octoplane.e2e.support.BrainSet;
 import io.octoplane.e2e.support.StreamEnds;
 import io.octoplane.octl.Octl;
 import io.octoplane.protocol.digest.Sha256;
@@ -45,11 +43,11 @@ import io.octoplane.testsupport.link.LinkShape;
 import io.octoplane.testsupport.metrics.PrometheusScrape;
 import io.octoplane.testsupport.octl.OctlRun;
 import io.octoplane.testsupport.process.BrainArgs;
-import io.octoplane.testsupport.process.BrainProcess;
 import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,16 +75,20 @@ class BrainFailoverIT {
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
 	@RegisterExtension
+	@Order(1)
 	static final RedisServerExtension redis = new RedisServerExtension();
 
 	static final CertFixtures certs = BrainTestSupport.certificates();
 
+	@RegisterExtension
+	@Order(2)
+	static final BrainSet brains = BrainSet
+		.of((dataDir) -> BrainArgs.withFreePorts(certs, redis.port(), dataDir), "brain-a", "brain-b", "brain-c")
+		.withSteadyHeartbeats()
+		.with("octoplane.scenario.lock-lease", "6s");
+
 	@TempDir
 	static Path work;
-
-	static final List<BrainArgs> args = new ArrayList<>();
-
-	static final List<BrainProcess> brains = new ArrayList<>();
 
 	static FaultyLink agents;
 
@@ -95,32 +97,20 @@ class BrainFailoverIT {
 	static List<String> nodes;
 
 	@BeforeAll
-	static void startBrainsAndNodes() throws Exception {
-		for (String name : List.of("brain-a", "brain-b", "brain-c")) {
-			BrainArgs brain = BrainArgs.withFreePorts(certs, redis.port(), work.resolve(name))
-				.with("octoplane.brain.name", name)
-				.with("octoplane.agent.heartbeat-interval", "500ms")
-				.with("octoplane.agent.unstable-after", "3s")
-				.with("octoplane.agent.offline-after", "6s")
-				.with("octoplane.scenario.lock-lease", "6s");
-			args.add(brain);
-			brains.add(BrainProcess.start(brain.toList(), work.resolve(name + ".log"), brain.managementPort()));
-		}
-		brains.forEach((brain) -> brain.awaitReady(Duration.ofSeconds(240)));
-		agents = FaultyLink.balance(args.stream().mapToInt(BrainArgs::agentPort).toArray());
+	static void startNodes() throws Exception {
+		agents = FaultyLink.balance(brains.agentPorts());
 		fleet = new TentacleFleet(certs, work.resolve("fleet"));
 		nodes = fleet.startAll("fo", NODES, agents.port());
 	}
 
 	@AfterAll
-	static void stopAll() {
+	static void stopNodes() {
 		if (fleet != null) {
 			fleet.close();
 		}
 		if (agents != null) {
 			agents.close();
 		}
-		brains.forEach(BrainProcess::close);
 	}
 
 	/**
@@ -131,7 +121,7 @@ class BrainFailoverIT {
 	@BeforeEach
 	void twoBrainsUp() {
 		await().atMost(Duration.ofSeconds(240)).until(() -> ready().size() >= 2);
-		ready().forEach((brain) -> agents.admit(args.get(brain).agentPort()));
+		ready().forEach((brain) -> agents.admit(brains.args(brain).agentPort()));
 	}
 
 	@Test
@@ -171,7 +161,7 @@ class BrainFailoverIT {
 			job.json().get("results").forEach((result) -> states.add(result.get("state").asString()));
 			assertThat(states).hasSize(NODES).containsOnly("succeeded");
 			System.out.printf("fan-out of %d nodes, %s killed with %d not yet started: every node ran it once%n", NODES,
-					name(victim), pendingAtKill);
+					brains.name(victim), pendingAtKill);
 		}
 	}
 
@@ -182,7 +172,7 @@ class BrainFailoverIT {
 		try (FaultyLink api = api(busiest())) {
 			Path octl = octl(api, "apply");
 			List<Integer> candidates = ready();
-			List<Long> logged = candidates.stream().map((brain) -> size(brains.get(brain).logFile())).toList();
+			List<Long> logged = candidates.stream().map((brain) -> size(brains.process(brain).logFile())).toList();
 			CompletableFuture<OctlRun> applying = background(octl,
 					List.of("scen", "apply", scenario.toString(), "-m", "cut off"));
 			// octl stages the folder and applies it on connections of their own, so
@@ -199,7 +189,7 @@ class BrainFailoverIT {
 			kill(victim, api);
 
 			OctlRun cut = applying.get(30, TimeUnit.SECONDS);
-			System.out.printf("apply cut off by killing %s: %s%n", name(victim), cut.err());
+			System.out.printf("apply cut off by killing %s: %s%n", brains.name(victim), cut.err());
 			assertThat(cut.exitCode()).as(cut.out() + cut.err()).isEqualTo(4);
 			assertThat(cut.err()).contains("the apply of scenario failover was cut off before the brain answered",
 					"octl scen version failover", "octoplane.scenario.lock-lease");
@@ -216,7 +206,7 @@ class BrainFailoverIT {
 				OctlRun again = InProcessOctl.run(octl, octl.getParent(), "scen", "apply", scenario.toString(), "-m",
 						"after the kill");
 				if (again.exitCode() != 0) {
-					assertThat(again.err()).as(again.out()).contains("scenario failover is busy", name(victim));
+					assertThat(again.err()).as(again.out()).contains("scenario failover is busy", brains.name(victim));
 					refusals.add(again.err());
 				}
 				return again.exitCode() == 0;
@@ -230,7 +220,7 @@ class BrainFailoverIT {
 				assertThat(fleet.lines(node, "failover.log")).as(node).endsWith("prepared", "started");
 			}
 			System.out.printf("apply cut off by killing %s: %d refusals naming the dead lock holder before it lapsed%n",
-					name(victim), refusals.size());
+					brains.name(victim), refusals.size());
 		}
 	}
 
@@ -242,7 +232,7 @@ class BrainFailoverIT {
 			Path octl = octl(api, "upload-taken");
 			// A megabyte a second, so the kill lands while the brain takes the file.
 			api.shape(LinkShape.of(Duration.ofMillis(2), 8_000_000));
-			Path incoming = args.get(victim).dataDir().resolve("blobs/incoming");
+			Path incoming = brains.args(victim).dataDir().resolve("blobs/incoming");
 			List<Path> before = files(incoming);
 			CompletableFuture<OctlRun> uploading = background(octl, upload(file));
 			await().atMost(WAIT)
@@ -251,7 +241,7 @@ class BrainFailoverIT {
 			kill(victim, api);
 
 			OctlRun cut = uploading.get(30, TimeUnit.SECONDS);
-			System.out.printf("upload cut off by killing %s: %s%n", name(victim), cut.err());
+			System.out.printf("upload cut off by killing %s: %s%n", brains.name(victim), cut.err());
 			assertThat(cut.exitCode()).as(cut.out() + cut.err()).isEqualTo(4);
 			assertThat(cut.err())
 				.contains("was cut off before the brain answered", "no node was sent anything yet",
@@ -291,8 +281,8 @@ class BrainFailoverIT {
 				if (ended.exitCode() == 1) {
 					assertThat(ended.out()).contains("failed");
 				}
-				System.out.printf("upload whose brain %s died while nodes fetched it: octl exit %d%n%s%n", name(victim),
-						ended.exitCode(), ended.err());
+				System.out.printf("upload whose brain %s died while nodes fetched it: octl exit %d%n%s%n",
+						brains.name(victim), ended.exitCode(), ended.err());
 			}
 			finally {
 				agents.shape(null);
@@ -307,7 +297,7 @@ class BrainFailoverIT {
 	void tunnelThroughAKilledBrainEndsWithAnErrorAndTheNodeIsReachedThroughItsNewBrain() throws Exception {
 		int holder = busiest();
 		int next = ready().stream().filter((brain) -> brain != holder).findFirst().orElseThrow();
-		try (FaultyLink link = FaultyLink.start(args.get(holder).agentPort());
+		try (FaultyLink link = FaultyLink.start(brains.args(holder).agentPort());
 				ServerSocket echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			Thread.ofVirtual().start(() -> echo(echo));
 			fleet.start("fotun", link.port());
@@ -319,7 +309,7 @@ class BrainFailoverIT {
 				assertThat(roundTrip(tunnel, "before")).isEqualTo("before");
 				kill(holder);
 				// The node redials, as through a balancer, and lands on another brain.
-				link.retarget(args.get(next).agentPort());
+				link.retarget(brains.args(next).agentPort());
 				assertThat(StreamEnds.failsWithin(tunnel.input(), WAIT)).as("the tunnel ends with an error, not a hang")
 					.isTrue();
 			}
@@ -341,32 +331,12 @@ class BrainFailoverIT {
 
 	/** The brains that are running and answer their readiness probe. */
 	private static List<Integer> ready() {
-		return IntStream.range(0, brains.size()).filter(BrainFailoverIT::isReady).boxed().toList();
-	}
-
-	private static boolean isReady(int brain) {
-		if (!brains.get(brain).isAlive()) {
-			return false;
-		}
-		URI probe = URI.create("http://127.0.0.1:" + args.get(brain).managementPort() + "/actuator/health/readiness");
-		try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-			return http
-				.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).GET().build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return IntStream.range(0, brains.size()).filter((brain) -> brains.process(brain).isReady()).boxed().toList();
 	}
 
 	/** What a brain logged after the given offset of its log file. */
 	private static String logSince(int brain, long offset) {
-		try (SeekableByteChannel channel = Files.newByteChannel(brains.get(brain).logFile())) {
+		try (SeekableByteChannel channel = Files.newByteChannel(brains.process(brain).logFile())) {
 			channel.position(offset);
 			return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
 		}
@@ -377,10 +347,10 @@ class BrainFailoverIT {
 
 	private static double connections(int brain) {
 		try {
-			return PrometheusScrape.of(args.get(brain).managementPort()).value("octoplane_agent_connections");
+			return PrometheusScrape.of(brains.args(brain).managementPort()).value("octoplane_agent_connections");
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("cannot scrape " + name(brain), ex);
+			throw new IllegalStateException("cannot scrape " + brains.name(brain), ex);
 		}
 	}
 
@@ -391,7 +361,7 @@ class BrainFailoverIT {
 	private static FaultyLink api(int first) {
 		List<Integer> order = new ArrayList<>(List.of(first));
 		ready().stream().filter((brain) -> brain != first).forEach(order::add);
-		return FaultyLink.balance(order.stream().mapToInt((brain) -> args.get(brain).restPort()).toArray());
+		return FaultyLink.balance(order.stream().mapToInt((brain) -> brains.args(brain).restPort()).toArray());
 	}
 
 	/**
@@ -399,18 +369,14 @@ class BrainFailoverIT {
 	 * is started again at once and taken back in before the next case.
 	 */
 	private static void kill(int brain, FaultyLink api) {
-		api.drop(args.get(brain).restPort());
+		api.drop(brains.args(brain).restPort());
 		kill(brain);
 	}
 
 	private static void kill(int brain) {
-		brains.get(brain).kill();
-		agents.drop(args.get(brain).agentPort());
-		brains.get(brain).restart();
-	}
-
-	private static String name(int brain) {
-		return "brain-" + (char) ('a' + brain);
+		brains.process(brain).kill();
+		agents.drop(brains.args(brain).agentPort());
+		brains.process(brain).restart();
 	}
 
 	private static Path octl(FaultyLink api, String name) throws IOException {
@@ -518,7 +484,7 @@ class BrainFailoverIT {
 	private static OctoplaneClient client(int brain) throws Exception {
 		PemPair operator = certs.operator("alice");
 		return OctoplaneClient.builder()
-			.baseUri(URI.create(args.get(brain).restUri()))
+			.baseUri(URI.create(brains.args(brain).restUri()))
 			.sslContext(PemTls.clientContext(operator.certificate(), operator.privateKey(), certs.caCert()))
 			.build();
 	}

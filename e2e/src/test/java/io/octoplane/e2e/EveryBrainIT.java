@@ -6,13 +6,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.octoplane.e2e.support.BrainSet;
 import io.octoplane.testsupport.brain.BrainTestSupport;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.link.FaultyLink;
 import io.octoplane.testsupport.octl.OctlRun;
 import io.octoplane.testsupport.process.BrainArgs;
-import io.octoplane.testsupport.process.BrainProcess;
 import io.octoplane.testsupport.redis.RedisServerExtension;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,55 +30,44 @@ import static org.awaitility.Awaitility.await;
 class EveryBrainIT {
 
 	@RegisterExtension
+	@Order(1)
 	static final RedisServerExtension redis = new RedisServerExtension();
 
 	static final CertFixtures certs = BrainTestSupport.certificates();
+
+	@RegisterExtension
+	@Order(2)
+	static final BrainSet brains = BrainSet
+		.of((dataDir) -> BrainArgs.withFreePorts(certs, redis.port(), dataDir), "brain-a", "brain-b", "brain-c")
+		.withSteadyHeartbeats();
 
 	@TempDir
 	Path work;
 
 	@Test
 	void everyBrainAnswersEveryCallAndTheOthersCarryOnWhenOneDies() throws Exception {
-		List<BrainArgs> args = new ArrayList<>();
-		List<BrainProcess> brains = new ArrayList<>();
-		try {
-			for (String name : List.of("brain-a", "brain-b", "brain-c")) {
-				BrainArgs brain = BrainArgs.withFreePorts(certs, redis.port(), this.work.resolve(name))
-					.with("octoplane.brain.name", name)
-					.with("octoplane.agent.heartbeat-interval", "500ms")
-					.with("octoplane.agent.unstable-after", "3s")
-					.with("octoplane.agent.offline-after", "6s");
-				args.add(brain);
-				brains
-					.add(BrainProcess.start(brain.toList(), this.work.resolve(name + ".log"), brain.managementPort()));
-			}
-			brains.forEach((brain) -> brain.awaitReady(Duration.ofSeconds(240)));
-			try (FaultyLink agents = FaultyLink.balance(args.stream().mapToInt(BrainArgs::agentPort).toArray());
-					TentacleFleet fleet = new TentacleFleet(certs, this.work.resolve("fleet"))) {
-				List<String> nodes = fleet.startAll("eb", 3, agents.port());
-				Path scenario = scenario(nodes);
-				for (int i = 0; i < args.size(); i++) {
-					Path config = Files.createDirectories(this.work.resolve("octl-" + i));
-					OperatorOctlConfig.write(config, certs, args.get(i).restUri(), "timeout: 60s");
-					Path octl = config.resolve("octl.yaml");
-					throughOneBrain(octl, config, fleet, nodes, scenario, i);
-				}
-
-				// Brain a dies; the balancer's health check leaves it out, its nodes
-				// redial and land on b or c, and work goes on through b.
-				brains.get(0).kill();
-				agents.drop(args.get(0).agentPort());
-				Path config = this.work.resolve("octl-1");
+		try (FaultyLink agents = FaultyLink.balance(brains.agentPorts());
+				TentacleFleet fleet = new TentacleFleet(certs, this.work.resolve("fleet"))) {
+			List<String> nodes = fleet.startAll("eb", 3, agents.port());
+			Path scenario = scenario(nodes);
+			for (int i = 0; i < brains.size(); i++) {
+				Path config = Files.createDirectories(this.work.resolve("octl-" + i));
+				OperatorOctlConfig.write(config, certs, brains.args(i).restUri(), "timeout: 60s");
 				Path octl = config.resolve("octl.yaml");
-				await().atMost(Duration.ofSeconds(60)).until(() -> {
-					OctlRun get = InProcessOctl.run(octl, config, "node", "get", "-sf", "online");
-					return get.exitCode() == 0 && nodes.stream().allMatch(get.out()::contains);
-				});
-				throughOneBrain(octl, config, fleet, nodes, scenario, 3);
+				throughOneBrain(octl, config, fleet, nodes, scenario, i);
 			}
-		}
-		finally {
-			brains.forEach(BrainProcess::close);
+
+			// Brain a dies; the balancer's health check leaves it out, its nodes
+			// redial and land on b or c, and work goes on through b.
+			brains.process(0).kill();
+			agents.drop(brains.args(0).agentPort());
+			Path config = this.work.resolve("octl-1");
+			Path octl = config.resolve("octl.yaml");
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				OctlRun get = InProcessOctl.run(octl, config, "node", "get", "-sf", "online");
+				return get.exitCode() == 0 && nodes.stream().allMatch(get.out()::contains);
+			});
+			throughOneBrain(octl, config, fleet, nodes, scenario, 3);
 		}
 	}
 

@@ -1,9 +1,9 @@
 package io.octoplane.e2e;
 
-import java.nio.file.Path;
-
+import io.octoplane.e2e.support.BrainSet;
 import io.octoplane.testsupport.process.BrainArgs;
 import io.octoplane.testsupport.redis.RedisClusterExtension;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -13,13 +13,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MultiBrainClusterIT extends MultiBrainScenario {
 
 	@RegisterExtension
+	@Order(1)
 	static final RedisClusterExtension cluster = new RedisClusterExtension();
 
+	// The standalone host and port BrainArgs always sets are ignored once cluster nodes
+	// are given.
+	@RegisterExtension
+	@Order(2)
+	static final BrainSet brains = twoBrains((dataDir) -> BrainArgs.withFreePorts(certs, 1, dataDir)
+		.with("spring.data.redis.cluster.nodes", cluster.nodes()));
+
 	@Override
-	BrainArgs brainArgs(Path dataDir) {
-		// The standalone host and port BrainArgs always sets are ignored once cluster
-		// nodes are given.
-		return BrainArgs.withFreePorts(certs, 1, dataDir).with("spring.data.redis.cluster.nodes", cluster.nodes());
+	BrainSet brains() {
+		return brains;
 	}
 
 }

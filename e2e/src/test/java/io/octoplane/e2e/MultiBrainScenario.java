@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 import io.octoplane.certs.PemPair;
 import io.octoplane.client.FileApi;
 import io.octoplane.client.JobListener;
 import io.octoplane.client.OctoplaneClient;
+import io.octoplane.e2e.support.BrainSet;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
@@ -23,7 +25,6 @@ import io.octoplane.testsupport.brain.BrainTestSupport;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.link.FaultyLink;
 import io.octoplane.testsupport.process.BrainArgs;
-import io.octoplane.testsupport.process.BrainProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,21 +45,25 @@ abstract class MultiBrainScenario {
 	@TempDir
 	Path work;
 
-	/** The brain's arguments for the Redis under test. */
-	abstract BrainArgs brainArgs(Path dataDir);
+	/** Brains a and b on the Redis under test, made by {@link #twoBrains}. */
+	abstract BrainSet brains();
+
+	/**
+	 * Brains a and b with heartbeat timings that two brains, a cluster and the build on a
+	 * small machine keep without nodes flapping offline, as each subclass registers them.
+	 * @param base a brain's arguments for the Redis under test, given its data folder
+	 * @return the brains, not started
+	 */
+	static BrainSet twoBrains(Function<Path, BrainArgs> base) {
+		return BrainSet.of(base, "brain-a", "brain-b").withSteadyHeartbeats();
+	}
 
 	@Test
 	void brainBReachesTheNodesOfBrainAAndTakesThemOverWhenADies() throws Exception {
-		BrainArgs argsA = timings(brainArgs(this.work.resolve("brain-a"))).with("octoplane.brain.name", "brain-a");
-		BrainArgs argsB = timings(brainArgs(this.work.resolve("brain-b"))).with("octoplane.brain.name", "brain-b");
-		try (BrainProcess brainA = BrainProcess.start(argsA.toList(), this.work.resolve("brain-a.log"),
-				argsA.managementPort());
-				BrainProcess brainB = BrainProcess.start(argsB.toList(), this.work.resolve("brain-b.log"),
-						argsB.managementPort());
-				FaultyLink balancer = FaultyLink.start(argsA.agentPort());
+		BrainArgs argsA = brains().args(0);
+		BrainArgs argsB = brains().args(1);
+		try (FaultyLink balancer = FaultyLink.start(argsA.agentPort());
 				TentacleFleet fleet = new TentacleFleet(certs, this.work)) {
-			brainA.awaitReady(Duration.ofSeconds(240));
-			brainB.awaitReady(Duration.ofSeconds(240));
 			List<String> nodes = fleet.startAll("mb", 3, balancer.port());
 			OctoplaneClient viaB = client(argsB);
 
@@ -105,7 +110,7 @@ abstract class MultiBrainScenario {
 
 			// A dies. A command sent now waits in Redis; once the balancer sends the
 			// tentacles to B, B delivers it, and nothing is lost or run twice.
-			brainA.kill();
+			brains().process(0).kill();
 			JobResponse queued = viaB.jobs().submit(shell(List.of("mb01", "mb02"), "echo after >> after.txt", 120L));
 			balancer.retarget(argsB.agentPort());
 			JobResponse after = viaB.jobs().await(queued.id(), Duration.ofSeconds(90), new JobListener() {
@@ -114,16 +119,6 @@ abstract class MultiBrainScenario {
 			assertThat(fleet.lines("mb01", "after.txt")).containsExactly("after");
 			assertThat(fleet.lines("mb02", "after.txt")).containsExactly("after");
 		}
-	}
-
-	/**
-	 * Heartbeat timings that two brains, a cluster and the build on a small machine can
-	 * keep without nodes flapping offline.
-	 */
-	private static BrainArgs timings(BrainArgs args) {
-		return args.with("octoplane.agent.heartbeat-interval", "500ms")
-			.with("octoplane.agent.unstable-after", "3s")
-			.with("octoplane.agent.offline-after", "6s");
 	}
 
 	private static CommandRequest shell(List<String> targets, String command, long waitOfflineSeconds) {

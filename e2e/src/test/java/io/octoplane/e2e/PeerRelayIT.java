@@ -17,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,6 +30,7 @@ import io.octoplane.certs.PemPair;
 import io.octoplane.client.OctoplaneApiException;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.client.TunnelConnection;
+import io.octoplane.e2e.support.BrainSet;
 import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
 import io.octoplane.protocol.api.TunnelStream;
@@ -42,12 +41,12 @@ import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.link.FaultyLink;
 import io.octoplane.testsupport.octl.OctlRun;
 import io.octoplane.testsupport.process.BrainArgs;
-import io.octoplane.testsupport.process.BrainProcess;
 import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -72,16 +71,22 @@ class PeerRelayIT {
 	private static final String NODE = "relay1";
 
 	@RegisterExtension
+	@Order(1)
 	static final RedisServerExtension redis = new RedisServerExtension();
 
 	static final CertFixtures certs = BrainTestSupport.certificates();
 
+	@RegisterExtension
+	@Order(2)
+	static final BrainSet brains = BrainSet
+		.of((dataDir) -> BrainArgs.withFreePorts(certs, redis.port(), dataDir), "brain-a", "brain-b", "brain-c")
+		.with("octoplane.peer.timeout", "3s")
+		// Announced once: a test may rewrite an address without a race.
+		.with("octoplane.peer.announce-interval", "1h")
+		.with("octoplane.tunnel.attach-timeout", "10s");
+
 	@TempDir
 	static Path work;
-
-	static final List<BrainArgs> args = new ArrayList<>();
-
-	static final List<BrainProcess> brains = new ArrayList<>();
 
 	static FaultyLink agentLink;
 
@@ -90,40 +95,28 @@ class PeerRelayIT {
 	ServerSocket service;
 
 	@BeforeAll
-	static void startBrainsAndNode() throws Exception {
-		for (String name : List.of("brain-a", "brain-b", "brain-c")) {
-			BrainArgs brain = BrainArgs.withFreePorts(certs, redis.port(), work.resolve(name))
-				.with("octoplane.brain.name", name)
-				.with("octoplane.peer.timeout", "3s")
-				// Announced once: a test may rewrite an address without a race.
-				.with("octoplane.peer.announce-interval", "1h")
-				.with("octoplane.tunnel.attach-timeout", "10s");
-			args.add(brain);
-			brains.add(BrainProcess.start(brain.toList(), work.resolve(name + ".log"), brain.managementPort()));
-		}
-		brains.forEach((brain) -> brain.awaitReady(Duration.ofSeconds(120)));
-		agentLink = FaultyLink.start(args.get(0).agentPort());
+	static void startNode() throws Exception {
+		agentLink = FaultyLink.start(brains.args(0).agentPort());
 		fleet = new TentacleFleet(certs, work.resolve("fleet"));
 		fleet.start(NODE, agentLink.port());
 		assertThat(fleet.tentacle(NODE).awaitConnected(WAIT)).isTrue();
 	}
 
 	@AfterAll
-	static void stopAll() {
+	static void stopNode() {
 		if (fleet != null) {
 			fleet.close();
 		}
 		if (agentLink != null) {
 			agentLink.close();
 		}
-		brains.forEach(BrainProcess::close);
 	}
 
 	@BeforeEach
 	void startService() throws IOException {
 		this.service = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		// New connections of the node reach brain a, which holds its control connection.
-		agentLink.retarget(args.get(0).agentPort());
+		agentLink.retarget(brains.args(0).agentPort());
 	}
 
 	@AfterEach
@@ -138,7 +131,7 @@ class PeerRelayIT {
 
 	@Test
 	void theNodesDataConnectionMayLandOnAThirdBrain() throws Exception {
-		agentLink.retarget(args.get(2).agentPort());
+		agentLink.retarget(brains.args(2).agentPort());
 		assertDigestEcho(client(1));
 		Thread.ofVirtual().start(() -> {
 			try (Socket socket = this.service.accept()) {
@@ -155,7 +148,7 @@ class PeerRelayIT {
 
 	@Test
 	void anOperatorMayAttachThroughYetAnotherBrain() throws Exception {
-		agentLink.retarget(args.get(2).agentPort());
+		agentLink.retarget(brains.args(2).agentPort());
 		Thread.ofVirtual().start(() -> {
 			try (Socket socket = this.service.accept()) {
 				byte[] hello = socket.getInputStream().readNBytes(5);
@@ -168,7 +161,7 @@ class PeerRelayIT {
 		HttpClient http = http(certs.operator("alice"));
 		// Opened through brain b, attached through brain c, node held by brain a.
 		HttpResponse<String> opened = http.send(HttpRequest
-			.newBuilder(URI.create(args.get(1).restUri() + ApiPaths.NODE_TUNNELS.replace("{name}", NODE)))
+			.newBuilder(URI.create(brains.args(1).restUri() + ApiPaths.NODE_TUNNELS.replace("{name}", NODE)))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers
 				.ofString("{\"host\":\"127.0.0.1\",\"port\":" + this.service.getLocalPort() + "}"))
@@ -176,7 +169,8 @@ class PeerRelayIT {
 		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
 		String id = opened.body().replaceAll(".*\"id\":\"([0-9a-f]+)\".*", "$1");
 		Collector received = new Collector();
-		URI attach = URI.create(args.get(2).restUri().replace("https:", "wss:") + ApiPaths.TUNNEL.replace("{id}", id));
+		URI attach = URI
+			.create(brains.args(2).restUri().replace("https:", "wss:") + ApiPaths.TUNNEL.replace("{id}", id));
 		WebSocket socket = http.newWebSocketBuilder()
 			.buildAsync(attach, received)
 			.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -226,7 +220,7 @@ class PeerRelayIT {
 
 	@Test
 	void aSlowReaderHoldsTheServiceBackInsteadOfFillingTheBrains() throws Exception {
-		agentLink.retarget(args.get(2).agentPort());
+		agentLink.retarget(brains.args(2).agentPort());
 		long offered = 1L << 30;
 		AtomicLong written = new AtomicLong();
 		Thread writer = Thread.ofVirtual().start(() -> {
@@ -265,15 +259,15 @@ class PeerRelayIT {
 	@Test
 	void aNamedBrainsLogAndFileStoreAreReadThroughAnother() throws Exception {
 		Path octlHome = Files.createDirectories(work.resolve("octl-b"));
-		Path octl = OperatorOctlConfig.write(octlHome, certs, args.get(1).restUri(), "timeout: 30s");
-		Path store = Files.createDirectories(args.get(0).dataDir().resolve("fstore/relayed"));
+		Path octl = OperatorOctlConfig.write(octlHome, certs, brains.args(1).restUri(), "timeout: 30s");
+		Path store = Files.createDirectories(brains.args(0).dataDir().resolve("fstore/relayed"));
 		Files.writeString(store.resolve("hello.txt"), "from brain a\n");
 
 		OctlRun log = InProcessOctl.run(octl, octlHome, "log", "get", "brain:brain-a", "-l", "20");
 		assertThat(log.exitCode()).as(log.err()).isZero();
 		String line = log.out().lines().filter((each) -> !each.isBlank()).findFirst().orElseThrow();
-		assertThat(Files.readString(args.get(0).dataDir().resolve("logs/brain.log"))).contains(line);
-		assertThat(Files.readString(args.get(1).dataDir().resolve("logs/brain.log"))).doesNotContain(line);
+		assertThat(Files.readString(brains.args(0).dataDir().resolve("logs/brain.log"))).contains(line);
+		assertThat(Files.readString(brains.args(1).dataDir().resolve("logs/brain.log"))).doesNotContain(line);
 
 		OctlRun listed = InProcessOctl.run(octl, octlHome, "file", "ls", "relayed", "brain:brain-a", "-o", "table");
 		assertThat(listed.exitCode()).as(listed.err()).isZero();
@@ -325,7 +319,7 @@ class PeerRelayIT {
 	private static OctoplaneClient client(int brain) throws Exception {
 		PemPair operator = certs.operator("alice");
 		return OctoplaneClient.builder()
-			.baseUri(URI.create(args.get(brain).restUri()))
+			.baseUri(URI.create(brains.args(brain).restUri()))
 			.sslContext(PemTls.clientContext(operator.certificate(), operator.privateKey(), certs.caCert()))
 			.build();
 	}

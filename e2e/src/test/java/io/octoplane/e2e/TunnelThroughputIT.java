@@ -18,13 +18,14 @@ import java.util.Map;
 import io.octoplane.certs.PemPair;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.client.TunnelConnection;
+import io.octoplane.e2e.support.BrainSet;
 import io.octoplane.protocol.tls.PemTls;
 import io.octoplane.testsupport.brain.BrainTestSupport;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.link.FaultyLink;
 import io.octoplane.testsupport.process.BrainArgs;
-import io.octoplane.testsupport.process.BrainProcess;
 import io.octoplane.testsupport.redis.RedisServerExtension;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,9 +45,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TunnelThroughputIT {
 
 	@RegisterExtension
+	@Order(1)
 	static final RedisServerExtension redis = new RedisServerExtension();
 
 	static final CertFixtures certs = BrainTestSupport.certificates();
+
+	@RegisterExtension
+	@Order(2)
+	static final BrainSet brains = BrainSet.of((dataDir) -> BrainArgs.withFreePorts(certs, redis.port(), dataDir),
+			"brain-a", "brain-b", "brain-c");
 
 	@TempDir
 	Path work;
@@ -55,39 +62,25 @@ class TunnelThroughputIT {
 	void measure() throws Exception {
 		long bytes = Long.getLong("octoplane.bench.tunnel.mib", 256) << 20;
 		int runs = Integer.getInteger("octoplane.bench.tunnel.runs", 3);
-		List<BrainArgs> args = new ArrayList<>();
-		List<BrainProcess> brains = new ArrayList<>();
-		try (ServerSocket service = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			for (String name : List.of("brain-a", "brain-b", "brain-c")) {
-				BrainArgs brain = BrainArgs.withFreePorts(certs, redis.port(), this.work.resolve(name))
-					.with("octoplane.brain.name", name);
-				args.add(brain);
-				brains
-					.add(BrainProcess.start(brain.toList(), this.work.resolve(name + ".log"), brain.managementPort()));
-			}
-			brains.forEach((brain) -> brain.awaitReady(Duration.ofSeconds(240)));
+		try (ServerSocket service = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+				FaultyLink link = FaultyLink.start(brains.args(0).agentPort());
+				TentacleFleet fleet = new TentacleFleet(certs, this.work.resolve("fleet"))) {
 			Thread.ofVirtual().start(() -> serve(service, bytes));
-			try (FaultyLink link = FaultyLink.start(args.get(0).agentPort());
-					TentacleFleet fleet = new TentacleFleet(certs, this.work.resolve("fleet"))) {
-				fleet.start("bench1", link.port());
-				assertThat(fleet.tentacle("bench1").awaitConnected(Duration.ofSeconds(60))).isTrue();
-				Map<String, List<Double>> rates = new LinkedHashMap<>();
-				for (int run = 0; run < runs; run++) {
-					link.retarget(args.get(0).agentPort());
-					rate(rates, "direct: octl -> a (holds the node, gets the data connection)",
-							time(args.get(0), service, bytes));
-					rate(rates, "relayed: octl -> b, node and data connection on a", time(args.get(1), service, bytes));
-					link.retarget(args.get(2).agentPort());
-					rate(rates, "relayed: octl -> b, node on a, data connection on c",
-							time(args.get(1), service, bytes));
-				}
-				System.out.printf("tunnel throughput, %d MiB per run, load %s%n", bytes >> 20, load());
-				rates.forEach((path, values) -> System.out.printf("| %s | %s MiB/s |%n", path,
-						values.stream().map((rate) -> String.format("%.0f", rate)).toList()));
+			fleet.start("bench1", link.port());
+			assertThat(fleet.tentacle("bench1").awaitConnected(Duration.ofSeconds(60))).isTrue();
+			Map<String, List<Double>> rates = new LinkedHashMap<>();
+			for (int run = 0; run < runs; run++) {
+				link.retarget(brains.args(0).agentPort());
+				rate(rates, "direct: octl -> a (holds the node, gets the data connection)",
+						time(brains.args(0), service, bytes));
+				rate(rates, "relayed: octl -> b, node and data connection on a", time(brains.args(1), service, bytes));
+				link.retarget(brains.args(2).agentPort());
+				rate(rates, "relayed: octl -> b, node on a, data connection on c",
+						time(brains.args(1), service, bytes));
 			}
-		}
-		finally {
-			brains.forEach(BrainProcess::close);
+			System.out.printf("tunnel throughput, %d MiB per run, load %s%n", bytes >> 20, load());
+			rates.forEach((path, values) -> System.out.printf("| %s | %s MiB/s |%n", path,
+					values.stream().map((rate) -> String.format("%.0f", rate)).toList()));
 		}
 	}
 

@@ -34,6 +34,11 @@ import org.jspecify.annotations.Nullable;
  * across restarts, with a marker line before each start; failures quote the end of it.
  *
  * <p>
+ * A brain from the class path runs with a small heap and from an AOT cache of its classes
+ * made once per test JVM ({@link BrainAotCache}): tests start dozens of brains, and each
+ * start is mostly loading and linking classes on a small, busy machine.
+ *
+ * <p>
  * Readiness is the brain's own readiness probe on its management port, which the caller
  * passes on the command line ({@code --management.server.port=P}, see {@link BrainArgs}).
  * The management port has no TLS, so polling it needs no certificate.
@@ -47,6 +52,13 @@ public final class BrainProcess implements AutoCloseable {
 	private static final String MAIN_CLASS = "io.octoplane.brain.BrainApplication";
 
 	private static final String MANAGEMENT_PORT_ARG = "--management.server.port=";
+
+	/**
+	 * A small heap. The C1 compiler alone would start a brain faster, but compiled code
+	 * runs slower: Argon2 password checks took three times as long, which tests with
+	 * timeouts feel.
+	 */
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx384m");
 
 	private static final int SIGKILL_STATUS = 128 + 9;
 
@@ -77,8 +89,7 @@ public final class BrainProcess implements AutoCloseable {
 	/** Kills a brain still running when the test JVM exits, so none is left behind. */
 	private final Thread reaper = new Thread(() -> this.process.destroyForcibly(), "brain-process-reaper");
 
-	private BrainProcess(List<String> command, @Nullable Path workDir, List<String> args, Path logFile,
-			int managementPort) {
+	BrainProcess(List<String> command, @Nullable Path workDir, List<String> args, Path logFile, int managementPort) {
 		this.command = List.copyOf(command);
 		this.workDir = workDir;
 		this.args = List.copyOf(args);
@@ -110,7 +121,12 @@ public final class BrainProcess implements AutoCloseable {
 	 * @return the running brain
 	 */
 	public static BrainProcess start(List<String> args, Path logFile, int managementPort) {
-		return startServer(MAIN_CLASS, args, logFile, managementPort);
+		String classPath = ChildJvm.serverClassPath();
+		List<String> options = new ArrayList<>(JVM_OPTIONS);
+		BrainAotCache.get(MAIN_CLASS, JVM_OPTIONS, classPath, args)
+			.ifPresent((cache) -> options.add("-XX:AOTCache=" + cache));
+		return new BrainProcess(ChildJvm.command(options, classPath, MAIN_CLASS, args), null, args, logFile,
+				managementPort);
 	}
 
 	/**
@@ -153,8 +169,7 @@ public final class BrainProcess implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static BrainProcess startServer(String mainClass, List<String> args, Path logFile, int managementPort) {
-		return new BrainProcess(ChildJvm.command(List.of("-Xmx384m"), mainClass, args), null, args, logFile,
-				managementPort);
+		return new BrainProcess(ChildJvm.command(JVM_OPTIONS, mainClass, args), null, args, logFile, managementPort);
 	}
 
 	/**
@@ -166,14 +181,10 @@ public final class BrainProcess implements AutoCloseable {
 	 */
 	public BrainProcess awaitReady(Duration timeout) {
 		Process current = this.process;
-		URI probe = URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness");
+		URI probe = readinessProbe();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		String lastAnswer = "no answer";
-		try (HttpClient http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.proxy(HttpClient.Builder.NO_PROXY)
-			.connectTimeout(PROBE_TIMEOUT)
-			.build()) {
+		try (HttpClient http = probeClient()) {
 			while (true) {
 				if (!current.isAlive()) {
 					throw new IllegalStateException("brain (pid " + current.pid() + ") exited with status "
@@ -290,6 +301,30 @@ public final class BrainProcess implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Whether the brain is running and its readiness probe answers 200 now; asks once,
+	 * waiting at most two seconds for the answer.
+	 * @return whether it is ready
+	 */
+	public boolean isReady() {
+		if (!this.process.isAlive()) {
+			return false;
+		}
+		try (HttpClient http = probeClient()) {
+			return http
+				.send(HttpRequest.newBuilder(readinessProbe()).timeout(PROBE_TIMEOUT).GET().build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
 	/** Whether the brain's process is running. */
 	public boolean isAlive() {
 		return this.process.isAlive();
@@ -393,6 +428,18 @@ public final class BrainProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot start a brain logging to " + this.logFile, ex);
 		}
+	}
+
+	private URI readinessProbe() {
+		return URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness");
+	}
+
+	private static HttpClient probeClient() {
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.proxy(HttpClient.Builder.NO_PROXY)
+			.connectTimeout(PROBE_TIMEOUT)
+			.build();
 	}
 
 	private static int awaitExit(Process process, Duration timeout, String signal) {

@@ -1,11 +1,14 @@
 package io.octoplane.testsupport.process;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The command line of a child JVM that runs a main class from this test's class path, so
@@ -29,10 +32,21 @@ public final class ChildJvm {
 	 * @return the command, ready for a {@link ProcessBuilder}
 	 */
 	public static List<String> command(List<String> jvmOptions, String mainClass, List<String> args) {
+		return command(jvmOptions, testClassPath(), mainClass, args);
+	}
+
+	/**
+	 * The command that runs a main class with a given class path.
+	 * @param jvmOptions options for the JVM
+	 * @param classPath the class path, entries joined by the path separator
+	 * @param mainClass the class to run
+	 * @param args its arguments
+	 * @return the command, ready for a {@link ProcessBuilder}
+	 */
+	static List<String> command(List<String> jvmOptions, String classPath, String mainClass, List<String> args) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
-		String classPath = testClassPath();
 		if (classPath.length() <= MAX_INLINE_CLASS_PATH) {
 			command.add("-cp");
 			command.add(classPath);
@@ -43,6 +57,18 @@ public final class ChildJvm {
 		command.add(mainClass);
 		command.addAll(args);
 		return command;
+	}
+
+	/**
+	 * The class path of a server started from this test JVM: the test's class path
+	 * without the test's own compiled classes, which no server needs. Under Maven's
+	 * {@code verify} the rest are jars, as an AOT cache requires.
+	 * @return the entries joined by the path separator
+	 */
+	static String serverClassPath() {
+		return Arrays.stream(testClassPath().split(File.pathSeparator))
+			.filter((entry) -> !entry.isEmpty() && !Path.of(entry).endsWith(Path.of("target", "test-classes")))
+			.collect(Collectors.joining(File.pathSeparator));
 	}
 
 	/**
