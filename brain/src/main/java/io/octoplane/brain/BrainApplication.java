@@ -10,8 +10,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Starts the brain. */
-@SpringBootApplication
+/**
+ * Starts the brain. Lettuce's Micrometer observation is left out: an observation per
+ * Redis command (start, stop, timer) costs the brain more than the command itself on a
+ * fan-out to thousands of nodes, and nothing reads them. It is excluded here rather than
+ * with {@code spring.autoconfigure.exclude}, which commands such as set-root-password set
+ * for themselves and a value in application.yaml would replace.
+ */
+@SpringBootApplication(
+		excludeName = "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration")
 @ConfigurationPropertiesScan
 public class BrainApplication {
 
