@@ -23,10 +23,12 @@ import picocli.CommandLine.Spec;
  * running it locally. One node with the exec executor runs {@code true}; each Octoplane
  * round trip (submit, deliver over mTLS, fork and exec, result, job done) is paired with
  * a bare local {@code sh -c true} from this JVM, alternating, so that load from other
- * processes on the machine hits both alike. It measures twice: right after the brain
- * started (its code still interpreted or compiled without profiles, as for the first
- * commands after a restart), and again once a warm-up of many round trips has let the JIT
- * compile the path, as in a brain that has been serving for a while.
+ * processes on the machine hits both alike. Each Octoplane round trip is made twice, one
+ * after the other: as one request that starts the job and follows it ({@code jobs().run},
+ * what octl does), and as a submit, then a follow of the job. It measures twice: right
+ * after the brain started (its code still interpreted or compiled without profiles, as
+ * for the first commands after a restart), and again once a warm-up of many round trips
+ * has let the JIT compile the path, as in a brain that has been serving for a while.
  */
 @Command(name = "roundtrip", mixinStandardHelpOptions = true,
 		description = "One node, `true` through Octoplane vs a bare local `sh -c true`; report the overhead.")
@@ -78,30 +80,43 @@ final class RoundtripBenchmark implements Callable<Integer> {
 
 	private static Phase measure(BenchFleet fleet, List<String> target, int runs) throws Exception {
 		Samples octoplane = new Samples();
+		Samples twoRequests = new Samples();
 		Samples bare = new Samples();
 		boolean allSucceeded = true;
+		CommandRequest request = CommandRequest.of(target, CommandMode.SHELL, "true");
 		for (int run = 0; run < runs; run++) {
 			bare.add(bareTrue());
 			long start = System.nanoTime();
-			JobResponse job = fleet.client().jobs().submit(CommandRequest.of(target, CommandMode.SHELL, "true"));
-			JobResponse done = fleet.client().jobs().await(job.id(), FanoutBenchmark.JOB_TIMEOUT, JobListener.none());
+			JobResponse done = fleet.client().jobs().run(request, FanoutBenchmark.JOB_TIMEOUT, JobListener.none());
 			octoplane.add(System.nanoTime() - start);
 			allSucceeded &= done.success() == 1;
+			start = System.nanoTime();
+			JobResponse job = fleet.client().jobs().submit(request);
+			done = fleet.client().jobs().await(job.id(), FanoutBenchmark.JOB_TIMEOUT, JobListener.none());
+			twoRequests.add(System.nanoTime() - start);
+			allSucceeded &= done.success() == 1;
 		}
-		return new Phase(octoplane, bare, allSucceeded);
+		return new Phase(octoplane, twoRequests, bare, allSucceeded);
 	}
 
-	/** One series of alternating round trips and bare runs. */
-	private record Phase(Samples octoplane, Samples bare, boolean allSucceeded) {
+	/**
+	 * One series of alternating round trips and bare runs: {@code octoplane} starts and
+	 * follows each job in one request ({@code jobs().run}), {@code two_requests} submits
+	 * it, then follows it.
+	 */
+	private record Phase(Samples octoplane, Samples twoRequests, Samples bare, boolean allSucceeded) {
 
 		void put(Report report, String prefix) {
 			report.putMillis(prefix + "octoplane_median_ms", this.octoplane.median())
 				.putMillis(prefix + "octoplane_min_ms", this.octoplane.min())
 				.putMillis(prefix + "octoplane_max_ms", this.octoplane.max())
+				.putMillis(prefix + "two_requests_median_ms", this.twoRequests.median())
+				.putMillis(prefix + "two_requests_min_ms", this.twoRequests.min())
 				.putMillis(prefix + "bare_sh_median_ms", this.bare.median())
 				.putMillis(prefix + "bare_sh_min_ms", this.bare.min())
 				.putMillis(prefix + "bare_sh_max_ms", this.bare.max())
-				.putMillis(prefix + "overhead_median_ms", this.octoplane.median() - this.bare.median());
+				.putMillis(prefix + "overhead_median_ms", this.octoplane.median() - this.bare.median())
+				.putMillis(prefix + "two_requests_overhead_median_ms", this.twoRequests.median() - this.bare.median());
 		}
 
 	}

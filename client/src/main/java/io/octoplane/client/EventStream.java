@@ -30,11 +30,11 @@ final class EventStream implements HttpResponse.BodyHandler<Void>, Flow.Subscrib
 
 	private volatile boolean cancelled;
 
-	private volatile boolean answered;
+	private volatile @Nullable ResponseInfo info;
 
 	@Override
 	public BodySubscriber<Void> apply(ResponseInfo info) {
-		this.answered = true;
+		this.info = info;
 		String contentType = info.headers().firstValue("Content-Type").orElse("");
 		if (info.statusCode() == 200 && contentType.startsWith("text/event-stream")) {
 			return BodySubscribers.fromLineSubscriber(this, (subscriber) -> null, StandardCharsets.UTF_8, null);
@@ -50,7 +50,15 @@ final class EventStream implements HttpResponse.BodyHandler<Void>, Flow.Subscrib
 	 * @return {@code true} once the answer began
 	 */
 	boolean answered() {
-		return this.answered;
+		return this.info != null;
+	}
+
+	/**
+	 * The brain's answer: status line and headers.
+	 * @return the answer, or {@code null} until it began
+	 */
+	@Nullable ResponseInfo info() {
+		return this.info;
 	}
 
 	/**

@@ -1,16 +1,26 @@
 package io.octoplane.client;
 
+import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
 
 /**
- * Receives what happens to a job while {@link JobApi#await} waits for it. Methods run on
- * the waiting thread, one at a time. Each state of a node is reported once even when the
- * event stream is re-opened (the brain then repeats every target's state) or the client
- * falls back to polling; live output is only reported while the stream is up, so output
- * sent during an outage is missing here but not from the final result.
+ * Receives what happens to a job while {@link JobApi#await} or {@link JobApi#run} waits
+ * for it. Methods run on the waiting thread, one at a time. Each state of a node is
+ * reported once even when the event stream is re-opened (the brain then repeats every
+ * target's state) or the client falls back to polling; live output is only reported while
+ * the stream is up, so output sent during an outage is missing here but not from the
+ * final result.
  */
 public interface JobListener {
+
+	/**
+	 * The brain stored the job that {@link JobApi#run} started; called once, before any
+	 * other method.
+	 * @param job the job as accepted: its id, and each target's first state
+	 */
+	default void onAccepted(JobResponse job) {
+	}
 
 	/**
 	 * A node reached a new state.

@@ -1,8 +1,10 @@
 package io.octoplane.client;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,7 +45,8 @@ final class JobWatch {
 
 	private final JobApi jobs;
 
-	private final String id;
+	/** The job, once known: given, or learnt from the brain that started it. */
+	private @Nullable String id;
 
 	private final Duration timeout;
 
@@ -55,24 +58,56 @@ final class JobWatch {
 
 	private @Nullable JobResponse last;
 
+	/**
+	 * Whether the listener heard of the job: at once when it was given, else once seen.
+	 */
+	private boolean announced;
+
 	private boolean polling;
 
-	JobWatch(JobApi jobs, String id, Duration timeout, JobListener listener) {
+	JobWatch(JobApi jobs, @Nullable String id, Duration timeout, JobListener listener) {
 		this.jobs = jobs;
 		this.id = id;
 		this.timeout = timeout;
 		this.listener = listener;
 		this.deadline = System.nanoTime() + timeout.toNanos();
+		this.announced = id != null;
 	}
 
+	/**
+	 * Waits for the job given at construction.
+	 * @return the final job
+	 */
 	JobResponse await() {
+		return awaitFrom(null);
+	}
+
+	/**
+	 * Starts a job and waits for it, following its events from the same request. A brain
+	 * that answers the start without a stream (one that predates it) is followed as
+	 * {@link #await()} does; a start the brain refuses, or that gets no answer, fails as
+	 * {@link JobApi#submit} does.
+	 * @param start the request that starts the job and streams its events
+	 * @return the final job
+	 */
+	JobResponse run(HttpRequest start) {
+		return awaitFrom(follow(start));
+	}
+
+	private JobResponse awaitFrom(@Nullable StreamEnd first) {
 		Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5), RandomGenerator.getDefault());
 		boolean streaming = true;
+		StreamEnd pending = first;
 		while (true) {
 			if (streaming) {
-				StreamEnd end = follow();
+				StreamEnd end = (pending != null) ? pending : follow(this.jobs.eventsRequest(id(),
+						shorter(this.jobs.transport().requestTimeout()), this.listener.wantsNodeStates()));
+				pending = null;
 				if (end.job() != null) {
 					return finish(end.job());
+				}
+				if (end.reopen()) {
+					continue;
 				}
 				if (end.alive()) {
 					backoff.reset();
@@ -92,10 +127,16 @@ final class JobWatch {
 		}
 	}
 
-	private StreamEnd follow() {
+	private String id() {
+		String known = this.id;
+		if (known == null) {
+			throw new IllegalStateException("the job's id is not known yet");
+		}
+		return known;
+	}
+
+	private StreamEnd follow(HttpRequest request) {
 		EventStream stream = new EventStream();
-		HttpRequest request = this.jobs.eventsRequest(this.id, shorter(this.jobs.transport().requestTimeout()),
-				this.listener.wantsNodeStates());
 		CompletableFuture<HttpResponse<Void>> exchange = this.jobs.transport().http().sendAsync(request, stream);
 		exchange.whenComplete((response, failure) -> {
 			if (failure != null) {
@@ -107,6 +148,9 @@ final class JobWatch {
 		try {
 			while (true) {
 				EventStream.Signal signal = stream.next(shorter(IDLE_LIMIT));
+				if (this.id == null) {
+					signal = startAnswered(request, stream, signal);
+				}
 				if (signal == null) {
 					if (remaining().isZero()) {
 						return StreamEnd.done(expire());
@@ -154,8 +198,53 @@ final class JobWatch {
 		}
 	}
 
+	/**
+	 * Reads the answer to a start: a stream that began names the job in its
+	 * {@code Location}, so that the job can still be followed if the stream breaks before
+	 * its first event; a start that failed before any answer throws, as a failed submit
+	 * does. An older brain's plain answer is passed on as the signal it is.
+	 */
+	private EventStream.@Nullable Signal startAnswered(HttpRequest request, EventStream stream,
+			EventStream.@Nullable Signal signal) {
+		HttpResponse.ResponseInfo info = stream.info();
+		if (info != null && info.statusCode() == 200) {
+			info.headers().firstValue("Location").ifPresent((location) -> this.id = lastSegment(location));
+		}
+		if (this.id != null || signal instanceof EventStream.Signal.Event
+				|| signal instanceof EventStream.Signal.Refused || signal instanceof EventStream.Signal.KeepAlive) {
+			return signal;
+		}
+		IOException failure = (signal instanceof EventStream.Signal.Failed(Throwable cause)
+				&& cause instanceof IOException io) ? io
+						: new IOException((signal instanceof EventStream.Signal.Failed(Throwable cause))
+								? cause.toString() : "no answer to the start of the job");
+		throw this.jobs.transport().failure(request, failure, info);
+	}
+
+	private static String lastSegment(String location) {
+		return URLDecoder.decode(location.substring(location.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+	}
+
+	private void accepted(JobResponse job) {
+		this.id = job.id();
+		this.last = job;
+		announce(job);
+	}
+
+	/**
+	 * Tells the listener of a started job before anything else, even when the stream that
+	 * started it broke before its first event and the job was then read instead.
+	 */
+	private void announce(JobResponse job) {
+		if (!this.announced) {
+			this.announced = true;
+			this.listener.onAccepted(job);
+		}
+	}
+
 	private @Nullable JobResponse handle(SseEvent event) {
 		switch (event.type()) {
+			case "accepted" -> accepted(this.jobs.transport().mapper().readValue(event.data(), JobResponse.class));
 			case "node" -> {
 				// A brain that predates the choice sends them all the same.
 				if (this.listener.wantsNodeStates()) {
@@ -175,6 +264,20 @@ final class JobWatch {
 	}
 
 	private StreamEnd refused(EventStream.Signal.Refused refused) {
+		if (this.id == null) {
+			if (refused.status() / 100 == 2) {
+				// A brain that predates following a start answered it as a submit.
+				try {
+					accepted(this.jobs.transport().mapper().readValue(refused.body(), JobResponse.class));
+				}
+				catch (JacksonException ex) {
+					throw ProblemResponses.unreadable(refused.status(), ex);
+				}
+				return StreamEnd.REOPEN;
+			}
+			throw ProblemResponses.toException(refused.status(), refused.headers(), refused.body(),
+					this.jobs.transport().mapper());
+		}
 		OctoplaneApiException problem = ProblemResponses.toException(refused.status(), refused.headers(),
 				refused.body(), this.jobs.transport().mapper());
 		int status = refused.status();
@@ -189,8 +292,9 @@ final class JobWatch {
 
 	private @Nullable JobResponse poll() {
 		try {
-			JobResponse job = this.jobs.get(this.id, shorter(this.jobs.transport().requestTimeout()));
+			JobResponse job = this.jobs.get(id(), shorter(this.jobs.transport().requestTimeout()));
 			this.last = job;
+			announce(job);
 			job.results().forEach(this::node);
 			return job;
 		}
@@ -228,7 +332,7 @@ final class JobWatch {
 	 */
 	private JobResponse expire() {
 		try {
-			this.last = this.jobs.get(this.id, LAST_LOOK);
+			this.last = this.jobs.get(id(), LAST_LOOK);
 		}
 		catch (OctoplaneException ex) {
 			// The last state seen before is the best there is.
@@ -236,11 +340,12 @@ final class JobWatch {
 		if (this.last != null && this.last.done()) {
 			return this.last;
 		}
-		throw new JobTimeoutException(this.id, this.timeout, this.last);
+		throw new JobTimeoutException(id(), this.timeout, this.last);
 	}
 
 	private JobResponse finish(JobResponse job) {
 		this.last = job;
+		announce(job);
 		// Events may have been missed during an outage; the final answer fills them in.
 		job.results().forEach(this::node);
 		return job;
@@ -303,12 +408,19 @@ final class JobWatch {
 	 */
 	private record StreamEnd(@Nullable JobResponse job, boolean alive, boolean permanent, String reason) {
 
+		/** The start was answered without a stream: open one, nothing was lost. */
+		static final StreamEnd REOPEN = new StreamEnd(null, true, false, "answered without a stream");
+
 		static StreamEnd done(JobResponse job) {
 			return new StreamEnd(job, true, false, "done");
 		}
 
 		static StreamEnd broken(boolean alive, String reason) {
 			return new StreamEnd(null, alive, false, reason);
+		}
+
+		boolean reopen() {
+			return this == REOPEN;
 		}
 
 	}

@@ -72,7 +72,11 @@ final class ProblemResponses {
 	}
 
 	static OctoplaneApiException unreadable(HttpResponse<String> response, JacksonException failure) {
-		return new OctoplaneApiException(null, null, response.statusCode(), "Unreadable answer from the brain",
+		return unreadable(response.statusCode(), failure);
+	}
+
+	static OctoplaneApiException unreadable(int status, JacksonException failure) {
+		return new OctoplaneApiException(null, null, status, "Unreadable answer from the brain",
 				"the body does not match the expected record (is the brain a different version?): "
 						+ failure.getOriginalMessage());
 	}

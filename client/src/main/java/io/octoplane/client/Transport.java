@@ -140,7 +140,7 @@ record Transport(URI baseUri, HttpClient http, ClientAuthentication authenticati
 	 * it is killed behind a balancer; one look at the brain's info tells them apart, so
 	 * the operator is not sent to check certificates that are fine.
 	 */
-	private OctoplaneConnectionException failure(HttpRequest sent, IOException failure,
+	OctoplaneConnectionException failure(HttpRequest sent, IOException failure,
 			HttpResponse.@Nullable ResponseInfo answer) {
 		boolean changes = !IDEMPOTENT.contains(sent.method());
 		if (answer != null && answer.statusCode() / 100 == 2 && changes) {

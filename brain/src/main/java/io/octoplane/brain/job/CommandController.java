@@ -14,17 +14,22 @@ import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.http.HttpGetSpec;
 import io.octoplane.server.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Starts command jobs. The answer comes as soon as the job is stored: 202 with the job,
- * most targets {@code queued}; follow it at {@code /api/v1/jobs/{id}} or its events.
+ * most targets {@code queued}; follow it at {@code /api/v1/jobs/{id}} or its events, or
+ * in the same request with {@code ?follow=true}.
  */
 @RestController
 class CommandController {
@@ -36,8 +41,11 @@ class CommandController {
 
 	private final JobService jobs;
 
-	CommandController(JobService jobs) {
+	private final JobEventStream eventStream;
+
+	CommandController(JobService jobs, JobEventStream eventStream) {
 		this.jobs = jobs;
+		this.eventStream = eventStream;
 	}
 
 	/**
@@ -46,6 +54,36 @@ class CommandController {
 	 */
 	@PostMapping(ApiPaths.COMMANDS)
 	ResponseEntity<JobResponse> run(@RequestBody CommandRequest request, HttpServletRequest http) {
+		check(request, http);
+		JobResponse job = this.jobs.submit(request, Caller.of(http));
+		return ResponseEntity.accepted().location(URI.create(ApiPaths.JOBS + "/" + job.id())).body(job);
+	}
+
+	/**
+	 * Starts a command job and follows it in the same request ({@code ?follow=true}): the
+	 * answer is the job's event stream (text/event-stream), beginning with
+	 * {@code accepted} (the job as a 202 answer carries it), then as {@code GET
+	 * /api/v1/jobs/{id}/events} with the same {@code nodes} choice. One request instead
+	 * of two, and the stream misses none of the job's first changes. A request the brain
+	 * refuses is answered with problem details, as without {@code follow}.
+	 * @param nodes whether to send each target's state changes ({@code node} events)
+	 */
+	@PostMapping(path = ApiPaths.COMMANDS, params = "follow=true")
+	SseEmitter runAndFollow(@RequestBody CommandRequest request,
+			@RequestParam(name = "nodes", defaultValue = "true") boolean nodes, HttpServletRequest http,
+			HttpServletResponse response) {
+		check(request, http);
+		Caller caller = Caller.of(http);
+		JobSpec spec = this.jobs.plan(request, caller);
+		SseEmitter stream = this.eventStream.openNew(spec, nodes,
+				(follower) -> this.jobs.accept(spec, caller.name(), follower));
+		// Stored: a client whose stream breaks before the first event still knows the
+		// job.
+		response.setHeader(HttpHeaders.LOCATION, ApiPaths.JOBS + "/" + spec.id());
+		return stream;
+	}
+
+	private static void check(CommandRequest request, HttpServletRequest http) {
 		AuditTargets.set(http, request.targets());
 		if (FILE_MODES.contains(request.mode())) {
 			// File jobs carry transfer tokens the file
@@ -56,8 +94,6 @@ class CommandController {
 		if (request.mode() == CommandMode.HTTP_GET) {
 			requireHttpGetSpec(request.command());
 		}
-		JobResponse job = this.jobs.submit(request, Caller.of(http));
-		return ResponseEntity.accepted().location(URI.create(ApiPaths.JOBS + "/" + job.id())).body(job);
 	}
 
 	/**

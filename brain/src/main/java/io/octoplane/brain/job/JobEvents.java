@@ -117,6 +117,31 @@ class JobEvents {
 		// Counted before subscribing, so a change made after the follower reads the
 		// job's state is published; see JobSettler.
 		this.repository.follow(jobId, 1, !nodes);
+		try {
+			return listen(jobId, nodes, listener);
+		}
+		catch (RuntimeException ex) {
+			this.repository.follow(jobId, -1, !nodes);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Follows the events of a job that is about to be stored, as
+	 * {@link #subscribe(String, boolean, Listener)} does. The follower is not counted
+	 * here, since a count made before the job exists is not kept: the caller stores the
+	 * job with {@link JobRepository#create(JobSpec, Map, JobRepository.Follower)}, and
+	 * closing the subscription counts it out.
+	 * @param jobId the job about to be stored
+	 * @param nodes whether node events are wanted
+	 * @param listener receives the events
+	 * @return the subscription
+	 */
+	Subscription subscribeBeforeCreate(String jobId, boolean nodes, Listener listener) {
+		return listen(jobId, nodes, listener);
+	}
+
+	private Subscription listen(String jobId, boolean nodes, Listener listener) {
 		ChannelTopic topic = new ChannelTopic(channel(jobId));
 		// Messages arrive in order (JobEventListeners); one thread per follower keeps
 		// that order while a follower that writes to a slow client waits alone.
@@ -139,7 +164,6 @@ class JobEvents {
 		}
 		catch (RuntimeException ex) {
 			delivery.shutdownNow();
-			this.repository.follow(jobId, -1, !nodes);
 			throw ex;
 		}
 		return () -> {

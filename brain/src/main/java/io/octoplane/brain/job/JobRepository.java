@@ -182,10 +182,26 @@ class JobRepository {
 	 * @param deliveries first state per target
 	 */
 	void create(JobSpec spec, Map<String, Delivery> deliveries) {
+		create(spec, deliveries, null);
+	}
+
+	/**
+	 * Stores a new job as {@link #create(JobSpec, Map)} does, counting the follower that
+	 * subscribed to its events before it existed: the job's first settle step then
+	 * already publishes what that follower wants.
+	 * @param spec the job
+	 * @param deliveries first state per target
+	 * @param follower the subscribed follower, or {@code null} for none
+	 */
+	void create(JobSpec spec, Map<String, Delivery> deliveries, @Nullable Follower follower) {
 		Map<String, String> nodes = new LinkedHashMap<>();
 		Map<String, String> job = new HashMap<>();
 		job.put("spec", this.json.writeValueAsString(spec));
 		job.put("state", JobHeader.slug(JobState.RUNNING));
+		if (follower != null) {
+			job.put("followers", "1");
+			job.put("waiters", (follower == Follower.END_ONLY) ? "1" : "0");
+		}
 		for (DeliveryState state : DeliveryState.values()) {
 			job.put("n:" + state.slug(), "0");
 		}
@@ -473,6 +489,17 @@ class JobRepository {
 	 * @param jobId the job
 	 */
 	record QueueEntry(String entryId, String jobId) {
+
+	}
+
+	/** What a follower of a job wants, as counted in the job's header. */
+	enum Follower {
+
+		/** Every target's state changes, live output and the final job. */
+		NODE_EVENTS,
+
+		/** Live output and the final job only. */
+		END_ONLY
 
 	}
 

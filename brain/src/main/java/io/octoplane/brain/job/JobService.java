@@ -75,6 +75,17 @@ public class JobService {
 	 * @return the job as accepted
 	 */
 	public JobResponse submit(CommandRequest request, Caller caller) {
+		return accept(plan(request, caller), caller.name());
+	}
+
+	/**
+	 * Checks a request and makes its job, not yet stored: the targets are expanded now.
+	 * @param request the request
+	 * @param caller who asks, and in which workgroup
+	 * @return the job, to be stored with
+	 * {@link #accept(JobSpec, String, JobRepository.Follower)}
+	 */
+	JobSpec plan(CommandRequest request, Caller caller) {
 		String workgroup = caller.workgroup();
 		if (request.targets().isEmpty()) {
 			throw new InvalidRequestException("targets must name at least one node");
@@ -84,9 +95,8 @@ public class JobService {
 		}
 		// Selectors are expanded here, once: the job
 		// keeps the nodes they matched at this moment.
-		JobSpec spec = this.specs.create(request, this.workgroups.expandTargets(workgroup, request.targets()),
+		return this.specs.create(request, this.workgroups.expandTargets(workgroup, request.targets()),
 				WorkgroupService.selectors(request.targets()), workgroup);
-		return accept(spec, caller.name());
 	}
 
 	/**
@@ -96,6 +106,18 @@ public class JobService {
 	 * @return the job as accepted
 	 */
 	JobResponse accept(JobSpec spec, String callerName) {
+		return accept(spec, callerName, null);
+	}
+
+	/**
+	 * Stores a validated job whose events someone already follows; it is durable when
+	 * this returns.
+	 * @param spec the job
+	 * @param callerName who asked, for the log
+	 * @param follower the follower subscribed before the job was stored, or {@code null}
+	 * @return the job as accepted
+	 */
+	JobResponse accept(JobSpec spec, String callerName, JobRepository.@Nullable Follower follower) {
 		String workgroup = spec.workgroup();
 		// An invisible node is answered exactly like
 		// an unknown one, so names do not leak.
@@ -118,7 +140,7 @@ public class JobService {
 			}
 			deliveries.put(target, delivery);
 		}
-		this.repository.create(spec, deliveries);
+		this.repository.create(spec, deliveries, follower);
 		this.dispatcher.accepted(spec, deliveries);
 		deliveries.values()
 			.stream()

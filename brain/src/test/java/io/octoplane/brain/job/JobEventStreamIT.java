@@ -34,7 +34,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code GET /api/v1/jobs/{id}/events}: a follower of every node sees each state change
  * as its own {@code node} event, one of the end only ({@code nodes=false}) sees just the
- * final job, and the two follow the same job side by side.
+ * final job, and the two follow the same job side by side. {@code POST
+ * /api/v1/commands?follow=true} starts a job and streams the same events, after the job
+ * as accepted.
  */
 class JobEventStreamIT extends BrainIntegrationTest {
 
@@ -117,6 +119,124 @@ class JobEventStreamIT extends BrainIntegrationTest {
 		// The stream counts out once it ended, a moment after the last byte.
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> List.of("0", "0")
+				.equals(this.redisTemplate.<String, String>opsForHash()
+					.multiGet(JobRepository.jobKey(id), List.of("followers", "waiters"))));
+	}
+
+	@Test
+	void aJobStartedAndFollowedInOneRequestIsAcceptedFirstThenEveryChangeThenDone() throws Exception {
+		PemPair pair = certs.node("stream1");
+		try (RawAgentClient node = RawAgentClient.connect(
+				PemTls.clientContext(pair.certificate(), pair.privateKey(), certs.caCert()), this.agentServer.port())) {
+			node.send(RawAgentClient.hello("stream1"));
+			assertThat(node.receive()).isInstanceOf(Welcome.class);
+			CompletableFuture<HttpResponse<String>> started = start("/api/v1/commands?follow=true",
+					"{\"targets\":[\"stream1\",\"no-such-node\"],\"mode\":\"shell\",\"command\":\"true\"}");
+			RunCommand run = receive(node, RunCommand.class);
+			// Counted with the job itself, before its first settle step.
+			assertThat(this.redisTemplate.<String, String>opsForHash()
+				.multiGet(JobRepository.jobKey(run.commandId()), List.of("followers", "waiters")))
+				.containsExactly("1", "0");
+			long now = System.currentTimeMillis();
+			node.send(new CommandStarted(run.commandId(), now));
+			node.send(
+					new CommandResult(run.commandId(), CommandOutcome.SUCCEEDED, 0, "ok\n", "", false, now, now, null));
+
+			HttpResponse<String> response = started.get(20, TimeUnit.SECONDS);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/jobs/" + run.commandId());
+			List<Event> events = Event.parse(response.body());
+			assertThat(events).first().extracting(Event::name).isEqualTo("accepted");
+			JsonNode accepted = json.readTree(events.get(0).data());
+			assertThat(accepted.get("id").asString()).isEqualTo(run.commandId());
+			assertThat(accepted.get("state").asString()).isEqualTo("running");
+			assertThat(accepted.get("finished_at")).isNull();
+			assertThat(events).filteredOn((event) -> event.name().equals("node"))
+				.extracting((event) -> json.readTree(event.data()).get("name").asString() + " "
+						+ json.readTree(event.data()).get("state").asString())
+				.containsSubsequence("stream1 queued", "stream1 running", "stream1 succeeded")
+				.contains("no-such-node rejected");
+			assertThat(events).last().extracting(Event::name).isEqualTo("done");
+			assertThat(json.readTree(events.get(events.size() - 1).data()).get("success").asInt()).isEqualTo(1);
+			awaitFollowers(run.commandId(), "0", "0");
+		}
+	}
+
+	@Test
+	void aJobStartedAndFollowedForItsEndOnlyStreamsTheAcceptedJobAndTheFinalOne() throws Exception {
+		PemPair pair = certs.node("stream2");
+		try (RawAgentClient node = RawAgentClient.connect(
+				PemTls.clientContext(pair.certificate(), pair.privateKey(), certs.caCert()), this.agentServer.port())) {
+			node.send(RawAgentClient.hello("stream2"));
+			assertThat(node.receive()).isInstanceOf(Welcome.class);
+			CompletableFuture<HttpResponse<String>> started = start("/api/v1/commands?follow=true&nodes=false",
+					"{\"targets\":[\"stream2\"],\"mode\":\"shell\",\"command\":\"true\"}");
+			RunCommand run = receive(node, RunCommand.class);
+			assertThat(this.redisTemplate.<String, String>opsForHash()
+				.multiGet(JobRepository.jobKey(run.commandId()), List.of("followers", "waiters")))
+				.containsExactly("1", "1");
+			long now = System.currentTimeMillis();
+			node.send(new CommandStarted(run.commandId(), now));
+			node.send(new CommandResult(run.commandId(), CommandOutcome.FAILED, 3, "", "no\n", false, now, now, null));
+
+			HttpResponse<String> response = started.get(20, TimeUnit.SECONDS);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(Event.parse(response.body())).extracting(Event::name).containsExactly("accepted", "done");
+			JsonNode done = json.readTree(Event.parse(response.body()).get(1).data());
+			assertThat(done.get("process_error").asInt()).isEqualTo(1);
+			assertThat(done.get("results").get(0).get("exit_code").asInt()).isEqualTo(3);
+			awaitFollowers(run.commandId(), "0", "0");
+		}
+	}
+
+	@Test
+	void aJobWhoseTargetsAllFailAtOnceIsAcceptedAndDoneInTheSameStream() throws Exception {
+		HttpResponse<String> response = operator().post("/api/v1/commands?follow=true&nodes=false",
+				"{\"targets\":[\"no-such-node\"],\"mode\":\"shell\",\"command\":\"true\"}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		List<Event> events = Event.parse(response.body());
+		assertThat(events).extracting(Event::name).containsExactly("accepted", "done");
+		assertThat(json.readTree(events.get(1).data()).get("results").get(0).get("state").asString())
+			.isEqualTo("rejected");
+	}
+
+	@Test
+	void aStartTheBrainRefusesIsAProblemNotAStreamAndStoresNoJob() throws Exception {
+		int jobsBefore = jobCount();
+		HttpResponse<String> empty = operator().post("/api/v1/commands?follow=true",
+				"{\"targets\":[],\"mode\":\"shell\",\"command\":\"true\"}");
+		assertThat(empty.statusCode()).isEqualTo(400);
+		assertThat(empty.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(json.readTree(empty.body()).get("detail").asString()).contains("at least one node");
+		HttpResponse<String> fileMode = operator().post("/api/v1/commands?follow=true",
+				"{\"targets\":[\"stream1\"],\"mode\":\"file-list\",\"command\":\"/tmp\"}");
+		assertThat(fileMode.statusCode()).isEqualTo(400);
+		assertThat(fileMode.body()).contains("octl file");
+		HttpResponse<String> badJson = operator().post("/api/v1/commands?follow=true", "{\"targets\":[");
+		assertThat(badJson.statusCode()).isEqualTo(400);
+		assertThat(jobCount()).isEqualTo(jobsBefore);
+	}
+
+	private int jobCount() throws Exception {
+		return json.readTree(operator().get("/api/v1/jobs?limit=1000").body()).get("jobs").size();
+	}
+
+	private CompletableFuture<HttpResponse<String>> start(String path, String body) {
+		return CompletableFuture.supplyAsync(() -> {
+			try {
+				return operator().post(path, body);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	private void awaitFollowers(String id, String followers, String waiters) {
+		// The stream counts out once it ended, a moment after the last byte.
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> List.of(followers, waiters)
 				.equals(this.redisTemplate.<String, String>opsForHash()
 					.multiGet(JobRepository.jobKey(id), List.of("followers", "waiters"))));
 	}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.client.OctoplaneConnectionException;
@@ -20,7 +21,6 @@ import io.octoplane.octl.job.JobWaiter;
 import io.octoplane.octl.job.ResultFiles;
 import io.octoplane.protocol.agent.CommandMode;
 import io.octoplane.protocol.api.CommandRequest;
-import io.octoplane.protocol.api.JobResponse;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -177,40 +177,51 @@ public final class CmdRunCommand extends OctlCommand {
 			return SelectorOption.dryRun(octl, spec(), request.targets());
 		}
 		OctoplaneClient client = octl.client();
-		JobResponse accepted = client.jobs().submit(request);
 		if (this.async) {
-			octl.printer(spec()).print(accepted, JobTables::job);
+			octl.printer(spec()).print(client.jobs().submit(request), JobTables::job);
 			return ExitStatus.OK;
 		}
-		if (accepted.done()) {
-			return await(octl, client, accepted, request);
-		}
 		PrintWriter err = spec().commandLine().getErr();
-		CancelOnInterrupt ctrlC = new CancelOnInterrupt(client, accepted.id(), err, Thread.currentThread());
-		try (Interrupts.Registration registration = octl.interrupts().onInterrupt(ctrlC)) {
-			try {
-				int status = await(octl, client, accepted, request);
-				ctrlC.settle();
-				return status;
-			}
-			catch (OctoplaneConnectionException ex) {
-				if (!ctrlC.detached() || ex.reason() != OctoplaneConnectionException.Reason.INTERRUPTED) {
-					throw ex;
-				}
-				// The interrupt was ours, not the caller's: the run ends normally.
-				Thread.interrupted();
-				err.println(ctrlC.followHint());
-				err.flush();
-				return ExitStatus.INTERRUPTED;
-			}
-		}
-	}
-
-	private int await(Octl octl, OctoplaneClient client, JobResponse accepted, CommandRequest request) {
 		ResultFiles files = (this.outputDir != null) ? new ResultFiles(octl.resolve(this.outputDir), this.append)
 				: null;
-		return JobWaiter.await(octl, spec(), client, accepted, waitLimit(request), this.follow,
-				this.waitOffline.isZero() ? JobWaiter.WAIT_OFFLINE_HINT : null, files);
+		// Ctrl-C cancels the job once there is one; the brain
+		// answers the start with it, before the job can run far.
+		AtomicReference<@Nullable CancelOnInterrupt> ctrlC = new AtomicReference<>();
+		AtomicReference<Interrupts.@Nullable Registration> registration = new AtomicReference<>();
+		try {
+			int status = JobWaiter.run(octl, spec(), client, request, waitLimit(request), this.follow,
+					this.waitOffline.isZero() ? JobWaiter.WAIT_OFFLINE_HINT : null, files, (accepted) -> {
+						if (!accepted.done()) {
+							CancelOnInterrupt cancel = new CancelOnInterrupt(client, accepted.id(), err,
+									Thread.currentThread());
+							ctrlC.set(cancel);
+							registration.set(octl.interrupts().onInterrupt(cancel));
+						}
+					});
+			CancelOnInterrupt cancel = ctrlC.get();
+			if (cancel != null) {
+				cancel.settle();
+			}
+			return status;
+		}
+		catch (OctoplaneConnectionException ex) {
+			CancelOnInterrupt cancel = ctrlC.get();
+			if (cancel == null || !cancel.detached()
+					|| ex.reason() != OctoplaneConnectionException.Reason.INTERRUPTED) {
+				throw ex;
+			}
+			// The interrupt was ours, not the caller's: the run ends normally.
+			Thread.interrupted();
+			err.println(cancel.followHint());
+			err.flush();
+			return ExitStatus.INTERRUPTED;
+		}
+		finally {
+			Interrupts.Registration registered = registration.get();
+			if (registered != null) {
+				registered.close();
+			}
+		}
 	}
 
 	private Duration waitLimit(CommandRequest request) {

@@ -2,11 +2,13 @@ package io.octoplane.octl.job;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import io.octoplane.client.JobTimeoutException;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.octl.Octl;
 import io.octoplane.octl.output.OutputFormat;
+import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,6 +81,66 @@ public final class JobWaiter {
 	 */
 	public static int await(Octl octl, CommandSpec command, OctoplaneClient client, JobResponse start, Duration timeout,
 			boolean follow, @Nullable String offlineHint, @Nullable ResultFiles files) {
+		JobView view = view(octl, command, start, follow, files);
+		JobResponse job;
+		try {
+			job = start.done() ? start : client.jobs().await(start.id(), timeout, view);
+		}
+		catch (JobTimeoutException ex) {
+			if (ex.lastJob() != null) {
+				view.finish(ex.lastJob());
+			}
+			throw ex;
+		}
+		view.finish(job);
+		return JobOutcome.report(job, command.commandLine().getErr(), offlineHint);
+	}
+
+	/**
+	 * Starts a job and waits for it in one request to the brain, printing it as
+	 * {@link #await(Octl, CommandSpec, OctoplaneClient, JobResponse, Duration, boolean, String, ResultFiles)}
+	 * does.
+	 * @param octl the top command, for the output format and whether stderr is a terminal
+	 * @param command the running command's spec, for its output streams
+	 * @param client the client to start and wait with
+	 * @param request the job to start
+	 * @param timeout how long to wait
+	 * @param follow whether to print live output lines
+	 * @param offlineHint what to print on stderr when a node was offline, or {@code null}
+	 * @param files where results are written, or {@code null} for nowhere
+	 * @param accepted told of the job once the brain stored it, on the calling thread,
+	 * before anything is printed
+	 * @return the exit status
+	 * @throws JobTimeoutException if the job was not done in time
+	 */
+	public static int run(Octl octl, CommandSpec command, OctoplaneClient client, CommandRequest request,
+			Duration timeout, boolean follow, @Nullable String offlineHint, @Nullable ResultFiles files,
+			Consumer<JobResponse> accepted) {
+		// As the views built below decide: only a document printed at the end, with no
+		// progress note and no files, does without the targets' states.
+		boolean document = !follow && octl.outputFormat() != OutputFormat.TABLE
+				&& octl.outputFormat() != OutputFormat.WIDE;
+		boolean nodeStates = !document || octl.interactive() || files != null;
+		AcceptedView view = new AcceptedView(nodeStates, (start) -> {
+			accepted.accept(start);
+			return view(octl, command, start, follow, files);
+		});
+		JobResponse job;
+		try {
+			job = client.jobs().run(request, timeout, view);
+		}
+		catch (JobTimeoutException ex) {
+			if (ex.lastJob() != null) {
+				view.finish(ex.lastJob());
+			}
+			throw ex;
+		}
+		view.finish(job);
+		return JobOutcome.report(job, command.commandLine().getErr(), offlineHint);
+	}
+
+	private static JobView view(Octl octl, CommandSpec command, JobResponse start, boolean follow,
+			@Nullable ResultFiles files) {
 		PrintWriter out = command.commandLine().getOut();
 		PrintWriter err = command.commandLine().getErr();
 		JobView view;
@@ -97,18 +159,7 @@ public final class JobWaiter {
 		if (files != null) {
 			view = files.around(view);
 		}
-		JobResponse job;
-		try {
-			job = start.done() ? start : client.jobs().await(start.id(), timeout, view);
-		}
-		catch (JobTimeoutException ex) {
-			if (ex.lastJob() != null) {
-				view.finish(ex.lastJob());
-			}
-			throw ex;
-		}
-		view.finish(job);
-		return JobOutcome.report(job, err, offlineHint);
+		return view;
 	}
 
 }
