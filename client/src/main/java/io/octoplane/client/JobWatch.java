@@ -267,13 +267,15 @@ final class JobWatch {
 		if (this.id == null) {
 			if (refused.status() / 100 == 2) {
 				// A brain that predates following a start answered it as a submit.
+				JobResponse job;
 				try {
-					accepted(this.jobs.transport().mapper().readValue(refused.body(), JobResponse.class));
+					job = this.jobs.transport().mapper().readValue(refused.body(), JobResponse.class);
 				}
 				catch (JacksonException ex) {
 					throw ProblemResponses.unreadable(refused.status(), ex);
 				}
-				return StreamEnd.REOPEN;
+				accepted(job);
+				return job.done() ? StreamEnd.done(job) : StreamEnd.REOPEN;
 			}
 			throw ProblemResponses.toException(refused.status(), refused.headers(), refused.body(),
 					this.jobs.transport().mapper());

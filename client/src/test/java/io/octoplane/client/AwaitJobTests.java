@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.octoplane.certs.PemPair;
+import io.octoplane.protocol.ApiPaths;
 import io.octoplane.protocol.ErrorCode;
+import io.octoplane.protocol.agent.CommandMode;
+import io.octoplane.protocol.api.CommandRequest;
 import io.octoplane.protocol.api.JobResponse;
 import io.octoplane.protocol.api.NodeCommandResult;
 import io.octoplane.protocol.api.NodeOutputEvent;
@@ -32,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class AwaitJobTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static final CommandRequest START = CommandRequest.of(List.of("pi1"), CommandMode.SHELL, "true");
 
 	@TempDir
 	Path dir;
@@ -205,6 +210,81 @@ class AwaitJobTests {
 		assertThat(this.brain.requests("GET", ApiFixtures.eventsPath())).hasSize(1);
 	}
 
+	@Test
+	void runStartsAJobAndFollowsItInOneRequest() {
+		JobResponse done = job(succeeded("pi1", "hi\n"));
+		this.brain.events("POST", ApiPaths.COMMANDS,
+				script().header("Location", ApiFixtures.jobPath())
+					.event("accepted", job(queued("pi1")))
+					.event("node", queued("pi1"))
+					.event("node", running("pi1"))
+					.event("output", ApiFixtures.stdout("pi1", "hi\n"))
+					.event("node", succeeded("pi1", "hi\n"))
+					.event("done", done));
+		JobResponse result = this.client.jobs().run(START, WAIT, this.recorder);
+		assertThat(result).isEqualTo(done);
+		assertThat(this.recorder.seen).containsExactly("accepted job-1", "node pi1 queued", "node pi1 running",
+				"output pi1 stdout hi\n", "node pi1 succeeded");
+		assertThat(this.brain.requests()).singleElement().satisfies((request) -> {
+			assertThat(request.method()).isEqualTo("POST");
+			assertThat(request.query()).isEqualTo("follow=true");
+			assertThat(request.body()).contains("\"targets\":[\"pi1\"]");
+		});
+	}
+
+	@Test
+	void runWithoutNodeStatesAsksForTheEndOnly() {
+		JobResponse done = job(succeeded("pi1", ""));
+		this.brain.events("POST", ApiPaths.COMMANDS,
+				script().event("accepted", job(queued("pi1"))).event("done", done));
+		assertThat(this.client.jobs().run(START, WAIT, JobListener.none())).isEqualTo(done);
+		assertThat(this.brain.lastRequest().query()).isEqualTo("follow=true&nodes=false");
+	}
+
+	@Test
+	void runOnABrainThatAnswersTheStartWithTheJobFollowsItsEventsAsBefore() {
+		this.brain.answers("POST", ApiPaths.COMMANDS, Answer.json(202, job(queued("pi1"))));
+		this.brain.events(ApiFixtures.eventsPath(),
+				script().event("node", queued("pi1"))
+					.event("node", succeeded("pi1", ""))
+					.event("done", job(succeeded("pi1", ""))));
+		assertThat(this.client.jobs().run(START, WAIT, this.recorder).done()).isTrue();
+		assertThat(this.recorder.seen).containsExactly("accepted job-1", "node pi1 queued", "node pi1 succeeded");
+		assertThat(this.brain.requests("POST", ApiPaths.COMMANDS)).hasSize(1);
+	}
+
+	@Test
+	void aStartTheBrainRefusesThrowsItsProblemAndIsNotRepeated() {
+		this.brain.answerProblem("POST", ApiPaths.COMMANDS, ErrorCode.INVALID_REQUEST,
+				"targets must name at least one node");
+		assertThatExceptionOfType(OctoplaneApiException.class)
+			.isThrownBy(() -> this.client.jobs().run(START, WAIT, this.recorder))
+			.satisfies((ex) -> {
+				assertThat(ex.errorCode()).contains(ErrorCode.INVALID_REQUEST);
+				assertThat(ex.getMessage()).contains("at least one node");
+			});
+		assertThat(this.brain.requests()).hasSize(1);
+		assertThat(this.recorder.seen).isEmpty();
+	}
+
+	@Test
+	void aStartWithoutAnAnswerFailsAsASubmitDoesAndIsNotRepeated() {
+		this.brain.answers("POST", ApiPaths.COMMANDS, Answer.hangUp());
+		assertThatExceptionOfType(OctoplaneConnectionException.class)
+			.isThrownBy(() -> this.client.jobs().run(START, WAIT, this.recorder));
+		assertThat(this.brain.requests("POST", ApiPaths.COMMANDS)).hasSize(1);
+		assertThat(this.recorder.seen).isEmpty();
+	}
+
+	@Test
+	void aStartWhoseStreamBreaksBeforeItsFirstEventIsFollowedByTheJobItNames() {
+		this.brain.events("POST", ApiPaths.COMMANDS, script().header("Location", ApiFixtures.jobPath()).drop());
+		this.brain.answerJson("GET", ApiFixtures.jobPath(), job(succeeded("pi1", "")));
+		assertThat(this.client.jobs().run(START, WAIT, this.recorder).done()).isTrue();
+		assertThat(this.recorder.seen).containsSubsequence("accepted job-1", "node pi1 succeeded");
+		assertThat(this.brain.requests("POST", ApiPaths.COMMANDS)).hasSize(1);
+	}
+
 	private static final class Recorder implements JobListener {
 
 		private final List<String> seen = new CopyOnWriteArrayList<>();
@@ -222,6 +302,11 @@ class AwaitJobTests {
 		@Override
 		public void onStreamLost(String reason) {
 			this.seen.add("lost");
+		}
+
+		@Override
+		public void onAccepted(JobResponse job) {
+			this.seen.add("accepted " + job.id());
 		}
 
 	}

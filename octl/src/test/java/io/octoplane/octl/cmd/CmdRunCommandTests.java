@@ -216,6 +216,42 @@ class CmdRunCommandTests extends StubBrainCommandTest {
 	}
 
 	@Test
+	void aBrainThatStreamsTheStartIsFollowedInThatOneRequest() {
+		StringWriter out = new StringWriter();
+		SseScript events = script().header("Location", ApiFixtures.jobPath())
+			.event("accepted", job(queued("pi1"), queued("pi2-long")))
+			.event("node", queued("pi1"))
+			.event("node", queued("pi2-long"))
+			.event("node", succeeded("pi2-long", "two\n"))
+			.until(() -> out.toString().contains("pi2-long  succeeded  0"))
+			.event("node", succeeded("pi1", "one\n"))
+			.event("done", job(succeeded("pi1", "one\n"), succeeded("pi2-long", "two\n")));
+		this.brain.events("POST", ApiPaths.COMMANDS, events);
+		OctlRun run = this.octl.run(this.config, out, "cmd", "run", "x", "pi1", "pi2-long", "-o", "table");
+		assertThat(events.unmetGates()).isZero();
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).startsWith("""
+				NODE      STATE      EXIT
+				pi2-long  succeeded  0
+				pi1       succeeded  0
+				""");
+		assertThat(this.brain.requests()).singleElement().satisfies((request) -> {
+			assertThat(request.path()).isEqualTo(ApiPaths.COMMANDS);
+			assertThat(request.query()).isEqualTo("follow=true");
+		});
+	}
+
+	@Test
+	void aDocumentRunAsksTheStreamForTheEndOnly() {
+		this.brain.events("POST", ApiPaths.COMMANDS,
+				script().event("accepted", job(queued("pi1"))).event("done", job(succeeded("pi1", "up\n"))));
+		OctlRun run = this.octl.run(this.config, "cmd", "run", "uptime", "pi1", "-o", "json");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.json().path("success").asInt()).isEqualTo(1);
+		assertThat(this.brain.lastRequest().query()).isEqualTo("follow=true&nodes=false");
+	}
+
+	@Test
 	void tableShowsOutputsAndErrors() {
 		accept(queued("pi1"), queued("pi2"), expired("pi3"));
 		this.brain.events(ApiFixtures.eventsPath(), script().event("done",

@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -24,8 +26,16 @@ public final class SseScript {
 
 	private final AtomicInteger unmetGates = new AtomicInteger();
 
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
 	public static SseScript script() {
 		return new SseScript();
+	}
+
+	/** A header of the stream's answer, such as the {@code Location} of a started job. */
+	public SseScript header(String name, String value) {
+		this.headers.put(name, value);
+		return this;
 	}
 
 	/** An event whose data is the value as one line of JSON. */
@@ -96,6 +106,7 @@ public final class SseScript {
 
 	void play(HttpExchange exchange) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+		this.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
 		exchange.sendResponseHeaders(200, 0);
 		OutputStream out = exchange.getResponseBody();
 		for (Step step : this.steps) {

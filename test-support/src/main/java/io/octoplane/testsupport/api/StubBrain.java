@@ -163,7 +163,12 @@ public final class StubBrain implements AutoCloseable {
 
 	/** Plays one script per connection to {@code GET path}; the last one repeats. */
 	public StubBrain events(String path, SseScript... scripts) {
-		this.streams.put("GET " + path, new Sequence<>(List.of(scripts)));
+		return events("GET", path, scripts);
+	}
+
+	/** Plays one script per request to {@code METHOD path}; the last one repeats. */
+	public StubBrain events(String method, String path, SseScript... scripts) {
+		this.streams.put(method + " " + path, new Sequence<>(List.of(scripts)));
 		return this;
 	}
 
