@@ -121,7 +121,7 @@ public class JobService {
 		String workgroup = spec.workgroup();
 		// An invisible node is answered exactly like
 		// an unknown one, so names do not leak.
-		Set<String> known = this.workgroups.visibleNodes(workgroup);
+		Set<String> known = this.workgroups.visibleAmong(workgroup, spec.targets());
 		Map<String, Delivery> deliveries = new LinkedHashMap<>();
 		long now = spec.createdAtMillis();
 		for (String target : spec.targets()) {

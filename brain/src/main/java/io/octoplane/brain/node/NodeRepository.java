@@ -14,6 +14,7 @@ import java.util.Set;
 import io.octoplane.brain.agent.HeartbeatPace;
 import io.octoplane.brain.agent.NodePresence;
 import io.octoplane.brain.history.NodeHistory;
+import io.octoplane.brain.redis.SetMembers;
 import io.octoplane.protocol.agent.Facts;
 import io.octoplane.protocol.agent.Heartbeat;
 import io.octoplane.protocol.agent.Hello;
@@ -202,6 +203,15 @@ public class NodeRepository implements NodePresence {
 	public Set<String> names() {
 		Set<String> names = this.redis.opsForSet().members(NODES_KEY);
 		return (names != null) ? Set.copyOf(names) : Set.of();
+	}
+
+	/**
+	 * Which of some names are registered nodes.
+	 * @param names the names
+	 * @return those registered, in the order given
+	 */
+	public Set<String> registered(Collection<String> names) {
+		return SetMembers.among(this.redis, NODES_KEY, names);
 	}
 
 	/** Finds a node by name. */

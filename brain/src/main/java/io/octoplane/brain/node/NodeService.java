@@ -207,6 +207,15 @@ public class NodeService {
 	}
 
 	/**
+	 * Which of some names are nodes in the registry.
+	 * @param names the names
+	 * @return those registered, in the order given
+	 */
+	public Set<String> registered(Collection<String> names) {
+		return this.repository.registered(names);
+	}
+
+	/**
 	 * Whether a node is registered and visible.
 	 * @param name the node
 	 * @param visible the nodes the caller may see

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.octoplane.brain.redis.SetMembers;
 import io.octoplane.protocol.workgroup.WorkgroupPaths;
 import io.octoplane.server.redis.RedisKeys;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,10 @@ class WorkgroupRepository {
 	Set<String> nodes(String path) {
 		Set<String> nodes = this.redis.opsForSet().members(key(path) + ":nodes");
 		return (nodes != null) ? new TreeSet<>(nodes) : new TreeSet<>();
+	}
+
+	Set<String> nodesAmong(String path, Collection<String> names) {
+		return SetMembers.among(this.redis, key(path) + ":nodes", names);
 	}
 
 	Set<String> children(String path) {

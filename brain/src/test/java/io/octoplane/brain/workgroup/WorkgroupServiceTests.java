@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.octoplane.brain.node.NodeSelection;
 import io.octoplane.brain.node.NodeService;
@@ -24,6 +27,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
@@ -52,6 +56,20 @@ class WorkgroupServiceTests {
 	void fleet() {
 		redisServer.flush();
 		given(this.nodes.names()).willReturn(Set.of("a", "b", "c", "d"));
+		given(this.nodes.registered(anyCollection())).willAnswer((call) -> call.<Collection<String>>getArgument(0)
+			.stream()
+			.filter(Set.of("a", "b", "c", "d")::contains)
+			.collect(Collectors.toCollection(LinkedHashSet::new)));
+	}
+
+	@Test
+	void visibleAmongLooksUpOnlyTheNamesAskedAndKeepsTheirOrder() {
+		this.service.addNodes("/", "/lab/pis", List.of("a", "b"));
+		assertThat(this.service.visibleAmong("/lab/pis", List.of("c", "b", "zz", "a"))).containsExactly("b", "a");
+		assertThat(this.service.visibleAmong("/lab", List.of("a"))).containsExactly("a");
+		assertThat(this.service.visibleAmong("/", List.of("d", "zz", "a"))).containsExactly("d", "a");
+		assertThat(this.service.visibleAmong("/nowhere", List.of("a"))).isEmpty();
+		assertThat(this.service.visibleAmong("/lab/pis", List.of())).isEmpty();
 	}
 
 	@Test
