@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,13 +13,14 @@ import java.util.function.BiConsumer;
 
 import io.octoplane.protocol.api.NodeOutputEvent;
 import io.octoplane.server.redis.RedisKeys;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +29,10 @@ import org.springframework.stereotype.Component;
  * sees what nodes report to another. Best effort by nature: the stored job is the truth,
  * and a follower that misses events still gets the final state. Every subscription counts
  * as a follower of the job in Redis; node events are only published while a job has
- * followers that want them, and done events while it has any (see {@link JobSettler}).
+ * followers that want them, and done events while it has any (see {@link JobSettler}). A
+ * brain subscribes once to the channels of all jobs and hands each message to its own
+ * followers of that job, so following costs no Redis subscription of its own; it also
+ * receives the events of jobs followed on other brains, and drops them.
  */
 @Component
 class JobEvents {
@@ -47,6 +53,13 @@ class JobEvents {
 	private final JsonMapper json;
 
 	private final JobRepository repository;
+
+	/** Followers on this brain, by job. */
+	private final Map<String, List<Local>> local = new ConcurrentHashMap<>();
+
+	private final Object subscribing = new Object();
+
+	private volatile boolean subscribed;
 
 	JobEvents(StringRedisTemplate redis, RedisMessageListenerContainer listeners, JsonMapper json,
 			JobRepository repository) {
@@ -142,35 +155,73 @@ class JobEvents {
 	}
 
 	private Subscription listen(String jobId, boolean nodes, Listener listener) {
-		ChannelTopic topic = new ChannelTopic(channel(jobId));
-		// Messages arrive in order (JobEventListeners); one thread per follower keeps
-		// that order while a follower that writes to a slow client waits alone.
-		ExecutorService delivery = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("job-follower").factory());
-		MessageListener messages = (message, pattern) -> {
-			byte[] body = message.getBody();
-			if (!nodes && isNodes(body)) {
+		subscribeOnce();
+		// One thread per follower keeps the order in which messages arrive while a
+		// follower that writes to a slow client waits alone.
+		Local follower = new Local(nodes, listener,
+				Executors.newSingleThreadExecutor(Thread.ofVirtual().name("job-follower").factory()));
+		this.local.compute(jobId, (id, here) -> {
+			List<Local> followers = (here != null) ? here : new CopyOnWriteArrayList<>();
+			followers.add(follower);
+			return followers;
+		});
+		return () -> {
+			this.local.computeIfPresent(jobId, (id, here) -> {
+				here.remove(follower);
+				return here.isEmpty() ? null : here;
+			});
+			follower.delivery().shutdown();
+			this.repository.follow(jobId, -1, !nodes);
+		};
+	}
+
+	/**
+	 * Subscribes this brain to the events of every job, once: a follower then costs a map
+	 * entry instead of a subscription and its round trip to Redis each. Events of jobs
+	 * nobody follows here are dropped on arrival; only followed jobs publish any.
+	 */
+	private void subscribeOnce() {
+		if (this.subscribed) {
+			return;
+		}
+		synchronized (this.subscribing) {
+			if (!this.subscribed) {
+				this.listeners.addMessageListener(this::dispatch, new PatternTopic(channel("*")));
+				this.subscribed = true;
+			}
+		}
+	}
+
+	private void dispatch(Message message, byte @Nullable [] pattern) {
+		String channel = new String(message.getChannel(), StandardCharsets.UTF_8);
+		int open = channel.indexOf('{');
+		int close = channel.lastIndexOf('}');
+		if (open < 0 || close <= open) {
+			return;
+		}
+		List<Local> followers = this.local.get(channel.substring(open + 1, close));
+		if (followers == null) {
+			return;
+		}
+		byte[] body = message.getBody();
+		boolean nodeEvents = isNodes(body);
+		for (Local follower : followers) {
+			if (nodeEvents && !follower.nodes()) {
 				// Published for another follower of the job.
-				return;
+				continue;
 			}
 			try {
-				delivery.execute(() -> deliver(new String(body, StandardCharsets.UTF_8), listener));
+				follower.delivery()
+					.execute(() -> deliver(new String(body, StandardCharsets.UTF_8), follower.listener()));
 			}
 			catch (RejectedExecutionException ex) {
 				// Closed meanwhile: the follower is gone.
 			}
-		};
-		try {
-			this.listeners.addMessageListener(messages, topic);
 		}
-		catch (RuntimeException ex) {
-			delivery.shutdownNow();
-			throw ex;
-		}
-		return () -> {
-			this.listeners.removeMessageListener(messages, topic);
-			delivery.shutdown();
-			this.repository.follow(jobId, -1, !nodes);
-		};
+	}
+
+	/** A follower on this brain: what it wants, and the thread its events go out on. */
+	private record Local(boolean nodes, Listener listener, ExecutorService delivery) {
 	}
 
 	private static boolean isNodes(byte[] body) {

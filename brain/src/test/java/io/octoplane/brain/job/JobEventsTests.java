@@ -99,6 +99,24 @@ class JobEventsTests {
 		}
 	}
 
+	@Test
+	void aFollowerGetsTheEventsOfItsOwnJobOnlyThoughTheBrainHearsEveryFollowedJob() {
+		JobSpec mine = this.brain.create(JobCoreParts.spec(List.of("n1"), 1, 1, now()));
+		JobSpec other = this.brain.create(JobCoreParts.spec(List.of("n2"), 1, 1, now()));
+		List<String> myEvents = new CopyOnWriteArrayList<>();
+		List<String> otherEvents = new CopyOnWriteArrayList<>();
+		try (JobEvents.Subscription follower = this.otherBrain.events.subscribe(mine.id(), true,
+				(event, data) -> myEvents.add(event + " " + data.size()));
+				JobEvents.Subscription elsewhere = this.brain.events.subscribe(other.id(), true,
+						(event, data) -> otherEvents.add(event))) {
+			start(other, List.of("n2"));
+			result(other, "n2");
+			start(mine, List.of("n1"));
+			await().until(() -> otherEvents.contains("done") && !myEvents.isEmpty());
+			assertThat(myEvents).containsExactly("node 1");
+		}
+	}
+
 	private long now() {
 		return this.clock.millis();
 	}
