@@ -171,8 +171,26 @@ for port in 12345 12346 3457 3455 3454; do
 	fi
 done
 
-say "building (first run downloads dependencies; this takes a few minutes)"
-(cd "$ROOT" && ./mvnw -B -q -ntp -DskipTests package)
+# Whether the jars the quick start runs are there and newer than every build file and
+# every main source of every module (any module may go into any jar), as right after
+# deploy/test.sh: then building again would only repeat that build.
+built() {
+	local jar
+	for jar in "$ROOT"/{certs,brain,nameserver,tentacle}/target/octoplane-*-exec.jar \
+		"$ROOT"/octl/target/octoplane-octl-*.jar; do
+		[ -f "$jar" ] || return 1
+		[ -z "$(find "$ROOT/pom.xml" "$ROOT/.mvn" "$ROOT/build-config" "$ROOT"/*/pom.xml "$ROOT"/*/src/main \
+			-newer "$jar" -print -quit 2>/dev/null)" ] || return 1
+	done
+	[ -d "$ROOT/octl/target/lib" ]
+}
+
+if built; then
+	say "the jars are newer than every source; not building again"
+else
+	say "building (first run downloads dependencies; this takes a few minutes)"
+	(cd "$ROOT" && ./mvnw -B -q -ntp -DskipTests package)
+fi
 
 CERTS_JAR="$(jar_of certs)"
 BRAIN_JAR="$(jar_of brain)"

@@ -32,6 +32,7 @@ import io.octoplane.certs.PemPair;
 import io.octoplane.client.OctoplaneClient;
 import io.octoplane.client.TunnelConnection;
 import io.octoplane.e2e.support.BrainSet;
+import io.octoplane.e2e.support.OneAppScenario;
 import io.octoplane.e2e.support.StreamEnds;
 import io.octoplane.octl.Octl;
 import io.octoplane.protocol.digest.Sha256;
@@ -168,7 +169,8 @@ class BrainFailoverIT {
 	@Test
 	void applyCutOffByAKilledBrainSaysSoAndAnotherApplyThroughAnotherBrainConverges() throws Exception {
 		List<String> targets = nodes.subList(0, 4);
-		Path scenario = scenario(targets);
+		Path scenario = OneAppScenario.write(work, "failover", "slow enough to be killed mid-way", targets,
+				"failover.log", "; sleep 2");
 		try (FaultyLink api = api(busiest())) {
 			Path octl = octl(api, "apply");
 			List<Integer> candidates = ready();
@@ -456,29 +458,6 @@ class BrainFailoverIT {
 		catch (IOException ex) {
 			return -1;
 		}
-	}
-
-	private static Path scenario(List<String> targets) throws IOException {
-		Path folder = Files.createDirectories(work.resolve("scenarios/failover"));
-		Files.writeString(folder.resolve("deployment.yaml"), """
-				name: failover
-				description: "slow enough to be killed mid-way"
-				applications:
-				- name: app
-				  scriptpath: app/scripts/
-				  nodes: %s
-				  script:
-				  - { target: prepare, file: prepare.sh, order: 1 }
-				  - { target: start, file: start.sh, order: 1 }
-				  - { target: stop, file: stop.sh, order: 1 }
-				  - { target: purge, file: stop.sh, order: 1 }
-				""".formatted(targets.stream().map((node) -> "'" + node + "'").toList()));
-		Path scripts = Files.createDirectories(folder.resolve("app/scripts"));
-		Files.writeString(scripts.resolve("prepare.sh"),
-				"echo prepared >> \"$OCTOPODA_WORKSPACE/failover.log\"; sleep 2\n");
-		Files.writeString(scripts.resolve("start.sh"), "echo started >> \"$OCTOPODA_WORKSPACE/failover.log\"\n");
-		Files.writeString(scripts.resolve("stop.sh"), "echo stopped >> \"$OCTOPODA_WORKSPACE/failover.log\"\n");
-		return folder;
 	}
 
 	private static OctoplaneClient client(int brain) throws Exception {

@@ -34,7 +34,11 @@ import static org.awaitility.Awaitility.await;
  */
 class BrainOnlineUpgradeIT {
 
-	private static final String CONFIRM_TIMEOUT = "20s";
+	/**
+	 * How long a healthy preview may run unconfirmed: the test confirms the first one as
+	 * soon as it sees it healthy, and waits this long for the second one's rollback.
+	 */
+	private static final String CONFIRM_TIMEOUT = "10s";
 
 	@RegisterExtension
 	static final RedisServerExtension redis = new RedisServerExtension();
@@ -69,10 +73,12 @@ class BrainOnlineUpgradeIT {
 			List<String> launch = UpgradeCli.concat(upgrade, "launch", "--confirm-timeout", CONFIRM_TIMEOUT,
 					"--start-timeout", "150s", "--jvm-option", "-Xmx384m", "--");
 			launch.addAll(args.toList());
+			// The brain starts while the nameserver still does; releases need both.
 			Process launcher = new ProcessBuilder(launch).redirectErrorStream(true)
 				.redirectOutput(this.work.resolve("launcher.log").toFile())
 				.start();
 			try {
+				nameserver.awaitReady(Duration.ofSeconds(150));
 				awaitState(octl, "1.0.0", "1.0.0", null, "1.0.0");
 				for (String version : new String[] { "1.1.0", "1.2.0" }) {
 					OctlRun uploaded = InProcessOctl.run(octl, this.work, "release", "upload", "brain", version,
@@ -100,7 +106,7 @@ class BrainOnlineUpgradeIT {
 				await().atMost(Duration.ofSeconds(180))
 					.pollInterval(Duration.ofSeconds(1))
 					.until(() -> Files.readString(home.resolve("history"))
-						.contains("rollback 1.2.0 preview not confirmed within PT20S"));
+						.contains("rollback 1.2.0 preview not confirmed within PT" + CONFIRM_TIMEOUT.toUpperCase()));
 				awaitState(octl, "1.1.0", "1.1.0", null, "1.1.0");
 				OctlRun history = InProcessOctl.run(octl, this.work, "upgrade", "history", "brain");
 				assertThat(history.out()).contains("confirm 1.1.0", "rollback 1.2.0");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.octoplane.e2e.support.BrainSet;
+import io.octoplane.e2e.support.OneAppScenario;
 import io.octoplane.testsupport.brain.BrainTestSupport;
 import io.octoplane.testsupport.certs.CertFixtures;
 import io.octoplane.testsupport.link.FaultyLink;
@@ -49,7 +50,8 @@ class EveryBrainIT {
 		try (FaultyLink agents = FaultyLink.balance(brains.agentPorts());
 				TentacleFleet fleet = new TentacleFleet(certs, this.work.resolve("fleet"))) {
 			List<String> nodes = fleet.startAll("eb", 3, agents.port());
-			Path scenario = scenario(nodes);
+			Path scenario = OneAppScenario.write(this.work, "everywhere", "one app on every node", nodes, "app.log",
+					"");
 			for (int i = 0; i < brains.size(); i++) {
 				Path config = Files.createDirectories(this.work.resolve("octl-" + i));
 				OperatorOctlConfig.write(config, certs, brains.args(i).restUri(), "timeout: 60s");
@@ -106,28 +108,6 @@ class EveryBrainIT {
 		OctlRun napps = InProcessOctl.run(octl, home, "napp", "get", nodes.get(0));
 		assertThat(napps.exitCode()).as(napps.err()).isZero();
 		assertThat(napps.out()).contains("app@everywhere");
-	}
-
-	private Path scenario(List<String> nodes) throws Exception {
-		Path folder = Files.createDirectories(this.work.resolve("scenarios/everywhere"));
-		Files.writeString(folder.resolve("deployment.yaml"), """
-				name: everywhere
-				description: "one app on every node"
-				applications:
-				- name: app
-				  scriptpath: app/scripts/
-				  nodes: %s
-				  script:
-				  - { target: prepare, file: prepare.sh, order: 1 }
-				  - { target: start, file: start.sh, order: 1 }
-				  - { target: stop, file: stop.sh, order: 1 }
-				  - { target: purge, file: stop.sh, order: 1 }
-				""".formatted(nodes.stream().map((node) -> "'" + node + "'").toList()));
-		Path scripts = Files.createDirectories(folder.resolve("app/scripts"));
-		Files.writeString(scripts.resolve("prepare.sh"), "echo prepared >> \"$OCTOPODA_WORKSPACE/app.log\"\n");
-		Files.writeString(scripts.resolve("start.sh"), "echo started >> \"$OCTOPODA_WORKSPACE/app.log\"\n");
-		Files.writeString(scripts.resolve("stop.sh"), "echo stopped >> \"$OCTOPODA_WORKSPACE/app.log\"\n");
-		return folder;
 	}
 
 }

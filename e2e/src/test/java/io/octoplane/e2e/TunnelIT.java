@@ -43,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  * TLS, a real TCP service on loopback, and the SDK attaching over a real WebSocket.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-@TestPropertySource(properties = "octoplane.tunnel.attach-timeout=10s")
+// Two cases wait for it to lapse; the others attach within a second.
+@TestPropertySource(properties = "octoplane.tunnel.attach-timeout=5s")
 class TunnelIT extends InProcessFleetTest {
 
 	@Autowired

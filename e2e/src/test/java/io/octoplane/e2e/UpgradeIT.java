@@ -32,6 +32,15 @@ import static org.awaitility.Awaitility.await;
  */
 class UpgradeIT {
 
+	/**
+	 * How long a healthy preview may run unconfirmed: the test confirms the first one as
+	 * soon as it sees it healthy, and waits this long for the second one's rollback.
+	 */
+	private static final String CONFIRM_TIMEOUT = "10s";
+
+	/** A nameserver and a brain starting at once on a small, busy machine. */
+	private static final Duration START = Duration.ofSeconds(150);
+
 	@RegisterExtension
 	static final RedisServerExtension redis = new RedisServerExtension();
 
@@ -66,16 +75,18 @@ class UpgradeIT {
 		try (BrainProcess nameserver = NameserverProcess.start(certs, redis.port(), nameserverPort,
 				nameserverManagement, this.work.resolve("ns-data"), releasePublicKey,
 				this.work.resolve("nameserver.log"));
-				BrainProcess brain = BrainProcess.start(args.toList(), this.work.resolve("brain.log"))
-					.awaitReady(Duration.ofSeconds(90))) {
+				BrainProcess brain = BrainProcess.start(args.toList(), this.work.resolve("brain.log"))) {
+			// Started together, so that their starts overlap.
+			nameserver.awaitReady(START);
+			brain.awaitReady(START);
 			assertThat(UpgradeCli.run(UpgradeCli.concat(upgrade, "init", "1.0.0", jar.toString()),
 					this.work.resolve("upgrade-cli.log")))
 				.isZero();
 			// The installed way: the shell supervisor, no launcher JVM.
 			Process launcher = new ProcessBuilder("/bin/sh", SUPERVISOR.toString(), "--home",
 					this.work.resolve("home").toString(), "--java", upgrade.get(0), "--config", config.toString(),
-					"--release-key", releasePublicKey.toString(), "--confirm-timeout", "20s", "--", "--config",
-					config.toString())
+					"--release-key", releasePublicKey.toString(), "--confirm-timeout", CONFIRM_TIMEOUT, "--",
+					"--config", config.toString())
 				.redirectErrorStream(true)
 				.redirectOutput(this.work.resolve("launcher.log").toFile())
 				.start();
@@ -115,7 +126,7 @@ class UpgradeIT {
 				assertThat(unconfirmed.exitCode()).as(unconfirmed.out() + unconfirmed.err()).isZero();
 				await().atMost(Duration.ofSeconds(120))
 					.until(() -> Files.readString(this.work.resolve("home/history"))
-						.contains("rollback 1.2.0 preview not confirmed within PT20S"));
+						.contains("rollback 1.2.0 preview not confirmed within PT" + CONFIRM_TIMEOUT.toUpperCase()));
 				await().atMost(Duration.ofSeconds(90))
 					.until(() -> state(octl).contains("stable=1.1.0 preview=- healthy=1.1.0"));
 			}

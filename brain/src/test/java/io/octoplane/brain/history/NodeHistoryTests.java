@@ -4,20 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import io.octoplane.brain.redis.RedisTemplateExtension;
 import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.api.NodeHistoryPoint;
 import io.octoplane.protocol.api.NodeHistoryResponse;
 import io.octoplane.testsupport.clock.MutableClock;
-import io.octoplane.testsupport.redis.RedisServerExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,35 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NodeHistoryTests {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
+	static final RedisTemplateExtension redis = new RedisTemplateExtension();
 
 	private static final long GIB = 1L << 30;
 
 	private final MutableClock clock = new MutableClock();
 
-	private LettuceConnectionFactory connections;
-
-	private StringRedisTemplate redis;
-
 	private NodeHistory history;
 
 	@BeforeEach
 	void connect() {
-		this.connections = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		this.connections.afterPropertiesSet();
-		this.connections.start();
-		this.redis = new StringRedisTemplate(this.connections);
-		this.redis.execute((RedisCallback<Object>) (connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		});
-		this.history = new NodeHistory(this.redis, this.clock);
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.connections.destroy();
+		redis.flush();
+		this.history = new NodeHistory(redis.template(), this.clock);
 	}
 
 	@Test
@@ -110,18 +89,19 @@ class NodeHistoryTests {
 	void forgettingANodeDeletesItsRings() {
 		this.history.record("pi1", status(1, 1, 1), 1_000, this.clock.instant());
 		this.history.forget("pi1");
-		assertThat(this.redis.hasKey(NodeHistory.minuteKey("pi1"))).isFalse();
+		assertThat(redis.template().hasKey(NodeHistory.minuteKey("pi1"))).isFalse();
 		assertThat(this.history.read("pi1", HistoryRange.DAY).points()).isEmpty();
 	}
 
 	private long length(String key) {
-		return this.redis.execute((RedisCallback<Long>) (connection) -> connection.stringCommands()
-			.strLen(key.getBytes(StandardCharsets.UTF_8)));
+		return redis.template()
+			.execute((RedisCallback<Long>) (connection) -> connection.stringCommands()
+				.strLen(key.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private long memoryUsage(String key) {
-		Long bytes = this.redis.execute(RedisScript.of("return redis.call('MEMORY', 'USAGE', KEYS[1])", Long.class),
-				List.of(key));
+		Long bytes = redis.template()
+			.execute(RedisScript.of("return redis.call('MEMORY', 'USAGE', KEYS[1])", Long.class), List.of(key));
 		System.out.println("MEMORY USAGE " + key + " = " + bytes);
 		return bytes;
 	}

@@ -9,8 +9,6 @@ import io.octoplane.protocol.agent.CommandOutput;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.CommandStarted;
 import io.octoplane.testsupport.clock.MutableClock;
-import io.octoplane.testsupport.redis.RedisServerExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +25,7 @@ import static org.mockito.Mockito.mock;
 class AgentEventsTests {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
+	static final JobCores cores = new JobCores();
 
 	private final MutableClock clock = new MutableClock();
 
@@ -39,20 +37,11 @@ class AgentEventsTests {
 
 	@BeforeEach
 	void connect() {
-		this.brain = new JobCoreParts(redisServer.port(), this.clock);
-		this.brain.redis.execute((connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		}, true);
+		this.brain = cores.start(this.clock);
 		this.agentEvents = new AgentEvents(this.brain.dispatcher, this.brain.events);
 		this.job = this.brain.create(JobCoreParts.spec(List.of("target"), 1, 1, this.clock.millis()));
 		this.brain.settler.settle(this.job, Step.START, this.clock.millis(),
 				Moves.all(List.of("target"), Delivery.of(DeliveryState.DELIVERED, null, this.clock.millis())));
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.brain.close();
 	}
 
 	@Test

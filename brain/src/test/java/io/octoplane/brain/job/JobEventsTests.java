@@ -6,8 +6,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.testsupport.clock.MutableClock;
-import io.octoplane.testsupport.redis.RedisServerExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 class JobEventsTests {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
+	static final JobCores cores = new JobCores();
 
 	private final MutableClock clock = new MutableClock();
 
@@ -33,18 +31,8 @@ class JobEventsTests {
 
 	@BeforeEach
 	void connect() {
-		this.brain = new JobCoreParts(redisServer.port(), this.clock);
-		this.otherBrain = new JobCoreParts(redisServer.port(), this.clock);
-		this.brain.redis.execute((connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		}, true);
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.brain.close();
-		this.otherBrain.close();
+		this.brain = cores.start(this.clock);
+		this.otherBrain = cores.start(this.clock);
 	}
 
 	@Test

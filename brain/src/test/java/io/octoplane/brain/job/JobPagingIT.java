@@ -14,8 +14,6 @@ import io.octoplane.protocol.api.JobListResponse;
 import io.octoplane.protocol.api.JobSummary;
 import io.octoplane.server.web.InvalidRequestException;
 import io.octoplane.testsupport.clock.MutableClock;
-import io.octoplane.testsupport.redis.RedisServerExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class JobPagingIT {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
+	static final JobCores cores = new JobCores();
 
 	private static final long START = 1_800_000_000_000L;
 
@@ -40,17 +38,8 @@ class JobPagingIT {
 
 	@BeforeEach
 	void connect() {
-		this.brain = new JobCoreParts(redisServer.port(), new MutableClock());
-		this.brain.redis.execute((connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		}, true);
+		this.brain = cores.start(new MutableClock());
 		this.pages = new JobPages(this.brain.repository, new JobViews(this.brain.repository));
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.brain.close();
 	}
 
 	@Test

@@ -16,8 +16,6 @@ import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.api.JobState;
 import io.octoplane.testsupport.clock.MutableClock;
-import io.octoplane.testsupport.redis.RedisServerExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 class JobSettlerTests {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
+	static final JobCores cores = new JobCores();
 
 	private static final int RACES = 40;
 
@@ -47,18 +45,8 @@ class JobSettlerTests {
 
 	@BeforeEach
 	void connect() {
-		this.brain = new JobCoreParts(redisServer.port(), this.clock);
-		this.otherBrain = new JobCoreParts(redisServer.port(), this.clock);
-		this.brain.redis.execute((connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		}, true);
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.brain.close();
-		this.otherBrain.close();
+		this.brain = cores.start(this.clock);
+		this.otherBrain = cores.start(this.clock);
 	}
 
 	@Test

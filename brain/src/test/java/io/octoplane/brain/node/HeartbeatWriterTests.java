@@ -6,22 +6,16 @@ import java.util.Map;
 
 import io.octoplane.brain.history.HistoryRange;
 import io.octoplane.brain.history.NodeHistory;
+import io.octoplane.brain.redis.RedisTemplateExtension;
 import io.octoplane.protocol.agent.NodeStatus;
 import io.octoplane.protocol.api.NodeHistoryPoint;
 import io.octoplane.protocol.api.NodeState;
 import io.octoplane.testsupport.clock.MutableClock;
-import io.octoplane.testsupport.redis.RedisServerExtension;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HeartbeatWriterTests {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
+	static final RedisTemplateExtension redis = new RedisTemplateExtension();
 
 	/** 10 s heartbeats, unstable after 25 s, offline after 45 s. */
 	private static final NodePace PACE = new NodePace(10_000, Duration.ofSeconds(25), Duration.ofSeconds(45));
@@ -41,10 +35,6 @@ class HeartbeatWriterTests {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final MutableClock clock = new MutableClock();
-
-	private LettuceConnectionFactory connections;
-
-	private StringRedisTemplate redis;
 
 	private LivenessIndex liveness;
 
@@ -54,23 +44,10 @@ class HeartbeatWriterTests {
 
 	@BeforeEach
 	void connect() {
-		this.connections = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		this.connections.afterPropertiesSet();
-		this.connections.start();
-		this.redis = new StringRedisTemplate(this.connections);
-		this.redis.execute((RedisCallback<Object>) (connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		});
-		this.liveness = new LivenessIndex(this.redis);
-		this.history = new NodeHistory(this.redis, this.clock);
-		this.writer = new HeartbeatWriter(this.redis, json, this.liveness, this.history, Duration.ofSeconds(1));
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.connections.destroy();
+		redis.flush();
+		this.liveness = new LivenessIndex(redis.template());
+		this.history = new NodeHistory(redis.template(), this.clock);
+		this.writer = new HeartbeatWriter(redis.template(), json, this.liveness, this.history, Duration.ofSeconds(1));
 	}
 
 	@Test
@@ -108,8 +85,8 @@ class HeartbeatWriterTests {
 	void aHeartbeatOfAPrunedNodeDoesNotBringItBack() {
 		this.writer.note(beat("gone", "s1", this.clock.instant(), status(this.clock.instant())));
 		this.writer.flush();
-		assertThat(this.redis.hasKey(NodeRepository.key("gone"))).isFalse();
-		assertThat(this.redis.opsForZSet().zCard(LivenessIndex.OFFLINE_KEY)).isZero();
+		assertThat(redis.template().hasKey(NodeRepository.key("gone"))).isFalse();
+		assertThat(redis.template().opsForZSet().zCard(LivenessIndex.OFFLINE_KEY)).isZero();
 	}
 
 	@Test
@@ -135,7 +112,7 @@ class HeartbeatWriterTests {
 		StringBuilder seenAtDisconnect = new StringBuilder();
 		this.writer.settle("n4", () -> {
 			seenAtDisconnect.append(field("n4", "lastSeen"));
-			this.redis.opsForHash().put(NodeRepository.key("n4"), "connected", "0");
+			redis.template().opsForHash().put(NodeRepository.key("n4"), "connected", "0");
 			this.liveness.disconnected("n4");
 		});
 		this.writer.flush();
@@ -151,10 +128,11 @@ class HeartbeatWriterTests {
 	}
 
 	private void register(String name, String session, Instant at) {
-		this.redis.opsForHash()
+		redis.template()
+			.opsForHash()
 			.putAll(NodeRepository.key(name),
 					Map.of("name", name, "session", session, "connected", "1", "lastSeen", millis(at)));
-		this.redis.opsForSet().add(NodeRepository.NODES_KEY, name);
+		redis.template().opsForSet().add(NodeRepository.NODES_KEY, name);
 		this.liveness.connected(name, PACE, at);
 	}
 
@@ -167,7 +145,7 @@ class HeartbeatWriterTests {
 	}
 
 	private String field(String name, String field) {
-		Object value = this.redis.opsForHash().get(NodeRepository.key(name), field);
+		Object value = redis.template().opsForHash().get(NodeRepository.key(name), field);
 		return String.valueOf(value);
 	}
 

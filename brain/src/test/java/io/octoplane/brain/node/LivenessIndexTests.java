@@ -4,24 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.octoplane.brain.redis.RedisTemplateExtension;
 import io.octoplane.protocol.api.NodeState;
-import io.octoplane.testsupport.redis.RedisServerExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LivenessIndexTests {
 
 	@RegisterExtension
-	static final RedisServerExtension redisServer = new RedisServerExtension();
+	static final RedisTemplateExtension redis = new RedisTemplateExtension();
 
 	private static final Instant T0 = Instant.parse("2026-12-07T12:00:00Z");
 
@@ -33,29 +27,12 @@ class LivenessIndexTests {
 	/** A node that asked for a heartbeat every 100 s. */
 	private static final NodePace SLOW = new NodePace(100_000, Duration.ofSeconds(250), Duration.ofSeconds(450));
 
-	private LettuceConnectionFactory connections;
-
-	private StringRedisTemplate redis;
-
 	private LivenessIndex index;
 
 	@BeforeEach
 	void connect() {
-		this.connections = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
-		this.connections.afterPropertiesSet();
-		this.connections.start();
-		this.redis = new StringRedisTemplate(this.connections);
-		this.redis.execute((RedisCallback<Object>) (connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
-		});
-		this.index = new LivenessIndex(this.redis);
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.connections.destroy();
+		redis.flush();
+		this.index = new LivenessIndex(redis.template());
 	}
 
 	@Test
@@ -104,17 +81,17 @@ class LivenessIndexTests {
 		register("pruned", BRAIN, T0);
 		this.index.heard("pruned", BRAIN, T0.plusSeconds(1));
 		this.index.forget("pruned");
-		this.redis.opsForSet().remove(NodeRepository.NODES_KEY, "pruned");
+		redis.template().opsForSet().remove(NodeRepository.NODES_KEY, "pruned");
 		this.index.heard("pruned", BRAIN, T0.plusSeconds(2));
 		this.index.flush();
-		assertThat(this.redis.opsForZSet().zCard(LivenessIndex.OFFLINE_KEY)).isZero();
+		assertThat(redis.template().opsForZSet().zCard(LivenessIndex.OFFLINE_KEY)).isZero();
 		assertThat(this.index.counts(T0)).containsEntry(NodeState.OFFLINE, 0L).containsEntry(NodeState.ONLINE, 0L);
 	}
 
 	@Test
 	void registeredNodeTheIndexLacksCountsAsOffline() {
 		register("known", BRAIN, T0);
-		this.redis.opsForSet().add(NodeRepository.NODES_KEY, "unindexed");
+		redis.template().opsForSet().add(NodeRepository.NODES_KEY, "unindexed");
 		assertThat(stateAt("unindexed", T0)).isEqualTo(NodeState.OFFLINE);
 		assertThat(stateAt("known", T0)).isEqualTo(NodeState.ONLINE);
 		assertThat(this.index.counts(T0)).containsEntry(NodeState.ONLINE, 1L).containsEntry(NodeState.OFFLINE, 1L);
@@ -125,7 +102,7 @@ class LivenessIndexTests {
 		NodeRecord slow = NodeFixtures.connected("rec-slow", T0, SLOW);
 		NodeRecord old = NodeFixtures.connected("rec-old", T0);
 		NodeRecord down = NodeFixtures.disconnected("rec-down", T0);
-		this.redis.opsForSet().add(NodeRepository.NODES_KEY, "rec-slow", "rec-old", "rec-down");
+		redis.template().opsForSet().add(NodeRepository.NODES_KEY, "rec-slow", "rec-old", "rec-down");
 		this.index.fillIfEmpty(() -> List.of(slow, old, down), (node) -> (node.pace() != null) ? node.pace() : BRAIN);
 		assertThat(stateAt("rec-slow", T0.plusSeconds(100))).isEqualTo(NodeState.ONLINE);
 		assertThat(stateAt("rec-old", T0.plusSeconds(30))).isEqualTo(NodeState.UNSTABLE);
@@ -133,7 +110,7 @@ class LivenessIndexTests {
 	}
 
 	private void register(String name, NodePace pace, Instant at) {
-		this.redis.opsForSet().add(NodeRepository.NODES_KEY, name);
+		redis.template().opsForSet().add(NodeRepository.NODES_KEY, name);
 		this.index.connected(name, pace, at);
 	}
 

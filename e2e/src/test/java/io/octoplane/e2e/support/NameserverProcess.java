@@ -14,7 +14,8 @@ public final class NameserverProcess {
 	}
 
 	/**
-	 * Starts a nameserver and waits until it is ready.
+	 * Starts a nameserver; it is not ready yet, so that a test may start a brain while it
+	 * starts and then wait for both ({@link BrainProcess#awaitReady(Duration)}).
 	 * @param certs the test PKI
 	 * @param redisPort the test Redis
 	 * @param port the API port
@@ -22,22 +23,19 @@ public final class NameserverProcess {
 	 * @param dataDir where it stores releases
 	 * @param releasePublicKey the key releases must be signed with
 	 * @param log its log file
-	 * @return the running nameserver
-	 * @throws IllegalStateException if it exits first or is not ready in time
+	 * @return the starting nameserver
 	 */
 	public static BrainProcess start(CertFixtures certs, int redisPort, int port, int managementPort, Path dataDir,
 			Path releasePublicKey, Path log) {
-		return BrainProcess
-			.startServer("io.octoplane.nameserver.NameserverApplication",
-					List.of("--server.port=" + port, "--management.server.port=" + managementPort,
-							"--octoplane.tls.certificate=file:" + certs.nameserver().certificate().toAbsolutePath(),
-							"--octoplane.tls.private-key=file:" + certs.nameserver().privateKey().toAbsolutePath(),
-							"--octoplane.tls.ca=file:" + certs.caCert().toAbsolutePath(),
-							"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
-							"--octoplane.nameserver.data-dir=" + dataDir,
-							"--octoplane.nameserver.release-public-key=" + releasePublicKey),
-					log, managementPort)
-			.awaitReady(Duration.ofSeconds(90));
+		return BrainProcess.startServer("io.octoplane.nameserver.NameserverApplication",
+				List.of("--server.port=" + port, "--management.server.port=" + managementPort,
+						"--octoplane.tls.certificate=file:" + certs.nameserver().certificate().toAbsolutePath(),
+						"--octoplane.tls.private-key=file:" + certs.nameserver().privateKey().toAbsolutePath(),
+						"--octoplane.tls.ca=file:" + certs.caCert().toAbsolutePath(),
+						"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
+						"--octoplane.nameserver.data-dir=" + dataDir,
+						"--octoplane.nameserver.release-public-key=" + releasePublicKey),
+				log, managementPort);
 	}
 
 }
