@@ -27,15 +27,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes heartbeats to the node registry a batch at a time. A heartbeat is only noted
  * here (the latest per node); every tick one writer sends all noted ones to Redis in one
- * pipeline, a script call per node that writes only if the heartbeat came on the node's
- * current connection, then moves the {@link LivenessIndex} deadlines of the nodes written
- * and records their {@link NodeHistory} points, each in one more round trip. A fleet of
- * thousands thus costs a few round trips a tick instead of one per heartbeat.
+ * pipeline, a script call per node (by its SHA) that writes only if the heartbeat came on
+ * the node's current connection, then moves the {@link LivenessIndex} deadlines of the
+ * nodes written and records their {@link NodeHistory} points, each in one more round
+ * trip. A fleet of thousands thus costs a few round trips a tick instead of one per
+ * heartbeat.
  *
  * <p>
  * Every value written is the heartbeat's own (its arrival time is the node's last-seen
@@ -57,11 +59,15 @@ class HeartbeatWriter {
 	 * or a pruned node (no hash, so no session) writes nothing. ARGV: the session, then
 	 * field and value pairs.
 	 */
-	private static final byte[] HEARTBEAT = """
+	private static final RedisScript<Long> HEARTBEAT = RedisScript.of("""
 			if redis.call('HGET', KEYS[1], 'session') ~= ARGV[1] then return 0 end
 			redis.call('HSET', KEYS[1], unpack(ARGV, 2))
 			return 1
-			""".getBytes(StandardCharsets.UTF_8);
+			""", Long.class);
+
+	private static final byte[] HEARTBEAT_TEXT = bytes(HEARTBEAT.getScriptAsString());
+
+	private static final byte[] HEARTBEAT_SHA = bytes(HEARTBEAT.getSha1());
 
 	private static final byte[] LAST_SEEN = bytes("lastSeen");
 
@@ -204,15 +210,18 @@ class HeartbeatWriter {
 		for (Beat beat : batch) {
 			calls.add(arguments(beat));
 		}
+		// The script text travels once a batch, not once a node: loading it first in
+		// the same pipeline means the calls behind find it even after a SCRIPT FLUSH.
 		List<Object> recorded = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			connection.scriptingCommands().scriptLoad(HEARTBEAT_TEXT);
 			for (byte[][] call : calls) {
-				connection.scriptingCommands().eval(HEARTBEAT, ReturnType.INTEGER, 1, call);
+				connection.scriptingCommands().evalSha(HEARTBEAT_SHA, ReturnType.INTEGER, 1, call);
 			}
 			return null;
 		});
 		List<StatusPoint> points = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
-			if (Long.valueOf(1).equals(recorded.get(i))) {
+			if (Long.valueOf(1).equals(recorded.get(i + 1))) {
 				Beat beat = batch.get(i);
 				this.liveness.heard(beat.name(), beat.pace(), beat.at());
 				NodeStatus status = beat.status();
