@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.connection.RedisPipelineException;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -210,18 +211,22 @@ class HeartbeatWriter {
 		for (Beat beat : batch) {
 			calls.add(arguments(beat));
 		}
-		// The script text travels once a batch, not once a node: loading it first in
-		// the same pipeline means the calls behind find it even after a SCRIPT FLUSH.
-		List<Object> recorded = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-			connection.scriptingCommands().scriptLoad(HEARTBEAT_TEXT);
-			for (byte[][] call : calls) {
-				connection.scriptingCommands().evalSha(HEARTBEAT_SHA, ReturnType.INTEGER, 1, call);
+		List<Object> recorded;
+		try {
+			recorded = pipeline(calls, false);
+		}
+		catch (RuntimeException ex) {
+			if (!isNoScript(ex)) {
+				throw ex;
 			}
-			return null;
-		});
+			// Redis restarted or flushed its scripts (or, in a cluster, a shard has not
+			// seen it yet): once with the text loads it where it was missing. The
+			// calls that had run write the same fields again.
+			recorded = pipeline(calls, true);
+		}
 		List<StatusPoint> points = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
-			if (Long.valueOf(1).equals(recorded.get(i + 1))) {
+			if (Long.valueOf(1).equals(recorded.get(i))) {
 				Beat beat = batch.get(i);
 				this.liveness.heard(beat.name(), beat.pace(), beat.at());
 				NodeStatus status = beat.status();
@@ -232,6 +237,46 @@ class HeartbeatWriter {
 		}
 		this.liveness.flush();
 		this.history.record(points);
+	}
+
+	/**
+	 * One script call per node in one pipeline, by the script's SHA: its text travels
+	 * only when Redis does not know it.
+	 */
+	private List<Object> pipeline(List<byte[][]> calls, boolean withText) {
+		return this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			for (byte[][] call : calls) {
+				if (withText) {
+					connection.scriptingCommands().eval(HEARTBEAT_TEXT, ReturnType.INTEGER, 1, call);
+				}
+				else {
+					connection.scriptingCommands().evalSha(HEARTBEAT_SHA, ReturnType.INTEGER, 1, call);
+				}
+			}
+			return null;
+		});
+	}
+
+	private static boolean isNoScript(RuntimeException failure) {
+		List<Throwable> seen = new ArrayList<>();
+		seen.add(failure);
+		if (failure instanceof RedisPipelineException pipeline) {
+			for (Object result : pipeline.getPipelineResult()) {
+				if (result instanceof Throwable problem) {
+					seen.add(problem);
+				}
+			}
+		}
+		for (Throwable problem : seen) {
+			// Bounded: a cause chain of ten is far more than Spring and Lettuce build.
+			Throwable cause = problem;
+			for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
+				if (String.valueOf(cause.getMessage()).contains("NOSCRIPT")) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private byte[][] arguments(Beat beat) {

@@ -43,8 +43,8 @@ public class RevocationRepository implements RevokedCertificates {
 	/** Revokes a certificate. */
 	public void revoke(BigInteger serial) {
 		byte[] member = serial.toString(16).getBytes(StandardCharsets.UTF_8);
-		// In this order on one connection: whoever sees the new generation sees the
-		// serial too. Should the second step be lost, the count of serials moved.
+		// The count of serials moves with the set itself, read in the same place as
+		// the membership; the generation moves even should serials one day be removed.
 		this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
 			connection.setCommands().sAdd(SERIALS_KEY, member);
 			connection.stringCommands().incr(GENERATION_KEY);
