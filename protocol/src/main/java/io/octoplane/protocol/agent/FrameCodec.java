@@ -19,6 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
  * treated.
  *
  * <p>
+ * The frames a connected node exchanges every heartbeat, and those of a command's round
+ * trip, go through {@link HotFrames} without Jackson when they are in the plain form
+ * Jackson itself writes; anything else is Jackson's, so both paths read and write the
+ * same JSON.
+ *
+ * <p>
  * Instances are immutable and thread-safe; the streams passed in are not, so callers
  * serialise writes to one stream themselves.
  */

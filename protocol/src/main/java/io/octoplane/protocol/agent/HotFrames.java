@@ -189,20 +189,6 @@ final class HotFrames {
 		}
 	}
 
-	/**
-	 * A node's status as Jackson writes it, for stores that keep it as JSON.
-	 * @param status the status
-	 * @return the JSON, or {@code null} to let Jackson write it
-	 */
-	static byte @Nullable [] json(NodeStatus status) {
-		try {
-			return nodeStatus(new JsonOut(0, 256), status).toBytes();
-		}
-		catch (JsonSpans.NotRecognised ex) {
-			return null;
-		}
-	}
-
 	private static JsonOut heartbeatAck(HeartbeatAck ack) {
 		return new JsonOut(5, 160).raw(Names.HEARTBEAT_ACK)
 			.number(ack.seq())
@@ -236,30 +222,6 @@ final class HotFrames {
 			.number(run.startAtMillis())
 			.raw(Names.MAX_CLOCK_ERROR_MILLIS)
 			.number(run.maxClockErrorMillis())
-			.raw(Names.END);
-	}
-
-	private static JsonOut nodeStatus(JsonOut out, NodeStatus status) {
-		return out.raw(Names.CPU_CORES)
-			.number(status.cpuCores())
-			.raw(Names.LOAD1)
-			.number(status.load1())
-			.raw(Names.LOAD5)
-			.number(status.load5())
-			.raw(Names.LOAD15)
-			.number(status.load15())
-			.raw(Names.MEMORY_USED_BYTES)
-			.number(status.memoryUsedBytes())
-			.raw(Names.MEMORY_TOTAL_BYTES)
-			.number(status.memoryTotalBytes())
-			.raw(Names.DISK_USED_BYTES)
-			.number(status.diskUsedBytes())
-			.raw(Names.DISK_TOTAL_BYTES)
-			.number(status.diskTotalBytes())
-			.raw(Names.UPTIME_SECONDS)
-			.number(status.uptimeSeconds())
-			.raw(Names.LOCAL_TIME_MILLIS)
-			.number(status.localTimeMillis())
 			.raw(Names.END);
 	}
 
@@ -301,26 +263,6 @@ final class HotFrames {
 		static final byte[] START_AT_MILLIS = ascii(",\"startAtMillis\":");
 
 		static final byte[] MAX_CLOCK_ERROR_MILLIS = ascii(",\"maxClockErrorMillis\":");
-
-		static final byte[] CPU_CORES = ascii("{\"cpuCores\":");
-
-		static final byte[] LOAD1 = ascii(",\"load1\":");
-
-		static final byte[] LOAD5 = ascii(",\"load5\":");
-
-		static final byte[] LOAD15 = ascii(",\"load15\":");
-
-		static final byte[] MEMORY_USED_BYTES = ascii(",\"memoryUsedBytes\":");
-
-		static final byte[] MEMORY_TOTAL_BYTES = ascii(",\"memoryTotalBytes\":");
-
-		static final byte[] DISK_USED_BYTES = ascii(",\"diskUsedBytes\":");
-
-		static final byte[] DISK_TOTAL_BYTES = ascii(",\"diskTotalBytes\":");
-
-		static final byte[] UPTIME_SECONDS = ascii(",\"uptimeSeconds\":");
-
-		static final byte[] LOCAL_TIME_MILLIS = ascii(",\"localTimeMillis\":");
 
 	}
 

@@ -14,6 +14,10 @@ final class JsonOut {
 
 	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
+	private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
 	private byte[] bytes;
 
 	private int length;
@@ -71,10 +75,6 @@ final class JsonOut {
 	JsonOut bool(boolean value) {
 		return raw(value ? TRUE : FALSE);
 	}
-
-	private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
-
-	private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
 	/** Appends a string, quoted and escaped. */
 	JsonOut string(String text) {

@@ -260,32 +260,6 @@ class HotFramesTests {
 		assertThat(HotFrames.frame(new HeartbeatAck(1, 2, 3, 4, 5), 1)).isNotNull();
 	}
 
-	@Test
-	void nodeStatusIsWrittenAsJacksonWritesIt() throws Exception {
-		tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
-		Random random = new Random(5);
-		for (int round = 0; round < 2000; round++) {
-			double load = switch (round % 5) {
-				case 0 -> random.nextDouble();
-				case 1 -> random.nextInt(100) / 100.0;
-				case 2 -> Double.longBitsToDouble(random.nextLong());
-				case 3 -> -1;
-				default -> random.nextGaussian() * 1e10;
-			};
-			NodeStatus status = new NodeStatus(1 + random.nextInt(Integer.MAX_VALUE), load, -load, load * 3,
-					random.nextLong(Long.MAX_VALUE), random.nextLong(Long.MAX_VALUE), 0, Long.MAX_VALUE,
-					random.nextLong(), random.nextLong());
-			byte[] fast = HotFrames.json(status);
-			if (Double.isFinite(load * 3)) {
-				assertThat(fast).isNotNull();
-			}
-			if (fast != null) {
-				assertThat(new String(fast, StandardCharsets.UTF_8))
-					.isEqualTo(new String(mapper.writeValueAsBytes(status), StandardCharsets.UTF_8));
-			}
-		}
-	}
-
 	private void assertRecognised(String json) throws Exception {
 		assertSameAsJackson(json);
 		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
