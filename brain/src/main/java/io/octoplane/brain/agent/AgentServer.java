@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +51,7 @@ public class AgentServer implements SmartLifecycle {
 
 	private final HandshakeAdmission admission;
 
-	private final RevokedCertificates revocations;
+	private final RevocationSweep sweep;
 
 	private final ConcurrentMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
 
@@ -88,7 +84,7 @@ public class AgentServer implements SmartLifecycle {
 		this.properties = properties;
 		this.sslBundles = sslBundles;
 		this.control = control;
-		this.revocations = revocations;
+		this.sweep = new RevocationSweep(revocations);
 		this.handshake = new NodeHandshake(revocations, control.metrics(), control.clock());
 		this.admission = new HandshakeAdmission(properties.maxConcurrentHandshakes(), properties.maxQueuedHandshakes());
 		control.metrics().admission(this.admission);
@@ -142,27 +138,10 @@ public class AgentServer implements SmartLifecycle {
 		logger.info("Listening for tentacles on {}:{}", this.properties.address(), port());
 	}
 
-	/**
-	 * Closes sessions whose certificate was revoked since they connected. The brain that
-	 * took the revocation closes its own session at once; a node held by another brain
-	 * sharing the Redis is cut off by that brain here, within one heartbeat interval.
-	 */
+	/** Closes sessions whose certificate was revoked since they were last checked. */
 	private void closeRevoked() {
 		try {
-			// A node behind a revoked gateway is cut off with it: the gateway's
-			// certificate opened its relay.
-			Map<String, List<AgentSession>> bySerial = new HashMap<>();
-			this.control.sessions()
-				.all()
-				.forEach((session) -> session.certificateSerials()
-					.forEach((serial) -> bySerial.computeIfAbsent(serial, (key) -> new ArrayList<>()).add(session)));
-			for (String serial : this.revocations.revokedAmong(bySerial.keySet())) {
-				for (AgentSession session : bySerial.get(serial)) {
-					logger.info("Closing the session of {}: certificate {} on its path was revoked", session.nodeName(),
-							serial);
-					session.close("a certificate on this node's path was revoked", false);
-				}
-			}
+			this.sweep.sweep(this.control.sessions().all().stream().map(AgentSession::swept).toList());
 		}
 		catch (RuntimeException ex) {
 			// Redis may be away for a moment; the next sweep tries again.

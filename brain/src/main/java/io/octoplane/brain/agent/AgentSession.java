@@ -57,6 +57,8 @@ public final class AgentSession {
 
 	private final String agentVersion;
 
+	private volatile RevocationMark revocationsChecked;
+
 	AgentSession(AgentLink link, NodeIdentity node, ControlContext context, Hello hello) {
 		this.link = link;
 		this.node = node;
@@ -64,6 +66,7 @@ public final class AgentSession {
 		this.pace = HeartbeatPace.of(context.properties(), context.edge(), hello);
 		this.capabilities = hello.capabilities();
 		this.agentVersion = hello.agentVersion();
+		this.revocationsChecked = node.revocationsChecked();
 	}
 
 	/**
@@ -96,6 +99,38 @@ public final class AgentSession {
 		serials.add(this.node.certificateSerial());
 		this.node.via().forEach((gateway) -> serials.add(gateway.certificateSerial()));
 		return serials;
+	}
+
+	/** This session as the revocation sweep sees it. */
+	RevocationSweep.Swept swept() {
+		return new RevocationSweep.Swept() {
+
+			@Override
+			public String nodeName() {
+				return AgentSession.this.nodeName();
+			}
+
+			@Override
+			public List<String> certificateSerials() {
+				return AgentSession.this.certificateSerials();
+			}
+
+			@Override
+			public RevocationMark revocationsChecked() {
+				return AgentSession.this.revocationsChecked;
+			}
+
+			@Override
+			public void revocationsChecked(RevocationMark mark) {
+				AgentSession.this.revocationsChecked = mark;
+			}
+
+			@Override
+			public void close(String reason, boolean retry) {
+				AgentSession.this.close(reason, retry);
+			}
+
+		};
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import javax.net.ssl.SSLHandshakeException;
@@ -73,12 +74,14 @@ final class NodeHandshake {
 							+ role.map(CertificateRole::ou).orElse("none")
 							+ ", only node certificates may connect here");
 		}
-		if (this.revocations.isRevoked(leaf.getSerialNumber())) {
+		RevokedCertificates.Check revocation = this.revocations.check(leaf.getSerialNumber());
+		if (revocation.revoked()) {
 			throw new RefusedException(RefusalReason.REVOKED_CERTIFICATE,
 					"certificate " + leaf.getSerialNumber().toString(16) + " of "
 							+ leaf.getSubjectX500Principal().getName() + " was revoked");
 		}
-		return new NodeIdentity(CertificateRole.commonName(leaf), leaf.getSerialNumber().toString(16));
+		return new NodeIdentity(CertificateRole.commonName(leaf), leaf.getSerialNumber().toString(16), List.of(),
+				revocation.mark());
 	}
 
 }

@@ -12,11 +12,17 @@ import java.util.stream.Collectors;
  * @param certificateSerial hex serial of that certificate
  * @param via the gateways the connection came through, the one the brain accepted first
  * (nearest the brain) first; empty for a node that dialled the brain itself
+ * @param revocationsChecked where the revocations stood just before the handshake found
+ * the certificates on this path not revoked; {@link RevocationMark#NEVER} when unknown
  */
-record NodeIdentity(String name, String certificateSerial, List<NodeIdentity> via) {
+record NodeIdentity(String name, String certificateSerial, List<NodeIdentity> via, RevocationMark revocationsChecked) {
 
 	NodeIdentity {
 		via = List.copyOf(via);
+	}
+
+	NodeIdentity(String name, String certificateSerial, List<NodeIdentity> via) {
+		this(name, certificateSerial, via, RevocationMark.NEVER);
 	}
 
 	NodeIdentity(String name, String certificateSerial) {
@@ -29,7 +35,10 @@ record NodeIdentity(String name, String certificateSerial, List<NodeIdentity> vi
 	 * @return the identity with that chain
 	 */
 	NodeIdentity behind(List<NodeIdentity> gateways) {
-		return new NodeIdentity(this.name, this.certificateSerial, gateways);
+		// The gateways were checked at their own handshakes, perhaps at an older mark:
+		// a relayed node is checked again by the next sweep.
+		return new NodeIdentity(this.name, this.certificateSerial, gateways,
+				gateways.isEmpty() ? this.revocationsChecked : RevocationMark.NEVER);
 	}
 
 	/**

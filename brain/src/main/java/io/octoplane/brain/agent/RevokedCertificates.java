@@ -6,17 +6,24 @@ import java.util.Set;
 
 /**
  * Which node certificates are revoked. The agent endpoint asks on every handshake and,
- * once a heartbeat interval, for the certificates of the sessions it holds; the
- * revocation feature answers.
+ * once a heartbeat interval, for the certificates of the sessions it holds that were
+ * checked before the last revocation; the revocation feature answers.
  */
 public interface RevokedCertificates {
 
 	/**
-	 * Whether a certificate is revoked.
+	 * Whether a certificate is revoked, and where the revocations stood just before the
+	 * answer, in one round trip.
 	 * @param serial its serial number
-	 * @return whether it is refused
+	 * @return the answer
 	 */
-	boolean isRevoked(BigInteger serial);
+	Check check(BigInteger serial);
+
+	/**
+	 * Where the revocations stand now.
+	 * @return the mark
+	 */
+	RevocationMark mark();
 
 	/**
 	 * Which of the given serials are revoked, in one round trip.
@@ -24,5 +31,16 @@ public interface RevokedCertificates {
 	 * @return the revoked ones
 	 */
 	Set<String> revokedAmong(Collection<String> serials);
+
+	/**
+	 * The answer for one certificate.
+	 *
+	 * @param revoked whether it is refused
+	 * @param mark where the revocations stood before the answer was read: a revocation
+	 * after it moves the mark
+	 */
+	record Check(boolean revoked, RevocationMark mark) {
+
+	}
 
 }

@@ -24,18 +24,21 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.connection.RedisPipelineException;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes heartbeats to the node registry a batch at a time. A heartbeat is only noted
  * here (the latest per node); every tick one writer sends all noted ones to Redis in one
- * pipeline, a script call per node that writes only if the heartbeat came on the node's
- * current connection, then moves the {@link LivenessIndex} deadlines of the nodes written
- * and records their {@link NodeHistory} points, each in one more round trip. A fleet of
- * thousands thus costs a few round trips a tick instead of one per heartbeat.
+ * pipeline, a script call per node (by its SHA) that writes only if the heartbeat came on
+ * the node's current connection, then moves the {@link LivenessIndex} deadlines of the
+ * nodes written and records their {@link NodeHistory} points, each in one more round
+ * trip. A fleet of thousands thus costs a few round trips a tick instead of one per
+ * heartbeat.
  *
  * <p>
  * Every value written is the heartbeat's own (its arrival time is the node's last-seen
@@ -57,11 +60,15 @@ class HeartbeatWriter {
 	 * or a pruned node (no hash, so no session) writes nothing. ARGV: the session, then
 	 * field and value pairs.
 	 */
-	private static final byte[] HEARTBEAT = """
+	private static final RedisScript<Long> HEARTBEAT = RedisScript.of("""
 			if redis.call('HGET', KEYS[1], 'session') ~= ARGV[1] then return 0 end
 			redis.call('HSET', KEYS[1], unpack(ARGV, 2))
 			return 1
-			""".getBytes(StandardCharsets.UTF_8);
+			""", Long.class);
+
+	private static final byte[] HEARTBEAT_TEXT = bytes(HEARTBEAT.getScriptAsString());
+
+	private static final byte[] HEARTBEAT_SHA = bytes(HEARTBEAT.getSha1());
 
 	private static final byte[] LAST_SEEN = bytes("lastSeen");
 
@@ -204,12 +211,19 @@ class HeartbeatWriter {
 		for (Beat beat : batch) {
 			calls.add(arguments(beat));
 		}
-		List<Object> recorded = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-			for (byte[][] call : calls) {
-				connection.scriptingCommands().eval(HEARTBEAT, ReturnType.INTEGER, 1, call);
+		List<Object> recorded;
+		try {
+			recorded = pipeline(calls, false);
+		}
+		catch (RuntimeException ex) {
+			if (!isNoScript(ex)) {
+				throw ex;
 			}
-			return null;
-		});
+			// Redis restarted or flushed its scripts (or, in a cluster, a shard has not
+			// seen it yet): once with the text loads it where it was missing. The
+			// calls that had run write the same fields again.
+			recorded = pipeline(calls, true);
+		}
 		List<StatusPoint> points = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
 			if (Long.valueOf(1).equals(recorded.get(i))) {
@@ -223,6 +237,46 @@ class HeartbeatWriter {
 		}
 		this.liveness.flush();
 		this.history.record(points);
+	}
+
+	/**
+	 * One script call per node in one pipeline, by the script's SHA: its text travels
+	 * only when Redis does not know it.
+	 */
+	private List<Object> pipeline(List<byte[][]> calls, boolean withText) {
+		return this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			for (byte[][] call : calls) {
+				if (withText) {
+					connection.scriptingCommands().eval(HEARTBEAT_TEXT, ReturnType.INTEGER, 1, call);
+				}
+				else {
+					connection.scriptingCommands().evalSha(HEARTBEAT_SHA, ReturnType.INTEGER, 1, call);
+				}
+			}
+			return null;
+		});
+	}
+
+	private static boolean isNoScript(RuntimeException failure) {
+		List<Throwable> seen = new ArrayList<>();
+		seen.add(failure);
+		if (failure instanceof RedisPipelineException pipeline) {
+			for (Object result : pipeline.getPipelineResult()) {
+				if (result instanceof Throwable problem) {
+					seen.add(problem);
+				}
+			}
+		}
+		for (Throwable problem : seen) {
+			// Bounded: a cause chain of ten is far more than Spring and Lettuce build.
+			Throwable cause = problem;
+			for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
+				if (String.valueOf(cause.getMessage()).contains("NOSCRIPT")) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private byte[][] arguments(Beat beat) {

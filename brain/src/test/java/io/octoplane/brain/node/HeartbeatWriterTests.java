@@ -72,6 +72,22 @@ class HeartbeatWriterTests {
 	}
 
 	@Test
+	void heartbeatsLandAfterRedisForgotItsScripts() {
+		Instant connectedAt = this.clock.instant();
+		register("n5", "s1", connectedAt);
+		this.writer.note(beat("n5", "s1", connectedAt.plusSeconds(1), null));
+		this.writer.flush();
+		this.redis.execute((RedisCallback<Object>) (connection) -> {
+			connection.scriptingCommands().scriptFlush();
+			return null;
+		});
+		Instant heard = connectedAt.plusSeconds(11);
+		this.writer.note(beat("n5", "s1", heard, null));
+		this.writer.flush();
+		assertThat(field("n5", "lastSeen")).isEqualTo(millis(heard));
+	}
+
+	@Test
 	void aHeartbeatOfAReplacedConnectionWritesNothing() {
 		Instant connectedAt = this.clock.instant();
 		register("n2", "new-session", connectedAt);

@@ -1,6 +1,5 @@
 package io.octoplane.protocol.agent;
 
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
  * version, then a JSON object. The codec lives in the protocol module (not in each side)
  * so brain and tentacle cannot disagree on framing, size limits or how unknown fields are
  * treated.
+ *
+ * <p>
+ * The frames a connected node exchanges every heartbeat, and those of a command's round
+ * trip, go through {@link HotFrames} without Jackson when they are in the plain form
+ * Jackson itself writes; anything else is Jackson's, so both paths read and write the
+ * same JSON.
  *
  * <p>
  * Instances are immutable and thread-safe; the streams passed in are not, so callers
@@ -78,6 +83,18 @@ public final class FrameCodec {
 	 * @throws ProtocolException if the message cannot be encoded
 	 */
 	public byte[] encode(Object message) throws ProtocolException {
+		byte[] hot = HotFrames.frame(message, ProtocolVersion.CURRENT);
+		if (hot != null) {
+			if (hot.length - 4 > this.maxFrameBytes) {
+				throw new FrameTooLargeException(hot.length - 4, this.maxFrameBytes);
+			}
+			return hot;
+		}
+		return encodeWithJackson(message);
+	}
+
+	/** {@link #encode} without the fast path: the reference it is tested against. */
+	byte[] encodeWithJackson(Object message) throws ProtocolException {
 		byte[] json;
 		try {
 			json = this.mapper.writeValueAsBytes(message);
@@ -127,22 +144,46 @@ public final class FrameCodec {
 	 * @throws IOException if the stream fails
 	 */
 	public <T> T read(InputStream in, Class<T> family) throws IOException {
-		DataInputStream data = new DataInputStream(in);
-		int length = data.readInt();
+		// Two reads a frame, the header and the rest: each read of the
+		// connection's stream passes the TLS record lock and the byte count.
+		byte[] header = new byte[4];
+		readFully(in, header, true);
+		int length = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8)
+				| (header[3] & 0xff);
 		if (length <= 0) {
 			throw new ProtocolException("frame length " + length + " is not positive");
 		}
 		if (length > this.maxFrameBytes) {
 			throw new FrameTooLargeException(length, this.maxFrameBytes);
 		}
-		int version = data.readUnsignedByte();
+		byte[] frame = new byte[length];
+		readFully(in, frame, false);
+		int version = frame[0] & 0xff;
 		if (version != ProtocolVersion.CURRENT) {
 			throw new UnsupportedProtocolVersionException(version);
 		}
-		byte[] json = new byte[length - 1];
-		data.readFully(json);
+		return decode(frame, family);
+	}
+
+	/**
+	 * Decodes a frame's payload, past its version byte.
+	 * @param frame the frame without its length
+	 * @param family the message family
+	 */
+	<T> T decode(byte[] frame, Class<T> family) throws ProtocolException {
+		if (family == AgentMessage.class) {
+			AgentMessage hot = HotFrames.readAgentMessage(frame, 1, frame.length);
+			if (hot != null) {
+				return family.cast(hot);
+			}
+		}
+		return decodeWithJackson(frame, family);
+	}
+
+	/** {@link #decode} without the fast path: the reference it is tested against. */
+	<T> T decodeWithJackson(byte[] frame, Class<T> family) throws ProtocolException {
 		try {
-			return this.mapper.readValue(json, family);
+			return this.mapper.readValue(frame, 1, frame.length - 1, family);
 		}
 		catch (InvalidTypeIdException ex) {
 			if (ex.getTypeId() == null || ex.getTypeId().isBlank()) {
@@ -164,6 +205,22 @@ public final class FrameCodec {
 			// Record constructors reject invalid values with IAE/NPE;
 			// to the reader that is a malformed frame like any other.
 			throw new ProtocolException("malformed " + family.getSimpleName() + " frame: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Fills a buffer.
+	 * @param atStart whether no byte of the frame was read yet; an end there is clean
+	 */
+	private static void readFully(InputStream in, byte[] buffer, boolean atStart) throws IOException {
+		int filled = 0;
+		while (filled < buffer.length) {
+			int count = in.read(buffer, filled, buffer.length - filled);
+			if (count < 0) {
+				throw new EOFException(
+						(atStart && filled == 0) ? "stream ended between frames" : "stream ended inside a frame");
+			}
+			filled += count;
 		}
 	}
 
