@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.redis.core.RedisCallback;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -77,7 +79,7 @@ class HeartbeatWriterTests {
 		register("n5", "s1", connectedAt);
 		this.writer.note(beat("n5", "s1", connectedAt.plusSeconds(1), null));
 		this.writer.flush();
-		this.redis.execute((RedisCallback<Object>) (connection) -> {
+		redis.template().execute((RedisCallback<Object>) (connection) -> {
 			connection.scriptingCommands().scriptFlush();
 			return null;
 		});
