@@ -58,13 +58,7 @@ class JobEventStreamIT extends BrainIntegrationTest {
 		List<RawAgentClient> nodes = new ArrayList<>();
 		try {
 			for (String name : NODES) {
-				PemPair pair = certs.node(name);
-				RawAgentClient node = RawAgentClient.connect(
-						PemTls.clientContext(pair.certificate(), pair.privateKey(), certs.caCert()),
-						this.agentServer.port());
-				nodes.add(node);
-				node.send(RawAgentClient.hello(name));
-				assertThat(node.receive()).isInstanceOf(Welcome.class);
+				nodes.add(connected(name));
 			}
 			HttpResponse<String> accepted = operator().post("/api/v1/commands",
 					"{\"targets\":[\"stream1\",\"stream2\"],\"mode\":\"shell\",\"command\":\"true\"}");
@@ -125,11 +119,7 @@ class JobEventStreamIT extends BrainIntegrationTest {
 
 	@Test
 	void aJobStartedAndFollowedInOneRequestIsAcceptedFirstThenEveryChangeThenDone() throws Exception {
-		PemPair pair = certs.node("stream1");
-		try (RawAgentClient node = RawAgentClient.connect(
-				PemTls.clientContext(pair.certificate(), pair.privateKey(), certs.caCert()), this.agentServer.port())) {
-			node.send(RawAgentClient.hello("stream1"));
-			assertThat(node.receive()).isInstanceOf(Welcome.class);
+		try (RawAgentClient node = connected("stream1")) {
 			CompletableFuture<HttpResponse<String>> started = start("/api/v1/commands?follow=true",
 					"{\"targets\":[\"stream1\",\"no-such-node\"],\"mode\":\"shell\",\"command\":\"true\"}");
 			RunCommand run = receive(node, RunCommand.class);
@@ -164,11 +154,7 @@ class JobEventStreamIT extends BrainIntegrationTest {
 
 	@Test
 	void aJobStartedAndFollowedForItsEndOnlyStreamsTheAcceptedJobAndTheFinalOne() throws Exception {
-		PemPair pair = certs.node("stream2");
-		try (RawAgentClient node = RawAgentClient.connect(
-				PemTls.clientContext(pair.certificate(), pair.privateKey(), certs.caCert()), this.agentServer.port())) {
-			node.send(RawAgentClient.hello("stream2"));
-			assertThat(node.receive()).isInstanceOf(Welcome.class);
+		try (RawAgentClient node = connected("stream2")) {
 			CompletableFuture<HttpResponse<String>> started = start("/api/v1/commands?follow=true&nodes=false",
 					"{\"targets\":[\"stream2\"],\"mode\":\"shell\",\"command\":\"true\"}");
 			RunCommand run = receive(node, RunCommand.class);
@@ -216,6 +202,15 @@ class JobEventStreamIT extends BrainIntegrationTest {
 		HttpResponse<String> badJson = operator().post("/api/v1/commands?follow=true", "{\"targets\":[");
 		assertThat(badJson.statusCode()).isEqualTo(400);
 		assertThat(jobCount()).isEqualTo(jobsBefore);
+	}
+
+	private RawAgentClient connected(String name) throws Exception {
+		PemPair pair = certs.node(name);
+		RawAgentClient node = RawAgentClient.connect(
+				PemTls.clientContext(pair.certificate(), pair.privateKey(), certs.caCert()), this.agentServer.port());
+		node.send(RawAgentClient.hello(name));
+		assertThat(node.receive()).isInstanceOf(Welcome.class);
+		return node;
 	}
 
 	private int jobCount() throws Exception {

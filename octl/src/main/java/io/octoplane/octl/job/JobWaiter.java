@@ -3,6 +3,7 @@ package io.octoplane.octl.job;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.octoplane.client.JobTimeoutException;
 import io.octoplane.client.OctoplaneClient;
@@ -82,18 +83,8 @@ public final class JobWaiter {
 	public static int await(Octl octl, CommandSpec command, OctoplaneClient client, JobResponse start, Duration timeout,
 			boolean follow, @Nullable String offlineHint, @Nullable ResultFiles files) {
 		JobView view = view(octl, command, start, follow, files);
-		JobResponse job;
-		try {
-			job = start.done() ? start : client.jobs().await(start.id(), timeout, view);
-		}
-		catch (JobTimeoutException ex) {
-			if (ex.lastJob() != null) {
-				view.finish(ex.lastJob());
-			}
-			throw ex;
-		}
-		view.finish(job);
-		return JobOutcome.report(job, command.commandLine().getErr(), offlineHint);
+		return show(view, command, offlineHint,
+				() -> start.done() ? start : client.jobs().await(start.id(), timeout, view));
 	}
 
 	/**
@@ -125,9 +116,17 @@ public final class JobWaiter {
 			accepted.accept(start);
 			return view(octl, command, start, follow, files);
 		});
+		return show(view, command, offlineHint, () -> client.jobs().run(request, timeout, view));
+	}
+
+	/**
+	 * Waits, then prints the final job, or the last state seen when the wait timed out.
+	 */
+	private static int show(JobView view, CommandSpec command, @Nullable String offlineHint,
+			Supplier<JobResponse> wait) {
 		JobResponse job;
 		try {
-			job = client.jobs().run(request, timeout, view);
+			job = wait.get();
 		}
 		catch (JobTimeoutException ex) {
 			if (ex.lastJob() != null) {
