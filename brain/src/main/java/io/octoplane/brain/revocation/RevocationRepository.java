@@ -3,13 +3,12 @@ package io.octoplane.brain.revocation;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.octoplane.brain.agent.RevocationMark;
 import io.octoplane.brain.agent.RevokedCertificates;
+import io.octoplane.brain.redis.SetMembers;
 import io.octoplane.server.redis.RedisKeys;
 import org.jspecify.annotations.Nullable;
 
@@ -54,19 +53,7 @@ public class RevocationRepository implements RevokedCertificates {
 
 	@Override
 	public Set<String> revokedAmong(Collection<String> serials) {
-		if (serials.isEmpty()) {
-			return Set.of();
-		}
-		Map<Object, Boolean> members = this.redis.opsForSet().isMember(SERIALS, serials.toArray());
-		Set<String> revoked = new HashSet<>();
-		if (members != null) {
-			members.forEach((serial, member) -> {
-				if (Boolean.TRUE.equals(member)) {
-					revoked.add(serial.toString());
-				}
-			});
-		}
-		return revoked;
+		return SetMembers.among(this.redis, SERIALS, serials);
 	}
 
 	@Override
