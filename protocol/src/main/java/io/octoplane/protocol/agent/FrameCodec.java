@@ -171,11 +171,15 @@ public final class FrameCodec {
 	 * @param family the message family
 	 */
 	<T> T decode(byte[] frame, Class<T> family) throws ProtocolException {
+		Object hot = null;
 		if (family == AgentMessage.class) {
-			AgentMessage hot = HotFrames.readAgentMessage(frame, 1, frame.length);
-			if (hot != null) {
-				return family.cast(hot);
-			}
+			hot = HotFrames.readAgentMessage(frame, 1, frame.length);
+		}
+		else if (family == BrainMessage.class) {
+			hot = HotTentacleFrames.readBrainMessage(frame, 1, frame.length);
+		}
+		if (hot != null) {
+			return family.cast(hot);
 		}
 		return decodeWithJackson(frame, family);
 	}

@@ -1,6 +1,8 @@
 package io.octoplane.protocol.agent;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class HotFrames {
 
-	private static final byte[] TYPE = ascii("type");
+	static final byte[] TYPE = ascii("type");
 
 	private static final byte[] HEARTBEAT = ascii("heartbeat");
 
@@ -22,7 +24,7 @@ final class HotFrames {
 
 	private static final byte[] COMMAND_RESULT = ascii("command-result");
 
-	private static final byte[] SEQ = ascii("seq");
+	static final byte[] SEQ = ascii("seq");
 
 	private static final byte[] SENT_AT_MILLIS = ascii("sentAtMillis");
 
@@ -52,7 +54,7 @@ final class HotFrames {
 
 	private static final byte[] LOCAL_TIME_MILLIS = ascii("localTimeMillis");
 
-	private static final byte[] COMMAND_ID = ascii("commandId");
+	static final byte[] COMMAND_ID = ascii("commandId");
 
 	private static final byte[] STARTED_AT_MILLIS = ascii("startedAtMillis");
 
@@ -73,6 +75,18 @@ final class HotFrames {
 	private static final byte[] ERROR = ascii("error");
 
 	private static final byte[] SCRIPT_OUTPUT = ascii("scriptOutput");
+
+	// Enum names on the wire, looked up once: CommandMode.wireName() reads an annotation.
+	private static final String[] MODE_NAMES = new String[CommandMode.values().length];
+
+	private static final Map<String, CommandMode> MODES = new HashMap<>();
+
+	static {
+		for (CommandMode mode : CommandMode.values()) {
+			MODE_NAMES[mode.ordinal()] = mode.wireName();
+			MODES.put(mode.wireName(), mode);
+		}
+	}
 
 	private HotFrames() {
 	}
@@ -149,7 +163,35 @@ final class HotFrames {
 		};
 	}
 
-	private static String required(@Nullable String value) {
+	/** The wire name of an outcome, as {@link #outcome} reads it. */
+	static String outcomeName(CommandOutcome outcome) {
+		return switch (outcome) {
+			case SUCCEEDED -> "succeeded";
+			case FAILED -> "failed";
+			case TIMED_OUT -> "timed-out";
+			case STARTED -> "started";
+			case ERROR -> "error";
+			case CANCELLED -> "cancelled";
+			case REJECTED -> "rejected";
+		};
+	}
+
+	/**
+	 * The mode a wire name stands for.
+	 * @param wire the name
+	 * @return the mode
+	 * @throws JsonSpans.NotRecognised for a name this release does not know, which
+	 * Jackson reports as a newer peer's
+	 */
+	static CommandMode mode(@Nullable String wire) {
+		CommandMode mode = MODES.get(required(wire));
+		if (mode == null) {
+			throw JsonSpans.NotRecognised.INSTANCE;
+		}
+		return mode;
+	}
+
+	static String required(@Nullable String value) {
 		if (value == null) {
 			throw JsonSpans.NotRecognised.INSTANCE;
 		}
@@ -157,23 +199,23 @@ final class HotFrames {
 	}
 
 	/**
-	 * Writes a brain's frame whole (header and JSON), if it is a heartbeat answer, a
-	 * result acknowledgement or a command.
+	 * Writes a frame whole (header and JSON), if it is a heartbeat answer, a result
+	 * acknowledgement or a command, or one of the tentacle's frames
+	 * {@link HotTentacleFrames} writes.
 	 * @param message the message
 	 * @param version the protocol version byte
 	 * @return the frame, or {@code null} to let Jackson write it
 	 */
 	static byte @Nullable [] frame(Object message, int version) {
 		try {
-			JsonOut out;
-			switch (message) {
-				case HeartbeatAck ack -> out = heartbeatAck(ack);
-				case ResultAck ack ->
-					out = new JsonOut(5, 64).raw(Names.RESULT_ACK).string(ack.commandId()).raw(Names.END);
-				case RunCommand run -> out = runCommand(run);
-				default -> {
-					return null;
-				}
+			JsonOut out = switch (message) {
+				case HeartbeatAck ack -> heartbeatAck(ack);
+				case ResultAck ack -> new JsonOut(5, 64).raw(Names.RESULT_ACK).string(ack.commandId()).raw(Names.END);
+				case RunCommand run -> runCommand(run);
+				default -> HotTentacleFrames.json(message);
+			};
+			if (out == null) {
+				return null;
 			}
 			byte[] frame = out.toBytes();
 			int length = frame.length - 4;
@@ -207,7 +249,7 @@ final class HotFrames {
 		return new JsonOut(5, 256 + run.command().length()).raw(Names.RUN_COMMAND)
 			.string(run.commandId())
 			.raw(Names.MODE)
-			.string(run.mode().wireName())
+			.string(MODE_NAMES[run.mode().ordinal()])
 			.raw(Names.COMMAND)
 			.string(run.command())
 			.raw(Names.TIMEOUT_MILLIS)
@@ -225,7 +267,7 @@ final class HotFrames {
 			.raw(Names.END);
 	}
 
-	private static byte[] ascii(String text) {
+	static byte[] ascii(String text) {
 		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 

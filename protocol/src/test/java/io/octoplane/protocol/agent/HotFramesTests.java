@@ -241,23 +241,145 @@ class HotFramesTests {
 					Long.MAX_VALUE, 1));
 		}
 		for (BrainMessage message : messages) {
-			Object expected;
-			try {
-				expected = List.of(this.codec.encodeWithJackson(message));
-			}
-			catch (ProtocolException ex) {
-				expected = ex.getClass();
-			}
-			Object actual;
-			try {
-				actual = List.of(this.codec.encode(message));
-			}
-			catch (ProtocolException ex) {
-				actual = ex.getClass();
-			}
-			assertThat(actual).as("%s", message).usingRecursiveComparison().isEqualTo(expected);
+			assertWrittenAsJacksonWrites(message);
 		}
 		assertThat(HotFrames.frame(new HeartbeatAck(1, 2, 3, 4, 5), 1)).isNotNull();
+	}
+
+	@Test
+	void tentacleFramesAreWrittenByteForByteAsJacksonWritesThem() {
+		double[] doubles = { 0.0, -0.0, 1.0, -1.0, 0.05, 0.1, 1.25, 1e-7, 1e-3, 1e7, 1e21, 123456.789, 4.9e-324,
+				Double.MAX_VALUE, Double.MIN_NORMAL, 1.0 / 3, Double.NaN, Double.POSITIVE_INFINITY,
+				Double.NEGATIVE_INFINITY };
+		long[] longs = { 0, 1, -1, 9, 10, 123456789, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE,
+				Long.MIN_VALUE, 999999999999999999L, 1000000000000000000L };
+		List<AgentMessage> messages = new ArrayList<>();
+		for (double load : doubles) {
+			messages.add(new Heartbeat(1, 1765000000000L,
+					new NodeStatus(4, load, -load, load * 3, 1, 2, 3, 4, 5, 1765000000123L), 250, -3));
+		}
+		for (long value : longs) {
+			messages.add(new Heartbeat(Math.abs(Math.max(value, 0)), value, null, Math.max(value, -1), value));
+			long size = Math.abs(Math.max(value, 0));
+			messages.add(new Heartbeat(7, value, new NodeStatus((int) Math.clamp(size, 1, Integer.MAX_VALUE), 0.5, 1.5,
+					2.5, size, size, size, size, value, value), -1, value));
+			messages.add(new CommandStarted("c", value, value, Math.max(value, -1)));
+			messages.add(new CommandResult("c", CommandOutcome.FAILED, (int) value, "", "", value > 0, value, value,
+					null, null));
+		}
+		StringBuilder every = new StringBuilder();
+		for (char c = 0; c < 0x3000; c++) {
+			if (!Character.isSurrogate(c)) {
+				every.append(c);
+			}
+		}
+		List<String> texts = List.of("", "c-1", "\"\\/\b\f\n\r\t\u0000\u001f\u007f\u0080", every.toString(), "😀 pair",
+				"\uD800 lone", "lone \uDC00", "\uFFFF\uFFFE");
+		for (String text : texts) {
+			messages.add(new CommandStarted(text, 5));
+			for (CommandOutcome outcome : CommandOutcome.values()) {
+				messages.add(new CommandResult(text, outcome, 0, text, text, false, 1, 2, null, null));
+			}
+			messages.add(new CommandResult("c", CommandOutcome.SUCCEEDED, 0, "out", "err", true, 1, 2, text, text));
+			messages.add(new CommandResult("c", CommandOutcome.ERROR, -1, "", "", false, 0, 0, text, null));
+			messages.add(new CommandResult("c", CommandOutcome.SUCCEEDED, 0, "", "", false, 0, 0, null, text));
+		}
+		for (AgentMessage message : messages) {
+			assertWrittenAsJacksonWrites(message);
+		}
+		assertThat(HotFrames.frame(new CommandStarted("c", 5), 1)).isNotNull();
+		assertThat(HotFrames.frame(new Heartbeat(1, 2, null, -1, 0), 1)).isNotNull();
+	}
+
+	@Test
+	void brainFramesJacksonWritesAreReadWithoutIt() throws Exception {
+		List<BrainMessage> messages = new ArrayList<>();
+		messages.add(new HeartbeatAck(0, 1765000000000L, 1765000000001L, 1765000000002L, 10000));
+		messages.add(new HeartbeatAck(Long.MAX_VALUE / 10, -5, 0, -1, 1));
+		for (String text : List.of("c-1", "", "out\nput \"quoted\" \\ é €", "😀")) {
+			messages.add(new ResultAck(text));
+			for (CommandMode mode : CommandMode.values()) {
+				messages.add(new RunCommand(text, mode, text, 30000, 1 << 20));
+			}
+		}
+		messages.add(new RunCommand("c", CommandMode.SCRIPT, "echo hi", 5, 7, true, true, 1765000000000L, 25));
+		for (BrainMessage message : messages) {
+			byte[] frame = this.codec.encodeWithJackson(message);
+			assertThat(HotTentacleFrames.readBrainMessage(frame, 5, frame.length)).isEqualTo(message);
+		}
+	}
+
+	@Test
+	void brainFramesInAnyOrderWithOddValuesReadAsJacksonReadsThem() throws Exception {
+		List<String> members = List.of("\"commandId\":\"c-9\"", "\"mode\":\"shell\"", "\"command\":\"uname -a\"",
+				"\"timeoutMillis\":30000", "\"outputLimitBytes\":1024", "\"continuous\":true", "\"streamOutput\":false",
+				"\"startAtMillis\":0", "\"future\":{\"x\":[1,null]}");
+		Random random = new Random(23);
+		for (int mask = 0; mask < (1 << members.size()); mask++) {
+			List<String> chosen = new ArrayList<>();
+			chosen.add("\"type\":\"run-command\"");
+			for (int i = 0; i < members.size(); i++) {
+				if ((mask & (1 << i)) != 0) {
+					chosen.add(members.get(i));
+				}
+			}
+			Collections.shuffle(chosen, random);
+			assertBrainFrameSameAsJackson("{" + String.join(",", chosen) + "}");
+		}
+		List<String> values = List.of("0", "-1", "1", "1.5", "1e2", "9223372036854775807", "9223372036854775808",
+				"2147483648", "\"5\"", "true", "false", "null", "[]", "{}", "\"\"", "\"shell\"", "\"SHELL\"",
+				"\"teleport\"", "\"\\u0073hell\"", "\"http-get\"");
+		for (String value : values) {
+			for (String field : List.of("commandId", "mode", "command", "timeoutMillis", "outputLimitBytes",
+					"continuous", "streamOutput", "startAtMillis", "maxClockErrorMillis")) {
+				StringBuilder run = new StringBuilder("{\"type\":\"run-command\"");
+				for (String member : List.of("commandId", "mode", "command", "timeoutMillis", "outputLimitBytes")) {
+					if (!member.equals(field)) {
+						run.append(",\"").append(member).append("\":").append(switch (member) {
+							case "mode" -> "\"shell\"";
+							case "commandId", "command" -> "\"x\"";
+							default -> "5";
+						});
+					}
+				}
+				run.append(",\"").append(field).append("\":").append(value).append('}');
+				assertBrainFrameSameAsJackson(run.toString());
+			}
+			for (String field : List.of("seq", "tentacleSentAtMillis", "brainReceivedAtMillis", "brainSentAtMillis",
+					"heartbeatIntervalMillis")) {
+				assertBrainFrameSameAsJackson("{\"type\":\"heartbeat-ack\",\"heartbeatIntervalMillis\":10000,\"" + field
+						+ "\":" + value + "}");
+			}
+			assertBrainFrameSameAsJackson("{\"type\":\"result-ack\",\"commandId\":" + value + "}");
+		}
+		for (String document : List.of("", "{}", "{\"type\":\"heartbeat-ack\"}", "{\"type\":\"result-ack\"}",
+				"{\"type\":\"run-command\"}", "{\"type\":\"welcome\"}", "{\"type\":\"teleport\"}",
+				"{\"type\":\"result-ack\",\"commandId\":\"a\",\"commandId\":\"b\"}",
+				"{\"type\":\"result-ack\",\"commandId\":\"a\"} x", "{\"type\":\"heartbeat\",\"seq\":1}")) {
+			assertBrainFrameSameAsJackson(document);
+		}
+	}
+
+	@Test
+	void truncatedAndDamagedBrainFramesFailAsJacksonFails() throws Exception {
+		List<byte[]> frames = List.of(this.codec.encodeWithJackson(new HeartbeatAck(3, 1765000000000L, 1, 2, 10000)),
+				this.codec.encodeWithJackson(new ResultAck("cmd-1")), this.codec.encodeWithJackson(
+						new RunCommand("cmd-1", CommandMode.SHELL, "echo \"é\"\n", 30000, 1024, false, true, 0, 0)));
+		Random random = new Random(29);
+		for (byte[] frame : frames) {
+			byte[] json = java.util.Arrays.copyOfRange(frame, 5, frame.length);
+			for (int cut = 0; cut < json.length; cut++) {
+				assertSameAsJackson(java.util.Arrays.copyOf(json, cut), BrainMessage.class);
+			}
+			for (int round = 0; round < 3000; round++) {
+				byte[] damaged = json.clone();
+				int changes = 1 + random.nextInt(3);
+				for (int i = 0; i < changes; i++) {
+					damaged[random.nextInt(damaged.length)] = DAMAGE[random.nextInt(DAMAGE.length)];
+				}
+				assertSameAsJackson(damaged, BrainMessage.class);
+			}
+		}
 	}
 
 	private void assertRecognised(String json) throws Exception {
@@ -271,12 +393,38 @@ class HotFramesTests {
 	}
 
 	private void assertSameAsJackson(byte[] json) throws Exception {
+		assertSameAsJackson(json, AgentMessage.class);
+	}
+
+	private void assertBrainFrameSameAsJackson(String json) throws Exception {
+		assertSameAsJackson(json.getBytes(StandardCharsets.UTF_8), BrainMessage.class);
+	}
+
+	private void assertSameAsJackson(byte[] json, Class<?> family) throws Exception {
 		byte[] frame = new byte[json.length + 1];
 		frame[0] = (byte) io.octoplane.protocol.ProtocolVersion.CURRENT;
 		System.arraycopy(json, 0, frame, 1, json.length);
-		Object expected = outcome(() -> this.codec.decodeWithJackson(frame, AgentMessage.class));
-		Object actual = outcome(() -> this.codec.decode(frame, AgentMessage.class));
+		Object expected = outcome(() -> this.codec.decodeWithJackson(frame, family));
+		Object actual = outcome(() -> this.codec.decode(frame, family));
 		assertThat(actual).as("%s", new String(json, StandardCharsets.UTF_8)).isEqualTo(expected);
+	}
+
+	private void assertWrittenAsJacksonWrites(Object message) {
+		Object expected;
+		try {
+			expected = List.of(this.codec.encodeWithJackson(message));
+		}
+		catch (ProtocolException ex) {
+			expected = ex.getClass();
+		}
+		Object actual;
+		try {
+			actual = List.of(this.codec.encode(message));
+		}
+		catch (ProtocolException ex) {
+			actual = ex.getClass();
+		}
+		assertThat(actual).as("%s", message).usingRecursiveComparison().isEqualTo(expected);
 	}
 
 	private static Object outcome(Decoding decoding) {
