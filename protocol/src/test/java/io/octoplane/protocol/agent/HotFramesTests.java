@@ -224,15 +224,7 @@ class HotFramesTests {
 				Long.MIN_VALUE, Long.MIN_VALUE + 1, 999999999999999999L, 1000000000000000000L }) {
 			messages.add(new HeartbeatAck(value, value, value, value, (value > 0) ? value : 1));
 		}
-		StringBuilder every = new StringBuilder();
-		for (char c = 0; c < 0x3000; c++) {
-			if (!Character.isSurrogate(c)) {
-				every.append(c);
-			}
-		}
-		List<String> texts = List.of("", "c-1", "\"\\/\b\f\n\r\t\u0000\u001f\u007f\u0080", every.toString(), "😀 pair",
-				"\uD800 lone", "lone \uDC00", "\uFFFF\uFFFE");
-		for (String text : texts) {
+		for (String text : writtenTexts()) {
 			messages.add(new ResultAck(text));
 			for (CommandMode mode : CommandMode.values()) {
 				messages.add(new RunCommand(text, mode, text, 1, 1));
@@ -267,15 +259,7 @@ class HotFramesTests {
 			messages.add(new CommandResult("c", CommandOutcome.FAILED, (int) value, "", "", value > 0, value, value,
 					null, null));
 		}
-		StringBuilder every = new StringBuilder();
-		for (char c = 0; c < 0x3000; c++) {
-			if (!Character.isSurrogate(c)) {
-				every.append(c);
-			}
-		}
-		List<String> texts = List.of("", "c-1", "\"\\/\b\f\n\r\t\u0000\u001f\u007f\u0080", every.toString(), "😀 pair",
-				"\uD800 lone", "lone \uDC00", "\uFFFF\uFFFE");
-		for (String text : texts) {
+		for (String text : writtenTexts()) {
 			messages.add(new CommandStarted(text, 5));
 			for (CommandOutcome outcome : CommandOutcome.values()) {
 				messages.add(new CommandResult(text, outcome, 0, text, text, false, 1, 2, null, null));
@@ -380,6 +364,21 @@ class HotFramesTests {
 				assertSameAsJackson(damaged, BrainMessage.class);
 			}
 		}
+	}
+
+	/**
+	 * Texts that test a writer's escapes: every character below U+3000, pairs, lone
+	 * halves.
+	 */
+	private static List<String> writtenTexts() {
+		StringBuilder every = new StringBuilder();
+		for (char c = 0; c < 0x3000; c++) {
+			if (!Character.isSurrogate(c)) {
+				every.append(c);
+			}
+		}
+		return List.of("", "c-1", "\"\\/\b\f\n\r\t\u0000\u001f\u007f\u0080", every.toString(), "😀 pair", "\uD800 lone",
+				"lone \uDC00", "\uFFFF\uFFFE");
 	}
 
 	private void assertRecognised(String json) throws Exception {
