@@ -206,8 +206,10 @@ class JobRepository {
 			job.put("n:" + state.slug(), "0");
 		}
 		List<String> queued = new ArrayList<>();
+		// The targets of a new job mostly share one first state: written once each.
+		Map<Delivery, String> texts = new HashMap<>();
 		deliveries.forEach((node, delivery) -> {
-			nodes.put(node, this.json.writeValueAsString(delivery));
+			nodes.put(node, texts.computeIfAbsent(delivery, this.json::writeValueAsString));
 			job.merge("n:" + delivery.state(), "1", (a, b) -> Long.toString(Long.parseLong(a) + 1));
 			if (delivery.deliveryState() == DeliveryState.QUEUED) {
 				queued.add(node);
