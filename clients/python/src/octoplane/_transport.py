@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import select
 import socket
 import ssl
 import urllib.parse
@@ -165,6 +166,68 @@ class Transport:
             )
         return connection, response
 
+    def start(
+        self,
+        path: str,
+        query: Query,
+        body: bytes,
+        headers: Mapping[str, str],
+        timeout: float | None = None,
+    ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+        """Sends a POST that must never be sent twice and answers its response unread.
+
+        It goes on the kept-alive connection unless the brain has closed that one, so a
+        start costs no new TLS handshake. It is sent once: a request that gets no answer
+        raises :class:`OctoplaneConnectionError`, since the brain may have acted on it.
+        A non-2xx answer raises :class:`OctoplaneApiError`. The caller owns the
+        connection: it hands it back with :meth:`keep` once the answer is read, or closes
+        it.
+        """
+        connection = self._connection
+        self._connection = None
+        self._answers = 0
+        if connection is not None and _dropped(connection):
+            connection.close()
+            connection = None
+        if connection is None:
+            connection = self._new_connection(timeout)
+        else:
+            wait = self.timeout if timeout is None else timeout
+            connection.timeout = wait
+            if connection.sock is not None:
+                connection.sock.settimeout(wait)
+        try:
+            all_headers = self.headers(headers)
+            all_headers["Content-Type"] = "application/json"
+            connection.request("POST", self.target(path, query), body=body, headers=all_headers)
+            response = connection.getresponse()
+        except (OSError, http.client.HTTPException) as ex:
+            connection.close()
+            raise self.failure(ex) from ex
+        if response.status // 100 != 2:
+            try:
+                data = response.read(1024 * 1024)
+            except (OSError, http.client.HTTPException):
+                data = b""
+            self.keep(connection, response)
+            raise OctoplaneApiError.from_response(
+                response.status,
+                response.getheader("Content-Type"),
+                data,
+                response.getheader("Retry-After"),
+            )
+        return connection, response
+
+    def keep(self, connection: http.client.HTTPConnection, response: http.client.HTTPResponse) -> None:
+        """Takes back a connection whose answer was read to its end, to carry the next
+        call; closes it instead when the answer was not read whole, the brain closes it,
+        or another connection is kept already."""
+        if self._connection is None and response.isclosed() and not response.will_close:
+            self._connection = connection
+            self._answers = 1
+        else:
+            connection.close()
+
     def target(self, path: str, query: Query = ()) -> str:
         """The request target: the path and its encoded query."""
         pairs = [(name, _query_value(value)) for name, value in query if value is not None]
@@ -266,6 +329,19 @@ class Transport:
                 f"brain at {brain} closed the connection without an answer", "io"
             )
         return OctoplaneConnectionError(f"connection to brain at {brain} failed: {ex}", "io")
+
+
+def _dropped(connection: http.client.HTTPConnection) -> bool:
+    """Whether the brain closed an idle kept-alive connection: nothing is due on it, so
+    a socket that reads (its end, or a TLS alert) is one the brain let go."""
+    sock = connection.sock
+    if sock is None:
+        return True
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
 
 
 def _query_value(value: Any) -> str:
