@@ -21,6 +21,9 @@ from .errors import OctoplaneApiError, OctoplaneConnectionError
 WORKGROUP_HEADER = "X-Octoplane-Workgroup"
 USER_AGENT = "octoplane-python"
 CHUNK = 64 * 1024
+# The brain ends an event stream right after its last event: within a millisecond, though
+# a proxy may hold it longer.
+STREAM_END_GRACE = 0.5
 
 Query = Iterable[tuple[str, Any]]
 
@@ -63,6 +66,7 @@ class Transport:
         self._ca_file = ca_file
         self._connection: http.client.HTTPConnection | None = None
         self._answers = 0
+        self._ending: tuple[http.client.HTTPConnection, http.client.HTTPResponse] | None = None
 
     # -- requests ----------------------------------------------------------------------
 
@@ -183,6 +187,7 @@ class Transport:
         connection: it hands it back with :meth:`keep` once the answer is read, or closes
         it.
         """
+        self._take_ending()
         connection = self._connection
         self._connection = None
         self._answers = 0
@@ -228,6 +233,15 @@ class Transport:
         else:
             connection.close()
 
+    def keep_ending(self, connection: http.client.HTTPConnection, response: http.client.HTTPResponse) -> None:
+        """Takes back a connection whose event stream was read up to its last event: the
+        next call reads the end the brain sends right after it and then reuses the
+        connection, so the caller does not wait for that end now."""
+        if self._connection is None and self._ending is None:
+            self._ending = (connection, response)
+        else:
+            connection.close()
+
     def target(self, path: str, query: Query = ()) -> str:
         """The request target: the path and its encoded query."""
         pairs = [(name, _query_value(value)) for name, value in query if value is not None]
@@ -250,6 +264,9 @@ class Transport:
 
     def close(self) -> None:
         """Closes the kept-alive connection; the next call opens a new one."""
+        if self._ending is not None:
+            self._ending[0].close()
+            self._ending = None
         if self._connection is not None:
             self._connection.close()
             self._connection = None
@@ -270,6 +287,7 @@ class Transport:
         return self._context
 
     def _connect(self, timeout: float | None) -> http.client.HTTPConnection:
+        self._take_ending()
         if self._connection is None:
             self._connection = self._new_connection(timeout)
             self._answers = 0
@@ -279,6 +297,22 @@ class Transport:
             if self._connection.sock is not None:
                 self._connection.sock.settimeout(wait)
         return self._connection
+
+    def _take_ending(self) -> None:
+        """Reads the end of the stream a connection was left with and keeps the connection
+        if the stream ended cleanly."""
+        if self._ending is None:
+            return
+        connection, response = self._ending
+        self._ending = None
+        if connection.sock is not None:
+            connection.sock.settimeout(STREAM_END_GRACE)
+        try:
+            response.read(CHUNK)
+        except (OSError, http.client.HTTPException):
+            connection.close()
+            return
+        self.keep(connection, response)
 
     def _new_connection(self, timeout: float | None) -> http.client.HTTPConnection:
         wait = self.timeout if timeout is None else timeout

@@ -10,7 +10,7 @@ import urllib.parse
 from typing import Any, Callable, Iterator
 
 from ._parse import parse
-from ._transport import CHUNK, Transport, segment
+from ._transport import Transport, segment
 from .errors import OctoplaneApiError, OctoplaneConnectionError, OctoplaneTimeoutError
 from .models import Job, JobEvent, NodeResult, OutputEvent
 from .sse import SseEvent, SseParser
@@ -20,9 +20,6 @@ COMMANDS = "/api/v1/commands"
 
 # A stream silent this long is presumed dead; the brain sends keep-alives every 15s.
 IDLE_LIMIT = 60.0
-# The brain ends a job's stream right after its last event; reading that end lets the
-# connection carry the next call. It comes within a millisecond but behind a proxy.
-STREAM_END_GRACE = 0.5
 # Time allowed for one last look at the job once the deadline has passed.
 LAST_LOOK = 5.0
 # Status codes of a brain that is restarting or behind a proxy that lost it.
@@ -122,7 +119,10 @@ def run(
                 continue
             item = typed(event)
             if isinstance(item, Job):
-                kept = _finish(transport, connection, response)
+                # The brain ends the stream next; the next call reads that end and
+                # reuses the connection.
+                transport.keep_ending(connection, response)
+                kept = True
                 return watch.settle(item)
             if item is not None:
                 watch.report(item)
@@ -284,23 +284,6 @@ def _submitted(
     if not job.id:
         raise OctoplaneApiError(response.status, "Unreadable answer from the brain", "the job has no id")
     return job
-
-
-def _finish(
-    transport: Transport, connection: http.client.HTTPConnection, response: http.client.HTTPResponse
-) -> bool:
-    """Reads the end the brain puts right after a job's last event, so the connection
-    can carry the next call; answers whether the transport kept it."""
-    if connection.sock is not None:
-        connection.sock.settimeout(STREAM_END_GRACE)
-    try:
-        response.read(CHUNK)
-    except (OSError, http.client.HTTPException):
-        return False
-    if not response.isclosed():
-        return False
-    transport.keep(connection, response)
-    return True
 
 
 def _location_id(location: str | None) -> str | None:
