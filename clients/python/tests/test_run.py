@@ -121,6 +121,11 @@ class Handler(BaseHTTPRequestHandler):
             # Headers and nothing else: the stream breaks before its first event.
             self.stream([], end=False)
             self.close_connection = True
+        elif start == "linger":
+            # A proxy that holds the stream open after the last event.
+            self.stream([("accepted", QUEUED)] + EVENTS, end=False)
+            self.server.release.wait(10)
+            self.close_connection = True
         elif start == "slow":
             self.stream([("accepted", QUEUED)], end=False)
             self.server.release.wait(10)
@@ -179,6 +184,15 @@ def test_run_without_on_event_asks_for_the_end_only(brain_at):
         assert brain.run(["pi1"], "true", timeout_seconds=5).done
     assert server.seen == [("POST", "/api/v1/commands?follow=true&nodes=false")]
     assert server.bodies == [{"targets": ["pi1"], "mode": "shell", "command": "true", "timeout_seconds": 5}]
+
+
+def test_stream_held_open_after_the_last_event_is_left_for_a_new_connection(brain_at):
+    server, brain = brain_at("linger")
+    with brain:
+        assert brain.run(["pi1"], "true").done
+        assert brain.info().name == "b"
+    assert server.connections == 2
+    assert posts(server) == ["/api/v1/commands?follow=true&nodes=false"]
 
 
 def test_run_on_an_older_brain_follows_the_job_it_answered_with(brain_at):
