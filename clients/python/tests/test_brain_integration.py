@@ -6,6 +6,7 @@ matter.
 """
 
 import hashlib
+import http.client
 import os
 import secrets
 import time
@@ -206,6 +207,25 @@ def test_wait_reports_states_and_answers_the_finished_job(operator, nodes):
     assert job.id in [summary.id for summary in operator.jobs(limit=50).jobs]
 
 
+def test_run_starts_and_follows_the_job_in_one_request(operator, nodes, monkeypatch):
+    sent = []
+    request = http.client.HTTPConnection.request
+
+    def counted(connection, method, url, *args, **kwargs):
+        sent.append((method, url))
+        return request(connection, method, url, *args, **kwargs)
+
+    monkeypatch.setattr(http.client.HTTPConnection, "request", counted)
+    job = operator.run(nodes[:1], "true", timeout=TIMEOUT)
+    monkeypatch.undo()
+    assert job.success == 1
+    assert sent == [("POST", "/api/v1/commands?follow=true&nodes=false")]
+    # The brain's side: one start, answered with a stream (a plain submit is a 202).
+    entries = operator.audit(limit=50).entries
+    started = [entry for entry in entries if entry.action == "POST /api/v1/commands"][0]
+    assert started.status == 200 and started.targets == nodes[:1], started
+
+
 def test_jobs_page_by_cursor_without_repeats_while_new_jobs_start(operator, nodes):
     for _ in range(3):
         operator.run(nodes[:1], "true", timeout=TIMEOUT)
@@ -377,7 +397,7 @@ def test_audit_shows_the_calls_made(operator, nodes):
     assert job.success == 1
     entries = operator.audit(limit=200).entries
     commands = [entry for entry in entries if entry.action == "POST /api/v1/commands"]
-    assert any(nodes[0] in entry.targets and entry.status == 202 for entry in commands), commands[:5]
+    assert any(nodes[0] in entry.targets and entry.status == 200 for entry in commands), commands[:5]
     assert entries[0].time >= entries[-1].time
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import select
 import socket
 import ssl
 import urllib.parse
@@ -20,6 +21,9 @@ from .errors import OctoplaneApiError, OctoplaneConnectionError
 WORKGROUP_HEADER = "X-Octoplane-Workgroup"
 USER_AGENT = "octoplane-python"
 CHUNK = 64 * 1024
+# The brain ends an event stream right after its last event: within a millisecond, though
+# a proxy may hold it longer.
+STREAM_END_GRACE = 0.5
 
 Query = Iterable[tuple[str, Any]]
 
@@ -62,6 +66,7 @@ class Transport:
         self._ca_file = ca_file
         self._connection: http.client.HTTPConnection | None = None
         self._answers = 0
+        self._ending: tuple[http.client.HTTPConnection, http.client.HTTPResponse] | None = None
 
     # -- requests ----------------------------------------------------------------------
 
@@ -165,6 +170,78 @@ class Transport:
             )
         return connection, response
 
+    def start(
+        self,
+        path: str,
+        query: Query,
+        body: bytes,
+        headers: Mapping[str, str],
+        timeout: float | None = None,
+    ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+        """Sends a POST that must never be sent twice and answers its response unread.
+
+        It goes on the kept-alive connection unless the brain has closed that one, so a
+        start costs no new TLS handshake. It is sent once: a request that gets no answer
+        raises :class:`OctoplaneConnectionError`, since the brain may have acted on it.
+        A non-2xx answer raises :class:`OctoplaneApiError`. The caller owns the
+        connection: it hands it back with :meth:`keep` once the answer is read, or closes
+        it.
+        """
+        self._take_ending()
+        connection = self._connection
+        self._connection = None
+        self._answers = 0
+        if connection is not None and _dropped(connection):
+            connection.close()
+            connection = None
+        if connection is None:
+            connection = self._new_connection(timeout)
+        else:
+            wait = self.timeout if timeout is None else timeout
+            connection.timeout = wait
+            if connection.sock is not None:
+                connection.sock.settimeout(wait)
+        try:
+            all_headers = self.headers(headers)
+            all_headers["Content-Type"] = "application/json"
+            connection.request("POST", self.target(path, query), body=body, headers=all_headers)
+            response = connection.getresponse()
+        except (OSError, http.client.HTTPException) as ex:
+            connection.close()
+            raise self.failure(ex) from ex
+        if response.status // 100 != 2:
+            try:
+                data = response.read(1024 * 1024)
+            except (OSError, http.client.HTTPException):
+                data = b""
+            self.keep(connection, response)
+            raise OctoplaneApiError.from_response(
+                response.status,
+                response.getheader("Content-Type"),
+                data,
+                response.getheader("Retry-After"),
+            )
+        return connection, response
+
+    def keep(self, connection: http.client.HTTPConnection, response: http.client.HTTPResponse) -> None:
+        """Takes back a connection whose answer was read to its end, to carry the next
+        call; closes it instead when the answer was not read whole, the brain closes it,
+        or another connection is kept already."""
+        if self._connection is None and response.isclosed() and not response.will_close:
+            self._connection = connection
+            self._answers = 1
+        else:
+            connection.close()
+
+    def keep_ending(self, connection: http.client.HTTPConnection, response: http.client.HTTPResponse) -> None:
+        """Takes back a connection whose event stream was read up to its last event: the
+        next call reads the end the brain sends right after it and then reuses the
+        connection, so the caller does not wait for that end now."""
+        if self._connection is None and self._ending is None:
+            self._ending = (connection, response)
+        else:
+            connection.close()
+
     def target(self, path: str, query: Query = ()) -> str:
         """The request target: the path and its encoded query."""
         pairs = [(name, _query_value(value)) for name, value in query if value is not None]
@@ -187,6 +264,9 @@ class Transport:
 
     def close(self) -> None:
         """Closes the kept-alive connection; the next call opens a new one."""
+        if self._ending is not None:
+            self._ending[0].close()
+            self._ending = None
         if self._connection is not None:
             self._connection.close()
             self._connection = None
@@ -207,6 +287,7 @@ class Transport:
         return self._context
 
     def _connect(self, timeout: float | None) -> http.client.HTTPConnection:
+        self._take_ending()
         if self._connection is None:
             self._connection = self._new_connection(timeout)
             self._answers = 0
@@ -216,6 +297,22 @@ class Transport:
             if self._connection.sock is not None:
                 self._connection.sock.settimeout(wait)
         return self._connection
+
+    def _take_ending(self) -> None:
+        """Reads the end of the stream a connection was left with and keeps the connection
+        if the stream ended cleanly."""
+        if self._ending is None:
+            return
+        connection, response = self._ending
+        self._ending = None
+        if connection.sock is not None:
+            connection.sock.settimeout(STREAM_END_GRACE)
+        try:
+            response.read(CHUNK)
+        except (OSError, http.client.HTTPException):
+            connection.close()
+            return
+        self.keep(connection, response)
 
     def _new_connection(self, timeout: float | None) -> http.client.HTTPConnection:
         wait = self.timeout if timeout is None else timeout
@@ -266,6 +363,19 @@ class Transport:
                 f"brain at {brain} closed the connection without an answer", "io"
             )
         return OctoplaneConnectionError(f"connection to brain at {brain} failed: {ex}", "io")
+
+
+def _dropped(connection: http.client.HTTPConnection) -> bool:
+    """Whether the brain closed an idle kept-alive connection: nothing is due on it, so
+    a socket that reads (its end, or a TLS alert) is one the brain let go."""
+    sock = connection.sock
+    if sock is None:
+        return True
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
 
 
 def _query_value(value: Any) -> str:

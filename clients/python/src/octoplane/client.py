@@ -228,20 +228,21 @@ class OctoplaneClient:
         :param time_aligned: start on every node at the same instant
         :param max_clock_error_ms: the clock error a time-aligned start tolerates
         """
-        body: dict[str, Any] = {"targets": list(targets), "mode": mode, "command": command}
-        options = {
-            "timeout_seconds": timeout_seconds,
-            "output_limit_bytes": output_limit_bytes,
-            "wait_offline_seconds": wait_offline_seconds,
-            "max_concurrency": None if max_concurrency is None else str(max_concurrency),
-            "max_errors": None if max_errors is None else str(max_errors),
-            "continuous": continuous,
-            "stream_output": stream_output,
-            "start_delay_ms": start_delay_ms,
-            "time_aligned": time_aligned,
-            "max_clock_error_ms": max_clock_error_ms,
-        }
-        body.update({name: value for name, value in options.items() if value is not None})
+        body = _command(
+            targets,
+            command,
+            mode,
+            timeout_seconds=timeout_seconds,
+            output_limit_bytes=output_limit_bytes,
+            wait_offline_seconds=wait_offline_seconds,
+            max_concurrency=max_concurrency,
+            max_errors=max_errors,
+            continuous=continuous,
+            stream_output=stream_output,
+            start_delay_ms=start_delay_ms,
+            time_aligned=time_aligned,
+            max_clock_error_ms=max_clock_error_ms,
+        )
         return parse(Job, self._transport.json("POST", V1 + "/commands", body=body))
 
     def run(
@@ -254,15 +255,26 @@ class OctoplaneClient:
         on_event: Callable[[JobEvent], None] | None = None,
         **options: Any,
     ) -> Job:
-        """Submits a command and waits for it: :meth:`submit` then :meth:`wait`.
+        """Starts a command and waits until it is done, in one request: ``POST
+        /api/v1/commands?follow=true`` answers with the job's event stream.
 
+        The outcome is that of :meth:`submit` then :meth:`wait`, one round trip sooner.
         Options are those of :meth:`submit`; with ``on_event``, live output is asked for
-        (``stream_output``) unless the options say otherwise.
+        (``stream_output``) unless the options say otherwise, and ``on_event`` receives
+        node states (once each), output and, last, the finished job. A brain that
+        answers the start with the job alone (one older than the stream) is followed as
+        :meth:`wait` follows it, and so is a job whose stream breaks after the start.
+
+        The start is never sent twice: a refused one raises
+        :class:`~octoplane.OctoplaneApiError` and one that got no answer
+        :class:`~octoplane.OctoplaneConnectionError` (the job may have started; look
+        for it with :meth:`jobs`). Raises :class:`~octoplane.OctoplaneTimeoutError` if
+        the job was not done within ``timeout`` seconds; it keeps running.
         """
         if on_event is not None:
             options.setdefault("stream_output", True)
-        job = self.submit(targets, command, mode, **options)
-        return self.wait(job.id, timeout, on_event)
+        body = _command(targets, command, mode, **options)
+        return _jobs.run(self._transport, self._job, body, timeout, on_event)
 
     def job(self, job_id: str) -> Job:
         """Reads a job with every target's state and result (``GET /api/v1/jobs/{id}``);
@@ -349,6 +361,40 @@ class OctoplaneClient:
         timeout = max(self._transport.timeout, _LOG_TIMEOUT)
         query = [("lines", lines), ("days", days)]
         return parse(LogLines, self._transport.json("GET", path, query, timeout=timeout))
+
+
+def _command(
+    targets: Iterable[str],
+    command: str,
+    mode: str,
+    *,
+    timeout_seconds: int | None = None,
+    output_limit_bytes: int | None = None,
+    wait_offline_seconds: int | None = None,
+    max_concurrency: str | int | None = None,
+    max_errors: str | int | None = None,
+    continuous: bool | None = None,
+    stream_output: bool | None = None,
+    start_delay_ms: int | None = None,
+    time_aligned: bool | None = None,
+    max_clock_error_ms: int | None = None,
+) -> dict[str, Any]:
+    """The body of a command request: the options given, the others left to the brain."""
+    body: dict[str, Any] = {"targets": list(targets), "mode": mode, "command": command}
+    options = {
+        "timeout_seconds": timeout_seconds,
+        "output_limit_bytes": output_limit_bytes,
+        "wait_offline_seconds": wait_offline_seconds,
+        "max_concurrency": None if max_concurrency is None else str(max_concurrency),
+        "max_errors": None if max_errors is None else str(max_errors),
+        "continuous": continuous,
+        "stream_output": stream_output,
+        "start_delay_ms": start_delay_ms,
+        "time_aligned": time_aligned,
+        "max_clock_error_ms": max_clock_error_ms,
+    }
+    body.update({name: value for name, value in options.items() if value is not None})
+    return body
 
 
 def _names(names: Iterable[str]) -> list[tuple[str, Any]]:
