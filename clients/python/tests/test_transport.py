@@ -102,6 +102,9 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/api/v1/commands":
             self.server.bodies.append(json.loads(data))
             self.answer(202, {"id": "j1", "state": "running"})
+        elif self.path == "/vanish":
+            # Takes the request, then drops the connection without an answer.
+            self.close_connection = True
         else:
             self.answer(404, b"")
 
@@ -145,6 +148,22 @@ def test_connection_the_brain_closed_while_idle_is_replaced_once(server):
         brain._transport.json("GET", "/drop")
         assert brain.info().name == "b"
     assert server.connections == 3
+
+
+def test_post_after_the_brain_closed_the_idle_connection_goes_once_on_a_new_one(server):
+    with client(server) as brain:
+        brain._transport.json("GET", "/drop")
+        assert brain.submit(["pi1"], "true").id == "j1"
+    assert len(server.bodies) == 1
+    assert server.connections == 2
+
+
+def test_post_without_an_answer_is_not_sent_again(server):
+    with client(server) as brain:
+        assert brain.info().name == "b"
+        with pytest.raises(OctoplaneConnectionError):
+            brain._transport.json("POST", "/vanish", body={"x": 1})
+    assert [path for method, path, _ in server.seen if method == "POST"] == ["/vanish"]
 
 
 def test_problem_answer_raises_with_its_code(server):

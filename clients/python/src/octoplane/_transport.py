@@ -30,6 +30,9 @@ Query = Iterable[tuple[str, Any]]
 # A reused connection the brain closed while idle fails like this before any answer.
 _STALE = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
 
+# Methods whose second sending changes nothing the first did not.
+_IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
 
 def segment(value: str) -> str:
     """A value made safe for one path segment."""
@@ -106,14 +109,20 @@ class Transport:
 
         A non-2xx answer raises :class:`OctoplaneApiError`. A request the brain dropped
         because it had closed the idle connection is sent once more on a new one when its
-        body can be sent again.
+        body can be sent again and sending it twice is harmless (GET, PUT, DELETE). A POST
+        is sent once: it goes on a new connection when the brain has closed the kept-alive
+        one, and a POST that gets no answer raises, since the brain may have acted on it.
         """
         target = self.target(path, query)
         all_headers = self.headers(headers)
-        replayable = body is None or isinstance(body, bytes)
+        replayable = (body is None or isinstance(body, bytes)) and method in _IDEMPOTENT
         for attempt in (1, 2):
             connection = self._connect(timeout)
             reused = self._answers > 0
+            if reused and method not in _IDEMPOTENT and _dropped(connection):
+                self.close()
+                connection = self._connect(timeout)
+                reused = False
             try:
                 connection.request(method, target, body=body, headers=all_headers)
                 response = connection.getresponse()
