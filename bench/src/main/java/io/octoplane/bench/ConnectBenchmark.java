@@ -50,6 +50,7 @@ final class ConnectBenchmark implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		Report report = new Report("connect").put("nodes", this.nodes)
 			.put("heartbeat", this.fleet.heartbeat.toString())
+			.put("sparse_acks", this.fleet.sparseAcks)
 			.put("brain_heap_max", this.fleet.brainHeap)
 			.put("load_before", ProcessReadings.loadAverage());
 		try (BenchFleet fleet = this.fleet.start()) {

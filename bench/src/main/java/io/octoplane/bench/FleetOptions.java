@@ -50,6 +50,11 @@ final class FleetOptions {
 			description = "Most node handshakes in flight at once (default: ${DEFAULT-VALUE}).")
 	int dialConcurrency = 64;
 
+	@Option(names = "--sparse-acks", negatable = true, defaultValue = "true", fallbackValue = "true",
+			description = "Whether simulated nodes announce sparse heartbeat acknowledgements, as tentacles do; "
+					+ "--no-sparse-acks makes them releases before it (default: ${DEFAULT-VALUE}).")
+	boolean sparseAcks = true;
+
 	@Option(names = "--brain-arg", paramLabel = "--NAME=VALUE", description = "A further brain argument; repeatable.")
 	List<String> brainArgs = new ArrayList<>();
 
@@ -79,7 +84,7 @@ final class FleetOptions {
 		}
 		System.err.println("bench: work folder " + dir.toAbsolutePath() + " (brain log: brain.log)");
 		BenchFleet fleet = BenchFleet.start(new FleetSettings(dir, resolveBrainJar(), this.brainHeap, this.heartbeat,
-				this.dialConcurrency, this.brainArgs, this.brainJvmOptions));
+				this.dialConcurrency, this.brainArgs, this.brainJvmOptions, this.sparseAcks));
 		String cpus = this.pin;
 		if (cpus != null) {
 			int colon = cpus.indexOf(':');

@@ -35,7 +35,9 @@ final class AgentInfo {
 	 * operator turned off.
 	 */
 	static Set<String> capabilities(EdgeSettings edge) {
-		Set<String> announced = new TreeSet<>();
+		// Costs the tentacle nothing: it waits one interval longer before it calls a
+		// brain that answers sparsely silent.
+		Set<String> announced = new TreeSet<>(Set.of(Capabilities.SPARSE_HEARTBEAT_ACKS));
 		for (CommandMode mode : CommandMode.values()) {
 			if (!mode.baseline()) {
 				announced.add(Capabilities.mode(mode));

@@ -101,7 +101,7 @@ public final class BenchFleet implements AutoCloseable {
 				.build();
 			this.simulator = new FleetSimulator(this.tls, new InetSocketAddress("127.0.0.1", this.agentPort),
 					settings.dialConcurrency(), TentacleConfig.DEFAULT_BACKOFF_INITIAL,
-					TentacleConfig.DEFAULT_BACKOFF_MAX);
+					TentacleConfig.DEFAULT_BACKOFF_MAX, settings.sparseAcks());
 			this.resources.add(this.simulator);
 		}
 		catch (RuntimeException | IOException ex) {

@@ -16,9 +16,26 @@ import java.util.Objects;
  * @param dialConcurrency most node handshakes in flight at once
  * @param brainArgs further {@code --name=value} brain arguments, after the bench's own
  * @param brainJvmOptions further options of the brain's JVM, such as a flight recording
+ * @param sparseAcks whether simulated nodes announce sparse heartbeat acknowledgements,
+ * as tentacles do
  */
 public record FleetSettings(Path workDir, Path brainJar, String brainHeap, Duration heartbeatInterval,
-		int dialConcurrency, List<String> brainArgs, List<String> brainJvmOptions) {
+		int dialConcurrency, List<String> brainArgs, List<String> brainJvmOptions, boolean sparseAcks) {
+
+	/**
+	 * Settings whose nodes announce sparse heartbeat acknowledgements.
+	 * @param workDir folder for data, certificates and logs
+	 * @param brainJar the brain's executable jar
+	 * @param brainHeap the brain JVM's {@code -Xmx} value
+	 * @param heartbeatInterval the heartbeat interval the brain tells every node
+	 * @param dialConcurrency most node handshakes in flight at once
+	 * @param brainArgs further brain arguments
+	 * @param brainJvmOptions further options of the brain's JVM
+	 */
+	public FleetSettings(Path workDir, Path brainJar, String brainHeap, Duration heartbeatInterval, int dialConcurrency,
+			List<String> brainArgs, List<String> brainJvmOptions) {
+		this(workDir, brainJar, brainHeap, heartbeatInterval, dialConcurrency, brainArgs, brainJvmOptions, true);
+	}
 
 	public FleetSettings {
 		Objects.requireNonNull(workDir, "workDir must not be null");

@@ -36,6 +36,8 @@ public final class FleetSimulator implements AutoCloseable {
 
 	private final Semaphore dialPermits;
 
+	private final boolean sparseAcks;
+
 	private final List<SimulatedTentacle> tentacles = new ArrayList<>();
 
 	/**
@@ -50,6 +52,22 @@ public final class FleetSimulator implements AutoCloseable {
 	 */
 	public FleetSimulator(FleetTls tls, InetSocketAddress brain, int dialConcurrency, Duration backoffInitial,
 			Duration backoffMax) {
+		this(tls, brain, dialConcurrency, backoffInitial, backoffMax, true);
+	}
+
+	/**
+	 * Creates a simulator with no nodes yet.
+	 * @param tls the fleet CA that issues node certificates; the brain must trust it
+	 * @param brain the brain's agent address
+	 * @param dialConcurrency most TLS handshakes in flight at once, at least 1
+	 * @param backoffInitial shortest wait before a node redials
+	 * @param backoffMax longest wait before a node redials
+	 * @param sparseAcks whether nodes announce sparse heartbeat acknowledgements, as
+	 * tentacles do; without, they act as releases before them
+	 */
+	public FleetSimulator(FleetTls tls, InetSocketAddress brain, int dialConcurrency, Duration backoffInitial,
+			Duration backoffMax, boolean sparseAcks) {
+		this.sparseAcks = sparseAcks;
 		if (dialConcurrency < 1) {
 			throw new IllegalArgumentException("dialConcurrency must be at least 1");
 		}
@@ -88,7 +106,8 @@ public final class FleetSimulator implements AutoCloseable {
 			String name = nodeName(prefix, index);
 			SSLContext context = this.tls.clientContext(CertificateRole.NODE, name);
 			return new SimulatedTentacle(name, context, this.brain, executor,
-					new Backoff(this.backoffInitial, this.backoffMax, RandomGenerator.getDefault()), this.dialPermits);
+					new Backoff(this.backoffInitial, this.backoffMax, RandomGenerator.getDefault()), this.dialPermits,
+					this.sparseAcks);
 		}).toList();
 	}
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,7 +20,9 @@ import javax.net.ssl.SSLSocket;
 
 import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.BrainMessage;
+import io.octoplane.protocol.agent.BufferedSocket;
 import io.octoplane.protocol.agent.CancelCommand;
+import io.octoplane.protocol.agent.Capabilities;
 import io.octoplane.protocol.agent.CertificateRenewed;
 import io.octoplane.protocol.agent.CommandOutcome;
 import io.octoplane.protocol.agent.CommandResult;
@@ -38,6 +41,7 @@ import io.octoplane.protocol.agent.OpenTunnel;
 import io.octoplane.protocol.agent.ProtocolException;
 import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.protocol.agent.SparseAcks;
 import io.octoplane.protocol.agent.Welcome;
 import io.octoplane.protocol.retry.Backoff;
 import org.jspecify.annotations.Nullable;
@@ -84,6 +88,8 @@ public final class SimulatedTentacle implements AutoCloseable {
 
 	private final Semaphore dialPermits;
 
+	private final Set<String> capabilities;
+
 	private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
 
 	private final ReentrantLock writeLock = new ReentrantLock();
@@ -112,6 +118,8 @@ public final class SimulatedTentacle implements AutoCloseable {
 
 	private volatile long heartbeatIntervalMillis = 10_000;
 
+	private volatile int deadAfterIntervals = SparseAcks.deadAfterIntervals(false);
+
 	private volatile long lastRttMicros = -1;
 
 	private volatile long lastOffsetMillis;
@@ -136,6 +144,24 @@ public final class SimulatedTentacle implements AutoCloseable {
 	 */
 	public SimulatedTentacle(String name, SSLContext tls, InetSocketAddress brain, SimulatedExecutor executor,
 			Backoff backoff, Semaphore dialPermits) {
+		this(name, tls, brain, executor, backoff, dialPermits, true);
+	}
+
+	/**
+	 * Creates a tentacle; it dials once {@link #start()} is called.
+	 * @param name the node name, the CN of the context's certificate
+	 * @param tls a client context presenting the node's certificate
+	 * @param brain the brain's agent address
+	 * @param executor how commands are carried out
+	 * @param backoff delays between dials, this node's alone
+	 * @param dialPermits shared by a fleet to bound how many handshakes are in flight
+	 * @param sparseAcks whether to announce {@link Capabilities#SPARSE_HEARTBEAT_ACKS},
+	 * as a tentacle does; without it the node is a release before them, answered every
+	 * time
+	 */
+	public SimulatedTentacle(String name, SSLContext tls, InetSocketAddress brain, SimulatedExecutor executor,
+			Backoff backoff, Semaphore dialPermits, boolean sparseAcks) {
+		this.capabilities = sparseAcks ? Set.of(Capabilities.SPARSE_HEARTBEAT_ACKS) : Set.of();
 		this.name = name;
 		this.tls = tls;
 		this.brain = brain;
@@ -237,15 +263,25 @@ public final class SimulatedTentacle implements AutoCloseable {
 			return false;
 		}
 		try {
-			current = (SSLSocket) this.tls.getSocketFactory().createSocket();
+			// As the tentacle dials: TLS over a TCP socket with buffered input.
+			BufferedSocket tcp = new BufferedSocket();
+			try {
+				tcp.connect(this.brain, (int) CONNECT_TIMEOUT.toMillis());
+				tcp.setTcpNoDelay(true);
+				current = (SSLSocket) this.tls.getSocketFactory()
+					.createSocket(tcp, this.brain.getHostString(), this.brain.getPort(), true);
+			}
+			catch (IOException | RuntimeException ex) {
+				tcp.close();
+				throw ex;
+			}
 			this.socket = current;
 			current.setEnabledProtocols(new String[] { "TLSv1.3" });
-			current.setTcpNoDelay(true);
-			current.connect(this.brain, (int) CONNECT_TIMEOUT.toMillis());
 			current.setSoTimeout((int) HANDSHAKE_TIMEOUT.toMillis());
 			current.startHandshake();
-			this.codec.write(current.getOutputStream(), new Hello(AGENT_VERSION, this.name,
-					System.getProperty("os.name") + " sim", System.getProperty("os.arch"), STARTED_AT));
+			this.codec.write(current.getOutputStream(),
+					new Hello(AGENT_VERSION, this.name, System.getProperty("os.name") + " sim",
+							System.getProperty("os.arch"), STARTED_AT, this.capabilities, 0));
 			BrainMessage first = this.codec.read(current.getInputStream(), BrainMessage.class);
 			if (first instanceof Goodbye goodbye) {
 				onGoodbye(goodbye);
@@ -260,6 +296,8 @@ public final class SimulatedTentacle implements AutoCloseable {
 			this.dialPermits.release();
 		}
 		this.heartbeatIntervalMillis = welcome.heartbeatIntervalMillis();
+		this.deadAfterIntervals = SparseAcks
+			.deadAfterIntervals(SparseAcks.agreed(this.capabilities, welcome.capabilities()));
 		this.welcomes.incrementAndGet();
 		this.connected = true;
 		Thread heartbeats = Thread.ofVirtual().name("sim-hb-" + this.name).start(() -> heartbeatLoop(current));
@@ -286,9 +324,10 @@ public final class SimulatedTentacle implements AutoCloseable {
 	private void readLoop(SSLSocket current) throws IOException {
 		InputStream in = current.getInputStream();
 		while (this.running) {
-			// A brain answers every heartbeat, so
-			// three silent intervals mean a dead link.
-			current.setSoTimeout((int) Math.min(Integer.MAX_VALUE, 3 * this.heartbeatIntervalMillis + 5_000));
+			// As the tentacle: three silent intervals mean a dead link, four when
+			// the brain answers sparsely.
+			current.setSoTimeout(
+					(int) Math.min(Integer.MAX_VALUE, this.deadAfterIntervals * this.heartbeatIntervalMillis + 5_000));
 			BrainMessage message = this.codec.read(in, BrainMessage.class);
 			switch (message) {
 				case HeartbeatAck ack -> onHeartbeatAck(ack);

@@ -3,6 +3,7 @@ package io.octoplane.brain.agent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -15,12 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 import io.octoplane.brain.config.BrainProperties;
 import io.octoplane.brain.metrics.RefusalReason;
 import io.octoplane.brain.metrics.Refusals;
+import io.octoplane.protocol.agent.BufferedSocket;
 import io.octoplane.protocol.agent.FrameCodec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -69,7 +70,7 @@ public class AgentServer implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService watchdog;
 
-	private @Nullable SSLServerSocket serverSocket;
+	private @Nullable ServerSocket serverSocket;
 
 	private @Nullable SSLContext sslContext;
 
@@ -98,7 +99,7 @@ public class AgentServer implements SmartLifecycle {
 
 	/** The port actually bound (useful when configured as 0). */
 	public int port() {
-		SSLServerSocket socket = this.serverSocket;
+		ServerSocket socket = this.serverSocket;
 		if (socket == null) {
 			throw new IllegalStateException("agent server is not running");
 		}
@@ -111,9 +112,9 @@ public class AgentServer implements SmartLifecycle {
 		try {
 			SSLContext context = AgentTls.context(bundle, this.control.clock());
 			this.sslContext = context;
-			SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
-			socket.setEnabledProtocols(new String[] { "TLSv1.3" });
-			socket.setNeedClientAuth(true);
+			// Plain TCP here; TLS is layered over each accepted socket, whose
+			// buffered input reads a whole TLS record with one system call.
+			ServerSocket socket = BufferedSocket.serverSocket();
 			socket.setReuseAddress(true);
 			socket.bind(new InetSocketAddress(InetAddress.getByName(this.properties.address()), this.properties.port()),
 					1024);
@@ -150,7 +151,7 @@ public class AgentServer implements SmartLifecycle {
 	}
 
 	private void acceptLoop() {
-		SSLServerSocket server = this.serverSocket;
+		ServerSocket server = this.serverSocket;
 		ExecutorService executor = this.connections;
 		ScheduledExecutorService deadlines = this.watchdog;
 		SSLContext context = this.sslContext;
@@ -187,7 +188,10 @@ public class AgentServer implements SmartLifecycle {
 				}
 				executor.execute(() -> {
 					try {
-						router.serve((SSLSocket) socket);
+						SSLSocket tls = AgentTls.layer(context, socket);
+						if (tls != null) {
+							router.serve(tls);
+						}
 					}
 					finally {
 						release(address, fromAddress);

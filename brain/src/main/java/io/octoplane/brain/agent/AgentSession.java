@@ -25,6 +25,7 @@ import io.octoplane.protocol.agent.ProtocolException;
 import io.octoplane.protocol.agent.RelayOpen;
 import io.octoplane.protocol.agent.RenewCertificate;
 import io.octoplane.protocol.agent.ResultAck;
+import io.octoplane.protocol.agent.SparseAcks;
 import io.octoplane.protocol.agent.TunnelAttach;
 import io.octoplane.protocol.agent.UnknownMessageException;
 import io.octoplane.protocol.agent.Welcome;
@@ -53,6 +54,8 @@ public final class AgentSession {
 
 	private final HeartbeatPace pace;
 
+	private final HeartbeatAnswers answers;
+
 	private final Set<String> capabilities;
 
 	private final String agentVersion;
@@ -67,6 +70,8 @@ public final class AgentSession {
 		this.capabilities = hello.capabilities();
 		this.agentVersion = hello.agentVersion();
 		this.revocationsChecked = node.revocationsChecked();
+		this.answers = new HeartbeatAnswers(SparseAcks.agreed(hello.capabilities(), EdgeProperties.CAPABILITIES),
+				this.pace.intervalMillis(), context.clock().instant());
 	}
 
 	/**
@@ -227,8 +232,10 @@ public final class AgentSession {
 			// The link is fine; only the registry is behind. Keep the node connected.
 			logger.warn("Cannot record heartbeat of {}: {}", name, ex.getMessage());
 		}
-		send(new HeartbeatAck(heartbeat.seq(), heartbeat.sentAtMillis(), receivedAt.toEpochMilli(),
-				this.context.clock().millis(), this.pace.intervalMillis()));
+		if (this.answers.answer(this.pace.intervalMillis(), receivedAt)) {
+			send(new HeartbeatAck(heartbeat.seq(), heartbeat.sentAtMillis(), receivedAt.toEpochMilli(),
+					this.context.clock().millis(), this.pace.intervalMillis()));
+		}
 	}
 
 	private void onFacts(String name, Facts facts, Instant receivedAt) {

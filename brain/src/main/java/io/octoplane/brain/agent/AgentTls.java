@@ -1,5 +1,7 @@
 package io.octoplane.brain.agent;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -11,11 +13,14 @@ import java.util.Collections;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 import io.octoplane.certs.FleetTrustManager;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ssl.SslBundle;
 
@@ -27,7 +32,39 @@ import org.springframework.boot.ssl.SslBundle;
  */
 final class AgentTls {
 
+	private static final Logger logger = LoggerFactory.getLogger(AgentTls.class);
+
 	private AgentTls() {
+	}
+
+	/**
+	 * Layers the agent port's TLS over an accepted connection, the server side of it: TLS
+	 * 1.3 only and a client certificate required. Timeouts, options and closing reach the
+	 * connection under it.
+	 * @param context the agent port's context
+	 * @param accepted the accepted connection
+	 * @return the TLS socket, its handshake not yet run; or {@code null} if the
+	 * connection broke at once, in which case it is closed
+	 */
+	static @Nullable SSLSocket layer(SSLContext context, Socket accepted) {
+		try {
+			SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(accepted, null, true);
+			socket.setUseClientMode(false);
+			socket.setEnabledProtocols(new String[] { "TLSv1.3" });
+			socket.setNeedClientAuth(true);
+			return socket;
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Connection from {} broke before its handshake: {}", accepted.getRemoteSocketAddress(),
+					ex.toString());
+			try {
+				accepted.close();
+			}
+			catch (IOException closing) {
+				// Broken already; nothing more to release.
+			}
+			return null;
+		}
 	}
 
 	/**

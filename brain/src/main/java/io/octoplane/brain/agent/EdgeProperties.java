@@ -25,7 +25,7 @@ public record EdgeProperties(@DefaultValue("true") boolean compressDown,
 	/** What this brain announces in Welcome. */
 	static final Set<String> CAPABILITIES = Set.of(Capabilities.COMPRESS_DEFLATE, Capabilities.COMPRESS_DOWN,
 			Capabilities.COMPRESS_UPLOAD, Capabilities.GATEWAY, Capabilities.THIN_HEARTBEAT,
-			Capabilities.mode(CommandMode.HTTP_GET));
+			Capabilities.SPARSE_HEARTBEAT_ACKS, Capabilities.mode(CommandMode.HTTP_GET));
 
 	public EdgeProperties {
 		if (maxHeartbeatInterval.isNegative() || maxHeartbeatInterval.isZero()) {

@@ -44,6 +44,12 @@ public final class Capabilities {
 	 */
 	public static final String THIN_HEARTBEAT = "thin-heartbeat";
 
+	/**
+	 * The tentacle accepts, and the brain sends, heartbeat acknowledgements only where
+	 * they matter ({@link SparseAcks}); only when both announce it.
+	 */
+	public static final String SPARSE_HEARTBEAT_ACKS = "sparse-heartbeat-acks";
+
 	private static final String MODE_PREFIX = "mode:";
 
 	private Capabilities() {

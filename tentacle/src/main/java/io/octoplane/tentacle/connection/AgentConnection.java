@@ -29,6 +29,7 @@ import io.octoplane.protocol.agent.OpenTunnel;
 import io.octoplane.protocol.agent.ProtocolException;
 import io.octoplane.protocol.agent.ResultAck;
 import io.octoplane.protocol.agent.RunCommand;
+import io.octoplane.protocol.agent.SparseAcks;
 import io.octoplane.protocol.agent.UnknownMessageException;
 import io.octoplane.protocol.agent.Welcome;
 import org.jspecify.annotations.Nullable;
@@ -68,10 +69,12 @@ public final class AgentConnection implements Closeable {
 
 	private final HeartbeatClock heartbeats;
 
+	private final int deadAfterIntervals;
+
 	private volatile @Nullable IOException failure;
 
-	private AgentConnection(TlsLink link, FrameCodec codec, Welcome welcome, Clock clock, ClockEstimate estimate)
-			throws IOException {
+	private AgentConnection(TlsLink link, FrameCodec codec, Hello hello, Welcome welcome, Clock clock,
+			ClockEstimate estimate) throws IOException {
 		this.link = link;
 		// The brain switched its streams right after writing Welcome; so do we, before
 		// any frame of ours follows.
@@ -83,6 +86,10 @@ public final class AgentConnection implements Closeable {
 		this.codec = codec;
 		this.welcome = welcome;
 		this.heartbeats = new HeartbeatClock(clock, welcome.heartbeatIntervalMillis(), estimate);
+		// A brain that answers sparsely may leave one heartbeat unanswered: the silence
+		// allowed grows by one interval, so a late heartbeat is tolerated as before.
+		this.deadAfterIntervals = SparseAcks
+			.deadAfterIntervals(SparseAcks.agreed(hello.capabilities(), welcome.capabilities()));
 	}
 
 	/**
@@ -126,7 +133,7 @@ public final class AgentConnection implements Closeable {
 				throw new SocketTimeoutException("brain " + dialer.brain() + " sent no Welcome in time");
 			}
 			return switch (answer) {
-				case Welcome welcome -> new AgentConnection(link, codec, welcome, clock, estimate);
+				case Welcome welcome -> new AgentConnection(link, codec, hello, welcome, clock, estimate);
 				case Goodbye goodbye -> throw new BrainRefusedException(goodbye.reason(), goodbye.retry());
 				case HeartbeatAck ack -> throw new ProtocolException("expected Welcome, got HeartbeatAck");
 				case RunCommand command -> throw new ProtocolException("expected Welcome, got RunCommand");
@@ -156,7 +163,8 @@ public final class AgentConnection implements Closeable {
 	 * @param status supplies the status for each heartbeat; may return {@code null}
 	 * @param commands receives each RunCommand, CancelCommand and ResultAck; must hand it
 	 * off, not act on it
-	 * @throws LinkDeadException if nothing arrived for three heartbeat intervals
+	 * @throws LinkDeadException if nothing arrived for three heartbeat intervals (four
+	 * with {@link SparseAcks sparse acknowledgements})
 	 * @throws BrainRefusedException if the brain said Goodbye
 	 * @throws IOException if the link failed; returns normally only after {@link #close}
 	 */
@@ -174,7 +182,8 @@ public final class AgentConnection implements Closeable {
 	 * off, not act on it
 	 * @param renewals receives each CertificateRenewed; must hand it off, not act on it
 	 * @param tunnels receives each OpenTunnel; must hand it off, not act on it
-	 * @throws LinkDeadException if nothing arrived for three heartbeat intervals
+	 * @throws LinkDeadException if nothing arrived for three heartbeat intervals (four
+	 * with {@link SparseAcks sparse acknowledgements})
 	 * @throws BrainRefusedException if the brain said Goodbye
 	 * @throws IOException if the link failed; returns normally only after {@link #close}
 	 */
@@ -249,13 +258,14 @@ public final class AgentConnection implements Closeable {
 			}
 		}
 		catch (SocketTimeoutException ex) {
-			throw new LinkDeadException("no frame from the brain for " + 3 * this.heartbeats.intervalMillis()
-					+ " ms (3 heartbeat intervals); the link is dead");
+			throw new LinkDeadException(
+					"no frame from the brain for " + this.deadAfterIntervals * this.heartbeats.intervalMillis()
+							+ " ms (" + this.deadAfterIntervals + " heartbeat intervals); the link is dead");
 		}
 	}
 
 	private void readTimeout(long intervalMillis) throws IOException {
-		this.link.tls().setSoTimeout((int) Math.min(Integer.MAX_VALUE, 3 * intervalMillis));
+		this.link.tls().setSoTimeout((int) Math.min(Integer.MAX_VALUE, this.deadAfterIntervals * intervalMillis));
 	}
 
 	private void sendHeartbeats(Supplier<@Nullable NodeStatus> status) {

@@ -10,6 +10,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 import io.octoplane.protocol.agent.AgentMessage;
+import io.octoplane.protocol.agent.BufferedSocket;
 import io.octoplane.protocol.agent.DataOpen;
 import io.octoplane.protocol.agent.FrameCodec;
 import io.octoplane.protocol.agent.TunnelAttach;
@@ -157,7 +158,8 @@ public final class BrainDialer {
 		this.brain = target;
 		BrainAddress gateway = this.via;
 		BrainAddress next = (gateway != null) ? gateway : target;
-		Socket tcp = new Socket();
+		// Buffered: the TLS layered over it reads a whole record per system call.
+		Socket tcp = new BufferedSocket();
 		try {
 			tcp.connect(new InetSocketAddress(next.host(), next.port()), timeoutMillis);
 			tcp.setTcpNoDelay(true);

@@ -8,12 +8,13 @@
  *     |         --Hello--&gt;   &lt;--Welcome(name, interval)-- (or Goodbye: refused)
  *     v
  *  CONNECTED    --Heartbeat(seq, t1, status, rtt, offset)--&gt; every interval
- *     |         &lt;--HeartbeatAck(seq, t1, t2, t3, interval)--  the brain sets the pace
+ *     |         &lt;--HeartbeatAck(seq, t1, t2, t3, interval)--  the brain sets the pace;
+ *     |              with sparse acks (both announce them) not for every heartbeat
  *     |         &lt;--RunCommand / CancelCommand / ResultAck--    handed to a CommandListener
  *     |         --RenewCertificate(csr)--&gt;  at most once, when the certificate is due
  *     |         &lt;--CertificateRenewed(cert | error)--  handed to the renewal listener
  *     |         --CommandStarted / CommandOutput / CommandResult--&gt;  sent from elsewhere
- *     |  no frame for 3 intervals, I/O error, Goodbye(retry=true)
+ *     |  no frame for 3 intervals (4 with sparse acks), I/O error, Goodbye(retry=true)
  *     v
  *  BACKING_OFF  wait Backoff.next() (jittered, reset by each Welcome), then DIALING
  *

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,6 +23,7 @@ import io.octoplane.certs.CertificateRole;
 import io.octoplane.certs.PemFiles;
 import io.octoplane.protocol.agent.AgentMessage;
 import io.octoplane.protocol.agent.BrainMessage;
+import io.octoplane.protocol.agent.Capabilities;
 import io.octoplane.protocol.agent.CertificateRenewed;
 import io.octoplane.protocol.agent.CommandResult;
 import io.octoplane.protocol.agent.Facts;
@@ -50,6 +52,12 @@ final class FakeBrain implements AutoCloseable {
 	final AtomicInteger handshakes = new AtomicInteger();
 
 	volatile boolean ackHeartbeats = true;
+
+	/**
+	 * Announce sparse acknowledgements and answer only every second heartbeat (odd
+	 * sequence numbers): the fewest answers the contract allows.
+	 */
+	volatile boolean sparseAcks;
 
 	volatile boolean ackResults = true;
 
@@ -168,8 +176,8 @@ final class FakeBrain implements AutoCloseable {
 					this.current = socket;
 					this.connected.notifyAll();
 				}
-				this.codec.write(socket.getOutputStream(),
-						new Welcome(node, this.intervalMillis, "fake-brain", "test"));
+				this.codec.write(socket.getOutputStream(), new Welcome(node, this.intervalMillis, "fake-brain", "test",
+						this.sparseAcks ? Set.of(Capabilities.SPARSE_HEARTBEAT_ACKS) : Set.of(), null));
 			}
 			while (true) {
 				AgentMessage message = this.codec.read(socket.getInputStream(), AgentMessage.class);
@@ -180,7 +188,8 @@ final class FakeBrain implements AutoCloseable {
 					continue;
 				}
 				this.received.add(message);
-				if (message instanceof Heartbeat heartbeat && this.ackHeartbeats) {
+				if (message instanceof Heartbeat heartbeat && this.ackHeartbeats
+						&& (!this.sparseAcks || heartbeat.seq() % 2 == 1)) {
 					synchronized (socket) {
 						this.codec.write(socket.getOutputStream(), new HeartbeatAck(heartbeat.seq(),
 								heartbeat.sentAtMillis(), receivedAt, System.currentTimeMillis(), this.intervalMillis));
