@@ -2,6 +2,8 @@ package io.octoplane.protocol.agent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Writes JSON byte for byte as Jackson writes it with the codec's settings, for
@@ -107,6 +109,45 @@ final class JsonOut {
 		}
 		ensure(1);
 		this.bytes[this.length++] = '"';
+		return this;
+	}
+
+	/** Appends an array of strings, in the collection's order. */
+	JsonOut strings(Collection<String> texts) {
+		ensure(1);
+		this.bytes[this.length++] = '[';
+		boolean first = true;
+		for (String text : texts) {
+			if (!first) {
+				ensure(1);
+				this.bytes[this.length++] = ',';
+			}
+			first = false;
+			string(text);
+		}
+		ensure(1);
+		this.bytes[this.length++] = ']';
+		return this;
+	}
+
+	/** Appends an object of string members, in the map's order. */
+	JsonOut strings(Map<String, String> members) {
+		ensure(1);
+		this.bytes[this.length++] = '{';
+		boolean first = true;
+		for (Map.Entry<String, String> member : members.entrySet()) {
+			if (!first) {
+				ensure(1);
+				this.bytes[this.length++] = ',';
+			}
+			first = false;
+			string(member.getKey());
+			ensure(1);
+			this.bytes[this.length++] = ':';
+			string(member.getValue());
+		}
+		ensure(1);
+		this.bytes[this.length++] = '}';
 		return this;
 	}
 

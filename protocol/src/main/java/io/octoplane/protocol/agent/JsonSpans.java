@@ -5,6 +5,8 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -162,6 +164,22 @@ final class JsonSpans {
 			throw NotRecognised.INSTANCE;
 		}
 		return Strings.decode(this.source, start + 1, valueEnd(member) - 1);
+	}
+
+	/**
+	 * An array of strings: {@code null} when absent or null.
+	 * @throws NotRecognised if it is another value, or holds anything but strings
+	 */
+	@Nullable List<String> stringArray(byte[] name) {
+		int member = find(name);
+		if (member < 0 || isNull(member)) {
+			return null;
+		}
+		int start = valueStart(member);
+		if (this.source[start] != '[') {
+			throw NotRecognised.INSTANCE;
+		}
+		return new Scanner(this.source, start, valueEnd(member)).strings();
 	}
 
 	/** An object member: {@code null} when absent or null. */
@@ -379,6 +397,34 @@ final class JsonSpans {
 				byte next = next();
 				if (next == '}') {
 					return new JsonSpans(this.source, spans, count);
+				}
+				if (next != ',') {
+					throw NotRecognised.INSTANCE;
+				}
+				whitespace();
+			}
+		}
+
+		/** An array whose elements are all strings, decoded. */
+		List<String> strings() {
+			List<String> texts = new ArrayList<>();
+			expect('[');
+			whitespace();
+			if (peek() == ']') {
+				this.pos++;
+				return texts;
+			}
+			while (true) {
+				int body = this.pos + 1;
+				if (peek() != '"') {
+					throw NotRecognised.INSTANCE;
+				}
+				string();
+				texts.add(Strings.decode(this.source, body, this.pos - 1));
+				whitespace();
+				byte next = next();
+				if (next == ']') {
+					return texts;
 				}
 				if (next != ',') {
 					throw NotRecognised.INSTANCE;
