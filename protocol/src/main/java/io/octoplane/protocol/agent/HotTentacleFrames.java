@@ -23,6 +23,10 @@ final class HotTentacleFrames {
 
 	private static final byte[] RUN_COMMAND = HotFrames.ascii("run-command");
 
+	private static final byte[][] STORED_RESULT_PRIMITIVES = { HotFrames.ascii("exitCode"),
+			HotFrames.ascii("outputTruncated"), HotFrames.ascii("startedAtMillis"),
+			HotFrames.ascii("finishedAtMillis") };
+
 	private static final byte[] WELCOME = HotFrames.ascii("welcome");
 
 	private static final byte[] NODE_NAME = HotFrames.ascii("nodeName");
@@ -114,6 +118,30 @@ final class HotTentacleFrames {
 				(capabilities != null) ? Set.copyOf(capabilities) : null, compression(frame.stringValue(COMPRESSION)));
 	}
 
+	/**
+	 * Reads a command result stored by the tentacle as its frame's JSON. Its stores were
+	 * read by a mapper that refuses nulls and gaps in primitives, so those are left to
+	 * it, not read as zeros as in a frame.
+	 * @param source the bytes
+	 * @param from where the result's object starts
+	 * @param to where it ends, exclusive
+	 * @return the result
+	 * @throws JsonSpans.NotRecognised if it is not in plain form
+	 */
+	static CommandResult storedResult(byte[] source, int from, int to) {
+		JsonSpans result = JsonSpans.document(source, from, to);
+		for (byte[] name : STORED_RESULT_PRIMITIVES) {
+			if (!result.hasValue(name)) {
+				throw JsonSpans.NotRecognised.INSTANCE;
+			}
+		}
+		AgentMessage message = HotFrames.readAgentMessage(source, from, to);
+		if (!(message instanceof CommandResult stored)) {
+			throw JsonSpans.NotRecognised.INSTANCE;
+		}
+		return stored;
+	}
+
 	private static @Nullable LinkCompression compression(@Nullable String wire) {
 		if (wire == null) {
 			return null;
@@ -145,7 +173,8 @@ final class HotTentacleFrames {
 				.raw(Names.CLOCK_ERROR_MILLIS)
 				.number(started.clockErrorMillis())
 				.raw(Names.END);
-			case CommandResult result -> commandResult(result);
+			case CommandResult result ->
+				commandResult(new JsonOut(5, 320 + result.stdout().length() + result.stderr().length()), result);
 			case Hello hello -> hello(hello);
 			case Facts facts -> facts(facts);
 			default -> null;
@@ -192,9 +221,8 @@ final class HotTentacleFrames {
 			.raw(Names.END);
 	}
 
-	private static JsonOut commandResult(CommandResult result) {
-		JsonOut out = new JsonOut(5, 320 + result.stdout().length() + result.stderr().length())
-			.raw(Names.COMMAND_RESULT)
+	static JsonOut commandResult(JsonOut out, CommandResult result) {
+		out.raw(Names.COMMAND_RESULT)
 			.string(result.commandId())
 			.raw(Names.OUTCOME)
 			.string(HotFrames.outcomeName(result.outcome()))
