@@ -10,21 +10,21 @@ public enum CommandMode {
 	 * output, exit code and what it wrote to {@code $OCTOPODA_OUTPUT} are returned.
 	 */
 	@JsonProperty("shell")
-	SHELL,
+	SHELL("shell"),
 
 	/**
 	 * {@code bash -c <command>} (or the node's configured shell) detached: the result
 	 * returns as soon as the process started, and the process keeps running after it.
 	 */
 	@JsonProperty("background")
-	BACKGROUND,
+	BACKGROUND("background"),
 
 	/**
 	 * The command text is a script file's content, written to a temp file and run by the
 	 * node's shell (bash where present), as {@link #SHELL} otherwise.
 	 */
 	@JsonProperty("script")
-	SCRIPT,
+	SCRIPT("script"),
 
 	/**
 	 * The command text is a {@link NodeappTask} as JSON: work on a nodeapp (a scenario's
@@ -32,28 +32,28 @@ public enum CommandMode {
 	 * sends it; the command API refuses it.
 	 */
 	@JsonProperty("nodeapp")
-	NODEAPP,
+	NODEAPP("nodeapp"),
 
 	/**
 	 * The command text is a {@link io.octoplane.protocol.file.FileReceiveSpec}: fetch a
 	 * blob from the brain over a data connection and install it.
 	 */
 	@JsonProperty("file-receive")
-	FILE_RECEIVE,
+	FILE_RECEIVE("file-receive"),
 
 	/**
 	 * The command text is a {@link io.octoplane.protocol.file.FileSendSpec}: send a file
 	 * or folder to the brain over a data connection.
 	 */
 	@JsonProperty("file-send")
-	FILE_SEND,
+	FILE_SEND("file-send"),
 
 	/**
 	 * The command text is a folder path; the result's stdout is a
 	 * {@link io.octoplane.protocol.file.FileListing} as JSON.
 	 */
 	@JsonProperty("file-list")
-	FILE_LIST,
+	FILE_LIST("file-list"),
 
 	/**
 	 * The command text is a {@link io.octoplane.protocol.log.LogQuery} as JSON: the
@@ -62,7 +62,7 @@ public enum CommandMode {
 	 * left out for it).
 	 */
 	@JsonProperty("log-read")
-	LOG_READ(true),
+	LOG_READ("log-read", true),
 
 	/**
 	 * The command text is an {@link io.octoplane.protocol.http.HttpGetSpec} as JSON: the
@@ -72,16 +72,21 @@ public enum CommandMode {
 	 * {@code mode:http-get} get it.
 	 */
 	@JsonProperty("http-get")
-	HTTP_GET(false);
+	HTTP_GET("http-get", false);
+
+	// The annotation's value, kept here too: reading the annotation loads Jackson's
+	// annotation classes into a tentacle that otherwise needs none.
+	private final String wireName;
 
 	private final boolean baseline;
 
-	CommandMode(boolean baseline) {
+	CommandMode(String wireName, boolean baseline) {
+		this.wireName = wireName;
 		this.baseline = baseline;
 	}
 
-	CommandMode() {
-		this(true);
+	CommandMode(String wireName) {
+		this(wireName, true);
 	}
 
 	/**
@@ -97,12 +102,7 @@ public enum CommandMode {
 	 * @return for example {@code http-get}
 	 */
 	public String wireName() {
-		try {
-			return CommandMode.class.getField(name()).getAnnotation(JsonProperty.class).value();
-		}
-		catch (NoSuchFieldException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.wireName;
 	}
 
 }

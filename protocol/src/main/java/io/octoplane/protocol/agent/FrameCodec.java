@@ -35,8 +35,6 @@ public final class FrameCodec {
 	 */
 	public static final int DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
-	private final JsonMapper mapper;
-
 	private final int maxFrameBytes;
 
 	/**
@@ -48,14 +46,6 @@ public final class FrameCodec {
 			throw new IllegalArgumentException("maxFrameBytes must be positive");
 		}
 		this.maxFrameBytes = maxFrameBytes;
-		// Newer peers may add fields; older readers must skip them rather than fail. A
-		// field an older peer does not send takes its zero value, so new boolean and
-		// number fields are chosen such that zero means "as before".
-		this.mapper = JsonMapper.builder()
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-			.disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-			.build();
 	}
 
 	/** The largest frame this codec reads or writes, in bytes. */
@@ -95,13 +85,7 @@ public final class FrameCodec {
 
 	/** {@link #encode} without the fast path: the reference it is tested against. */
 	byte[] encodeWithJackson(Object message) throws ProtocolException {
-		byte[] json;
-		try {
-			json = this.mapper.writeValueAsBytes(message);
-		}
-		catch (JacksonException ex) {
-			throw new ProtocolException("cannot encode " + message.getClass().getSimpleName(), ex);
-		}
+		byte[] json = Jackson.write(message);
 		int length = json.length + 1;
 		if (length > this.maxFrameBytes) {
 			throw new FrameTooLargeException(length, this.maxFrameBytes);
@@ -186,30 +170,65 @@ public final class FrameCodec {
 
 	/** {@link #decode} without the fast path: the reference it is tested against. */
 	<T> T decodeWithJackson(byte[] frame, Class<T> family) throws ProtocolException {
-		try {
-			return this.mapper.readValue(frame, 1, frame.length - 1, family);
+		return Jackson.read(frame, family);
+	}
+
+	/**
+	 * The mapper, made on first use: a tentacle whose frames all take the hand-written
+	 * paths never loads Jackson's classes, some 8 MiB of class metadata. The holder idiom
+	 * makes it once and safely for every thread; the calls and the exceptions they catch
+	 * live here too, since the verifier loads the classes a method catches.
+	 */
+	private static final class Jackson {
+
+		// Newer peers may add fields; older readers must skip them rather than fail. A
+		// field an older peer does not send takes its zero value, so new boolean and
+		// number fields are chosen such that zero means "as before".
+		static final JsonMapper MAPPER = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+			.build();
+
+		private Jackson() {
 		}
-		catch (InvalidTypeIdException ex) {
-			if (ex.getTypeId() == null || ex.getTypeId().isBlank()) {
-				throw new ProtocolException("malformed " + family.getSimpleName() + " frame: no type", ex);
+
+		static byte[] write(Object message) throws ProtocolException {
+			try {
+				return MAPPER.writeValueAsBytes(message);
 			}
-			throw new UnknownMessageException(
-					"unknown " + family.getSimpleName() + " type '" + ex.getTypeId() + "' (a newer peer's); skipped",
-					ex);
-		}
-		catch (InvalidFormatException ex) {
-			if (ex.getTargetType() != null && ex.getTargetType().isEnum()) {
-				// A known message with a value added later, such as a new command mode.
-				throw new UnknownMessageException("unknown " + ex.getTargetType().getSimpleName() + " '" + ex.getValue()
-						+ "' in a " + family.getSimpleName() + " (a newer peer's); skipped", ex);
+			catch (JacksonException ex) {
+				throw new ProtocolException("cannot encode " + message.getClass().getSimpleName(), ex);
 			}
-			throw new ProtocolException("malformed " + family.getSimpleName() + " frame: " + ex.getMessage(), ex);
 		}
-		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-			// Record constructors reject invalid values with IAE/NPE;
-			// to the reader that is a malformed frame like any other.
-			throw new ProtocolException("malformed " + family.getSimpleName() + " frame: " + ex.getMessage(), ex);
+
+		static <T> T read(byte[] frame, Class<T> family) throws ProtocolException {
+			try {
+				return MAPPER.readValue(frame, 1, frame.length - 1, family);
+			}
+			catch (InvalidTypeIdException ex) {
+				if (ex.getTypeId() == null || ex.getTypeId().isBlank()) {
+					throw new ProtocolException("malformed " + family.getSimpleName() + " frame: no type", ex);
+				}
+				throw new UnknownMessageException("unknown " + family.getSimpleName() + " type '" + ex.getTypeId()
+						+ "' (a newer peer's); skipped", ex);
+			}
+			catch (InvalidFormatException ex) {
+				if (ex.getTargetType() != null && ex.getTargetType().isEnum()) {
+					// A known message with a value added later, such as a new command
+					// mode.
+					throw new UnknownMessageException("unknown " + ex.getTargetType().getSimpleName() + " '"
+							+ ex.getValue() + "' in a " + family.getSimpleName() + " (a newer peer's); skipped", ex);
+				}
+				throw new ProtocolException("malformed " + family.getSimpleName() + " frame: " + ex.getMessage(), ex);
+			}
+			catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+				// Record constructors reject invalid values with IAE/NPE;
+				// to the reader that is a malformed frame like any other.
+				throw new ProtocolException("malformed " + family.getSimpleName() + " frame: " + ex.getMessage(), ex);
+			}
 		}
+
 	}
 
 	/**

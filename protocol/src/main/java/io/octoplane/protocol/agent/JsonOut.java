@@ -2,15 +2,18 @@ package io.octoplane.protocol.agent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Writes JSON byte for byte as Jackson writes it with the codec's settings, for
- * {@link HotFrames}: members in the record's order, integers in decimal, doubles as
+ * {@link HotFrames} and for the tentacle's own files that embed a frame (its command
+ * journal): members in the record's order, integers in decimal, doubles as
  * {@link Double#toString(double)} does, strings with Jackson's escapes. What it cannot
  * write exactly (a non-finite double, a string with a surrogate) throws
  * {@link JsonSpans.NotRecognised}, and the caller lets Jackson write the whole message.
  */
-final class JsonOut {
+public final class JsonOut {
 
 	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
@@ -27,20 +30,29 @@ final class JsonOut {
 	 * @param reserved bytes left at the start for the caller (a frame's header)
 	 * @param capacity the expected size
 	 */
-	JsonOut(int reserved, int capacity) {
+	public JsonOut(int reserved, int capacity) {
 		this.bytes = new byte[Math.max(reserved + 16, capacity)];
 		this.length = reserved;
 	}
 
-	/** Appends bytes that are JSON already (names, punctuation). */
-	JsonOut raw(byte[] json) {
+	/**
+	 * Appends bytes that are JSON already (names, punctuation).
+	 * @param json the bytes
+	 * @return this
+	 */
+	public JsonOut raw(byte[] json) {
 		ensure(json.length);
 		System.arraycopy(json, 0, this.bytes, this.length, json.length);
 		this.length += json.length;
 		return this;
 	}
 
-	JsonOut number(long value) {
+	/**
+	 * Appends an integer.
+	 * @param value the integer
+	 * @return this
+	 */
+	public JsonOut number(long value) {
 		ensure(20);
 		if (value == Long.MIN_VALUE) {
 			return raw(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
@@ -76,8 +88,13 @@ final class JsonOut {
 		return raw(value ? TRUE : FALSE);
 	}
 
-	/** Appends a string, quoted and escaped. */
-	JsonOut string(String text) {
+	/**
+	 * Appends a string, quoted and escaped.
+	 * @param text the text
+	 * @return this
+	 * @throws JsonSpans.NotRecognised if it holds a character Jackson writes otherwise
+	 */
+	public JsonOut string(String text) {
 		int count = text.length();
 		ensure(count + 2);
 		this.bytes[this.length++] = '"';
@@ -110,6 +127,55 @@ final class JsonOut {
 		return this;
 	}
 
+	/**
+	 * Appends a command result as its frame's JSON, {@code type} included.
+	 * @param result the result
+	 * @return this
+	 * @throws JsonSpans.NotRecognised if it holds a character Jackson writes otherwise
+	 */
+	public JsonOut commandResult(CommandResult result) {
+		return HotTentacleFrames.commandResult(this, result);
+	}
+
+	/** Appends an array of strings, in the collection's order. */
+	JsonOut strings(Collection<String> texts) {
+		ensure(1);
+		this.bytes[this.length++] = '[';
+		boolean first = true;
+		for (String text : texts) {
+			if (!first) {
+				ensure(1);
+				this.bytes[this.length++] = ',';
+			}
+			first = false;
+			string(text);
+		}
+		ensure(1);
+		this.bytes[this.length++] = ']';
+		return this;
+	}
+
+	/** Appends an object of string members, in the map's order. */
+	JsonOut strings(Map<String, String> members) {
+		ensure(1);
+		this.bytes[this.length++] = '{';
+		boolean first = true;
+		for (Map.Entry<String, String> member : members.entrySet()) {
+			if (!first) {
+				ensure(1);
+				this.bytes[this.length++] = ',';
+			}
+			first = false;
+			string(member.getKey());
+			ensure(1);
+			this.bytes[this.length++] = ':';
+			string(member.getValue());
+		}
+		ensure(1);
+		this.bytes[this.length++] = '}';
+		return this;
+	}
+
 	private void escape(char c) {
 		ensure(6);
 		this.bytes[this.length++] = '\\';
@@ -135,8 +201,11 @@ final class JsonOut {
 		return this.length;
 	}
 
-	/** The buffer, trimmed to what was written. */
-	byte[] toBytes() {
+	/**
+	 * The buffer, trimmed to what was written.
+	 * @return the bytes, reserved ones included
+	 */
+	public byte[] toBytes() {
 		return (this.length == this.bytes.length) ? this.bytes : Arrays.copyOf(this.bytes, this.length);
 	}
 

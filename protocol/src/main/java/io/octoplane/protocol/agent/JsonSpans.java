@@ -5,19 +5,22 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * One JSON object read strictly into the spans of its members, for {@link HotFrames}.
- * Only a narrow, plain subset of JSON is recognised: ASCII member names without escapes,
- * numbers as the JSON grammar writes them and no longer than {@value #LONGEST_NUMBER}
- * characters, strings that decode without doubt, nesting a few levels deep, each member
- * name once. Anything else, valid or not, throws {@link NotRecognised}, and the caller
- * hands the frame to Jackson, which decides; so whatever is read here is read as Jackson
- * would read it.
+ * One JSON object read strictly into the spans of its members, for {@link HotFrames} and
+ * for the tentacle's own files that embed a frame (its command journal). Only a narrow,
+ * plain subset of JSON is recognised: ASCII member names without escapes, numbers as the
+ * JSON grammar writes them and no longer than {@value #LONGEST_NUMBER} characters,
+ * strings that decode without doubt, nesting a few levels deep, each member name once.
+ * Anything else, valid or not, throws {@link NotRecognised}, and the caller hands the
+ * frame to Jackson, which decides; so whatever is read here is read as Jackson would read
+ * it.
  */
-final class JsonSpans {
+public final class JsonSpans {
 
 	/** Longer numbers are left to Jackson, which knows their limits. */
 	static final int LONGEST_NUMBER = 32;
@@ -47,7 +50,7 @@ final class JsonSpans {
 	 * @return the object's members
 	 * @throws NotRecognised if the document is not plainly such an object
 	 */
-	static JsonSpans document(byte[] source, int from, int to) {
+	public static JsonSpans document(byte[] source, int from, int to) {
 		Scanner scanner = new Scanner(source, from, to);
 		scanner.whitespace();
 		JsonSpans object = scanner.object();
@@ -86,6 +89,12 @@ final class JsonSpans {
 			}
 		}
 		return true;
+	}
+
+	/** Whether a member is there and not null. */
+	boolean hasValue(byte[] name) {
+		int member = find(name);
+		return member >= 0 && !isNull(member);
 	}
 
 	/**
@@ -151,8 +160,60 @@ final class JsonSpans {
 		throw NotRecognised.INSTANCE;
 	}
 
-	/** A string member: {@code null} when absent or null. */
-	@Nullable String stringValue(byte[] name) {
+	/**
+	 * A {@code long} member that must be there.
+	 * @param name its name, ASCII
+	 * @return its value
+	 * @throws NotRecognised if it is absent, null or not a plain integer
+	 */
+	public long requiredLong(byte[] name) {
+		int member = find(name);
+		if (member < 0 || isNull(member)) {
+			throw NotRecognised.INSTANCE;
+		}
+		return integer(member);
+	}
+
+	/**
+	 * A {@code Long} member.
+	 * @param name its name, ASCII
+	 * @return its value, or {@code null} when absent or null
+	 * @throws NotRecognised if it is not a plain integer
+	 */
+	public @Nullable Long nullableLong(byte[] name) {
+		int member = find(name);
+		if (member < 0 || isNull(member)) {
+			return null;
+		}
+		return integer(member);
+	}
+
+	/**
+	 * A member holding a command result as its frame's JSON, {@code type} included.
+	 * @param name its name, ASCII
+	 * @return the result, or {@code null} when absent or null
+	 * @throws NotRecognised if it is not such a result in plain form, with every member
+	 * there
+	 */
+	public @Nullable CommandResult commandResult(byte[] name) {
+		int member = find(name);
+		if (member < 0 || isNull(member)) {
+			return null;
+		}
+		int start = valueStart(member);
+		if (this.source[start] != '{') {
+			throw NotRecognised.INSTANCE;
+		}
+		return HotTentacleFrames.storedResult(this.source, start, valueEnd(member));
+	}
+
+	/**
+	 * A string member.
+	 * @param name its name, ASCII
+	 * @return its value, or {@code null} when absent or null
+	 * @throws NotRecognised if it is not a plain string
+	 */
+	public @Nullable String stringValue(byte[] name) {
 		int member = find(name);
 		if (member < 0 || isNull(member)) {
 			return null;
@@ -162,6 +223,22 @@ final class JsonSpans {
 			throw NotRecognised.INSTANCE;
 		}
 		return Strings.decode(this.source, start + 1, valueEnd(member) - 1);
+	}
+
+	/**
+	 * An array of strings: {@code null} when absent or null.
+	 * @throws NotRecognised if it is another value, or holds anything but strings
+	 */
+	@Nullable List<String> stringArray(byte[] name) {
+		int member = find(name);
+		if (member < 0 || isNull(member)) {
+			return null;
+		}
+		int start = valueStart(member);
+		if (this.source[start] != '[') {
+			throw NotRecognised.INSTANCE;
+		}
+		return new Scanner(this.source, start, valueEnd(member)).strings();
 	}
 
 	/** An object member: {@code null} when absent or null. */
@@ -224,8 +301,12 @@ final class JsonSpans {
 		return first == '-' || (first >= '0' && first <= '9');
 	}
 
-	/** Thrown where the subset ends; carries no stack, as it is control flow. */
-	static final class NotRecognised extends RuntimeException {
+	/**
+	 * Thrown where the subset ends, by {@link JsonSpans} and {@link JsonOut}: the caller
+	 * lets Jackson read or write the whole document instead. It carries no stack, as it
+	 * is control flow.
+	 */
+	public static final class NotRecognised extends RuntimeException {
 
 		static final NotRecognised INSTANCE = new NotRecognised();
 
@@ -379,6 +460,34 @@ final class JsonSpans {
 				byte next = next();
 				if (next == '}') {
 					return new JsonSpans(this.source, spans, count);
+				}
+				if (next != ',') {
+					throw NotRecognised.INSTANCE;
+				}
+				whitespace();
+			}
+		}
+
+		/** An array whose elements are all strings, decoded. */
+		List<String> strings() {
+			List<String> texts = new ArrayList<>();
+			expect('[');
+			whitespace();
+			if (peek() == ']') {
+				this.pos++;
+				return texts;
+			}
+			while (true) {
+				int body = this.pos + 1;
+				if (peek() != '"') {
+					throw NotRecognised.INSTANCE;
+				}
+				string();
+				texts.add(Strings.decode(this.source, body, this.pos - 1));
+				whitespace();
+				byte next = next();
+				if (next == ']') {
+					return texts;
 				}
 				if (next != ',') {
 					throw NotRecognised.INSTANCE;

@@ -29,10 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class NodeappRunner {
 
-	private final JsonMapper json = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
-
 	private final Path workspace;
 
 	private final ScriptEnvironment environment;
@@ -59,7 +55,7 @@ final class NodeappRunner {
 		long startedAt = this.clock.millis();
 		NodeappTask task;
 		try {
-			task = this.json.readValue(command.command(), NodeappTask.class);
+			task = Json.MAPPER.readValue(command.command(), NodeappTask.class);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			return CommandRunner.error(command, startedAt, this.clock.millis(),
@@ -140,14 +136,14 @@ final class NodeappRunner {
 			NodeappReport report = new NodeappReport((written.text() != null) ? written.text() : "", ran.stdout(),
 					git.head(), null);
 			return written.addTo(new CommandResult(ran.commandId(), ran.outcome(), ran.exitCode(),
-					this.json.writeValueAsString(report), ran.stderr(), ran.outputTruncated(), ran.startedAtMillis(),
+					Json.MAPPER.writeValueAsString(report), ran.stderr(), ran.outputTruncated(), ran.startedAtMillis(),
 					ran.finishedAtMillis(), ran.error()));
 		}
 	}
 
 	private CommandResult done(RunCommand command, long startedAt, NodeappReport report) {
-		return new CommandResult(command.commandId(), CommandOutcome.SUCCEEDED, 0, this.json.writeValueAsString(report),
-				"", false, startedAt, this.clock.millis(), null);
+		return new CommandResult(command.commandId(), CommandOutcome.SUCCEEDED, 0,
+				Json.MAPPER.writeValueAsString(report), "", false, startedAt, this.clock.millis(), null);
 	}
 
 	private String node() {
@@ -173,6 +169,18 @@ final class NodeappRunner {
 			throw new IOException("the task has no " + name);
 		}
 		return value;
+	}
+
+	/**
+	 * The mapper, made when the first such command arrives: a tentacle that only runs
+	 * shell commands never loads Jackson's classes.
+	 */
+	private static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+
 	}
 
 }

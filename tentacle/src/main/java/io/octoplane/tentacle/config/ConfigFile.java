@@ -1,29 +1,21 @@
 package io.octoplane.tentacle.config;
 
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shape of {@code tentacle.yaml}. Every setting is optional here; defaults and
  * validation belong to {@link TentacleConfig}. Durations stay text so that {@code 10s}
  * reads as naturally as it does on the command line. The file is read by
- * {@link YamlSubset} and mapped onto these records by the JSON mapper the agent's frames
- * need anyway, so no YAML library is loaded.
+ * {@link YamlSubset} and mapped onto these records by {@link ConfigMapping}, so neither a
+ * YAML library nor, for a file in the plain forms, Jackson is loaded.
  */
 record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable String key, @Nullable String ca,
 		@Nullable Workspace workspace, @Nullable Integer outputLimitBytes, @Nullable String backoffInitial,
@@ -38,15 +30,6 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 	static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
 			null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
 			null);
-
-	// A misspelt key would otherwise be dropped silently and its default used instead.
-	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
-
-	private static final String KNOWN = Arrays.stream(ConfigFile.class.getRecordComponents())
-		.map(RecordComponent::getName)
-		.collect(Collectors.joining(", "));
 
 	static ConfigFile read(Path file) {
 		String text;
@@ -70,33 +53,8 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 			throw new TentacleConfigException("invalid config file " + file + ":" + ex.line() + ": " + ex.getMessage(),
 					ex);
 		}
-		try {
-			ConfigFile parsed = MAPPER.convertValue(tree.root(), ConfigFile.class);
-			return (parsed != null) ? parsed : EMPTY;
-		}
-		catch (UnrecognizedPropertyException ex) {
-			throw new TentacleConfigException("invalid config file " + file + ": unknown setting '"
-					+ ex.getPropertyName() + "' (known settings: " + KNOWN + ")", ex);
-		}
-		catch (DatabindException ex) {
-			int line = tree.lineOf(path(ex));
-			throw new TentacleConfigException(
-					"invalid config file " + ((line > 0) ? file + ":" + line : file) + ": " + firstLine(ex), ex);
-		}
-	}
-
-	// The path of the value a mapping error is about, as the tree names it: env[0].key.
-	private static String path(DatabindException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
+		ConfigFile mapped = ConfigMapping.map(tree.root());
+		return (mapped != null) ? mapped : ConfigFileJackson.map(file, tree);
 	}
 
 	// The join token is a secret: a record's generated toString would print it.
@@ -152,15 +110,6 @@ record ConfigFile(@Nullable String brain, @Nullable String cert, @Nullable Strin
 
 	/** {@code gateway:}: where this node accepts the connections it relays. */
 	record Gateway(@Nullable String listen) {
-	}
-
-	private static String firstLine(JacksonException ex) {
-		String message = ex.getOriginalMessage();
-		if (message == null) {
-			return ex.getClass().getSimpleName();
-		}
-		int newline = message.indexOf('\n');
-		return (newline < 0) ? message : message.substring(0, newline);
 	}
 
 }

@@ -53,8 +53,6 @@ public final class Enrollment {
 
 	private static final int MAX_DETAIL_CHARS = 200;
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final TentacleConfig config;
 
 	private final IdentityFiles files;
@@ -106,7 +104,7 @@ public final class Enrollment {
 	private void enroll(EnrollmentSettings settings) throws EnrollmentException, InterruptedException {
 		URI endpoint = settings.brainApi().resolve(ApiPaths.ENROLL);
 		KeyPair keyPair = KeyType.EC_P256.generateKeyPair();
-		String body = JSON.writeValueAsString(new EnrollRequest(settings.joinToken(), settings.name(),
+		String body = Json.MAPPER.writeValueAsString(new EnrollRequest(settings.joinToken(), settings.name(),
 				SigningRequests.create(keyPair, settings.name())));
 		HttpRequest request = HttpRequest.newBuilder(endpoint)
 			.timeout(REQUEST_TIMEOUT)
@@ -201,7 +199,7 @@ public final class Enrollment {
 	private X509Certificate certificate(String body, EnrollmentSettings settings, KeyPair keyPair)
 			throws EnrollmentException {
 		try {
-			EnrollResponse answer = JSON.readValue(body, EnrollResponse.class);
+			EnrollResponse answer = Json.MAPPER.readValue(body, EnrollResponse.class);
 			return IssuedCertificates.check(answer.certificatePem(), keyPair, settings.name(), this.config.ca());
 		}
 		catch (JacksonException | IllegalArgumentException | CertificateException ex) {
@@ -221,7 +219,7 @@ public final class Enrollment {
 		}
 		String text;
 		try {
-			JsonNode detail = JSON.readTree(body).get("detail");
+			JsonNode detail = Json.MAPPER.readTree(body).get("detail");
 			text = (detail != null && detail.isString()) ? detail.asString() : "";
 		}
 		catch (JacksonException ex) {
@@ -253,6 +251,16 @@ public final class Enrollment {
 			cause = cause.getCause();
 		}
 		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+	/**
+	 * The mapper, made when the brain first answers an enrollment: a tentacle that is
+	 * enrolled already never loads Jackson's classes.
+	 */
+	private static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.builder().build();
+
 	}
 
 }

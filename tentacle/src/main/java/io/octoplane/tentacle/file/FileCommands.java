@@ -60,10 +60,6 @@ public final class FileCommands {
 	// folder on this node must not append to the first one's file.
 	private final Set<Path> partsInUse = ConcurrentHashMap.newKeySet();
 
-	private final JsonMapper json = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
-
 	/**
 	 * Creates the file commands of a tentacle.
 	 * @param paths the workspace (base of relative paths) and the {@code @} aliases
@@ -98,11 +94,11 @@ public final class FileCommands {
 		long deadline = System.nanoTime() + Duration.ofMillis(command.timeoutMillis()).toNanos();
 		try {
 			String output = switch (command.mode()) {
-				case FILE_RECEIVE -> receive(this.json.readValue(command.command(), FileReceiveSpec.class),
+				case FILE_RECEIVE -> receive(Json.MAPPER.readValue(command.command(), FileReceiveSpec.class),
 						command.commandId(), deadline, () -> control.cancelledBeforeStart() != null);
-				case FILE_SEND -> this.json
-					.writeValueAsString(send(this.json.readValue(command.command(), FileSendSpec.class), deadline));
-				case FILE_LIST -> this.json.writeValueAsString(list(command.command()));
+				case FILE_SEND -> Json.MAPPER
+					.writeValueAsString(send(Json.MAPPER.readValue(command.command(), FileSendSpec.class), deadline));
+				case FILE_LIST -> Json.MAPPER.writeValueAsString(list(command.command()));
 				default -> throw new TransferFailedException("not a file command: " + command.mode());
 			};
 			return new CommandResult(command.commandId(), CommandOutcome.SUCCEEDED, 0, output, "", false, startedAt,
@@ -193,7 +189,7 @@ public final class FileCommands {
 	}
 
 	private FileListing list(String text) throws TransferFailedException, IOException {
-		FileListSpec spec = FileListSpec.parse(text, this.json);
+		FileListSpec spec = FileListSpec.parse(text, Json.MAPPER);
 		Path folder = this.paths.source(spec.path());
 		try {
 			return FileTree.list(folder, spec.depth());
@@ -239,6 +235,18 @@ public final class FileCommands {
 		logger.warn("file command {} failed: {}", command.commandId(), message);
 		return new CommandResult(command.commandId(), CommandOutcome.FAILED, 1, "", message + "\n", false, startedAt,
 				this.clock.millis(), message);
+	}
+
+	/**
+	 * The mapper, made when the first such command arrives: a tentacle that only runs
+	 * shell commands never loads Jackson's classes.
+	 */
+	private static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+
 	}
 
 }

@@ -36,10 +36,6 @@ public final class HttpFetch {
 
 	private final Clock clock;
 
-	private final JsonMapper json = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
-
 	/**
 	 * Creates the fetcher.
 	 * @param clock the node clock, for result times
@@ -62,7 +58,7 @@ public final class HttpFetch {
 		}
 		HttpGetSpec spec;
 		try {
-			spec = this.json.readValue(command.command(), HttpGetSpec.class);
+			spec = Json.MAPPER.readValue(command.command(), HttpGetSpec.class);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			return failed(command, startedAt, "malformed http-get request: " + ex.getMessage());
@@ -88,7 +84,7 @@ public final class HttpFetch {
 			HttpGetResult result = new HttpGetResult(response.statusCode(), headers,
 					new String(body, StandardCharsets.UTF_8), truncated);
 			return new CommandResult(command.commandId(), CommandOutcome.SUCCEEDED, 0,
-					this.json.writeValueAsString(result), "", truncated, startedAt, this.clock.millis(), null);
+					Json.MAPPER.writeValueAsString(result), "", truncated, startedAt, this.clock.millis(), null);
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			return failed(command, startedAt, "cannot fetch " + spec.url() + ": " + describe(ex));
@@ -106,6 +102,18 @@ public final class HttpFetch {
 	private CommandResult failed(RunCommand command, long startedAt, String message) {
 		return new CommandResult(command.commandId(), CommandOutcome.FAILED, 1, "", message + "\n", false, startedAt,
 				this.clock.millis(), message);
+	}
+
+	/**
+	 * The mapper, made when the first such command arrives: a tentacle that only runs
+	 * shell commands never loads Jackson's classes.
+	 */
+	private static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+
 	}
 
 }

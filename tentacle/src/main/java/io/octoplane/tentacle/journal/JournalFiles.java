@@ -12,10 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.octoplane.protocol.digest.Sha256;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The journal's files: naming, crash-safe replacement, reading and quarantine. A change
@@ -30,12 +26,6 @@ final class JournalFiles {
 	static final String TEMP_SUFFIX = ".tmp";
 
 	static final String QUARANTINE_FOLDER = "quarantine";
-
-	// Newer tentacles may add fields; an older one reading its journal after a downgrade
-	// must skip them rather than call the entry corrupt.
-	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
 
 	private final Path folder;
 
@@ -103,15 +93,9 @@ final class JournalFiles {
 	 */
 	JournalEntry read(Path file) throws IOException {
 		byte[] bytes = Files.readAllBytes(file);
-		JournalEntry entry;
-		try {
-			entry = MAPPER.readValue(bytes, JournalEntry.class);
-		}
-		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-			throw new IOException("not a journal entry: " + firstLine(ex.getMessage()), ex);
-		}
+		JournalEntry entry = JournalJson.read(bytes);
 		if (entry == null) {
-			throw new IOException("not a journal entry: empty");
+			entry = JournalJackson.read(bytes);
 		}
 		if (entry.format() != JournalEntry.FORMAT) {
 			throw new IOException("unknown journal format " + entry.format());
@@ -124,12 +108,9 @@ final class JournalFiles {
 
 	/** Replaces the entry's file atomically and durably. */
 	void write(JournalEntry entry) throws IOException {
-		byte[] bytes;
-		try {
-			bytes = MAPPER.writeValueAsBytes(entry);
-		}
-		catch (JacksonException ex) {
-			throw new IOException("cannot encode the journal entry of command " + entry.commandId(), ex);
+		byte[] bytes = JournalJson.write(entry);
+		if (bytes == null) {
+			bytes = JournalJackson.write(entry);
 		}
 		Path target = file(entry.commandId());
 		Path temp = this.folder.resolve(target.getFileName() + TEMP_SUFFIX);
@@ -175,14 +156,6 @@ final class JournalFiles {
 		try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
 			channel.force(true);
 		}
-	}
-
-	private static String firstLine(@Nullable String message) {
-		if (message == null) {
-			return "unreadable";
-		}
-		int newline = message.indexOf('\n');
-		return (newline < 0) ? message : message.substring(0, newline);
 	}
 
 }

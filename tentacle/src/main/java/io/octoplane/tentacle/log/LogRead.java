@@ -34,10 +34,6 @@ public final class LogRead {
 
 	private final Clock clock;
 
-	private final JsonMapper json = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
-
 	/**
 	 * Creates the reader of the tentacle's log.
 	 * @param logFolder the folder of {@code @log}
@@ -72,7 +68,7 @@ public final class LogRead {
 			return CommandRunner.cancelled(command.commandId(), startedAt, cancelled);
 		}
 		try {
-			LogQuery query = this.json.readValue(command.command(), LogQuery.class);
+			LogQuery query = Json.MAPPER.readValue(command.command(), LogQuery.class);
 			LogTail.Lines lines = this.tail.read(this.file, query, command.outputLimitBytes());
 			String output = lines.lines().stream().map((line) -> line + "\n").collect(Collectors.joining());
 			return new CommandResult(command.commandId(), CommandOutcome.SUCCEEDED, 0, output, "", lines.truncated(),
@@ -93,6 +89,18 @@ public final class LogRead {
 	private CommandResult failed(RunCommand command, long startedAt, String message) {
 		return new CommandResult(command.commandId(), CommandOutcome.FAILED, 1, "", message + "\n", false, startedAt,
 				this.clock.millis(), message);
+	}
+
+	/**
+	 * The mapper, made when the first such command arrives: a tentacle that only runs
+	 * shell commands never loads Jackson's classes.
+	 */
+	private static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+
 	}
 
 }
