@@ -76,14 +76,10 @@ final class HotFrames {
 
 	private static final byte[] SCRIPT_OUTPUT = ascii("scriptOutput");
 
-	// Enum names on the wire, looked up once: CommandMode.wireName() reads an annotation.
-	private static final String[] MODE_NAMES = new String[CommandMode.values().length];
-
 	private static final Map<String, CommandMode> MODES = new HashMap<>();
 
 	static {
 		for (CommandMode mode : CommandMode.values()) {
-			MODE_NAMES[mode.ordinal()] = mode.wireName();
 			MODES.put(mode.wireName(), mode);
 		}
 	}
@@ -249,7 +245,7 @@ final class HotFrames {
 		return new JsonOut(5, 256 + run.command().length()).raw(Names.RUN_COMMAND)
 			.string(run.commandId())
 			.raw(Names.MODE)
-			.string(MODE_NAMES[run.mode().ordinal()])
+			.string(run.mode().wireName())
 			.raw(Names.COMMAND)
 			.string(run.command())
 			.raw(Names.TIMEOUT_MILLIS)
