@@ -27,6 +27,8 @@ class HotFramesTests {
 
 	private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
 
+	private final JacksonParity parity = new JacksonParity(this.codec);
+
 	@Test
 	void heartbeatsJacksonWritesAreReadWithoutIt() throws Exception {
 		NodeStatus status = new NodeStatus(2, 0.05, 0.1, 1e-7, 512L << 20, 1L << 30, 0, 10L << 30, 12, 1765000000000L);
@@ -224,7 +226,7 @@ class HotFramesTests {
 				Long.MIN_VALUE, Long.MIN_VALUE + 1, 999999999999999999L, 1000000000000000000L }) {
 			messages.add(new HeartbeatAck(value, value, value, value, (value > 0) ? value : 1));
 		}
-		for (String text : writtenTexts()) {
+		for (String text : JacksonParity.writtenTexts()) {
 			messages.add(new ResultAck(text));
 			for (CommandMode mode : CommandMode.values()) {
 				messages.add(new RunCommand(text, mode, text, 1, 1));
@@ -233,7 +235,7 @@ class HotFramesTests {
 					Long.MAX_VALUE, 1));
 		}
 		for (BrainMessage message : messages) {
-			assertWrittenAsJacksonWrites(message);
+			this.parity.assertWrittenAsJacksonWrites(message);
 		}
 		assertThat(HotFrames.frame(new HeartbeatAck(1, 2, 3, 4, 5), 1)).isNotNull();
 	}
@@ -259,7 +261,7 @@ class HotFramesTests {
 			messages.add(new CommandResult("c", CommandOutcome.FAILED, (int) value, "", "", value > 0, value, value,
 					null, null));
 		}
-		for (String text : writtenTexts()) {
+		for (String text : JacksonParity.writtenTexts()) {
 			messages.add(new CommandStarted(text, 5));
 			for (CommandOutcome outcome : CommandOutcome.values()) {
 				messages.add(new CommandResult(text, outcome, 0, text, text, false, 1, 2, null, null));
@@ -269,7 +271,7 @@ class HotFramesTests {
 			messages.add(new CommandResult("c", CommandOutcome.SUCCEEDED, 0, "", "", false, 0, 0, null, text));
 		}
 		for (AgentMessage message : messages) {
-			assertWrittenAsJacksonWrites(message);
+			this.parity.assertWrittenAsJacksonWrites(message);
 		}
 		assertThat(HotFrames.frame(new CommandStarted("c", 5), 1)).isNotNull();
 		assertThat(HotFrames.frame(new Heartbeat(1, 2, null, -1, 0), 1)).isNotNull();
@@ -353,7 +355,7 @@ class HotFramesTests {
 		for (byte[] frame : frames) {
 			byte[] json = java.util.Arrays.copyOfRange(frame, 5, frame.length);
 			for (int cut = 0; cut < json.length; cut++) {
-				assertSameAsJackson(java.util.Arrays.copyOf(json, cut), BrainMessage.class);
+				this.parity.assertReadAsJacksonReads(java.util.Arrays.copyOf(json, cut), BrainMessage.class);
 			}
 			for (int round = 0; round < 3000; round++) {
 				byte[] damaged = json.clone();
@@ -361,24 +363,9 @@ class HotFramesTests {
 				for (int i = 0; i < changes; i++) {
 					damaged[random.nextInt(damaged.length)] = DAMAGE[random.nextInt(DAMAGE.length)];
 				}
-				assertSameAsJackson(damaged, BrainMessage.class);
+				this.parity.assertReadAsJacksonReads(damaged, BrainMessage.class);
 			}
 		}
-	}
-
-	/**
-	 * Texts that test a writer's escapes: every character below U+3000, pairs, lone
-	 * halves.
-	 */
-	private static List<String> writtenTexts() {
-		StringBuilder every = new StringBuilder();
-		for (char c = 0; c < 0x3000; c++) {
-			if (!Character.isSurrogate(c)) {
-				every.append(c);
-			}
-		}
-		return List.of("", "c-1", "\"\\/\b\f\n\r\t\u0000\u001f\u007f\u0080", every.toString(), "😀 pair", "\uD800 lone",
-				"lone \uDC00", "\uFFFF\uFFFE");
 	}
 
 	private void assertRecognised(String json) throws Exception {
@@ -391,55 +378,12 @@ class HotFramesTests {
 		assertSameAsJackson(json.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private void assertSameAsJackson(byte[] json) throws Exception {
-		assertSameAsJackson(json, AgentMessage.class);
+	private void assertSameAsJackson(byte[] json) {
+		this.parity.assertReadAsJacksonReads(json, AgentMessage.class);
 	}
 
-	private void assertBrainFrameSameAsJackson(String json) throws Exception {
-		assertSameAsJackson(json.getBytes(StandardCharsets.UTF_8), BrainMessage.class);
-	}
-
-	private void assertSameAsJackson(byte[] json, Class<?> family) throws Exception {
-		byte[] frame = new byte[json.length + 1];
-		frame[0] = (byte) io.octoplane.protocol.ProtocolVersion.CURRENT;
-		System.arraycopy(json, 0, frame, 1, json.length);
-		Object expected = outcome(() -> this.codec.decodeWithJackson(frame, family));
-		Object actual = outcome(() -> this.codec.decode(frame, family));
-		assertThat(actual).as("%s", new String(json, StandardCharsets.UTF_8)).isEqualTo(expected);
-	}
-
-	private void assertWrittenAsJacksonWrites(Object message) {
-		Object expected;
-		try {
-			expected = List.of(this.codec.encodeWithJackson(message));
-		}
-		catch (ProtocolException ex) {
-			expected = ex.getClass();
-		}
-		Object actual;
-		try {
-			actual = List.of(this.codec.encode(message));
-		}
-		catch (ProtocolException ex) {
-			actual = ex.getClass();
-		}
-		assertThat(actual).as("%s", message).usingRecursiveComparison().isEqualTo(expected);
-	}
-
-	private static Object outcome(Decoding decoding) {
-		try {
-			return decoding.decode();
-		}
-		catch (ProtocolException ex) {
-			return ex.getClass();
-		}
-	}
-
-	@FunctionalInterface
-	private interface Decoding {
-
-		Object decode() throws ProtocolException;
-
+	private void assertBrainFrameSameAsJackson(String json) {
+		this.parity.assertReadAsJacksonReads(json.getBytes(StandardCharsets.UTF_8), BrainMessage.class);
 	}
 
 }

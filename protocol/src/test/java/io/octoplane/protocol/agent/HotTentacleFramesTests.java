@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import io.octoplane.protocol.ProtocolVersion;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,10 +27,12 @@ class HotTentacleFramesTests {
 
 	private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
 
+	private final JacksonParity parity = new JacksonParity(this.codec);
+
 	@Test
 	void helloIsWrittenByteForByteAsJacksonWritesIt() {
 		List<AgentMessage> messages = new ArrayList<>();
-		for (String text : texts()) {
+		for (String text : JacksonParity.writtenTexts()) {
 			messages.add(new Hello(text, text, text, text, 1765000000000L));
 			messages.add(new Hello("0.1.0", "h", "Linux 6.1", "amd64", 0, Set.of(text), 0));
 		}
@@ -41,7 +42,7 @@ class HotTentacleFramesTests {
 				Long.MAX_VALUE));
 		messages.add(new Hello("v", "h", "o", "a", Long.MIN_VALUE, Set.of("a", "b"), 300000));
 		for (AgentMessage message : messages) {
-			assertWrittenAsJacksonWrites(message);
+			this.parity.assertWrittenAsJacksonWrites(message);
 		}
 		assertThat(HotFrames.frame(new Hello("v", "h", "o", "a", 1, Set.of("x", "y"), 5), 1)).isNotNull();
 	}
@@ -56,13 +57,13 @@ class HotTentacleFramesTests {
 		}
 		messages.add(new Facts(many, Map.of("site", "lab", "example.com/role", "camera"),
 				Map.of("slow.sh", "timed out after 5s"), Long.MAX_VALUE));
-		for (String text : texts()) {
+		for (String text : JacksonParity.writtenTexts()) {
 			String value = (text.length() > Facts.MAX_VALUE) ? text.substring(0, Facts.MAX_VALUE) : text;
 			messages.add(new Facts(Map.of("os.name", value, "x", "1"), Map.of(text, text), Map.of(text, text, "b", ""),
 					Long.MIN_VALUE));
 		}
 		for (AgentMessage message : messages) {
-			assertWrittenAsJacksonWrites(message);
+			this.parity.assertWrittenAsJacksonWrites(message);
 		}
 		assertThat(HotFrames.frame(new Facts(Map.of("a", "b"), Map.of(), Map.of(), 1), 1)).isNotNull();
 	}
@@ -165,63 +166,12 @@ class HotTentacleFramesTests {
 		assertThat(new String(out.toBytes(), StandardCharsets.UTF_8)).isEqualTo("[\"z\",\"a\",\"m\"]");
 	}
 
-	/** Texts that test a writer's escapes, as {@link HotFramesTests} writes them. */
-	private static List<String> texts() {
-		StringBuilder every = new StringBuilder();
-		for (char c = 0; c < 0x3000; c++) {
-			if (!Character.isSurrogate(c)) {
-				every.append(c);
-			}
-		}
-		return List.of("", "c-1", "\"\\/\b\f\n\r\t\u0000\u001f\u007f\u0080", every.toString(), "😀 pair", "\uD800 lone",
-				"lone \uDC00", "\uFFFF\uFFFE");
-	}
-
-	private void assertSameAsJackson(String json) throws Exception {
+	private void assertSameAsJackson(String json) {
 		assertSameAsJackson(json.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private void assertSameAsJackson(byte[] json) throws Exception {
-		byte[] frame = new byte[json.length + 1];
-		frame[0] = (byte) ProtocolVersion.CURRENT;
-		System.arraycopy(json, 0, frame, 1, json.length);
-		Object expected = outcome(() -> this.codec.decodeWithJackson(frame, BrainMessage.class));
-		Object actual = outcome(() -> this.codec.decode(frame, BrainMessage.class));
-		assertThat(actual).as("%s", new String(json, StandardCharsets.UTF_8)).isEqualTo(expected);
-	}
-
-	private void assertWrittenAsJacksonWrites(Object message) {
-		Object expected;
-		try {
-			expected = List.of(this.codec.encodeWithJackson(message));
-		}
-		catch (ProtocolException ex) {
-			expected = ex.getClass();
-		}
-		Object actual;
-		try {
-			actual = List.of(this.codec.encode(message));
-		}
-		catch (ProtocolException ex) {
-			actual = ex.getClass();
-		}
-		assertThat(actual).as("%s", message).usingRecursiveComparison().isEqualTo(expected);
-	}
-
-	private static Object outcome(Decoding decoding) {
-		try {
-			return decoding.decode();
-		}
-		catch (ProtocolException ex) {
-			return ex.getClass();
-		}
-	}
-
-	@FunctionalInterface
-	private interface Decoding {
-
-		Object decode() throws ProtocolException;
-
+	private void assertSameAsJackson(byte[] json) {
+		this.parity.assertReadAsJacksonReads(json, BrainMessage.class);
 	}
 
 }
