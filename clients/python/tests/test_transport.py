@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import select
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -153,6 +154,10 @@ def test_connection_the_brain_closed_while_idle_is_replaced_once(server):
 def test_post_after_the_brain_closed_the_idle_connection_goes_once_on_a_new_one(server):
     with client(server) as brain:
         brain._transport.json("GET", "/drop")
+        # Waits (at most 5 s) until the close has reached this side, as an idle timeout's has.
+        kept = brain._transport._connection
+        readable, _, _ = select.select([kept.sock], [], [], 5)
+        assert readable
         assert brain.submit(["pi1"], "true").id == "j1"
     assert len(server.bodies) == 1
     assert server.connections == 2

@@ -137,6 +137,12 @@ class ConsoleBrowserIT extends InProcessFleetTest {
 		}
 		this.wait.until(ExpectedConditions.attributeToBe(By.id("job"), "data-done", "true"));
 		screenshot("job");
+		// The page of a job that had finished when it was served says so itself: no
+		// event stream is opened for it.
+		this.browser.get(this.browser.getCurrentUrl());
+		WebElement finished = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("job")));
+		assertThat(finished.getDomAttribute("data-done")).isEqualTo("true");
+		assertThat(finished.getDomAttribute("data-events")).isNullOrEmpty();
 		open("/ui/run");
 		// A line every half second: output the page can only have seen live, since
 		// the job's stored output is written when a node finishes.

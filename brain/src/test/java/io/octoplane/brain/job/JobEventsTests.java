@@ -36,6 +36,19 @@ class JobEventsTests {
 	}
 
 	@Test
+	void theFirstFollowerOfABrainHearsAnEventPublishedTheMomentItSubscribed() {
+		JobSpec spec = this.brain.create(JobCoreParts.spec(List.of("n1"), 1, 1, now()));
+		List<String> heard = new CopyOnWriteArrayList<>();
+		try (JobEvents.Subscription follower = this.brain.events.subscribe(spec.id(), false,
+				(event, data) -> heard.add(event))) {
+			this.otherBrain.redis.convertAndSend(JobEvents.channel(spec.id()),
+					this.otherBrain.events.message("done", List.of()));
+			await().until(() -> !heard.isEmpty());
+			assertThat(heard).containsExactly("done");
+		}
+	}
+
+	@Test
 	void nodeEventsOfOneSettleStepArriveTogether() {
 		JobSpec spec = this.brain.create(JobCoreParts.spec(List.of("n1", "n2", "n3"), 3, 3, now()));
 		List<String> batches = new CopyOnWriteArrayList<>();
