@@ -214,15 +214,8 @@ public final class JsonSpans {
 	 * @throws NotRecognised if it is not a plain string
 	 */
 	public @Nullable String stringValue(byte[] name) {
-		int member = find(name);
-		if (member < 0 || isNull(member)) {
-			return null;
-		}
-		int start = valueStart(member);
-		if (this.source[start] != '"') {
-			throw NotRecognised.INSTANCE;
-		}
-		return Strings.decode(this.source, start + 1, valueEnd(member) - 1);
+		int member = member(name, '"');
+		return (member >= 0) ? Strings.decode(this.source, valueStart(member) + 1, valueEnd(member) - 1) : null;
 	}
 
 	/**
@@ -230,28 +223,30 @@ public final class JsonSpans {
 	 * @throws NotRecognised if it is another value, or holds anything but strings
 	 */
 	@Nullable List<String> stringArray(byte[] name) {
-		int member = find(name);
-		if (member < 0 || isNull(member)) {
-			return null;
-		}
-		int start = valueStart(member);
-		if (this.source[start] != '[') {
-			throw NotRecognised.INSTANCE;
-		}
-		return new Scanner(this.source, start, valueEnd(member)).strings();
+		int member = member(name, '[');
+		return (member >= 0) ? new Scanner(this.source, valueStart(member), valueEnd(member)).strings() : null;
 	}
 
 	/** An object member: {@code null} when absent or null. */
 	@Nullable JsonSpans objectValue(byte[] name) {
+		int member = member(name, '{');
+		return (member >= 0) ? new Scanner(this.source, valueStart(member), valueEnd(member)).object() : null;
+	}
+
+	/**
+	 * Finds a member whose value opens with the given byte.
+	 * @return its index, or -1 when absent or null
+	 * @throws NotRecognised if its value is of another kind
+	 */
+	private int member(byte[] name, char opening) {
 		int member = find(name);
 		if (member < 0 || isNull(member)) {
-			return null;
+			return -1;
 		}
-		int start = valueStart(member);
-		if (this.source[start] != '{') {
+		if (this.source[valueStart(member)] != opening) {
 			throw NotRecognised.INSTANCE;
 		}
-		return new Scanner(this.source, start, valueEnd(member)).object();
+		return member;
 	}
 
 	private long integer(int member) {
